@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { text, ZIdSchema } from './common.js';
+
+/** Record types that break-the-glass can open; modules add theirs here. */
+export const ZBreakGlassRecordTypeSchema = z.enum(['user']);
+
+export const ZBreakGlassRequestSchema = z.strictObject({
+  recordType: ZBreakGlassRecordTypeSchema,
+  recordId: ZIdSchema,
+  reason: text({ min: 20, max: 1000 }),
+  hours: z.number().int().min(1).max(12).default(4),
+});
+
+export const ZBreakGlassGrantSchema = z.object({
+  id: ZIdSchema,
+  userId: ZIdSchema,
+  username: z.string(),
+  recordType: ZBreakGlassRecordTypeSchema,
+  recordId: ZIdSchema,
+  reason: z.string(),
+  grantedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  active: z.boolean(),
+});
+export type TBreakGlassGrant = z.infer<typeof ZBreakGlassGrantSchema>;

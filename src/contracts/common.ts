@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Every identifier of a record is a UUID; never a sequential number that leaks volume. */
+export const ZIdSchema = z.uuid();
+
+export const ZLocaleSchema = z.enum(['it', 'en']);
+export type TLocale = z.infer<typeof ZLocaleSchema>;
+
+/** A message every user-facing error carries in both working languages. */
+export const ZLocalizedTextSchema = z.object({ it: z.string(), en: z.string() });
+export type TLocalizedText = z.infer<typeof ZLocalizedTextSchema>;
+
+/** RFC 7807 problem details, with the Italian and English text and the failing fields. */
+export const ZProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  localized: z.object({
+    it: z.object({ title: z.string(), detail: z.string().optional() }),
+    en: z.object({ title: z.string(), detail: z.string().optional() }),
+  }),
+  errors: z
+    .array(
+      z.object({
+        field: z.string(),
+        code: z.string(),
+        message: ZLocalizedTextSchema,
+      }),
+    )
+    .optional(),
+});
+export type TProblem = z.infer<typeof ZProblemSchema>;
+
+export const ZPageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
+}
+
+/** Free text fields: bounded, trimmed, no control characters (log injection, 16.4.1). */
+export function text({ min = 1, max }: { min?: number; max: number }) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed');
+}
+
+export const ZIdParamsSchema = z.strictObject({ id: ZIdSchema });

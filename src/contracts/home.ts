@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** One thing on the home page that needs the user's attention; `link` is an app path. */
+export const ZAttentionItemSchema = z.object({
+  kind: z.enum([
+    'mfa_not_enrolled_users',
+    'break_glass_recent',
+    'audit_unsealed',
+    'own_break_glass_active',
+    'disabled_users_with_sessions',
+    'password_old',
+  ]),
+  count: z.number().int(),
+  link: z.string(),
+});
+export const ZHomeSchema = z.object({ attention: z.array(ZAttentionItemSchema) });
+export type THome = z.infer<typeof ZHomeSchema>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { text, ZIdSchema, ZLocaleSchema, ZPageQuerySchema } from './common.js';
+import { ZRoleSchema } from './roles.js';
+import { ZUsernameSchema } from './auth.js';
+
+export const ZMembershipSchema = z.object({
+  id: ZIdSchema,
+  role: ZRoleSchema,
+  organisationId: ZIdSchema.nullable(),
+  organisationName: z.string().nullable(),
+  serviceId: ZIdSchema.nullable(),
+  serviceName: z.string().nullable(),
+});
+export type TMembership = z.infer<typeof ZMembershipSchema>;
+
+/**
+ * A staff profile. `email` and `phone` are `identifying`: they are null when the viewer's role
+ * may not see them (field rules in src/server/modules/users/users.policy.ts).
+ */
+export const ZUserSchema = z.object({
+  id: ZIdSchema,
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: ZLocaleSchema,
+  mfaEnrolled: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  memberships: z.array(ZMembershipSchema),
+});
+export type TUser = z.infer<typeof ZUserSchema>;
+
+export const ZUserQuerySchema = ZPageQuerySchema.extend({
+  q: text({ min: 0, max: 100 }).optional(),
+  serviceId: ZIdSchema.optional(),
+});
+
+export const ZPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ]{6,20}$/, 'digits, spaces and an optional leading +');
+
+export const ZUserCreateSchema = z.strictObject({
+  username: ZUsernameSchema,
+  displayName: text({ max: 120 }),
+  email: z.email().max(254),
+  phone: ZPhoneSchema.nullable().optional(),
+  locale: ZLocaleSchema.default('it'),
+});
+/** The new user gets a one-time link by e-mail to set a password; the admin never sees it. */
+export const ZUserCreateResponseSchema = z.object({ user: ZUserSchema, invitationSent: z.boolean() });
+
+export const ZUserUpdateSchema = z.strictObject({
+  displayName: text({ max: 120 }).optional(),
+  email: z.email().max(254).optional(),
+  phone: ZPhoneSchema.nullable().optional(),
+  locale: ZLocaleSchema.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const ZMembershipCreateSchema = z
+  .strictObject({
+    role: ZRoleSchema,
+    serviceId: ZIdSchema.nullable().optional(),
+    organisationId: ZIdSchema.nullable().optional(),
+  })
+  .describe('admin and dpo are global; other roles need exactly one of serviceId or organisationId');
+
+export const ZSessionSummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  clientIp: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export const ZRevokeSessionsResponseSchema = z.object({ revoked: z.number().int() });
