@@ -57,3 +57,8 @@ export function text({ min = 1, max }: { min?: number; max: number }) {
 }
 
 export const ZIdParamsSchema = z.strictObject({ id: ZIdSchema });
+
+/** An update must change something: an empty PATCH body is a field error, not a no-op. */
+export function nonEmpty<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
+  return schema.refine((value) => Object.keys(value).length > 0, { message: 'at least one field is required' });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, ZIdSchema } from './common.js';
+import { nonEmpty, text, ZIdSchema } from './common.js';
 
 export const ZDistrictSchema = z.object({
   id: ZIdSchema,
@@ -18,7 +18,7 @@ export const ZDistrictCreateSchema = z.strictObject({
   name: text({ max: 120 }),
   managingBody: text({ max: 200 }).nullable().optional(),
 });
-export const ZDistrictUpdateSchema = ZDistrictCreateSchema.partial().strict();
+export const ZDistrictUpdateSchema = nonEmpty(ZDistrictCreateSchema.partial().strict());
 
 export const ZIstatCodeSchema = z.string().regex(/^\d{6}$/, 'six-digit ISTAT code');
 
@@ -63,7 +63,7 @@ export const ZOrganisationCreateSchema = z.strictObject({
   kind: ZOrganisationKindSchema,
   districtId: ZIdSchema.nullable(),
 });
-export const ZOrganisationUpdateSchema = ZOrganisationCreateSchema.partial().strict();
+export const ZOrganisationUpdateSchema = nonEmpty(ZOrganisationCreateSchema.partial().strict());
 
 export const ZServiceKindSchema = z.enum([
   'anti_violence_network',
@@ -97,12 +97,14 @@ export const ZServiceCreateSchema = z.strictObject({
   kind: ZServiceKindSchema,
   districtId: ZIdSchema.nullable(),
 });
-export const ZServiceUpdateSchema = z.strictObject({
-  name: text({ max: 200 }).optional(),
-  kind: ZServiceKindSchema.optional(),
-  districtId: ZIdSchema.nullable().optional(),
-  active: z.boolean().optional(),
-});
+export const ZServiceUpdateSchema = nonEmpty(
+  z.strictObject({
+    name: text({ max: 200 }).optional(),
+    kind: ZServiceKindSchema.optional(),
+    districtId: ZIdSchema.nullable().optional(),
+    active: z.boolean().optional(),
+  }),
+);
 export const ZServiceQuerySchema = z.strictObject({ organisationId: ZIdSchema.optional() });
 
 export const ZCountrySchema = z.object({

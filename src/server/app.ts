@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installAccessHook } from './platform/access/access-hook.js';
+import { collectRouteDeclarations } from './platform/access/route-access.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import type { Deps } from './platform/deps.js';
+import { installErrorHandler, sendProblem } from './platform/http/error-handler.js';
+import { HttpProblem } from './platform/http/problem.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
+import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { structureRoutes } from './modules/structure/structure.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+
+export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildAppOptions {
+  deps: Deps;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built operator app (off in most tests: there may be no build). */
+  serveWeb?: boolean;
+}
+
+/** The one composition root: the server, tests and benchmarks all build Trama through here. */
+export async function buildApp({ deps, logger = false, serveWeb = true }: BuildAppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: false },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const declarations = collectRouteDeclarations(app);
+
+  await app.register(cookie);
+  await installSecurityHeaders(app);
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Trama API', version: '0.1.0', description: 'Errors are RFC 7807 problem+json with Italian and English text.' },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: string } | undefined)?.access;
+      return { ...out, schema: { ...out.schema, description: `Access: ${access}` } };
+    },
+  });
+  installAccessHook({ app, db: deps.db });
+
+  app.get('/status', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await deps.database.query('select 1');
+      return { status: 'ok', database: deps.database.kind };
+    } catch {
+      return sendProblem(request, reply, new HttpProblem(503, 'unavailable', { it: 'Servizio non disponibile', en: 'Service unavailable' }, {
+        it: 'Il database non risponde.',
+        en: 'The database is not answering.',
+      }));
+    }
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'api-docs.read' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(deps));
+  await app.register(structureRoutes(deps));
+  await app.register(usersRoutes(deps));
+  await app.register(auditTrailRoutes(deps));
+  await app.register(breakGlassRoutes(deps));
+  await app.register(homeRoutes(deps));
+  await app.register(referenceRoutes(deps));
+
+  if (serveWeb && existsSync(join(WEB_ROOT, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
+    // Every path that is not the API is the operator app: files if they exist, else index.html.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const path = (request.params as { '*': string })['*'];
+      if (path.startsWith('api/')) throw new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' });
+      if (path && !path.includes('..') && existsSync(join(WEB_ROOT, path))) {
+        return reply.header('cache-control', path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  await app.ready();
+  return { app, declarations };
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './platform/config/config.js';
+import { startSealer } from './platform/audit/audit-chain.js';
+import { KeyringError } from './platform/crypto/field-crypto.js';
+import { loadKeyring } from './platform/crypto/keyring-source.js';
+import { runMigrations } from './platform/db/migrate.js';
+import { openConfiguredDatabase, StartupError } from './platform/db/open.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { type DemoAccount, seedDemo } from './seed/demo.js';
+import { loadReferenceData } from './seed/reference.js';
+
+function fail(message: string): never {
+  console.error(`Trama: ${message}`);
+  process.exit(1);
+}
+
+function printDemoAccounts(accounts: DemoAccount[], url: string) {
+  console.log(`\nTrama is running at ${url}\n`);
+  if (accounts.length === 0) return;
+  console.log('Demo accounts (demo mode only; two-factor is enrolled — get a code with `npm run demo:code -- <username>`):');
+  console.log(`  ${'username'.padEnd(18)} ${'role'.padEnd(13)} ${'password'.padEnd(20)} TOTP secret`);
+  for (const a of accounts) {
+    console.log(`  ${a.username.padEnd(18)} ${a.role.padEnd(13)} ${a.password.padEnd(20)} ${a.totpSecret}   (${a.scope})`);
+  }
+  console.log('');
+}
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const warn = (message: string) => console.warn(`Trama: warning: ${message}`);
+  let keyring: ReturnType<typeof loadKeyring>;
+  try {
+    keyring = loadKeyring({ config, warn });
+  } catch (error) {
+    if (error instanceof KeyringError) fail(`bad data key: ${error.message}`);
+    throw error;
+  }
+  let database: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    database = await openConfiguredDatabase(config);
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    throw error;
+  }
+  if (database.kind === 'pglite') {
+    warn(`using the embedded PGlite database in ${config.dataDir}: for demos and development only — real personal data belongs on PostgreSQL (DATABASE_URL)`);
+  }
+  await runMigrations(database);
+  await loadReferenceData(database);
+  const accounts = config.mode === 'demo' ? await seedDemo({ database, keyring, dataDir: config.dataDir }) : [];
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: join(config.dataDir, 'outbox') });
+  if (!config.smtpUrl) warn(`SMTP_URL is not set: e-mails are written to ${join(config.dataDir, 'outbox')}`);
+
+  const { app } = await buildApp({ deps: { database, db: database.db, keyring, mailer, config }, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const sealer = startSealer({ database, intervalMs: config.auditSealIntervalMs, onError: (e) => app.log.error({ err: e }, 'audit sealing failed') });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`Trama: ${signal} received, closing…`);
+    await app.close();
+    await sealer.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await sealer.stop();
+    await database.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') fail(`port ${config.port} is in use: stop the other program or set PORT`);
+    if (code === 'EACCES') fail(`not allowed to listen on port ${config.port}: set PORT above 1024`);
+    throw error;
+  }
+  printDemoAccounts(accounts, `http://localhost:${config.port}`);
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,34 @@
+import type { TPermission, TRole } from '../../../contracts/roles.js';
+import type { AuditActor } from '../audit/audit-events.js';
+
+/**
+ * Who is asking, acting as which membership. Built once per request from the session; every
+ * policy function and every audit event reads it. The acting membership alone sets the scope
+ * (least privilege: a user with two services sees one at a time, the one in the header).
+ */
+export interface AccessContext {
+  sessionId: string;
+  userId: string;
+  username: string;
+  membershipId: string | null;
+  role: TRole | null;
+  organisationId: string | null;
+  serviceId: string | null;
+  districtId: string | null;
+  permissions: ReadonlySet<TPermission>;
+  clientIp: string | null;
+}
+
+export function actorOf(ctx: AccessContext): AuditActor {
+  return {
+    userId: ctx.userId,
+    username: ctx.username,
+    role: ctx.role,
+    serviceId: ctx.serviceId,
+    clientIp: ctx.clientIp,
+  };
+}
+
+export function isGlobal(ctx: AccessContext) {
+  return ctx.role === 'admin' || ctx.role === 'dpo';
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TPermission } from '../../../contracts/roles.js';
+import { writeAuditApart } from '../audit/audit-writer.js';
+import { type LoadedSession, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { Db, Tx } from '../db/client.js';
+import { withDbContext } from '../db/context.js';
+import { problems } from '../http/problem.js';
+import type { AccessContext } from './access-context.js';
+import { permissionsOf } from './permissions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: LoadedSession | null;
+    access: AccessContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function accessContextOf({ session, clientIp }: { session: LoadedSession; clientIp: string | null }): AccessContext {
+  const role = session.membership?.role ?? null;
+  return {
+    sessionId: session.id,
+    userId: session.userId,
+    username: session.username,
+    membershipId: session.membership?.id ?? null,
+    role,
+    organisationId: session.membership?.organisationId ?? null,
+    serviceId: session.membership?.serviceId ?? null,
+    districtId: session.membership?.districtId ?? null,
+    permissions: new Set(permissionsOf(role)),
+    clientIp,
+  };
+}
+
+/**
+ * Enforces every route's declaration before its handler runs: the session, the second factor,
+ * the anti-CSRF token on writes, and the permission of the acting role. A refusal is audited in
+ * its own transaction.
+ */
+export function installAccessHook({ app, db }: { app: FastifyInstance; db: Db }) {
+  app.decorateRequest('session', null);
+  app.decorateRequest('access', null);
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined) throw problems.notFound();
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await loadSession({ db, token }) : null;
+    request.session = session;
+    if (access === 'public') return;
+    if (!session) throw problems.unauthenticated();
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw problems.csrf();
+    }
+    if (access === 'session') return;
+    if (session.state !== 'authenticated') throw problems.unauthenticated('mfa-required');
+    const ctx = accessContextOf({ session, clientIp: request.ip });
+    request.access = ctx;
+    if (access === 'authenticated') return;
+    if (!ctx.permissions.has(access as TPermission)) {
+      await writeAuditApart({
+        db,
+        actor: { userId: ctx.userId, username: ctx.username, role: ctx.role, serviceId: ctx.serviceId, clientIp: ctx.clientIp },
+        event: { action: 'access.denied', outcome: 'denied', details: { route: request.routeOptions.url, method: request.method, needs: access } },
+      });
+      throw problems.forbidden();
+    }
+  });
+}
+
+/** The request's access context; only routes declared beyond `session` have one. */
+export function requireAccess(request: FastifyRequest): AccessContext {
+  if (!request.access) throw problems.unauthenticated();
+  return request.access;
+}
+
+/** Runs data work for this request in one transaction as trama_app with its RLS context. */
+export function scoped<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
+  return withDbContext(
+    db,
+    { userId: ctx.userId, role: ctx.role ?? '', organisationId: ctx.organisationId, serviceId: ctx.serviceId },
+    work,
+  );
+}

@@ -1,0 +1,21 @@
+import type { TPermission, TRole } from '../../../contracts/roles.js';
+
+/**
+ * What each role may do, by permission. Routes declare a permission; this table is the only
+ * place that grants one. Record-level scope (which users, which cases) is the policy functions'.
+ */
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  admin: ['structure.read', 'structure.write', 'users.read', 'users.write', 'sessions.revoke', 'api-docs.read'],
+  dpo: ['structure.read', 'users.read', 'audit.read', 'break-glass.review'],
+  coordinator: ['structure.read', 'users.read', 'break-glass.request'],
+  practitioner: ['structure.read', 'users.read', 'break-glass.request'],
+  clinician: ['structure.read', 'users.read', 'break-glass.request'],
+  mediator: ['structure.read'],
+  trainer: ['structure.read'],
+  editor: ['structure.read'],
+  researcher: ['structure.read'],
+};
+
+export function permissionsOf(role: TRole | null): readonly TPermission[] {
+  return role ? ROLE_PERMISSIONS[role] : [];
+}

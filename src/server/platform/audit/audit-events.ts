@@ -1,0 +1,60 @@
+/**
+ * The typed audit vocabulary. An event names an action from this list; adding one is a reviewed
+ * change, so the DPO's filters and the retention rules always know every kind of event.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.logout',
+  'auth.mfa_verified',
+  'auth.mfa_failed',
+  'auth.mfa_enrolled',
+  'auth.recovery_code_used',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.password_changed',
+  'auth.step_up',
+  'auth.membership_switched',
+  'session.expired',
+  'session.revoked',
+  'access.denied',
+  'break_glass.granted',
+  'user.created',
+  'user.updated',
+  'user.read',
+  'user.sessions_listed',
+  'membership.created',
+  'membership.deleted',
+  'district.created',
+  'district.updated',
+  'municipality.updated',
+  'organisation.created',
+  'organisation.updated',
+  'service.created',
+  'service.updated',
+  'audit.searched',
+  'audit.record_access_viewed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+/** Who did it: taken from the request's access context, or named for system and pre-login events. */
+export interface AuditActor {
+  userId: string | null;
+  username: string | null;
+  role: string | null;
+  serviceId: string | null;
+  clientIp: string | null;
+}
+
+export interface AuditEvent {
+  action: AuditAction;
+  outcome?: AuditOutcome;
+  recordType?: string;
+  recordId?: string;
+  purpose?: string;
+  /** Never a sensitive value: ids, field names, counts (ASVS 16.2.5). */
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Every setting Trama reads, with its default. README.md lists them; keep the two in step. */
+const ZConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  TRAMA_MODE: z.enum(['demo', 'production']).default('demo'),
+  TRAMA_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  TRAMA_DATA_KEY: z.string().optional(),
+  TRAMA_PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Trama <noreply@trama.localhost>'),
+  TRAMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRAMA_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  TRAMA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  mode: 'demo' | 'production';
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dataKey: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: boolean;
+  auditSealIntervalMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`bad configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const c = parsed.data;
+  if (c.TRAMA_MODE === 'production') {
+    if (!c.TRAMA_DATA_KEY) throw new ConfigError('missing data key: production mode needs TRAMA_DATA_KEY');
+    if (!c.DATABASE_URL) throw new ConfigError('production mode needs DATABASE_URL (PostgreSQL)');
+    if (!c.TRAMA_PUBLIC_URL) throw new ConfigError('production mode needs TRAMA_PUBLIC_URL');
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    mode: c.TRAMA_MODE,
+    dataDir: c.TRAMA_DATA_DIR,
+    databaseUrl: c.DATABASE_URL,
+    dataKey: c.TRAMA_DATA_KEY,
+    publicUrl: c.TRAMA_PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    trustProxy: c.TRAMA_TRUST_PROXY === 'true',
+    auditSealIntervalMs: c.TRAMA_AUDIT_SEAL_INTERVAL_MS,
+    logLevel: c.TRAMA_LOG_LEVEL,
+  };
+}

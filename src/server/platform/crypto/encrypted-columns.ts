@@ -1,0 +1,28 @@
+/**
+ * Every encrypted column, so `npm run keys:rotate` re-encrypts them all. A module that adds an
+ * encrypted column registers it here; the context (associated data) must match its writer's.
+ */
+export interface EncryptedColumn {
+  table: string;
+  /** The row's primary key, used to write the re-encrypted value back. */
+  keyColumn: string;
+  column: string;
+  /** The column whose value, after the prefix, forms the associated data. */
+  contextColumn: string;
+  contextPrefix: string;
+}
+
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  { table: 'users', keyColumn: 'id', column: 'mfa_secret', contextColumn: 'id', contextPrefix: 'users.mfa_secret' },
+  {
+    table: 'sessions',
+    keyColumn: 'id',
+    column: 'pending_mfa_secret',
+    contextColumn: 'user_id',
+    contextPrefix: 'users.mfa_secret',
+  },
+];
+
+export function mfaSecretContext(userId: string) {
+  return `users.mfa_secret:${userId}`;
+}

@@ -1,0 +1,76 @@
+import type { SQL } from 'drizzle-orm';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** The PostgreSQL address, for work that needs its own connection (migrations under a lock). */
+  url?: string;
+  /** Raw parameterised SQL, for migrations, benchmarks and the audit sealer's bulk updates. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function openPostgres({ url, poolSize = 10 }: { url: string; poolSize?: number }): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    url,
+    db: drizzlePg({ client: pool }) as unknown as Db,
+    async query(text, params) {
+      return (await pool.query(text, params as unknown[])).rows;
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite({ dataDir }: { dataDir: string | undefined }): Promise<Database> {
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client }) as unknown as Db,
+    async query(text, params) {
+      return (await client.query(text, params as unknown[])).rows as never;
+    },
+    async close() {
+      // A checkpoint writes everything to the data directory before the process ends.
+      await client.exec('CHECKPOINT');
+      await client.close();
+    },
+  };
+}
+
+/** For test snapshots: a PGlite loaded from a dump of an already-migrated database. */
+export async function openPgliteFromDump({ dump }: { dump: Blob | File }): Promise<Database> {
+  const client = await PGlite.create({ loadDataDir: dump });
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client }) as unknown as Db,
+    async query(text, params) {
+      return (await client.query(text, params as unknown[])).rows as never;
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function dumpPglite(database: Database): Promise<File | Blob> {
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir('none');
+}
+
+/** The rows of a raw SQL query, on either driver (both answer with `{ rows }`). */
+export async function queryRows<T>(on: Queryable, query: SQL): Promise<T[]> {
+  return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { TLocalizedText } from '../../../contracts/common.js';
+import type { FieldError } from './problem.js';
+
+const it = z.locales.it();
+const en = z.locales.en();
+
+/** Italian for the custom messages written in the contracts (they are English there). */
+const CUSTOM_IT: Record<string, string> = {
+  'six digits': 'sei cifre',
+  'control characters are not allowed': 'caratteri di controllo non ammessi',
+  'letters, digits, dot, dash and underscore only': 'solo lettere, cifre, punto, trattino e trattino basso',
+  'upper-case letters, digits and dashes': 'solo lettere maiuscole, cifre e trattini',
+  'six-digit ISTAT code': 'codice ISTAT di sei cifre',
+  'digits, spaces and an optional leading +': 'cifre, spazi e un + iniziale facoltativo',
+};
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+}
+
+function localize(issue: IssueLike): TLocalizedText {
+  const generic = en.localeError(issue as never);
+  const genericEn = typeof generic === 'string' ? generic : generic?.message;
+  if (genericEn && genericEn !== issue.message && !issue.message.startsWith('Invalid input: expected')) {
+    // A message written in the schema: keep it and translate it.
+    return { it: CUSTOM_IT[issue.message] ?? issue.message, en: issue.message };
+  }
+  const italian = it.localeError(issue as never);
+  const italianText = (typeof italian === 'string' ? italian : italian?.message) ?? issue.message;
+  return { it: italianText.replace(/, ricevuto undefined$/, ''), en: issue.message };
+}
+
+/** Zod issues as field errors; an unknown key names the key itself as the field. */
+export function fieldErrorsOf(issues: readonly IssueLike[], prefix: string): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({
+        field: [base, key].filter(Boolean).join('.'),
+        code: issue.code,
+        message: { it: `Campo non previsto: «${key}»`, en: `Unknown field: "${key}"` },
+      }));
+    }
+    return [{ field: base || prefix, code: issue.code, message: localize(issue) }];
+  });
+}

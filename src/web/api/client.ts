@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import { ApiError, parseProblem } from './problem.js';
+
+/**
+ * The one way the web app talks to the server. The CSRF token lives only in memory (never in
+ * storage): it comes from the login response or the session and goes on every non-GET request.
+ */
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function hasCsrfToken(): boolean {
+  return csrfToken !== null;
+}
+
+/** Called when any API call answers 401 (session gone): the app clears its cache and goes to login. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions<S extends z.ZodType | undefined> {
+  method?: Method;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Validates the response; omitted for endpoints that answer without a body. */
+  schema?: S;
+  signal?: AbortSignal;
+  /** Auth endpoints answer 401 for wrong credentials: that is a form error, not an expired session. */
+  skipUnauthorizedRedirect?: boolean;
+}
+
+type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export function withQuery(path: string, query?: RequestOptions<undefined>['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function api<S extends z.ZodType | undefined = undefined>(
+  path: string,
+  options: RequestOptions<S> = {},
+): Promise<Result<S>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, null, 'network');
+  }
+
+  const body = await readBody(response);
+  if (!response.ok) {
+    if (response.status === 401 && !options.skipUnauthorizedRedirect) onUnauthorized?.();
+    throw new ApiError(response.status, parseProblem(body));
+  }
+  if (!options.schema) return undefined as Result<S>;
+  const parsed = options.schema.safeParse(body);
+  if (!parsed.success) {
+    // A response that does not match the contract is a bug between server and web: say so loudly.
+    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
+    throw new ApiError(response.status, null, 'invalid_response');
+  }
+  return parsed.data as Result<S>;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return null;
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return null;
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { TPermission } from '../../../contracts/index.js';
+import { useSession } from '../session.js';
+
+type NavTarget = '/' | '/structure' | '/users' | '/audit' | '/break-glass' | '/api-docs';
+
+/** Modules in menu order, each with the permissions that open it (any of them); Home is for everyone. */
+const MODULES: { to: NavTarget; labelKey: string; anyOf: TPermission[] | null }[] = [
+  { to: '/', labelKey: 'nav.home', anyOf: null },
+  { to: '/structure', labelKey: 'nav.structure', anyOf: ['structure.read'] },
+  { to: '/users', labelKey: 'nav.users', anyOf: ['users.read'] },
+  { to: '/audit', labelKey: 'nav.audit', anyOf: ['audit.read'] },
+  { to: '/break-glass', labelKey: 'nav.breakGlass', anyOf: ['break-glass.request', 'break-glass.review'] },
+  { to: '/api-docs', labelKey: 'nav.apiDocs', anyOf: ['api-docs.read'] },
+];
+
+export function MainNav() {
+  const { t } = useTranslation();
+  const { permissions } = useSession();
+  const visible = MODULES.filter((m) => !m.anyOf || m.anyOf.some((p) => permissions.includes(p)));
+
+  return (
+    <nav className="app-nav bg-primary" aria-label={t('nav.label')}>
+      <div className="container-xxl">
+        <ul className="nav flex-wrap">
+          {visible.map((module) => (
+            <li key={module.to} className="nav-item">
+              <Link
+                to={module.to}
+                className="nav-link text-white px-3 py-3"
+                activeOptions={{ exact: module.to === '/' }}
+                activeProps={{ 'aria-current': 'page' }}
+              >
+                {t(module.labelKey)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,189 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  type TOrganisation,
+  ZOrganisationCreateSchema,
+  ZOrganisationKindSchema,
+  ZOrganisationSchema,
+} from '../../../contracts/index.js';
+import { useCan } from '../../app/session.js';
+import { useLocale } from '../../i18n/index.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { EditorCard } from '../../ui/EditorCard.js';
+import { FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { Loading } from '../../ui/Loading.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
+import { emptyToNull, useDistricts, useOrganisations, useStructureSave } from './structure-api.js';
+
+export function OrganisationsPanel() {
+  const { t } = useTranslation();
+  const canWrite = useCan()('structure.write');
+  const organisations = useOrganisations();
+  const districts = useDistricts();
+  const [editing, setEditing] = useState<TOrganisation | 'new' | null>(null);
+  const districtName = (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
+
+  return (
+    <section aria-labelledby="organisations-heading">
+      <div className="d-flex flex-wrap justify-content-between align-items-center mb-3">
+        <h2 id="organisations-heading" className="h4 mb-0">
+          {t('structure.organisations.title')}
+        </h2>
+        {canWrite && (
+          <button type="button" className="btn btn-primary btn-sm" onClick={() => setEditing('new')}>
+            {t('structure.organisations.new')}
+          </button>
+        )}
+      </div>
+      {editing && (
+        <OrganisationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          organisation={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <AsyncContent query={organisations}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('structure.organisations.empty')}</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table table-hover">
+                <caption>{t('structure.organisations.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('structure.organisations.name')}</th>
+                    <th scope="col">{t('structure.organisations.kind')}</th>
+                    <th scope="col">{t('structure.organisations.district')}</th>
+                    <th scope="col">{t('structure.organisations.serviceCount')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((o) => (
+                    <tr key={o.id}>
+                      <th scope="row">{o.name}</th>
+                      <td>{t(`enums.organisationKind.${o.kind}`)}</td>
+                      <td>{districtName(o.districtId)}</td>
+                      <td>{o.serviceCount}</td>
+                      <td className="d-flex flex-wrap gap-2">
+                        <Link
+                          to="/structure/services"
+                          search={{ organisationId: o.id }}
+                          aria-label={t('structure.organisations.servicesOf', { name: o.name })}
+                        >
+                          {t('structure.organisations.services')}
+                        </Link>
+                        {canWrite && (
+                          <button
+                            type="button"
+                            className="btn btn-outline-primary btn-xs"
+                            aria-label={t('common.editNamed', { name: o.name })}
+                            onClick={() => setEditing(o)}
+                          >
+                            {t('common.edit')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </AsyncContent>
+    </section>
+  );
+}
+
+function OrganisationForm({
+  organisation,
+  onDone,
+}: {
+  organisation: TOrganisation | null;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const districts = useDistricts();
+  const save = useStructureSave('organisations', ZOrganisationSchema);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(ZOrganisationCreateSchema),
+    defaultValues: {
+      name: organisation?.name ?? '',
+      kind: organisation?.kind ?? 'other',
+      districtId: organisation?.districtId ?? null,
+    },
+  });
+
+  const onSubmit = handleSubmit(async (body) => {
+    try {
+      await save.mutateAsync({ id: organisation?.id, body });
+      onDone();
+    } catch (e) {
+      applyServerFieldErrors(e, setError, locale, ['name', 'kind', 'districtId']);
+    }
+  });
+
+  // Options must exist before the form registers its values, or the select would show "none".
+  if (districts.isPending) return <Loading />;
+
+  return (
+    <EditorCard
+      id="organisation-editor"
+      title={
+        organisation
+          ? t('structure.organisations.editTitle', { name: organisation.name })
+          : t('structure.organisations.new')
+      }
+    >
+      <form onSubmit={onSubmit} noValidate>
+        {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
+        <TextField
+          id="organisation-name"
+          label={t('structure.organisations.name')}
+          required
+          error={fieldErrorText(t, errors.name)}
+          {...register('name')}
+        />
+        <SelectField
+          id="organisation-kind"
+          label={t('structure.organisations.kind')}
+          required
+          options={ZOrganisationKindSchema.options.map((k) => ({
+            value: k,
+            label: t(`enums.organisationKind.${k}`),
+          }))}
+          error={fieldErrorText(t, errors.kind)}
+          {...register('kind')}
+        />
+        <SelectField
+          id="organisation-district"
+          label={t('structure.organisations.district')}
+          placeholder={t('common.none')}
+          options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          error={fieldErrorText(t, errors.districtId)}
+          {...register('districtId', { setValueAs: emptyToNull })}
+        />
+        <FormActions>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        </FormActions>
+      </form>
+    </EditorCard>
+  );
+}

@@ -1,0 +1,235 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import {
+  type TService,
+  ZServiceCreateSchema,
+  ZServiceKindSchema,
+  ZServiceSchema,
+} from '../../../contracts/index.js';
+import { useCan } from '../../app/session.js';
+import { useLocale } from '../../i18n/index.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { EditorCard } from '../../ui/EditorCard.js';
+import { CheckboxField, FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { Loading } from '../../ui/Loading.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
+import {
+  emptyToNull,
+  useDistricts,
+  useOrganisations,
+  useServices,
+  useStructureSave,
+} from './structure-api.js';
+
+/** One form for both cases: `active` only matters when editing, `organisationId` only when creating. */
+const ZServiceFormSchema = ZServiceCreateSchema.extend({ active: z.boolean() });
+
+export function ServicesPanel({
+  organisationId,
+  onOrganisationChange,
+}: {
+  organisationId?: string | undefined;
+  onOrganisationChange: (organisationId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const canWrite = useCan()('structure.write');
+  const services = useServices(organisationId);
+  const organisations = useOrganisations();
+  const districts = useDistricts();
+  const [editing, setEditing] = useState<TService | 'new' | null>(null);
+  const districtName = (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
+
+  return (
+    <section aria-labelledby="services-heading">
+      <div className="d-flex flex-wrap justify-content-between align-items-center mb-3">
+        <h2 id="services-heading" className="h4 mb-0">
+          {t('structure.services.title')}
+        </h2>
+        {canWrite && (
+          <button type="button" className="btn btn-primary btn-sm" onClick={() => setEditing('new')}>
+            {t('structure.services.new')}
+          </button>
+        )}
+      </div>
+      <SelectField
+        id="services-organisation-filter"
+        label={t('structure.services.filter')}
+        placeholder={t('structure.services.allOrganisations')}
+        options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        value={organisationId ?? ''}
+        onChange={(e) => onOrganisationChange(e.target.value)}
+        className="col-md-6"
+      />
+      {editing && (
+        <ServiceForm
+          key={editing === 'new' ? 'new' : editing.id}
+          service={editing === 'new' ? null : editing}
+          defaultOrganisationId={organisationId}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <AsyncContent query={services}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('structure.services.empty')}</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table table-hover">
+                <caption>{t('structure.services.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('structure.services.name')}</th>
+                    <th scope="col">{t('structure.services.kind')}</th>
+                    <th scope="col">{t('structure.services.organisation')}</th>
+                    <th scope="col">{t('structure.services.district')}</th>
+                    <th scope="col">{t('structure.services.status')}</th>
+                    {canWrite && <th scope="col">{t('common.actions')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{s.name}</th>
+                      <td>{t(`enums.serviceKind.${s.kind}`)}</td>
+                      <td>{s.organisationName}</td>
+                      <td>{districtName(s.districtId)}</td>
+                      <td>{s.active ? t('structure.services.active') : t('structure.services.inactive')}</td>
+                      {canWrite && (
+                        <td>
+                          <button
+                            type="button"
+                            className="btn btn-outline-primary btn-xs"
+                            aria-label={t('common.editNamed', { name: s.name })}
+                            onClick={() => setEditing(s)}
+                          >
+                            {t('common.edit')}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </AsyncContent>
+    </section>
+  );
+}
+
+function ServiceForm({
+  service,
+  defaultOrganisationId,
+  onDone,
+}: {
+  service: TService | null;
+  defaultOrganisationId?: string | undefined;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const organisations = useOrganisations();
+  const districts = useDistricts();
+  const save = useStructureSave('services', ZServiceSchema);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(ZServiceFormSchema),
+    defaultValues: {
+      organisationId: service?.organisationId ?? defaultOrganisationId ?? '',
+      name: service?.name ?? '',
+      kind: service?.kind ?? 'other',
+      districtId: service?.districtId ?? null,
+      active: service?.active ?? true,
+    },
+  });
+
+  const onSubmit = handleSubmit(async ({ organisationId, name, kind, districtId, active }) => {
+    // The update contract is strict: the organisation is fixed and `active` is set only on edit.
+    const body = service ? { name, kind, districtId, active } : { organisationId, name, kind, districtId };
+    try {
+      await save.mutateAsync({ id: service?.id, body });
+      onDone();
+    } catch (e) {
+      applyServerFieldErrors(e, setError, locale, ['organisationId', 'name', 'kind', 'districtId', 'active']);
+    }
+  });
+
+  if (organisations.isPending || districts.isPending) return <Loading />;
+
+  return (
+    <EditorCard
+      id="service-editor"
+      title={
+        service ? t('structure.services.editTitle', { name: service.name }) : t('structure.services.new')
+      }
+    >
+      <form onSubmit={onSubmit} noValidate>
+        {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
+        {service ? (
+          // The organisation of a service is fixed; the value stays in the form's defaults.
+          <p>
+            <span className="fw-semibold">{t('structure.services.organisation')}:</span>{' '}
+            {service.organisationName}
+          </p>
+        ) : (
+          <SelectField
+            id="service-organisation"
+            label={t('structure.services.organisation')}
+            required
+            placeholder={t('common.choose')}
+            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            error={fieldErrorText(t, errors.organisationId, t('validation.choose'))}
+            {...register('organisationId')}
+          />
+        )}
+        <TextField
+          id="service-name"
+          label={t('structure.services.name')}
+          required
+          error={fieldErrorText(t, errors.name)}
+          {...register('name')}
+        />
+        <SelectField
+          id="service-kind"
+          label={t('structure.services.kind')}
+          required
+          options={ZServiceKindSchema.options.map((k) => ({ value: k, label: t(`enums.serviceKind.${k}`) }))}
+          error={fieldErrorText(t, errors.kind)}
+          {...register('kind')}
+        />
+        <SelectField
+          id="service-district"
+          label={t('structure.services.district')}
+          placeholder={t('common.none')}
+          options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          error={fieldErrorText(t, errors.districtId)}
+          {...register('districtId', { setValueAs: emptyToNull })}
+        />
+        {service && (
+          <CheckboxField
+            id="service-active"
+            label={t('structure.services.activeLabel')}
+            {...register('active')}
+          />
+        )}
+        <FormActions>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        </FormActions>
+      </form>
+    </EditorCard>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  ZDistrictSchema,
+  ZMunicipalitySchema,
+  ZOrganisationSchema,
+  ZServiceSchema,
+} from '../../../contracts/index.js';
+import { api } from '../../api/client.js';
+
+export const structureKeys = {
+  districts: ['districts'] as const,
+  municipalities: (districtId?: string) => ['municipalities', districtId ?? 'all'] as const,
+  organisations: ['organisations'] as const,
+  services: (organisationId?: string) => ['services', organisationId ?? 'all'] as const,
+};
+
+export function useDistricts() {
+  return useQuery({
+    queryKey: structureKeys.districts,
+    queryFn: () => api('/api/districts', { schema: z.array(ZDistrictSchema) }),
+  });
+}
+
+export function useMunicipalities(districtId?: string) {
+  return useQuery({
+    queryKey: structureKeys.municipalities(districtId),
+    queryFn: () =>
+      api('/api/municipalities', { query: { districtId }, schema: z.array(ZMunicipalitySchema) }),
+  });
+}
+
+export function useOrganisations() {
+  return useQuery({
+    queryKey: structureKeys.organisations,
+    queryFn: () => api('/api/organisations', { schema: z.array(ZOrganisationSchema) }),
+  });
+}
+
+export function useServices(organisationId?: string) {
+  return useQuery({
+    queryKey: structureKeys.services(organisationId),
+    queryFn: () => api('/api/services', { query: { organisationId }, schema: z.array(ZServiceSchema) }),
+  });
+}
+
+/**
+ * A create-or-update call on one structure resource. Counts shown elsewhere (municipalities per
+ * district, services per organisation) change too, so the whole structure is refetched.
+ */
+export function useStructureSave<TBody>(collection: string, schema: z.ZodType) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: TBody }) =>
+      api(id ? `/api/${collection}/${encodeURIComponent(id)}` : `/api/${collection}`, {
+        method: id ? 'PATCH' : 'POST',
+        body,
+        schema,
+      }),
+    onSuccess: () =>
+      Promise.all(
+        ['districts', 'municipalities', 'organisations', 'services'].map((key) =>
+          queryClient.invalidateQueries({ queryKey: [key] }),
+        ),
+      ),
+  });
+}
+
+/** Empty select and text values mean "none" for the nullable fields of the structure forms. */
+export function emptyToNull(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? null : value;
+}

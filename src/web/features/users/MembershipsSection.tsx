@@ -1,0 +1,186 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GLOBAL_ROLES, type TRole, type TUser, ZRoleSchema } from '../../../contracts/index.js';
+import { isApiError } from '../../api/problem.js';
+import { useCan } from '../../app/session.js';
+import { useLocale } from '../../i18n/index.js';
+import { FormActions, SelectField } from '../../ui/fields.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useOrganisations, useServices } from '../structure/structure-api.js';
+import { useUserMutations } from './users-api.js';
+
+export function MembershipsSection({ user }: { user: TUser }) {
+  const { t } = useTranslation();
+  const canWrite = useCan()('users.write');
+  const { removeMembership } = useUserMutations(user.id);
+
+  return (
+    <section aria-labelledby="memberships-heading" className="mb-5">
+      <h2 id="memberships-heading" className="h4 mb-3">
+        {t('users.memberships.title')}
+      </h2>
+      {removeMembership.error ? <ProblemAlert error={removeMembership.error} /> : null}
+      {user.memberships.length === 0 ? (
+        <p>{t('users.memberships.empty')}</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table">
+            <caption>{t('users.memberships.caption', { name: user.displayName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.memberships.role')}</th>
+                <th scope="col">{t('users.memberships.service')}</th>
+                <th scope="col">{t('users.memberships.organisation')}</th>
+                {canWrite && <th scope="col">{t('common.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {user.memberships.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{t(`roles.${m.role}`)}</th>
+                  <td>{m.serviceName ?? '—'}</td>
+                  <td>
+                    {m.organisationName ??
+                      (GLOBAL_ROLES.includes(m.role) ? t('users.memberships.global') : '—')}
+                  </td>
+                  {canWrite && (
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn-outline-danger btn-xs"
+                        disabled={removeMembership.isPending}
+                        aria-label={t('users.memberships.removeNamed', {
+                          role: t(`roles.${m.role}`),
+                          scope: m.serviceName ?? m.organisationName ?? t('users.memberships.global'),
+                        })}
+                        onClick={() => removeMembership.mutate(m.id)}
+                      >
+                        {t('users.memberships.remove')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWrite && <AddMembershipForm userId={user.id} />}
+    </section>
+  );
+}
+
+/**
+ * admin and dpo are global roles; every other role is held in one service or one organisation, chosen
+ * here from a single select whose values are prefixed with the kind of scope.
+ */
+function AddMembershipForm({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { addMembership } = useUserMutations(userId);
+  const services = useServices();
+  const organisations = useOrganisations();
+  const [role, setRole] = useState<TRole | ''>('');
+  const [scope, setScope] = useState('');
+  const [errors, setErrors] = useState<{ role?: string; scope?: string }>({});
+  const isGlobal = role !== '' && GLOBAL_ROLES.includes(role);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: typeof errors = {};
+    if (!role) next.role = t('validation.choose');
+    if (role && !isGlobal && !scope) next.scope = t('users.memberships.scopeRequired');
+    setErrors(next);
+    if (!role || next.role || next.scope) return;
+    const [kind, id] = scope.split(':');
+    const body = isGlobal
+      ? { role }
+      : kind === 'service'
+        ? { role, serviceId: id ?? '' }
+        : { role, organisationId: id ?? '' };
+    try {
+      await addMembership.mutateAsync(body);
+      setRole('');
+      setScope('');
+    } catch (e) {
+      if (isApiError(e)) {
+        const fieldErrors = e.fieldErrors(locale);
+        const roleError = fieldErrors.find((f) => f.field.endsWith('role'));
+        const scopeError = fieldErrors.find((f) => /serviceId|organisationId/.test(f.field));
+        setErrors({ role: roleError?.message, scope: scopeError?.message });
+      }
+    }
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="card shadow-sm p-4 mt-4"
+      aria-labelledby="add-membership-heading"
+    >
+      <h3 id="add-membership-heading" className="h5 mb-4">
+        {t('users.memberships.add')}
+      </h3>
+      {addMembership.error && !errors.role && !errors.scope ? (
+        <ProblemAlert error={addMembership.error} />
+      ) : null}
+      <SelectField
+        id="membership-role"
+        label={t('users.memberships.role')}
+        required
+        placeholder={t('common.choose')}
+        options={ZRoleSchema.options.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        value={role}
+        onChange={(e) => setRole(e.target.value as TRole | '')}
+        error={errors.role}
+      />
+      {!isGlobal && (
+        <div className="select-wrapper mb-4">
+          <label htmlFor="membership-scope">
+            {t('users.memberships.scope')}
+            {role ? ' *' : ''}
+          </label>
+          <select
+            id="membership-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value)}
+            aria-invalid={errors.scope ? true : undefined}
+            aria-describedby={errors.scope ? 'membership-scope-error' : 'membership-scope-hint'}
+          >
+            <option value="">{t('common.choose')}</option>
+            <optgroup label={t('users.memberships.services')}>
+              {(services.data ?? []).map((s) => (
+                <option key={s.id} value={`service:${s.id}`}>
+                  {s.name} ({s.organisationName})
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('users.memberships.organisations')}>
+              {(organisations.data ?? []).map((o) => (
+                <option key={o.id} value={`organisation:${o.id}`}>
+                  {o.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+          {errors.scope ? (
+            <div id="membership-scope-error" className="invalid-feedback d-block" role="alert">
+              {errors.scope}
+            </div>
+          ) : (
+            <small id="membership-scope-hint" className="form-text">
+              {t('users.memberships.scopeHint')}
+            </small>
+          )}
+        </div>
+      )}
+      {isGlobal && <p className="mb-4">{t('users.memberships.globalHint')}</p>}
+      <FormActions>
+        <button type="submit" className="btn btn-primary" disabled={addMembership.isPending}>
+          {t('users.memberships.addSubmit')}
+        </button>
+      </FormActions>
+    </form>
+  );
+}

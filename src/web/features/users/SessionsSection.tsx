@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session.js';
+import { useLocale } from '../../i18n/index.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { formatDateTime } from '../../ui/format.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useUserMutations, useUserSessions } from './users-api.js';
+
+export function SessionsSection({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const canRevoke = useCan()('sessions.revoke');
+  const sessions = useUserSessions(userId);
+  const { revokeSessions } = useUserMutations(userId);
+  const [confirming, setConfirming] = useState(false);
+
+  async function revoke() {
+    await revokeSessions.mutateAsync().catch(() => undefined);
+    setConfirming(false);
+  }
+
+  return (
+    <section aria-labelledby="sessions-heading" className="mb-5">
+      <h2 id="sessions-heading" className="h4 mb-3">
+        {t('users.sessions.title')}
+      </h2>
+      <AsyncContent query={sessions}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('users.sessions.empty')}</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table">
+                <caption>{t('users.sessions.caption', { count: items.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('users.sessions.createdAt')}</th>
+                    <th scope="col">{t('users.sessions.lastSeenAt')}</th>
+                    <th scope="col">{t('users.sessions.clientIp')}</th>
+                    <th scope="col">{t('users.sessions.userAgent')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{formatDateTime(s.createdAt, locale)}</th>
+                      <td>{formatDateTime(s.lastSeenAt, locale)}</td>
+                      <td>{s.clientIp ?? '—'}</td>
+                      <td className="small">{s.userAgent ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </AsyncContent>
+      {revokeSessions.data && (
+        <div className="alert alert-success" role="status">
+          {t('users.sessions.revoked', { count: revokeSessions.data.revoked })}
+        </div>
+      )}
+      {revokeSessions.error ? <ProblemAlert error={revokeSessions.error} /> : null}
+      {canRevoke &&
+        (confirming ? (
+          <div className="alert alert-warning" role="alert">
+            <p>{t('users.sessions.confirm')}</p>
+            <div className="d-flex flex-wrap gap-2">
+              <button
+                type="button"
+                className="btn btn-danger btn-sm"
+                onClick={revoke}
+                disabled={revokeSessions.isPending}
+              >
+                {t('users.sessions.confirmRevoke')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-outline-secondary btn-sm"
+                onClick={() => setConfirming(false)}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setConfirming(true)}>
+            {t('users.sessions.revokeAll')}
+          </button>
+        ))}
+    </section>
+  );
+}

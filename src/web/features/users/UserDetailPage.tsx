@@ -1,0 +1,38 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { PageHeading } from '../../ui/PageHeading.js';
+import { MembershipsSection } from './MembershipsSection.js';
+import { ProfileSection } from './ProfileSection.js';
+import { SessionsSection } from './SessionsSection.js';
+import { useUser } from './users-api.js';
+
+export function UserDetailPage({ userId, invited }: { userId: string; invited?: boolean | undefined }) {
+  const { t } = useTranslation();
+  const user = useUser(userId);
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link to="/users">{t('users.detail.back')}</Link>
+      </p>
+      <AsyncContent query={user}>
+        {(data) => (
+          <>
+            <PageHeading title={data.displayName}>
+              <p className="mb-0 text-secondary">{data.username}</p>
+            </PageHeading>
+            {invited !== undefined && (
+              <div className={`alert ${invited ? 'alert-success' : 'alert-warning'}`} role="status">
+                {invited ? t('users.detail.invited') : t('users.detail.notInvited')}
+              </div>
+            )}
+            <ProfileSection user={data} />
+            <MembershipsSection user={data} />
+            <SessionsSection userId={data.id} />
+          </>
+        )}
+      </AsyncContent>
+    </>
+  );
+}

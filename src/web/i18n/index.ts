@@ -1,0 +1,48 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { TLocale } from '../../contracts/index.js';
+import en from './en.json';
+import it from './it.json';
+
+/** Only the UI language is kept in localStorage: it is not personal data. */
+const STORAGE_KEY = 'trama.lang';
+export const LOCALES: readonly TLocale[] = ['it', 'en'];
+
+function storedLocale(): TLocale {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return value === 'en' || value === 'it' ? value : 'it';
+  } catch {
+    return 'it';
+  }
+}
+
+function reflectLocale(locale: string): void {
+  document.documentElement.lang = locale;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private browsing may refuse storage; the language then lasts for this tab only.
+  }
+}
+
+export async function initI18n(): Promise<void> {
+  i18next.on('languageChanged', reflectLocale);
+  await i18next.use(initReactI18next).init({
+    resources: { it: { translation: it }, en: { translation: en } },
+    lng: storedLocale(),
+    fallbackLng: 'it',
+    supportedLngs: LOCALES,
+    interpolation: { escapeValue: false }, // React escapes already.
+    returnNull: false,
+  });
+  reflectLocale(i18next.language);
+}
+
+/** The current UI language, narrowed to the locales the server speaks. */
+export function useLocale(): TLocale {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'it';
+}
+
+export { i18next };

@@ -1,0 +1,22 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { isApiError } from '../api/problem.js';
+import { NotFoundNotice } from '../features/errors/NotFoundNotice.js';
+import { Loading } from './Loading.js';
+import { ProblemAlert } from './ProblemAlert.js';
+
+/** Loading, error and "not found or not yours" states of a query, so pages render only their data. */
+export function AsyncContent<T>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.isNotFound) return <NotFoundNotice />;
+    return <ProblemAlert error={query.error} />;
+  }
+  return <>{children(query.data)}</>;
+}

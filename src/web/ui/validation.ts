@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+import type { FieldError, FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { TLocale } from '../../contracts/index.js';
+import { isApiError } from '../api/problem.js';
+
+/**
+ * Zod issue codes become translated messages. The contracts' own messages are English and meant for
+ * developers, so the UI shows its own text; server-side field errors arrive already localised.
+ */
+export function fieldErrorText(
+  t: TFunction,
+  error: FieldError | undefined,
+  hint?: string,
+): string | undefined {
+  if (!error) return undefined;
+  if (error.type === 'server' && error.message) return error.message;
+  if (hint) return hint;
+  switch (error.type) {
+    case 'too_small':
+      return t('validation.too_small');
+    case 'too_big':
+      return t('validation.too_big');
+    case 'invalid_format':
+      return t('validation.invalid_format');
+    case 'invalid_type':
+    case 'invalid_value':
+      return t('validation.required');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+/** Puts the server's field errors (problem+json `errors`) on the form's fields; true if any matched. */
+export function applyServerFieldErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  locale: TLocale,
+  fields: readonly string[],
+): boolean {
+  if (!isApiError(error)) return false;
+  let matched = false;
+  for (const fieldError of error.fieldErrors(locale)) {
+    const name = fieldError.field.replace(/^body\./, '');
+    if (fields.includes(name)) {
+      setError(name as Path<T>, { type: 'server', message: fieldError.message });
+      matched = true;
+    }
+  }
+  return matched;
+}
