@@ -6,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
 import { ApiDocsPage } from '../features/api-docs/ApiDocsPage.js';
 import { AuditEventsPage, parseAuditSearch } from '../features/audit/AuditEventsPage.js';
 import { RecordAccessPage } from '../features/audit/RecordAccessPage.js';
@@ -250,6 +251,12 @@ const apiDocsRoute = createRoute({
   component: ApiDocsPage,
 });
 
+const changePasswordRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/account/password',
+  component: ChangePasswordPage,
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([
     loginRoute,
@@ -274,6 +281,7 @@ const routeTree = rootRoute.addChildren([
     recordAccessRoute,
     breakGlassRoute,
     apiDocsRoute,
+    changePasswordRoute,
   ]),
 ]);
 

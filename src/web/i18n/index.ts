@@ -35,6 +35,7 @@ export async function initI18n(): Promise<void> {
     supportedLngs: LOCALES,
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
+    showSupportNotice: false, // no vendor message in the operators' console
   });
   reflectLocale(i18next.language);
 }

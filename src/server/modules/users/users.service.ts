@@ -46,10 +46,9 @@ function uniqueViolation(error: unknown) {
 export async function createUser({ deps, ctx, input }: { deps: Deps; ctx: AccessContext; input: z.infer<typeof ZUserCreateSchema> }) {
   try {
     const { user, token } = await scoped({ db: deps.db, ctx, work: async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({ username: input.username, displayName: input.displayName, email: input.email, phone: input.phone ?? null, locale: input.locale })
-        .returning({ id: users.id });
+      // Column list written out: trama_app may insert only these columns, never a password or secret.
+      const [created] = await queryRows<{ id: string }>(tx, sql`insert into users (username, display_name, email, phone, locale)
+        values (${input.username}, ${input.displayName}, ${input.email}, ${input.phone ?? null}, ${input.locale}) returning id`);
       await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'user.created', recordType: 'user', recordId: created!.id } });
       // trama_app has no grant on the token table (it holds secrets): the platform issues it.
       const invitation = await unsafeAsSystem(tx, (sys) => issuePasswordToken({ tx: sys, userId: created!.id, purpose: 'invitation', ttlMs: INVITATION_TTL_MS }));

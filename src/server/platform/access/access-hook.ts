@@ -34,14 +34,14 @@ export function accessContextOf({ session, clientIp }: { session: LoadedSession;
 }
 
 /**
- * Enforces every route's declaration before its handler runs: the session, the second factor,
+ * Enforces every route's declaration before its body is even validated (onRequest): the session, the second factor,
  * the anti-CSRF token on writes, and the permission of the acting role. A refusal is audited in
  * its own transaction.
  */
 export function installAccessHook({ app, db }: { app: FastifyInstance; db: Db }) {
   app.decorateRequest('session', null);
   app.decorateRequest('access', null);
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) throw problems.notFound();
     const token = request.cookies[SESSION_COOKIE];

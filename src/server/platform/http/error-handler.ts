@@ -63,10 +63,12 @@ export function installErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const errors = fieldErrorsOf(
-        error.validation.map((v) => {
-          const issue = v.params.issue as { code: string; path: PropertyKey[]; message: string; keys?: string[] };
-          return { code: String(issue.code), path: issue.path, message: issue.message, keys: issue.keys };
-        }),
+        error.validation.map((v) => ({
+          ...(v.params as Record<string, unknown>),
+          code: v.keyword,
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? v.keyword,
+        })),
         where === 'body' ? '' : where,
       );
       const fields = errors.map((e) => e.field).join(', ');

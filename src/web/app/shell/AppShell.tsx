@@ -53,10 +53,13 @@ export function AppShell() {
                     <span className="visually-hidden">{t('shell.signedInAs')} </span>
                     {session.user.displayName}
                   </span>
+                  <Link to="/account/password" className="text-white small">
+                    {t('shell.changePassword')}
+                  </Link>
                   <LanguageSwitch signedIn />
                   <button
                     type="button"
-                    className="btn btn-xs btn-light px-2 py-1"
+                    className="btn btn-xs px-2 py-1 bg-white text-primary border border-white"
                     onClick={signOut}
                     disabled={leaving}
                   >

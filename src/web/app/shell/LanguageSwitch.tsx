@@ -7,7 +7,10 @@ import { sessionQueryOptions } from '../session.js';
 
 const NATIVE_NAME: Record<TLocale, string> = { it: 'Italiano', en: 'English' };
 
-/** Two toggle buttons; each is named in its own language so both audiences find theirs. */
+/**
+ * Two toggle buttons; each is named in its own language (and contains its visible code, WCAG 2.5.3)
+ * so both audiences find theirs.
+ */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const current = useLocale();
@@ -32,9 +35,9 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
           key={locale}
           type="button"
           lang={locale}
-          aria-label={NATIVE_NAME[locale]}
+          aria-label={`${NATIVE_NAME[locale]} (${locale.toUpperCase()})`}
           aria-pressed={locale === current}
-          className={`btn btn-xs ${locale === current ? 'btn-light' : 'btn-outline-light'} px-2 py-1`}
+          className={`btn btn-xs px-2 py-1 border border-white ${locale === current ? 'bg-white text-primary' : 'bg-transparent text-white'}`}
           onClick={() => void choose(locale)}
         >
           {locale.toUpperCase()}

@@ -25,9 +25,9 @@ export function PublicShell({ children }: { children?: ReactNode }) {
           <Header type="center" small>
             <HeaderContent>
               <div className="it-brand-wrapper">
-                <div className="it-brand-text">
-                  <p className="it-brand-title h2 mb-0">{t('app.name')}</p>
-                  <p className="it-brand-tagline mb-0 d-none d-md-block">{t('app.tagline')}</p>
+                <div className="it-brand-text text-white">
+                  <p className="it-brand-title h2 mb-0 text-white">{t('app.name')}</p>
+                  <p className="it-brand-tagline mb-0 d-none d-md-block text-white">{t('app.tagline')}</p>
                 </div>
               </div>
             </HeaderContent>

@@ -45,7 +45,9 @@ export function HomePage() {
 function AttentionCard({ item }: { item: TAttentionItem }) {
   const { t } = useTranslation();
   const router = useRouter();
-  const safeLink = item.link.startsWith('/') && !item.link.startsWith('//') ? item.link : '/';
+  // The server points the old-password reminder at Home; the app has a page for it.
+  const link = item.kind === 'password_old' ? '/account/password' : item.link;
+  const safeLink = link.startsWith('/') && !link.startsWith('//') ? link : '/';
   return (
     <li className="col-12 col-md-6 col-lg-4">
       <div className="card card-bg shadow-sm h-100">

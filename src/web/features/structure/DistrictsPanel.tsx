@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type TDistrict, ZDistrictCreateSchema, ZDistrictSchema } from '../../../contracts/index.js';
+import { type TDistrict, ZDistrictCreateSchema } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -89,7 +89,7 @@ export function DistrictsPanel() {
 function DistrictForm({ district, onDone }: { district: TDistrict | null; onDone: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const save = useStructureSave('districts', ZDistrictSchema);
+  const save = useStructureSave('districts');
   const {
     register,
     handleSubmit,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type TDistrict, type TMunicipality, ZMunicipalitySchema } from '../../../contracts/index.js';
+import type { TDistrict, TMunicipality } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -102,7 +102,7 @@ function DistrictChanger({
   districts: TDistrict[];
 }) {
   const { t } = useTranslation();
-  const save = useStructureSave<{ districtId: string | null }>('municipalities', ZMunicipalitySchema);
+  const save = useStructureSave<{ districtId: string | null }>('municipalities');
   const [value, setValue] = useState(municipality.districtId ?? '');
   const id = `municipality-${municipality.istatCode}-district`;
   const changed = value !== (municipality.districtId ?? '');

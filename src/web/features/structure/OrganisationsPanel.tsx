@@ -7,7 +7,6 @@ import {
   type TOrganisation,
   ZOrganisationCreateSchema,
   ZOrganisationKindSchema,
-  ZOrganisationSchema,
 } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
@@ -111,7 +110,7 @@ function OrganisationForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const districts = useDistricts();
-  const save = useStructureSave('organisations', ZOrganisationSchema);
+  const save = useStructureSave('organisations');
   const {
     register,
     handleSubmit,

@@ -3,12 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import {
-  type TService,
-  ZServiceCreateSchema,
-  ZServiceKindSchema,
-  ZServiceSchema,
-} from '../../../contracts/index.js';
+import { type TService, ZServiceCreateSchema, ZServiceKindSchema } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -135,7 +130,7 @@ function ServiceForm({
   const locale = useLocale();
   const organisations = useOrganisations();
   const districts = useDistricts();
-  const save = useStructureSave('services', ZServiceSchema);
+  const save = useStructureSave('services');
   const {
     register,
     handleSubmit,

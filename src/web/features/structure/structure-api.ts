@@ -45,17 +45,17 @@ export function useServices(organisationId?: string) {
 }
 
 /**
- * A create-or-update call on one structure resource. Counts shown elsewhere (municipalities per
- * district, services per organisation) change too, so the whole structure is refetched.
+ * A create-or-update call on one structure resource. Several of these answer only `{ id }`, and counts
+ * shown elsewhere (municipalities per district, services per organisation) change too, so the body
+ * is not read: the whole structure is refetched instead.
  */
-export function useStructureSave<TBody>(collection: string, schema: z.ZodType) {
+export function useStructureSave<TBody>(collection: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: TBody }) =>
       api(id ? `/api/${collection}/${encodeURIComponent(id)}` : `/api/${collection}`, {
         method: id ? 'PATCH' : 'POST',
         body,
-        schema,
       }),
     onSuccess: () =>
       Promise.all(

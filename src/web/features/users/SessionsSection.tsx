@@ -10,6 +10,7 @@ import { useUserMutations, useUserSessions } from './users-api.js';
 export function SessionsSection({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  // The list and the revocation share one permission on the server; the parent checks it too.
   const canRevoke = useCan()('sessions.revoke');
   const sessions = useUserSessions(userId);
   const { revokeSessions } = useUserMutations(userId);

@@ -1,7 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { MembershipsSection } from './MembershipsSection.js';
 import { ProfileSection } from './ProfileSection.js';
 import { SessionsSection } from './SessionsSection.js';
@@ -10,13 +12,14 @@ import { useUser } from './users-api.js';
 export function UserDetailPage({ userId, invited }: { userId: string; invited?: boolean | undefined }) {
   const { t } = useTranslation();
   const user = useUser(userId);
+  const can = useCan();
 
   return (
     <>
       <p className="mb-2">
         <Link to="/users">{t('users.detail.back')}</Link>
       </p>
-      <AsyncContent query={user}>
+      <AsyncContent query={user} notFound={<NotFoundPage />}>
         {(data) => (
           <>
             <PageHeading title={data.displayName}>
@@ -29,7 +32,7 @@ export function UserDetailPage({ userId, invited }: { userId: string; invited?: 
             )}
             <ProfileSection user={data} />
             <MembershipsSection user={data} />
-            <SessionsSection userId={data.id} />
+            {can('sessions.revoke') && <SessionsSection userId={data.id} />}
           </>
         )}
       </AsyncContent>

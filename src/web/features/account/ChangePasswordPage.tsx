@@ -1,0 +1,98 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ZNewPasswordSchema } from '../../../contracts/index.js';
+import { api } from '../../api/client.js';
+import { useLocale } from '../../i18n/index.js';
+import { FormActions, TextField } from '../../ui/fields.js';
+import { PageHeading } from '../../ui/PageHeading.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
+
+const ZChangePasswordFormSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(128),
+    newPassword: ZNewPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' });
+
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(ZChangePasswordFormSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+
+  const onSubmit = handleSubmit(async ({ currentPassword, newPassword }) => {
+    setError(null);
+    setDone(false);
+    try {
+      await api('/api/auth/password', { method: 'PUT', body: { currentPassword, newPassword } });
+      reset();
+      setDone(true);
+    } catch (e) {
+      if (!applyServerFieldErrors(e, setFieldError, locale, ['currentPassword', 'newPassword'])) setError(e);
+    }
+  });
+
+  return (
+    <div className="col-lg-8">
+      <PageHeading title={t('account.password.title')}>
+        <p className="mb-0">{t('auth.reset.intro')}</p>
+      </PageHeading>
+      {done && (
+        <div className="alert alert-success" role="status">
+          {t('account.password.done')}
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <ProblemAlert error={error} />
+        <TextField
+          id="password-current"
+          type="password"
+          label={t('account.password.current')}
+          autoComplete="current-password"
+          required
+          error={fieldErrorText(t, errors.currentPassword, t('validation.required'))}
+          {...register('currentPassword')}
+        />
+        <TextField
+          id="password-new"
+          type="password"
+          label={t('auth.reset.newPassword')}
+          autoComplete="new-password"
+          required
+          hint={t('auth.reset.passwordHint')}
+          error={fieldErrorText(t, errors.newPassword, t('auth.reset.passwordHint'))}
+          {...register('newPassword')}
+        />
+        <TextField
+          id="password-confirm"
+          type="password"
+          label={t('auth.reset.confirmPassword')}
+          autoComplete="new-password"
+          required
+          error={fieldErrorText(t, errors.confirmPassword, t('auth.reset.mismatch'))}
+          {...register('confirmPassword')}
+        />
+        <FormActions>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {t('account.password.submit')}
+          </button>
+        </FormActions>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS } from '../../src/server/platform/access/permissions.js';
+import type { RouteDeclaration } from '../../src/server/platform/access/route-access.js';
+import { collectRouteDeclarations } from '../../src/server/platform/access/route-access.js';
+import { buildApp } from '../../src/server/app.js';
+import { createTestApp, type TestApp } from '../harness/test-app.js';
+
+/**
+ * For every route and every role: allowed or refused exactly as the declarations and the role
+ * table say. A refused role gets 403 (401 without a session); an allowed one never does.
+ */
+let t: TestApp;
+let declarations: RouteDeclaration[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const built = await buildApp({ deps: t.deps, serveWeb: false });
+  declarations = built.declarations;
+  await built.app.close();
+});
+afterAll(() => t.close());
+
+const ACCOUNT_OF_ROLE: Record<string, string> = {
+  admin: 'admin',
+  dpo: 'dpo',
+  coordinator: 'coordinatrice',
+  practitioner: 'operatrice',
+  clinician: 'clinica',
+  mediator: 'mediatrice',
+  trainer: 'formatore',
+  editor: 'redazione',
+  researcher: 'ricercatrice',
+};
+
+function concreteUrl(url: string, ids: { user: string }) {
+  return url
+    .replace(':id', ids.user)
+    .replace(':membershipId', randomUUID())
+    .replace(':istatCode', '016183')
+    .replace('/*', '/index.html');
+}
+
+describe('route access declarations', () => {
+  it('match the reviewed snapshot (a change here is a permission change)', () => {
+    const listed = declarations.map((d) => `${d.method} ${d.url} -> ${d.access}`).sort();
+    expect(listed).toMatchSnapshot();
+  });
+
+  it('refuse to register a route that declares no access', async () => {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify();
+    collectRouteDeclarations(app);
+    expect(() => app.get('/api/undeclared', async () => 'leak')).toThrow(/declares no access/);
+    await app.close();
+  });
+});
+
+describe('authorisation matrix', () => {
+  it('answers every route for every role as declared', async () => {
+    const failures: string[] = [];
+    const target = { user: await t.userId('operatrice') };
+    for (const declaration of declarations) {
+      const url = concreteUrl(declaration.url, target);
+      const anonymous = await t.app.inject({ method: declaration.method as 'GET', url, payload: declaration.method === 'GET' ? undefined : {} });
+      if (declaration.access !== 'public' && anonymous.statusCode !== 401) {
+        failures.push(`anonymous ${declaration.method} ${declaration.url}: ${anonymous.statusCode}, expected 401`);
+      }
+      if (declaration.access === 'public') continue;
+      for (const [role, username] of Object.entries(ACCOUNT_OF_ROLE)) {
+        const session = await t.signIn(username);
+        const response = await session.request({ method: declaration.method as 'GET', url, payload: declaration.method === 'GET' ? undefined : {} });
+        const allowed =
+          declaration.access === 'session' ||
+          declaration.access === 'authenticated' ||
+          (ROLE_PERMISSIONS[role as keyof typeof ROLE_PERMISSIONS] as readonly string[]).includes(declaration.access);
+        const refused = response.statusCode === 401 || response.statusCode === 403;
+        if (allowed === refused || response.statusCode >= 500) {
+          failures.push(`${role} ${declaration.method} ${declaration.url}: ${response.statusCode}, expected ${allowed ? 'allowed' : 'refused'}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

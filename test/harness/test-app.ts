@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { createSession, SESSION_COOKIE } from '../../src/server/platform/auth/sessions.js';
+import type { Config } from '../../src/server/platform/config/config.js';
+import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
+import { type Database, openPgliteFromDump, openPostgres } from '../../src/server/platform/db/client.js';
+import type { Deps } from '../../src/server/platform/deps.js';
+import type { Mail } from '../../src/server/platform/mail/mailer.js';
+import { memberships, users } from '../../src/server/platform/tenancy/tenancy.sql.js';
+import type { DemoAccount } from '../../src/server/seed/demo.js';
+import { withDatabase } from './global-setup.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  deps: Deps;
+  accounts: DemoAccount[];
+  mails: Mail[];
+  /** A fully signed-in session for a fixture account, created directly (no TOTP step). */
+  signIn(username: string, membershipIndex?: number): Promise<Session>;
+  userId(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+}
+
+export const TEST_CONFIG: Config = {
+  port: 0,
+  host: '127.0.0.1',
+  mode: 'demo',
+  dataDir: '/nonexistent',
+  databaseUrl: undefined,
+  dataKey: undefined,
+  publicUrl: 'http://localhost:3000',
+  smtpUrl: undefined,
+  mailFrom: 'Trama <noreply@trama.localhost>',
+  trustProxy: false,
+  auditSealIntervalMs: 1000,
+  logLevel: 'silent',
+};
+
+let counter = 0;
+
+/** A private copy of the seeded database and an app built on it through buildApp. */
+export async function createTestApp(): Promise<TestApp> {
+  const dir = inject('fixtureDir');
+  const template = inject('pgTemplate');
+  let database: Database;
+  let drop = async () => {};
+  if (template && process.env.DATABASE_URL) {
+    const name = `trama_t_${process.pid}_${Date.now()}_${counter++}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    database = await openPostgres({ url: withDatabase(process.env.DATABASE_URL, name), poolSize: 5 });
+    drop = async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    database = await openPgliteFromDump({ dump: new Blob([readFileSync(join(dir, 'snapshot.tar'))]) });
+  }
+  const keyring = parseKeyring(readFileSync(join(dir, 'key'), 'utf8'));
+  const accounts = JSON.parse(readFileSync(join(dir, 'accounts.json'), 'utf8')) as DemoAccount[];
+  const mails: Mail[] = [];
+  const deps: Deps = {
+    database,
+    db: database.db,
+    keyring,
+    mailer: { send: async (mail) => void mails.push(mail) },
+    config: { ...TEST_CONFIG, databaseUrl: process.env.DATABASE_URL },
+  };
+  const { app } = await buildApp({ deps, serveWeb: false, logger: process.env.TRAMA_TEST_LOG ? { level: 'error' } : false });
+  const userId = async (username: string) =>
+    (await database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
+  return {
+    app,
+    database,
+    deps,
+    accounts,
+    mails,
+    userId,
+    async signIn(username, membershipIndex = 0) {
+      const id = await userId(username);
+      const ms = await database.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, id)).orderBy(memberships.createdAt);
+      const session = await createSession({ tx: database.db, userId: id, state: 'authenticated', clientIp: '127.0.0.1', userAgent: 'test', activeMembershipId: ms[membershipIndex]?.id ?? null });
+      const cookie = `${SESSION_COOKIE}=${session.token}`;
+      return {
+        cookie,
+        csrf: session.csrfToken,
+        request: (options) =>
+          app.inject({ ...options, headers: { cookie, 'x-csrf-token': session.csrfToken, ...(options.headers ?? {}) } }),
+      };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}

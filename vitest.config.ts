@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (ARCHITECTURE.md): unit without a database; integration on a migrated PGlite
+// snapshot per file (and on PostgreSQL when DATABASE_URL is set); end-to-end in Chromium.
+export default defineConfig({
+  test: {
+    pool: 'threads',
+    maxWorkers: 2,
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.unit.test.ts'], exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/**/*.int.test.ts', 'src/**/*.int.test.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
