@@ -9,13 +9,16 @@ import { ProblemAlert } from './ProblemAlert.js';
 export function AsyncContent<T>({
   query,
   children,
+  notFound,
 }: {
   query: UseQueryResult<T>;
   children: (data: T) => ReactNode;
+  /** Shown instead of the inline notice when the whole page is the missing record (it brings its h1). */
+  notFound?: ReactNode;
 }) {
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    if (isApiError(query.error) && query.error.isNotFound) return <NotFoundNotice />;
+    if (isApiError(query.error) && query.error.isNotFound) return <>{notFound ?? <NotFoundNotice />}</>;
     return <ProblemAlert error={query.error} />;
   }
   return <>{children(query.data)}</>;

@@ -35,7 +35,9 @@ export function RecordAccessPage({
   return (
     <>
       <p className="mb-2">
-        <Link to="/audit">{t('audit.back')}</Link>
+        <Link to="/audit" activeOptions={{ exact: true }}>
+          {t('audit.back')}
+        </Link>
       </p>
       <PageHeading title={t('audit.recordAccess.title')}>
         <p className="mb-0">{t('audit.recordAccess.intro')}</p>

@@ -17,7 +17,9 @@ export function UserDetailPage({ userId, invited }: { userId: string; invited?: 
   return (
     <>
       <p className="mb-2">
-        <Link to="/users">{t('users.detail.back')}</Link>
+        <Link to="/users" activeOptions={{ exact: true }}>
+          {t('users.detail.back')}
+        </Link>
       </p>
       <AsyncContent query={user} notFound={<NotFoundPage />}>
         {(data) => (
