@@ -7,7 +7,13 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.unit.test.ts'], exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.unit.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',

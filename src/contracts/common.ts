@@ -60,5 +60,7 @@ export const ZIdParamsSchema = z.strictObject({ id: ZIdSchema });
 
 /** An update must change something: an empty PATCH body is a field error, not a no-op. */
 export function nonEmpty<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
-  return schema.refine((value) => Object.keys(value).length > 0, { message: 'at least one field is required' });
+  return schema.refine((value) => Object.keys(value).length > 0, {
+    message: 'at least one field is required',
+  });
 }

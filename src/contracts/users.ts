@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ZUsernameSchema } from './auth.js';
 import { text, ZIdSchema, ZLocaleSchema, ZPageQuerySchema } from './common.js';
 import { ZRoleSchema } from './roles.js';
-import { ZUsernameSchema } from './auth.js';
 
 export const ZMembershipSchema = z.object({
   id: ZIdSchema,

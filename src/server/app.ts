@@ -5,7 +5,18 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
+import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { structureRoutes } from './modules/structure/structure.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
 import { installAccessHook } from './platform/access/access-hook.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -13,12 +24,6 @@ import type { Deps } from './platform/deps.js';
 import { installErrorHandler, sendProblem } from './platform/http/error-handler.js';
 import { HttpProblem } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
-import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
-import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
-import { homeRoutes } from './modules/home/home.routes.js';
-import { referenceRoutes } from './modules/reference/reference.routes.js';
-import { structureRoutes } from './modules/structure/structure.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -47,7 +52,11 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Trama API', version: '0.1.0', description: 'Errors are RFC 7807 problem+json with Italian and English text.' },
+      info: {
+        title: 'Trama API',
+        version: '0.1.0',
+        description: 'Errors are RFC 7807 problem+json with Italian and English text.',
+      },
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
@@ -62,14 +71,25 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
       await deps.database.query('select 1');
       return { status: 'ok', database: deps.database.kind };
     } catch {
-      return sendProblem(request, reply, new HttpProblem(503, 'unavailable', { it: 'Servizio non disponibile', en: 'Service unavailable' }, {
-        it: 'Il database non risponde.',
-        en: 'The database is not answering.',
-      }));
+      return sendProblem(
+        request,
+        reply,
+        new HttpProblem(
+          503,
+          'unavailable',
+          { it: 'Servizio non disponibile', en: 'Service unavailable' },
+          {
+            it: 'Il database non risponde.',
+            en: 'The database is not answering.',
+          },
+        ),
+      );
     }
   });
 
-  app.get('/api/openapi.json', { config: { access: 'api-docs.read' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'api-docs.read' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(authRoutes(deps));
   await app.register(structureRoutes(deps));
@@ -84,9 +104,15 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
     // Every path that is not the API is the operator app: files if they exist, else index.html.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const path = (request.params as { '*': string })['*'];
-      if (path.startsWith('api/')) throw new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' });
+      if (path.startsWith('api/'))
+        throw new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' });
       if (path && !path.includes('..') && existsSync(join(WEB_ROOT, path))) {
-        return reply.header('cache-control', path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path);
+        return reply
+          .header(
+            'cache-control',
+            path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          )
+          .sendFile(path);
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './platform/config/config.js';
 import { startSealer } from './platform/audit/audit-chain.js';
+import { ConfigError, loadConfig } from './platform/config/config.js';
 import { KeyringError } from './platform/crypto/field-crypto.js';
 import { loadKeyring } from './platform/crypto/keyring-source.js';
 import { runMigrations } from './platform/db/migrate.js';
@@ -18,10 +18,14 @@ function fail(message: string): never {
 function printDemoAccounts(accounts: DemoAccount[], url: string) {
   console.log(`\nTrama is running at ${url}\n`);
   if (accounts.length === 0) return;
-  console.log('Demo accounts (demo mode only; two-factor is enrolled — get a code with `npm run demo:code -- <username>`):');
+  console.log(
+    'Demo accounts (demo mode only; two-factor is enrolled — get a code with `npm run demo:code -- <username>`):',
+  );
   console.log(`  ${'username'.padEnd(18)} ${'role'.padEnd(13)} ${'password'.padEnd(20)} TOTP secret`);
   for (const a of accounts) {
-    console.log(`  ${a.username.padEnd(18)} ${a.role.padEnd(13)} ${a.password.padEnd(20)} ${a.totpSecret}   (${a.scope})`);
+    console.log(
+      `  ${a.username.padEnd(18)} ${a.role.padEnd(13)} ${a.password.padEnd(20)} ${a.totpSecret}   (${a.scope})`,
+    );
   }
   console.log('');
 }
@@ -50,16 +54,30 @@ async function main() {
     throw error;
   }
   if (database.kind === 'pglite') {
-    warn(`using the embedded PGlite database in ${config.dataDir}: for demos and development only — real personal data belongs on PostgreSQL (DATABASE_URL)`);
+    warn(
+      `using the embedded PGlite database in ${config.dataDir}: for demos and development only — real personal data belongs on PostgreSQL (DATABASE_URL)`,
+    );
   }
   await runMigrations(database);
   await loadReferenceData(database);
-  const accounts = config.mode === 'demo' ? await seedDemo({ database, keyring, dataDir: config.dataDir }) : [];
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: join(config.dataDir, 'outbox') });
+  const accounts =
+    config.mode === 'demo' ? await seedDemo({ database, keyring, dataDir: config.dataDir }) : [];
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: join(config.dataDir, 'outbox'),
+  });
   if (!config.smtpUrl) warn(`SMTP_URL is not set: e-mails are written to ${join(config.dataDir, 'outbox')}`);
 
-  const { app } = await buildApp({ deps: { database, db: database.db, keyring, mailer, config }, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
-  const sealer = startSealer({ database, intervalMs: config.auditSealIntervalMs, onError: (e) => app.log.error({ err: e }, 'audit sealing failed') });
+  const { app } = await buildApp({
+    deps: { database, db: database.db, keyring, mailer, config },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  const sealer = startSealer({
+    database,
+    intervalMs: config.auditSealIntervalMs,
+    onError: (e) => app.log.error({ err: e }, 'audit sealing failed'),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
 import { ROLE_PERMISSIONS } from '../../src/server/platform/access/permissions.js';
 import type { RouteDeclaration } from '../../src/server/platform/access/route-access.js';
 import { collectRouteDeclarations } from '../../src/server/platform/access/route-access.js';
-import { buildApp } from '../../src/server/app.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 /**
@@ -62,21 +62,35 @@ describe('authorisation matrix', () => {
     const target = { user: await t.userId('operatrice') };
     for (const declaration of declarations) {
       const url = concreteUrl(declaration.url, target);
-      const anonymous = await t.app.inject({ method: declaration.method as 'GET', url, payload: declaration.method === 'GET' ? undefined : {} });
+      const anonymous = await t.app.inject({
+        method: declaration.method as 'GET',
+        url,
+        payload: declaration.method === 'GET' ? undefined : {},
+      });
       if (declaration.access !== 'public' && anonymous.statusCode !== 401) {
-        failures.push(`anonymous ${declaration.method} ${declaration.url}: ${anonymous.statusCode}, expected 401`);
+        failures.push(
+          `anonymous ${declaration.method} ${declaration.url}: ${anonymous.statusCode}, expected 401`,
+        );
       }
       if (declaration.access === 'public') continue;
       for (const [role, username] of Object.entries(ACCOUNT_OF_ROLE)) {
         const session = await t.signIn(username);
-        const response = await session.request({ method: declaration.method as 'GET', url, payload: declaration.method === 'GET' ? undefined : {} });
+        const response = await session.request({
+          method: declaration.method as 'GET',
+          url,
+          payload: declaration.method === 'GET' ? undefined : {},
+        });
         const allowed =
           declaration.access === 'session' ||
           declaration.access === 'authenticated' ||
-          (ROLE_PERMISSIONS[role as keyof typeof ROLE_PERMISSIONS] as readonly string[]).includes(declaration.access);
+          (ROLE_PERMISSIONS[role as keyof typeof ROLE_PERMISSIONS] as readonly string[]).includes(
+            declaration.access,
+          );
         const refused = response.statusCode === 401 || response.statusCode === 403;
         if (allowed === refused || response.statusCode >= 500) {
-          failures.push(`${role} ${declaration.method} ${declaration.url}: ${response.statusCode}, expected ${allowed ? 'allowed' : 'refused'}`);
+          failures.push(
+            `${role} ${declaration.method} ${declaration.url}: ${response.statusCode}, expected ${allowed ? 'allowed' : 'refused'}`,
+          );
         }
       }
     }

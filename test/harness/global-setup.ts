@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { generateKeySpec } from '../../src/server/platform/crypto/field-crypto.js';
-import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
+import { generateKeySpec, parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
 import { dumpPglite, openPglite, openPostgres } from '../../src/server/platform/db/client.js';
 import { runMigrations } from '../../src/server/platform/db/migrate.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
@@ -41,7 +40,9 @@ export default async function setup(project: TestProject) {
     writeFileSync(join(dir, 'accounts.json'), JSON.stringify(accounts));
     await database.close();
     cleanup = async () => {
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [pgTemplate]);
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [
+        pgTemplate,
+      ]);
       await admin.query(`drop database if exists ${pgTemplate}`);
       await admin.end();
     };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
@@ -30,7 +30,7 @@ export interface TestApp {
 export interface Session {
   cookie: string;
   csrf: string;
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 export const TEST_CONFIG: Config = {
@@ -79,7 +79,11 @@ export async function createTestApp(): Promise<TestApp> {
     mailer: { send: async (mail) => void mails.push(mail) },
     config: { ...TEST_CONFIG, databaseUrl: process.env.DATABASE_URL },
   };
-  const { app } = await buildApp({ deps, serveWeb: false, logger: process.env.TRAMA_TEST_LOG ? { level: 'error' } : false });
+  const { app } = await buildApp({
+    deps,
+    serveWeb: false,
+    logger: process.env.TRAMA_TEST_LOG ? { level: 'error' } : false,
+  });
   const userId = async (username: string) =>
     (await database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
   return {
@@ -91,14 +95,28 @@ export async function createTestApp(): Promise<TestApp> {
     userId,
     async signIn(username, membershipIndex = 0) {
       const id = await userId(username);
-      const ms = await database.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, id)).orderBy(memberships.createdAt);
-      const session = await createSession({ tx: database.db, userId: id, state: 'authenticated', clientIp: '127.0.0.1', userAgent: 'test', activeMembershipId: ms[membershipIndex]?.id ?? null });
+      const ms = await database.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(eq(memberships.userId, id))
+        .orderBy(memberships.createdAt);
+      const session = await createSession({
+        tx: database.db,
+        userId: id,
+        state: 'authenticated',
+        clientIp: '127.0.0.1',
+        userAgent: 'test',
+        activeMembershipId: ms[membershipIndex]?.id ?? null,
+      });
       const cookie = `${SESSION_COOKIE}=${session.token}`;
       return {
         cookie,
         csrf: session.csrfToken,
         request: (options) =>
-          app.inject({ ...options, headers: { cookie, 'x-csrf-token': session.csrfToken, ...(options.headers ?? {}) } }),
+          app.inject({
+            ...options,
+            headers: { cookie, 'x-csrf-token': session.csrfToken, ...(options.headers ?? {}) },
+          }),
       };
     },
     async close() {

@@ -17,7 +17,10 @@ afterAll(() => t.close());
 async function sealAll(database: TestApp['database']) {
   for (let i = 0; i < 100; i++) {
     await sealPending({ database });
-    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where chain_seq is null`);
+    const [row] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_events where chain_seq is null`,
+    );
     if (row!.n === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -35,29 +38,74 @@ async function tamper(statement: ReturnType<typeof sql>) {
 describe('audit trail', () => {
   it('writes the event in the same transaction as the change, and nothing for a failed write', async () => {
     const admin = await t.signIn('admin');
-    const before = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events where action = 'district.created'`);
-    expect((await admin.request({ method: 'POST', url: '/api/districts', payload: { code: 'TEST-A', name: 'Ambito di prova' } })).statusCode).toBe(201);
+    const before = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_events where action = 'district.created'`,
+    );
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/districts',
+          payload: { code: 'TEST-A', name: 'Ambito di prova' },
+        })
+      ).statusCode,
+    ).toBe(201);
     // Same code again: a unique violation, the transaction rolls back with its event.
-    expect((await admin.request({ method: 'POST', url: '/api/districts', payload: { code: 'TEST-A', name: 'Doppione' } })).statusCode).toBe(409);
-    const after = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events where action = 'district.created'`);
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/districts',
+          payload: { code: 'TEST-A', name: 'Doppione' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    const after = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_events where action = 'district.created'`,
+    );
     expect(after[0]!.n - before[0]!.n).toBe(1);
-    const [event] = await queryRows<{ actor_username: string; actor_role: string; client_ip: string; record_type: string }>(
+    const [event] = await queryRows<{
+      actor_username: string;
+      actor_role: string;
+      client_ip: string;
+      record_type: string;
+    }>(
       t.database.db,
       sql`select actor_username, actor_role, client_ip, record_type from audit_events where action = 'district.created' order by id desc limit 1`,
     );
-    expect(event).toMatchObject({ actor_username: 'admin', actor_role: 'admin', client_ip: '127.0.0.1', record_type: 'district' });
+    expect(event).toMatchObject({
+      actor_username: 'admin',
+      actor_role: 'admin',
+      client_ip: '127.0.0.1',
+      record_type: 'district',
+    });
   });
 
   it('keeps the refusal of an unauthorised request, written apart from the refused work', async () => {
     const mediator = await t.signIn('mediatrice');
-    expect((await mediator.request({ method: 'POST', url: '/api/districts', payload: { code: 'NOPE', name: 'x' } })).statusCode).toBe(403);
-    const [row] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events where action = 'access.denied' and actor_username = 'mediatrice'`);
+    expect(
+      (
+        await mediator.request({
+          method: 'POST',
+          url: '/api/districts',
+          payload: { code: 'NOPE', name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const [row] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_events where action = 'access.denied' and actor_username = 'mediatrice'`,
+    );
     expect(row!.n).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses updates and deletes of events through the database', async () => {
     await sealAll(t.database);
-    await expect(t.database.db.execute(sql`update audit_events set action = 'x' where chain_seq = 1`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`update audit_events set action = 'x' where chain_seq = 1`),
+    ).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_events where chain_seq = 1`)).rejects.toThrow();
   });
 
@@ -69,11 +117,18 @@ describe('audit trail', () => {
     expect(intact.intact).toBe(true);
     expect(intact.checked).toBeGreaterThan(3);
 
-    const [victim] = await queryRows<{ id: string; seq: string }>(t.database.db, sql`select id::text, chain_seq::text as seq from audit_events where chain_seq is not null order by chain_seq limit 1 offset 2`);
+    const [victim] = await queryRows<{ id: string; seq: string }>(
+      t.database.db,
+      sql`select id::text, chain_seq::text as seq from audit_events where chain_seq is not null order by chain_seq limit 1 offset 2`,
+    );
     await tamper(sql`update audit_events set actor_username = 'someone-else' where id = ${victim!.id}`);
     const edited = await verifyChain({ database: t.database });
     expect(edited.intact).toBe(false);
-    expect(edited.firstBroken).toMatchObject({ eventId: victim!.id, chainSeq: victim!.seq, problem: 'content changed after sealing' });
+    expect(edited.firstBroken).toMatchObject({
+      eventId: victim!.id,
+      chainSeq: victim!.seq,
+      problem: 'content changed after sealing',
+    });
   });
 
   it('detects a deleted event as a gap', async () => {
@@ -98,9 +153,15 @@ describe('audit trail', () => {
     const target = await t.userId('operatrice');
     await (await t.signIn('coordinatrice')).request({ method: 'GET', url: `/api/users/${target}` });
     await (await t.signIn('admin')).request({ method: 'GET', url: `/api/users/${target}` });
-    const res = await (await t.signIn('dpo')).request({ method: 'GET', url: `/api/audit/record-access?recordType=user&recordId=${target}` });
+    const res = await (await t.signIn('dpo')).request({
+      method: 'GET',
+      url: `/api/audit/record-access?recordType=user&recordId=${target}`,
+    });
     expect(res.statusCode).toBe(200);
-    const who = res.json().map((r: { actorUsername: string }) => r.actorUsername).sort();
+    const who = res
+      .json()
+      .map((r: { actorUsername: string }) => r.actorUsername)
+      .sort();
     expect(who).toEqual(expect.arrayContaining(['admin', 'coordinatrice']));
   });
 });

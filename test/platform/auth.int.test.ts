@@ -11,10 +11,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const account = (username: string) => t.accounts.find((a) => a.username === username)!;
-const cookieOf = (res: { headers: Record<string, unknown> }) => String([res.headers['set-cookie']].flat()[0]).split(';')[0]!;
+const cookieOf = (res: { headers: Record<string, unknown> }) =>
+  String([res.headers['set-cookie']].flat()[0]).split(';')[0]!;
 
 async function login(username: string, password: string, ip = '10.0.0.1') {
-  return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
 }
 
 describe('password and two-factor sign-in', () => {
@@ -41,8 +47,12 @@ describe('password and two-factor sign-in', () => {
     expect(verified.statusCode).toBe(200);
     const full = cookieOf(verified);
     expect(full).not.toBe(pending);
-    expect((await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: full } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: pending } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: full } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: pending } })).statusCode,
+    ).toBe(401);
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
@@ -55,11 +65,15 @@ describe('password and two-factor sign-in', () => {
   });
 
   it('locks a username for 15 minutes after five failures, on every instance (state in the database)', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('redazione', `wrong-${i}-password`, `10.1.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('redazione', `wrong-${i}-password`, `10.1.0.${i}`)).statusCode).toBe(401);
     const locked = await login('redazione', account('redazione').password, '10.1.0.9');
     expect(locked.statusCode).toBe(429);
     expect(locked.headers['content-type']).toMatch(/application\/problem\+json/);
-    const [row] = await queryRows<{ locked: boolean }>(t.database.db, sql`select locked_until > now() as locked from auth_throttle where key = 'user:redazione'`);
+    const [row] = await queryRows<{ locked: boolean }>(
+      t.database.db,
+      sql`select locked_until > now() as locked from auth_throttle where key = 'user:redazione'`,
+    );
     expect(row?.locked).toBe(true);
   });
 
@@ -67,10 +81,20 @@ describe('password and two-factor sign-in', () => {
     const a = account('formatore');
     const code = currentTotp(a.totpSecret);
     const one = await login(a.username, a.password, '10.2.0.1');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: { cookie: cookieOf(one), 'x-csrf-token': one.json().csrfToken }, payload: { code } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: { cookie: cookieOf(one), 'x-csrf-token': one.json().csrfToken },
+      payload: { code },
+    });
     expect(ok.statusCode).toBe(200);
     const two = await login(a.username, a.password, '10.2.0.1');
-    const replay = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: { cookie: cookieOf(two), 'x-csrf-token': two.json().csrfToken }, payload: { code } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: { cookie: cookieOf(two), 'x-csrf-token': two.json().csrfToken },
+      payload: { code },
+    });
     expect(replay.statusCode).toBe(401);
   });
 });
@@ -78,7 +102,12 @@ describe('password and two-factor sign-in', () => {
 describe('sessions', () => {
   it('requires the anti-CSRF token on cookie-authenticated writes', async () => {
     const s = await t.signIn('admin');
-    const res = await t.app.inject({ method: 'POST', url: '/api/districts', headers: { cookie: s.cookie }, payload: { code: 'CSRF-X', name: 'X' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/districts',
+      headers: { cookie: s.cookie },
+      payload: { code: 'CSRF-X', name: 'X' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().type).toBe('urn:trama:problem:csrf');
   });
@@ -92,10 +121,14 @@ describe('sessions', () => {
 
   it('ends after 30 idle minutes and after 12 hours whatever the activity', async () => {
     const idle = await t.signIn('ricercatrice');
-    await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where revoked_at is null and user_id = (select id from users where username = 'ricercatrice')`);
+    await t.database.db.execute(
+      sql`update sessions set last_seen_at = now() - interval '31 minutes' where revoked_at is null and user_id = (select id from users where username = 'ricercatrice')`,
+    );
     expect((await idle.request({ method: 'GET', url: '/api/home' })).statusCode).toBe(401);
     const old = await t.signIn('ricercatrice');
-    await t.database.db.execute(sql`update sessions set absolute_expires_at = now() - interval '1 second' where revoked_at is null and user_id = (select id from users where username = 'ricercatrice')`);
+    await t.database.db.execute(
+      sql`update sessions set absolute_expires_at = now() - interval '1 second' where revoked_at is null and user_id = (select id from users where username = 'ricercatrice')`,
+    );
     expect((await old.request({ method: 'GET', url: '/api/home' })).statusCode).toBe(401);
   });
 
@@ -114,32 +147,82 @@ describe('sessions', () => {
     const info = (await s.request({ method: 'GET', url: '/api/auth/session' })).json();
     expect(info.memberships).toHaveLength(2);
     const other = info.memberships.find((m: { id: string }) => m.id !== info.activeMembershipId);
-    expect((await s.request({ method: 'PUT', url: '/api/auth/active-membership', payload: { membershipId: other.id } })).statusCode).toBe(204);
+    expect(
+      (
+        await s.request({
+          method: 'PUT',
+          url: '/api/auth/active-membership',
+          payload: { membershipId: other.id },
+        })
+      ).statusCode,
+    ).toBe(204);
     const after = (await s.request({ method: 'GET', url: '/api/auth/session' })).json();
     expect(after.activeMembershipId).toBe(other.id);
     expect(after.permissions).toEqual(['structure.read', 'users.read', 'break-glass.request']);
-    const adminMembership = (await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })).json().memberships[0].id;
-    expect((await s.request({ method: 'PUT', url: '/api/auth/active-membership', payload: { membershipId: adminMembership } })).statusCode).toBe(404);
+    const adminMembership = (
+      await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })
+    ).json().memberships[0].id;
+    expect(
+      (
+        await s.request({
+          method: 'PUT',
+          url: '/api/auth/active-membership',
+          payload: { membershipId: adminMembership },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('account set-up by invitation, enrolment and password reset', () => {
   it('takes a new user from invitation to two-factor enrolment with recovery codes', async () => {
     const admin = await t.signIn('admin');
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'nuova.operatrice', displayName: 'Nuova Operatrice', email: 'nuova@example.org' } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'nuova.operatrice', displayName: 'Nuova Operatrice', email: 'nuova@example.org' },
+    });
     expect(created.statusCode).toBe(201);
     const userId = created.json().user.id;
     const services = (await admin.request({ method: 'GET', url: '/api/services' })).json();
     const tm = services.find((s: { kind: string }) => s.kind === 'child_protection');
-    expect((await admin.request({ method: 'POST', url: `/api/users/${userId}/memberships`, payload: { role: 'practitioner', serviceId: tm.id } })).statusCode).toBe(201);
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: `/api/users/${userId}/memberships`,
+          payload: { role: 'practitioner', serviceId: tm.id },
+        })
+      ).statusCode,
+    ).toBe(201);
     const mail = t.mails.find((m) => m.to === 'nuova@example.org')!;
     const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword: 'password1234' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, newPassword: 'password1234' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].field).toBe('newPassword');
     const password = 'Velluto-Ciliegia-Brughiera-42';
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword: password } })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword: password } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { token, newPassword: password },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { token, newPassword: password },
+        })
+      ).statusCode,
+    ).toBe(400);
 
     const signedIn = await login('nuova.operatrice', password, '10.3.0.1');
     expect(signedIn.json().state).toBe('mfa_enrolment_required');
@@ -147,26 +230,60 @@ describe('account set-up by invitation, enrolment and password reset', () => {
     const enrol = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enrolment', headers });
     expect(enrol.statusCode).toBe(200);
     expect(enrol.json().qrSvg).toMatch(/^<svg/);
-    const confirm = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enrolment/confirm', headers, payload: { code: currentTotp(enrol.json().secret) } });
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/enrolment/confirm',
+      headers,
+      payload: { code: currentTotp(enrol.json().secret) },
+    });
     expect(confirm.statusCode).toBe(200);
     const codes: string[] = confirm.json().recoveryCodes;
     expect(codes).toHaveLength(10);
-    const [stored] = await queryRows<{ secret: string }>(t.database.db, sql`select mfa_secret as secret from users where id = ${userId}`);
+    const [stored] = await queryRows<{ secret: string }>(
+      t.database.db,
+      sql`select mfa_secret as secret from users where id = ${userId}`,
+    );
     expect(stored!.secret).toMatch(/^v1\./);
     expect(stored!.secret).not.toContain(enrol.json().secret);
 
     // A recovery code works once in place of the TOTP code.
     const again = await login('nuova.operatrice', password, '10.3.0.1');
     const h2 = { cookie: cookieOf(again), 'x-csrf-token': again.json().csrfToken };
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: h2, payload: { recoveryCode: codes[0] } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa/verify',
+          headers: h2,
+          payload: { recoveryCode: codes[0] },
+        })
+      ).statusCode,
+    ).toBe(200);
     const third = await login('nuova.operatrice', password, '10.3.0.1');
     const h3 = { cookie: cookieOf(third), 'x-csrf-token': third.json().csrfToken };
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: h3, payload: { recoveryCode: codes[0] } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa/verify',
+          headers: h3,
+          payload: { recoveryCode: codes[0] },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('answers a reset request the same way for known and unknown addresses, and never skips the second factor', async () => {
-    const known = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'dpo@demo.trama.localhost' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'nobody@example.org' } });
+    const known = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: 'dpo@demo.trama.localhost' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: 'nobody@example.org' },
+    });
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
@@ -176,7 +293,15 @@ describe('account set-up by invitation, enrolment and password reset', () => {
     expect(t.mails.some((m) => m.to === 'nobody@example.org')).toBe(false);
     const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
     const password = 'Lanterna-Fiume-Orizzonte-77';
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword: password } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { token, newPassword: password },
+        })
+      ).statusCode,
+    ).toBe(204);
     const after = await login('dpo', password, '10.4.0.1');
     expect(after.json().state).toBe('mfa_required');
   });

@@ -12,6 +12,8 @@ if (result.intact) {
   console.log(`audit chain intact: ${result.checked} events verified, ${result.unsealed} not yet sealed`);
 } else {
   const b = result.firstBroken!;
-  console.log(`audit chain BROKEN at link ${b.chainSeq}${b.eventId ? ` (event id ${b.eventId})` : ''}: ${b.problem}; ${result.checked} events verified before it`);
+  console.log(
+    `audit chain BROKEN at link ${b.chainSeq}${b.eventId ? ` (event id ${b.eventId})` : ''}: ${b.problem}; ${result.checked} events verified before it`,
+  );
   process.exitCode = 2;
 }

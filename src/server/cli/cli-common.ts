@@ -13,7 +13,8 @@ export async function openForCli() {
     const config = loadConfig();
     return { config, database: await openConfiguredDatabase(config) };
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StartupError || error instanceof KeyringError) failCli(error.message);
+    if (error instanceof ConfigError || error instanceof StartupError || error instanceof KeyringError)
+      failCli(error.message);
     throw error;
   }
 }

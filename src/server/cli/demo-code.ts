@@ -12,7 +12,9 @@ const username = process.argv[2];
 if (!username) failCli('usage: npm run demo:code -- <username>');
 const file = join(config.dataDir, DEMO_ACCOUNTS_FILE);
 if (!existsSync(file)) failCli(`no demo accounts in ${config.dataDir}: run npm start first`);
-const account = (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]).find((a) => a.username === username);
+const account = (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]).find(
+  (a) => a.username === username,
+);
 if (!account) failCli(`no demo account named ${username}`);
 const remaining = 30 - (Math.floor(Date.now() / 1000) % 30);
 console.log(currentTotp(account.totpSecret));

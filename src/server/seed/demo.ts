@@ -23,43 +23,117 @@ export const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
 
 /** The partner organisations of the two Ambiti and their services (MISSION.md), by district code. */
 const ORGANISATIONS = [
-  { key: 'risorsa', name: "Risorsa Sociale Gera d'Adda", kind: 'district_office', district: 'TREVIGLIO', services: [
-    { key: 'tm-treviglio', name: 'Tutela Minori — Ambito di Treviglio', kind: 'child_protection' },
-    { key: 'inclusione-treviglio', name: 'Servizio inclusione sociale — Treviglio', kind: 'social_inclusion' },
-    { key: 'mediazione', name: 'Servizio di mediazione linguistico-culturale', kind: 'mediation_service' },
-    { key: 'cabina', name: 'Cabina di regia del progetto', kind: 'coordination' },
-  ] },
-  { key: 'solidalia', name: 'Solidalia', kind: 'district_office', district: 'ROMANO', services: [
-    { key: 'tm-romano', name: 'Tutela Minori — Ambito di Romano di Lombardia', kind: 'child_protection' },
-    { key: 'inclusione-romano', name: 'Servizio inclusione sociale — Romano', kind: 'social_inclusion' },
-  ] },
-  { key: 'coop', name: 'Cooperativa sociale Il Cerchio', kind: 'cooperative', district: 'TREVIGLIO', services: [
-    { key: 'etnoclinica', name: 'Équipe etnoclinica', kind: 'ethnoclinical_team' },
-    { key: 'accoglienza', name: 'Servizio accoglienza', kind: 'reception' },
-    { key: 'lavoro', name: 'Servizi al lavoro', kind: 'job_services' },
-  ] },
-  { key: 'cav', name: 'Centro antiviolenza Sirio', kind: 'anti_violence_centre', district: 'TREVIGLIO', services: [
-    { key: 'rete-av', name: 'Rete antiviolenza «Non sei sola»', kind: 'anti_violence_network' },
-  ] },
-  { key: 'asst', name: 'ASST Bergamo Ovest', kind: 'asst_consultorio', district: null, services: [
-    { key: 'consultorio', name: 'Consultorio familiare di Treviglio', kind: 'consultorio' },
-    { key: 'npi', name: "Neuropsichiatria dell'infanzia e dell'adolescenza", kind: 'child_neuropsychiatry' },
-  ] },
-  { key: 'unimib', name: 'Università degli Studi di Milano-Bicocca', kind: 'university', district: null, services: [
-    { key: 'ricerca', name: 'Ricerca antropologica', kind: 'research' },
-  ] },
-  { key: 'tribunale', name: 'Tribunale per i Minorenni di Brescia', kind: 'court', district: null, services: [] },
-  { key: 'carabinieri', name: 'Compagnia Carabinieri di Treviglio', kind: 'police', district: 'TREVIGLIO', services: [] },
-  { key: 'ust', name: 'Ufficio scolastico territoriale di Bergamo', kind: 'school_office', district: null, services: [] },
+  {
+    key: 'risorsa',
+    name: "Risorsa Sociale Gera d'Adda",
+    kind: 'district_office',
+    district: 'TREVIGLIO',
+    services: [
+      { key: 'tm-treviglio', name: 'Tutela Minori — Ambito di Treviglio', kind: 'child_protection' },
+      {
+        key: 'inclusione-treviglio',
+        name: 'Servizio inclusione sociale — Treviglio',
+        kind: 'social_inclusion',
+      },
+      { key: 'mediazione', name: 'Servizio di mediazione linguistico-culturale', kind: 'mediation_service' },
+      { key: 'cabina', name: 'Cabina di regia del progetto', kind: 'coordination' },
+    ],
+  },
+  {
+    key: 'solidalia',
+    name: 'Solidalia',
+    kind: 'district_office',
+    district: 'ROMANO',
+    services: [
+      { key: 'tm-romano', name: 'Tutela Minori — Ambito di Romano di Lombardia', kind: 'child_protection' },
+      { key: 'inclusione-romano', name: 'Servizio inclusione sociale — Romano', kind: 'social_inclusion' },
+    ],
+  },
+  {
+    key: 'coop',
+    name: 'Cooperativa sociale Il Cerchio',
+    kind: 'cooperative',
+    district: 'TREVIGLIO',
+    services: [
+      { key: 'etnoclinica', name: 'Équipe etnoclinica', kind: 'ethnoclinical_team' },
+      { key: 'accoglienza', name: 'Servizio accoglienza', kind: 'reception' },
+      { key: 'lavoro', name: 'Servizi al lavoro', kind: 'job_services' },
+    ],
+  },
+  {
+    key: 'cav',
+    name: 'Centro antiviolenza Sirio',
+    kind: 'anti_violence_centre',
+    district: 'TREVIGLIO',
+    services: [{ key: 'rete-av', name: 'Rete antiviolenza «Non sei sola»', kind: 'anti_violence_network' }],
+  },
+  {
+    key: 'asst',
+    name: 'ASST Bergamo Ovest',
+    kind: 'asst_consultorio',
+    district: null,
+    services: [
+      { key: 'consultorio', name: 'Consultorio familiare di Treviglio', kind: 'consultorio' },
+      {
+        key: 'npi',
+        name: "Neuropsichiatria dell'infanzia e dell'adolescenza",
+        kind: 'child_neuropsychiatry',
+      },
+    ],
+  },
+  {
+    key: 'unimib',
+    name: 'Università degli Studi di Milano-Bicocca',
+    kind: 'university',
+    district: null,
+    services: [{ key: 'ricerca', name: 'Ricerca antropologica', kind: 'research' }],
+  },
+  {
+    key: 'tribunale',
+    name: 'Tribunale per i Minorenni di Brescia',
+    kind: 'court',
+    district: null,
+    services: [],
+  },
+  {
+    key: 'carabinieri',
+    name: 'Compagnia Carabinieri di Treviglio',
+    kind: 'police',
+    district: 'TREVIGLIO',
+    services: [],
+  },
+  {
+    key: 'ust',
+    name: 'Ufficio scolastico territoriale di Bergamo',
+    kind: 'school_office',
+    district: null,
+    services: [],
+  },
 ] as const;
 
 /** One account per role; a second practitioner in the other Ambito makes cross-district refusals visible. */
-const ACCOUNTS: { username: string; displayName: string; role: TRole; service?: string; organisation?: string }[] = [
+const ACCOUNTS: {
+  username: string;
+  displayName: string;
+  role: TRole;
+  service?: string;
+  organisation?: string;
+}[] = [
   { username: 'admin', displayName: 'Anna Amministratrice', role: 'admin' },
   { username: 'dpo', displayName: 'Davide Protezione Dati', role: 'dpo' },
-  { username: 'coordinatrice', displayName: 'Carla Coordinatrice', role: 'coordinator', organisation: 'risorsa' },
+  {
+    username: 'coordinatrice',
+    displayName: 'Carla Coordinatrice',
+    role: 'coordinator',
+    organisation: 'risorsa',
+  },
   { username: 'operatrice', displayName: 'Paola Operatrice', role: 'practitioner', service: 'tm-treviglio' },
-  { username: 'operatore.romano', displayName: 'Marco Operatore', role: 'practitioner', service: 'tm-romano' },
+  {
+    username: 'operatore.romano',
+    displayName: 'Marco Operatore',
+    role: 'practitioner',
+    service: 'tm-romano',
+  },
   { username: 'clinica', displayName: 'Elena Clinica', role: 'clinician', service: 'etnoclinica' },
   { username: 'mediatrice', displayName: 'Amina Mediatrice', role: 'mediator', service: 'mediazione' },
   { username: 'formatore', displayName: 'Franco Formatore', role: 'trainer', organisation: 'risorsa' },
@@ -76,7 +150,15 @@ function demoPassword() {
  * first start in demo mode. Credentials are kept in the data directory (demo only) so every start
  * can print them and `npm run demo:code` can show a current code.
  */
-export async function seedDemo({ database, keyring, dataDir }: { database: Database; keyring: Keyring; dataDir: string }): Promise<DemoAccount[]> {
+export async function seedDemo({
+  database,
+  keyring,
+  dataDir,
+}: {
+  database: Database;
+  keyring: Keyring;
+  dataDir: string;
+}): Promise<DemoAccount[]> {
   const file = join(dataDir, DEMO_ACCOUNTS_FILE);
   const { db } = database;
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
@@ -84,16 +166,27 @@ export async function seedDemo({ database, keyring, dataDir }: { database: Datab
 
   const accounts: DemoAccount[] = [];
   await db.transaction(async (tx) => {
-    const districtIds = new Map((await tx.select({ id: districts.id, code: districts.code }).from(districts)).map((d) => [d.code, d.id]));
+    const districtIds = new Map(
+      (await tx.select({ id: districts.id, code: districts.code }).from(districts)).map((d) => [
+        d.code,
+        d.id,
+      ]),
+    );
     const orgIds = new Map<string, string>();
     const serviceIds = new Map<string, string>();
     const serviceNames = new Map<string, string>();
     for (const org of ORGANISATIONS) {
       const districtId = org.district ? (districtIds.get(org.district) ?? null) : null;
-      const [o] = await tx.insert(organisations).values({ name: org.name, kind: org.kind, districtId }).returning({ id: organisations.id });
+      const [o] = await tx
+        .insert(organisations)
+        .values({ name: org.name, kind: org.kind, districtId })
+        .returning({ id: organisations.id });
       orgIds.set(org.key, o!.id);
       for (const s of org.services) {
-        const [row] = await tx.insert(services).values({ organisationId: o!.id, name: s.name, kind: s.kind, districtId }).returning({ id: services.id });
+        const [row] = await tx
+          .insert(services)
+          .values({ organisationId: o!.id, name: s.name, kind: s.kind, districtId })
+          .returning({ id: services.id });
         serviceIds.set(s.key, row!.id);
         serviceNames.set(s.key, s.name);
       }
@@ -103,21 +196,52 @@ export async function seedDemo({ database, keyring, dataDir }: { database: Datab
       const totpSecret = newTotpSecret();
       const [u] = await tx
         .insert(users)
-        .values({ username: a.username, displayName: a.displayName, email: `${a.username}@demo.trama.localhost`, passwordHash: await hashPassword(password), passwordChangedAt: new Date(), demo: true })
+        .values({
+          username: a.username,
+          displayName: a.displayName,
+          email: `${a.username}@demo.trama.localhost`,
+          passwordHash: await hashPassword(password),
+          passwordChangedAt: new Date(),
+          demo: true,
+        })
         .returning({ id: users.id });
-      await tx.update(users).set({ mfaSecret: encryptField({ keyring, plaintext: totpSecret, context: mfaSecretContext(u!.id) }), mfaEnrolledAt: new Date() }).where(eq(users.id, u!.id));
+      await tx
+        .update(users)
+        .set({
+          mfaSecret: encryptField({ keyring, plaintext: totpSecret, context: mfaSecretContext(u!.id) }),
+          mfaEnrolledAt: new Date(),
+        })
+        .where(eq(users.id, u!.id));
       await tx.insert(memberships).values({
         userId: u!.id,
         role: a.role,
         serviceId: a.service ? serviceIds.get(a.service)! : null,
         organisationId: a.organisation ? orgIds.get(a.organisation)! : null,
       });
-      const scope = a.service ? serviceNames.get(a.service)! : a.organisation ? ORGANISATIONS.find((o) => o.key === a.organisation)!.name : 'globale';
-      accounts.push({ username: a.username, displayName: a.displayName, role: a.role, scope, password, totpSecret });
+      const scope = a.service
+        ? serviceNames.get(a.service)!
+        : a.organisation
+          ? ORGANISATIONS.find((o) => o.key === a.organisation)!.name
+          : 'globale';
+      accounts.push({
+        username: a.username,
+        displayName: a.displayName,
+        role: a.role,
+        scope,
+        password,
+        totpSecret,
+      });
     }
     // The coordinator also works in the other Ambito's inclusion service: the switcher has two entries.
-    const coordinator = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'coordinatrice'));
-    await tx.insert(memberships).values({ userId: coordinator[0]!.id, role: 'practitioner', serviceId: serviceIds.get('inclusione-romano')! });
+    const coordinator = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, 'coordinatrice'));
+    await tx.insert(memberships).values({
+      userId: coordinator[0]!.id,
+      role: 'practitioner',
+      serviceId: serviceIds.get('inclusione-romano')!,
+    });
   });
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return accounts;

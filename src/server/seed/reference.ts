@@ -20,7 +20,11 @@ const DISTRICTS: Record<string, { code: string; managingBody: string }> = {
 };
 
 function readCsv<T>(file: string): T[] {
-  return parse(readFileSync(join(REFERENCE_DIR, file)), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+  return parse(readFileSync(join(REFERENCE_DIR, file)), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as T[];
 }
 
 /** Loads the reference data once (idempotent: existing rows are left as administrators edited them). */
@@ -40,27 +44,47 @@ export async function loadReferenceData(database: Database) {
     const langs = readCsv<{ code: string; name_it: string; name_en: string; rtl: string }>('languages.csv');
     await tx
       .insert(languages)
-      .values(langs.map((l) => ({ code: l.code, nameIt: l.name_it, nameEn: l.name_en, rtl: l.rtl === 'true' })))
+      .values(
+        langs.map((l) => ({ code: l.code, nameIt: l.name_it, nameEn: l.name_en, rtl: l.rtl === 'true' })),
+      )
       .onConflictDoNothing();
 
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(tx as Queryable, sql`select count(*)::int as n from districts`);
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      tx as Queryable,
+      sql`select count(*)::int as n from districts`,
+    );
     if (n > 0) return;
-    const comuni = readCsv<{ ambito: string; comune: string; istat_code: string; codice_catastale: string; population_census2011: string }>('ambiti_comuni.csv');
+    const comuni = readCsv<{
+      ambito: string;
+      comune: string;
+      istat_code: string;
+      codice_catastale: string;
+      population_census2011: string;
+    }>('ambiti_comuni.csv');
     const ids = new Map<string, string>();
     for (const name of new Set(comuni.map((c) => c.ambito))) {
-      const meta = DISTRICTS[name] ?? { code: name.toUpperCase().replace(/[^A-Z0-9]+/g, '-'), managingBody: null };
-      const [row] = await tx.insert(districts).values({ code: meta.code, name, managingBody: meta.managingBody }).returning({ id: districts.id });
+      const meta = DISTRICTS[name] ?? {
+        code: name.toUpperCase().replace(/[^A-Z0-9]+/g, '-'),
+        managingBody: null,
+      };
+      const [row] = await tx
+        .insert(districts)
+        .values({ code: meta.code, name, managingBody: meta.managingBody })
+        .returning({ id: districts.id });
       ids.set(name, row!.id);
     }
-    await tx.insert(municipalities).values(
-      comuni.map((c) => ({
-        istatCode: c.istat_code,
-        name: c.comune,
-        cadastralCode: c.codice_catastale,
-        districtId: ids.get(c.ambito)!,
-        population: Number(c.population_census2011),
-        populationYear: 2011,
-      })),
-    ).onConflictDoNothing();
+    await tx
+      .insert(municipalities)
+      .values(
+        comuni.map((c) => ({
+          istatCode: c.istat_code,
+          name: c.comune,
+          cadastralCode: c.codice_catastale,
+          districtId: ids.get(c.ambito)!,
+          population: Number(c.population_census2011),
+          populationYear: 2011,
+        })),
+      )
+      .onConflictDoNothing();
   });
 }

@@ -82,14 +82,19 @@ const forgotPasswordRoute = createRoute({
   component: ForgotPasswordPage,
 });
 
+/**
+ * The reset link carries its token in the fragment (#token=…): a fragment never reaches a server
+ * log or a Referer header (ASVS 14.2.1).
+ */
+function tokenFromFragment() {
+  return optionalString(new URLSearchParams(window.location.hash.slice(1)).get('token') ?? undefined);
+}
+
 const resetPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: '/reset-password',
-  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
-    token: optionalString(search.token),
-  }),
   component: function ResetPasswordRoute() {
-    return <ResetPasswordPage token={resetPasswordRoute.useSearch().token} />;
+    return <ResetPasswordPage token={tokenFromFragment()} />;
   },
 });
 

@@ -5,31 +5,79 @@ import { requireAccess, scoped } from '../../platform/access/access-hook.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 
-type Item = { kind: 'mfa_not_enrolled_users' | 'break_glass_recent' | 'audit_unsealed' | 'own_break_glass_active' | 'disabled_users_with_sessions' | 'password_old'; count: number; link: string };
+type Item = {
+  kind:
+    | 'mfa_not_enrolled_users'
+    | 'break_glass_recent'
+    | 'audit_unsealed'
+    | 'own_break_glass_active'
+    | 'disabled_users_with_sessions'
+    | 'password_old';
+  count: number;
+  link: string;
+};
 
 /** What needs the user's attention, by role; every count runs as the viewer (RLS applies). */
 export const homeRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/home', {
-      config: { access: 'authenticated' },
-      schema: { tags: ['home'], summary: 'What needs the signed-in user\u2019s attention', response: { 200: ZHomeSchema } },
-    }, async (request) => {
-      const ctx = requireAccess(request);
-      return scoped({ db: deps.db, ctx, work: async (tx) => {
-        const one = async (query: SQL) => Number((await queryRows<{ n: number }>(tx, query))[0]?.n ?? 0);
-        const items: Item[] = [];
-        const own = await one(sql`select count(*)::int as n from break_glass_grants where user_id = ${ctx.userId} and revoked_at is null and expires_at > now()`);
-        items.push({ kind: 'own_break_glass_active', count: own, link: '/break-glass' });
-        if (ctx.role === 'admin') {
-          items.push({ kind: 'mfa_not_enrolled_users', count: await one(sql`select count(*)::int as n from users where mfa_enrolled_at is null and disabled_at is null`), link: '/users' });
-        }
-        if (ctx.role === 'dpo') {
-          items.push({ kind: 'break_glass_recent', count: await one(sql`select count(*)::int as n from break_glass_grants where granted_at > now() - interval '7 days'`), link: '/break-glass' });
-          items.push({ kind: 'audit_unsealed', count: await one(sql`select count(*)::int as n from audit_events where chain_seq is null and occurred_at < now() - interval '1 minute'`), link: '/audit' });
-        }
-        items.push({ kind: 'password_old', count: await one(sql`select count(*)::int as n from users where id = ${ctx.userId} and password_changed_at < now() - interval '365 days'`), link: '/' });
-        return { attention: items.filter((i) => i.count > 0) };
-      } });
-    });
+    app.get(
+      '/api/home',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['home'],
+          summary: 'What needs the signed-in user\u2019s attention',
+          response: { 200: ZHomeSchema },
+        },
+      },
+      async (request) => {
+        const ctx = requireAccess(request);
+        return scoped({
+          db: deps.db,
+          ctx,
+          work: async (tx) => {
+            const one = async (query: SQL) => Number((await queryRows<{ n: number }>(tx, query))[0]?.n ?? 0);
+            const items: Item[] = [];
+            const own = await one(
+              sql`select count(*)::int as n from break_glass_grants where user_id = ${ctx.userId} and revoked_at is null and expires_at > now()`,
+            );
+            items.push({ kind: 'own_break_glass_active', count: own, link: '/break-glass' });
+            if (ctx.role === 'admin') {
+              items.push({
+                kind: 'mfa_not_enrolled_users',
+                count: await one(
+                  sql`select count(*)::int as n from users where mfa_enrolled_at is null and disabled_at is null`,
+                ),
+                link: '/users',
+              });
+            }
+            if (ctx.role === 'dpo') {
+              items.push({
+                kind: 'break_glass_recent',
+                count: await one(
+                  sql`select count(*)::int as n from break_glass_grants where granted_at > now() - interval '7 days'`,
+                ),
+                link: '/break-glass',
+              });
+              items.push({
+                kind: 'audit_unsealed',
+                count: await one(
+                  sql`select count(*)::int as n from audit_events where chain_seq is null and occurred_at < now() - interval '1 minute'`,
+                ),
+                link: '/audit',
+              });
+            }
+            items.push({
+              kind: 'password_old',
+              count: await one(
+                sql`select count(*)::int as n from users where id = ${ctx.userId} and password_changed_at < now() - interval '365 days'`,
+              ),
+              link: '/',
+            });
+            return { attention: items.filter((i) => i.count > 0) };
+          },
+        });
+      },
+    );
   };

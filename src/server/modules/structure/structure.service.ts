@@ -11,34 +11,90 @@ import { districts, municipalities, organisations, services } from '../../platfo
 
 /** Organisation structure is not personal data: any signed-in role reads it, admins write it. */
 export function listDistricts({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
-  return scoped({ db: deps.db, ctx, work: (tx) =>
-    tx
-      .select({ id: districts.id, code: districts.code, name: districts.name, managingBody: districts.managingBody, municipalityCount: sql<number>`(select count(*)::int from municipalities m where m.district_id = ${districts.id})` })
-      .from(districts)
-      .orderBy(districts.name) });
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: (tx) =>
+      tx
+        .select({
+          id: districts.id,
+          code: districts.code,
+          name: districts.name,
+          managingBody: districts.managingBody,
+          municipalityCount: sql<number>`(select count(*)::int from municipalities m where m.district_id = ${districts.id})`,
+        })
+        .from(districts)
+        .orderBy(districts.name),
+  });
 }
 
-export function listMunicipalities({ deps, ctx, districtId }: { deps: Deps; ctx: AccessContext; districtId?: string | undefined }) {
-  return scoped({ db: deps.db, ctx, work: (tx) =>
-    tx.select().from(municipalities).where(districtId ? eq(municipalities.districtId, districtId) : undefined).orderBy(municipalities.name) });
+export function listMunicipalities({
+  deps,
+  ctx,
+  districtId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  districtId?: string | undefined;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: (tx) =>
+      tx
+        .select()
+        .from(municipalities)
+        .where(districtId ? eq(municipalities.districtId, districtId) : undefined)
+        .orderBy(municipalities.name),
+  });
 }
 
 export function listOrganisations({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
-  return scoped({ db: deps.db, ctx, work: (tx) =>
-    tx
-      .select({ id: organisations.id, name: organisations.name, kind: sql<TOrganisationKind>`${organisations.kind}`, districtId: organisations.districtId, serviceCount: sql<number>`(select count(*)::int from services s where s.organisation_id = ${organisations.id})` })
-      .from(organisations)
-      .orderBy(organisations.name) });
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: (tx) =>
+      tx
+        .select({
+          id: organisations.id,
+          name: organisations.name,
+          kind: sql<TOrganisationKind>`${organisations.kind}`,
+          districtId: organisations.districtId,
+          serviceCount: sql<number>`(select count(*)::int from services s where s.organisation_id = ${organisations.id})`,
+        })
+        .from(organisations)
+        .orderBy(organisations.name),
+  });
 }
 
-export function listServices({ deps, ctx, organisationId }: { deps: Deps; ctx: AccessContext; organisationId?: string | undefined }) {
-  return scoped({ db: deps.db, ctx, work: (tx) =>
-    tx
-      .select({ id: services.id, organisationId: services.organisationId, organisationName: organisations.name, name: services.name, kind: sql<TServiceKind>`${services.kind}`, districtId: services.districtId, active: services.active })
-      .from(services)
-      .innerJoin(organisations, eq(organisations.id, services.organisationId))
-      .where(organisationId ? eq(services.organisationId, organisationId) : undefined)
-      .orderBy(organisations.name, services.name) });
+export function listServices({
+  deps,
+  ctx,
+  organisationId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  organisationId?: string | undefined;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: (tx) =>
+      tx
+        .select({
+          id: services.id,
+          organisationId: services.organisationId,
+          organisationName: organisations.name,
+          name: services.name,
+          kind: sql<TServiceKind>`${services.kind}`,
+          districtId: services.districtId,
+          active: services.active,
+        })
+        .from(services)
+        .innerJoin(organisations, eq(organisations.id, services.organisationId))
+        .where(organisationId ? eq(services.organisationId, organisationId) : undefined)
+        .orderBy(organisations.name, services.name),
+  });
 }
 
 function pgCode(error: unknown) {
@@ -50,7 +106,15 @@ function pgCode(error: unknown) {
  * One audited write: the change and its event in one transaction; a unique or foreign-key
  * violation becomes a field error naming the field.
  */
-export async function auditedWrite<T>({ deps, ctx, action, recordType, work, uniqueField, referenceField }: {
+export async function auditedWrite<T>({
+  deps,
+  ctx,
+  action,
+  recordType,
+  work,
+  uniqueField,
+  referenceField,
+}: {
   deps: Deps;
   ctx: AccessContext;
   action: AuditAction;
@@ -60,18 +124,31 @@ export async function auditedWrite<T>({ deps, ctx, action, recordType, work, uni
   referenceField: string;
 }): Promise<T> {
   try {
-    const done = await scoped({ db: deps.db, ctx, work: async (tx) => {
-      const out = await work(tx);
-      if (!out) return null;
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action, recordType, recordId: out.id } });
-      return out.result;
-    } });
+    const done = await scoped({
+      db: deps.db,
+      ctx,
+      work: async (tx) => {
+        const out = await work(tx);
+        if (!out) return null;
+        await writeAudit({ tx, actor: actorOf(ctx), event: { action, recordType, recordId: out.id } });
+        return out.result;
+      },
+    });
     if (done === null) throw problems.notFound();
     return done;
   } catch (error) {
-    if (pgCode(error) === '23505') throw problems.field(uniqueField, 'taken', { it: 'Valore già in uso.', en: 'Value already in use.' }, 409);
-    if (pgCode(error) === '23503') throw problems.field(referenceField, 'unknown', { it: 'Riferimento inesistente.', en: 'Unknown reference.' });
+    if (pgCode(error) === '23505')
+      throw problems.field(
+        uniqueField,
+        'taken',
+        { it: 'Valore già in uso.', en: 'Value already in use.' },
+        409,
+      );
+    if (pgCode(error) === '23503')
+      throw problems.field(referenceField, 'unknown', {
+        it: 'Riferimento inesistente.',
+        en: 'Unknown reference.',
+      });
     throw error;
   }
 }
-

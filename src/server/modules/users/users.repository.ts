@@ -36,7 +36,10 @@ async function membershipsOf(tx: Tx, userIds: string[]): Promise<Map<string, TMe
     })
     .from(memberships)
     .leftJoin(services, eq(services.id, memberships.serviceId))
-    .leftJoin(organisations, eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`))
+    .leftJoin(
+      organisations,
+      eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`),
+    )
     .where(inArray(memberships.userId, userIds))
     .orderBy(memberships.createdAt);
   for (const { userId, ...m } of rows) {
@@ -45,7 +48,17 @@ async function membershipsOf(tx: Tx, userIds: string[]): Promise<Map<string, TMe
   return byUser;
 }
 
-type ProfileRow = { id: string; username: string; displayName: string; email: string | null; phone: string | null; locale: string; mfaEnrolledAt: Date | null; disabledAt: Date | null; createdAt: Date };
+type ProfileRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  mfaEnrolledAt: Date | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+};
 
 function toUser(row: ProfileRow, ms: TMembership[]): TUser {
   return {
@@ -63,21 +76,50 @@ function toUser(row: ProfileRow, ms: TMembership[]): TUser {
 }
 
 export async function findUser({ tx, ctx, id }: { tx: Tx; ctx: AccessContext; id: string }) {
-  const [row] = await tx.select(profileColumns(ctx)).from(users).where(and(eq(users.id, id), usersScope(ctx)));
+  const [row] = await tx
+    .select(profileColumns(ctx))
+    .from(users)
+    .where(and(eq(users.id, id), usersScope(ctx)));
   if (!row) return null;
   return toUser(row, (await membershipsOf(tx, [row.id])).get(row.id) ?? []);
 }
 
-export async function listUsers({ tx, ctx, q, serviceId, page, pageSize }: { tx: Tx; ctx: AccessContext; q?: string | undefined; serviceId?: string | undefined; page: number; pageSize: number }) {
+export async function listUsers({
+  tx,
+  ctx,
+  q,
+  serviceId,
+  page,
+  pageSize,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  q?: string | undefined;
+  serviceId?: string | undefined;
+  page: number;
+  pageSize: number;
+}) {
   const filters: SQL[] = [usersScope(ctx)];
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(or(ilike(users.displayName, pattern), ilike(users.username, pattern))!);
   }
-  if (serviceId) filters.push(sql`exists (select 1 from memberships m where m.user_id = ${users.id} and m.service_id = ${serviceId})`);
+  if (serviceId)
+    filters.push(
+      sql`exists (select 1 from memberships m where m.user_id = ${users.id} and m.service_id = ${serviceId})`,
+    );
   const where = and(...filters);
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(users).where(where);
-  const rows = await tx.select(profileColumns(ctx)).from(users).where(where).orderBy(users.displayName, users.id).limit(pageSize).offset((page - 1) * pageSize);
-  const ms = await membershipsOf(tx, rows.map((r) => r.id));
+  const rows = await tx
+    .select(profileColumns(ctx))
+    .from(users)
+    .where(where)
+    .orderBy(users.displayName, users.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const ms = await membershipsOf(
+    tx,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toUser(r, ms.get(r.id) ?? [])), page, pageSize, total: Number(total) };
 }

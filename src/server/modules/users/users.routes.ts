@@ -19,47 +19,138 @@ export const usersRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['users'];
-    app.get('/api/users', {
-      config: { access: 'users.read' },
-      schema: { tags, summary: 'Staff in the acting role\u2019s scope', querystring: ZUserQuerySchema, response: { 200: pageOf(ZUserSchema) } },
-    }, async (request) => service.searchUsers({ deps, ctx: requireAccess(request), query: request.query }));
+    app.get(
+      '/api/users',
+      {
+        config: { access: 'users.read' },
+        schema: {
+          tags,
+          summary: 'Staff in the acting role\u2019s scope',
+          querystring: ZUserQuerySchema,
+          response: { 200: pageOf(ZUserSchema) },
+        },
+      },
+      async (request) => service.searchUsers({ deps, ctx: requireAccess(request), query: request.query }),
+    );
 
-    app.post('/api/users', {
-      config: { access: 'users.write' },
-      schema: { tags, summary: 'Create a staff account; an invitation link is e-mailed', body: ZUserCreateSchema, response: { 201: ZUserCreateResponseSchema } },
-    }, async (request, reply) => reply.status(201).send(await service.createUser({ deps, ctx: requireAccess(request), input: request.body })));
+    app.post(
+      '/api/users',
+      {
+        config: { access: 'users.write' },
+        schema: {
+          tags,
+          summary: 'Create a staff account; an invitation link is e-mailed',
+          body: ZUserCreateSchema,
+          response: { 201: ZUserCreateResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.createUser({ deps, ctx: requireAccess(request), input: request.body })),
+    );
 
-    app.get('/api/users/:id', {
-      config: { access: 'users.read' },
-      schema: { tags, summary: 'One staff profile (read is audited)', params: ZIdParamsSchema, response: { 200: ZUserSchema } },
-    }, async (request) => service.getUser({ deps, ctx: requireAccess(request), id: request.params.id }));
+    app.get(
+      '/api/users/:id',
+      {
+        config: { access: 'users.read' },
+        schema: {
+          tags,
+          summary: 'One staff profile (read is audited)',
+          params: ZIdParamsSchema,
+          response: { 200: ZUserSchema },
+        },
+      },
+      async (request) => service.getUser({ deps, ctx: requireAccess(request), id: request.params.id }),
+    );
 
-    app.patch('/api/users/:id', {
-      config: { access: 'users.write' },
-      schema: { tags, summary: 'Edit or disable a staff account (disabling ends its sessions)', params: ZIdParamsSchema, body: ZUserUpdateSchema, response: { 200: ZUserSchema } },
-    }, async (request) => service.updateUser({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }));
+    app.patch(
+      '/api/users/:id',
+      {
+        config: { access: 'users.write' },
+        schema: {
+          tags,
+          summary: 'Edit or disable a staff account (disabling ends its sessions)',
+          params: ZIdParamsSchema,
+          body: ZUserUpdateSchema,
+          response: { 200: ZUserSchema },
+        },
+      },
+      async (request) =>
+        service.updateUser({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }),
+    );
 
-    app.post('/api/users/:id/memberships', {
-      config: { access: 'users.write' },
-      schema: { tags, summary: 'Give a role in a service or organisation', params: ZIdParamsSchema, body: ZMembershipCreateSchema, response: { 201: ZUserSchema } },
-    }, async (request, reply) =>
-      reply.status(201).send(await service.addMembership({ deps, ctx: requireAccess(request), userId: request.params.id, input: request.body })));
+    app.post(
+      '/api/users/:id/memberships',
+      {
+        config: { access: 'users.write' },
+        schema: {
+          tags,
+          summary: 'Give a role in a service or organisation',
+          params: ZIdParamsSchema,
+          body: ZMembershipCreateSchema,
+          response: { 201: ZUserSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await service.addMembership({
+            deps,
+            ctx: requireAccess(request),
+            userId: request.params.id,
+            input: request.body,
+          }),
+        ),
+    );
 
-    app.delete('/api/users/:id/memberships/:membershipId', {
-      config: { access: 'users.write' },
-      schema: { tags, summary: 'Remove a role (takes effect at once)', params: z.strictObject({ id: ZIdSchema, membershipId: ZIdSchema }) },
-    }, async (request, reply) => {
-      await service.removeMembership({ deps, ctx: requireAccess(request), userId: request.params.id, membershipId: request.params.membershipId });
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/api/users/:id/memberships/:membershipId',
+      {
+        config: { access: 'users.write' },
+        schema: {
+          tags,
+          summary: 'Remove a role (takes effect at once)',
+          params: z.strictObject({ id: ZIdSchema, membershipId: ZIdSchema }),
+        },
+      },
+      async (request, reply) => {
+        await service.removeMembership({
+          deps,
+          ctx: requireAccess(request),
+          userId: request.params.id,
+          membershipId: request.params.membershipId,
+        });
+        return reply.status(204).send();
+      },
+    );
 
-    app.get('/api/users/:id/sessions', {
-      config: { access: 'sessions.revoke' },
-      schema: { tags, summary: 'A user\u2019s live sessions', params: ZIdParamsSchema, response: { 200: z.array(ZSessionSummarySchema) } },
-    }, async (request) => service.listSessions({ deps, ctx: requireAccess(request), userId: request.params.id }));
+    app.get(
+      '/api/users/:id/sessions',
+      {
+        config: { access: 'sessions.revoke' },
+        schema: {
+          tags,
+          summary: 'A user\u2019s live sessions',
+          params: ZIdParamsSchema,
+          response: { 200: z.array(ZSessionSummarySchema) },
+        },
+      },
+      async (request) =>
+        service.listSessions({ deps, ctx: requireAccess(request), userId: request.params.id }),
+    );
 
-    app.post('/api/users/:id/sessions/revoke', {
-      config: { access: 'sessions.revoke' },
-      schema: { tags, summary: 'End all of a user\u2019s sessions at once', params: ZIdParamsSchema, response: { 200: ZRevokeSessionsResponseSchema } },
-    }, async (request) => service.revokeSessions({ deps, ctx: requireAccess(request), userId: request.params.id }));
+    app.post(
+      '/api/users/:id/sessions/revoke',
+      {
+        config: { access: 'sessions.revoke' },
+        schema: {
+          tags,
+          summary: 'End all of a user\u2019s sessions at once',
+          params: ZIdParamsSchema,
+          response: { 200: ZRevokeSessionsResponseSchema },
+        },
+      },
+      async (request) =>
+        service.revokeSessions({ deps, ctx: requireAccess(request), userId: request.params.id }),
+    );
   };

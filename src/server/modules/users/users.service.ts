@@ -1,14 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { GLOBAL_ROLES } from '../../../contracts/roles.js';
-import type { ZMembershipCreateSchema, ZUserCreateSchema, ZUserUpdateSchema } from '../../../contracts/users.js';
+import type {
+  ZMembershipCreateSchema,
+  ZUserCreateSchema,
+  ZUserUpdateSchema,
+} from '../../../contracts/users.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit, writeAuditApart } from '../../platform/audit/audit-writer.js';
 import { INVITATION_TTL_MS, issuePasswordToken } from '../../platform/auth/auth.service.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.js';
-import { systemTransaction, unsafeAsSystem } from '../../platform/db/context.js';
 import { queryRows } from '../../platform/db/client.js';
+import { systemTransaction, unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { memberships, services, users } from '../../platform/tenancy/tenancy.sql.js';
@@ -18,42 +22,103 @@ import { findUser, listUsers } from './users.repository.js';
  * Outsiders get 404. When the record exists but is out of scope the refusal is still audited
  * (ASVS 16.3.2), in its own transaction, after the scoped lookup found nothing.
  */
-async function notFoundAudited({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }): Promise<never> {
-  const exists = await systemTransaction(deps.db, async (tx) => (await tx.select({ id: users.id }).from(users).where(eq(users.id, id))).length > 0);
+async function notFoundAudited({
+  deps,
+  ctx,
+  id,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+}): Promise<never> {
+  const exists = await systemTransaction(
+    deps.db,
+    async (tx) => (await tx.select({ id: users.id }).from(users).where(eq(users.id, id))).length > 0,
+  );
   if (exists) {
-    await writeAuditApart({ db: deps.db, actor: actorOf(ctx), event: { action: 'access.denied', outcome: 'denied', recordType: 'user', recordId: id } });
+    await writeAuditApart({
+      db: deps.db,
+      actor: actorOf(ctx),
+      event: { action: 'access.denied', outcome: 'denied', recordType: 'user', recordId: id },
+    });
   }
   throw problems.notFound();
 }
 
 export async function getUser({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
-  const user = await scoped({ db: deps.db, ctx, work: async (tx) => {
-    const found = await findUser({ tx, ctx, id });
-    if (found) await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'user.read', recordType: 'user', recordId: id } });
-    return found;
-  } });
+  const user = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const found = await findUser({ tx, ctx, id });
+      if (found)
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: { action: 'user.read', recordType: 'user', recordId: id },
+        });
+      return found;
+    },
+  });
   return user ?? notFoundAudited({ deps, ctx, id });
 }
 
-export function searchUsers({ deps, ctx, query }: { deps: Deps; ctx: AccessContext; query: { q?: string | undefined; serviceId?: string | undefined; page: number; pageSize: number } }) {
+export function searchUsers({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: { q?: string | undefined; serviceId?: string | undefined; page: number; pageSize: number };
+}) {
   return scoped({ db: deps.db, ctx, work: (tx) => listUsers({ tx, ctx, ...query }) });
 }
 
 function uniqueViolation(error: unknown) {
-  return (error as { code?: string; cause?: { code?: string } })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
+  return (
+    (error as { code?: string; cause?: { code?: string } })?.code === '23505' ||
+    (error as { cause?: { code?: string } })?.cause?.code === '23505'
+  );
 }
 
-export async function createUser({ deps, ctx, input }: { deps: Deps; ctx: AccessContext; input: z.infer<typeof ZUserCreateSchema> }) {
+export async function createUser({
+  deps,
+  ctx,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  input: z.infer<typeof ZUserCreateSchema>;
+}) {
   try {
-    const { user, token } = await scoped({ db: deps.db, ctx, work: async (tx) => {
-      // Column list written out: trama_app may insert only these columns, never a password or secret.
-      const [created] = await queryRows<{ id: string }>(tx, sql`insert into users (username, display_name, email, phone, locale)
-        values (${input.username}, ${input.displayName}, ${input.email}, ${input.phone ?? null}, ${input.locale}) returning id`);
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'user.created', recordType: 'user', recordId: created!.id } });
-      // trama_app has no grant on the token table (it holds secrets): the platform issues it.
-      const invitation = await unsafeAsSystem(tx, (sys) => issuePasswordToken({ tx: sys, userId: created!.id, purpose: 'invitation', ttlMs: INVITATION_TTL_MS }));
-      return { user: (await findUser({ tx, ctx, id: created!.id }))!, token: invitation };
-    } });
+    const { user, token } = await scoped({
+      db: deps.db,
+      ctx,
+      work: async (tx) => {
+        // Column list written out: trama_app may insert only these columns, never a password or secret.
+        const [created] = await queryRows<{ id: string }>(
+          tx,
+          sql`insert into users (username, display_name, email, phone, locale)
+        values (${input.username}, ${input.displayName}, ${input.email}, ${input.phone ?? null}, ${input.locale}) returning id`,
+        );
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: { action: 'user.created', recordType: 'user', recordId: created!.id },
+        });
+        // trama_app has no grant on the token table (it holds secrets): the platform issues it.
+        const invitation = await unsafeAsSystem(tx, (sys) =>
+          issuePasswordToken({
+            tx: sys,
+            userId: created!.id,
+            purpose: 'invitation',
+            ttlMs: INVITATION_TTL_MS,
+          }),
+        );
+        return { user: (await findUser({ tx, ctx, id: created!.id }))!, token: invitation };
+      },
+    });
     const link = `${deps.config.publicUrl}/reset-password#token=${token}`;
     const invitationSent = await deps.mailer
       .send({
@@ -66,96 +131,259 @@ export async function createUser({ deps, ctx, input }: { deps: Deps; ctx: Access
     return { user, invitationSent };
   } catch (error) {
     if (uniqueViolation(error)) {
-      throw problems.field('username', 'taken', { it: 'Nome utente o e-mail già in uso.', en: 'Username or e-mail already in use.' }, 409);
+      throw problems.field(
+        'username',
+        'taken',
+        { it: 'Nome utente o e-mail già in uso.', en: 'Username or e-mail already in use.' },
+        409,
+      );
     }
     throw error;
   }
 }
 
-export async function updateUser({ deps, ctx, id, input }: { deps: Deps; ctx: AccessContext; id: string; input: z.infer<typeof ZUserUpdateSchema> }) {
+export async function updateUser({
+  deps,
+  ctx,
+  id,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  input: z.infer<typeof ZUserUpdateSchema>;
+}) {
   try {
-    const updated = await scoped({ db: deps.db, ctx, work: async (tx) => {
-      const { disabled, ...fields } = input;
-      const set = { ...fields, ...(disabled === undefined ? {} : { disabledAt: disabled ? new Date() : null }) };
-      if (Object.keys(set).length === 0) return findUser({ tx, ctx, id });
-      const rows = await tx.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
-      if (rows.length === 0) return null;
-      // Disabling ends the person's sessions at once (ASVS 7.4.2); sessions are platform-owned.
-      if (disabled) await revokeUserSessions({ tx, userId: id });
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'user.updated', recordType: 'user', recordId: id, details: { fields: Object.keys(input) } } });
-      return findUser({ tx, ctx, id });
-    } });
+    const updated = await scoped({
+      db: deps.db,
+      ctx,
+      work: async (tx) => {
+        const { disabled, ...fields } = input;
+        const set = {
+          ...fields,
+          ...(disabled === undefined ? {} : { disabledAt: disabled ? new Date() : null }),
+        };
+        if (Object.keys(set).length === 0) return findUser({ tx, ctx, id });
+        const rows = await tx.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
+        if (rows.length === 0) return null;
+        // Disabling ends the person's sessions at once (ASVS 7.4.2); sessions are platform-owned.
+        if (disabled) await revokeUserSessions({ tx, userId: id });
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: {
+            action: 'user.updated',
+            recordType: 'user',
+            recordId: id,
+            details: { fields: Object.keys(input) },
+          },
+        });
+        return findUser({ tx, ctx, id });
+      },
+    });
     return updated ?? notFoundAudited({ deps, ctx, id });
   } catch (error) {
-    if (uniqueViolation(error)) throw problems.field('email', 'taken', { it: 'E-mail già in uso.', en: 'E-mail already in use.' }, 409);
+    if (uniqueViolation(error))
+      throw problems.field('email', 'taken', { it: 'E-mail già in uso.', en: 'E-mail already in use.' }, 409);
     throw error;
   }
 }
 
-export async function addMembership({ deps, ctx, userId, input }: { deps: Deps; ctx: AccessContext; userId: string; input: z.infer<typeof ZMembershipCreateSchema> }) {
+export async function addMembership({
+  deps,
+  ctx,
+  userId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  userId: string;
+  input: z.infer<typeof ZMembershipCreateSchema>;
+}) {
   const isGlobalRole = GLOBAL_ROLES.includes(input.role);
   const scopes = [input.serviceId, input.organisationId].filter(Boolean).length;
   if (isGlobalRole && scopes > 0) {
-    throw problems.field('role', 'global-role', { it: 'Amministratore e DPO sono ruoli globali: non indicare servizio o ente.', en: 'Admin and DPO are global roles: give no service or organisation.' });
+    throw problems.field('role', 'global-role', {
+      it: 'Amministratore e DPO sono ruoli globali: non indicare servizio o ente.',
+      en: 'Admin and DPO are global roles: give no service or organisation.',
+    });
   }
   if (!isGlobalRole && scopes !== 1) {
-    throw problems.field('serviceId', 'scope-required', { it: 'Indica un servizio oppure un ente (uno solo).', en: 'Give either a service or an organisation (exactly one).' });
+    throw problems.field('serviceId', 'scope-required', {
+      it: 'Indica un servizio oppure un ente (uno solo).',
+      en: 'Give either a service or an organisation (exactly one).',
+    });
   }
   try {
-    return await scoped({ db: deps.db, ctx, work: async (tx) => {
-      if (!(await findUser({ tx, ctx, id: userId }))) return null;
-      if (input.serviceId && (await tx.select({ id: services.id }).from(services).where(eq(services.id, input.serviceId))).length === 0) {
-        throw problems.field('serviceId', 'unknown', { it: 'Servizio inesistente.', en: 'Unknown service.' });
-      }
-      const [created] = await tx
-        .insert(memberships)
-        .values({ userId, role: input.role, serviceId: input.serviceId ?? null, organisationId: input.organisationId ?? null })
-        .returning({ id: memberships.id });
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'membership.created', recordType: 'user', recordId: userId, details: { membershipId: created!.id, role: input.role } } });
-      return findUser({ tx, ctx, id: userId });
-    } }) ?? notFoundAudited({ deps, ctx, id: userId });
+    return (
+      (await scoped({
+        db: deps.db,
+        ctx,
+        work: async (tx) => {
+          if (!(await findUser({ tx, ctx, id: userId }))) return null;
+          if (
+            input.serviceId &&
+            (await tx.select({ id: services.id }).from(services).where(eq(services.id, input.serviceId)))
+              .length === 0
+          ) {
+            throw problems.field('serviceId', 'unknown', {
+              it: 'Servizio inesistente.',
+              en: 'Unknown service.',
+            });
+          }
+          const [created] = await tx
+            .insert(memberships)
+            .values({
+              userId,
+              role: input.role,
+              serviceId: input.serviceId ?? null,
+              organisationId: input.organisationId ?? null,
+            })
+            .returning({ id: memberships.id });
+          await writeAudit({
+            tx,
+            actor: actorOf(ctx),
+            event: {
+              action: 'membership.created',
+              recordType: 'user',
+              recordId: userId,
+              details: { membershipId: created!.id, role: input.role },
+            },
+          });
+          return findUser({ tx, ctx, id: userId });
+        },
+      })) ?? notFoundAudited({ deps, ctx, id: userId })
+    );
   } catch (error) {
-    if (uniqueViolation(error)) throw problems.field('role', 'duplicate', { it: 'Questa appartenenza esiste già.', en: 'This membership already exists.' }, 409);
+    if (uniqueViolation(error))
+      throw problems.field(
+        'role',
+        'duplicate',
+        { it: 'Questa appartenenza esiste già.', en: 'This membership already exists.' },
+        409,
+      );
     if ((error as { cause?: { code?: string } })?.cause?.code === '23503') {
-      throw problems.field('organisationId', 'unknown', { it: 'Ente inesistente.', en: 'Unknown organisation.' });
+      throw problems.field('organisationId', 'unknown', {
+        it: 'Ente inesistente.',
+        en: 'Unknown organisation.',
+      });
     }
     throw error;
   }
 }
 
-export async function removeMembership({ deps, ctx, userId, membershipId }: { deps: Deps; ctx: AccessContext; userId: string; membershipId: string }) {
-  const removed = await scoped({ db: deps.db, ctx, work: async (tx) => {
-    const rows = await tx.delete(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId))).returning({ id: memberships.id });
-    if (rows.length === 0) return false;
-    // A session acting through the removed membership loses it at once (ASVS 8.3.1).
-    await unsafeAsSystem(tx, (sys) => sys.execute(sql`update sessions set active_membership_id = null where active_membership_id = ${membershipId}`));
-    await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'membership.deleted', recordType: 'user', recordId: userId, details: { membershipId } } });
-    return true;
-  } });
+export async function removeMembership({
+  deps,
+  ctx,
+  userId,
+  membershipId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  userId: string;
+  membershipId: string;
+}) {
+  const removed = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const rows = await tx
+        .delete(memberships)
+        .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)))
+        .returning({ id: memberships.id });
+      if (rows.length === 0) return false;
+      // A session acting through the removed membership loses it at once (ASVS 8.3.1).
+      await unsafeAsSystem(tx, (sys) =>
+        sys.execute(
+          sql`update sessions set active_membership_id = null where active_membership_id = ${membershipId}`,
+        ),
+      );
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'membership.deleted',
+          recordType: 'user',
+          recordId: userId,
+          details: { membershipId },
+        },
+      });
+      return true;
+    },
+  });
   if (!removed) throw problems.notFound();
 }
 
-export async function listSessions({ deps, ctx, userId }: { deps: Deps; ctx: AccessContext; userId: string }) {
-  return scoped({ db: deps.db, ctx, work: async (tx) => {
-    const rows = await queryRows<{ id: string; created_at: string | Date; last_seen_at: string | Date; client_ip: string | null; user_agent: string | null }>(tx, sql`select id, created_at, last_seen_at, client_ip, user_agent from sessions
+export async function listSessions({
+  deps,
+  ctx,
+  userId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  userId: string;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const rows = await queryRows<{
+        id: string;
+        created_at: string | Date;
+        last_seen_at: string | Date;
+        client_ip: string | null;
+        user_agent: string | null;
+      }>(
+        tx,
+        sql`select id, created_at, last_seen_at, client_ip, user_agent from sessions
       where user_id = ${userId} and revoked_at is null and absolute_expires_at > now() and last_seen_at > now() - interval '30 minutes'
-      order by last_seen_at desc`);
-    await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'user.sessions_listed', recordType: 'user', recordId: userId } });
-    return rows.map((r) => ({
-      id: r.id.slice(0, 12),
-      createdAt: new Date(r.created_at).toISOString(),
-      lastSeenAt: new Date(r.last_seen_at).toISOString(),
-      clientIp: r.client_ip,
-      userAgent: r.user_agent,
-    }));
-  } });
+      order by last_seen_at desc`,
+      );
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'user.sessions_listed', recordType: 'user', recordId: userId },
+      });
+      return rows.map((r) => ({
+        id: r.id.slice(0, 12),
+        createdAt: new Date(r.created_at).toISOString(),
+        lastSeenAt: new Date(r.last_seen_at).toISOString(),
+        clientIp: r.client_ip,
+        userAgent: r.user_agent,
+      }));
+    },
+  });
 }
 
-export async function revokeSessions({ deps, ctx, userId }: { deps: Deps; ctx: AccessContext; userId: string }) {
-  return scoped({ db: deps.db, ctx, work: async (tx) => {
-    if (!(await findUser({ tx, ctx, id: userId }))) throw problems.notFound();
-    const result = await queryRows(tx, sql`update sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null returning user_id`);
-    await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'session.revoked', recordType: 'user', recordId: userId, details: { count: result.length } } });
-    return { revoked: result.length };
-  } });
+export async function revokeSessions({
+  deps,
+  ctx,
+  userId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  userId: string;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      if (!(await findUser({ tx, ctx, id: userId }))) throw problems.notFound();
+      const result = await queryRows(
+        tx,
+        sql`update sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null returning user_id`,
+      );
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'session.revoked',
+          recordType: 'user',
+          recordId: userId,
+          details: { count: result.length },
+        },
+      });
+      return { revoked: result.length };
+    },
+  });
 }

@@ -17,7 +17,13 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function accessContextOf({ session, clientIp }: { session: LoadedSession; clientIp: string | null }): AccessContext {
+export function accessContextOf({
+  session,
+  clientIp,
+}: {
+  session: LoadedSession;
+  clientIp: string | null;
+}): AccessContext {
   const role = session.membership?.role ?? null;
   return {
     sessionId: session.id,
@@ -60,8 +66,18 @@ export function installAccessHook({ app, db }: { app: FastifyInstance; db: Db })
     if (!ctx.permissions.has(access as TPermission)) {
       await writeAuditApart({
         db,
-        actor: { userId: ctx.userId, username: ctx.username, role: ctx.role, serviceId: ctx.serviceId, clientIp: ctx.clientIp },
-        event: { action: 'access.denied', outcome: 'denied', details: { route: request.routeOptions.url, method: request.method, needs: access } },
+        actor: {
+          userId: ctx.userId,
+          username: ctx.username,
+          role: ctx.role,
+          serviceId: ctx.serviceId,
+          clientIp: ctx.clientIp,
+        },
+        event: {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { route: request.routeOptions.url, method: request.method, needs: access },
+        },
       });
       throw problems.forbidden();
     }
@@ -78,7 +94,12 @@ export function requireAccess(request: FastifyRequest): AccessContext {
 export function scoped<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
   return withDbContext(
     db,
-    { userId: ctx.userId, role: ctx.role ?? '', organisationId: ctx.organisationId, serviceId: ctx.serviceId },
+    {
+      userId: ctx.userId,
+      role: ctx.role ?? '',
+      organisationId: ctx.organisationId,
+      serviceId: ctx.serviceId,
+    },
     work,
   );
 }

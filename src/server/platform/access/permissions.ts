@@ -5,7 +5,14 @@ import type { TPermission, TRole } from '../../../contracts/roles.js';
  * place that grants one. Record-level scope (which users, which cases) is the policy functions'.
  */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  admin: ['structure.read', 'structure.write', 'users.read', 'users.write', 'sessions.revoke', 'api-docs.read'],
+  admin: [
+    'structure.read',
+    'structure.write',
+    'users.read',
+    'users.write',
+    'sessions.revoke',
+    'api-docs.read',
+  ],
   dpo: ['structure.read', 'users.read', 'audit.read', 'break-glass.review'],
   coordinator: ['structure.read', 'users.read', 'break-glass.request'],
   practitioner: ['structure.read', 'users.read', 'break-glass.request'],

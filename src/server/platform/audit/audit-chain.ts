@@ -23,7 +23,13 @@ export function linkHash(prevHash: string, seq: bigint, canonical: string): stri
  * Seals every event whose transaction has ended (xid below the oldest running transaction), in id
  * order. Runs once at a time across all instances (advisory lock); returns how many it sealed.
  */
-export async function sealPending({ database, batchSize = 5000 }: { database: Database; batchSize?: number }) {
+export async function sealPending({
+  database,
+  batchSize = 5000,
+}: {
+  database: Database;
+  batchSize?: number;
+}) {
   let total = 0;
   for (;;) {
     const sealed = await sealBatch({ database, batchSize });
@@ -32,7 +38,13 @@ export async function sealPending({ database, batchSize = 5000 }: { database: Da
   }
 }
 
-async function sealBatch({ database, batchSize }: { database: Database; batchSize: number }): Promise<number> {
+async function sealBatch({
+  database,
+  batchSize,
+}: {
+  database: Database;
+  batchSize: number;
+}): Promise<number> {
   return database.db.transaction(async (tx) => {
     const rowsOf = <T>(query: SQL) => queryRows<T>(tx as Queryable, query);
     const [locked] = await rowsOf<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`);
@@ -76,12 +88,24 @@ export interface VerifyResult {
 }
 
 /** Walks the whole chain from the first link; names the first event that does not verify. */
-export async function verifyChain({ database, batchSize = 10_000 }: { database: Database; batchSize?: number }) {
+export async function verifyChain({
+  database,
+  batchSize = 10_000,
+}: {
+  database: Database;
+  batchSize?: number;
+}) {
   let prev = GENESIS_HASH;
   let expectedSeq = 1n;
   let checked = 0;
   for (;;) {
-    const rows = await database.query<{ id: string; seq: string; prev_hash: string; hash: string; canonical: string }>(
+    const rows = await database.query<{
+      id: string;
+      seq: string;
+      prev_hash: string;
+      hash: string;
+      canonical: string;
+    }>(
       `select id::text, chain_seq::text as seq, prev_hash, hash, ${CANONICAL} as canonical from audit_events
        where chain_seq >= $1 order by chain_seq limit $2`,
       [expectedSeq.toString(), batchSize],
@@ -89,13 +113,31 @@ export async function verifyChain({ database, batchSize = 10_000 }: { database: 
     for (const row of rows) {
       const seq = BigInt(row.seq);
       if (seq !== expectedSeq) {
-        return broken({ database, checked, chainSeq: expectedSeq, eventId: null, problem: 'missing (deleted) event' });
+        return broken({
+          database,
+          checked,
+          chainSeq: expectedSeq,
+          eventId: null,
+          problem: 'missing (deleted) event',
+        });
       }
       if (row.prev_hash !== prev) {
-        return broken({ database, checked, chainSeq: seq, eventId: row.id, problem: 'previous-hash link broken' });
+        return broken({
+          database,
+          checked,
+          chainSeq: seq,
+          eventId: row.id,
+          problem: 'previous-hash link broken',
+        });
       }
       if (linkHash(prev, seq, row.canonical) !== row.hash) {
-        return broken({ database, checked, chainSeq: seq, eventId: row.id, problem: 'content changed after sealing' });
+        return broken({
+          database,
+          checked,
+          chainSeq: seq,
+          eventId: row.id,
+          problem: 'content changed after sealing',
+        });
       }
       prev = row.hash;
       expectedSeq += 1n;
@@ -103,7 +145,9 @@ export async function verifyChain({ database, batchSize = 10_000 }: { database: 
     }
     if (rows.length < batchSize) break;
   }
-  const [head] = await database.query<{ seq: string; hash: string }>('select seq::text, hash from audit_chain_head where id = 1');
+  const [head] = await database.query<{ seq: string; hash: string }>(
+    'select seq::text, hash from audit_chain_head where id = 1',
+  );
   if (head && (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prev)) {
     return broken({
       database,
@@ -138,7 +182,9 @@ async function broken({
 }
 
 async function countUnsealed(database: Database) {
-  const [row] = await database.query<{ n: number }>('select count(*)::int as n from audit_events where chain_seq is null');
+  const [row] = await database.query<{ n: number }>(
+    'select count(*)::int as n from audit_events where chain_seq is null',
+  );
   return row?.n ?? 0;
 }
 

@@ -4,7 +4,15 @@ import { auditEvents } from './audit.sql.js';
 import type { AuditActor, AuditEvent } from './audit-events.js';
 
 /** Writes an event in the caller's transaction: it commits or rolls back with the change. */
-export async function writeAudit({ tx, actor, event }: { tx: Queryable; actor: AuditActor; event: AuditEvent }) {
+export async function writeAudit({
+  tx,
+  actor,
+  event,
+}: {
+  tx: Queryable;
+  actor: AuditActor;
+  event: AuditEvent;
+}) {
   await tx.insert(auditEvents).values({
     actorUserId: actor.userId,
     actorUsername: actor.username,
@@ -24,6 +32,14 @@ export async function writeAudit({ tx, actor, event }: { tx: Queryable; actor: A
  * Writes an event in its own transaction: for refusals and failures, whose request work is
  * rolled back but whose trace must stay.
  */
-export async function writeAuditApart({ db, actor, event }: { db: Db; actor: AuditActor; event: AuditEvent }) {
+export async function writeAuditApart({
+  db,
+  actor,
+  event,
+}: {
+  db: Db;
+  actor: AuditActor;
+  event: AuditEvent;
+}) {
   await systemTransaction(db, (tx) => writeAudit({ tx, actor, event }));
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** The transaction id lets the sealer chain only events whose transaction has ended (ADR 0003). */
 const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
@@ -42,8 +52,6 @@ export const auditChainHead = pgTable('audit_chain_head', {
   hash: text('hash').notNull(),
   sealedAt: timestamp('sealed_at', { withTimezone: true, precision: 3 }).notNull(),
 });
-
-
 
 function sqlDefault(expression: string) {
   return sql.raw(expression);

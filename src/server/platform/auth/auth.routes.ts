@@ -1,6 +1,6 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ZLocaleChangeRequestSchema,
@@ -42,132 +42,254 @@ export const authRoutes =
   async (app) => {
     const tags = ['auth'];
 
-    app.post('/api/auth/login', {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Sign in with username and password', body: ZLoginRequestSchema, response: { 200: ZLoginResponseSchema } },
-    }, async (request, reply) => {
-      const result = await auth.login({ deps, ...request.body, client: clientOf(request) });
-      setSessionCookie(reply, result.token);
-      return { state: result.state, csrfToken: result.csrfToken };
-    });
+    app.post(
+      '/api/auth/login',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Sign in with username and password',
+          body: ZLoginRequestSchema,
+          response: { 200: ZLoginResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.login({ deps, ...request.body, client: clientOf(request) });
+        setSessionCookie(reply, result.token);
+        return { state: result.state, csrfToken: result.csrfToken };
+      },
+    );
 
-    app.post('/api/auth/mfa/verify', {
-      config: { access: 'session' },
-      schema: { tags, summary: 'Second factor: a TOTP code or a recovery code', body: ZMfaVerifyRequestSchema, response: { 200: ZLoginResponseSchema } },
-    }, async (request, reply) => {
-      const body = request.body;
-      const result = await auth.verifySecondFactor({
-        deps,
-        session: sessionOf(request),
-        ...('code' in body ? { code: body.code } : { recoveryCode: body.recoveryCode }),
-        client: clientOf(request),
-      });
-      setSessionCookie(reply, result.token);
-      return { state: 'authenticated' as const, csrfToken: result.csrfToken };
-    });
+    app.post(
+      '/api/auth/mfa/verify',
+      {
+        config: { access: 'session' },
+        schema: {
+          tags,
+          summary: 'Second factor: a TOTP code or a recovery code',
+          body: ZMfaVerifyRequestSchema,
+          response: { 200: ZLoginResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const result = await auth.verifySecondFactor({
+          deps,
+          session: sessionOf(request),
+          ...('code' in body ? { code: body.code } : { recoveryCode: body.recoveryCode }),
+          client: clientOf(request),
+        });
+        setSessionCookie(reply, result.token);
+        return { state: 'authenticated' as const, csrfToken: result.csrfToken };
+      },
+    );
 
-    app.post('/api/auth/mfa/enrolment', {
-      config: { access: 'session' },
-      schema: { tags, summary: 'Start two-factor enrolment: a new TOTP secret and its QR code', response: { 200: ZMfaEnrolmentResponseSchema } },
-    }, async (request) => auth.startEnrolment({ deps, session: sessionOf(request) }));
+    app.post(
+      '/api/auth/mfa/enrolment',
+      {
+        config: { access: 'session' },
+        schema: {
+          tags,
+          summary: 'Start two-factor enrolment: a new TOTP secret and its QR code',
+          response: { 200: ZMfaEnrolmentResponseSchema },
+        },
+      },
+      async (request) => auth.startEnrolment({ deps, session: sessionOf(request) }),
+    );
 
-    app.post('/api/auth/mfa/enrolment/confirm', {
-      config: { access: 'session' },
-      schema: { tags, summary: 'Confirm enrolment with a first code; returns the recovery codes once', body: ZMfaEnrolmentConfirmRequestSchema, response: { 200: ZMfaEnrolmentConfirmResponseSchema.extend({ csrfToken: z.string() }) } },
-    }, async (request, reply) => {
-      const result = await auth.confirmEnrolment({ deps, session: sessionOf(request), code: request.body.code, client: clientOf(request) });
-      setSessionCookie(reply, result.token);
-      return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
-    });
+    app.post(
+      '/api/auth/mfa/enrolment/confirm',
+      {
+        config: { access: 'session' },
+        schema: {
+          tags,
+          summary: 'Confirm enrolment with a first code; returns the recovery codes once',
+          body: ZMfaEnrolmentConfirmRequestSchema,
+          response: { 200: ZMfaEnrolmentConfirmResponseSchema.extend({ csrfToken: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.confirmEnrolment({
+          deps,
+          session: sessionOf(request),
+          code: request.body.code,
+          client: clientOf(request),
+        });
+        setSessionCookie(reply, result.token);
+        return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
+      },
+    );
 
-    app.post('/api/auth/logout', {
-      config: { access: 'session' },
-      schema: { tags, summary: 'Sign out: the session ends at once' },
-    }, async (request, reply) => {
-      await auth.logout({ deps, session: sessionOf(request), client: clientOf(request) });
-      reply.clearCookie(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { access: 'session' },
+        schema: { tags, summary: 'Sign out: the session ends at once' },
+      },
+      async (request, reply) => {
+        await auth.logout({ deps, session: sessionOf(request), client: clientOf(request) });
+        reply.clearCookie(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
+        return reply.status(204).send();
+      },
+    );
 
-    app.get('/api/auth/session', {
-      config: { access: 'session' },
-      schema: { tags, summary: 'The signed-in user, memberships, acting membership and permissions', response: { 200: ZSessionInfoSchema } },
-    }, async (request) => {
-      const session = sessionOf(request);
-      const rows = await deps.db
-        .select({
-          id: memberships.id,
-          role: memberships.role,
-          organisationId: sql<string | null>`coalesce(${memberships.organisationId}, ${services.organisationId})`,
-          organisationName: organisations.name,
-          serviceId: memberships.serviceId,
-          serviceName: services.name,
-          districtName: districts.name,
-        })
-        .from(memberships)
-        .leftJoin(services, eq(services.id, memberships.serviceId))
-        .leftJoin(organisations, eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`))
-        .leftJoin(districts, eq(districts.id, sql`coalesce(${services.districtId}, ${organisations.districtId})`))
-        .where(eq(memberships.userId, session.userId))
-        .orderBy(memberships.createdAt);
-      const authenticated = session.state === 'authenticated';
-      return {
-        state: session.state,
-        csrfToken: session.csrfToken,
-        user: { id: session.userId, username: session.username, displayName: session.displayName, locale: session.locale },
-        memberships: authenticated ? (rows as never) : [],
-        activeMembershipId: authenticated ? (session.membership?.id ?? null) : null,
-        permissions: authenticated ? [...permissionsOf(session.membership?.role ?? null)] : [],
-        idleExpiresAt: new Date(session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS).toISOString(),
-        absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
-      };
-    });
+    app.get(
+      '/api/auth/session',
+      {
+        config: { access: 'session' },
+        schema: {
+          tags,
+          summary: 'The signed-in user, memberships, acting membership and permissions',
+          response: { 200: ZSessionInfoSchema },
+        },
+      },
+      async (request) => {
+        const session = sessionOf(request);
+        const rows = await deps.db
+          .select({
+            id: memberships.id,
+            role: memberships.role,
+            organisationId: sql<
+              string | null
+            >`coalesce(${memberships.organisationId}, ${services.organisationId})`,
+            organisationName: organisations.name,
+            serviceId: memberships.serviceId,
+            serviceName: services.name,
+            districtName: districts.name,
+          })
+          .from(memberships)
+          .leftJoin(services, eq(services.id, memberships.serviceId))
+          .leftJoin(
+            organisations,
+            eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`),
+          )
+          .leftJoin(
+            districts,
+            eq(districts.id, sql`coalesce(${services.districtId}, ${organisations.districtId})`),
+          )
+          .where(eq(memberships.userId, session.userId))
+          .orderBy(memberships.createdAt);
+        const authenticated = session.state === 'authenticated';
+        return {
+          state: session.state,
+          csrfToken: session.csrfToken,
+          user: {
+            id: session.userId,
+            username: session.username,
+            displayName: session.displayName,
+            locale: session.locale,
+          },
+          memberships: authenticated ? (rows as never) : [],
+          activeMembershipId: authenticated ? (session.membership?.id ?? null) : null,
+          permissions: authenticated ? [...permissionsOf(session.membership?.role ?? null)] : [],
+          idleExpiresAt: new Date(session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS).toISOString(),
+          absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+        };
+      },
+    );
 
-    app.put('/api/auth/active-membership', {
-      config: { access: 'authenticated' },
-      schema: { tags, summary: 'Act as another of the user\u2019s memberships (service switcher)', body: ZSwitchMembershipRequestSchema },
-    }, async (request, reply) => {
-      await auth.switchMembership({ deps, session: sessionOf(request), membershipId: request.body.membershipId, client: clientOf(request) });
-      return reply.status(204).send();
-    });
+    app.put(
+      '/api/auth/active-membership',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Act as another of the user\u2019s memberships (service switcher)',
+          body: ZSwitchMembershipRequestSchema,
+        },
+      },
+      async (request, reply) => {
+        await auth.switchMembership({
+          deps,
+          session: sessionOf(request),
+          membershipId: request.body.membershipId,
+          client: clientOf(request),
+        });
+        return reply.status(204).send();
+      },
+    );
 
-    app.put('/api/auth/locale', {
-      config: { access: 'authenticated' },
-      schema: { tags, summary: 'Set the user\u2019s interface language', body: ZLocaleChangeRequestSchema },
-    }, async (request, reply) => {
-      await deps.db.update(users).set({ locale: request.body.locale }).where(and(eq(users.id, sessionOf(request).userId)));
-      return reply.status(204).send();
-    });
+    app.put(
+      '/api/auth/locale',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'Set the user\u2019s interface language', body: ZLocaleChangeRequestSchema },
+      },
+      async (request, reply) => {
+        await deps.db
+          .update(users)
+          .set({ locale: request.body.locale })
+          .where(and(eq(users.id, sessionOf(request).userId)));
+        return reply.status(204).send();
+      },
+    );
 
-    app.post('/api/auth/password-reset', {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Ask for a password-reset link by e-mail (same answer for any address)', body: ZPasswordResetRequestSchema },
-    }, async (request, reply) => {
-      await auth.requestPasswordReset({ deps, email: request.body.email, client: clientOf(request) });
-      return reply.status(202).send();
-    });
+    app.post(
+      '/api/auth/password-reset',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Ask for a password-reset link by e-mail (same answer for any address)',
+          body: ZPasswordResetRequestSchema,
+        },
+      },
+      async (request, reply) => {
+        await auth.requestPasswordReset({ deps, email: request.body.email, client: clientOf(request) });
+        return reply.status(202).send();
+      },
+    );
 
-    app.post('/api/auth/password-reset/confirm', {
-      config: { access: 'public' },
-      schema: { tags, summary: 'Set a new password with a reset or invitation link', body: ZPasswordResetConfirmSchema },
-    }, async (request, reply) => {
-      await auth.confirmPasswordToken({ deps, ...request.body, client: clientOf(request) });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/password-reset/confirm',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Set a new password with a reset or invitation link',
+          body: ZPasswordResetConfirmSchema,
+        },
+      },
+      async (request, reply) => {
+        await auth.confirmPasswordToken({ deps, ...request.body, client: clientOf(request) });
+        return reply.status(204).send();
+      },
+    );
 
-    app.put('/api/auth/password', {
-      config: { access: 'authenticated' },
-      schema: { tags, summary: 'Change one\u2019s own password; other sessions end', body: ZPasswordChangeRequestSchema },
-    }, async (request, reply) => {
-      await auth.changePassword({ deps, session: sessionOf(request), ...request.body, client: clientOf(request) });
-      return reply.status(204).send();
-    });
+    app.put(
+      '/api/auth/password',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Change one\u2019s own password; other sessions end',
+          body: ZPasswordChangeRequestSchema,
+        },
+      },
+      async (request, reply) => {
+        await auth.changePassword({
+          deps,
+          session: sessionOf(request),
+          ...request.body,
+          client: clientOf(request),
+        });
+        return reply.status(204).send();
+      },
+    );
 
-    app.post('/api/auth/step-up', {
-      config: { access: 'authenticated' },
-      schema: { tags, summary: 'Re-authenticate with a TOTP code and a reason before a highly sensitive operation', body: ZStepUpRequestSchema },
-    }, async (request, reply) => {
-      await auth.stepUp({ deps, session: sessionOf(request), ...request.body, client: clientOf(request) });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/step-up',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Re-authenticate with a TOTP code and a reason before a highly sensitive operation',
+          body: ZStepUpRequestSchema,
+        },
+      },
+      async (request, reply) => {
+        await auth.stepUp({ deps, session: sessionOf(request), ...request.body, client: clientOf(request) });
+        return reply.status(204).send();
+      },
+    );
   };

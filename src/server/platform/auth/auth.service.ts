@@ -11,56 +11,113 @@ import { HttpProblem, problems } from '../http/problem.js';
 import { memberships, users } from '../tenancy/tenancy.sql.js';
 import { passwordResetTokens, recoveryCodes, sessions } from './auth.sql.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { createSession, type LoadedSession, revokeUserSessions, rotateSession, type SessionState } from './sessions.js';
+import {
+  createSession,
+  type LoadedSession,
+  revokeUserSessions,
+  rotateSession,
+  type SessionState,
+} from './sessions.js';
 import { clearFailures, LIMITS, lockedKeys, recordFailure } from './throttle.js';
 import { newToken, tokenHash } from './tokens.js';
-import { acceptedTotpStep, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpQrSvg, totpUri } from './totp.js';
+import {
+  acceptedTotpStep,
+  hashRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  totpQrSvg,
+  totpUri,
+} from './totp.js';
 
-const BAD_CREDENTIALS = new HttpProblem(401, 'bad-credentials', { it: 'Accesso non riuscito', en: 'Sign-in failed' }, {
-  it: 'Nome utente o password non corretti.',
-  en: 'Wrong username or password.',
-});
-const LOCKED = new HttpProblem(429, 'temporarily-locked', { it: 'Accesso bloccato temporaneamente', en: 'Sign-in temporarily locked' }, {
-  it: 'Troppi tentativi non riusciti. Riprova tra 15 minuti.',
-  en: 'Too many failed attempts. Try again in 15 minutes.',
-});
-const BAD_CODE = new HttpProblem(401, 'bad-code', { it: 'Codice non valido', en: 'Invalid code' }, {
-  it: 'Il codice non è valido o è già stato usato.',
-  en: 'The code is not valid or was already used.',
-}, [{ field: 'code', code: 'invalid', message: { it: 'Codice non valido', en: 'Invalid code' } }]);
+const BAD_CREDENTIALS = new HttpProblem(
+  401,
+  'bad-credentials',
+  { it: 'Accesso non riuscito', en: 'Sign-in failed' },
+  {
+    it: 'Nome utente o password non corretti.',
+    en: 'Wrong username or password.',
+  },
+);
+const LOCKED = new HttpProblem(
+  429,
+  'temporarily-locked',
+  { it: 'Accesso bloccato temporaneamente', en: 'Sign-in temporarily locked' },
+  {
+    it: 'Troppi tentativi non riusciti. Riprova tra 15 minuti.',
+    en: 'Too many failed attempts. Try again in 15 minutes.',
+  },
+);
+const BAD_CODE = new HttpProblem(
+  401,
+  'bad-code',
+  { it: 'Codice non valido', en: 'Invalid code' },
+  {
+    it: 'Il codice non è valido o è già stato usato.',
+    en: 'The code is not valid or was already used.',
+  },
+  [{ field: 'code', code: 'invalid', message: { it: 'Codice non valido', en: 'Invalid code' } }],
+);
 
 interface Client {
   ip: string | null;
   userAgent: string | null;
 }
 
-function anonymousActor(client: Client, username: string | null = null, userId: string | null = null): AuditActor {
+function anonymousActor(
+  client: Client,
+  username: string | null = null,
+  userId: string | null = null,
+): AuditActor {
   return { userId, username, role: null, serviceId: null, clientIp: client.ip };
 }
 
 async function userRoles(tx: Tx, userId: string) {
-  const rows = await tx.select({ id: memberships.id, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const rows = await tx
+    .select({ id: memberships.id, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return rows as { id: string; role: TRole }[];
 }
 
-export async function login({ deps, username, password, client }: { deps: Deps; username: string; password: string; client: Client }) {
+export async function login({
+  deps,
+  username,
+  password,
+  client,
+}: {
+  deps: Deps;
+  username: string;
+  password: string;
+  client: Client;
+}) {
   const { db } = deps;
   const keys = [`user:${username}`, `ip:${client.ip}`];
   if ((await lockedKeys({ db, keys })).length > 0) {
-    await writeAuditApart({ db, actor: anonymousActor(client, username), event: { action: 'auth.locked', outcome: 'denied' } });
+    await writeAuditApart({
+      db,
+      actor: anonymousActor(client, username),
+      event: { action: 'auth.locked', outcome: 'denied' },
+    });
     throw LOCKED;
   }
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, mfaEnrolledAt: users.mfaEnrolledAt, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      mfaEnrolledAt: users.mfaEnrolledAt,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.username, username));
   const usable = user && !user.disabledAt ? user : undefined;
   const ok = await verifyPassword({ passwordHash: usable?.passwordHash ?? null, password });
   if (!ok || !usable) {
-    const lockedNow = (await Promise.all([
-      recordFailure({ db, key: keys[0]!, limit: LIMITS.user }),
-      recordFailure({ db, key: keys[1]!, limit: LIMITS.ip }),
-    ])).some(Boolean);
+    const lockedNow = (
+      await Promise.all([
+        recordFailure({ db, key: keys[0]!, limit: LIMITS.user }),
+        recordFailure({ db, key: keys[1]!, limit: LIMITS.ip }),
+      ])
+    ).some(Boolean);
     await writeAuditApart({
       db,
       actor: anonymousActor(client, username, user?.id ?? null),
@@ -84,7 +141,11 @@ export async function login({ deps, username, password, client }: { deps: Deps; 
       userAgent: client.userAgent,
       activeMembershipId: roles[0]?.id ?? null,
     });
-    await writeAudit({ tx, actor: anonymousActor(client, username, usable.id), event: { action: 'auth.login', details: { state } } });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, username, usable.id),
+      event: { action: 'auth.login', details: { state } },
+    });
     return { ...session, state };
   });
 }
@@ -103,7 +164,8 @@ export async function verifySecondFactor({
   client: Client;
 }) {
   const { db } = deps;
-  if (session.state !== 'mfa_required') throw problems.conflict({ it: 'Secondo fattore non richiesto.', en: 'No second factor is pending.' });
+  if (session.state !== 'mfa_required')
+    throw problems.conflict({ it: 'Secondo fattore non richiesto.', en: 'No second factor is pending.' });
   const key = `mfa:${session.userId}`;
   if ((await lockedKeys({ db, keys: [key] })).length > 0) throw LOCKED;
   const actor = anonymousActor(client, session.username, session.userId);
@@ -112,14 +174,27 @@ export async function verifySecondFactor({
       const used = await tx
         .update(recoveryCodes)
         .set({ usedAt: new Date() })
-        .where(and(eq(recoveryCodes.userId, session.userId), eq(recoveryCodes.codeHash, hashRecoveryCode(recoveryCode)), isNull(recoveryCodes.usedAt)))
+        .where(
+          and(
+            eq(recoveryCodes.userId, session.userId),
+            eq(recoveryCodes.codeHash, hashRecoveryCode(recoveryCode)),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
         .returning({ id: recoveryCodes.id });
       if (used.length === 0) return null;
       await writeAudit({ tx, actor, event: { action: 'auth.recovery_code_used' } });
     } else {
-      const [user] = await tx.select({ secret: users.mfaSecret, lastStep: users.mfaLastStep }).from(users).where(eq(users.id, session.userId));
+      const [user] = await tx
+        .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
+        .from(users)
+        .where(eq(users.id, session.userId));
       if (!user?.secret || !code) return null;
-      const secret = decryptField({ keyring: deps.keyring, value: user.secret, context: mfaSecretContext(session.userId) });
+      const secret = decryptField({
+        keyring: deps.keyring,
+        value: user.secret,
+        context: mfaSecretContext(session.userId),
+      });
       const step = acceptedTotpStep({ secret, code, lastStep: user.lastStep });
       if (step === null) return null;
       await tx.update(users).set({ mfaLastStep: step }).where(eq(users.id, session.userId));
@@ -138,43 +213,98 @@ export async function verifySecondFactor({
 
 export async function startEnrolment({ deps, session }: { deps: Deps; session: LoadedSession }) {
   if (session.state !== 'mfa_enrolment_required') {
-    throw problems.conflict({ it: 'Registrazione del secondo fattore non richiesta.', en: 'No two-factor enrolment is pending.' });
+    throw problems.conflict({
+      it: 'Registrazione del secondo fattore non richiesta.',
+      en: 'No two-factor enrolment is pending.',
+    });
   }
   const secret = newTotpSecret();
-  const stored = encryptField({ keyring: deps.keyring, plaintext: secret, context: mfaSecretContext(session.userId) });
+  const stored = encryptField({
+    keyring: deps.keyring,
+    plaintext: secret,
+    context: mfaSecretContext(session.userId),
+  });
   await deps.db.update(sessions).set({ pendingMfaSecret: stored }).where(eq(sessions.id, session.id));
   const otpauthUri = totpUri({ username: session.username, secret });
   return { secret, otpauthUri, qrSvg: await totpQrSvg(otpauthUri) };
 }
 
-export async function confirmEnrolment({ deps, session, code, client }: { deps: Deps; session: LoadedSession; code: string; client: Client }) {
+export async function confirmEnrolment({
+  deps,
+  session,
+  code,
+  client,
+}: {
+  deps: Deps;
+  session: LoadedSession;
+  code: string;
+  client: Client;
+}) {
   const { db } = deps;
-  const [row] = await db.select({ pending: sessions.pendingMfaSecret }).from(sessions).where(eq(sessions.id, session.id));
+  const [row] = await db
+    .select({ pending: sessions.pendingMfaSecret })
+    .from(sessions)
+    .where(eq(sessions.id, session.id));
   if (session.state !== 'mfa_enrolment_required' || !row?.pending) {
     throw problems.conflict({ it: 'Avvia prima la registrazione.', en: 'Start the enrolment first.' });
   }
-  const secret = decryptField({ keyring: deps.keyring, value: row.pending, context: mfaSecretContext(session.userId) });
+  const secret = decryptField({
+    keyring: deps.keyring,
+    value: row.pending,
+    context: mfaSecretContext(session.userId),
+  });
   const step = acceptedTotpStep({ secret, code, lastStep: null });
   if (step === null) throw BAD_CODE;
   const codes = newRecoveryCodes();
   const rotated = await systemTransaction(db, async (tx) => {
-    await tx.update(users).set({ mfaSecret: row.pending, mfaEnrolledAt: new Date(), mfaLastStep: step }).where(eq(users.id, session.userId));
+    await tx
+      .update(users)
+      .set({ mfaSecret: row.pending, mfaEnrolledAt: new Date(), mfaLastStep: step })
+      .where(eq(users.id, session.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, session.userId));
-    await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: session.userId, codeHash: hashRecoveryCode(c) })));
-    await writeAudit({ tx, actor: anonymousActor(client, session.username, session.userId), event: { action: 'auth.mfa_enrolled' } });
+    await tx
+      .insert(recoveryCodes)
+      .values(codes.map((c) => ({ userId: session.userId, codeHash: hashRecoveryCode(c) })));
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, session.username, session.userId),
+      event: { action: 'auth.mfa_enrolled' },
+    });
     return rotateSession({ tx, sessionId: session.id, state: 'authenticated' });
   });
   return { ...rotated, recoveryCodes: codes };
 }
 
-export async function logout({ deps, session, client }: { deps: Deps; session: LoadedSession; client: Client }) {
+export async function logout({
+  deps,
+  session,
+  client,
+}: {
+  deps: Deps;
+  session: LoadedSession;
+  client: Client;
+}) {
   await systemTransaction(deps.db, async (tx) => {
     await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session.id));
-    await writeAudit({ tx, actor: anonymousActor(client, session.username, session.userId), event: { action: 'auth.logout' } });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, session.username, session.userId),
+      event: { action: 'auth.logout' },
+    });
   });
 }
 
-export async function switchMembership({ deps, session, membershipId, client }: { deps: Deps; session: LoadedSession; membershipId: string; client: Client }) {
+export async function switchMembership({
+  deps,
+  session,
+  membershipId,
+  client,
+}: {
+  deps: Deps;
+  session: LoadedSession;
+  membershipId: string;
+  client: Client;
+}) {
   await systemTransaction(deps.db, async (tx) => {
     const [own] = await tx
       .select({ id: memberships.id, role: memberships.role })
@@ -193,9 +323,21 @@ export async function switchMembership({ deps, session, membershipId, client }: 
 const RESET_TTL_MS = 30 * 60_000;
 export const INVITATION_TTL_MS = 72 * 60 * 60_000;
 
-export async function issuePasswordToken({ tx, userId, purpose, ttlMs }: { tx: Tx; userId: string; purpose: 'reset' | 'invitation'; ttlMs: number }) {
+export async function issuePasswordToken({
+  tx,
+  userId,
+  purpose,
+  ttlMs,
+}: {
+  tx: Tx;
+  userId: string;
+  purpose: 'reset' | 'invitation';
+  ttlMs: number;
+}) {
   const token = newToken();
-  await tx.insert(passwordResetTokens).values({ tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(Date.now() + ttlMs) });
+  await tx
+    .insert(passwordResetTokens)
+    .values({ tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(Date.now() + ttlMs) });
   return token;
 }
 
@@ -203,7 +345,15 @@ export async function issuePasswordToken({ tx, userId, purpose, ttlMs }: { tx: T
  * Always answers the same way, whether or not the address is known (ASVS 6.3.8); the mail goes
  * out after the answer so timing does not tell either.
  */
-export async function requestPasswordReset({ deps, email, client }: { deps: Deps; email: string; client: Client }) {
+export async function requestPasswordReset({
+  deps,
+  email,
+  client,
+}: {
+  deps: Deps;
+  email: string;
+  client: Client;
+}) {
   const { db } = deps;
   const ipKey = `reset:${client.ip}`;
   if ((await lockedKeys({ db, keys: [ipKey] })).length > 0) return;
@@ -213,9 +363,16 @@ export async function requestPasswordReset({ deps, email, client }: { deps: Deps
       .select({ id: users.id, username: users.username, locale: users.locale })
       .from(users)
       .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.disabledAt)));
-    await writeAudit({ tx, actor: anonymousActor(client, user?.username ?? null, user?.id ?? null), event: { action: 'auth.password_reset_requested', outcome: user ? 'success' : 'failure' } });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, user?.username ?? null, user?.id ?? null),
+      event: { action: 'auth.password_reset_requested', outcome: user ? 'success' : 'failure' },
+    });
     if (!user) return null;
-    return { user, token: await issuePasswordToken({ tx, userId: user.id, purpose: 'reset', ttlMs: RESET_TTL_MS }) };
+    return {
+      user,
+      token: await issuePasswordToken({ tx, userId: user.id, purpose: 'reset', ttlMs: RESET_TTL_MS }),
+    };
   });
   void work
     .then(async (issued) => {
@@ -230,50 +387,139 @@ export async function requestPasswordReset({ deps, email, client }: { deps: Deps
     .catch(() => {});
 }
 
-export async function confirmPasswordToken({ deps, token, newPassword, client }: { deps: Deps; token: string; newPassword: string; client: Client }) {
+export async function confirmPasswordToken({
+  deps,
+  token,
+  newPassword,
+  client,
+}: {
+  deps: Deps;
+  token: string;
+  newPassword: string;
+  client: Client;
+}) {
   return systemTransaction(deps.db, async (tx) => {
     const [row] = await tx
-      .select({ userId: passwordResetTokens.userId, purpose: passwordResetTokens.purpose, username: users.username, displayName: users.displayName, email: users.email })
+      .select({
+        userId: passwordResetTokens.userId,
+        purpose: passwordResetTokens.purpose,
+        username: users.username,
+        displayName: users.displayName,
+        email: users.email,
+      })
       .from(passwordResetTokens)
       .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-      .where(and(eq(passwordResetTokens.tokenHash, tokenHash(token)), isNull(passwordResetTokens.usedAt), sql`${passwordResetTokens.expiresAt} > now()`))
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, tokenHash(token)),
+          isNull(passwordResetTokens.usedAt),
+          sql`${passwordResetTokens.expiresAt} > now()`,
+        ),
+      )
       .for('update');
     if (!row) {
-      throw problems.field('token', 'invalid', { it: 'Link scaduto o già usato: chiedine uno nuovo.', en: 'Link expired or already used: ask for a new one.' });
+      throw problems.field('token', 'invalid', {
+        it: 'Link scaduto o già usato: chiedine uno nuovo.',
+        en: 'Link expired or already used: ask for a new one.',
+      });
     }
-    const weak = passwordProblem({ password: newPassword, userInputs: [row.username, row.displayName, row.email ?? ''] });
+    const weak = passwordProblem({
+      password: newPassword,
+      userInputs: [row.username, row.displayName, row.email ?? ''],
+    });
     if (weak) throw problems.field('newPassword', 'weak', weak);
-    await tx.update(passwordResetTokens).set({ usedAt: new Date() }).where(eq(passwordResetTokens.tokenHash, tokenHash(token)));
-    await tx.update(users).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() }).where(eq(users.id, row.userId));
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(eq(passwordResetTokens.tokenHash, tokenHash(token)));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() })
+      .where(eq(users.id, row.userId));
     // A reset ends every session; the second factor is still asked at the next sign-in (ASVS 6.4.3).
     await revokeUserSessions({ tx, userId: row.userId });
-    await writeAudit({ tx, actor: anonymousActor(client, row.username, row.userId), event: { action: 'auth.password_reset', details: { purpose: row.purpose } } });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, row.username, row.userId),
+      event: { action: 'auth.password_reset', details: { purpose: row.purpose } },
+    });
   });
 }
 
-export async function changePassword({ deps, session, currentPassword, newPassword, client }: { deps: Deps; session: LoadedSession; currentPassword: string; newPassword: string; client: Client }) {
-  const [user] = await deps.db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, session.userId));
+export async function changePassword({
+  deps,
+  session,
+  currentPassword,
+  newPassword,
+  client,
+}: {
+  deps: Deps;
+  session: LoadedSession;
+  currentPassword: string;
+  newPassword: string;
+  client: Client;
+}) {
+  const [user] = await deps.db
+    .select({ hash: users.passwordHash, email: users.email })
+    .from(users)
+    .where(eq(users.id, session.userId));
   if (!(await verifyPassword({ passwordHash: user?.hash ?? null, password: currentPassword }))) {
-    throw problems.field('currentPassword', 'wrong', { it: 'Password attuale errata.', en: 'Wrong current password.' });
+    throw problems.field('currentPassword', 'wrong', {
+      it: 'Password attuale errata.',
+      en: 'Wrong current password.',
+    });
   }
-  const weak = passwordProblem({ password: newPassword, userInputs: [session.username, session.displayName, user?.email ?? ''] });
+  const weak = passwordProblem({
+    password: newPassword,
+    userInputs: [session.username, session.displayName, user?.email ?? ''],
+  });
   if (weak) throw problems.field('newPassword', 'weak', weak);
   await systemTransaction(deps.db, async (tx) => {
-    await tx.update(users).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() }).where(eq(users.id, session.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() })
+      .where(eq(users.id, session.userId));
     await revokeUserSessions({ tx, userId: session.userId, exceptSessionId: session.id });
-    await writeAudit({ tx, actor: anonymousActor(client, session.username, session.userId), event: { action: 'auth.password_changed' } });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, session.username, session.userId),
+      event: { action: 'auth.password_changed' },
+    });
   });
 }
 
-export async function stepUp({ deps, session, code, reason, client }: { deps: Deps; session: LoadedSession; code: string; reason: string; client: Client }) {
-  const [user] = await deps.db.select({ secret: users.mfaSecret, lastStep: users.mfaLastStep }).from(users).where(eq(users.id, session.userId));
+export async function stepUp({
+  deps,
+  session,
+  code,
+  reason,
+  client,
+}: {
+  deps: Deps;
+  session: LoadedSession;
+  code: string;
+  reason: string;
+  client: Client;
+}) {
+  const [user] = await deps.db
+    .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
+    .from(users)
+    .where(eq(users.id, session.userId));
   if (!user?.secret) throw BAD_CODE;
-  const secret = decryptField({ keyring: deps.keyring, value: user.secret, context: mfaSecretContext(session.userId) });
+  const secret = decryptField({
+    keyring: deps.keyring,
+    value: user.secret,
+    context: mfaSecretContext(session.userId),
+  });
   const step = acceptedTotpStep({ secret, code, lastStep: user.lastStep });
   if (step === null) throw BAD_CODE;
   await systemTransaction(deps.db, async (tx) => {
     await tx.update(users).set({ mfaLastStep: step }).where(eq(users.id, session.userId));
     await tx.update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.id));
-    await writeAudit({ tx, actor: anonymousActor(client, session.username, session.userId), event: { action: 'auth.step_up', purpose: reason } });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, session.username, session.userId),
+      event: { action: 'auth.step_up', purpose: reason },
+    });
   });
 }

@@ -8,7 +8,9 @@ describe('password policy', () => {
   it('refuses common passwords of legal length and ones built from the user\u2019s own name', () => {
     expect(passwordProblem({ password: 'password1234', userInputs: [] })).not.toBeNull();
     expect(passwordProblem({ password: 'qwertyuiop123', userInputs: [] })).not.toBeNull();
-    expect(passwordProblem({ password: 'paolaoperatrice', userInputs: ['paola', 'operatrice'] })).not.toBeNull();
+    expect(
+      passwordProblem({ password: 'paolaoperatrice', userInputs: ['paola', 'operatrice'] }),
+    ).not.toBeNull();
   });
   it('accepts a long unpredictable passphrase, with no composition rules', () => {
     expect(passwordProblem({ password: 'velluto ciliegia brughiera lontana', userInputs: [] })).toBeNull();

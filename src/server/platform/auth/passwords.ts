@@ -19,7 +19,13 @@ export function hashPassword(password: string) {
  */
 const DUMMY_HASH = hash('trama-timing-equaliser-not-a-password', ARGON2);
 
-export async function verifyPassword({ passwordHash, password }: { passwordHash: string | null; password: string }) {
+export async function verifyPassword({
+  passwordHash,
+  password,
+}: {
+  passwordHash: string | null;
+  password: string;
+}) {
   if (!passwordHash) {
     await verify(await DUMMY_HASH, password).catch(() => false);
     return false;
@@ -31,9 +37,18 @@ export async function verifyPassword({ passwordHash, password }: { passwordHash:
  * ASVS 6.2.1/6.2.4: at least 12 characters, and refused when it is a common or guessable password
  * (zxcvbn's common-password dictionaries, the user's own names included). No composition rules.
  */
-export function passwordProblem({ password, userInputs }: { password: string; userInputs: string[] }): TLocalizedText | null {
+export function passwordProblem({
+  password,
+  userInputs,
+}: {
+  password: string;
+  userInputs: string[];
+}): TLocalizedText | null {
   if ([...password].length < 12) {
-    return { it: 'La password deve avere almeno 12 caratteri.', en: 'The password must be at least 12 characters.' };
+    return {
+      it: 'La password deve avere almeno 12 caratteri.',
+      en: 'The password must be at least 12 characters.',
+    };
   }
   const result = zxcvbn(password, userInputs.filter(Boolean));
   if (result.score < 3) {

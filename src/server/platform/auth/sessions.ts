@@ -64,7 +64,15 @@ export async function createSession({
 }
 
 /** A fresh token at every change of authentication level (ASVS 7.2.4); the old one stops working. */
-export async function rotateSession({ tx, sessionId, state }: { tx: Queryable; sessionId: string; state: SessionState }) {
+export async function rotateSession({
+  tx,
+  sessionId,
+  state,
+}: {
+  tx: Queryable;
+  sessionId: string;
+  state: SessionState;
+}) {
   const token = newToken();
   const csrfToken = newToken();
   await tx
@@ -99,13 +107,20 @@ export async function loadSession({ db, token }: { db: Db; token: string }): Pro
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.id, sessions.activeMembershipId))
     .leftJoin(services, eq(services.id, memberships.serviceId))
-    .leftJoin(organisations, eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`))
+    .leftJoin(
+      organisations,
+      eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`),
+    )
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), isNull(users.disabledAt)));
   if (!row) return null;
   const now = Date.now();
-  if (row.absoluteExpiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) return null;
+  if (row.absoluteExpiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now)
+    return null;
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   return {
     id: row.id,
@@ -130,9 +145,20 @@ export async function loadSession({ db, token }: { db: Db; token: string }): Pro
   };
 }
 
-export async function revokeUserSessions({ tx, userId, exceptSessionId }: { tx: Queryable; userId: string; exceptSessionId?: string }) {
-  const result = await queryRows(tx, sql`update sessions set revoked_at = now()
+export async function revokeUserSessions({
+  tx,
+  userId,
+  exceptSessionId,
+}: {
+  tx: Queryable;
+  userId: string;
+  exceptSessionId?: string;
+}) {
+  const result = await queryRows(
+    tx,
+    sql`update sessions set revoked_at = now()
     where user_id = ${userId} and revoked_at is null ${exceptSessionId ? sql`and id <> ${exceptSessionId}` : sql``}
-    returning id`);
+    returning id`,
+  );
   return result.length;
 }

@@ -25,7 +25,15 @@ export function currentTotp(secret: string) {
  * The time step a valid code belongs to, or null. Callers store the last accepted step so a code
  * cannot be used twice (ASVS 6.6.x replay).
  */
-export function acceptedTotpStep({ secret, code, lastStep }: { secret: string; code: string; lastStep: number | null }) {
+export function acceptedTotpStep({
+  secret,
+  code,
+  lastStep,
+}: {
+  secret: string;
+  code: string;
+  lastStep: number | null;
+}) {
   const delta = authenticator.checkDelta(code, secret);
   if (delta === null) return null;
   const step = Math.floor(Date.now() / 30_000) + delta;

@@ -4,7 +4,13 @@ import { loadConfig } from './config.js';
 describe('configuration', () => {
   it('defaults to demo mode on port 3000 with ./data', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, mode: 'demo', dataDir: './data', databaseUrl: undefined, publicUrl: 'http://localhost:3000' });
+    expect(c).toMatchObject({
+      port: 3000,
+      mode: 'demo',
+      dataDir: './data',
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+    });
   });
   it('names the bad setting in one line', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/^bad configuration: PORT/);

@@ -13,7 +13,13 @@ export interface EncryptedColumn {
 }
 
 export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
-  { table: 'users', keyColumn: 'id', column: 'mfa_secret', contextColumn: 'id', contextPrefix: 'users.mfa_secret' },
+  {
+    table: 'users',
+    keyColumn: 'id',
+    column: 'mfa_secret',
+    contextColumn: 'id',
+    contextPrefix: 'users.mfa_secret',
+  },
   {
     table: 'sessions',
     keyColumn: 'id',

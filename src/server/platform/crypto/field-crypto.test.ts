@@ -19,12 +19,20 @@ describe('field encryption', () => {
     const parts = value.split('.');
     const body = Buffer.from(parts[3]!, 'base64url');
     body[0] = body[0]! ^ 1;
-    expect(() => decryptField({ keyring, value: [...parts.slice(0, 3), body.toString('base64url')].join('.'), context: 'users.mfa_secret:A' })).toThrow();
+    expect(() =>
+      decryptField({
+        keyring,
+        value: [...parts.slice(0, 3), body.toString('base64url')].join('.'),
+        context: 'users.mfa_secret:A',
+      }),
+    ).toThrow();
   });
 
   it('decrypts with an old key after rotation and encrypts with the new one', () => {
     const old = encryptField({ keyring, plaintext: 'x', context: 'c' });
-    const rotated = parseKeyring(`${generateKeySpec('k2')},${generateKeySpec('k1').replace(/:.*/, '')}:${keyring.current.key.toString('base64')}`);
+    const rotated = parseKeyring(
+      `${generateKeySpec('k2')},${generateKeySpec('k1').replace(/:.*/, '')}:${keyring.current.key.toString('base64')}`,
+    );
     expect(decryptField({ keyring: rotated, value: old, context: 'c' })).toBe('x');
     expect(keyIdOf(encryptField({ keyring: rotated, plaintext: 'x', context: 'c' }))).toBe('k2');
   });

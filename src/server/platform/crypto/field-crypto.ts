@@ -30,18 +30,29 @@ export function parseKeyring(spec: string): Keyring {
         throw new KeyringError('TRAMA_DATA_KEY must be id:base64key[,id:base64key…]');
       }
       const key = Buffer.from(material, 'base64');
-      if (key.length !== 32) throw new KeyringError(`data key ${id} must be 32 bytes (base64 of 32 random bytes)`);
+      if (key.length !== 32)
+        throw new KeyringError(`data key ${id} must be 32 bytes (base64 of 32 random bytes)`);
       return { id, key };
     });
   if (keys.length === 0) throw new KeyringError('TRAMA_DATA_KEY has no key');
   return { current: keys[0]!, byId: new Map(keys.map((k) => [k.id, k])) };
 }
 
-export function generateKeySpec(id = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`): string {
+export function generateKeySpec(
+  id = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`,
+): string {
   return `${id}:${randomBytes(32).toString('base64')}`;
 }
 
-export function encryptField({ keyring, plaintext, context }: { keyring: Keyring; plaintext: string; context: string }) {
+export function encryptField({
+  keyring,
+  plaintext,
+  context,
+}: {
+  keyring: Keyring;
+  plaintext: string;
+  context: string;
+}) {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv);
   cipher.setAAD(Buffer.from(context));
@@ -49,16 +60,27 @@ export function encryptField({ keyring, plaintext, context }: { keyring: Keyring
   return `v1.${keyring.current.id}.${iv.toString('base64url')}.${body.toString('base64url')}`;
 }
 
-export function decryptField({ keyring, value, context }: { keyring: Keyring; value: string; context: string }) {
+export function decryptField({
+  keyring,
+  value,
+  context,
+}: {
+  keyring: Keyring;
+  value: string;
+  context: string;
+}) {
   const [version, keyId, ivText, bodyText] = value.split('.');
-  if (version !== 'v1' || !keyId || !ivText || !bodyText) throw new KeyringError('not an encrypted field value');
+  if (version !== 'v1' || !keyId || !ivText || !bodyText)
+    throw new KeyringError('not an encrypted field value');
   const key = keyring.byId.get(keyId);
   if (!key) throw new KeyringError(`data key ${keyId} is not in TRAMA_DATA_KEY`);
   const body = Buffer.from(bodyText, 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(ivText, 'base64url'));
   decipher.setAAD(Buffer.from(context));
   decipher.setAuthTag(body.subarray(body.length - 16));
-  return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString(
+    'utf8',
+  );
 }
 
 export function keyIdOf(value: string): string | undefined {

@@ -16,7 +16,9 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     try {
       return await openPostgres({ url: config.databaseUrl });
     } catch (error) {
-      throw new StartupError(`database unreachable at ${redact(config.databaseUrl)}: ${(error as Error).message}`);
+      throw new StartupError(
+        `database unreachable at ${redact(config.databaseUrl)}: ${(error as Error).message}`,
+      );
     }
   }
   const dir = resolve(config.dataDir, 'pglite');
@@ -25,7 +27,9 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   try {
     release = await lockfile.lock(dir, { realpath: false, stale: 15_000, update: 5_000 });
   } catch {
-    throw new StartupError(`the data directory ${config.dataDir} is in use by another Trama process (PGlite is single-process; stop it, or use DATABASE_URL)`);
+    throw new StartupError(
+      `the data directory ${config.dataDir} is in use by another Trama process (PGlite is single-process; stop it, or use DATABASE_URL)`,
+    );
   }
   const database = await openPglite({ dataDir: dir });
   return {

@@ -21,40 +21,69 @@ function fromFastifyError(error: FastifyError): HttpProblem | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpProblem(400, 'malformed-json', { it: 'JSON non valido', en: 'Malformed JSON' }, {
-        it: 'Il corpo della richiesta non è JSON valido.',
-        en: 'The request body is not valid JSON.',
-      }, [{ field: 'body', code: 'malformed_json', message: { it: 'JSON non valido', en: 'Malformed JSON' } }]);
+      return new HttpProblem(
+        400,
+        'malformed-json',
+        { it: 'JSON non valido', en: 'Malformed JSON' },
+        {
+          it: 'Il corpo della richiesta non è JSON valido.',
+          en: 'The request body is not valid JSON.',
+        },
+        [{ field: 'body', code: 'malformed_json', message: { it: 'JSON non valido', en: 'Malformed JSON' } }],
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpProblem(413, 'body-too-large', { it: 'Richiesta troppo grande', en: 'Request too large' }, {
-        it: 'Il corpo della richiesta supera il limite consentito.',
-        en: 'The request body is over the allowed size.',
-      });
+      return new HttpProblem(
+        413,
+        'body-too-large',
+        { it: 'Richiesta troppo grande', en: 'Request too large' },
+        {
+          it: 'Il corpo della richiesta supera il limite consentito.',
+          en: 'The request body is over the allowed size.',
+        },
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpProblem(415, 'unsupported-media-type', { it: 'Formato non supportato', en: 'Unsupported media type' }, {
-        it: 'Invia il corpo come application/json.',
-        en: 'Send the body as application/json.',
-      });
+      return new HttpProblem(
+        415,
+        'unsupported-media-type',
+        { it: 'Formato non supportato', en: 'Unsupported media type' },
+        {
+          it: 'Invia il corpo come application/json.',
+          en: 'Send the body as application/json.',
+        },
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HttpProblem(400, 'bad-content-length', { it: 'Richiesta non valida', en: 'Bad request' });
     default:
       if (error.statusCode === 429) {
-        return new HttpProblem(429, 'too-many-requests', { it: 'Troppe richieste', en: 'Too many requests' }, {
-          it: 'Riprova tra qualche minuto.',
-          en: 'Try again in a few minutes.',
-        });
+        return new HttpProblem(
+          429,
+          'too-many-requests',
+          { it: 'Troppe richieste', en: 'Too many requests' },
+          {
+            it: 'Riprova tra qualche minuto.',
+            en: 'Try again in a few minutes.',
+          },
+        );
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return new HttpProblem(error.statusCode, 'bad-request', { it: 'Richiesta non valida', en: 'Bad request' });
+        return new HttpProblem(error.statusCode, 'bad-request', {
+          it: 'Richiesta non valida',
+          en: 'Bad request',
+        });
       }
       return undefined;
   }
 }
 
-const INTERNAL = new HttpProblem(500, 'internal', { it: 'Errore interno', en: 'Internal error' }, {
-  it: 'Si è verificato un errore. Nessuna modifica è stata salvata.',
-  en: 'Something went wrong. No change was saved.',
-});
+const INTERNAL = new HttpProblem(
+  500,
+  'internal',
+  { it: 'Errore interno', en: 'Internal error' },
+  {
+    it: 'Si è verificato un errore. Nessuna modifica è stata salvata.',
+    en: 'Something went wrong. No change was saved.',
+  },
+);
 
 /** One error handler: problem+json always, no stack traces, field names in validation errors. */
 export function installErrorHandler(app: FastifyInstance) {
@@ -75,10 +104,16 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendProblem(
         request,
         reply,
-        new HttpProblem(400, 'validation', { it: 'Dati non validi', en: 'Invalid data' }, {
-          it: `Controlla: ${fields}.`,
-          en: `Check: ${fields}.`,
-        }, errors),
+        new HttpProblem(
+          400,
+          'validation',
+          { it: 'Dati non validi', en: 'Invalid data' },
+          {
+            it: `Controlla: ${fields}.`,
+            en: `Check: ${fields}.`,
+          },
+          errors,
+        ),
       );
     }
     if (isResponseSerializationError(error)) {

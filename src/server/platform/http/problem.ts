@@ -24,35 +24,69 @@ export class HttpProblem extends Error {
 
 export const problems = {
   notFound: () =>
-    new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' }, {
-      it: 'La risorsa richiesta non esiste o non è accessibile.',
-      en: 'The requested resource does not exist or is not accessible.',
-    }),
+    new HttpProblem(
+      404,
+      'not-found',
+      { it: 'Non trovato', en: 'Not found' },
+      {
+        it: 'La risorsa richiesta non esiste o non è accessibile.',
+        en: 'The requested resource does not exist or is not accessible.',
+      },
+    ),
   unauthenticated: (code = 'unauthenticated') =>
-    new HttpProblem(401, code, { it: 'Accesso richiesto', en: 'Sign-in required' }, {
-      it: 'Accedi per continuare.',
-      en: 'Sign in to continue.',
-    }),
+    new HttpProblem(
+      401,
+      code,
+      { it: 'Accesso richiesto', en: 'Sign-in required' },
+      {
+        it: 'Accedi per continuare.',
+        en: 'Sign in to continue.',
+      },
+    ),
   forbidden: () =>
-    new HttpProblem(403, 'forbidden', { it: 'Operazione non consentita', en: 'Not allowed' }, {
-      it: 'Il tuo ruolo non consente questa operazione.',
-      en: 'Your role does not allow this operation.',
-    }),
+    new HttpProblem(
+      403,
+      'forbidden',
+      { it: 'Operazione non consentita', en: 'Not allowed' },
+      {
+        it: 'Il tuo ruolo non consente questa operazione.',
+        en: 'Your role does not allow this operation.',
+      },
+    ),
   csrf: () =>
-    new HttpProblem(403, 'csrf', { it: 'Richiesta non valida', en: 'Invalid request' }, {
-      it: 'Token anti-CSRF mancante o errato: ricarica la pagina.',
-      en: 'Missing or wrong anti-CSRF token: reload the page.',
-    }),
+    new HttpProblem(
+      403,
+      'csrf',
+      { it: 'Richiesta non valida', en: 'Invalid request' },
+      {
+        it: 'Token anti-CSRF mancante o errato: ricarica la pagina.',
+        en: 'Missing or wrong anti-CSRF token: reload the page.',
+      },
+    ),
   conflict: (detail: TLocalizedText) =>
     new HttpProblem(409, 'conflict', { it: 'Conflitto', en: 'Conflict' }, detail),
   field: (field: string, code: string, message: TLocalizedText, status = 400) =>
-    new HttpProblem(status, 'validation', { it: 'Dati non validi', en: 'Invalid data' }, {
-      it: `Controlla il campo «${field}».`,
-      en: `Check the field "${field}".`,
-    }, [{ field, code, message }]),
+    new HttpProblem(
+      status,
+      'validation',
+      { it: 'Dati non validi', en: 'Invalid data' },
+      {
+        it: `Controlla il campo «${field}».`,
+        en: `Check the field "${field}".`,
+      },
+      [{ field, code, message }],
+    ),
 };
 
-export function renderProblem({ problem, locale, instance }: { problem: HttpProblem; locale: 'it' | 'en'; instance?: string }): TProblem {
+export function renderProblem({
+  problem,
+  locale,
+  instance,
+}: {
+  problem: HttpProblem;
+  locale: 'it' | 'en';
+  instance?: string;
+}): TProblem {
   return {
     type: `urn:trama:problem:${problem.code}`,
     title: problem.title[locale],

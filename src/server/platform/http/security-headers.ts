@@ -15,7 +15,8 @@ export async function installSecurityHeaders(app: FastifyInstance) {
         // Bootstrap Italia's components set style attributes at run time; no script is inline.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
+        // data: for the icon font Bootstrap Italia inlines in its stylesheet.
+        fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],

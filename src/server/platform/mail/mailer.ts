@@ -16,7 +16,15 @@ export interface Mailer {
  * SMTP when SMTP_URL is set. Without it (demo only) each message is written as an .eml file in
  * the data directory's outbox, so a new user can follow a reset link without a mail server.
  */
-export function createMailer({ smtpUrl, from, outboxDir }: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
+export function createMailer({
+  smtpUrl,
+  from,
+  outboxDir,
+}: {
+  smtpUrl?: string;
+  from: string;
+  outboxDir: string;
+}): Mailer {
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {
@@ -30,7 +38,10 @@ export function createMailer({ smtpUrl, from, outboxDir }: { smtpUrl?: string; f
     async send(mail) {
       const info = await transport.sendMail({ from, ...mail });
       mkdirSync(outboxDir, { recursive: true });
-      writeFileSync(join(outboxDir, `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`), info.message as Buffer);
+      writeFileSync(
+        join(outboxDir, `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`),
+        info.message as Buffer,
+      );
     },
   };
 }
