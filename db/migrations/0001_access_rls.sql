@@ -24,19 +24,18 @@ $$ SELECT nullif(current_setting('trama.organisation_id', true), '')::uuid $$;
 CREATE FUNCTION trama_is_global() RETURNS boolean LANGUAGE sql STABLE AS
 $$ SELECT coalesce(trama_role() IN ('admin', 'dpo'), false) $$;
 --> statement-breakpoint
--- SECURITY DEFINER so the check can read memberships without recursing into their own policy.
-CREATE FUNCTION trama_shares_org(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = public AS
-$$ SELECT EXISTS (
-     SELECT 1 FROM memberships m LEFT JOIN services s ON s.id = m.service_id
-     WHERE m.user_id = target AND coalesce(m.organisation_id, s.organisation_id) = trama_org()) $$;
+-- SECURITY DEFINER so the checks can read memberships and grants without recursing into their
+-- own policies; no SET clause (it would cost a GUC change per call) and schema-qualified names
+-- instead. Policies call them as (select …) so each runs once per query, not once per row.
+CREATE FUNCTION trama_org_member_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT coalesce(array_agg(DISTINCT m.user_id), '{}')
+     FROM public.memberships m LEFT JOIN public.services s ON s.id = m.service_id
+    WHERE coalesce(m.organisation_id, s.organisation_id) = public.trama_org() $$;
 --> statement-breakpoint
-CREATE FUNCTION trama_has_grant(kind text, target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = public AS
-$$ SELECT EXISTS (
-     SELECT 1 FROM break_glass_grants g
-     WHERE g.user_id = trama_user() AND g.record_type = kind AND g.record_id = target
-       AND g.revoked_at IS NULL AND g.expires_at > now()) $$;
+CREATE FUNCTION trama_granted_ids(kind text) RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT coalesce(array_agg(g.record_id), '{}') FROM public.break_glass_grants g
+    WHERE g.user_id = public.trama_user() AND g.record_type = kind
+      AND g.revoked_at IS NULL AND g.expires_at > now() $$;
 --> statement-breakpoint
 -- Reference and organisation structure: not personal data; who may write is checked per route.
 GRANT SELECT, INSERT, UPDATE ON districts, municipalities, organisations, services TO trama_app;
@@ -50,7 +49,8 @@ ALTER TABLE users FORCE ROW LEVEL SECURITY;
 CREATE POLICY users_system ON users TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY users_read ON users FOR SELECT TO trama_app USING (
-  trama_is_global() OR id = trama_user() OR trama_shares_org(id) OR trama_has_grant('user', id));
+  (SELECT trama_is_global()) OR id = (SELECT trama_user())
+  OR id = ANY ((SELECT trama_org_member_ids())::uuid[]) OR id = ANY ((SELECT trama_granted_ids('user'))::uuid[]));
 --> statement-breakpoint
 CREATE POLICY users_insert ON users FOR INSERT TO trama_app WITH CHECK (trama_role() = 'admin');
 --> statement-breakpoint
@@ -72,7 +72,8 @@ ALTER TABLE memberships FORCE ROW LEVEL SECURITY;
 CREATE POLICY memberships_system ON memberships TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY memberships_read ON memberships FOR SELECT TO trama_app USING (
-  trama_is_global() OR user_id = trama_user() OR trama_shares_org(user_id) OR trama_has_grant('user', user_id));
+  (SELECT trama_is_global()) OR user_id = (SELECT trama_user())
+  OR user_id = ANY ((SELECT trama_org_member_ids())::uuid[]) OR user_id = ANY ((SELECT trama_granted_ids('user'))::uuid[]));
 --> statement-breakpoint
 CREATE POLICY memberships_insert ON memberships FOR INSERT TO trama_app WITH CHECK (trama_role() = 'admin');
 --> statement-breakpoint
@@ -121,7 +122,7 @@ ALTER TABLE audit_events FORCE ROW LEVEL SECURITY;
 CREATE POLICY audit_events_system ON audit_events TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY audit_events_append ON audit_events FOR INSERT TO trama_app
-  WITH CHECK (actor_user_id IS NOT DISTINCT FROM trama_user() AND chain_seq IS NULL);
+  WITH CHECK (actor_user_id IS NOT DISTINCT FROM (SELECT trama_user()) AND chain_seq IS NULL);
 --> statement-breakpoint
 CREATE POLICY audit_events_dpo_read ON audit_events FOR SELECT TO trama_app USING (trama_role() = 'dpo');
 --> statement-breakpoint

@@ -50,10 +50,11 @@ export function installAccessHook({ app, db }: { app: FastifyInstance; db: Db })
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) throw problems.notFound();
+    // Public routes (sign-in, the app's files, status) never read a session: one query saved.
+    if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await loadSession({ db, token }) : null;
     request.session = session;
-    if (access === 'public') return;
     if (!session) throw problems.unauthenticated();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw problems.csrf();

@@ -83,9 +83,14 @@ export async function rotateSession({
 }
 
 /** The session behind a cookie, if it is live: not revoked, not idle, not past 12 hours, user enabled. */
-export async function loadSession({ db, token }: { db: Db; token: string }): Promise<LoadedSession | null> {
-  const id = tokenHash(token);
-  const [row] = await db
+/**
+ * The session lookup runs on every request: built once per database as a named prepared
+ * statement, so neither the query builder nor the planner runs again per request.
+ */
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+function prepareLookup(db: Db) {
+  return db
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -107,11 +112,20 @@ export async function loadSession({ db, token }: { db: Db; token: string }): Pro
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.id, sessions.activeMembershipId))
     .leftJoin(services, eq(services.id, memberships.serviceId))
-    .leftJoin(
-      organisations,
-      eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`),
-    )
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), isNull(users.disabledAt)));
+    .leftJoin(organisations, eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`))
+    .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), isNull(users.disabledAt)))
+    .prepare('trama_load_session');
+}
+
+/** The session behind a cookie, if it is live: not revoked, not idle, not past 12 hours, user enabled. */
+export async function loadSession({ db, token }: { db: Db; token: string }): Promise<LoadedSession | null> {
+  const id = tokenHash(token);
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareLookup(db);
+    lookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ id });
   if (!row) return null;
   const now = Date.now();
   if (row.absoluteExpiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now)
