@@ -112,7 +112,10 @@ function prepareLookup(db: Db) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.id, sessions.activeMembershipId))
     .leftJoin(services, eq(services.id, memberships.serviceId))
-    .leftJoin(organisations, eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`))
+    .leftJoin(
+      organisations,
+      eq(organisations.id, sql`coalesce(${memberships.organisationId}, ${services.organisationId})`),
+    )
     .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), isNull(users.disabledAt)))
     .prepare('trama_load_session');
 }
