@@ -1,0 +1,167 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { currentTotp } from '../../src/server/platform/auth/totp.js';
+
+/*
+ * End-to-end harness: one Trama server on a fresh data directory (embedded PGlite, demo seed) and one
+ * Chromium, both started by `startApp()` in a file's beforeAll and stopped by `stopApp()` in afterAll.
+ */
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: string;
+  scope: string;
+  password: string;
+  totpSecret: string;
+}
+
+export interface E2eApp {
+  /** http://localhost:<port> — localhost, not 127.0.0.1, so Chromium keeps the `__Host-` Secure cookie. */
+  baseUrl: string;
+  dataDir: string;
+  browser: Browser;
+  accounts: Map<string, DemoAccount>;
+}
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+let serverOutput = '';
+let app: E2eApp | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function waitUntilReady(baseUrl: string, timeoutMs = 150_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined)
+      throw new Error(`Trama exited with code ${server.exitCode}:\n${serverOutput}`);
+    try {
+      if ((await fetch(`${baseUrl}/status`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`Trama did not become ready within ${timeoutMs} ms:\n${serverOutput}`);
+}
+
+export async function startApp(): Promise<E2eApp> {
+  dataDir = mkdtempSync(join(tmpdir(), 'trama-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  // `node --import tsx` keeps the server in one process, so SIGTERM reaches it directly.
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, TRAMA_DATA_DIR: dataDir, PORT: String(port), TRAMA_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk) => (serverOutput += chunk));
+  server.stderr?.on('data', (chunk) => (serverOutput += chunk));
+  await waitUntilReady(baseUrl);
+
+  const list = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  app = { baseUrl, dataDir, browser, accounts: new Map(list.map((a) => [a.username, a])) };
+  return app;
+}
+
+export async function stopApp(): Promise<void> {
+  await app?.browser.close();
+  const proc = server;
+  if (proc && proc.exitCode === null) {
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGTERM');
+    await Promise.race([exited, sleep(20_000)]);
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  server = undefined;
+  dataDir = undefined;
+  app = undefined;
+}
+
+export function account(username: string): DemoAccount {
+  const found = app?.accounts.get(username);
+  if (!found) throw new Error(`no demo account ${username}`);
+  return found;
+}
+
+export async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  if (!app) throw new Error('startApp() first');
+  const context = await app.browser.newContext({ baseURL: app.baseUrl, locale: 'it-IT' });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * A TOTP code is accepted once per 30-second step per user: remember the step each user last
+ * signed in with and, if it is the current one, wait for the next.
+ */
+const lastStep = new Map<string, number>();
+
+export async function freshTotp(username: string): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000);
+  if (lastStep.get(username) === step()) await sleep(30_000 - (Date.now() % 30_000) + 200);
+  lastStep.set(username, step());
+  return currentTotp(account(username).totpSecret);
+}
+
+/** Fills username and password on /login and submits; the caller waits for what should follow. */
+export async function enterPassword(page: Page, username: string, password = account(username).password) {
+  await page.goto('/login');
+  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+}
+
+/** The whole sign-in journey through the UI; resolves on Home. */
+export async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await newPage();
+  await enterPassword(page, username);
+  await page.getByRole('heading', { name: 'Verifica in due passaggi' }).waitFor();
+  await page.getByLabel('Codice di verifica').fill(await freshTotp(username));
+  await page.getByRole('button', { name: 'Verifica', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+  return { context, page };
+}
+
+/** WCAG 2.1 A/AA checks by axe on the page as it is now. */
+export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
+  // Check the page as the user reads it, not a half-loaded one.
+  await page.waitForFunction(() => !/Caricamento in corso…|Loading…/.test(document.body.textContent));
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
