@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/client.js';
 import { systemTransaction } from '../db/context.js';
-import { auditEvents } from './audit.sql.js';
 import type { AuditActor, AuditEvent } from './audit-events.js';
 
 /** Writes an event in the caller's transaction: it commits or rolls back with the change. */
@@ -13,19 +13,12 @@ export async function writeAudit({
   actor: AuditActor;
   event: AuditEvent;
 }) {
-  await tx.insert(auditEvents).values({
-    actorUserId: actor.userId,
-    actorUsername: actor.username,
-    actorRole: actor.role,
-    actingServiceId: actor.serviceId,
-    clientIp: actor.clientIp,
-    action: event.action,
-    outcome: event.outcome ?? 'success',
-    recordType: event.recordType ?? null,
-    recordId: event.recordId ?? null,
-    purpose: event.purpose ?? null,
-    details: event.details ?? null,
-  });
+  // Only the columns written are named: id, xid and time come from their defaults.
+  await tx.execute(sql`insert into audit_events (actor_user_id, actor_username, actor_role, acting_service_id,
+      client_ip, action, outcome, record_type, record_id, purpose, details)
+    values (${actor.userId}, ${actor.username}, ${actor.role}, ${actor.serviceId}, ${actor.clientIp}, ${event.action},
+      ${event.outcome ?? 'success'}, ${event.recordType ?? null}, ${event.recordId ?? null}, ${event.purpose ?? null},
+      ${event.details ? JSON.stringify(event.details) : null}::jsonb)`);
 }
 
 /**
