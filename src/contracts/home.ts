@@ -7,7 +7,6 @@ export const ZAttentionItemSchema = z.object({
     'break_glass_recent',
     'audit_unsealed',
     'own_break_glass_active',
-    'disabled_users_with_sessions',
     'password_old',
   ]),
   count: z.number().int(),
@@ -15,3 +14,4 @@ export const ZAttentionItemSchema = z.object({
 });
 export const ZHomeSchema = z.object({ attention: z.array(ZAttentionItemSchema) });
 export type THome = z.infer<typeof ZHomeSchema>;
+export type TAttentionItem = z.infer<typeof ZAttentionItemSchema>;

@@ -1,21 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZHomeSchema } from '../../../contracts/home.js';
+import { type TAttentionItem, ZHomeSchema } from '../../../contracts/home.js';
 import { requireAccess, scoped } from '../../platform/access/access-hook.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
-
-type Item = {
-  kind:
-    | 'mfa_not_enrolled_users'
-    | 'break_glass_recent'
-    | 'audit_unsealed'
-    | 'own_break_glass_active'
-    | 'disabled_users_with_sessions'
-    | 'password_old';
-  count: number;
-  link: string;
-};
 
 /** What needs the user's attention, by role; every count runs as the viewer (RLS applies). */
 export const homeRoutes =
@@ -38,12 +26,12 @@ export const homeRoutes =
           ctx,
           work: async (tx) => {
             const one = async (query: SQL) => Number((await queryRows<{ n: number }>(tx, query))[0]?.n ?? 0);
-            const items: Item[] = [];
+            const items: TAttentionItem[] = [];
             const own = await one(
               sql`select count(*)::int as n from break_glass_grants where user_id = ${ctx.userId} and revoked_at is null and expires_at > now()`,
             );
             items.push({ kind: 'own_break_glass_active', count: own, link: '/break-glass' });
-            if (ctx.role === 'admin') {
+            if (ctx.permissions.has('users.write')) {
               items.push({
                 kind: 'mfa_not_enrolled_users',
                 count: await one(
@@ -52,7 +40,7 @@ export const homeRoutes =
                 link: '/users',
               });
             }
-            if (ctx.role === 'dpo') {
+            if (ctx.permissions.has('audit.read')) {
               items.push({
                 kind: 'break_glass_recent',
                 count: await one(
@@ -73,7 +61,7 @@ export const homeRoutes =
               count: await one(
                 sql`select count(*)::int as n from users where id = ${ctx.userId} and password_changed_at < now() - interval '365 days'`,
               ),
-              link: '/',
+              link: '/account/password',
             });
             return { attention: items.filter((i) => i.count > 0) };
           },

@@ -5,6 +5,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
+import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { districts, municipalities, organisations, services } from '../../platform/tenancy/tenancy.sql.js';
@@ -97,11 +98,6 @@ export function listServices({
   });
 }
 
-function pgCode(error: unknown) {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.cause?.code ?? e?.code;
-}
-
 /**
  * One audited write: the change and its event in one transaction; a unique or foreign-key
  * violation becomes a field error naming the field.
@@ -137,18 +133,9 @@ export async function auditedWrite<T>({
     if (done === null) throw problems.notFound();
     return done;
   } catch (error) {
-    if (pgCode(error) === '23505')
-      throw problems.field(
-        uniqueField,
-        'taken',
-        { it: 'Valore già in uso.', en: 'Value already in use.' },
-        409,
-      );
-    if (pgCode(error) === '23503')
-      throw problems.field(referenceField, 'unknown', {
-        it: 'Riferimento inesistente.',
-        en: 'Unknown reference.',
-      });
-    throw error;
+    rethrowConstraintViolation(error, {
+      unique: { field: uniqueField },
+      reference: { field: referenceField },
+    });
   }
 }

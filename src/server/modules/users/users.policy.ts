@@ -35,7 +35,7 @@ export function usersScope(ctx: AccessContext): SQL {
 export function contactFieldsVisible(ctx: AccessContext): SQL {
   const self = sql`${users.id} = ${ctx.userId}`;
   const grant = activeGrantFilter({ ctx, recordType: 'user', idColumn: users.id });
-  if (ctx.role === 'admin' || ctx.role === 'dpo') return sql`true`;
-  if (ctx.role === 'coordinator') return sql`true`;
+  // Global roles and coordinators see contacts of everyone usersScope already lets them see.
+  if (ctx.role === 'admin' || ctx.role === 'dpo' || ctx.role === 'coordinator') return sql`true`;
   return sql`(${self} or ${grant})`;
 }

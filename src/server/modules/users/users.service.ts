@@ -8,42 +8,17 @@ import type {
 } from '../../../contracts/users.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { writeAudit, writeAuditApart } from '../../platform/audit/audit-writer.js';
+import { notFoundAudited } from '../../platform/access/not-found.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { INVITATION_TTL_MS, issuePasswordToken } from '../../platform/auth/auth.service.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.js';
 import { queryRows } from '../../platform/db/client.js';
-import { systemTransaction, unsafeAsSystem } from '../../platform/db/context.js';
+import { unsafeAsSystem } from '../../platform/db/context.js';
+import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { memberships, services, users } from '../../platform/tenancy/tenancy.sql.js';
 import { findUser, listUsers } from './users.repository.js';
-
-/**
- * Outsiders get 404. When the record exists but is out of scope the refusal is still audited
- * (ASVS 16.3.2), in its own transaction, after the scoped lookup found nothing.
- */
-async function notFoundAudited({
-  deps,
-  ctx,
-  id,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  id: string;
-}): Promise<never> {
-  const exists = await systemTransaction(
-    deps.db,
-    async (tx) => (await tx.select({ id: users.id }).from(users).where(eq(users.id, id))).length > 0,
-  );
-  if (exists) {
-    await writeAuditApart({
-      db: deps.db,
-      actor: actorOf(ctx),
-      event: { action: 'access.denied', outcome: 'denied', recordType: 'user', recordId: id },
-    });
-  }
-  throw problems.notFound();
-}
 
 export async function getUser({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
   const user = await scoped({
@@ -60,7 +35,7 @@ export async function getUser({ deps, ctx, id }: { deps: Deps; ctx: AccessContex
       return found;
     },
   });
-  return user ?? notFoundAudited({ deps, ctx, id });
+  return user ?? notFoundAudited({ db: deps.db, ctx, recordType: 'user', id });
 }
 
 export function searchUsers({
@@ -73,13 +48,6 @@ export function searchUsers({
   query: { q?: string | undefined; serviceId?: string | undefined; page: number; pageSize: number };
 }) {
   return scoped({ db: deps.db, ctx, work: (tx) => listUsers({ tx, ctx, ...query }) });
-}
-
-function uniqueViolation(error: unknown) {
-  return (
-    (error as { code?: string; cause?: { code?: string } })?.code === '23505' ||
-    (error as { cause?: { code?: string } })?.cause?.code === '23505'
-  );
 }
 
 export async function createUser({
@@ -130,15 +98,12 @@ export async function createUser({
       .catch(() => false);
     return { user, invitationSent };
   } catch (error) {
-    if (uniqueViolation(error)) {
-      throw problems.field(
-        'username',
-        'taken',
-        { it: 'Nome utente o e-mail già in uso.', en: 'Username or e-mail already in use.' },
-        409,
-      );
-    }
-    throw error;
+    rethrowConstraintViolation(error, {
+      unique: {
+        field: 'username',
+        message: { it: 'Nome utente o e-mail già in uso.', en: 'Username or e-mail already in use.' },
+      },
+    });
   }
 }
 
@@ -181,11 +146,11 @@ export async function updateUser({
         return findUser({ tx, ctx, id });
       },
     });
-    return updated ?? notFoundAudited({ deps, ctx, id });
+    return updated ?? notFoundAudited({ db: deps.db, ctx, recordType: 'user', id });
   } catch (error) {
-    if (uniqueViolation(error))
-      throw problems.field('email', 'taken', { it: 'E-mail già in uso.', en: 'E-mail already in use.' }, 409);
-    throw error;
+    rethrowConstraintViolation(error, {
+      unique: { field: 'email', message: { it: 'E-mail già in uso.', en: 'E-mail already in use.' } },
+    });
   }
 }
 
@@ -252,23 +217,19 @@ export async function addMembership({
           });
           return findUser({ tx, ctx, id: userId });
         },
-      })) ?? notFoundAudited({ deps, ctx, id: userId })
+      })) ?? notFoundAudited({ db: deps.db, ctx, recordType: 'user', id: userId })
     );
   } catch (error) {
-    if (uniqueViolation(error))
-      throw problems.field(
-        'role',
-        'duplicate',
-        { it: 'Questa appartenenza esiste già.', en: 'This membership already exists.' },
-        409,
-      );
-    if ((error as { cause?: { code?: string } })?.cause?.code === '23503') {
-      throw problems.field('organisationId', 'unknown', {
-        it: 'Ente inesistente.',
-        en: 'Unknown organisation.',
-      });
-    }
-    throw error;
+    rethrowConstraintViolation(error, {
+      unique: {
+        field: 'role',
+        message: { it: 'Questa appartenenza esiste già.', en: 'This membership already exists.' },
+      },
+      reference: {
+        field: 'organisationId',
+        message: { it: 'Ente inesistente.', en: 'Unknown organisation.' },
+      },
+    });
   }
 }
 
@@ -364,26 +325,19 @@ export async function revokeSessions({
   ctx: AccessContext;
   userId: string;
 }) {
-  return scoped({
+  const revoked = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      if (!(await findUser({ tx, ctx, id: userId }))) throw problems.notFound();
-      const result = await queryRows(
-        tx,
-        sql`update sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null returning user_id`,
-      );
+      if (!(await findUser({ tx, ctx, id: userId }))) return null;
+      const count = await revokeUserSessions({ tx, userId });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: {
-          action: 'session.revoked',
-          recordType: 'user',
-          recordId: userId,
-          details: { count: result.length },
-        },
+        event: { action: 'session.revoked', recordType: 'user', recordId: userId, details: { count } },
       });
-      return { revoked: result.length };
+      return { revoked: count };
     },
   });
+  return revoked ?? notFoundAudited({ db: deps.db, ctx, recordType: 'user', id: userId });
 }

@@ -28,7 +28,3 @@ export function actorOf(ctx: AccessContext): AuditActor {
     clientIp: ctx.clientIp,
   };
 }
-
-export function isGlobal(ctx: AccessContext) {
-  return ctx.role === 'admin' || ctx.role === 'dpo';
-}

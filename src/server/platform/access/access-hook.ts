@@ -5,7 +5,7 @@ import { type LoadedSession, loadSession, SESSION_COOKIE } from '../auth/session
 import type { Db, Tx } from '../db/client.js';
 import { withDbContext } from '../db/context.js';
 import { problems } from '../http/problem.js';
-import type { AccessContext } from './access-context.js';
+import { type AccessContext, actorOf } from './access-context.js';
 import { permissionsOf } from './permissions.js';
 
 declare module 'fastify' {
@@ -67,13 +67,7 @@ export function installAccessHook({ app, db }: { app: FastifyInstance; db: Db })
     if (!ctx.permissions.has(access as TPermission)) {
       await writeAuditApart({
         db,
-        actor: {
-          userId: ctx.userId,
-          username: ctx.username,
-          role: ctx.role,
-          serviceId: ctx.serviceId,
-          clientIp: ctx.clientIp,
-        },
+        actor: actorOf(ctx),
         event: {
           action: 'access.denied',
           outcome: 'denied',

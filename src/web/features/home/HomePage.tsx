@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { type THome, ZHomeSchema } from '../../../contracts/index.js';
+import { type TAttentionItem, ZHomeSchema } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
 import { useSession } from '../../app/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
-
-type TAttentionItem = THome['attention'][number];
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -45,9 +43,7 @@ export function HomePage() {
 function AttentionCard({ item }: { item: TAttentionItem }) {
   const { t } = useTranslation();
   const router = useRouter();
-  // The server points the old-password reminder at Home; the app has a page for it.
-  const link = item.kind === 'password_old' ? '/account/password' : item.link;
-  const safeLink = link.startsWith('/') && !link.startsWith('//') ? link : '/';
+  const safeLink = item.link.startsWith('/') && !item.link.startsWith('//') ? item.link : '/';
   return (
     <li className="col-12 col-md-6 col-lg-4">
       <div className="card card-bg shadow-sm h-100">
