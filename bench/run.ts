@@ -30,7 +30,7 @@ async function openDatabase(): Promise<{ database: Database; cleanup: () => Prom
   const url = process.env.DATABASE_URL;
   if (!url) {
     return {
-      database: await openPglite({ dataDir: undefined }),
+      database: await openPglite({}),
       cleanup: async () => {},
       label: 'PGlite (in memory)',
     };

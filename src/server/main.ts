@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import { exitOnStartupError } from './cli/cli-common.js';
 import { startSealer } from './platform/audit/audit-chain.js';
-import { ConfigError, loadConfig } from './platform/config/config.js';
-import { KeyringError } from './platform/crypto/field-crypto.js';
+import { loadConfig } from './platform/config/config.js';
 import { loadKeyring } from './platform/crypto/keyring-source.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { openConfiguredDatabase, StartupError } from './platform/db/open.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { type DemoAccount, seedDemo } from './seed/demo.js';
 import { loadReferenceData } from './seed/reference.js';
-
-function fail(message: string): never {
-  console.error(`Trama: ${message}`);
-  process.exit(1);
-}
 
 function printDemoAccounts(accounts: DemoAccount[], url: string) {
   console.log(`\nTrama is running at ${url}\n`);
@@ -31,28 +26,10 @@ function printDemoAccounts(accounts: DemoAccount[], url: string) {
 }
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfig();
   const warn = (message: string) => console.warn(`Trama: warning: ${message}`);
-  let keyring: ReturnType<typeof loadKeyring>;
-  try {
-    keyring = loadKeyring({ config, warn });
-  } catch (error) {
-    if (error instanceof KeyringError) fail(`bad data key: ${error.message}`);
-    throw error;
-  }
-  let database: Awaited<ReturnType<typeof openConfiguredDatabase>>;
-  try {
-    database = await openConfiguredDatabase(config);
-  } catch (error) {
-    if (error instanceof StartupError) fail(error.message);
-    throw error;
-  }
+  const keyring = loadKeyring({ config, warn });
+  const database = await openConfiguredDatabase(config);
   if (database.kind === 'pglite') {
     warn(
       `using the embedded PGlite database in ${config.dataDir}: for demos and development only — real personal data belongs on PostgreSQL (DATABASE_URL)`,
@@ -98,11 +75,13 @@ async function main() {
     await sealer.stop();
     await database.close();
     const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') fail(`port ${config.port} is in use: stop the other program or set PORT`);
-    if (code === 'EACCES') fail(`not allowed to listen on port ${config.port}: set PORT above 1024`);
+    if (code === 'EADDRINUSE')
+      throw new StartupError(`port ${config.port} is in use: stop the other program or set PORT`);
+    if (code === 'EACCES')
+      throw new StartupError(`not allowed to listen on port ${config.port}: set PORT above 1024`);
     throw error;
   }
   printDemoAccounts(accounts, `http://localhost:${config.port}`);
 }
 
-main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
+main().catch(exitOnStartupError);

@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   } else {
-    const database = await openPglite({ dataDir: undefined });
+    const database = await openPglite({});
     await runMigrations(database);
     await loadReferenceData(database);
     const accounts = await seedDemo({ database, keyring, dataDir: dir });

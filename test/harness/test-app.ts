@@ -6,9 +6,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { createSession, SESSION_COOKIE } from '../../src/server/platform/auth/sessions.js';
-import type { Config } from '../../src/server/platform/config/config.js';
+import { type Config, loadConfig } from '../../src/server/platform/config/config.js';
 import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
-import { type Database, openPgliteFromDump, openPostgres } from '../../src/server/platform/db/client.js';
+import { type Database, openPglite, openPostgres } from '../../src/server/platform/db/client.js';
 import type { Deps } from '../../src/server/platform/deps.js';
 import type { Mail } from '../../src/server/platform/mail/mailer.js';
 import { memberships, users } from '../../src/server/platform/tenancy/tenancy.sql.js';
@@ -33,20 +33,8 @@ export interface Session {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export const TEST_CONFIG: Config = {
-  port: 0,
-  host: '127.0.0.1',
-  mode: 'demo',
-  dataDir: '/nonexistent',
-  databaseUrl: undefined,
-  dataKey: undefined,
-  publicUrl: 'http://localhost:3000',
-  smtpUrl: undefined,
-  mailFrom: 'Trama <noreply@trama.localhost>',
-  trustProxy: false,
-  auditSealIntervalMs: 1000,
-  logLevel: 'silent',
-};
+/** The defaults users get, quiet; the database is given by the harness, not read from here. */
+export const TEST_CONFIG: Config = { ...loadConfig({}), logLevel: 'silent' };
 
 let counter = 0;
 
@@ -67,7 +55,7 @@ export async function createTestApp(): Promise<TestApp> {
       await admin.end();
     };
   } else {
-    database = await openPgliteFromDump({ dump: new Blob([readFileSync(join(dir, 'snapshot.tar'))]) });
+    database = await openPglite({ dump: new Blob([readFileSync(join(dir, 'snapshot.tar'))]) });
   }
   const keyring = parseKeyring(readFileSync(join(dir, 'key'), 'utf8'));
   const accounts = JSON.parse(readFileSync(join(dir, 'accounts.json'), 'utf8')) as DemoAccount[];

@@ -7,14 +7,23 @@ export function failCli(message: string): never {
   process.exit(1);
 }
 
-/** Opens the configured database for a command; clear one-line errors as for `npm start`. */
+/**
+ * Ends the process on a start-up error: the ones a user can fix (configuration, data key,
+ * database, port) as one line; anything else with its stack, since that is a bug to report.
+ */
+export function exitOnStartupError(error: unknown): never {
+  if (error instanceof KeyringError) failCli(`bad data key: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof StartupError) failCli(error.message);
+  console.error(error);
+  process.exit(1);
+}
+
+/** Opens the configured database for a command, with the same errors as `npm start`. */
 export async function openForCli() {
   try {
     const config = loadConfig();
     return { config, database: await openConfiguredDatabase(config) };
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StartupError || error instanceof KeyringError)
-      failCli(error.message);
-    throw error;
+    exitOnStartupError(error);
   }
 }

@@ -42,8 +42,15 @@ export async function openPostgres({
   };
 }
 
-export async function openPglite({ dataDir }: { dataDir: string | undefined }): Promise<Database> {
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+/**
+ * PGlite in a data directory, in memory (no `dataDir`), or loaded from a dump of an
+ * already-migrated database (the test snapshot).
+ */
+export async function openPglite({ dataDir, dump }: { dataDir?: string; dump?: Blob }): Promise<Database> {
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(dump ? { loadDataDir: dump } : {}),
+  });
   return {
     kind: 'pglite',
     db: drizzlePglite({ client }) as unknown as Db,
@@ -55,19 +62,6 @@ export async function openPglite({ dataDir }: { dataDir: string | undefined }): 
       await client.exec('CHECKPOINT');
       await client.close();
     },
-  };
-}
-
-/** For test snapshots: a PGlite loaded from a dump of an already-migrated database. */
-export async function openPgliteFromDump({ dump }: { dump: Blob | File }): Promise<Database> {
-  const client = await PGlite.create({ loadDataDir: dump });
-  return {
-    kind: 'pglite',
-    db: drizzlePglite({ client }) as unknown as Db,
-    async query(text, params) {
-      return (await client.query(text, params as unknown[])).rows as never;
-    },
-    close: () => client.close(),
   };
 }
 
