@@ -3,21 +3,15 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ZNewPasswordSchema } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, TextField } from '../../ui/fields.js';
+import { NewPasswordFields, withNewPassword } from '../../ui/NewPasswordFields.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 
-const ZChangePasswordFormSchema = z
-  .object({
-    currentPassword: z.string().min(1).max(128),
-    newPassword: ZNewPasswordSchema,
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' });
+const ZChangePasswordFormSchema = withNewPassword({ currentPassword: z.string().min(1).max(128) });
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
@@ -68,24 +62,10 @@ export function ChangePasswordPage() {
           error={fieldErrorText(t, errors.currentPassword, t('validation.required'))}
           {...register('currentPassword')}
         />
-        <TextField
-          id="password-new"
-          type="password"
-          label={t('auth.reset.newPassword')}
-          autoComplete="new-password"
-          required
-          hint={t('auth.reset.passwordHint')}
-          error={fieldErrorText(t, errors.newPassword, t('auth.reset.passwordHint'))}
-          {...register('newPassword')}
-        />
-        <TextField
-          id="password-confirm"
-          type="password"
-          label={t('auth.reset.confirmPassword')}
-          autoComplete="new-password"
-          required
-          error={fieldErrorText(t, errors.confirmPassword, t('auth.reset.mismatch'))}
-          {...register('confirmPassword')}
+        <NewPasswordFields
+          ids={{ password: 'password-new', confirm: 'password-confirm' }}
+          register={register}
+          errors={errors}
         />
         <FormActions>
           <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

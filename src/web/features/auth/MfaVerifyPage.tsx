@@ -13,7 +13,27 @@ import { AuthCard } from './AuthCard.js';
 import { verifyMfa } from './auth-api.js';
 import { useFinishSignIn } from './use-finish-sign-in.js';
 
-const ZRecoveryFormSchema = z.object({ recoveryCode: z.string().trim().min(8).max(32) });
+/** The one field each kind of second factor asks for; the form around it is the same. */
+const FACTORS = {
+  code: {
+    schema: z.object({ value: ZMfaEnrolmentConfirmRequestSchema.shape.code }),
+    id: 'mfa-code',
+    label: 'auth.mfa.code',
+    hint: 'auth.mfa.codeHint',
+    invalid: 'validation.sixDigits',
+    submit: 'auth.mfa.submit',
+    input: { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 },
+  },
+  recoveryCode: {
+    schema: z.object({ value: z.string().trim().min(8).max(32) }),
+    id: 'mfa-recovery-code',
+    label: 'auth.mfa.recoveryCode',
+    hint: undefined,
+    invalid: 'validation.recoveryCode',
+    submit: 'auth.mfa.submitRecovery',
+    input: { autoComplete: 'off', autoCapitalize: 'none', spellCheck: false },
+  },
+} as const;
 
 /** Second sign-in step: the authenticator's 6-digit code, or one of the recovery codes. */
 export function MfaVerifyPage({ redirectTo }: { redirectTo?: string | undefined }) {
@@ -24,7 +44,11 @@ export function MfaVerifyPage({ redirectTo }: { redirectTo?: string | undefined 
       title={t('auth.mfa.title')}
       intro={useRecovery ? t('auth.mfa.recoveryIntro') : t('auth.mfa.intro')}
     >
-      {useRecovery ? <RecoveryCodeForm redirectTo={redirectTo} /> : <TotpForm redirectTo={redirectTo} />}
+      <SecondFactorForm
+        key={useRecovery ? 'recoveryCode' : 'code'}
+        factor={useRecovery ? 'recoveryCode' : 'code'}
+        redirectTo={redirectTo}
+      />
       <p className="mt-4 mb-1">
         <button type="button" className="btn btn-link p-0" onClick={() => setUseRecovery(!useRecovery)}>
           {useRecovery ? t('auth.mfa.useCode') : t('auth.mfa.useRecovery')}
@@ -39,25 +63,34 @@ export function MfaVerifyPage({ redirectTo }: { redirectTo?: string | undefined 
   );
 }
 
-function TotpForm({ redirectTo }: { redirectTo?: string | undefined }) {
+function SecondFactorForm({
+  factor,
+  redirectTo,
+}: {
+  factor: keyof typeof FACTORS;
+  redirectTo?: string | undefined;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const finishSignIn = useFinishSignIn();
   const [error, setError] = useState<unknown>(null);
+  const config = FACTORS[factor];
   const {
     register,
     handleSubmit,
     setError: setFieldError,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(ZMfaEnrolmentConfirmRequestSchema), defaultValues: { code: '' } });
+  } = useForm({ resolver: zodResolver(config.schema), defaultValues: { value: '' } });
 
-  const onSubmit = handleSubmit(async ({ code }) => {
+  const onSubmit = handleSubmit(async ({ value }) => {
     setError(null);
     try {
-      await verifyMfa({ code });
+      await verifyMfa(factor === 'code' ? { code: value } : { recoveryCode: value });
       await finishSignIn(redirectTo);
     } catch (e) {
-      if (!applyServerFieldErrors(e, setFieldError, locale, ['code'])) setError(e);
+      // The server names the field as sent ('code' or 'recoveryCode'); here it is 'value'.
+      if (!applyServerFieldErrors(e, (_name, err) => setFieldError('value', err), locale, [factor]))
+        setError(e);
     }
   });
 
@@ -65,63 +98,17 @@ function TotpForm({ redirectTo }: { redirectTo?: string | undefined }) {
     <form onSubmit={onSubmit} noValidate className="mt-4">
       <ProblemAlert error={error} />
       <TextField
-        id="mfa-code"
-        label={t('auth.mfa.code')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
+        id={config.id}
+        label={t(config.label)}
+        {...config.input}
         required
-        hint={t('auth.mfa.codeHint')}
-        error={fieldErrorText(t, errors.code, t('validation.sixDigits'))}
-        {...register('code')}
+        hint={config.hint && t(config.hint)}
+        error={fieldErrorText(t, errors.value, t(config.invalid))}
+        {...register('value')}
       />
       <FormActions>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('auth.mfa.submit')}
-        </button>
-      </FormActions>
-    </form>
-  );
-}
-
-function RecoveryCodeForm({ redirectTo }: { redirectTo?: string | undefined }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const finishSignIn = useFinishSignIn();
-  const [error, setError] = useState<unknown>(null);
-  const {
-    register,
-    handleSubmit,
-    setError: setFieldError,
-    formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(ZRecoveryFormSchema), defaultValues: { recoveryCode: '' } });
-
-  const onSubmit = handleSubmit(async ({ recoveryCode }) => {
-    setError(null);
-    try {
-      await verifyMfa({ recoveryCode });
-      await finishSignIn(redirectTo);
-    } catch (e) {
-      if (!applyServerFieldErrors(e, setFieldError, locale, ['recoveryCode'])) setError(e);
-    }
-  });
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="mt-4">
-      <ProblemAlert error={error} />
-      <TextField
-        id="mfa-recovery-code"
-        label={t('auth.mfa.recoveryCode')}
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        error={fieldErrorText(t, errors.recoveryCode, t('validation.recoveryCode'))}
-        {...register('recoveryCode')}
-      />
-      <FormActions>
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('auth.mfa.submitRecovery')}
+          {t(config.submit)}
         </button>
       </FormActions>
     </form>

@@ -3,18 +3,15 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { ZNewPasswordSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
-import { FormActions, TextField } from '../../ui/fields.js';
+import { FormActions } from '../../ui/fields.js';
+import { NewPasswordFields, withNewPassword } from '../../ui/NewPasswordFields.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
+import { applyServerFieldErrors } from '../../ui/validation.js';
 import { AuthCard } from './AuthCard.js';
 import { confirmPasswordReset } from './auth-api.js';
 
-const ZResetFormSchema = z
-  .object({ newPassword: ZNewPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' });
+const ZResetFormSchema = withNewPassword({});
 
 export function ResetPasswordPage({ token }: { token?: string | undefined }) {
   const { t } = useTranslation();
@@ -70,24 +67,10 @@ export function ResetPasswordPage({ token }: { token?: string | undefined }) {
     <AuthCard title={t('auth.reset.title')} intro={t('auth.reset.intro')}>
       <form onSubmit={onSubmit} noValidate className="mt-4">
         <ProblemAlert error={error} />
-        <TextField
-          id="reset-new-password"
-          type="password"
-          label={t('auth.reset.newPassword')}
-          autoComplete="new-password"
-          required
-          hint={t('auth.reset.passwordHint')}
-          error={fieldErrorText(t, errors.newPassword, t('auth.reset.passwordHint'))}
-          {...register('newPassword')}
-        />
-        <TextField
-          id="reset-confirm-password"
-          type="password"
-          label={t('auth.reset.confirmPassword')}
-          autoComplete="new-password"
-          required
-          error={fieldErrorText(t, errors.confirmPassword, t('auth.reset.mismatch'))}
-          {...register('confirmPassword')}
+        <NewPasswordFields
+          ids={{ password: 'reset-new-password', confirm: 'reset-confirm-password' }}
+          register={register}
+          errors={errors}
         />
         <FormActions>
           <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

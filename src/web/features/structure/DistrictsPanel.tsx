@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { type TDistrict, ZDistrictCreateSchema } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { FormActions, TextField } from '../../ui/fields.js';
+import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 import { emptyToNull, useDistricts, useStructureSave } from './structure-api.js';
@@ -20,17 +20,35 @@ export function DistrictsPanel() {
   const canWrite = can('structure.write');
 
   return (
-    <section aria-labelledby="districts-heading">
-      <div className="d-flex flex-wrap justify-content-between align-items-center mb-3">
-        <h2 id="districts-heading" className="h4 mb-0">
-          {t('structure.districts.title')}
-        </h2>
-        {canWrite && (
-          <button type="button" className="btn btn-primary btn-sm" onClick={() => setEditing('new')}>
-            {t('structure.districts.new')}
-          </button>
-        )}
-      </div>
+    <ListSection
+      id="districts"
+      title={t('structure.districts.title')}
+      newLabel={canWrite && t('structure.districts.new')}
+      onNew={() => setEditing('new')}
+      query={districts}
+      empty={t('structure.districts.empty')}
+      caption={t('structure.districts.caption')}
+      columns={[
+        t('structure.districts.code'),
+        t('structure.districts.name'),
+        t('structure.districts.managingBody'),
+        t('structure.districts.municipalityCount'),
+        canWrite && t('common.actions'),
+      ]}
+      row={(d) => (
+        <>
+          <td>{d.code}</td>
+          <th scope="row">{d.name}</th>
+          <td>{d.managingBody ?? '—'}</td>
+          <td>{d.municipalityCount}</td>
+          {canWrite && (
+            <td>
+              <EditButton name={d.name} onClick={() => setEditing(d)} />
+            </td>
+          )}
+        </>
+      )}
+    >
       {editing && (
         <DistrictForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -38,51 +56,7 @@ export function DistrictsPanel() {
           onDone={() => setEditing(null)}
         />
       )}
-      <AsyncContent query={districts}>
-        {(items) =>
-          items.length === 0 ? (
-            <p>{t('structure.districts.empty')}</p>
-          ) : (
-            <div className="table-responsive">
-              <table className="table table-hover">
-                <caption>{t('structure.districts.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('structure.districts.code')}</th>
-                    <th scope="col">{t('structure.districts.name')}</th>
-                    <th scope="col">{t('structure.districts.managingBody')}</th>
-                    <th scope="col">{t('structure.districts.municipalityCount')}</th>
-                    {canWrite && <th scope="col">{t('common.actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((d) => (
-                    <tr key={d.id}>
-                      <td>{d.code}</td>
-                      <th scope="row">{d.name}</th>
-                      <td>{d.managingBody ?? '—'}</td>
-                      <td>{d.municipalityCount}</td>
-                      {canWrite && (
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-outline-primary btn-xs"
-                            aria-label={t('common.editNamed', { name: d.name })}
-                            onClick={() => setEditing(d)}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </AsyncContent>
-    </section>
+    </ListSection>
   );
 }
 

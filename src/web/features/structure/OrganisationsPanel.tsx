@@ -10,9 +10,9 @@ import {
 } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
@@ -27,17 +27,40 @@ export function OrganisationsPanel() {
   const districtName = (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
 
   return (
-    <section aria-labelledby="organisations-heading">
-      <div className="d-flex flex-wrap justify-content-between align-items-center mb-3">
-        <h2 id="organisations-heading" className="h4 mb-0">
-          {t('structure.organisations.title')}
-        </h2>
-        {canWrite && (
-          <button type="button" className="btn btn-primary btn-sm" onClick={() => setEditing('new')}>
-            {t('structure.organisations.new')}
-          </button>
-        )}
-      </div>
+    <ListSection
+      id="organisations"
+      title={t('structure.organisations.title')}
+      newLabel={canWrite && t('structure.organisations.new')}
+      onNew={() => setEditing('new')}
+      query={organisations}
+      empty={t('structure.organisations.empty')}
+      caption={t('structure.organisations.caption')}
+      columns={[
+        t('structure.organisations.name'),
+        t('structure.organisations.kind'),
+        t('structure.organisations.district'),
+        t('structure.organisations.serviceCount'),
+        t('common.actions'),
+      ]}
+      row={(o) => (
+        <>
+          <th scope="row">{o.name}</th>
+          <td>{t(`enums.organisationKind.${o.kind}`)}</td>
+          <td>{districtName(o.districtId)}</td>
+          <td>{o.serviceCount}</td>
+          <td className="d-flex flex-wrap gap-2">
+            <Link
+              to="/structure/services"
+              search={{ organisationId: o.id }}
+              aria-label={t('structure.organisations.servicesOf', { name: o.name })}
+            >
+              {t('structure.organisations.services')}
+            </Link>
+            {canWrite && <EditButton name={o.name} onClick={() => setEditing(o)} />}
+          </td>
+        </>
+      )}
+    >
       {editing && (
         <OrganisationForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -45,58 +68,7 @@ export function OrganisationsPanel() {
           onDone={() => setEditing(null)}
         />
       )}
-      <AsyncContent query={organisations}>
-        {(items) =>
-          items.length === 0 ? (
-            <p>{t('structure.organisations.empty')}</p>
-          ) : (
-            <div className="table-responsive">
-              <table className="table table-hover">
-                <caption>{t('structure.organisations.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('structure.organisations.name')}</th>
-                    <th scope="col">{t('structure.organisations.kind')}</th>
-                    <th scope="col">{t('structure.organisations.district')}</th>
-                    <th scope="col">{t('structure.organisations.serviceCount')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((o) => (
-                    <tr key={o.id}>
-                      <th scope="row">{o.name}</th>
-                      <td>{t(`enums.organisationKind.${o.kind}`)}</td>
-                      <td>{districtName(o.districtId)}</td>
-                      <td>{o.serviceCount}</td>
-                      <td className="d-flex flex-wrap gap-2">
-                        <Link
-                          to="/structure/services"
-                          search={{ organisationId: o.id }}
-                          aria-label={t('structure.organisations.servicesOf', { name: o.name })}
-                        >
-                          {t('structure.organisations.services')}
-                        </Link>
-                        {canWrite && (
-                          <button
-                            type="button"
-                            className="btn btn-outline-primary btn-xs"
-                            aria-label={t('common.editNamed', { name: o.name })}
-                            onClick={() => setEditing(o)}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </AsyncContent>
-    </section>
+    </ListSection>
   );
 }
 

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { type TService, ZServiceCreateSchema, ZServiceKindSchema } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { CheckboxField, FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
@@ -39,17 +39,37 @@ export function ServicesPanel({
   const districtName = (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
 
   return (
-    <section aria-labelledby="services-heading">
-      <div className="d-flex flex-wrap justify-content-between align-items-center mb-3">
-        <h2 id="services-heading" className="h4 mb-0">
-          {t('structure.services.title')}
-        </h2>
-        {canWrite && (
-          <button type="button" className="btn btn-primary btn-sm" onClick={() => setEditing('new')}>
-            {t('structure.services.new')}
-          </button>
-        )}
-      </div>
+    <ListSection
+      id="services"
+      title={t('structure.services.title')}
+      newLabel={canWrite && t('structure.services.new')}
+      onNew={() => setEditing('new')}
+      query={services}
+      empty={t('structure.services.empty')}
+      caption={t('structure.services.caption')}
+      columns={[
+        t('structure.services.name'),
+        t('structure.services.kind'),
+        t('structure.services.organisation'),
+        t('structure.services.district'),
+        t('structure.services.status'),
+        canWrite && t('common.actions'),
+      ]}
+      row={(s) => (
+        <>
+          <th scope="row">{s.name}</th>
+          <td>{t(`enums.serviceKind.${s.kind}`)}</td>
+          <td>{s.organisationName}</td>
+          <td>{districtName(s.districtId)}</td>
+          <td>{s.active ? t('structure.services.active') : t('structure.services.inactive')}</td>
+          {canWrite && (
+            <td>
+              <EditButton name={s.name} onClick={() => setEditing(s)} />
+            </td>
+          )}
+        </>
+      )}
+    >
       <SelectField
         id="services-organisation-filter"
         label={t('structure.services.filter')}
@@ -67,53 +87,7 @@ export function ServicesPanel({
           onDone={() => setEditing(null)}
         />
       )}
-      <AsyncContent query={services}>
-        {(items) =>
-          items.length === 0 ? (
-            <p>{t('structure.services.empty')}</p>
-          ) : (
-            <div className="table-responsive">
-              <table className="table table-hover">
-                <caption>{t('structure.services.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('structure.services.name')}</th>
-                    <th scope="col">{t('structure.services.kind')}</th>
-                    <th scope="col">{t('structure.services.organisation')}</th>
-                    <th scope="col">{t('structure.services.district')}</th>
-                    <th scope="col">{t('structure.services.status')}</th>
-                    {canWrite && <th scope="col">{t('common.actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">{s.name}</th>
-                      <td>{t(`enums.serviceKind.${s.kind}`)}</td>
-                      <td>{s.organisationName}</td>
-                      <td>{districtName(s.districtId)}</td>
-                      <td>{s.active ? t('structure.services.active') : t('structure.services.inactive')}</td>
-                      {canWrite && (
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-outline-primary btn-xs"
-                            aria-label={t('common.editNamed', { name: s.name })}
-                            onClick={() => setEditing(s)}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </AsyncContent>
-    </section>
+    </ListSection>
   );
 }
 
