@@ -1,16 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type TDistrict, ZDistrictCreateSchema } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
-import { useLocale } from '../../i18n/index.js';
 import { EditorCard } from '../../ui/EditorCard.js';
-import { FormActions, TextField } from '../../ui/fields.js';
+import { TextField } from '../../ui/fields.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
-import { emptyToNull, useDistricts, useStructureSave } from './structure-api.js';
+import { fieldErrorText } from '../../ui/validation.js';
+import { emptyToNull, useDistricts } from './structure-api.js';
+import { SaveCancel, useStructureForm } from './use-structure-form.js';
 
 export function DistrictsPanel() {
   const { t } = useTranslation();
@@ -62,29 +60,21 @@ export function DistrictsPanel() {
 
 function DistrictForm({ district, onDone }: { district: TDistrict | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const save = useStructureSave('districts');
   const {
     register,
-    handleSubmit,
-    setError,
+    onSubmit,
+    problem,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(ZDistrictCreateSchema),
+  } = useStructureForm({
+    collection: 'districts',
+    schema: ZDistrictCreateSchema,
+    id: district?.id,
     defaultValues: {
       code: district?.code ?? '',
       name: district?.name ?? '',
       managingBody: district?.managingBody ?? null,
     },
-  });
-
-  const onSubmit = handleSubmit(async (body) => {
-    try {
-      await save.mutateAsync({ id: district?.id, body });
-      onDone();
-    } catch (e) {
-      applyServerFieldErrors(e, setError, locale, ['code', 'name', 'managingBody']);
-    }
+    onDone,
   });
 
   return (
@@ -95,7 +85,7 @@ function DistrictForm({ district, onDone }: { district: TDistrict | null; onDone
       }
     >
       <form onSubmit={onSubmit} noValidate>
-        {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
+        <ProblemAlert error={problem} />
         <TextField
           id="district-code"
           label={t('structure.districts.code')}
@@ -117,14 +107,7 @@ function DistrictForm({ district, onDone }: { district: TDistrict | null; onDone
           error={fieldErrorText(t, errors.managingBody)}
           {...register('managingBody', { setValueAs: emptyToNull })}
         />
-        <FormActions>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </FormActions>
+        <SaveCancel isSubmitting={isSubmitting} onCancel={onDone} />
       </form>
     </EditorCard>
   );

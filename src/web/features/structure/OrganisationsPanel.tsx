@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   type TOrganisation,
@@ -9,14 +7,14 @@ import {
   ZOrganisationKindSchema,
 } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
-import { useLocale } from '../../i18n/index.js';
 import { EditorCard } from '../../ui/EditorCard.js';
-import { FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { SelectField, TextField } from '../../ui/fields.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
-import { emptyToNull, useDistricts, useOrganisations, useStructureSave } from './structure-api.js';
+import { fieldErrorText } from '../../ui/validation.js';
+import { emptyToNull, useDistricts, useOrganisations } from './structure-api.js';
+import { SaveCancel, useStructureForm } from './use-structure-form.js';
 
 export function OrganisationsPanel() {
   const { t } = useTranslation();
@@ -80,30 +78,22 @@ function OrganisationForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const districts = useDistricts();
-  const save = useStructureSave('organisations');
   const {
     register,
-    handleSubmit,
-    setError,
+    onSubmit,
+    problem,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(ZOrganisationCreateSchema),
+  } = useStructureForm({
+    collection: 'organisations',
+    schema: ZOrganisationCreateSchema,
+    id: organisation?.id,
     defaultValues: {
       name: organisation?.name ?? '',
       kind: organisation?.kind ?? 'other',
       districtId: organisation?.districtId ?? null,
     },
-  });
-
-  const onSubmit = handleSubmit(async (body) => {
-    try {
-      await save.mutateAsync({ id: organisation?.id, body });
-      onDone();
-    } catch (e) {
-      applyServerFieldErrors(e, setError, locale, ['name', 'kind', 'districtId']);
-    }
+    onDone,
   });
 
   // Options must exist before the form registers its values, or the select would show "none".
@@ -119,7 +109,7 @@ function OrganisationForm({
       }
     >
       <form onSubmit={onSubmit} noValidate>
-        {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
+        <ProblemAlert error={problem} />
         <TextField
           id="organisation-name"
           label={t('structure.organisations.name')}
@@ -146,14 +136,7 @@ function OrganisationForm({
           error={fieldErrorText(t, errors.districtId)}
           {...register('districtId', { setValueAs: emptyToNull })}
         />
-        <FormActions>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </FormActions>
+        <SaveCancel isSubmitting={isSubmitting} onCancel={onDone} />
       </form>
     </EditorCard>
   );

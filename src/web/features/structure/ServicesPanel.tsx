@@ -1,24 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type TService, ZServiceCreateSchema, ZServiceKindSchema } from '../../../contracts/index.js';
 import { useCan } from '../../app/session.js';
-import { useLocale } from '../../i18n/index.js';
 import { EditorCard } from '../../ui/EditorCard.js';
-import { CheckboxField, FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
-import {
-  emptyToNull,
-  useDistricts,
-  useOrganisations,
-  useServices,
-  useStructureSave,
-} from './structure-api.js';
+import { fieldErrorText } from '../../ui/validation.js';
+import { emptyToNull, useDistricts, useOrganisations, useServices } from './structure-api.js';
+import { SaveCancel, useStructureForm } from './use-structure-form.js';
 
 /** One form for both cases: `active` only matters when editing, `organisationId` only when creating. */
 const ZServiceFormSchema = ZServiceCreateSchema.extend({ active: z.boolean() });
@@ -101,17 +93,17 @@ function ServiceForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const organisations = useOrganisations();
   const districts = useDistricts();
-  const save = useStructureSave('services');
   const {
     register,
-    handleSubmit,
-    setError,
+    onSubmit,
+    problem,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(ZServiceFormSchema),
+  } = useStructureForm({
+    collection: 'services',
+    schema: ZServiceFormSchema,
+    id: service?.id,
     defaultValues: {
       organisationId: service?.organisationId ?? defaultOrganisationId ?? '',
       name: service?.name ?? '',
@@ -119,17 +111,10 @@ function ServiceForm({
       districtId: service?.districtId ?? null,
       active: service?.active ?? true,
     },
-  });
-
-  const onSubmit = handleSubmit(async ({ organisationId, name, kind, districtId, active }) => {
+    onDone,
     // The update contract is strict: the organisation is fixed and `active` is set only on edit.
-    const body = service ? { name, kind, districtId, active } : { organisationId, name, kind, districtId };
-    try {
-      await save.mutateAsync({ id: service?.id, body });
-      onDone();
-    } catch (e) {
-      applyServerFieldErrors(e, setError, locale, ['organisationId', 'name', 'kind', 'districtId', 'active']);
-    }
+    toBody: ({ organisationId, name, kind, districtId, active }) =>
+      service ? { name, kind, districtId, active } : { organisationId, name, kind, districtId },
   });
 
   if (organisations.isPending || districts.isPending) return <Loading />;
@@ -142,7 +127,7 @@ function ServiceForm({
       }
     >
       <form onSubmit={onSubmit} noValidate>
-        {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
+        <ProblemAlert error={problem} />
         {service ? (
           // The organisation of a service is fixed; the value stays in the form's defaults.
           <p>
@@ -190,14 +175,7 @@ function ServiceForm({
             {...register('active')}
           />
         )}
-        <FormActions>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </FormActions>
+        <SaveCancel isSubmitting={isSubmitting} onCancel={onDone} />
       </form>
     </EditorCard>
   );
