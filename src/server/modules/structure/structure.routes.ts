@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParamsSchema } from '../../../contracts/common.js';
@@ -20,14 +19,12 @@ import {
 } from '../../../contracts/structure.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
-import { districts, municipalities, organisations, services } from '../../platform/tenancy/tenancy.sql.js';
 import * as structure from './structure.service.js';
 
 export const structureRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['structure'];
-    const write = { deps, uniqueField: 'code', referenceField: 'districtId' };
 
     app.get(
       '/api/districts',
@@ -50,23 +47,10 @@ export const structureRoutes =
         },
       },
       async (request, reply) => {
-        const result = await structure.auditedWrite({
-          ...write,
+        const result = await structure.createDistrict({
+          deps,
           ctx: requireAccess(request),
-          action: 'district.created',
-          recordType: 'district',
-          work: async (tx) => {
-            const [row] = await tx
-              .insert(districts)
-              .values({ ...request.body, managingBody: request.body.managingBody ?? null })
-              .returning({
-                id: districts.id,
-                code: districts.code,
-                name: districts.name,
-                managingBody: districts.managingBody,
-              });
-            return { id: row!.id, result: { ...row!, municipalityCount: 0 } };
-          },
+          input: request.body,
         });
         return reply.status(201).send(result);
       },
@@ -85,19 +69,11 @@ export const structureRoutes =
         },
       },
       async (request) =>
-        structure.auditedWrite({
-          ...write,
+        structure.updateDistrict({
+          deps,
           ctx: requireAccess(request),
-          action: 'district.updated',
-          recordType: 'district',
-          work: async (tx) => {
-            const [row] = await tx
-              .update(districts)
-              .set(request.body)
-              .where(eq(districts.id, request.params.id))
-              .returning({ id: districts.id });
-            return row ? { id: row.id, result: row } : null;
-          },
+          id: request.params.id,
+          input: request.body,
         }),
     );
 
@@ -133,19 +109,11 @@ export const structureRoutes =
         },
       },
       async (request) =>
-        structure.auditedWrite({
-          ...write,
+        structure.moveMunicipality({
+          deps,
           ctx: requireAccess(request),
-          action: 'municipality.updated',
-          recordType: 'municipality',
-          work: async (tx) => {
-            const [row] = await tx
-              .update(municipalities)
-              .set({ districtId: request.body.districtId })
-              .where(eq(municipalities.istatCode, request.params.istatCode))
-              .returning();
-            return row ? { id: row.istatCode, result: row } : null;
-          },
+          istatCode: request.params.istatCode,
+          input: request.body,
         }),
     );
 
@@ -170,21 +138,10 @@ export const structureRoutes =
         },
       },
       async (request, reply) => {
-        const result = await structure.auditedWrite({
-          ...write,
-          uniqueField: 'name',
+        const result = await structure.createOrganisation({
+          deps,
           ctx: requireAccess(request),
-          action: 'organisation.created',
-          recordType: 'organisation',
-          work: async (tx) => {
-            const [row] = await tx.insert(organisations).values(request.body).returning({
-              id: organisations.id,
-              name: organisations.name,
-              kind: organisations.kind,
-              districtId: organisations.districtId,
-            });
-            return { id: row!.id, result: { ...row!, kind: request.body.kind, serviceCount: 0 } };
-          },
+          input: request.body,
         });
         return reply.status(201).send(result);
       },
@@ -203,19 +160,11 @@ export const structureRoutes =
         },
       },
       async (request) =>
-        structure.auditedWrite({
-          ...write,
+        structure.updateOrganisation({
+          deps,
           ctx: requireAccess(request),
-          action: 'organisation.updated',
-          recordType: 'organisation',
-          work: async (tx) => {
-            const [row] = await tx
-              .update(organisations)
-              .set(request.body)
-              .where(eq(organisations.id, request.params.id))
-              .returning({ id: organisations.id });
-            return row ? { id: row.id, result: row } : null;
-          },
+          id: request.params.id,
+          input: request.body,
         }),
     );
 
@@ -250,17 +199,10 @@ export const structureRoutes =
         },
       },
       async (request, reply) => {
-        const result = await structure.auditedWrite({
-          ...write,
-          uniqueField: 'name',
-          referenceField: 'organisationId',
+        const result = await structure.createService({
+          deps,
           ctx: requireAccess(request),
-          action: 'service.created',
-          recordType: 'service',
-          work: async (tx) => {
-            const [row] = await tx.insert(services).values(request.body).returning({ id: services.id });
-            return { id: row!.id, result: row! };
-          },
+          input: request.body,
         });
         return reply.status(201).send(result);
       },
@@ -279,19 +221,11 @@ export const structureRoutes =
         },
       },
       async (request) =>
-        structure.auditedWrite({
-          ...write,
+        structure.updateService({
+          deps,
           ctx: requireAccess(request),
-          action: 'service.updated',
-          recordType: 'service',
-          work: async (tx) => {
-            const [row] = await tx
-              .update(services)
-              .set(request.body)
-              .where(eq(services.id, request.params.id))
-              .returning({ id: services.id });
-            return row ? { id: row.id, result: row } : null;
-          },
+          id: request.params.id,
+          input: request.body,
         }),
     );
   };

@@ -1,5 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
-import type { TOrganisationKind, TServiceKind } from '../../../contracts/structure.js';
+import type { z } from 'zod';
+import type {
+  TOrganisationKind,
+  TServiceKind,
+  ZDistrictCreateSchema,
+  ZDistrictUpdateSchema,
+  ZMunicipalityUpdateSchema,
+  ZOrganisationCreateSchema,
+  ZOrganisationUpdateSchema,
+  ZServiceCreateSchema,
+  ZServiceUpdateSchema,
+} from '../../../contracts/structure.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
@@ -102,7 +113,7 @@ export function listServices({
  * One audited write: the change and its event in one transaction; a unique or foreign-key
  * violation becomes a field error naming the field.
  */
-export async function auditedWrite<T>({
+async function auditedWrite<T>({
   deps,
   ctx,
   action,
@@ -138,4 +149,163 @@ export async function auditedWrite<T>({
       reference: { field: referenceField },
     });
   }
+}
+
+type Input<S extends z.ZodType> = z.infer<S>;
+interface WriteArgs<S extends z.ZodType> {
+  deps: Deps;
+  ctx: AccessContext;
+  input: Input<S>;
+}
+
+export function createDistrict({ deps, ctx, input }: WriteArgs<typeof ZDistrictCreateSchema>) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'district.created',
+    recordType: 'district',
+    uniqueField: 'code',
+    referenceField: 'districtId',
+    work: async (tx) => {
+      const [row] = await tx
+        .insert(districts)
+        .values({ ...input, managingBody: input.managingBody ?? null })
+        .returning({
+          id: districts.id,
+          code: districts.code,
+          name: districts.name,
+          managingBody: districts.managingBody,
+        });
+      return { id: row!.id, result: { ...row!, municipalityCount: 0 } };
+    },
+  });
+}
+
+export function updateDistrict({
+  deps,
+  ctx,
+  id,
+  input,
+}: WriteArgs<typeof ZDistrictUpdateSchema> & { id: string }) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'district.updated',
+    recordType: 'district',
+    uniqueField: 'code',
+    referenceField: 'districtId',
+    work: async (tx) => {
+      const [row] = await tx
+        .update(districts)
+        .set(input)
+        .where(eq(districts.id, id))
+        .returning({ id: districts.id });
+      return row ? { id: row.id, result: row } : null;
+    },
+  });
+}
+
+export function moveMunicipality({
+  deps,
+  ctx,
+  istatCode,
+  input,
+}: WriteArgs<typeof ZMunicipalityUpdateSchema> & { istatCode: string }) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'municipality.updated',
+    recordType: 'municipality',
+    uniqueField: 'istatCode',
+    referenceField: 'districtId',
+    work: async (tx) => {
+      const [row] = await tx
+        .update(municipalities)
+        .set({ districtId: input.districtId })
+        .where(eq(municipalities.istatCode, istatCode))
+        .returning();
+      return row ? { id: row.istatCode, result: row } : null;
+    },
+  });
+}
+
+export function createOrganisation({ deps, ctx, input }: WriteArgs<typeof ZOrganisationCreateSchema>) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'organisation.created',
+    recordType: 'organisation',
+    uniqueField: 'name',
+    referenceField: 'districtId',
+    work: async (tx) => {
+      const [row] = await tx
+        .insert(organisations)
+        .values(input)
+        .returning({ id: organisations.id, name: organisations.name, districtId: organisations.districtId });
+      return { id: row!.id, result: { ...row!, kind: input.kind, serviceCount: 0 } };
+    },
+  });
+}
+
+export function updateOrganisation({
+  deps,
+  ctx,
+  id,
+  input,
+}: WriteArgs<typeof ZOrganisationUpdateSchema> & { id: string }) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'organisation.updated',
+    recordType: 'organisation',
+    uniqueField: 'name',
+    referenceField: 'districtId',
+    work: async (tx) => {
+      const [row] = await tx
+        .update(organisations)
+        .set(input)
+        .where(eq(organisations.id, id))
+        .returning({ id: organisations.id });
+      return row ? { id: row.id, result: row } : null;
+    },
+  });
+}
+
+export function createService({ deps, ctx, input }: WriteArgs<typeof ZServiceCreateSchema>) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'service.created',
+    recordType: 'service',
+    uniqueField: 'name',
+    referenceField: 'organisationId',
+    work: async (tx) => {
+      const [row] = await tx.insert(services).values(input).returning({ id: services.id });
+      return { id: row!.id, result: row! };
+    },
+  });
+}
+
+export function updateService({
+  deps,
+  ctx,
+  id,
+  input,
+}: WriteArgs<typeof ZServiceUpdateSchema> & { id: string }) {
+  return auditedWrite({
+    deps,
+    ctx,
+    action: 'service.updated',
+    recordType: 'service',
+    uniqueField: 'name',
+    referenceField: 'districtId',
+    work: async (tx) => {
+      const [row] = await tx
+        .update(services)
+        .set(input)
+        .where(eq(services.id, id))
+        .returning({ id: services.id });
+      return row ? { id: row.id, result: row } : null;
+    },
+  });
 }
