@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './break-glass.js';
 export * from './common.js';
 export * from './home.js';
+export * from './observatory.js';
 export * from './roles.js';
 export * from './structure.js';
 export * from './users.js';

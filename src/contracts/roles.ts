@@ -41,5 +41,7 @@ export const ZPermissionSchema = z.enum([
   'break-glass.request',
   'break-glass.review',
   'api-docs.read',
+  'incidents.record',
+  'observatory.read',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

@@ -67,6 +67,9 @@ export const ZOrganisationUpdateSchema = nonEmpty(ZOrganisationCreateSchema.part
 
 export const ZServiceKindSchema = z.enum([
   'anti_violence_network',
+  'womens_help_desk',
+  'law_enforcement',
+  'school',
   'child_protection',
   'social_inclusion',
   'consultorio',

@@ -158,7 +158,13 @@ describe('sessions', () => {
     ).toBe(204);
     const after = (await s.request({ method: 'GET', url: '/api/auth/session' })).json();
     expect(after.activeMembershipId).toBe(other.id);
-    expect(after.permissions).toEqual(['structure.read', 'users.read', 'break-glass.request']);
+    expect(after.permissions).toEqual([
+      'structure.read',
+      'users.read',
+      'break-glass.request',
+      'incidents.record',
+      'observatory.read',
+    ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })
     ).json().memberships[0].id;

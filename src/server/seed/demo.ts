@@ -7,8 +7,9 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { mfaSecretContext } from '../platform/crypto/encrypted-columns.js';
 import { encryptField, type Keyring } from '../platform/crypto/field-crypto.js';
-import { type Database, queryRows } from '../platform/db/client.js';
+import { type Database, queryRows, type Tx } from '../platform/db/client.js';
 import { districts, memberships, organisations, services, users } from '../platform/tenancy/tenancy.sql.js';
+import { seedDemoIncidents } from './demo-incidents.js';
 
 export interface DemoAccount {
   username: string;
@@ -134,6 +135,12 @@ const ACCOUNTS: {
     role: 'practitioner',
     service: 'tm-romano',
   },
+  {
+    username: 'operatrice.cav',
+    displayName: 'Giulia Operatrice Antiviolenza',
+    role: 'practitioner',
+    service: 'rete-av',
+  },
   { username: 'clinica', displayName: 'Elena Clinica', role: 'clinician', service: 'etnoclinica' },
   { username: 'mediatrice', displayName: 'Amina Mediatrice', role: 'mediator', service: 'mediazione' },
   { username: 'formatore', displayName: 'Franco Formatore', role: 'trainer', organisation: 'risorsa' },
@@ -165,6 +172,7 @@ export async function seedDemo({
   if (n > 0) return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
 
   const accounts: DemoAccount[] = [];
+  const userIds = new Map<string, string>();
   await db.transaction(async (tx) => {
     const districtIds = new Map(
       (await tx.select({ id: districts.id, code: districts.code }).from(districts)).map((d) => [
@@ -205,6 +213,7 @@ export async function seedDemo({
           demo: true,
         })
         .returning({ id: users.id });
+      userIds.set(a.username, u!.id);
       await tx
         .update(users)
         .set({
@@ -241,6 +250,30 @@ export async function seedDemo({
       userId: coordinator[0]!.id,
       role: 'practitioner',
       serviceId: serviceIds.get('inclusione-romano')!,
+    });
+    await seedDemoIncidents({
+      tx: tx as Tx,
+      keyring,
+      recorders: [
+        {
+          serviceId: serviceIds.get('rete-av')!,
+          userId: userIds.get('operatrice.cav')!,
+          count: 70,
+          romano: false,
+        },
+        {
+          serviceId: serviceIds.get('tm-treviglio')!,
+          userId: userIds.get('operatrice')!,
+          count: 16,
+          romano: false,
+        },
+        {
+          serviceId: serviceIds.get('tm-romano')!,
+          userId: userIds.get('operatore.romano')!,
+          count: 14,
+          romano: true,
+        },
+      ],
     });
   });
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });

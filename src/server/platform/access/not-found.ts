@@ -6,7 +6,7 @@ import { problems } from '../http/problem.js';
 import { type AccessContext, actorOf } from './access-context.js';
 
 /** The tables behind each record type that a scoped lookup or a break-the-glass grant can name. */
-export const RECORD_TABLES = { user: 'users' } as const;
+export const RECORD_TABLES = { user: 'users', incident: 'incidents' } as const;
 export type RecordType = keyof typeof RECORD_TABLES;
 
 /** Whether a record exists at all, whoever may see it: callers run it outside the request's scope. */

@@ -14,13 +14,19 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'api-docs.read',
   ],
   dpo: ['structure.read', 'users.read', 'audit.read', 'break-glass.review'],
-  coordinator: ['structure.read', 'users.read', 'break-glass.request'],
-  practitioner: ['structure.read', 'users.read', 'break-glass.request'],
-  clinician: ['structure.read', 'users.read', 'break-glass.request'],
+  coordinator: ['structure.read', 'users.read', 'break-glass.request', 'observatory.read'],
+  practitioner: [
+    'structure.read',
+    'users.read',
+    'break-glass.request',
+    'incidents.record',
+    'observatory.read',
+  ],
+  clinician: ['structure.read', 'users.read', 'break-glass.request', 'observatory.read'],
   mediator: ['structure.read'],
-  trainer: ['structure.read'],
+  trainer: ['structure.read', 'observatory.read'],
   editor: ['structure.read'],
-  researcher: ['structure.read'],
+  researcher: ['structure.read', 'observatory.read'],
 };
 
 export function permissionsOf(role: TRole | null): readonly TPermission[] {

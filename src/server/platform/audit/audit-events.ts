@@ -35,6 +35,15 @@ export const AUDIT_ACTIONS = [
   'service.updated',
   'audit.searched',
   'audit.record_access_viewed',
+  'incident.created',
+  'incident.updated',
+  'incident.deleted',
+  'incident.read',
+  'incident.listed',
+  'incident.imported',
+  'observatory.statistics_viewed',
+  'observatory.statistics_exported',
+  'observatory.training_report_viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

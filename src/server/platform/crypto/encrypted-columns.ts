@@ -27,6 +27,13 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextColumn: 'user_id',
     contextPrefix: 'users.mfa_secret',
   },
+  {
+    table: 'pseudonym_keys',
+    keyColumn: 'scope',
+    column: 'key_encrypted',
+    contextColumn: 'scope',
+    contextPrefix: 'pseudonym_keys',
+  },
 ];
 
 export function mfaSecretContext(userId: string) {

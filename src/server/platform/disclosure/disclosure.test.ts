@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alternativeTable, extendedGrid, formatCount, protectTable, suppressionMask } from './disclosure.js';
+import {
+  alternativeTable,
+  extendedGrid,
+  formatCount,
+  type LinkedTable,
+  type ProtectedTable,
+  protectLinkedTables,
+  protectShares,
+  protectTable,
+  suppressionMask,
+} from './disclosure.js';
 
 /** Checks a claimed alternative independently: same shown entries, true totals, non-negative, different. */
 function isValidAlternative(
@@ -35,6 +45,122 @@ const table = fc
   );
 const k = fc.integer({ min: 2, max: 10 });
 
+/** The published table as a grid (cells, then totals) with its mask of suppressed entries. */
+function publishedGrid(out: ProtectedTable) {
+  const rows = out.cells.map((row, r) => [...row, out.rowTotals[r]!]);
+  return [...rows, [...out.columnTotals, out.total]];
+}
+
+/** Both guarantees, checked on a published table against the counts it came from. */
+function expectProtected(counts: number[][], out: ProtectedTable, threshold: number) {
+  const grid = extendedGrid(counts);
+  const published = publishedGrid(out);
+  const hidden = published.map((row) => row.map((v) => v === null));
+  for (const [r, row] of published.entries()) {
+    for (const [c, value] of row.entries()) {
+      if (value !== null) {
+        expect(value).toBe(grid[r]![c]);
+        expect(value === 0 || value >= threshold, `shown ${value} at ${r},${c}`).toBe(true);
+        continue;
+      }
+      const alternative = alternativeTable(grid, hidden, { row: r, col: c });
+      expect(alternative, `entry ${r},${c} of ${JSON.stringify(grid)} is determined`).not.toBeNull();
+      expect(isValidAlternative(grid, hidden, alternative!, { row: r, col: c })).toBe(true);
+    }
+  }
+}
+
+// Entries to force hidden, in range of the table they go with.
+const tableWithHide = table.chain((counts) => {
+  const row = fc.nat(counts.length - 1);
+  const col = fc.nat(counts[0]!.length - 1);
+  return fc.record({
+    counts: fc.constant(counts),
+    hide: fc.record(
+      {
+        cells: fc.array(fc.tuple(row, col), { maxLength: 3 }),
+        rowTotals: fc.array(row, { maxLength: 2 }),
+        columnTotals: fc.array(col, { maxLength: 2 }),
+        total: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+  });
+});
+
+// A dashboard: one random population of records over 2–3 dimensions, counted by 2–4 tables (some
+// one-column, some with their categories in another order, so margins must match by label).
+const dimensionNames = ['coreType', 'district', 'gender'];
+const dashboard = fc
+  .array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 3 })
+  .chain((sizes) =>
+    fc.record({
+      sizes: fc.constant(sizes),
+      records: fc.array(fc.tuple(...sizes.map((n) => fc.nat(n - 1))), { maxLength: 80 }),
+      specs: fc.array(
+        fc.record({
+          row: fc.nat(sizes.length - 1),
+          offset: fc.integer({ min: 1, max: sizes.length }),
+          reversed: fc.boolean(),
+        }),
+        { minLength: 2, maxLength: 4 },
+      ),
+    }),
+  )
+  .map(({ sizes, records, specs }): LinkedTable[] =>
+    specs.map(({ row, offset, reversed }, i) => {
+      // offset = number of dimensions means a one-column table; otherwise another dimension.
+      const col = offset === sizes.length ? null : (row + offset) % sizes.length;
+      const labels = (d: number) => {
+        const all = Array.from({ length: sizes[d]! }, (_, c) => `${dimensionNames[d]}-${c}`);
+        return reversed ? all.reverse() : all;
+      };
+      const rows = labels(row);
+      const columns = col === null ? ['all'] : labels(col);
+      const counts = rows.map(() => columns.map(() => 0));
+      for (const record of records) {
+        const r = rows.indexOf(`${dimensionNames[row]}-${record[row]}`);
+        const c = col === null ? 0 : columns.indexOf(`${dimensionNames[col]}-${record[col]}`);
+        counts[r]![c]! += 1;
+      }
+      return {
+        key: `t${i}`,
+        rowDimension: dimensionNames[row]!,
+        columnDimension: col === null ? 'all' : dimensionNames[col]!,
+        rows,
+        columns,
+        counts,
+      };
+    }),
+  );
+
+/** Visibility of every shared number, per dimension category (and the grand total), per table. */
+function sharedVisibility(tables: LinkedTable[], out: Record<string, ProtectedTable>) {
+  const seen = new Map<string, boolean[]>();
+  const note = (key: string, shown: boolean) => seen.set(key, [...(seen.get(key) ?? []), shown]);
+  for (const t of tables) {
+    const o = out[t.key]!;
+    for (const [r, label] of t.rows.entries()) {
+      if (t.rowDimension !== 'all') note(`${t.rowDimension}/${label}`, o.rowTotals[r] !== null);
+    }
+    for (const [c, label] of t.columns.entries()) {
+      if (t.columnDimension !== 'all') note(`${t.columnDimension}/${label}`, o.columnTotals[c] !== null);
+    }
+    note('total', o.total !== null);
+  }
+  return seen;
+}
+
+// Multi-valued attribute: each count with its true total, the total sometimes already hidden.
+const shares = fc.array(
+  fc
+    .integer({ min: 0, max: 40 })
+    .chain((total) =>
+      fc.record({ total: fc.constant(total), count: fc.nat(total), totalHidden: fc.boolean() }),
+    ),
+  { maxLength: 8 },
+);
+
 describe('disclosure control', () => {
   it('publishes no cell or total between 1 and k−1', () => {
     fc.assert(
@@ -67,6 +193,99 @@ describe('disclosure control', () => {
     );
   });
 
+  it('hides forced entries and still protects every hidden entry', () => {
+    fc.assert(
+      fc.property(tableWithHide, k, ({ counts, hide }, threshold) => {
+        const out = protectTable({ counts, k: threshold, hide });
+        for (const [r, c] of hide.cells ?? []) expect(out.cells[r]![c]).toBeNull();
+        for (const r of hide.rowTotals ?? []) expect(out.rowTotals[r]).toBeNull();
+        for (const c of hide.columnTotals ?? []) expect(out.columnTotals[c]).toBeNull();
+        if (hide.total) expect(out.total).toBeNull();
+        expectProtected(counts, out, threshold);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('protects every table of a dashboard and hides a shared number everywhere or nowhere', () => {
+    fc.assert(
+      fc.property(dashboard, k, (tables, threshold) => {
+        const out = protectLinkedTables({ tables, k: threshold });
+        expect(Object.keys(out).sort()).toEqual(tables.map((t) => t.key).sort());
+        for (const t of tables) {
+          expect(out[t.key]!.rows).toEqual(t.rows);
+          expect(out[t.key]!.columns).toEqual(t.columns);
+          expectProtected(t.counts, out[t.key]!, threshold);
+        }
+        for (const [key, shown] of sharedVisibility(tables, out)) {
+          expect(new Set(shown).size, `${key} shown in some tables, hidden in others`).toBe(1);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('hides a count of a multi-valued attribute when it or its complement is small, or its total hidden', () => {
+    fc.assert(
+      fc.property(shares, k, (items, threshold) => {
+        const totals = items.map((i) => (i.totalHidden ? null : i.total));
+        const out = protectShares({ counts: items.map((i) => i.count), totals, k: threshold });
+        const small = (v: number) => v > 0 && v < threshold;
+        expect(out.cells).toHaveLength(items.length);
+        for (const [i, item] of items.entries()) {
+          const cell = out.cells[i] ?? null;
+          if (cell === null) {
+            expect(item.totalHidden || small(item.count) || small(item.total - item.count)).toBe(true);
+            continue;
+          }
+          expect(cell).toBe(item.count);
+          expect(item.totalHidden).toBe(false);
+          expect(small(cell) || small(item.total - cell)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('carries a margin hidden in one dashboard table into the others', () => {
+    // District B has 3 people: hidden in the district × type table, so hidden in the by-district one too.
+    const tables: LinkedTable[] = [
+      {
+        key: 'byType',
+        rowDimension: 'district',
+        columnDimension: 'coreType',
+        rows: ['A', 'B'],
+        columns: ['x', 'y'],
+        counts: [
+          [20, 30],
+          [1, 2],
+        ],
+      },
+      {
+        key: 'byDistrict',
+        rowDimension: 'all',
+        columnDimension: 'district',
+        rows: ['all'],
+        columns: ['B', 'A'],
+        counts: [[3, 50]],
+      },
+    ];
+    const out = protectLinkedTables({ tables, k: 5 });
+    expect(out.byType!.rowTotals[1]).toBeNull();
+    expect(out.byDistrict!.columnTotals[0]).toBeNull();
+    // With B hidden, A would give B away from the grand total: both go, in both tables.
+    expect(out.byDistrict!.columnTotals[1] === null || out.byDistrict!.total === null).toBe(true);
+    expect(out.byType!.rowTotals[0] === null).toBe(out.byDistrict!.columnTotals[1] === null);
+    expect(out.byType!.total === null).toBe(out.byDistrict!.total === null);
+    expect(out.byType!.rule.method).toBe('small-cell-and-complementary-suppression');
+  });
+
+  it('publishes shares of a total with their own rule', () => {
+    const out = protectShares({ counts: [0, 2, 18, 20, 10], totals: [20, 20, 20, 20, null], k: 5 });
+    expect(out.cells).toEqual([0, null, null, 20, null]);
+    expect(out.rule).toEqual({ k: 5, method: 'small-count-and-complement-suppression' });
+  });
+
   it('shows shown values unchanged and suppressed ones as "< k", never 0', () => {
     const out = protectTable({
       counts: [
@@ -89,5 +308,25 @@ describe('disclosure control', () => {
     expect(() => protectTable({ counts: [[1, -1]] })).toThrow(RangeError);
     expect(() => protectTable({ counts: [[1, 2], [3]] })).toThrow(RangeError);
     expect(() => protectTable({ counts: [[1]], k: 1 })).toThrow(RangeError);
+    expect(() => protectTable({ counts: [[10, 10]], hide: { cells: [[0, 2]] } })).toThrow(RangeError);
+    expect(() => protectTable({ counts: [[10, 10]], hide: { rowTotals: [-1] } })).toThrow(RangeError);
+    expect(() => protectShares({ counts: [3], totals: [2] })).toThrow(RangeError);
+    expect(() => protectShares({ counts: [3, 4], totals: [10] })).toThrow(RangeError);
+    const table = (key: string, rows: string[], counts: number[][]): LinkedTable => ({
+      key,
+      rowDimension: 'district',
+      columnDimension: 'all',
+      rows,
+      columns: ['all'],
+      counts,
+    });
+    // Same district, different numbers: not the same population.
+    expect(() =>
+      protectLinkedTables({ tables: [table('a', ['A'], [[10]]), table('b', ['A'], [[11]])] }),
+    ).toThrow(RangeError);
+    expect(() =>
+      protectLinkedTables({ tables: [table('a', ['A'], [[10]]), table('a', ['A'], [[10]])] }),
+    ).toThrow(RangeError);
+    expect(() => protectLinkedTables({ tables: [table('a', ['A', 'A'], [[10], [10]])] })).toThrow(RangeError);
   });
 });

@@ -6,6 +6,8 @@
  * hides more entries until no hidden entry can be worked out from what is shown: for each hidden
  * entry there is another table of non-negative counts that agrees with every shown number but
  * differs in that entry (`alternativeTable` builds it; the property tests check it independently).
+ * `protectLinkedTables` extends this to the tables of one dashboard, which share margins, and
+ * `protectShares` to counts of a multi-valued attribute, each a share of a total.
  *
  * Internally the table and its margins form one (R+1)×(C+1) grid. With each entry multiplied by
  * s = (last column ? −1 : 1)·(last row ? −1 : 1), every line of the grid sums to zero, so adding
@@ -13,7 +15,8 @@
  */
 export interface DisclosureRule {
   k: number;
-  method: 'small-cell-and-complementary-suppression';
+  /** Tables use complementary suppression; shares of a total (`protectShares`) hide the complement. */
+  method: 'small-cell-and-complementary-suppression' | 'small-count-and-complement-suppression';
 }
 
 export interface ProtectedTable {
@@ -24,6 +27,17 @@ export interface ProtectedTable {
   total: number | null;
   rule: DisclosureRule;
   suppressed: number;
+}
+
+/**
+ * Entries to hide whatever their value: a number another output already hides (a linked table's
+ * margin), or one the caller must not publish. Indices are of the table without totals.
+ */
+export interface HiddenEntries {
+  cells?: [row: number, col: number][];
+  rowTotals?: number[];
+  columnTotals?: number[];
+  total?: boolean;
 }
 
 type Grid = number[][];
@@ -137,10 +151,14 @@ function complementIn(grid: Grid, hidden: Mask, line: Entry[]): Entry | null {
   return shown[0] ?? null;
 }
 
-export function suppressionMask(grid: Grid, k: number): Mask {
+/**
+ * Primary suppression (1..k−1) plus the `forced` entries, then complementary suppression. Forced
+ * entries are protected like primary ones: they start hidden, whatever their value (even 0).
+ */
+export function suppressionMask(grid: Grid, k: number, forced?: Mask): Mask {
   const rows = grid.length;
   const cols = grid[0]!.length;
-  const hidden: Mask = grid.map((row) => row.map((v) => v > 0 && v < k));
+  const hidden: Mask = grid.map((row, r) => row.map((v, c) => (v > 0 && v < k) || forced?.[r]?.[c] === true));
   const lines: Entry[][] = [
     ...Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => ({ row: r, col: c }))),
     ...Array.from({ length: cols }, (_, c) => Array.from({ length: rows }, (_, r) => ({ row: r, col: c }))),
@@ -173,30 +191,61 @@ export function suppressionMask(grid: Grid, k: number): Mask {
   return hidden;
 }
 
-/** Protects a table of counts (rows × columns, no totals) for publication with threshold k. */
-export function protectTable({ counts, k = 5 }: { counts: number[][]; k?: number }): ProtectedTable {
+function checkK(k: number) {
   if (!Number.isInteger(k) || k < 2) throw new RangeError('k must be an integer of at least 2');
+}
+
+/** The (R+1)×(C+1) mask of `hide`, the totals in the last row and column; bad indices are refused. */
+function forcedMask(rows: number, cols: number, hide: HiddenEntries): Mask {
+  const mask: Mask = Array.from({ length: rows + 1 }, () => Array<boolean>(cols + 1).fill(false));
+  const index = (i: number, length: number, what: string) => {
+    if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`hide: no ${what} ${i}`);
+    return i;
+  };
+  for (const [r, c] of hide.cells ?? []) mask[index(r, rows, 'row')]![index(c, cols, 'column')] = true;
+  for (const r of hide.rowTotals ?? []) mask[index(r, rows, 'row')]![cols] = true;
+  for (const c of hide.columnTotals ?? []) mask[rows]![index(c, cols, 'column')] = true;
+  if (hide.total) mask[rows]![cols] = true;
+  return mask;
+}
+
+/**
+ * Protects a table of counts (rows × columns, no totals) for publication with threshold k.
+ * `hide` names entries to suppress whatever their value; they are protected like small ones.
+ */
+export function protectTable({
+  counts,
+  k = 5,
+  hide = {},
+}: {
+  counts: number[][];
+  k?: number;
+  hide?: HiddenEntries;
+}): ProtectedTable {
+  checkK(k);
   if (
     counts.some((row) => row.length !== counts[0]!.length || row.some((v) => !Number.isInteger(v) || v < 0))
   ) {
     throw new RangeError('counts must be a rectangular table of non-negative integers');
   }
   const rule: DisclosureRule = { k, method: 'small-cell-and-complementary-suppression' };
-  if (counts.length === 0 || counts[0]!.length === 0) {
+  const R = counts.length;
+  const C = counts[0]?.length ?? 0;
+  const forced = forcedMask(R, C, hide);
+  if (R === 0 || C === 0) {
+    // Every total of an empty table is 0 by construction: nothing to protect, only forced ones to blank.
     return {
       cells: counts.map(() => []),
-      rowTotals: counts.map(() => 0),
+      rowTotals: counts.map((_, r) => (forced[r]![C] ? null : 0)),
       columnTotals: [],
-      total: 0,
+      total: forced[R]![C] ? null : 0,
       rule,
-      suppressed: 0,
+      suppressed: forced.flat().filter(Boolean).length,
     };
   }
   const grid = extendedGrid(counts);
-  const hidden = suppressionMask(grid, k);
+  const hidden = suppressionMask(grid, k, forced);
   const shown = (r: number, c: number) => (hidden[r]![c] ? null : grid[r]![c]!);
-  const R = counts.length;
-  const C = counts[0]!.length;
   return {
     cells: counts.map((row, r) => row.map((_, c) => shown(r, c))),
     rowTotals: counts.map((_, r) => shown(r, C)),
@@ -207,7 +256,172 @@ export function protectTable({ counts, k = 5 }: { counts: number[][]; k?: number
   };
 }
 
+/** One table of a dashboard: counts of one population by two dimensions (or by one and 'all'). */
+export interface LinkedTable {
+  key: string;
+  rowDimension: string;
+  columnDimension: string;
+  rows: string[];
+  columns: string[];
+  counts: number[][];
+}
+
+export type LinkedProtectedTable = ProtectedTable & { rows: string[]; columns: string[] };
+
+/** The placeholder dimension of a one-column (or one-row) table: its single margin is not shared. */
+export const WHOLE_POPULATION = 'all';
+
+/** Where a shared number appears in one table: a row total, a column total, or the grand total. */
+interface Publication {
+  table: number;
+  margin: 'row' | 'column' | 'total';
+  index: number;
+}
+
+/**
+ * Every number published by more than one table, keyed by dimension and category label (the grand
+ * total under its own key), with each place it appears. Refuses tables whose shared numbers differ:
+ * they would not describe the same population, and linking them would protect nothing.
+ */
+function sharedEntries(tables: LinkedTable[]): Publication[][] {
+  const byKey = new Map<string, { value: number; at: Publication[] }>();
+  const add = (key: string, value: number, at: Publication) => {
+    const entry = byKey.get(key);
+    if (!entry) byKey.set(key, { value, at: [at] });
+    else if (entry.value !== value) throw new RangeError(`linked tables disagree on ${key}`);
+    else entry.at.push(at);
+  };
+  tables.forEach((t, table) => {
+    const grid = extendedGrid(t.counts);
+    const R = t.rows.length;
+    const C = t.columns.length;
+    if (t.rowDimension !== WHOLE_POPULATION) {
+      for (const [index, label] of t.rows.entries()) {
+        add(`${t.rowDimension} = ${label}`, grid[index]![C]!, { table, margin: 'row', index });
+      }
+    }
+    if (t.columnDimension !== WHOLE_POPULATION) {
+      for (const [index, label] of t.columns.entries()) {
+        add(`${t.columnDimension} = ${label}`, grid[R]![index]!, { table, margin: 'column', index });
+      }
+    }
+    add('the grand total', grid[R]![C]!, { table, margin: 'total', index: 0 });
+  });
+  return [...byKey.values()].map((entry) => entry.at).filter((at) => at.length > 1);
+}
+
+function checkLinkedTables(tables: LinkedTable[]) {
+  const keys = new Set(tables.map((t) => t.key));
+  if (keys.size !== tables.length) throw new RangeError('linked tables need distinct keys');
+  for (const t of tables) {
+    const shapeOk =
+      t.rows.length > 0 &&
+      t.columns.length > 0 &&
+      t.counts.length === t.rows.length &&
+      t.counts.every((row) => row.length === t.columns.length);
+    if (!shapeOk) throw new RangeError(`table ${t.key}: counts must be rows × columns, at least 1 × 1`);
+    if (new Set(t.rows).size !== t.rows.length || new Set(t.columns).size !== t.columns.length) {
+      throw new RangeError(`table ${t.key}: category labels must be distinct`);
+    }
+    if (t.rowDimension === t.columnDimension && t.rowDimension !== WHOLE_POPULATION) {
+      throw new RangeError(`table ${t.key}: rows and columns are the same dimension`);
+    }
+  }
+}
+
+function isHidden(out: ProtectedTable, { margin, index }: Publication) {
+  if (margin === 'row') return out.rowTotals[index] === null;
+  if (margin === 'column') return out.columnTotals[index] === null;
+  return out.total === null;
+}
+
+/** Adds one publication to a table's forced entries; true when it was not there yet. */
+function force(hide: Required<HiddenEntries>, { margin, index }: Publication) {
+  if (margin === 'total') {
+    if (hide.total) return false;
+    hide.total = true;
+    return true;
+  }
+  const list = margin === 'row' ? hide.rowTotals : hide.columnTotals;
+  if (list.includes(index)) return false;
+  list.push(index);
+  return true;
+}
+
+/**
+ * Protects the tables of one dashboard, which count the same population by different dimensions:
+ * a margin that one table hides must not be shown by another (the same category of the same
+ * dimension, or the grand total). Each table is protected, every shared number hidden anywhere is
+ * forced hidden everywhere it appears, and the tables are protected again until nothing changes.
+ * Forced sets only grow and are finite, so the loop ends.
+ */
+export function protectLinkedTables({
+  tables,
+  k = 5,
+}: {
+  tables: LinkedTable[];
+  k?: number;
+}): Record<string, LinkedProtectedTable> {
+  checkK(k);
+  checkLinkedTables(tables);
+  const shared = sharedEntries(tables);
+  const forced: Required<HiddenEntries>[] = tables.map(() => ({
+    cells: [],
+    rowTotals: [],
+    columnTotals: [],
+    total: false,
+  }));
+  for (;;) {
+    const out = tables.map((t, i) => protectTable({ counts: t.counts, k, hide: forced[i]! }));
+    let grew = false;
+    for (const at of shared) {
+      if (!at.some((p) => isHidden(out[p.table]!, p))) continue;
+      for (const p of at) grew = force(forced[p.table]!, p) || grew;
+    }
+    if (!grew) {
+      return Object.fromEntries(
+        tables.map((t, i) => [t.key, { ...out[i]!, rows: [...t.rows], columns: [...t.columns] }]),
+      );
+    }
+  }
+}
+
+export interface ProtectedShares {
+  /** One per count; null where suppressed. */
+  cells: (number | null)[];
+  rule: DisclosureRule;
+}
+
+/**
+ * Protects counts of a multi-valued attribute (an incident can have several forms of violence, so
+ * the counts do not add up): each count is a share of its published total. A count is hidden when
+ * it is 1..k−1, when total − count is (the few without the attribute would be named just as well),
+ * or when its total is itself hidden (null), since the complement could not be judged.
+ */
+export function protectShares({
+  counts,
+  totals,
+  k = 5,
+}: {
+  counts: number[];
+  totals: (number | null)[];
+  k?: number;
+}): ProtectedShares {
+  checkK(k);
+  if (totals.length !== counts.length) throw new RangeError('every count needs its total');
+  const small = (v: number) => v > 0 && v < k;
+  const cells = counts.map((count, i) => {
+    const total = totals[i] ?? null;
+    if (!Number.isInteger(count) || count < 0) throw new RangeError('counts must be non-negative integers');
+    if (total !== null && (!Number.isInteger(total) || total < count)) {
+      throw new RangeError('a total must be an integer no smaller than its count');
+    }
+    return total === null || small(count) || small(total - count) ? null : count;
+  });
+  return { cells, rule: { k, method: 'small-count-and-complement-suppression' } };
+}
+
 /** How a suppressed entry is shown: "< k", never 0. */
-export function formatCount(value: number | null, rule: DisclosureRule) {
+export function formatCount(value: number | null, rule: Pick<DisclosureRule, 'k'>) {
   return value === null ? `< ${rule.k}` : String(value);
 }

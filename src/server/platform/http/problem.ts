@@ -65,6 +65,17 @@ export const problems = {
     ),
   conflict: (detail: TLocalizedText) =>
     new HttpProblem(409, 'conflict', { it: 'Conflitto', en: 'Conflict' }, detail),
+  fields: (errors: FieldError[]) =>
+    new HttpProblem(
+      400,
+      'validation',
+      { it: 'Dati non validi', en: 'Invalid data' },
+      {
+        it: `Controlla: ${errors.map((e) => e.field).join(', ')}.`,
+        en: `Check: ${errors.map((e) => e.field).join(', ')}.`,
+      },
+      errors,
+    ),
   field: (field: string, code: string, message: TLocalizedText, status = 400) =>
     new HttpProblem(
       status,

@@ -13,6 +13,23 @@ const CUSTOM_IT: Record<string, string> = {
   'upper-case letters, digits and dashes': 'solo lettere maiuscole, cifre e trattini',
   'six-digit ISTAT code': 'codice ISTAT di sei cifre',
   'digits, spaces and an optional leading +': 'cifre, spazi e un + iniziale facoltativo',
+  'a month as YYYY-MM': 'un mese nel formato AAAA-MM',
+  'a register number (letters, digits, / . _ -; at least one digit)':
+    'un numero di registro (lettere, cifre, / . _ -; almeno una cifra)',
+  'ISO 3166 two-letter code': 'codice ISO 3166 di due lettere',
+  'ISO 639 language code': 'codice lingua ISO 639',
+  'each value once': 'ogni valore una sola volta',
+  'is in the future': 'è nel futuro',
+  'is before 2000': 'è precedente al 2000',
+  'contradicts the birth year': "non è coerente con l'anno di nascita",
+  'an interpreter was used but not needed': 'interprete usato ma indicato come non necessario',
+  'children witnessed but were not present': 'violenza assistita indicata ma minori non presenti',
+  'answer this question first': 'rispondi prima a questa domanda',
+  'no core type applies: not a GBV incident':
+    'nessun tipo applicabile: non è un episodio di violenza di genere',
+  'contradicts the classification': 'non è coerente con la classificazione',
+  'must include the form the core type implies': 'deve includere la forma implicata dal tipo di violenza',
+  'required to record the incident': "obbligatorio per registrare l'episodio",
 };
 
 interface IssueLike {

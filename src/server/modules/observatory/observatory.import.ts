@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { type TIncidentInput, ZIncidentInputSchema } from '../../../contracts/observatory.js';
+import { readXlsxRows } from '../../platform/files/spreadsheets.js';
+import type { FieldError } from '../../platform/http/problem.js';
+import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
+
+/**
+ * Bulk import of an existing register (CSV or XLSX). Columns are the API's field names
+ * (docs/observatory-data.md); lists are separated by ";"; yes/no as sì/si/yes/true/1 or
+ * no/false/0. The whole file is checked before anything is written.
+ */
+export const MAX_IMPORT_ROWS = 5000;
+export const IMPORT_CONTENT_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const LIST_FIELDS = new Set(['forms', 'riskIndicators', 'referredTo', 'servicesProvided']);
+const BOOLEAN_FIELDS = new Set([
+  'interpreterNeeded',
+  'interpreterUsed',
+  'stalking',
+  'childrenPresent',
+  'childrenWitnessed',
+  'harmfulPractice',
+  'consentReporting',
+]);
+const NUMBER_FIELDS = new Set(['birthYear']);
+const KNOWN_FIELDS = new Set(Object.keys(ZIncidentInputSchema.shape));
+
+export interface ParsedRow {
+  /** The row's number in the file, header included, as a spreadsheet shows it. */
+  line: number;
+  input: TIncidentInput;
+}
+
+/**
+ * The same row imported twice gets the same key (unique per service), so it is not created
+ * again. Built from the survivor code, never the raw register number, so it reveals nothing.
+ */
+export function importKeyOf({ input, survivorCode }: { input: TIncidentInput; survivorCode: string }) {
+  const { survivorReference: _reference, ...rest } = input;
+  const canonical = JSON.stringify(
+    Object.entries({ ...rest, survivorCode }).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+function cellValue(field: string, raw: string): unknown {
+  const text = raw.trim();
+  if (LIST_FIELDS.has(field)) return text === '' ? [] : text.split(/\s*[;|]\s*/).filter(Boolean);
+  if (text === '') return undefined;
+  if (BOOLEAN_FIELDS.has(field)) {
+    const lower = text.toLowerCase();
+    if (['sì', 'si', 'yes', 'true', '1', 'y', 's'].includes(lower)) return true;
+    if (['no', 'false', '0', 'n'].includes(lower)) return false;
+    return text;
+  }
+  if (NUMBER_FIELDS.has(field)) return /^\d+$/.test(text) ? Number(text) : text;
+  return text;
+}
+
+function rowError(line: number, field: string, it: string, en: string): FieldError {
+  return { field: `row ${line}: ${field}`, code: 'import', message: { it, en } };
+}
+
+async function tableOf({ data, format }: { data: Buffer; format: keyof typeof IMPORT_CONTENT_TYPES }) {
+  if (format === 'xlsx') return readXlsxRows(data);
+  return parse(data, { bom: true, skip_empty_lines: false, relax_column_count: true }) as string[][];
+}
+
+/** Parses and validates every row; returns the rows or every error, naming row and field. */
+export async function parseRegister({
+  data,
+  format,
+}: {
+  data: Buffer;
+  format: keyof typeof IMPORT_CONTENT_TYPES;
+}): Promise<{ rows: ParsedRow[] } | { errors: FieldError[] }> {
+  let table: string[][];
+  try {
+    table = await tableOf({ data, format });
+  } catch {
+    return { errors: [rowError(1, 'file', 'File illeggibile.', 'The file cannot be read.')] };
+  }
+  const [header = [], ...body] = table;
+  const fields = header.map((h) => h.trim());
+  const errors: FieldError[] = fields
+    .filter((f) => f && !KNOWN_FIELDS.has(f) && f !== 'classification')
+    .map((f) => rowError(1, f, `Colonna sconosciuta «${f}».`, `Unknown column "${f}".`));
+  for (const required of ['survivorReference', 'consentReporting']) {
+    if (!fields.includes(required)) {
+      errors.push(rowError(1, required, 'Colonna obbligatoria mancante.', 'Required column missing.'));
+    }
+  }
+  if (body.length > MAX_IMPORT_ROWS) {
+    errors.push(
+      rowError(1, 'file', `Al massimo ${MAX_IMPORT_ROWS} righe.`, `At most ${MAX_IMPORT_ROWS} rows.`),
+    );
+  }
+  if (errors.length > 0) return { errors };
+  const rows: ParsedRow[] = [];
+  body.forEach((cells, index) => {
+    const line = index + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const record: Record<string, unknown> = { status: 'recorded' };
+    fields.forEach((field, i) => {
+      const value = cellValue(field, cells[i] ?? '');
+      if (value !== undefined) record[field] = value;
+    });
+    const parsed = ZIncidentInputSchema.safeParse(record);
+    if (!parsed.success) {
+      for (const e of fieldErrorsOf(parsed.error.issues, '')) {
+        errors.push({ ...e, field: `row ${line}: ${e.field}` });
+      }
+      return;
+    }
+    rows.push({ line, input: parsed.data });
+  });
+  if (rows.length === 0 && errors.length === 0) {
+    errors.push(rowError(2, 'file', 'Nessuna riga da importare.', 'No rows to import.'));
+  }
+  return errors.length > 0 ? { errors } : { rows };
+}

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import {
+  INTIMATE_PARTNERS,
+  MINOR_AGE_BANDS,
+  resolveCoreType,
+  type TCitizenshipGroup,
+  type TContext,
+  type TIncidentInput,
+} from '../../../contracts/observatory.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import type { FieldError } from '../../platform/http/problem.js';
+import type { IncidentValues } from './observatory.repository.js';
+
+/** The reference lists an incident is checked against, loaded once per request or import. */
+export interface ObservatoryReference {
+  countries: Map<string, { euMember: boolean }>;
+  languages: Set<string>;
+  municipalities: Map<string, { districtId: string | null }>;
+}
+
+export async function loadReference(tx: Tx): Promise<ObservatoryReference> {
+  const [countries, languages, municipalities] = await Promise.all([
+    queryRows<{ code: string; eu_member: boolean }>(tx, sql`select code, eu_member from countries`),
+    queryRows<{ code: string }>(tx, sql`select code from languages`),
+    queryRows<{ istat_code: string; district_id: string | null }>(
+      tx,
+      sql`select istat_code, district_id from municipalities`,
+    ),
+  ]);
+  return {
+    countries: new Map(countries.map((c) => [c.code, { euMember: c.eu_member }])),
+    languages: new Set(languages.map((l) => l.code)),
+    municipalities: new Map(municipalities.map((m) => [m.istat_code, { districtId: m.district_id }])),
+  };
+}
+
+function citizenshipGroupOf(code: string | null | undefined, ref: ObservatoryReference): TCitizenshipGroup {
+  if (!code) return 'unknown';
+  if (code === 'IT') return 'italian';
+  return ref.countries.get(code)?.euMember ? 'eu' : 'third_country';
+}
+
+/** GBVIMS contexts follow from the record; only a harmful practice is stated by the operator. */
+export function contextsOf(input: TIncidentInput, coreType: string | null): TContext[] {
+  const contexts: TContext[] = [];
+  const relationship = input.authorRelationship;
+  if (relationship && INTIMATE_PARTNERS.includes(relationship)) contexts.push('intimate_partner_violence');
+  const minor = input.ageBand ? MINOR_AGE_BANDS.includes(input.ageBand) : false;
+  if (minor && (coreType === 'rape' || coreType === 'sexual_assault')) contexts.push('child_sexual_abuse');
+  if (coreType === 'forced_marriage') contexts.push('early_forced_marriage');
+  if (input.harmfulPractice) contexts.push('harmful_traditional_practice');
+  return contexts;
+}
+
+const unknownCode = (field: string, it: string, en: string): FieldError => ({
+  field,
+  code: 'unknown_code',
+  message: { it, en },
+});
+
+/**
+ * Turns valid input (the schema has already run) into column values, checking the codes the
+ * schema cannot know. The survivor code is passed in: it needs the database's key.
+ */
+export function incidentValues({
+  input,
+  ref,
+  serviceId,
+  createdBy,
+  survivorCode,
+  importKey,
+}: {
+  input: TIncidentInput;
+  ref: ObservatoryReference;
+  serviceId: string;
+  createdBy: string;
+  survivorCode: string | null;
+  importKey?: string | null;
+}): { values: IncidentValues } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  if (input.citizenship && !ref.countries.has(input.citizenship)) {
+    errors.push(unknownCode('citizenship', 'Paese sconosciuto.', 'Unknown country.'));
+  }
+  if (input.language && !ref.languages.has(input.language)) {
+    errors.push(unknownCode('language', 'Lingua non in elenco.', 'Language not in the list.'));
+  }
+  const municipality = input.municipality ? ref.municipalities.get(input.municipality) : undefined;
+  if (input.municipality && !municipality) {
+    errors.push(
+      unknownCode('municipality', 'Codice ISTAT del comune sconosciuto.', 'Unknown municipality code.'),
+    );
+  }
+  if (input.status === 'recorded' && !survivorCode) {
+    errors.push({
+      field: 'survivorReference',
+      code: 'required',
+      message: { it: "Obbligatorio per registrare l'episodio.", en: 'Required to record the incident.' },
+    });
+  }
+  if (errors.length > 0) return { errors };
+  const resolved = resolveCoreType(input);
+  const coreType = 'coreType' in resolved ? resolved.coreType : null;
+  return {
+    values: {
+      serviceId,
+      createdBy,
+      status: input.status,
+      importKey: importKey ?? null,
+      survivorCode,
+      incidentMonth: input.incidentMonth ?? null,
+      ageBand: input.ageBand ?? null,
+      birthYear: input.birthYear ?? null,
+      gender: input.gender ?? null,
+      citizenship: input.citizenship ?? null,
+      citizenshipGroup: citizenshipGroupOf(input.citizenship, ref),
+      yearsInItaly: input.yearsInItaly ?? null,
+      language: input.language ?? null,
+      interpreterNeeded: input.interpreterNeeded ?? null,
+      interpreterUsed: input.interpreterNeeded === false ? false : (input.interpreterUsed ?? null),
+      municipality: input.municipality ?? null,
+      districtId: municipality?.districtId ?? null,
+      coreType,
+      forms: input.forms ?? [],
+      stalking: input.stalking ?? false,
+      childrenPresent: input.childrenPresent ?? false,
+      childrenWitnessed: input.childrenWitnessed ?? false,
+      authorRelationship: input.authorRelationship ?? null,
+      riskIndicators: input.riskIndicators ?? [],
+      harmfulPractice: input.harmfulPractice ?? false,
+      contexts: contextsOf(input, coreType),
+      firstContact: input.firstContact ?? null,
+      referredTo: input.referredTo ?? [],
+      servicesProvided: input.servicesProvided ?? [],
+      consentReporting: input.consentReporting,
+    },
+  };
+}

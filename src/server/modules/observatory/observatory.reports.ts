@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import type { TPublishedTable, TStatistics, TTrainingReport } from '../../../contracts/observatory.js';
+import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import type { Deps } from '../../platform/deps.js';
+import { formatCount } from '../../platform/disclosure/disclosure.js';
+import { type CellValue, toCsv, toXlsx } from '../../platform/files/spreadsheets.js';
+import { buildStatistics, countedYears, readCounts } from './observatory.statistics.js';
+import { trainingFindings } from './observatory.training.js';
+
+/** The default k of every observatory output; an output may ask for a stricter one, never a laxer. */
+export const DEFAULT_K = 5;
+
+async function labelsFor(tx: Tx, counts: Awaited<ReturnType<typeof readCounts>>) {
+  const codes = (table: string) => new Set(counts.get(table)?.keys() ?? []);
+  const [districtRows, countryRows, languageRows] = await Promise.all([
+    queryRows<{ id: string; name: string }>(tx, sql`select id::text, name from districts order by name`),
+    queryRows<{ code: string; name_it: string; name_en: string }>(
+      tx,
+      sql`select code, name_it, name_en from countries`,
+    ),
+    queryRows<{ code: string; name_it: string; name_en: string }>(
+      tx,
+      sql`select code, name_it, name_en from languages`,
+    ),
+  ]);
+  const labels: TStatistics['labels'] = {};
+  for (const d of districtRows) labels[`district:${d.id}`] = { it: d.name, en: d.name };
+  // Labels only for the codes counted: the list itself must not hint at anything else.
+  const counted = codes('country');
+  const spoken = codes('language-by-interpreter');
+  for (const c of countryRows)
+    if (counted.has(c.code)) labels[`country:${c.code}`] = { it: c.name_it, en: c.name_en };
+  for (const l of languageRows)
+    if (spoken.has(l.code)) labels[`language:${l.code}`] = { it: l.name_it, en: l.name_en };
+  return { labels, districtIds: districtRows.map((d) => d.id) };
+}
+
+async function statisticsIn({ tx, year, k }: { tx: Tx; year: number | undefined; k: number }) {
+  const years = await countedYears(tx);
+  const chosen = year ?? years[0] ?? new Date().getFullYear();
+  const counts = await readCounts({ tx, year: chosen });
+  const { labels, districtIds } = await labelsFor(tx, counts);
+  return buildStatistics({ counts, year: chosen, years, k, districtIds, labels });
+}
+
+export function getStatistics({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: { year?: number | undefined; k?: number | undefined };
+}) {
+  const k = Math.max(DEFAULT_K, query.k ?? DEFAULT_K);
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const statistics = await statisticsIn({ tx, year: query.year, k });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'observatory.statistics_viewed', details: { year: statistics.year, k } },
+      });
+      return statistics;
+    },
+  });
+}
+
+function labelOf(statistics: TStatistics, dimension: string, code: string) {
+  const kind = dimension === 'district' ? 'district' : dimension === 'country' ? 'country' : dimension;
+  return statistics.labels[`${kind}:${code}`]?.it ?? code;
+}
+
+/** Published cells as lines: table, row, column, value (suppressed as "< k"), totals included. */
+function linesOf(statistics: TStatistics, table: TPublishedTable): CellValue[][] {
+  const show = (value: number | null) => (value === null ? formatCount(null, statistics.rule) : value);
+  const row = (r: number) => labelOf(statistics, table.rowDimension, table.rows[r]!);
+  const column = (c: number) => labelOf(statistics, table.columnDimension, table.columns[c]!);
+  const lines: CellValue[][] = [];
+  table.cells.forEach((cells, r) => {
+    cells.forEach((value, c) => {
+      lines.push([table.key, row(r), column(c), show(value)]);
+    });
+    if (table.rowTotals) lines.push([table.key, row(r), 'totale', show(table.rowTotals[r] ?? null)]);
+  });
+  table.columnTotals.forEach((value, c) => {
+    lines.push([table.key, 'totale', column(c), show(value)]);
+  });
+  lines.push([table.key, 'totale', 'totale', show(table.total)]);
+  return lines;
+}
+
+function ruleNote(statistics: TStatistics) {
+  return `Controllo della divulgazione / disclosure control: k=${statistics.rule.k}, ${statistics.rule.method}; celle sotto k mostrate come "< ${statistics.rule.k}" / cells under k shown as "< ${statistics.rule.k}".`;
+}
+
+export async function exportStatistics({
+  deps,
+  ctx,
+  query,
+  format,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: { year?: number | undefined; k?: number | undefined };
+  format: 'csv' | 'xlsx';
+}) {
+  const k = Math.max(DEFAULT_K, query.k ?? DEFAULT_K);
+  const statistics = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const result = await statisticsIn({ tx, year: query.year, k });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'observatory.statistics_exported', details: { year: result.year, k, format } },
+      });
+      return result;
+    },
+  });
+  const header = ['tabella', 'riga', 'colonna', 'valore'];
+  const filename = `osservatorio-${statistics.year}.${format}`;
+  if (format === 'csv') {
+    const rows = [
+      [ruleNote(statistics), '', '', ''],
+      ...statistics.tables.flatMap((t) => linesOf(statistics, t)),
+    ];
+    return { filename, body: toCsv({ header, rows }) };
+  }
+  const body = await toXlsx(
+    statistics.tables.map((table) => ({
+      name: table.key,
+      notes: [`Osservatorio ${statistics.year} — ${table.key}`, ruleNote(statistics)],
+      header,
+      rows: linesOf(statistics, table),
+    })),
+  );
+  return { filename, body };
+}
+
+export function getTrainingReport({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: { year?: number | undefined; k?: number | undefined };
+}): Promise<TTrainingReport> {
+  const k = Math.max(DEFAULT_K, query.k ?? DEFAULT_K);
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const statistics = await statisticsIn({ tx, year: query.year, k });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'observatory.training_report_viewed', details: { year: statistics.year, k } },
+      });
+      const total = statistics.tables[0]?.total ?? null;
+      return {
+        year: statistics.year,
+        rule: statistics.rule,
+        total,
+        findings: trainingFindings(statistics),
+        labels: statistics.labels,
+      };
+    },
+  });
+}

@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageOf, ZIdParamsSchema } from '../../../contracts/common.js';
+import {
+  ZImportResultSchema,
+  ZIncidentInputSchema,
+  ZIncidentQuerySchema,
+  ZIncidentSchema,
+  ZIncidentSummarySchema,
+  ZStatisticsQuerySchema,
+  ZStatisticsSchema,
+  ZTrainingReportSchema,
+} from '../../../contracts/observatory.js';
+import { requireAccess } from '../../platform/access/access-hook.js';
+import type { Deps } from '../../platform/deps.js';
+import { problems } from '../../platform/http/problem.js';
+import { IMPORT_CONTENT_TYPES } from './observatory.import.js';
+import { exportStatistics, getStatistics, getTrainingReport } from './observatory.reports.js';
+import * as service from './observatory.service.js';
+
+/** A register file may be larger than the API's 64 KiB default. */
+const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
+
+export const observatoryRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['observatory'];
+    // Register files arrive as the raw body (no multipart): the content type says the format.
+    app.addContentTypeParser(
+      Object.values(IMPORT_CONTENT_TYPES),
+      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.get(
+      '/api/incidents',
+      {
+        config: { access: 'incidents.record' },
+        schema: {
+          tags,
+          summary: 'The acting service\u2019s incident records (listing is audited)',
+          querystring: ZIncidentQuerySchema,
+          response: { 200: pageOf(ZIncidentSummarySchema) },
+        },
+      },
+      async (request) => service.searchIncidents({ deps, ctx: requireAccess(request), query: request.query }),
+    );
+
+    app.post(
+      '/api/incidents',
+      {
+        config: { access: 'incidents.record' },
+        schema: {
+          tags,
+          summary: 'Record an incident, or save it as a draft',
+          body: ZIncidentInputSchema,
+          response: { 201: ZIncidentSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.createIncident({ deps, ctx: requireAccess(request), input: request.body })),
+    );
+
+    app.post(
+      '/api/incidents/import',
+      {
+        config: { access: 'incidents.record' },
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags,
+          summary: 'Import a register (text/csv or XLSX body); all rows or none',
+          response: { 200: ZImportResultSchema },
+        },
+      },
+      async (request) => {
+        const type = String(request.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
+        const format =
+          type === IMPORT_CONTENT_TYPES.xlsx ? 'xlsx' : type === IMPORT_CONTENT_TYPES.csv ? 'csv' : null;
+        if (!format || !Buffer.isBuffer(request.body)) {
+          throw problems.field(
+            'file',
+            'unsupported_type',
+            {
+              it: 'Carica un file CSV o XLSX.',
+              en: 'Upload a CSV or XLSX file.',
+            },
+            415,
+          );
+        }
+        return service.importRegister({ deps, ctx: requireAccess(request), data: request.body, format });
+      },
+    );
+
+    app.get(
+      '/api/incidents/:id',
+      {
+        config: { access: 'incidents.record' },
+        schema: {
+          tags,
+          summary: 'One incident record of the acting service (read is audited)',
+          params: ZIdParamsSchema,
+          response: { 200: ZIncidentSchema },
+        },
+      },
+      async (request) => service.getIncident({ deps, ctx: requireAccess(request), id: request.params.id }),
+    );
+
+    app.put(
+      '/api/incidents/:id',
+      {
+        config: { access: 'incidents.record' },
+        schema: {
+          tags,
+          summary: 'Complete a draft or correct a record',
+          params: ZIdParamsSchema,
+          body: ZIncidentInputSchema,
+          response: { 200: ZIncidentSchema },
+        },
+      },
+      async (request) =>
+        service.replaceIncident({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          input: request.body,
+        }),
+    );
+
+    app.delete(
+      '/api/incidents/:id',
+      {
+        config: { access: 'incidents.record' },
+        schema: { tags, summary: 'Delete a draft', params: ZIdParamsSchema },
+      },
+      async (request, reply) => {
+        await service.removeDraft({ deps, ctx: requireAccess(request), id: request.params.id });
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/observatory/statistics',
+      {
+        config: { access: 'observatory.read' },
+        schema: {
+          tags,
+          summary: 'Disclosure-controlled statistics of one calendar year',
+          querystring: ZStatisticsQuerySchema,
+          response: { 200: ZStatisticsSchema },
+        },
+      },
+      async (request) => getStatistics({ deps, ctx: requireAccess(request), query: request.query }),
+    );
+
+    app.get(
+      '/api/observatory/statistics/export',
+      {
+        config: { access: 'observatory.read' },
+        schema: {
+          tags,
+          summary: 'The same statistics as CSV or XLSX (export is audited)',
+          querystring: ZStatisticsQuerySchema.extend({ format: z.enum(['csv', 'xlsx']) }),
+        },
+      },
+      async (request, reply) => {
+        const { format, ...query } = request.query;
+        const file = await exportStatistics({ deps, ctx: requireAccess(request), query, format });
+        return reply
+          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : IMPORT_CONTENT_TYPES.xlsx)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.body);
+      },
+    );
+
+    app.get(
+      '/api/observatory/training-report',
+      {
+        config: { access: 'observatory.read' },
+        schema: {
+          tags,
+          summary: 'Training needs drawn from the published statistics',
+          querystring: ZStatisticsQuerySchema,
+          response: { 200: ZTrainingReportSchema },
+        },
+      },
+      async (request) => getTrainingReport({ deps, ctx: requireAccess(request), query: request.query }),
+    );
+  };

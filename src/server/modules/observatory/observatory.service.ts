@@ -1,0 +1,252 @@
+import type { TImportResult, TIncidentInput } from '../../../contracts/observatory.js';
+import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
+import { notFoundAudited } from '../../platform/access/not-found.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { pseudonymiser } from '../../platform/crypto/pseudonyms.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { Deps } from '../../platform/deps.js';
+import { type FieldError, problems } from '../../platform/http/problem.js';
+import { type IMPORT_CONTENT_TYPES, importKeyOf, parseRegister } from './observatory.import.js';
+import { recordingServiceOf } from './observatory.policy.js';
+import { incidentValues, loadReference } from './observatory.records.js';
+import {
+  deleteDraft,
+  findIncident,
+  type IncidentValues,
+  insertIncidents,
+  listIncidents,
+  toIncident,
+  updateIncident,
+} from './observatory.repository.js';
+
+/** Survivor codes are keyed per service: stable there, unlinkable across services. */
+export async function survivorCoder({ tx, deps, serviceId }: { tx: Tx; deps: Deps; serviceId: string }) {
+  const code = await pseudonymiser({
+    tx,
+    keyring: deps.keyring,
+    scope: `survivor:${serviceId}`,
+    prefix: 'S',
+  });
+  return (reference: string) => code(reference.toUpperCase());
+}
+
+export function searchIncidents({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: { status?: string | undefined; coreType?: string | undefined; page: number; pageSize: number };
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const serviceId = await recordingServiceOf({ tx, ctx });
+      const page = await listIncidents({ tx, serviceId, ...query });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'incident.listed', details: { shown: page.items.length, page: query.page } },
+      });
+      return page;
+    },
+  });
+}
+
+export async function getIncident({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
+  const found = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const serviceId = await recordingServiceOf({ tx, ctx });
+      const row = await findIncident({ tx, serviceId, id });
+      if (!row) return null;
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'incident.read', recordType: 'incident', recordId: id },
+      });
+      return toIncident(row);
+    },
+  });
+  return found ?? notFoundAudited({ db: deps.db, ctx, recordType: 'incident', id });
+}
+
+export function createIncident({
+  deps,
+  ctx,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  input: TIncidentInput;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const serviceId = await recordingServiceOf({ tx, ctx });
+      const survivorCode = input.survivorReference
+        ? (await survivorCoder({ tx, deps, serviceId }))(input.survivorReference)
+        : null;
+      const result = incidentValues({
+        input,
+        ref: await loadReference(tx),
+        serviceId,
+        createdBy: ctx.userId,
+        survivorCode,
+      });
+      if ('errors' in result) throw problems.fields(result.errors);
+      const [created] = await insertIncidents({ tx, values: [result.values] });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'incident.created',
+          recordType: 'incident',
+          recordId: created!.id,
+          details: { status: input.status },
+        },
+      });
+      return toIncident((await findIncident({ tx, serviceId, id: created!.id }))!);
+    },
+  });
+}
+
+export async function replaceIncident({
+  deps,
+  ctx,
+  id,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  input: TIncidentInput;
+}) {
+  const updated = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const serviceId = await recordingServiceOf({ tx, ctx });
+      const existing = await findIncident({ tx, serviceId, id });
+      if (!existing) return null;
+      if (existing.status === 'recorded' && input.status === 'draft') {
+        throw problems.conflict({
+          it: 'Un episodio registrato non può tornare bozza.',
+          en: 'A recorded incident cannot go back to draft.',
+        });
+      }
+      const survivorCode = input.survivorReference
+        ? (await survivorCoder({ tx, deps, serviceId }))(input.survivorReference)
+        : existing.survivorCode;
+      const result = incidentValues({
+        input,
+        ref: await loadReference(tx),
+        serviceId,
+        createdBy: existing.createdBy,
+        survivorCode,
+        importKey: existing.importKey,
+      });
+      if ('errors' in result) throw problems.fields(result.errors);
+      const row = await updateIncident({ tx, id, values: result.values });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'incident.updated',
+          recordType: 'incident',
+          recordId: id,
+          details: { status: input.status },
+        },
+      });
+      return toIncident(row);
+    },
+  });
+  return updated ?? notFoundAudited({ db: deps.db, ctx, recordType: 'incident', id });
+}
+
+export async function removeDraft({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
+  const outcome = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const serviceId = await recordingServiceOf({ tx, ctx });
+      const existing = await findIncident({ tx, serviceId, id });
+      if (!existing) return 'missing' as const;
+      if (existing.status !== 'draft' || !(await deleteDraft({ tx, id }))) return 'recorded' as const;
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'incident.deleted', recordType: 'incident', recordId: id },
+      });
+      return 'deleted' as const;
+    },
+  });
+  if (outcome === 'missing') return notFoundAudited({ db: deps.db, ctx, recordType: 'incident', id });
+  if (outcome === 'recorded') {
+    throw problems.conflict({
+      it: 'Solo le bozze si possono eliminare.',
+      en: 'Only drafts can be deleted.',
+    });
+  }
+}
+
+/**
+ * Imports a register: every row is checked first; one bad row writes nothing. Rows already
+ * imported (same content, same service) are counted, not created again.
+ */
+export async function importRegister({
+  deps,
+  ctx,
+  data,
+  format,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  data: Buffer;
+  format: keyof typeof IMPORT_CONTENT_TYPES;
+}): Promise<TImportResult> {
+  const parsed = await parseRegister({ data, format });
+  if ('errors' in parsed) throw problems.fields(parsed.errors.slice(0, 200));
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const serviceId = await recordingServiceOf({ tx, ctx });
+      const code = await survivorCoder({ tx, deps, serviceId });
+      const ref = await loadReference(tx);
+      const errors: FieldError[] = [];
+      const values: IncidentValues[] = [];
+      for (const { line, input } of parsed.rows) {
+        const survivorCode = code(input.survivorReference!);
+        const importKey = importKeyOf({ input, survivorCode });
+        const result = incidentValues({
+          input,
+          ref,
+          serviceId,
+          createdBy: ctx.userId,
+          survivorCode,
+          importKey,
+        });
+        if ('errors' in result)
+          errors.push(...result.errors.map((e) => ({ ...e, field: `row ${line}: ${e.field}` })));
+        else values.push(result.values);
+      }
+      if (errors.length > 0) throw problems.fields(errors.slice(0, 200));
+      let created = 0;
+      for (let start = 0; start < values.length; start += 500) {
+        created += (await insertIncidents({ tx, values: values.slice(start, start + 500) })).length;
+      }
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'incident.imported', details: { format, rows: values.length, created } },
+      });
+      return { rows: values.length, created, alreadyPresent: values.length - created };
+    },
+  });
+}

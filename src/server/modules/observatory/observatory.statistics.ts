@@ -1,0 +1,284 @@
+import { sql } from 'drizzle-orm';
+import {
+  AGE_BANDS,
+  AUTHOR_RELATIONSHIPS,
+  CITIZENSHIP_GROUPS,
+  CONTEXTS,
+  CORE_TYPES,
+  GENDERS,
+  INTERPRETER_STATUSES,
+  PATHWAY_SERVICES,
+  RISK_INDICATORS,
+  SERVICES_PROVIDED,
+  type TPublishedTable,
+  type TStatistics,
+  VIOLENCE_FORMS,
+  YEARS_IN_ITALY,
+} from '../../../contracts/observatory.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import { protectLinkedTables, protectShares } from '../../platform/disclosure/disclosure.js';
+
+/**
+ * The dashboard's tables. Crosstabs partition the counted incidents (cells add up); shares count
+ * a multi-valued attribute (one incident can have several forms). Every count read here is raw
+ * and leaves only through platform/disclosure (docs/adr/0007).
+ */
+type Categories = readonly string[] | 'data';
+interface CrosstabSpec {
+  key: string;
+  rowDimension: string;
+  columnDimension: string;
+  rows: Categories;
+  columns: Categories;
+}
+interface SharesSpec {
+  key: string;
+  rowDimension: string;
+  /** 'all': shares of every counted incident; otherwise of the crosstab margin of that dimension. */
+  columnDimension: 'all' | 'firstContact';
+  rows: readonly string[];
+}
+
+const ALL = ['all'] as const;
+const CROSSTABS: CrosstabSpec[] = [
+  {
+    key: 'type-by-district',
+    rowDimension: 'coreType',
+    columnDimension: 'district',
+    rows: CORE_TYPES,
+    columns: 'data',
+  },
+  { key: 'trend', rowDimension: 'month', columnDimension: 'coreType', rows: 'data', columns: CORE_TYPES },
+  {
+    key: 'age-by-gender',
+    rowDimension: 'ageBand',
+    columnDimension: 'gender',
+    rows: AGE_BANDS,
+    columns: GENDERS,
+  },
+  {
+    key: 'citizenship',
+    rowDimension: 'citizenshipGroup',
+    columnDimension: 'all',
+    rows: CITIZENSHIP_GROUPS,
+    columns: ALL,
+  },
+  { key: 'country', rowDimension: 'country', columnDimension: 'all', rows: 'data', columns: ALL },
+  {
+    key: 'years-in-italy',
+    rowDimension: 'yearsInItaly',
+    columnDimension: 'all',
+    rows: YEARS_IN_ITALY,
+    columns: ALL,
+  },
+  {
+    key: 'relationship',
+    rowDimension: 'authorRelationship',
+    columnDimension: 'all',
+    rows: AUTHOR_RELATIONSHIPS,
+    columns: ALL,
+  },
+  {
+    key: 'first-contact',
+    rowDimension: 'firstContact',
+    columnDimension: 'all',
+    rows: PATHWAY_SERVICES,
+    columns: ALL,
+  },
+  {
+    key: 'recording-service',
+    rowDimension: 'recordingService',
+    columnDimension: 'all',
+    rows: 'data',
+    columns: ALL,
+  },
+  {
+    key: 'interpreter-by-district',
+    rowDimension: 'interpreter',
+    columnDimension: 'district',
+    rows: INTERPRETER_STATUSES,
+    columns: 'data',
+  },
+  {
+    key: 'language-by-interpreter',
+    rowDimension: 'language',
+    columnDimension: 'interpreter',
+    rows: 'data',
+    columns: INTERPRETER_STATUSES,
+  },
+];
+const SHARES: SharesSpec[] = [
+  { key: 'forms', rowDimension: 'form', columnDimension: 'all', rows: VIOLENCE_FORMS },
+  { key: 'contexts', rowDimension: 'context', columnDimension: 'all', rows: CONTEXTS },
+  {
+    key: 'children',
+    rowDimension: 'children',
+    columnDimension: 'all',
+    rows: ['stalking', 'children_present', 'children_witnessed'],
+  },
+  { key: 'risk', rowDimension: 'riskIndicator', columnDimension: 'all', rows: RISK_INDICATORS },
+  { key: 'provided', rowDimension: 'serviceProvided', columnDimension: 'all', rows: SERVICES_PROVIDED },
+  { key: 'flows', rowDimension: 'referredTo', columnDimension: 'firstContact', rows: PATHWAY_SERVICES },
+];
+
+type Counts = Map<string, Map<string, Map<string, number>>>;
+
+export async function readCounts({ tx, year }: { tx: Tx; year: number }) {
+  const rows = await queryRows<{
+    table_key: string;
+    row_category: string;
+    column_category: string;
+    count: number;
+  }>(
+    tx,
+    sql`select table_key, row_category, column_category, count from incident_counts
+        where year = ${year} and count > 0`,
+  );
+  const counts: Counts = new Map();
+  for (const row of rows) {
+    const table = counts.get(row.table_key) ?? new Map<string, Map<string, number>>();
+    counts.set(row.table_key, table);
+    const line = table.get(row.row_category) ?? new Map<string, number>();
+    table.set(row.row_category, line);
+    line.set(row.column_category, Number(row.count));
+  }
+  return counts;
+}
+
+export async function countedYears(tx: Tx) {
+  const rows = await queryRows<{ year: number }>(
+    tx,
+    sql`select distinct year from incident_counts where count > 0 order by year desc`,
+  );
+  return rows.map((r) => Number(r.year));
+}
+
+function monthsOf(year: number) {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** Every category a dimension takes in this year's counts, so linked tables list the same ones. */
+function dimensionCategories({
+  counts,
+  districtIds,
+  year,
+}: {
+  counts: Counts;
+  districtIds: string[];
+  year: number;
+}) {
+  const found = new Map<string, Set<string>>();
+  const note = (dimension: string, category: string) => {
+    const set = found.get(dimension) ?? new Set<string>();
+    set.add(category);
+    found.set(dimension, set);
+  };
+  for (const spec of CROSSTABS) {
+    const table = counts.get(spec.key);
+    for (const [row, line] of table ?? []) {
+      if (spec.rows === 'data') note(spec.rowDimension, row);
+      for (const column of line.keys()) if (spec.columns === 'data') note(spec.columnDimension, column);
+    }
+  }
+  const sorted = (dimension: string) => [...(found.get(dimension) ?? [])].sort();
+  const districts = [...districtIds, ...(found.get('district')?.has('unknown') ? ['unknown'] : [])];
+  return {
+    district: districts,
+    month: monthsOf(year),
+    country: sorted('country'),
+    recordingService: sorted('recordingService'),
+    language: sorted('language'),
+  } as Record<string, string[]>;
+}
+
+/**
+ * The published statistics of one calendar year: every table protected with rule k, linked
+ * tables protected together so a margin hidden in one is hidden in all (docs/adr/0006, 0007).
+ */
+export function buildStatistics({
+  counts,
+  year,
+  years,
+  k,
+  districtIds,
+  labels,
+}: {
+  counts: Counts;
+  year: number;
+  years: number[];
+  k: number;
+  districtIds: string[];
+  labels: TStatistics['labels'];
+}): TStatistics {
+  const dataCategories = dimensionCategories({ counts, districtIds, year });
+  const resolve = (spec: Categories, dimension: string) =>
+    spec === 'data' ? (dataCategories[dimension] ?? []) : [...spec];
+  const crosstabs = CROSSTABS.map((spec) => {
+    const rows = resolve(spec.rows, spec.rowDimension);
+    const columns = resolve(spec.columns, spec.columnDimension);
+    const table = counts.get(spec.key);
+    return {
+      key: spec.key,
+      rowDimension: spec.rowDimension,
+      columnDimension: spec.columnDimension,
+      rows,
+      columns,
+      counts: rows.map((row) => columns.map((column) => table?.get(row)?.get(column) ?? 0)),
+    };
+  });
+  const protectedTables = protectLinkedTables({ tables: crosstabs, k });
+  const published: TPublishedTable[] = crosstabs.map((table) => {
+    const p = protectedTables[table.key]!;
+    return {
+      key: table.key,
+      kind: 'crosstab',
+      rowDimension: table.rowDimension,
+      columnDimension: table.columnDimension,
+      rows: table.rows,
+      columns: table.columns,
+      cells: p.cells,
+      rowTotals: p.rowTotals,
+      columnTotals: p.columnTotals,
+      total: p.total,
+    };
+  });
+  const total = published[0]?.total ?? null;
+  const firstContact = published.find((t) => t.key === 'first-contact')!;
+  for (const spec of SHARES) {
+    const table = counts.get(spec.key);
+    const columns = spec.columnDimension === 'all' ? ['all'] : firstContact.rows;
+    const populations =
+      spec.columnDimension === 'all' ? [total] : firstContact.cells.map((row) => row[0] ?? null);
+    const cells = spec.rows.map(() => [] as (number | null)[]);
+    columns.forEach((column, c) => {
+      const shares = protectShares({
+        counts: spec.rows.map((row) => table?.get(row)?.get(column) ?? 0),
+        totals: spec.rows.map(() => populations[c] ?? null),
+        k,
+      });
+      shares.cells.forEach((value, r) => {
+        cells[r]!.push(value);
+      });
+    });
+    published.push({
+      key: spec.key,
+      kind: 'shares',
+      rowDimension: spec.rowDimension,
+      columnDimension: spec.columnDimension,
+      rows: [...spec.rows],
+      columns,
+      cells,
+      rowTotals: null,
+      columnTotals: populations,
+      total,
+    });
+  }
+  return {
+    year,
+    years,
+    rule: { k, method: 'small-cell-and-complementary-suppression' },
+    generatedAt: new Date().toISOString(),
+    labels,
+    tables: published,
+  };
+}
