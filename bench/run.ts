@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { startSealer } from '../src/server/platform/audit/audit-chain.js';
 import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
-import { type Database, openPglite, openPostgres, queryRows } from '../src/server/platform/db/client.js';
+import { queryRows } from '../src/server/platform/db/client.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
 import { memberships, users } from '../src/server/platform/tenancy/tenancy.sql.js';
 import { seedDemo } from '../src/server/seed/demo.js';
 import { loadReferenceData } from '../src/server/seed/reference.js';
+import { openDatabase } from './support.js';
 
 /**
  * Requests per second of an authenticated, access-checked, audited read (GET /api/users/:id as a
@@ -25,32 +25,6 @@ import { loadReferenceData } from '../src/server/seed/reference.js';
  */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-async function openDatabase(): Promise<{ database: Database; cleanup: () => Promise<void>; label: string }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    return {
-      database: await openPglite({}),
-      cleanup: async () => {},
-      label: 'PGlite (in memory)',
-    };
-  }
-  const name = `trama_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openPostgres({ url: u.toString(), poolSize: 20 });
-  return {
-    database,
-    label: 'PostgreSQL',
-    cleanup: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function measure(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });

@@ -64,7 +64,7 @@ export function answersFor(coreType: TCoreType): TClassification {
   return answers;
 }
 
-/** Forms of violence named by law 53/2022 (art. 5). */
+/** Forms of violence in law 53/2022 (art. 2, 4) and the ISTAT survey of anti-violence centres. */
 export const VIOLENCE_FORMS = ['physical', 'sexual', 'psychological', 'economic'] as const;
 export const ZViolenceFormSchema = z.enum(VIOLENCE_FORMS);
 export type TViolenceForm = z.infer<typeof ZViolenceFormSchema>;
@@ -110,7 +110,7 @@ export const ZYearsInItalySchema = z.enum(YEARS_IN_ITALY);
 export const CITIZENSHIP_GROUPS = ['italian', 'eu', 'third_country', 'unknown'] as const;
 export type TCitizenshipGroup = (typeof CITIZENSHIP_GROUPS)[number];
 
-/** Relationship of the author to the victim (law 53/2022 art. 5; ISTAT classes). */
+/** Relationship of the author to the victim (law 53/2022 art. 5 c. 1; ISTAT classes). */
 export const AUTHOR_RELATIONSHIPS = [
   'spouse_partner',
   'non_cohabiting_partner',
@@ -131,7 +131,7 @@ export const INTIMATE_PARTNERS: readonly TAuthorRelationship[] = [
   'former_partner',
 ];
 
-/** Revictimisation risk indicators (law 53/2022 art. 5; the SARA / ISA risk factors). */
+/** Revictimisation risk indicators, after the SARA / ISA risk factors (docs/observatory-data.md). */
 export const RISK_INDICATORS = [
   'previous_violence',
   'escalation',

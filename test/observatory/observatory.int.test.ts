@@ -282,6 +282,18 @@ describe('importing a register', () => {
     expect(first.json()).toEqual({ rows: 3, created: 3, alreadyPresent: 0 });
     const second = await cav.request({ method: 'POST', url: '/api/incidents/import', payload, headers });
     expect(second.json()).toEqual({ rows: 3, created: 0, alreadyPresent: 3 });
+    // The same register with an extra empty column and another spelling of "sì" is the same register.
+    const respelled = csvOf([
+      [...HEADER, 'servicesProvided'],
+      ...ROWS.map((r) => [...r.map((v) => (v === 'sì' ? 'yes' : v)), '']),
+    ]);
+    const third = await cav.request({
+      method: 'POST',
+      url: '/api/incidents/import',
+      payload: respelled,
+      headers,
+    });
+    expect(third.json()).toEqual({ rows: 3, created: 0, alreadyPresent: 3 });
   });
 
   it('reads XLSX the same way', async () => {
@@ -326,6 +338,25 @@ describe('importing a register', () => {
     });
     expect(unknownColumn.statusCode).toBe(400);
     expect(unknownColumn.json().errors[0].field).toBe('row 1: nome');
+    const blankReference = await cav.request({
+      method: 'POST',
+      url: '/api/incidents/import',
+      payload: csvOf([HEADER, ['', ...ROWS[0]!.slice(1)]]),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(blankReference.statusCode).toBe(400);
+    expect(blankReference.json().errors[0].field).toBe('row 2: survivorReference');
+    const drafts = await cav.request({
+      method: 'POST',
+      url: '/api/incidents/import',
+      payload: csvOf([
+        [...HEADER, 'status'],
+        [...ROWS[0]!, 'draft'],
+      ]),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(drafts.statusCode).toBe(400);
+    expect(await incidentRows()).toBe(before);
   });
 });
 
@@ -377,6 +408,17 @@ describe('published statistics', () => {
       }
       expect(cells).toBeGreaterThan(0);
     }
+  });
+
+  it('shows both counted and suppressed cells on the demo data of this year', async () => {
+    const coordinator = await t.signIn('coordinatrice');
+    const res = await coordinator.request({ method: 'GET', url: '/api/observatory/statistics' });
+    const stats = res.json() as TStatistics;
+    expect(stats.year).toBe(new Date().getFullYear());
+    const numbers = publishedNumbers(stats);
+    expect(numbers.filter((v) => v === null).length).toBeGreaterThan(0);
+    expect(numbers.filter((v) => v !== null && v >= 5).length).toBeGreaterThan(0);
+    expect(numbers.filter((v) => v !== null && v > 0 && v < 5)).toEqual([]);
   });
 
   it('refuses a laxer threshold than 5', async () => {

@@ -4,6 +4,7 @@ import { type TIncidentInput, ZIncidentInputSchema } from '../../../contracts/ob
 import { readXlsxRows } from '../../platform/files/spreadsheets.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
+import type { IncidentValues } from './observatory.repository.js';
 
 /**
  * Bulk import of an existing register (CSV or XLSX). Columns are the API's field names
@@ -27,7 +28,10 @@ const BOOLEAN_FIELDS = new Set([
   'consentReporting',
 ]);
 const NUMBER_FIELDS = new Set(['birthYear']);
-const KNOWN_FIELDS = new Set(Object.keys(ZIncidentInputSchema.shape));
+/** A register lists recorded incidents with their core type: no drafts, no question-by-question answers. */
+const IMPORT_FIELDS = new Set(
+  Object.keys(ZIncidentInputSchema.shape).filter((f) => f !== 'status' && f !== 'classification'),
+);
 
 export interface ParsedRow {
   /** The row's number in the file, header included, as a spreadsheet shows it. */
@@ -37,13 +41,12 @@ export interface ParsedRow {
 
 /**
  * The same row imported twice gets the same key (unique per service), so it is not created
- * again. Built from the survivor code, never the raw register number, so it reveals nothing.
+ * again. Built from the stored values — the survivor code, never the register number — so an
+ * empty column added to the file, or a different spelling of "sì", changes nothing.
  */
-export function importKeyOf({ input, survivorCode }: { input: TIncidentInput; survivorCode: string }) {
-  const { survivorReference: _reference, ...rest } = input;
-  const canonical = JSON.stringify(
-    Object.entries({ ...rest, survivorCode }).sort(([a], [b]) => a.localeCompare(b)),
-  );
+export function importKeyOf(values: IncidentValues) {
+  const { createdBy: _by, importKey: _key, ...content } = values;
+  const canonical = JSON.stringify(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
@@ -87,7 +90,7 @@ export async function parseRegister({
   const [header = [], ...body] = table;
   const fields = header.map((h) => h.trim());
   const errors: FieldError[] = fields
-    .filter((f) => f && !KNOWN_FIELDS.has(f) && f !== 'classification')
+    .filter((f) => f && !IMPORT_FIELDS.has(f))
     .map((f) => rowError(1, f, `Colonna sconosciuta «${f}».`, `Unknown column "${f}".`));
   for (const required of ['survivorReference', 'consentReporting']) {
     if (!fields.includes(required)) {

@@ -19,14 +19,16 @@ export interface ObservatoryReference {
 }
 
 export async function loadReference(tx: Tx): Promise<ObservatoryReference> {
-  const [countries, languages, municipalities] = await Promise.all([
-    queryRows<{ code: string; eu_member: boolean }>(tx, sql`select code, eu_member from countries`),
-    queryRows<{ code: string }>(tx, sql`select code from languages`),
-    queryRows<{ istat_code: string; district_id: string | null }>(
-      tx,
-      sql`select istat_code, district_id from municipalities`,
-    ),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+  const countries = await queryRows<{ code: string; eu_member: boolean }>(
+    tx,
+    sql`select code, eu_member from countries`,
+  );
+  const languages = await queryRows<{ code: string }>(tx, sql`select code from languages`);
+  const municipalities = await queryRows<{ istat_code: string; district_id: string | null }>(
+    tx,
+    sql`select istat_code, district_id from municipalities`,
+  );
   return {
     countries: new Map(countries.map((c) => [c.code, { euMember: c.eu_member }])),
     languages: new Set(languages.map((l) => l.code)),
@@ -122,7 +124,8 @@ export function incidentValues({
       coreType,
       forms: input.forms ?? [],
       stalking: input.stalking ?? false,
-      childrenPresent: input.childrenPresent ?? false,
+      // Children who witnessed were present, even when the form left "present" unanswered.
+      childrenPresent: input.childrenPresent ?? input.childrenWitnessed ?? false,
       childrenWitnessed: input.childrenWitnessed ?? false,
       authorRelationship: input.authorRelationship ?? null,
       riskIndicators: input.riskIndicators ?? [],

@@ -15,17 +15,18 @@ export const DEFAULT_K = 5;
 
 async function labelsFor(tx: Tx, counts: Awaited<ReturnType<typeof readCounts>>) {
   const codes = (table: string) => new Set(counts.get(table)?.keys() ?? []);
-  const [districtRows, countryRows, languageRows] = await Promise.all([
-    queryRows<{ id: string; name: string }>(tx, sql`select id::text, name from districts order by name`),
-    queryRows<{ code: string; name_it: string; name_en: string }>(
-      tx,
-      sql`select code, name_it, name_en from countries`,
-    ),
-    queryRows<{ code: string; name_it: string; name_en: string }>(
-      tx,
-      sql`select code, name_it, name_en from languages`,
-    ),
-  ]);
+  const districtRows = await queryRows<{ id: string; name: string }>(
+    tx,
+    sql`select id::text, name from districts order by name`,
+  );
+  const countryRows = await queryRows<{ code: string; name_it: string; name_en: string }>(
+    tx,
+    sql`select code, name_it, name_en from countries`,
+  );
+  const languageRows = await queryRows<{ code: string; name_it: string; name_en: string }>(
+    tx,
+    sql`select code, name_it, name_en from languages`,
+  );
   const labels: TStatistics['labels'] = {};
   for (const d of districtRows) labels[`district:${d.id}`] = { it: d.name, en: d.name };
   // Labels only for the codes counted: the list itself must not hint at anything else.

@@ -222,19 +222,13 @@ export async function importRegister({
       const errors: FieldError[] = [];
       const values: IncidentValues[] = [];
       for (const { line, input } of parsed.rows) {
-        const survivorCode = code(input.survivorReference!);
-        const importKey = importKeyOf({ input, survivorCode });
-        const result = incidentValues({
-          input,
-          ref,
-          serviceId,
-          createdBy: ctx.userId,
-          survivorCode,
-          importKey,
-        });
-        if ('errors' in result)
+        const survivorCode = input.survivorReference ? code(input.survivorReference) : null;
+        const result = incidentValues({ input, ref, serviceId, createdBy: ctx.userId, survivorCode });
+        if ('errors' in result) {
           errors.push(...result.errors.map((e) => ({ ...e, field: `row ${line}: ${e.field}` })));
-        else values.push(result.values);
+        } else {
+          values.push({ ...result.values, importKey: importKeyOf(result.values) });
+        }
       }
       if (errors.length > 0) throw problems.fields(errors.slice(0, 200));
       let created = 0;

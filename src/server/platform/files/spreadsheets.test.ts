@@ -1,0 +1,26 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { neutraliseFormula, readXlsxRows, toCsv, toXlsx } from './spreadsheets.js';
+
+describe('files out', () => {
+  it('neutralises every text a spreadsheet would run, and leaves numbers alone', () => {
+    for (const text of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', '|x']) {
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+    }
+    expect(neutraliseFormula('< 5')).toBe('< 5');
+    expect(neutraliseFormula(-3)).toBe(-3);
+    expect(toCsv({ header: ['a'], rows: [['=HYPERLINK("x")']] })).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('writes XLSX without formulas and reads it back', async () => {
+    const data = await toXlsx([{ name: 't', notes: ['=note'], header: ['a', 'b'], rows: [['=1+1', 7]] }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]!.getRow(4).getCell(1);
+    expect(cell.formula).toBeUndefined();
+    expect(cell.value).toBe("'=1+1");
+    const rows = await readXlsxRows(data);
+    expect(rows[0]).toEqual(["'=note"]);
+    expect(rows[3]).toEqual(["'=1+1", '7']);
+  });
+});
