@@ -195,14 +195,14 @@ export const ZMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month
 
 /**
  * The service's own register number for the survivor, turned into a keyed code and then
- * forgotten. At least one digit, so a name cannot be typed here.
+ * forgotten. At most a 4-letter prefix, then digits: a name or a codice fiscale cannot fit.
  */
 export const ZSurvivorReferenceSchema = z
   .string()
   .trim()
   .regex(
-    /^(?=.*\d)[A-Za-z0-9/._-]{1,40}$/,
-    'a register number (letters, digits, / . _ -; at least one digit)',
+    /^[A-Za-z]{0,4}[/._-]?\d[\d/._-]{0,30}$/,
+    'a register number: up to 4 letters, then digits and / . _ -',
   );
 
 function uniqueList<T extends z.ZodType>(item: T) {

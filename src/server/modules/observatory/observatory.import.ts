@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { type TIncidentInput, ZIncidentInputSchema } from '../../../contracts/observatory.js';
+import {
+  type TIncidentInput,
+  ZIncidentInputSchema,
+  ZSurvivorReferenceSchema,
+} from '../../../contracts/observatory.js';
 import { readXlsxRows } from '../../platform/files/spreadsheets.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
@@ -28,15 +32,23 @@ const BOOLEAN_FIELDS = new Set([
   'consentReporting',
 ]);
 const NUMBER_FIELDS = new Set(['birthYear']);
+/**
+ * The register's own number for the incident (optional column). Two incidents of one survivor
+ * in one month with the same type are distinct only by it: with it, the import key is the entry.
+ */
+export const ENTRY_COLUMN = 'registerEntry';
+
 /** A register lists recorded incidents with their core type: no drafts, no question-by-question answers. */
-const IMPORT_FIELDS = new Set(
-  Object.keys(ZIncidentInputSchema.shape).filter((f) => f !== 'status' && f !== 'classification'),
-);
+const IMPORT_FIELDS = new Set([
+  ...Object.keys(ZIncidentInputSchema.shape).filter((f) => f !== 'status' && f !== 'classification'),
+  ENTRY_COLUMN,
+]);
 
 export interface ParsedRow {
   /** The row's number in the file, header included, as a spreadsheet shows it. */
   line: number;
   input: TIncidentInput;
+  entry: string | null;
 }
 
 /**
@@ -44,7 +56,11 @@ export interface ParsedRow {
  * again. Built from the stored values — the survivor code, never the register number — so an
  * empty column added to the file, or a different spelling of "sì", changes nothing.
  */
-export function importKeyOf(values: IncidentValues) {
+export function importKeyOf({ values, entry }: { values: IncidentValues; entry: string | null }) {
+  if (entry)
+    return createHash('sha256')
+      .update(`entry\n${values.serviceId}\n${entry.toUpperCase()}`)
+      .digest('base64url');
   const { createdBy: _by, importKey: _key, ...content } = values;
   const canonical = JSON.stringify(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(canonical).digest('base64url');
@@ -69,7 +85,8 @@ function rowError(line: number, field: string, it: string, en: string): FieldErr
 }
 
 async function tableOf({ data, format }: { data: Buffer; format: keyof typeof IMPORT_CONTENT_TYPES }) {
-  if (format === 'xlsx') return readXlsxRows(data);
+  // One more than the limit, so an over-long file is reported rather than cut silently.
+  if (format === 'xlsx') return readXlsxRows(data, MAX_IMPORT_ROWS + 2);
   return parse(data, { bom: true, skip_empty_lines: false, relax_column_count: true }) as string[][];
 }
 
@@ -108,7 +125,12 @@ export async function parseRegister({
     const line = index + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const record: Record<string, unknown> = { status: 'recorded' };
+    let entry: string | null = null;
     fields.forEach((field, i) => {
+      if (field === ENTRY_COLUMN) {
+        entry = (cells[i] ?? '').trim() || null;
+        return;
+      }
       const value = cellValue(field, cells[i] ?? '');
       if (value !== undefined) record[field] = value;
     });
@@ -119,7 +141,11 @@ export async function parseRegister({
       }
       return;
     }
-    rows.push({ line, input: parsed.data });
+    if (entry !== null && !ZSurvivorReferenceSchema.safeParse(entry).success) {
+      errors.push(rowError(line, ENTRY_COLUMN, 'Numero di registro non valido.', 'Invalid register number.'));
+      return;
+    }
+    rows.push({ line, input: parsed.data, entry });
   });
   if (rows.length === 0 && errors.length === 0) {
     errors.push(rowError(2, 'file', 'Nessuna riga da importare.', 'No rows to import.'));

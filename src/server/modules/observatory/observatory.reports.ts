@@ -10,41 +10,47 @@ import { type CellValue, toCsv, toXlsx } from '../../platform/files/spreadsheets
 import { buildStatistics, countedYears, readCounts } from './observatory.statistics.js';
 import { trainingFindings } from './observatory.training.js';
 
-/** The default k of every observatory output; an output may ask for a stricter one, never a laxer. */
-export const DEFAULT_K = 5;
+/**
+ * One k for every observatory output (dashboard, CSV, XLSX, training report): two releases of the
+ * same counts under different thresholds could be subtracted from each other (ADR 0007).
+ */
+export const OBSERVATORY_K = 5;
 
-async function labelsFor(tx: Tx, counts: Awaited<ReturnType<typeof readCounts>>) {
-  const codes = (table: string) => new Set(counts.get(table)?.keys() ?? []);
+/** Names for the districts and for the countries and languages the tables list, nothing more. */
+async function labelled(tx: Tx, statistics: TStatistics): Promise<TStatistics> {
+  const listed = (key: string) => new Set(statistics.tables.find((t) => t.key === key)?.rows ?? []);
+  const countries = listed('country');
+  const languages = listed('language-by-interpreter');
+  const labels: TStatistics['labels'] = {};
   const districtRows = await queryRows<{ id: string; name: string }>(
     tx,
-    sql`select id::text, name from districts order by name`,
+    sql`select id::text, name from districts`,
   );
+  for (const d of districtRows) labels[`district:${d.id}`] = { it: d.name, en: d.name };
   const countryRows = await queryRows<{ code: string; name_it: string; name_en: string }>(
     tx,
     sql`select code, name_it, name_en from countries`,
   );
+  for (const c of countryRows)
+    if (countries.has(c.code)) labels[`country:${c.code}`] = { it: c.name_it, en: c.name_en };
   const languageRows = await queryRows<{ code: string; name_it: string; name_en: string }>(
     tx,
     sql`select code, name_it, name_en from languages`,
   );
-  const labels: TStatistics['labels'] = {};
-  for (const d of districtRows) labels[`district:${d.id}`] = { it: d.name, en: d.name };
-  // Labels only for the codes counted: the list itself must not hint at anything else.
-  const counted = codes('country');
-  const spoken = codes('language-by-interpreter');
-  for (const c of countryRows)
-    if (counted.has(c.code)) labels[`country:${c.code}`] = { it: c.name_it, en: c.name_en };
   for (const l of languageRows)
-    if (spoken.has(l.code)) labels[`language:${l.code}`] = { it: l.name_it, en: l.name_en };
-  return { labels, districtIds: districtRows.map((d) => d.id) };
+    if (languages.has(l.code)) labels[`language:${l.code}`] = { it: l.name_it, en: l.name_en };
+  return { ...statistics, labels };
 }
 
-async function statisticsIn({ tx, year, k }: { tx: Tx; year: number | undefined; k: number }) {
-  const years = await countedYears(tx);
+async function statisticsIn({ tx, year }: { tx: Tx; year: number | undefined }) {
+  const k = OBSERVATORY_K;
+  const years = await countedYears({ tx, k });
   const chosen = year ?? years[0] ?? new Date().getFullYear();
   const counts = await readCounts({ tx, year: chosen });
-  const { labels, districtIds } = await labelsFor(tx, counts);
-  return buildStatistics({ counts, year: chosen, years, k, districtIds, labels });
+  const districtIds = (
+    await queryRows<{ id: string }>(tx, sql`select id::text from districts order by name, id`)
+  ).map((d) => d.id);
+  return labelled(tx, buildStatistics({ counts, year: chosen, years, k, districtIds, labels: {} }));
 }
 
 export function getStatistics({
@@ -54,18 +60,20 @@ export function getStatistics({
 }: {
   deps: Deps;
   ctx: AccessContext;
-  query: { year?: number | undefined; k?: number | undefined };
+  query: { year?: number | undefined };
 }) {
-  const k = Math.max(DEFAULT_K, query.k ?? DEFAULT_K);
   return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const statistics = await statisticsIn({ tx, year: query.year, k });
+      const statistics = await statisticsIn({ tx, year: query.year });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'observatory.statistics_viewed', details: { year: statistics.year, k } },
+        event: {
+          action: 'observatory.statistics_viewed',
+          details: { year: statistics.year, k: statistics.rule.k },
+        },
       });
       return statistics;
     },
@@ -108,19 +116,21 @@ export async function exportStatistics({
 }: {
   deps: Deps;
   ctx: AccessContext;
-  query: { year?: number | undefined; k?: number | undefined };
+  query: { year?: number | undefined };
   format: 'csv' | 'xlsx';
 }) {
-  const k = Math.max(DEFAULT_K, query.k ?? DEFAULT_K);
   const statistics = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const result = await statisticsIn({ tx, year: query.year, k });
+      const result = await statisticsIn({ tx, year: query.year });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'observatory.statistics_exported', details: { year: result.year, k, format } },
+        event: {
+          action: 'observatory.statistics_exported',
+          details: { year: result.year, k: result.rule.k, format },
+        },
       });
       return result;
     },
@@ -152,18 +162,20 @@ export function getTrainingReport({
 }: {
   deps: Deps;
   ctx: AccessContext;
-  query: { year?: number | undefined; k?: number | undefined };
+  query: { year?: number | undefined };
 }): Promise<TTrainingReport> {
-  const k = Math.max(DEFAULT_K, query.k ?? DEFAULT_K);
   return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const statistics = await statisticsIn({ tx, year: query.year, k });
+      const statistics = await statisticsIn({ tx, year: query.year });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'observatory.training_report_viewed', details: { year: statistics.year, k } },
+        event: {
+          action: 'observatory.training_report_viewed',
+          details: { year: statistics.year, k: statistics.rule.k },
+        },
       });
       const total = statistics.tables[0]?.total ?? null;
       return {

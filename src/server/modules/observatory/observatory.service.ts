@@ -221,13 +221,13 @@ export async function importRegister({
       const ref = await loadReference(tx);
       const errors: FieldError[] = [];
       const values: IncidentValues[] = [];
-      for (const { line, input } of parsed.rows) {
+      for (const { line, input, entry } of parsed.rows) {
         const survivorCode = input.survivorReference ? code(input.survivorReference) : null;
         const result = incidentValues({ input, ref, serviceId, createdBy: ctx.userId, survivorCode });
         if ('errors' in result) {
           errors.push(...result.errors.map((e) => ({ ...e, field: `row ${line}: ${e.field}` })));
         } else {
-          values.push({ ...result.values, importKey: importKeyOf(result.values) });
+          values.push({ ...result.values, importKey: importKeyOf({ values: result.values, entry }) });
         }
       }
       if (errors.length > 0) throw problems.fields(errors.slice(0, 200));

@@ -23,6 +23,12 @@ import { protectLinkedTables, protectShares } from '../../platform/disclosure/di
  * a multi-valued attribute (one incident can have several forms). Every count read here is raw
  * and leaves only through platform/disclosure (docs/adr/0007).
  */
+/**
+ * Categories: a fixed code list, or 'data' for districts (every district, fixed by the
+ * reference), months (the year's twelve) and the open lists of countries and languages, where
+ * a category is listed only when at least k incidents have it and the rest are merged into
+ * "other": a listed name never says that one or two people of a community were counted.
+ */
 type Categories = readonly string[] | 'data';
 interface CrosstabSpec {
   key: string;
@@ -40,6 +46,7 @@ interface SharesSpec {
 }
 
 const ALL = ['all'] as const;
+export const OTHER = 'other';
 const CROSSTABS: CrosstabSpec[] = [
   {
     key: 'type-by-district',
@@ -56,14 +63,15 @@ const CROSSTABS: CrosstabSpec[] = [
     rows: AGE_BANDS,
     columns: GENDERS,
   },
+  // Countries by citizenship group: the groups are this table's column totals, so a hidden
+  // country cannot be recovered by subtracting from a separately published group count.
   {
-    key: 'citizenship',
-    rowDimension: 'citizenshipGroup',
-    columnDimension: 'all',
-    rows: CITIZENSHIP_GROUPS,
-    columns: ALL,
+    key: 'country',
+    rowDimension: 'country',
+    columnDimension: 'citizenshipGroup',
+    rows: 'data',
+    columns: CITIZENSHIP_GROUPS,
   },
-  { key: 'country', rowDimension: 'country', columnDimension: 'all', rows: 'data', columns: ALL },
   {
     key: 'years-in-italy',
     rowDimension: 'yearsInItaly',
@@ -85,11 +93,13 @@ const CROSSTABS: CrosstabSpec[] = [
     rows: PATHWAY_SERVICES,
     columns: ALL,
   },
+  // Children as one partition: "witnessed" is a subset of "present", and two separate shares
+  // would let a reader subtract one from the other.
   {
-    key: 'recording-service',
-    rowDimension: 'recordingService',
+    key: 'children',
+    rowDimension: 'children',
     columnDimension: 'all',
-    rows: 'data',
+    rows: ['witnessed', 'present_not_witnessed', 'not_present'],
     columns: ALL,
   },
   {
@@ -109,13 +119,15 @@ const CROSSTABS: CrosstabSpec[] = [
 ];
 const SHARES: SharesSpec[] = [
   { key: 'forms', rowDimension: 'form', columnDimension: 'all', rows: VIOLENCE_FORMS },
-  { key: 'contexts', rowDimension: 'context', columnDimension: 'all', rows: CONTEXTS },
+  // Intimate-partner violence is the sum of three relationship rows and early/forced marriage the
+  // forced-marriage margin: published again here they would give away hidden cells of those tables.
   {
-    key: 'children',
-    rowDimension: 'children',
+    key: 'contexts',
+    rowDimension: 'context',
     columnDimension: 'all',
-    rows: ['stalking', 'children_present', 'children_witnessed'],
+    rows: CONTEXTS.filter((c) => c === 'child_sexual_abuse' || c === 'harmful_traditional_practice'),
   },
+  { key: 'stalking', rowDimension: 'stalking', columnDimension: 'all', rows: ['stalking'] },
   { key: 'risk', rowDimension: 'riskIndicator', columnDimension: 'all', rows: RISK_INDICATORS },
   { key: 'provided', rowDimension: 'serviceProvided', columnDimension: 'all', rows: SERVICES_PROVIDED },
   { key: 'flows', rowDimension: 'referredTo', columnDimension: 'firstContact', rows: PATHWAY_SERVICES },
@@ -145,10 +157,12 @@ export async function readCounts({ tx, year }: { tx: Tx; year: number }) {
   return counts;
 }
 
-export async function countedYears(tx: Tx) {
+/** Years with at least k counted incidents: a year listed never says "one or two this year". */
+export async function countedYears({ tx, k }: { tx: Tx; k: number }) {
   const rows = await queryRows<{ year: number }>(
     tx,
-    sql`select distinct year from incident_counts where count > 0 order by year desc`,
+    sql`select year from incident_counts where table_key = 'age-by-gender'
+        group by year having sum(count) >= ${k} order by year desc`,
   );
   return rows.map((r) => Number(r.year));
 }
@@ -157,38 +171,36 @@ function monthsOf(year: number) {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
 
-/** Every category a dimension takes in this year's counts, so linked tables list the same ones. */
-function dimensionCategories({
-  counts,
-  districtIds,
-  year,
+/** Open-list categories with at least k incidents in the year, in code order, then "other". */
+function frequentCategories(table: Map<string, Map<string, number>> | undefined, k: number) {
+  const frequent = [...(table ?? [])]
+    .filter(([, line]) => [...line.values()].reduce((a, b) => a + b, 0) >= k)
+    .map(([category]) => category)
+    .filter((category) => category !== OTHER)
+    .sort();
+  return [...frequent, OTHER];
+}
+
+/** A table's counts with every category not listed merged into "other". */
+function countsFor({
+  table,
+  rows,
+  columns,
 }: {
-  counts: Counts;
-  districtIds: string[];
-  year: number;
+  table: Map<string, Map<string, number>> | undefined;
+  rows: string[];
+  columns: string[];
 }) {
-  const found = new Map<string, Set<string>>();
-  const note = (dimension: string, category: string) => {
-    const set = found.get(dimension) ?? new Set<string>();
-    set.add(category);
-    found.set(dimension, set);
-  };
-  for (const spec of CROSSTABS) {
-    const table = counts.get(spec.key);
-    for (const [row, line] of table ?? []) {
-      if (spec.rows === 'data') note(spec.rowDimension, row);
-      for (const column of line.keys()) if (spec.columns === 'data') note(spec.columnDimension, column);
-    }
+  const rowIndex = new Map(rows.map((row, i) => [row, i]));
+  const counts = rows.map(() => columns.map(() => 0));
+  for (const [row, line] of table ?? []) {
+    const r = rowIndex.get(row) ?? rowIndex.get(OTHER);
+    if (r === undefined) continue;
+    columns.forEach((column, c) => {
+      counts[r]![c]! += line.get(column) ?? 0;
+    });
   }
-  const sorted = (dimension: string) => [...(found.get(dimension) ?? [])].sort();
-  const districts = [...districtIds, ...(found.get('district')?.has('unknown') ? ['unknown'] : [])];
-  return {
-    district: districts,
-    month: monthsOf(year),
-    country: sorted('country'),
-    recordingService: sorted('recordingService'),
-    language: sorted('language'),
-  } as Record<string, string[]>;
+  return counts;
 }
 
 /**
@@ -210,20 +222,24 @@ export function buildStatistics({
   districtIds: string[];
   labels: TStatistics['labels'];
 }): TStatistics {
-  const dataCategories = dimensionCategories({ counts, districtIds, year });
+  const dataCategories: Record<string, string[]> = {
+    district: [...districtIds, 'unknown'],
+    month: monthsOf(year),
+    country: frequentCategories(counts.get('country'), k),
+    language: frequentCategories(counts.get('language-by-interpreter'), k),
+  };
   const resolve = (spec: Categories, dimension: string) =>
     spec === 'data' ? (dataCategories[dimension] ?? []) : [...spec];
   const crosstabs = CROSSTABS.map((spec) => {
     const rows = resolve(spec.rows, spec.rowDimension);
     const columns = resolve(spec.columns, spec.columnDimension);
-    const table = counts.get(spec.key);
     return {
       key: spec.key,
       rowDimension: spec.rowDimension,
       columnDimension: spec.columnDimension,
       rows,
       columns,
-      counts: rows.map((row) => columns.map((column) => table?.get(row)?.get(column) ?? 0)),
+      counts: countsFor({ table: counts.get(spec.key), rows, columns }),
     };
   });
   const protectedTables = protectLinkedTables({ tables: crosstabs, k });

@@ -9,7 +9,7 @@ type Finding = TTrainingReport['findings'][number];
  */
 export function trainingFindings(statistics: TStatistics): Finding[] {
   const table = (key: string) => statistics.tables.find((t) => t.key === key);
-  const total = table('citizenship')?.total ?? null;
+  const total = table('age-by-gender')?.total ?? null;
   const shareOf = (value: number, of: number | null) => (of ? Math.round((value / of) * 1000) / 10 : null);
   const findings: Finding[] = [];
 
@@ -17,20 +17,21 @@ export function trainingFindings(statistics: TStatistics): Finding[] {
     const t = table(key);
     if (!t) return;
     t.rows.forEach((row, r) => {
-      const value = t.cells[r]?.[0];
+      // One-column tables give the cell; the country table (countries by group) its row total.
+      const value = t.rowTotals && t.columns.length > 1 ? t.rowTotals[r] : t.cells[r]?.[0];
       if (value === null || value === undefined || value === 0 || skip.includes(row)) return;
       findings.push({
         topic,
         subject: row,
-        evidence: { table: key, row, column: t.columns[0]!, value },
+        evidence: { table: key, row, column: t.columns.length > 1 ? 'total' : t.columns[0]!, value },
         share: shareOf(value, total),
       });
     });
   };
   fromColumn('forms', 'violence_form');
   fromColumn('contexts', 'context');
-  fromColumn('country', 'community', ['IT', 'unknown']);
-  fromColumn('recording-service', 'service');
+  fromColumn('country', 'community', ['IT', 'unknown', 'other']);
+  fromColumn('first-contact', 'service', ['other']);
 
   // Interpreters: where they were needed and missing, by language and by district.
   const byLanguage = table('language-by-interpreter');
@@ -39,7 +40,7 @@ export function trainingFindings(statistics: TStatistics): Finding[] {
     const provided = byLanguage.columns.indexOf('provided');
     byLanguage.rows.forEach((row, r) => {
       const value = byLanguage.cells[r]?.[missing];
-      if (!value || row === 'unknown') return;
+      if (!value || row === 'unknown' || row === 'other') return;
       const given = byLanguage.cells[r]?.[provided];
       findings.push({
         topic: 'language_interpreter',

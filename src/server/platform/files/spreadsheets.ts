@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
@@ -40,18 +41,27 @@ export async function toXlsx(sheets: Sheet[]) {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Reads the first sheet of an XLSX file as rows of text (for imports). */
-export async function readXlsxRows(data: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  // Row numbers in an import report are the sheet's own, so empty rows keep their place.
+/**
+ * Reads the first sheet of an XLSX file as rows of text (for imports), streaming: it stops after
+ * `maxRows` rows, so a file that unzips to a million rows costs no more than the limit.
+ */
+export async function readXlsxRows(data: Buffer, maxRows = Number.POSITIVE_INFINITY): Promise<string[][]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
   const rows: string[][] = [];
-  for (let number = 1; number <= sheet.rowCount; number++) {
-    const values = sheet.getRow(number).values;
-    const cells = Array.isArray(values) ? values.slice(1) : [];
-    rows.push(Array.from(cells, (v) => (v === null || v === undefined ? '' : cellText(v))));
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      if (row.number > maxRows) break;
+      // Row numbers in an import report are the sheet's own, so empty rows keep their place.
+      while (rows.length < row.number - 1) rows.push([]);
+      const cells = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push(Array.from(cells, (v) => (v === null || v === undefined ? '' : cellText(v))));
+    }
+    break;
   }
   return rows;
 }

@@ -14,8 +14,8 @@ const CUSTOM_IT: Record<string, string> = {
   'six-digit ISTAT code': 'codice ISTAT di sei cifre',
   'digits, spaces and an optional leading +': 'cifre, spazi e un + iniziale facoltativo',
   'a month as YYYY-MM': 'un mese nel formato AAAA-MM',
-  'a register number (letters, digits, / . _ -; at least one digit)':
-    'un numero di registro (lettere, cifre, / . _ -; almeno una cifra)',
+  'a register number: up to 4 letters, then digits and / . _ -':
+    'un numero di registro: al massimo 4 lettere, poi cifre e / . _ -',
   'ISO 3166 two-letter code': 'codice ISO 3166 di due lettere',
   'ISO 639 language code': 'codice lingua ISO 639',
   'each value once': 'ogni valore una sola volta',
