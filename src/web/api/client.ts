@@ -26,6 +26,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions<S extends z.ZodType | undefined> {
   method?: Method;
   body?: unknown;
+  /** A file sent as it is (an upload), with its own content type, instead of a JSON body. */
+  rawBody?: { data: Blob; contentType: string };
   query?: Record<string, string | number | boolean | null | undefined>;
   /** Validates the response; omitted for endpoints that answer without a body. */
   schema?: S;
@@ -52,7 +54,8 @@ export async function api<S extends z.ZodType | undefined = undefined>(
 ): Promise<Result<S>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -61,7 +64,11 @@ export async function api<S extends z.ZodType | undefined = undefined>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody
+        ? options.rawBody.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { CORE_TYPES, type TCoreType } from '../../contracts/index.js';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
 import { ApiDocsPage } from '../features/api-docs/ApiDocsPage.js';
 import { AuditEventsPage, parseAuditSearch } from '../features/audit/AuditEventsPage.js';
@@ -18,6 +19,11 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.js';
 import { BreakGlassPage } from '../features/break-glass/BreakGlassPage.js';
 import { NotFoundPage } from '../features/errors/NotFoundPage.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { ImportPage } from '../features/incidents/ImportPage.js';
+import { IncidentCreatePage, IncidentEditPage } from '../features/incidents/IncidentFormPage.js';
+import { IncidentsListPage, type SavedNotice } from '../features/incidents/IncidentsListPage.js';
+import { ObservatoryPage } from '../features/observatory/ObservatoryPage.js';
+import { TrainingPage } from '../features/observatory/TrainingPage.js';
 import { DistrictsPanel } from '../features/structure/DistrictsPanel.js';
 import { MunicipalitiesPanel } from '../features/structure/MunicipalitiesPanel.js';
 import { OrganisationsPanel } from '../features/structure/OrganisationsPanel.js';
@@ -256,6 +262,93 @@ const apiDocsRoute = createRoute({
   component: ApiDocsPage,
 });
 
+const incidentsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/incidents',
+  beforeLoad: ({ context }) => requireAny(context.session, 'incidents.record'),
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { status?: 'draft' | 'recorded'; coreType?: TCoreType; page?: number; saved?: SavedNotice } => ({
+    status: search.status === 'draft' || search.status === 'recorded' ? search.status : undefined,
+    coreType: (CORE_TYPES as readonly unknown[]).includes(search.coreType)
+      ? (search.coreType as TCoreType)
+      : undefined,
+    page: search.page === undefined ? undefined : positiveInt(search.page),
+    saved:
+      search.saved === 'draft' || search.saved === 'recorded' || search.saved === 'deleted'
+        ? search.saved
+        : undefined,
+  }),
+  component: function IncidentsRoute() {
+    const { saved, ...search } = incidentsRoute.useSearch();
+    const navigate = incidentsRoute.useNavigate();
+    return (
+      <IncidentsListPage
+        filters={{ ...search, page: search.page ?? 1 }}
+        saved={saved}
+        onChange={(next) =>
+          navigate({
+            search: {
+              status: next.status,
+              coreType: next.coreType,
+              page: next.page > 1 ? next.page : undefined,
+            },
+          })
+        }
+      />
+    );
+  },
+});
+const incidentCreateRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/incidents/new',
+  beforeLoad: ({ context }) => requireAny(context.session, 'incidents.record'),
+  component: IncidentCreatePage,
+});
+const incidentImportRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/incidents/import',
+  beforeLoad: ({ context }) => requireAny(context.session, 'incidents.record'),
+  component: ImportPage,
+});
+const incidentEditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/incidents/$incidentId',
+  beforeLoad: ({ context }) => requireAny(context.session, 'incidents.record'),
+  component: function IncidentEditRoute() {
+    const { incidentId } = incidentEditRoute.useParams();
+    return <IncidentEditPage key={incidentId} incidentId={incidentId} />;
+  },
+});
+
+/** A year in the URL is user input: only a plausible calendar year is kept. */
+function yearSearch(search: Record<string, unknown>): { year?: number } {
+  const year = Number(search.year);
+  return { year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined };
+}
+
+const observatoryRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/observatory',
+  beforeLoad: ({ context }) => requireAny(context.session, 'observatory.read'),
+  validateSearch: yearSearch,
+  component: function ObservatoryRoute() {
+    const { year } = observatoryRoute.useSearch();
+    const navigate = observatoryRoute.useNavigate();
+    return <ObservatoryPage year={year} onYearChange={(next) => navigate({ search: { year: next } })} />;
+  },
+});
+const trainingRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/observatory/training',
+  beforeLoad: ({ context }) => requireAny(context.session, 'observatory.read'),
+  validateSearch: yearSearch,
+  component: function TrainingRoute() {
+    const { year } = trainingRoute.useSearch();
+    return <TrainingPage year={year} />;
+  },
+});
+
 const changePasswordRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/account/password',
@@ -286,6 +379,12 @@ const routeTree = rootRoute.addChildren([
     recordAccessRoute,
     breakGlassRoute,
     apiDocsRoute,
+    incidentsRoute,
+    incidentCreateRoute,
+    incidentImportRoute,
+    incidentEditRoute,
+    observatoryRoute,
+    trainingRoute,
     changePasswordRoute,
   ]),
 ]);

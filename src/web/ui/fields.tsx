@@ -30,7 +30,7 @@ function FieldMessages({
   return (
     <>
       {hint && (
-        <small id={`${id}-hint`} className="form-text">
+        <small id={`${id}-hint`} className="form-text d-block">
           {hint}
         </small>
       )}
@@ -72,12 +72,14 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
 export type SelectFieldProps = FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
     options: { value: string; label: string }[];
+    /** Options shown in labelled groups (`<optgroup>`), after the ungrouped ones. */
+    groups?: { label: string; options: { value: string; label: string }[] }[];
     /** Text of an empty first option; omit when a value is always required. */
     placeholder?: string;
   };
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { id, label, error, hint, options, placeholder, className, ...select },
+  { id, label, error, hint, options, groups, placeholder, className, ...select },
   ref,
 ) {
   return (
@@ -99,6 +101,15 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
+        ))}
+        {groups?.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <FieldMessages id={id} error={error} hint={hint} />
@@ -157,4 +168,103 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(fu
 /** A row of form actions, kept apart so every form lays out its buttons the same way. */
 export function FormActions({ children }: { children: ReactNode }) {
   return <div className="d-flex flex-wrap gap-2 mt-2">{children}</div>;
+}
+
+interface ChoiceGroupProps {
+  id: string;
+  legend: string;
+  options: { value: string; label: string; disabled?: boolean; note?: string }[];
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  inline?: boolean;
+  className?: string;
+}
+
+/** The fieldset, legend, hint and error shared by radio and checkbox groups. */
+function ChoiceFieldset({
+  id,
+  legend,
+  error,
+  hint,
+  required,
+  className,
+  children,
+}: Omit<ChoiceGroupProps, 'options' | 'inline'> & { children: ReactNode }) {
+  return (
+    <fieldset id={id} className={`mb-4 ${className ?? ''}`} aria-describedby={describedBy(id, error, hint)}>
+      <legend className="h6 fw-semibold text-body mb-2 px-0">
+        {legend}
+        {required ? ' *' : ''}
+      </legend>
+      {children}
+      <FieldMessages id={id} error={error} hint={hint} />
+    </fieldset>
+  );
+}
+
+/** One choice among a few, as radios in a fieldset (yes/no questions, short code lists). */
+export function RadioGroup({
+  value,
+  onChange,
+  name,
+  inline = true,
+  options,
+  ...group
+}: ChoiceGroupProps & { name: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <ChoiceFieldset {...group}>
+      {options.map((option) => (
+        <div key={option.value} className={`form-check${inline ? ' form-check-inline' : ''}`}>
+          <input
+            type="radio"
+            id={`${group.id}-${option.value}`}
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />
+          <label htmlFor={`${group.id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
+/** Several choices of a code list, as checkboxes in a fieldset; the value is the list of codes. */
+export function CheckboxGroup({
+  value,
+  onChange,
+  inline = false,
+  options,
+  ...group
+}: ChoiceGroupProps & { value: readonly string[]; onChange: (value: string[]) => void }) {
+  const toggle = (code: string, checked: boolean) => {
+    const next = new Set(value);
+    if (checked) next.add(code);
+    else next.delete(code);
+    // Keep the code list's order, whatever the order of the clicks.
+    onChange(options.map((o) => o.value).filter((v) => next.has(v)));
+  };
+  return (
+    <ChoiceFieldset {...group}>
+      <div className={inline ? 'd-flex flex-wrap gap-4' : 'checkbox-columns'}>
+        {options.map((option) => (
+          <div key={option.value} className="form-check my-1">
+            <input
+              type="checkbox"
+              id={`${group.id}-${option.value}`}
+              checked={value.includes(option.value)}
+              disabled={option.disabled}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
+            <label htmlFor={`${group.id}-${option.value}`}>
+              {option.label}
+              {option.note ? <span className="small"> ({option.note})</span> : null}
+            </label>
+          </div>
+        ))}
+      </div>
+    </ChoiceFieldset>
+  );
 }

@@ -3,13 +3,29 @@ import { useTranslation } from 'react-i18next';
 import type { TPermission } from '../../../contracts/index.js';
 import { useSession } from '../session.js';
 
-type NavTarget = '/' | '/structure' | '/users' | '/audit' | '/break-glass' | '/api-docs';
+type NavTarget =
+  | '/'
+  | '/structure'
+  | '/users'
+  | '/incidents'
+  | '/observatory'
+  | '/observatory/training'
+  | '/audit'
+  | '/break-glass'
+  | '/api-docs';
 
-/** Modules in menu order, each with the permissions that open it (any of them); Home is for everyone. */
-const MODULES: { to: NavTarget; labelKey: string; anyOf: TPermission[] | null }[] = [
-  { to: '/', labelKey: 'nav.home', anyOf: null },
+/**
+ * Modules in menu order, each with the permissions that open it (any of them); Home is for everyone.
+ * `exact`: the entry is current only on its own path, not below it (Home; the Observatory, whose
+ * training page has its own entry).
+ */
+const MODULES: { to: NavTarget; labelKey: string; anyOf: TPermission[] | null; exact?: boolean }[] = [
+  { to: '/', labelKey: 'nav.home', anyOf: null, exact: true },
   { to: '/structure', labelKey: 'nav.structure', anyOf: ['structure.read'] },
   { to: '/users', labelKey: 'nav.users', anyOf: ['users.read'] },
+  { to: '/incidents', labelKey: 'nav.incidents', anyOf: ['incidents.record'] },
+  { to: '/observatory', labelKey: 'nav.observatory', anyOf: ['observatory.read'], exact: true },
+  { to: '/observatory/training', labelKey: 'nav.training', anyOf: ['observatory.read'] },
   { to: '/audit', labelKey: 'nav.audit', anyOf: ['audit.read'] },
   { to: '/break-glass', labelKey: 'nav.breakGlass', anyOf: ['break-glass.request', 'break-glass.review'] },
   { to: '/api-docs', labelKey: 'nav.apiDocs', anyOf: ['api-docs.read'] },
@@ -29,7 +45,7 @@ export function MainNav() {
               <Link
                 to={module.to}
                 className="nav-link text-white px-3 py-3"
-                activeOptions={{ exact: module.to === '/' }}
+                activeOptions={{ exact: module.exact ?? false, includeSearch: false }}
                 activeProps={{ 'aria-current': 'page' }}
               >
                 {t(module.labelKey)}
