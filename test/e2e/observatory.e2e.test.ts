@@ -1,0 +1,218 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, signIn, startApp, stopApp } from './support.js';
+
+/*
+ * The observatory's journeys: a practitioner of the anti-violence network records an incident with
+ * the GBVIMS classification helper and imports a register; a coordinator reads the
+ * disclosure-controlled dashboard; a trainer reads the training needs; a coordinator cannot reach
+ * the incident records.
+ */
+beforeAll(async () => {
+  await startApp();
+});
+
+afterAll(async () => {
+  await stopApp();
+});
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principale' });
+
+/**
+ * Bootstrap Italia draws radios and checkboxes on their labels (the input itself is transparent
+ * under it), so a user, and the test, clicks the label.
+ */
+async function choose(scope: Locator | Page, label: string | RegExp): Promise<void> {
+  const text = typeof label === 'string' ? new RegExp(`^${label}$`) : label;
+  await scope.locator('label').filter({ hasText: text }).click();
+}
+
+/** The coordinator's signed-in page, shared by the dashboard and the refused journey. */
+let coordinator: Page | undefined;
+async function coordinatorPage(): Promise<Page> {
+  coordinator ??= (await signIn('coordinatrice')).page;
+  return coordinator;
+}
+
+describe('incident records (operatrice.cav, anti-violence network)', () => {
+  let page: Page;
+
+  it('records an incident, the classification helper giving the type', async () => {
+    page = (await signIn('operatrice.cav')).page;
+    await menu(page).getByRole('link', { name: 'Episodi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Episodi di violenza' }).waitFor();
+    await page.getByRole('table', { name: /episodi/ }).waitFor();
+    await expectAccessible(page, 'incident list');
+
+    await page.getByRole('link', { name: 'Nuovo episodio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo episodio' }).waitFor();
+    // The reference lists fill the selects before the form is checked.
+    await page
+      .locator('#incident-municipality option', { hasText: 'Treviglio' })
+      .waitFor({ state: 'attached' });
+    await expectAccessible(page, 'new incident form');
+
+    await page.getByLabel('Numero di registro del servizio').fill('CAV/2026-001');
+    await page.getByLabel("Fascia d'età").selectOption({ label: '26–40 anni' });
+    await page.getByLabel('Cittadinanza').selectOption({ label: 'Marocco' });
+    await page.getByLabel('Lingua in cui si esprime meglio').selectOption({ label: 'arabo' });
+    await choose(page.getByRole('group', { name: 'Serviva un interprete' }), 'Sì');
+    await choose(page.getByRole('group', { name: "L'interprete o il mediatore era presente?" }), 'Sì');
+    await page.getByLabel("Comune dell'episodio").selectOption({ label: 'Treviglio' });
+
+    // GBVIMS: no, no, yes → physical assault; the later questions go away.
+    const result = page.getByRole('status').filter({ hasText: 'Tipo (GBVIMS)' });
+    expect(await result.textContent()).toBe('Tipo (GBVIMS): da stabilire');
+    expect(await page.getByRole('group', { name: /^Domanda 2 di 6/ }).count()).toBe(0);
+    await choose(page.getByRole('group', { name: /^Domanda 1 di 6/ }), 'No');
+    await choose(page.getByRole('group', { name: /^Domanda 2 di 6/ }), 'No');
+    await choose(page.getByRole('group', { name: /^Domanda 3 di 6/ }), 'Sì');
+    await expect.poll(() => result.textContent()).toBe('Tipo (GBVIMS): Aggressione fisica');
+    expect(await page.getByRole('group', { name: /^Domanda 4 di 6/ }).count()).toBe(0);
+
+    // The form the type implies is ticked for the practitioner.
+    const physical = page.getByRole('checkbox', { name: /Violenza fisica/ });
+    expect(await physical.isChecked()).toBe(true);
+    await choose(page.getByRole('group', { name: 'Forme di violenza' }), 'Violenza psicologica');
+    await page
+      .getByLabel("Relazione dell'autore con la persona")
+      .selectOption({ label: 'Ex coniuge o ex partner' });
+    await choose(page.getByRole('group', { name: /Indicatori di rischio/ }), 'Violenze precedenti');
+    await page
+      .getByLabel('Primo servizio a cui la persona si è rivolta')
+      .selectOption({ label: 'Centro antiviolenza' });
+    await choose(page.getByRole('group', { name: 'Servizi erogati' }), 'Ascolto e accoglienza');
+    await choose(page, /acconsente a essere conteggiata/);
+    for (const name of ['Violenza psicologica', 'Violenze precedenti', 'Ascolto e accoglienza']) {
+      expect(await page.getByRole('checkbox', { name, exact: true }).isChecked(), name).toBe(true);
+    }
+    expect(await page.getByRole('checkbox', { name: /acconsente/ }).isChecked()).toBe(true);
+    await expectAccessible(page, 'incident form filled in');
+
+    await page.getByRole('button', { name: 'Registra episodio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Episodi di violenza' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Episodio registrato.' }).waitFor();
+    // Newest first: the incident just recorded, with its keyed survivor code, never the register number.
+    const first = page
+      .getByRole('table', { name: /episodi/ })
+      .getByRole('row')
+      .nth(1);
+    const text = await first.textContent();
+    expect(text).toContain('Aggressione fisica');
+    expect(text).toContain('Registrato');
+    expect(text).toMatch(/S-[A-Z0-9]{5}-[A-Z0-9]{5}/);
+    expect(await page.getByText('CAV/2026-001').count()).toBe(0);
+  });
+
+  it('shows the server’s field errors next to the fields when a record is incomplete', async () => {
+    await page.getByRole('link', { name: 'Nuovo episodio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo episodio' }).waitFor();
+    await page.getByRole('button', { name: 'Registra episodio' }).click();
+    const ageBand = page.getByLabel("Fascia d'età");
+    await expect.poll(() => ageBand.getAttribute('aria-invalid')).toBe('true');
+    await page
+      .locator('#incident-age-band-error')
+      .filter({ hasText: "obbligatorio per registrare l'episodio" })
+      .waitFor();
+    await page
+      .locator('#classification-penetration-error')
+      .filter({ hasText: "obbligatorio per registrare l'episodio" })
+      .waitFor();
+    await expectAccessible(page, 'incident form with field errors');
+  });
+
+  it('imports a register: row errors first, then the counts', async () => {
+    await page.getByRole('link', { name: 'Torna agli episodi' }).click();
+    await page.getByRole('link', { name: 'Importa registro' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importa un registro' }).waitFor();
+    await expectAccessible(page, 'import page');
+
+    const header =
+      'survivorReference,incidentMonth,ageBand,gender,interpreterNeeded,coreType,forms,authorRelationship,firstContact,consentReporting';
+    const good =
+      'R-100,2026-03,26-40,female,no,physical_assault,physical;psychological,former_partner,anti_violence_centre,sì';
+    const bad = 'R-101,2026-04,99-100,female,no,rape,sexual,stranger,police,sì';
+    const upload = async (lines: string[]) => {
+      await page.getByLabel('File del registro (CSV o XLSX)').setInputFiles({
+        name: 'registro.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
+      });
+      await page.getByRole('button', { name: 'Importa', exact: true }).click();
+    };
+
+    await upload([header, good, bad]);
+    const errors = page.getByRole('table', { name: 'Errori nel file' });
+    await errors.waitFor();
+    const row = errors.getByRole('row').nth(1);
+    expect(await row.getByRole('rowheader').textContent()).toBe('3');
+    expect(await row.textContent()).toContain('ageBand');
+    await expectAccessible(page, 'import with row errors');
+
+    await upload([header, good]);
+    const done = page.getByRole('status').filter({ hasText: 'Importazione completata' });
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/Righe lette\s*1.*Episodi creati\s*1/);
+    await expectAccessible(page, 'import done');
+  });
+});
+
+describe('observatory dashboard and training needs', () => {
+  it('a coordinator reads the dashboard: the rule, hidden counts as "< 5", published numbers', async () => {
+    const page = await coordinatorPage();
+    await menu(page).getByRole('link', { name: 'Osservatorio', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Osservatorio sulla violenza di genere' }).waitFor();
+    await page.getByText(/conteggi inferiori a 5 non mostrati.*soppressione complementare/).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tipi e forme' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Andamento' }).waitFor();
+
+    expect(await page.getByText('< 5', { exact: true }).count()).toBeGreaterThan(0);
+    const forms = page.getByRole('table', { name: /^Forme di violenza/ });
+    const numbers = await forms.getByRole('cell').allTextContents();
+    expect(numbers.some((n) => /^\d+$/.test(n.trim()) && Number(n) >= 5)).toBe(true);
+    // A suppressed count is never written as 0 or left blank in a table.
+    const byDistrict = page.getByRole('table', { name: /^Tipo di violenza per Ambito/ });
+    expect((await byDistrict.getByRole('cell').allTextContents()).every((c) => c.trim() !== '')).toBe(true);
+
+    const csv = page.getByRole('link', { name: 'Scarica CSV' });
+    const href = await csv.getAttribute('href');
+    expect(href).toMatch(/^\/api\/observatory\/statistics\/export\?format=csv&year=\d{4}$/);
+    const file = await page.context().request.get(href!);
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toContain('< 5');
+    expect(await page.getByRole('link', { name: 'Scarica XLSX' }).getAttribute('href')).toContain(
+      'format=xlsx',
+    );
+    await expectAccessible(page, 'observatory dashboard');
+  });
+
+  it('a trainer reads the training needs drawn from the published numbers', async () => {
+    const page = (await signIn('formatore')).page;
+    await menu(page).getByRole('link', { name: 'Fabbisogni formativi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fabbisogni formativi' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Forme di violenza' }).waitFor();
+    await page
+      .getByText(/Formazione sul riconoscimento della violenza (fisica|sessuale|psicologica|economica)/)
+      .first()
+      .waitFor();
+    await page.getByText(/conteggi inferiori a 5 non mostrati/).waitFor();
+    await expectAccessible(page, 'training needs');
+  });
+});
+
+describe('must be refused', () => {
+  it('a coordinator opening the incident records sees the not-found page, no data, no menu entry', async () => {
+    const page = await coordinatorPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    expect(await menu(page).getByRole('link', { name: 'Episodi' }).count()).toBe(0);
+
+    await page.goto('/incidents');
+    await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(await page.getByText(/S-[A-Z0-9]{5}-[A-Z0-9]{5}/).count()).toBe(0);
+    // The server refuses too, whatever the page shows.
+    expect((await page.context().request.get('/api/incidents')).status()).toBe(403);
+    await expectAccessible(page, 'not found (coordinator on /incidents)');
+  });
+});
