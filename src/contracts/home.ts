@@ -8,6 +8,7 @@ export const ZAttentionItemSchema = z.object({
     'audit_unsealed',
     'own_break_glass_active',
     'password_old',
+    'incident_drafts',
   ]),
   count: z.number().int(),
   link: z.string(),

@@ -56,6 +56,16 @@ export const homeRoutes =
                 link: '/audit',
               });
             }
+            if (ctx.permissions.has('incidents.record')) {
+              // Drafts are never counted: an unfinished record is a missing number in the observatory.
+              items.push({
+                kind: 'incident_drafts',
+                count: await one(
+                  sql`select count(*)::int as n from incidents where status = 'draft' and service_id = ${ctx.serviceId}`,
+                ),
+                link: '/incidents',
+              });
+            }
             items.push({
               kind: 'password_old',
               count: await one(
