@@ -97,8 +97,9 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
       .getByRole('table', { name: /episodi/ })
       .getByRole('row')
       .nth(1);
+    // The cached list shows first; the refetch after saving brings the new record to the top.
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('Aggressione fisica');
     const text = await first.textContent();
-    expect(text).toContain('Aggressione fisica');
     expect(text).toContain('Registrato');
     expect(text).toMatch(/S-[A-Z0-9]{5}-[A-Z0-9]{5}/);
     expect(await page.getByText('CAV/2026-001').count()).toBe(0);
