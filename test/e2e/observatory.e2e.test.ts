@@ -122,6 +122,32 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
     await expectAccessible(page, 'incident form with field errors');
   });
 
+  it('keeps a draft\u2019s chosen country and comune when it is opened again', async () => {
+    await page.getByLabel('Cittadinanza').selectOption({ label: 'Albania' });
+    await page.getByLabel("Comune dell'episodio").selectOption({ label: 'Caravaggio' });
+    await page.getByRole('button', { name: 'Salva bozza' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Episodi di violenza' }).waitFor();
+    const draft = page
+      .getByRole('table', { name: /episodi/ })
+      .getByRole('row')
+      .filter({ hasText: 'Bozza' })
+      .first();
+    // A fresh load, as from a bookmark: the reference lists are not cached yet.
+    const href = await draft.getByRole('link').first().getAttribute('href');
+    await page.goto(new URL(href!, page.url()).toString());
+    await page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: /episodio/i })
+      .waitFor();
+    const citizenship = page.getByLabel('Cittadinanza');
+    await expect.poll(() => citizenship.inputValue()).toBe('AL');
+    expect(await page.getByLabel("Comune dell'episodio").inputValue()).toBe('016053');
+    await expectAccessible(page, 'draft opened again');
+    await page.getByRole('link', { name: 'Torna agli episodi' }).click();
+    await page.getByRole('link', { name: 'Nuovo episodio' }).waitFor();
+    await page.getByRole('link', { name: 'Nuovo episodio' }).click();
+  });
+
   it('imports a register: row errors first, then the counts', async () => {
     await page.getByRole('link', { name: 'Torna agli episodi' }).click();
     await page.getByRole('link', { name: 'Importa registro' }).click();

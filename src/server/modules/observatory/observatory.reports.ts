@@ -105,7 +105,8 @@ function linesOf(statistics: TStatistics, table: TPublishedTable): CellValue[][]
 }
 
 function ruleNote(statistics: TStatistics) {
-  return `Controllo della divulgazione / disclosure control: k=${statistics.rule.k}, ${statistics.rule.method}; celle sotto k mostrate come "< ${statistics.rule.k}" / cells under k shown as "< ${statistics.rule.k}".`;
+  const k = statistics.rule.k;
+  return `Controllo della divulgazione: k=${k}, ${statistics.rule.method}. "< ${k}": valore sotto ${k}, o nascosto perché da esso se ne ricaverebbe uno sotto ${k}. / Disclosure control: "< ${k}" is a count under ${k}, or one hidden so that a count under ${k} cannot be worked out.`;
 }
 
 export async function exportStatistics({

@@ -15,8 +15,8 @@
  */
 export interface DisclosureRule {
   k: number;
-  /** Tables use complementary suppression; shares of a total (`protectShares`) hide the complement. */
-  method: 'small-cell-and-complementary-suppression' | 'small-count-and-complement-suppression';
+  /** Tables use complementary suppression; shares of a total (`protectShares`) small counts only. */
+  method: 'small-cell-and-complementary-suppression' | 'small-count-suppression';
 }
 
 export interface ProtectedTable {
@@ -395,8 +395,10 @@ export interface ProtectedShares {
 /**
  * Protects counts of a multi-valued attribute (an incident can have several forms of violence, so
  * the counts do not add up): each count is a share of its published total. A count is hidden when
- * it is 1..k−1, when total − count is (the few without the attribute would be named just as well),
- * or when its total is itself hidden (null), since the complement could not be judged.
+ * it is 1..k−1, or when its total is itself hidden (null). Counts do not sum to anything
+ * published, so no hidden count can be worked out; the few *without* an attribute (total − count)
+ * are not protected: lacking a form of violence or a referral names nothing sensitive, and hiding
+ * "59 of 60 suffered psychological violence" made the commonest finding disappear.
  */
 export function protectShares({
   counts,
@@ -416,9 +418,9 @@ export function protectShares({
     if (total !== null && (!Number.isInteger(total) || total < count)) {
       throw new RangeError('a total must be an integer no smaller than its count');
     }
-    return total === null || small(count) || small(total - count) ? null : count;
+    return total === null || small(count) ? null : count;
   });
-  return { cells, rule: { k, method: 'small-count-and-complement-suppression' } };
+  return { cells, rule: { k, method: 'small-count-suppression' } };
 }
 
 /** How a suppressed entry is shown: "< k", never 0. */

@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Controller, type FieldError, useForm } from 'react-hook-form';
@@ -51,16 +52,33 @@ import {
 } from './incidents-api.js';
 
 export function IncidentCreatePage() {
-  return <IncidentForm incident={null} />;
+  return <WhenListsLoaded>{() => <IncidentForm incident={null} />}</WhenListsLoaded>;
 }
 
 export function IncidentEditPage({ incidentId }: { incidentId: string }) {
   const incident = useIncident(incidentId);
   return (
     <AsyncContent query={incident} notFound={<NotFoundPage />}>
-      {(data) => <IncidentForm incident={data} />}
+      {(data) => <WhenListsLoaded>{() => <IncidentForm incident={data} />}</WhenListsLoaded>}
     </AsyncContent>
   );
+}
+
+/**
+ * A select shows its saved value only if the option exists when the form mounts: the form waits
+ * for the reference lists (then read from the cache), or a reopened draft would look empty.
+ */
+function WhenListsLoaded({ children }: { children: () => ReactNode }) {
+  const lists: UseQueryResult<unknown>[] = [
+    useCountries(),
+    useLanguages(),
+    useDistricts(),
+    useMunicipalities(),
+  ];
+  // The loading notice or the error of the first list not ready yet.
+  const waiting = lists.find((query) => query.isPending || query.isError);
+  if (waiting) return <AsyncContent query={waiting}>{() => null}</AsyncContent>;
+  return <>{children()}</>;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

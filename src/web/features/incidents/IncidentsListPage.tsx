@@ -124,7 +124,7 @@ export function IncidentsListPage({
                         <td>{incident.ageBand ? t(`enums.ageBand.${incident.ageBand}`) : '—'}</td>
                         <td>
                           <span
-                            className={`badge ${incident.status === 'draft' ? 'bg-warning text-dark' : 'bg-success'}`}
+                            className={`badge ${incident.status === 'draft' ? 'bg-secondary' : 'bg-success'}`}
                           >
                             {t(`enums.incidentStatus.${incident.status}`)}
                           </span>
