@@ -53,6 +53,38 @@ async function statisticsIn({ tx, year }: { tx: Tx; year: number | undefined }) 
   return labelled(tx, buildStatistics({ counts, year: chosen, years, k, districtIds, labels: {} }));
 }
 
+/** The year's published statistics, read and audited in one transaction as the viewer. */
+function auditedStatistics({
+  deps,
+  ctx,
+  year,
+  action,
+  details = {},
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  year: number | undefined;
+  action:
+    | 'observatory.statistics_viewed'
+    | 'observatory.statistics_exported'
+    | 'observatory.training_report_viewed';
+  details?: Record<string, unknown>;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const statistics = await statisticsIn({ tx, year });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action, details: { year: statistics.year, k: statistics.rule.k, ...details } },
+      });
+      return statistics;
+    },
+  });
+}
+
 export function getStatistics({
   deps,
   ctx,
@@ -62,22 +94,7 @@ export function getStatistics({
   ctx: AccessContext;
   query: { year?: number | undefined };
 }) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const statistics = await statisticsIn({ tx, year: query.year });
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'observatory.statistics_viewed',
-          details: { year: statistics.year, k: statistics.rule.k },
-        },
-      });
-      return statistics;
-    },
-  });
+  return auditedStatistics({ deps, ctx, year: query.year, action: 'observatory.statistics_viewed' });
 }
 
 function labelOf(statistics: TStatistics, dimension: string, code: string) {
@@ -120,21 +137,12 @@ export async function exportStatistics({
   query: { year?: number | undefined };
   format: 'csv' | 'xlsx';
 }) {
-  const statistics = await scoped({
-    db: deps.db,
+  const statistics = await auditedStatistics({
+    deps,
     ctx,
-    work: async (tx) => {
-      const result = await statisticsIn({ tx, year: query.year });
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'observatory.statistics_exported',
-          details: { year: result.year, k: result.rule.k, format },
-        },
-      });
-      return result;
-    },
+    year: query.year,
+    action: 'observatory.statistics_exported',
+    details: { format },
   });
   const header = ['tabella', 'riga', 'colonna', 'valore'];
   const filename = `osservatorio-${statistics.year}.${format}`;
@@ -156,7 +164,7 @@ export async function exportStatistics({
   return { filename, body };
 }
 
-export function getTrainingReport({
+export async function getTrainingReport({
   deps,
   ctx,
   query,
@@ -165,27 +173,17 @@ export function getTrainingReport({
   ctx: AccessContext;
   query: { year?: number | undefined };
 }): Promise<TTrainingReport> {
-  return scoped({
-    db: deps.db,
+  const statistics = await auditedStatistics({
+    deps,
     ctx,
-    work: async (tx) => {
-      const statistics = await statisticsIn({ tx, year: query.year });
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'observatory.training_report_viewed',
-          details: { year: statistics.year, k: statistics.rule.k },
-        },
-      });
-      const total = statistics.tables[0]?.total ?? null;
-      return {
-        year: statistics.year,
-        rule: statistics.rule,
-        total,
-        findings: trainingFindings(statistics),
-        labels: statistics.labels,
-      };
-    },
+    year: query.year,
+    action: 'observatory.training_report_viewed',
   });
+  return {
+    year: statistics.year,
+    rule: statistics.rule,
+    total: statistics.tables[0]?.total ?? null,
+    findings: trainingFindings(statistics),
+    labels: statistics.labels,
+  };
 }
