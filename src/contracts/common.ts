@@ -64,3 +64,8 @@ export function nonEmpty<T extends z.ZodType<Record<string, unknown>>>(schema: T
     message: 'at least one field is required',
   });
 }
+
+/** How a count hidden by disclosure control reads in every output: "< k", never 0 (ADR 0006). */
+export function suppressedCount(k: number) {
+  return `< ${k}`;
+}

@@ -16,7 +16,7 @@ import {
   YEARS_IN_ITALY,
 } from '../../../contracts/observatory.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
-import { protectLinkedTables, protectShares } from '../../platform/disclosure/disclosure.js';
+import { namedCategories, protectLinkedTables, protectShares } from '../../platform/disclosure/disclosure.js';
 
 /**
  * The dashboard's tables. Crosstabs partition the counted incidents (cells add up); shares count
@@ -171,14 +171,12 @@ function monthsOf(year: number) {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
 
-/** Open-list categories with at least k incidents in the year, in code order, then "other". */
-function frequentCategories(table: Map<string, Map<string, number>> | undefined, k: number) {
-  const frequent = [...(table ?? [])]
-    .filter(([, line]) => [...line.values()].reduce((a, b) => a + b, 0) >= k)
-    .map(([category]) => category)
-    .filter((category) => category !== OTHER)
-    .sort();
-  return [...frequent, OTHER];
+/** The categories of an open list to publish (platform/disclosure recodes the rare ones). */
+function openListCategories(table: Map<string, Map<string, number>> | undefined, k: number) {
+  const totals = new Map(
+    [...(table ?? [])].map(([category, line]) => [category, [...line.values()].reduce((a, b) => a + b, 0)]),
+  );
+  return namedCategories({ totals, k, other: OTHER });
 }
 
 /** A table's counts with every category not listed merged into "other". */
@@ -225,8 +223,8 @@ export function buildStatistics({
   const dataCategories: Record<string, string[]> = {
     district: [...districtIds, 'unknown'],
     month: monthsOf(year),
-    country: frequentCategories(counts.get('country'), k),
-    language: frequentCategories(counts.get('language-by-interpreter'), k),
+    country: openListCategories(counts.get('country'), k),
+    language: openListCategories(counts.get('language-by-interpreter'), k),
   };
   const resolve = (spec: Categories, dimension: string) =>
     spec === 'data' ? (dataCategories[dimension] ?? []) : [...spec];

@@ -5,6 +5,7 @@ import {
   extendedGrid,
   formatCount,
   type LinkedTable,
+  namedCategories,
   type ProtectedTable,
   protectLinkedTables,
   protectShares,
@@ -328,5 +329,23 @@ describe('disclosure control', () => {
       protectLinkedTables({ tables: [table('a', ['A'], [[10]]), table('a', ['A'], [[10]])] }),
     ).toThrow(RangeError);
     expect(() => protectLinkedTables({ tables: [table('a', ['A', 'A'], [[10], [10]])] })).toThrow(RangeError);
+  });
+});
+
+describe('open lists', () => {
+  it('name only categories with at least k behind them; the rest go to "other", listed last', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[A-Z]{2}$/), fc.nat(12)),
+        fc.integer({ min: 2, max: 10 }),
+        (raw, k) => {
+          const totals = new Map(Object.entries(raw));
+          const named = namedCategories({ totals, k });
+          expect(named.at(-1)).toBe('other');
+          for (const category of named.slice(0, -1)) expect(totals.get(category)!).toBeGreaterThanOrEqual(k);
+          for (const [category, total] of totals) if (total >= k) expect(named).toContain(category);
+        },
+      ),
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { suppressedCount } from '../../../contracts/common.js';
+
 /**
  * Disclosure control for every aggregate that leaves a case team (ARCHITECTURE.md, mechanism 4).
  *
@@ -423,7 +425,29 @@ export function protectShares({
   return { cells, rule: { k, method: 'small-count-suppression' } };
 }
 
+/**
+ * Global recoding of an open list (countries, languages): only categories with at least k behind
+ * them are named, the rest are published together as `other`, so a listed name never says that
+ * one or two people of a community were counted. Returns the categories to publish, `other` last.
+ */
+export function namedCategories({
+  totals,
+  k = 5,
+  other = 'other',
+}: {
+  totals: ReadonlyMap<string, number>;
+  k?: number;
+  other?: string;
+}) {
+  checkK(k);
+  const named = [...totals]
+    .filter(([category, total]) => category !== other && total >= k)
+    .map(([category]) => category)
+    .sort();
+  return [...named, other];
+}
+
 /** How a suppressed entry is shown: "< k", never 0. */
 export function formatCount(value: number | null, rule: Pick<DisclosureRule, 'k'>) {
-  return value === null ? `< ${rule.k}` : String(value);
+  return value === null ? suppressedCount(rule.k) : String(value);
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { HttpProblem, renderProblem } from './problem.js';
+import { HttpProblem, problems, renderProblem } from './problem.js';
 import { fieldErrorsOf } from './validation-messages.js';
 
 export function requestLocale(request: FastifyRequest): 'it' | 'en' {
@@ -100,21 +100,7 @@ export function installErrorHandler(app: FastifyInstance) {
         })),
         where === 'body' ? '' : where,
       );
-      const fields = errors.map((e) => e.field).join(', ');
-      return sendProblem(
-        request,
-        reply,
-        new HttpProblem(
-          400,
-          'validation',
-          { it: 'Dati non validi', en: 'Invalid data' },
-          {
-            it: `Controlla: ${fields}.`,
-            en: `Check: ${fields}.`,
-          },
-          errors,
-        ),
-      );
+      return sendProblem(request, reply, problems.fields(errors));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error.message }, 'response did not match its schema');

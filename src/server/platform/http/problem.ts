@@ -65,17 +65,17 @@ export const problems = {
     ),
   conflict: (detail: TLocalizedText) =>
     new HttpProblem(409, 'conflict', { it: 'Conflitto', en: 'Conflict' }, detail),
-  fields: (errors: FieldError[]) =>
-    new HttpProblem(
+  /** Every failing field at once: schema validation, import rows, codes the schema cannot know. */
+  fields: (errors: FieldError[]) => {
+    const fields = errors.map((e) => e.field).join(', ');
+    return new HttpProblem(
       400,
       'validation',
       { it: 'Dati non validi', en: 'Invalid data' },
-      {
-        it: `Controlla: ${errors.map((e) => e.field).join(', ')}.`,
-        en: `Check: ${errors.map((e) => e.field).join(', ')}.`,
-      },
+      { it: `Controlla: ${fields}.`, en: `Check: ${fields}.` },
       errors,
-    ),
+    );
+  },
   field: (field: string, code: string, message: TLocalizedText, status = 400) =>
     new HttpProblem(
       status,

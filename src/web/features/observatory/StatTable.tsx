@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPublishedTable, TStatistics } from '../../../contracts/index.js';
+import { suppressedCount, type TPublishedTable, type TStatistics } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { formatNumber } from '../../ui/format.js';
 import { codeLabel, percentLabel } from './codes.js';
@@ -50,7 +50,7 @@ export function Count({ value, k }: { value: number | null; k: number }) {
   if (value !== null) return <>{formatNumber(value, locale)}</>;
   return (
     <span className="suppressed">
-      <span aria-hidden="true">{`< ${k}`}</span>
+      <span aria-hidden="true">{suppressedCount(k)}</span>
       <span className="visually-hidden">{t('observatory.suppressed', { k })}</span>
     </span>
   );
