@@ -1,15 +1,15 @@
 import {
   AUTHOR_RELATIONSHIPS,
   CORE_TYPES,
+  currentMonth,
   FORM_IMPLIED_BY,
   type TCoreType,
   type TIncidentInput,
   type TViolenceForm,
 } from '../../contracts/observatory.js';
-import { incidentValues, loadReference } from '../modules/observatory/observatory.records.js';
+import { incidentValues, loadReference, survivorCoder } from '../modules/observatory/observatory.records.js';
 import { insertIncidents } from '../modules/observatory/observatory.repository.js';
 import type { Keyring } from '../platform/crypto/field-crypto.js';
-import { systemPseudonymiser } from '../platform/crypto/pseudonyms.js';
 import type { Tx } from '../platform/db/client.js';
 
 /** A small seeded generator: the demo shows the same numbers on every fresh start. */
@@ -119,31 +119,21 @@ export async function seedDemoIncidents({
 }: {
   tx: Tx;
   keyring: Keyring;
-  recorders: { serviceId: string; userId: string; count: number; romano: boolean }[];
+  recorders: { serviceId: string; userId: string; count: number; drafts: number; romano: boolean }[];
   now?: Date;
 }) {
   const ref = await loadReference(tx);
   const next = random(20261123);
   const thisYear = now.getFullYear();
   for (const recorder of recorders) {
-    const code = await systemPseudonymiser({
-      tx,
-      keyring,
-      scope: `survivor:${recorder.serviceId}`,
-      prefix: 'S',
-    });
+    const code = await survivorCoder({ tx, keyring, serviceId: recorder.serviceId, asOwner: true });
     const values = [];
     for (let i = 0; i < recorder.count; i++) {
       const year = i % 3 === 0 ? thisYear - 1 : thisYear;
       const input = demoInput(next, i, year, recorder.romano);
       // Months past today would be refused by the API; the demo keeps to the same rule.
-      if (
-        year === thisYear &&
-        input.incidentMonth! > `${year}-${String(now.getMonth() + 1).padStart(2, '0')}`
-      ) {
-        input.incidentMonth = `${year}-01`;
-      }
-      if (i >= recorder.count - 2 && recorder.romano === false && recorder.count < 30) {
+      if (input.incidentMonth! > currentMonth(now)) input.incidentMonth = `${year}-01`;
+      if (i >= recorder.count - recorder.drafts) {
         input.status = 'draft';
         input.consentReporting = false;
       }
@@ -152,7 +142,7 @@ export async function seedDemoIncidents({
         ref,
         serviceId: recorder.serviceId,
         createdBy: recorder.userId,
-        survivorCode: code(input.survivorReference!.toUpperCase()),
+        survivorCode: code(input.survivorReference!),
       });
       if ('errors' in result) throw new Error(`demo incident ${i}: ${JSON.stringify(result.errors)}`);
       values.push(result.values);

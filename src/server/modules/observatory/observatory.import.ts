@@ -6,7 +6,7 @@ import {
   ZSurvivorReferenceSchema,
 } from '../../../contracts/observatory.js';
 import { readXlsxRows } from '../../platform/files/spreadsheets.js';
-import type { FieldError } from '../../platform/http/problem.js';
+import { type FieldError, problems } from '../../platform/http/problem.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
 import type { IncidentValues } from './observatory.repository.js';
 
@@ -43,6 +43,22 @@ const IMPORT_FIELDS = new Set([
   ...Object.keys(ZIncidentInputSchema.shape).filter((f) => f !== 'status' && f !== 'classification'),
   ENTRY_COLUMN,
 ]);
+
+/** The register's format from the request's content type, or a 415 naming the file. */
+export function registerFormatOf({ contentType, body }: { contentType: string | undefined; body: unknown }) {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  const format =
+    type === IMPORT_CONTENT_TYPES.xlsx ? 'xlsx' : type === IMPORT_CONTENT_TYPES.csv ? 'csv' : null;
+  if (!format || !Buffer.isBuffer(body)) {
+    throw problems.field(
+      'file',
+      'unsupported_type',
+      { it: 'Carica un file CSV o XLSX.', en: 'Upload a CSV or XLSX file.' },
+      415,
+    );
+  }
+  return { format, data: body } as const;
+}
 
 export interface ParsedRow {
   /** The row's number in the file, header included, as a spreadsheet shows it. */

@@ -7,9 +7,32 @@ import {
   type TContext,
   type TIncidentInput,
 } from '../../../contracts/observatory.js';
+import type { Keyring } from '../../platform/crypto/field-crypto.js';
+import { pseudonymiser, systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import type { IncidentValues } from './observatory.repository.js';
+
+/**
+ * Survivor codes are keyed per service: stable there, unlinkable across services. The request's
+ * coder reads the key as the owner for a moment (`pseudonymiser`); the seed, already the owner,
+ * uses `asOwner`.
+ */
+export async function survivorCoder({
+  tx,
+  keyring,
+  serviceId,
+  asOwner = false,
+}: {
+  tx: Tx;
+  keyring: Keyring;
+  serviceId: string;
+  asOwner?: boolean;
+}) {
+  const options = { tx, keyring, scope: `survivor:${serviceId}`, prefix: 'S' };
+  const code = await (asOwner ? systemPseudonymiser(options) : pseudonymiser(options));
+  return (reference: string) => code(reference.toUpperCase());
+}
 
 /** The reference lists an incident is checked against, loaded once per request or import. */
 export interface ObservatoryReference {

@@ -16,41 +16,50 @@ import { trainingFindings } from './observatory.training.js';
  */
 export const OBSERVATORY_K = 5;
 
+type NamedCode = { code: string; name_it: string; name_en: string };
+
 /** Names for the districts and for the countries and languages the tables list, nothing more. */
-async function labelled(tx: Tx, statistics: TStatistics): Promise<TStatistics> {
-  const listed = (key: string) => new Set(statistics.tables.find((t) => t.key === key)?.rows ?? []);
-  const countries = listed('country');
-  const languages = listed('language-by-interpreter');
+async function labelsFor({
+  tx,
+  statistics,
+  districts,
+}: {
+  tx: Tx;
+  statistics: Omit<TStatistics, 'labels'>;
+  districts: { id: string; name: string }[];
+}) {
   const labels: TStatistics['labels'] = {};
-  const districtRows = await queryRows<{ id: string; name: string }>(
-    tx,
-    sql`select id::text, name from districts`,
+  for (const d of districts) labels[`district:${d.id}`] = { it: d.name, en: d.name };
+  const named = async (dimension: string, table: string, rows: NamedCode[]) => {
+    const listed = new Set(statistics.tables.find((t) => t.key === table)?.rows ?? []);
+    for (const r of rows)
+      if (listed.has(r.code)) labels[`${dimension}:${r.code}`] = { it: r.name_it, en: r.name_en };
+  };
+  await named(
+    'country',
+    'country',
+    await queryRows<NamedCode>(tx, sql`select code, name_it, name_en from countries`),
   );
-  for (const d of districtRows) labels[`district:${d.id}`] = { it: d.name, en: d.name };
-  const countryRows = await queryRows<{ code: string; name_it: string; name_en: string }>(
-    tx,
-    sql`select code, name_it, name_en from countries`,
+  await named(
+    'language',
+    'language-by-interpreter',
+    await queryRows<NamedCode>(tx, sql`select code, name_it, name_en from languages`),
   );
-  for (const c of countryRows)
-    if (countries.has(c.code)) labels[`country:${c.code}`] = { it: c.name_it, en: c.name_en };
-  const languageRows = await queryRows<{ code: string; name_it: string; name_en: string }>(
-    tx,
-    sql`select code, name_it, name_en from languages`,
-  );
-  for (const l of languageRows)
-    if (languages.has(l.code)) labels[`language:${l.code}`] = { it: l.name_it, en: l.name_en };
-  return { ...statistics, labels };
+  return labels;
 }
 
-async function statisticsIn({ tx, year }: { tx: Tx; year: number | undefined }) {
+async function statisticsIn({ tx, year }: { tx: Tx; year: number | undefined }): Promise<TStatistics> {
   const k = OBSERVATORY_K;
   const years = await countedYears({ tx, k });
   const chosen = year ?? years[0] ?? new Date().getFullYear();
   const counts = await readCounts({ tx, year: chosen });
-  const districtIds = (
-    await queryRows<{ id: string }>(tx, sql`select id::text from districts order by name, id`)
-  ).map((d) => d.id);
-  return labelled(tx, buildStatistics({ counts, year: chosen, years, k, districtIds, labels: {} }));
+  const districts = await queryRows<{ id: string; name: string }>(
+    tx,
+    sql`select id::text, name from districts order by name, id`,
+  );
+  const districtIds = districts.map((d) => d.id);
+  const statistics = buildStatistics({ counts, year: chosen, years, k, districtIds });
+  return { ...statistics, labels: await labelsFor({ tx, statistics, districts }) };
 }
 
 /** The year's published statistics, read and audited in one transaction as the viewer. */
@@ -97,9 +106,9 @@ export function getStatistics({
   return auditedStatistics({ deps, ctx, year: query.year, action: 'observatory.statistics_viewed' });
 }
 
+/** Labels are keyed by dimension and code; codes without one (enums) are written as codes. */
 function labelOf(statistics: TStatistics, dimension: string, code: string) {
-  const kind = dimension === 'district' ? 'district' : dimension === 'country' ? 'country' : dimension;
-  return statistics.labels[`${kind}:${code}`]?.it ?? code;
+  return statistics.labels[`${dimension}:${code}`]?.it ?? code;
 }
 
 /** Published cells as lines: table, row, column, value (suppressed as "< k"), totals included. */

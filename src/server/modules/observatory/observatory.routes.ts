@@ -13,7 +13,6 @@ import {
 } from '../../../contracts/observatory.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
-import { problems } from '../../platform/http/problem.js';
 import { IMPORT_CONTENT_TYPES } from './observatory.import.js';
 import { exportStatistics, getStatistics, getTrainingReport } from './observatory.reports.js';
 import * as service from './observatory.service.js';
@@ -74,25 +73,13 @@ export const observatoryRoutes =
           response: { 200: ZImportResultSchema },
         },
       },
-      async (request) => {
-        const type = String(request.headers['content-type'] ?? '')
-          .split(';')[0]!
-          .trim();
-        const format =
-          type === IMPORT_CONTENT_TYPES.xlsx ? 'xlsx' : type === IMPORT_CONTENT_TYPES.csv ? 'csv' : null;
-        if (!format || !Buffer.isBuffer(request.body)) {
-          throw problems.field(
-            'file',
-            'unsupported_type',
-            {
-              it: 'Carica un file CSV o XLSX.',
-              en: 'Upload a CSV or XLSX file.',
-            },
-            415,
-          );
-        }
-        return service.importRegister({ deps, ctx: requireAccess(request), data: request.body, format });
-      },
+      async (request) =>
+        service.importRegister({
+          deps,
+          ctx: requireAccess(request),
+          contentType: request.headers['content-type'],
+          body: request.body,
+        }),
     );
 
     app.get(

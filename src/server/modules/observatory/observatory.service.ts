@@ -3,13 +3,11 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { pseudonymiser } from '../../platform/crypto/pseudonyms.js';
-import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
-import { type IMPORT_CONTENT_TYPES, importKeyOf, parseRegister } from './observatory.import.js';
+import { importKeyOf, parseRegister, registerFormatOf } from './observatory.import.js';
 import { recordingServiceOf } from './observatory.policy.js';
-import { incidentValues, loadReference } from './observatory.records.js';
+import { incidentValues, loadReference, survivorCoder } from './observatory.records.js';
 import {
   deleteDraft,
   findIncident,
@@ -19,17 +17,6 @@ import {
   toIncident,
   updateIncident,
 } from './observatory.repository.js';
-
-/** Survivor codes are keyed per service: stable there, unlinkable across services. */
-export async function survivorCoder({ tx, deps, serviceId }: { tx: Tx; deps: Deps; serviceId: string }) {
-  const code = await pseudonymiser({
-    tx,
-    keyring: deps.keyring,
-    scope: `survivor:${serviceId}`,
-    prefix: 'S',
-  });
-  return (reference: string) => code(reference.toUpperCase());
-}
 
 export function searchIncidents({
   deps,
@@ -90,7 +77,7 @@ export function createIncident({
     work: async (tx) => {
       const serviceId = await recordingServiceOf({ tx, ctx });
       const survivorCode = input.survivorReference
-        ? (await survivorCoder({ tx, deps, serviceId }))(input.survivorReference)
+        ? (await survivorCoder({ tx, keyring: deps.keyring, serviceId }))(input.survivorReference)
         : null;
       const result = incidentValues({
         input,
@@ -141,7 +128,7 @@ export async function replaceIncident({
         });
       }
       const survivorCode = input.survivorReference
-        ? (await survivorCoder({ tx, deps, serviceId }))(input.survivorReference)
+        ? (await survivorCoder({ tx, keyring: deps.keyring, serviceId }))(input.survivorReference)
         : existing.survivorCode;
       const result = incidentValues({
         input,
@@ -170,29 +157,28 @@ export async function replaceIncident({
 }
 
 export async function removeDraft({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
-  const outcome = await scoped({
+  const removed = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
       const serviceId = await recordingServiceOf({ tx, ctx });
-      const existing = await findIncident({ tx, serviceId, id });
-      if (!existing) return 'missing' as const;
-      if (existing.status !== 'draft' || !(await deleteDraft({ tx, id }))) return 'recorded' as const;
+      if (!(await findIncident({ tx, serviceId, id }))) return false;
+      // Deletes drafts only (repository filter, RLS beneath): a recorded incident stays.
+      if (!(await deleteDraft({ tx, id }))) {
+        throw problems.conflict({
+          it: 'Solo le bozze si possono eliminare.',
+          en: 'Only drafts can be deleted.',
+        });
+      }
       await writeAudit({
         tx,
         actor: actorOf(ctx),
         event: { action: 'incident.deleted', recordType: 'incident', recordId: id },
       });
-      return 'deleted' as const;
+      return true;
     },
   });
-  if (outcome === 'missing') return notFoundAudited({ db: deps.db, ctx, recordType: 'incident', id });
-  if (outcome === 'recorded') {
-    throw problems.conflict({
-      it: 'Solo le bozze si possono eliminare.',
-      en: 'Only drafts can be deleted.',
-    });
-  }
+  if (!removed) await notFoundAudited({ db: deps.db, ctx, recordType: 'incident', id });
 }
 
 /**
@@ -202,14 +188,15 @@ export async function removeDraft({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
 export async function importRegister({
   deps,
   ctx,
-  data,
-  format,
+  contentType,
+  body,
 }: {
   deps: Deps;
   ctx: AccessContext;
-  data: Buffer;
-  format: keyof typeof IMPORT_CONTENT_TYPES;
+  contentType: string | undefined;
+  body: unknown;
 }): Promise<TImportResult> {
+  const { format, data } = registerFormatOf({ contentType, body });
   const parsed = await parseRegister({ data, format });
   if ('errors' in parsed) throw problems.fields(parsed.errors.slice(0, 200));
   return scoped({
@@ -217,7 +204,7 @@ export async function importRegister({
     ctx,
     work: async (tx) => {
       const serviceId = await recordingServiceOf({ tx, ctx });
-      const code = await survivorCoder({ tx, deps, serviceId });
+      const code = await survivorCoder({ tx, keyring: deps.keyring, serviceId });
       const ref = await loadReference(tx);
       const errors: FieldError[] = [];
       const values: IncidentValues[] = [];

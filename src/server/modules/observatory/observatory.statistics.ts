@@ -211,15 +211,13 @@ export function buildStatistics({
   years,
   k,
   districtIds,
-  labels,
 }: {
   counts: Counts;
   year: number;
   years: number[];
   k: number;
   districtIds: string[];
-  labels: TStatistics['labels'];
-}): TStatistics {
+}): Omit<TStatistics, 'labels'> {
   const dataCategories: Record<string, string[]> = {
     district: [...districtIds, 'unknown'],
     month: monthsOf(year),
@@ -292,7 +290,6 @@ export function buildStatistics({
     years,
     rule: { k, method: 'small-cell-and-complementary-suppression' },
     generatedAt: new Date().toISOString(),
-    labels,
     tables: published,
   };
 }
