@@ -20,6 +20,7 @@ import {
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -554,26 +555,14 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
           )}
         </FormActions>
         {confirmingDelete && (
-          <div className="alert alert-warning mt-3" role="alert">
-            <p>{t('incidents.form.confirmDelete')}</p>
-            <div className="d-flex flex-wrap gap-2">
-              <button
-                type="button"
-                className="btn btn-danger btn-sm"
-                onClick={deleteDraft}
-                disabled={remove.isPending}
-              >
-                {t('incidents.form.confirmDeleteButton')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-outline-secondary btn-sm"
-                onClick={() => setConfirmingDelete(false)}
-              >
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmPanel
+            className="mt-3"
+            message={t('incidents.form.confirmDelete')}
+            confirmLabel={t('incidents.form.confirmDeleteButton')}
+            onConfirm={deleteDraft}
+            onCancel={() => setConfirmingDelete(false)}
+            pending={remove.isPending}
+          />
         )}
       </form>
     </>

@@ -13,16 +13,15 @@ import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { fieldErrorText } from '../../ui/validation.js';
-import { emptyToNull, useDistricts, useOrganisations } from './structure-api.js';
+import { emptyToNull, useDistrictName, useDistricts, useOrganisations } from './structure-api.js';
 import { SaveCancel, useStructureForm } from './use-structure-form.js';
 
 export function OrganisationsPanel() {
   const { t } = useTranslation();
   const canWrite = useCan()('structure.write');
   const organisations = useOrganisations();
-  const districts = useDistricts();
   const [editing, setEditing] = useState<TOrganisation | 'new' | null>(null);
-  const districtName = (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
+  const districtName = useDistrictName();
 
   return (
     <ListSection

@@ -9,7 +9,13 @@ import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { fieldErrorText } from '../../ui/validation.js';
-import { emptyToNull, useDistricts, useOrganisations, useServices } from './structure-api.js';
+import {
+  emptyToNull,
+  useDistrictName,
+  useDistricts,
+  useOrganisations,
+  useServices,
+} from './structure-api.js';
 import { SaveCancel, useStructureForm } from './use-structure-form.js';
 
 /** One form for both cases: `active` only matters when editing, `organisationId` only when creating. */
@@ -26,9 +32,8 @@ export function ServicesPanel({
   const canWrite = useCan()('structure.write');
   const services = useServices(organisationId);
   const organisations = useOrganisations();
-  const districts = useDistricts();
   const [editing, setEditing] = useState<TService | 'new' | null>(null);
-  const districtName = (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
+  const districtName = useDistrictName();
 
   return (
     <ListSection

@@ -22,6 +22,12 @@ export function useDistricts() {
   });
 }
 
+/** A district's name by id, for the lists that show where an organisation or service sits. */
+export function useDistrictName() {
+  const districts = useDistricts();
+  return (id: string | null) => districts.data?.find((d) => d.id === id)?.name ?? '—';
+}
+
 export function useMunicipalities(districtId?: string) {
   return useQuery({
     queryKey: structureKeys.municipalities(districtId),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useUserMutations, useUserSessions } from './users-api.js';
@@ -65,26 +66,13 @@ export function SessionsSection({ userId }: { userId: string }) {
       {revokeSessions.error ? <ProblemAlert error={revokeSessions.error} /> : null}
       {canRevoke &&
         (confirming ? (
-          <div className="alert alert-warning" role="alert">
-            <p>{t('users.sessions.confirm')}</p>
-            <div className="d-flex flex-wrap gap-2">
-              <button
-                type="button"
-                className="btn btn-danger btn-sm"
-                onClick={revoke}
-                disabled={revokeSessions.isPending}
-              >
-                {t('users.sessions.confirmRevoke')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-outline-secondary btn-sm"
-                onClick={() => setConfirming(false)}
-              >
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmPanel
+            message={t('users.sessions.confirm')}
+            confirmLabel={t('users.sessions.confirmRevoke')}
+            onConfirm={revoke}
+            onCancel={() => setConfirming(false)}
+            pending={revokeSessions.isPending}
+          />
         ) : (
           <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setConfirming(true)}>
             {t('users.sessions.revokeAll')}
