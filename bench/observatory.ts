@@ -1,18 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { buildApp } from '../src/server/app.js';
-import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.js';
-import { loadConfig } from '../src/server/platform/config/config.js';
-import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
 import { queryRows } from '../src/server/platform/db/client.js';
-import { runMigrations } from '../src/server/platform/db/migrate.js';
-import { memberships, services, users } from '../src/server/platform/tenancy/tenancy.sql.js';
-import { seedDemo } from '../src/server/seed/demo.js';
-import { loadReferenceData } from '../src/server/seed/reference.js';
+import { services, users } from '../src/server/platform/tenancy/tenancy.sql.js';
 import { generateIncidents } from './generate-incidents.js';
-import { openDatabase } from './support.js';
+import { startTrama } from './support.js';
 
 /**
  * The observatory dashboard on a synthetic register: BENCH_INCIDENTS incidents (1,000,000 on
@@ -41,14 +31,9 @@ async function timed(rounds: number, run: () => Promise<unknown>) {
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), rounds };
 }
 
-const { database, cleanup, label } = await openDatabase();
+const { database, label, port, cookieFor, stop } = await startTrama();
 const count = Number(process.env.BENCH_INCIDENTS ?? (database.kind === 'postgres' ? 1_000_000 : 100_000));
-const dataDir = mkdtempSync(join(tmpdir(), 'trama-bench-'));
 try {
-  const keyring = parseKeyring(generateKeySpec('bench'));
-  await runMigrations(database);
-  await loadReferenceData(database);
-  await seedDemo({ database, keyring, dataDir });
   const [recorder] = await database.db
     .select({ id: users.id })
     .from(users)
@@ -76,32 +61,8 @@ try {
   );
   await database.db.execute(sql`analyze`);
 
-  const config = { ...loadConfig({}), logLevel: 'silent' };
-  const { app } = await buildApp({
-    deps: { database, db: database.db, keyring, mailer: { send: async () => {} }, config },
-    serveWeb: false,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
-  const [coordinator] = await database.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.username, 'coordinatrice'));
-  const [membership] = await database.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(eq(memberships.userId, coordinator!.id))
-    .orderBy(memberships.createdAt);
-  const session = await createSession({
-    tx: database.db,
-    userId: coordinator!.id,
-    state: 'authenticated',
-    clientIp: '127.0.0.1',
-    userAgent: 'bench',
-    activeMembershipId: membership!.id,
-  });
   const url = `http://127.0.0.1:${port}/api/observatory/statistics?year=${YEAR}`;
-  const headers = { cookie: `${SESSION_COOKIE}=${session.token}` };
+  const headers = { cookie: await cookieFor('coordinatrice') };
   const probe = await fetch(url, { headers });
   if (!probe.ok) throw new Error(`dashboard answered ${probe.status}: ${await probe.text()}`);
   const body = (await probe.json()) as { tables: { cells: (number | null)[][] }[] };
@@ -144,9 +105,6 @@ try {
     `ratio dashboard p95 / aggregates-from-incidents p95: ${(dashboard.p95 / fromIncidents.p95).toFixed(3)}`,
   );
   console.log(`budget: dashboard p95 <= 300 ms on PostgreSQL — ${dashboard.p95 <= 300 ? 'met' : 'NOT met'}`);
-  await app.close();
 } finally {
-  await database.close();
-  await cleanup();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { buildApp } from '../src/server/app.js';
 import { startSealer } from '../src/server/platform/audit/audit-chain.js';
-import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.js';
-import { loadConfig } from '../src/server/platform/config/config.js';
-import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
 import { queryRows } from '../src/server/platform/db/client.js';
-import { runMigrations } from '../src/server/platform/db/migrate.js';
-import { memberships, users } from '../src/server/platform/tenancy/tenancy.sql.js';
-import { seedDemo } from '../src/server/seed/demo.js';
-import { loadReferenceData } from '../src/server/seed/reference.js';
-import { openDatabase } from './support.js';
+import { users } from '../src/server/platform/tenancy/tenancy.sql.js';
+import { startTrama } from './support.js';
 
 /**
  * Requests per second of an authenticated, access-checked, audited read (GET /api/users/:id as a
@@ -37,43 +27,14 @@ async function measure(url: string, headers: Record<string, string> = {}) {
   };
 }
 
-const { database, cleanup, label } = await openDatabase();
-const dataDir = mkdtempSync(join(tmpdir(), 'trama-bench-'));
+const { database, label, port: platformPort, cookieFor, stop } = await startTrama();
 try {
-  const keyring = parseKeyring(generateKeySpec('bench'));
-  await runMigrations(database);
-  await loadReferenceData(database);
-  await seedDemo({ database, keyring, dataDir });
-  const config = { ...loadConfig({}), logLevel: 'silent' };
-  const { app } = await buildApp({
-    deps: { database, db: database.db, keyring, mailer: { send: async () => {} }, config },
-    serveWeb: false,
-  });
   const sealer = startSealer({ database, intervalMs: 1000, onError: () => {} });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const platformPort = (app.server.address() as { port: number }).port;
-
-  const [coordinator] = await database.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.username, 'coordinatrice'));
-  const [membership] = await database.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(eq(memberships.userId, coordinator!.id))
-    .orderBy(memberships.createdAt);
   const [target] = await database.db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.username, 'operatrice'));
-  const session = await createSession({
-    tx: database.db,
-    userId: coordinator!.id,
-    state: 'authenticated',
-    clientIp: '127.0.0.1',
-    userAgent: 'bench',
-    activeMembershipId: membership!.id,
-  });
+  const cookie = await cookieFor('coordinatrice');
 
   const bare = Fastify();
   bare.get('/hello', async () => ({ hello: 'world' }));
@@ -90,9 +51,7 @@ try {
   console.log(`Trama bench on ${label}: ${CONNECTIONS} connections, ${DURATION} s per target, one process\n`);
   const hello = await measure(`http://127.0.0.1:${barePort}/hello`);
   const bareRead = await measure(`http://127.0.0.1:${barePort}/user/${target!.id}`);
-  const platform = await measure(`http://127.0.0.1:${platformPort}/api/users/${target!.id}`, {
-    cookie: `${SESSION_COOKIE}=${session.token}`,
-  });
+  const platform = await measure(`http://127.0.0.1:${platformPort}/api/users/${target!.id}`, { cookie });
   const [events] = await queryRows<{ n: number }>(
     database.db,
     sql`select count(*)::int as n from audit_events where action = 'user.read'`,
@@ -112,10 +71,7 @@ try {
   console.log(`audit events written by the audited run: ${events!.n}`);
 
   await bare.close();
-  await app.close();
   await sealer.stop();
 } finally {
-  await database.close();
-  await cleanup();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -1,5 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.js';
+import { loadConfig } from '../src/server/platform/config/config.js';
+import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
 import { type Database, openPglite, openPostgres } from '../src/server/platform/db/client.js';
+import { runMigrations } from '../src/server/platform/db/migrate.js';
+import { memberships, users } from '../src/server/platform/tenancy/tenancy.sql.js';
+import { seedDemo } from '../src/server/seed/demo.js';
+import { loadReferenceData } from '../src/server/seed/reference.js';
 
 /** PGlite in memory, or a scratch database on DATABASE_URL's server that is dropped afterwards. */
 export async function openDatabase(): Promise<{
@@ -30,4 +42,66 @@ export async function openDatabase(): Promise<{
       await admin.end();
     },
   };
+}
+
+/**
+ * Trama as the benchmarks measure it: migrated, reference data and demo accounts loaded, listening
+ * on a free port. `cookieFor` signs a demo account in (its first membership) without the login
+ * round trips; `stop` closes everything and drops the scratch database.
+ */
+export async function startTrama() {
+  const { database, cleanup, label } = await openDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'trama-bench-'));
+  const stop = async () => {
+    await database.close();
+    await cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const keyring = parseKeyring(generateKeySpec('bench'));
+    await runMigrations(database);
+    await loadReferenceData(database);
+    await seedDemo({ database, keyring, dataDir });
+    const config = { ...loadConfig({}), logLevel: 'silent' };
+    const { app } = await buildApp({
+      deps: { database, db: database.db, keyring, mailer: { send: async () => {} }, config },
+      serveWeb: false,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const cookieFor = async (username: string) => {
+      const [user] = await database.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.username, username));
+      const [membership] = await database.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(eq(memberships.userId, user!.id))
+        .orderBy(memberships.createdAt);
+      const session = await createSession({
+        tx: database.db,
+        userId: user!.id,
+        state: 'authenticated',
+        clientIp: '127.0.0.1',
+        userAgent: 'bench',
+        activeMembershipId: membership!.id,
+      });
+      return `${SESSION_COOKIE}=${session.token}`;
+    };
+    return {
+      database,
+      label,
+      app,
+      port,
+      cookieFor,
+      stop: async () => {
+        await app.close();
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
