@@ -155,6 +155,19 @@ describe('recording an incident', () => {
   });
 });
 
+describe('home', () => {
+  it('asks a recording service to finish its drafts, and nobody else', async () => {
+    const attention = async (username: string) =>
+      (
+        (await (await t.signIn(username)).request({ method: 'GET', url: '/api/home' })).json() as {
+          attention: { kind: string; count: number }[];
+        }
+      ).attention.find((item) => item.kind === 'incident_drafts');
+    expect((await attention('operatrice'))?.count).toBeGreaterThanOrEqual(2);
+    expect(await attention('coordinatrice')).toBeUndefined();
+  });
+});
+
 describe('who sees incidents', () => {
   it('shows records only to the recording service; others get 404 and the refusal is audited', async () => {
     const created = (

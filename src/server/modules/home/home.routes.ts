@@ -4,6 +4,7 @@ import { type TAttentionItem, ZHomeSchema } from '../../../contracts/home.js';
 import { requireAccess, scoped } from '../../platform/access/access-hook.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
+import { draftsToFinish } from '../observatory/observatory.service.js';
 
 /** What needs the user's attention, by role; every count runs as the viewer (RLS applies). */
 export const homeRoutes =
@@ -60,9 +61,7 @@ export const homeRoutes =
               // Drafts are never counted: an unfinished record is a missing number in the observatory.
               items.push({
                 kind: 'incident_drafts',
-                count: await one(
-                  sql`select count(*)::int as n from incidents where status = 'draft' and service_id = ${ctx.serviceId}`,
-                ),
+                count: await draftsToFinish({ tx, ctx }),
                 link: '/incidents',
               });
             }

@@ -3,6 +3,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
+import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
 import { importKeyOf, parseRegister, registerFormatOf } from './observatory.import.js';
@@ -17,6 +18,12 @@ import {
   toIncident,
   updateIncident,
 } from './observatory.repository.js';
+
+/** Drafts of the acting service, for the home page: a draft is a number missing from the statistics. */
+export async function draftsToFinish({ tx, ctx }: { tx: Tx; ctx: AccessContext }) {
+  if (!ctx.serviceId) return 0;
+  return (await listIncidents({ tx, serviceId: ctx.serviceId, status: 'draft', page: 1, pageSize: 1 })).total;
+}
 
 export function searchIncidents({
   deps,
