@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text, ZIdSchema } from './common.js';
 
 /** Record types that break-the-glass can open; modules add theirs here. */
-export const ZBreakGlassRecordTypeSchema = z.enum(['user']);
+export const ZBreakGlassRecordTypeSchema = z.enum(['user', 'case']);
 
 export const ZBreakGlassRequestSchema = z.strictObject({
   recordType: ZBreakGlassRecordTypeSchema,

@@ -43,5 +43,15 @@ export const ZPermissionSchema = z.enum([
   'api-docs.read',
   'incidents.record',
   'observatory.read',
+  'households.read',
+  'households.write',
+  'referrals.send',
+  'referrals.answer',
+  'consent.override',
+  'cases.read',
+  'cases.write',
+  'cases.supervise',
+  'sessions.attend',
+  'research.export',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

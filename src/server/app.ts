@@ -14,7 +14,9 @@ import {
 import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { casesRoutes } from './modules/cases/cases.routes.js';
 import { observatoryRoutes } from './modules/observatory/observatory.routes.js';
+import { researchRoutes } from './modules/research/research.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -99,6 +101,8 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
   await app.register(breakGlassRoutes(deps));
   await app.register(homeRoutes(deps));
   await app.register(observatoryRoutes(deps));
+  await app.register(casesRoutes(deps));
+  await app.register(researchRoutes(deps));
   await app.register(referenceRoutes(deps));
 
   if (serveWeb && existsSync(join(WEB_ROOT, 'index.html'))) {

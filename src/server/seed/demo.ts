@@ -9,6 +9,7 @@ import { mfaSecretContext } from '../platform/crypto/encrypted-columns.js';
 import { encryptField, type Keyring } from '../platform/crypto/field-crypto.js';
 import { type Database, queryRows, type Tx } from '../platform/db/client.js';
 import { districts, memberships, organisations, services, users } from '../platform/tenancy/tenancy.sql.js';
+import { seedDemoCases } from './demo-cases.js';
 import { seedDemoIncidents } from './demo-incidents.js';
 
 export interface DemoAccount {
@@ -142,6 +143,13 @@ const ACCOUNTS: {
     service: 'rete-av',
   },
   { username: 'clinica', displayName: 'Elena Clinica', role: 'clinician', service: 'etnoclinica' },
+  {
+    username: 'responsabile',
+    displayName: 'Luca Responsabile Etnoclinica',
+    role: 'clinician',
+    service: 'etnoclinica',
+  },
+  { username: 'supervisora', displayName: 'Marta Supervisora', role: 'coordinator', service: 'etnoclinica' },
   { username: 'mediatrice', displayName: 'Amina Mediatrice', role: 'mediator', service: 'mediazione' },
   { username: 'formatore', displayName: 'Franco Formatore', role: 'trainer', organisation: 'risorsa' },
   { username: 'redazione', displayName: 'Rita Redazione', role: 'editor', organisation: 'risorsa' },
@@ -251,6 +259,7 @@ export async function seedDemo({
       role: 'practitioner',
       serviceId: serviceIds.get('inclusione-romano')!,
     });
+    await seedDemoCases({ tx: tx as Tx, keyring, serviceIds, userIds, districtIds });
     await seedDemoIncidents({
       tx: tx as Tx,
       keyring,

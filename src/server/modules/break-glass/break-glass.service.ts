@@ -1,15 +1,16 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TBreakGlassGrant, ZBreakGlassRequestSchema } from '../../../contracts/break-glass.js';
-import { breakGlassGrants, notifications } from '../../platform/access/access.sql.js';
+import { breakGlassGrants } from '../../platform/access/access.sql.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { recordExists } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
-import { problems } from '../../platform/http/problem.js';
+import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { users } from '../../platform/tenancy/tenancy.sql.js';
 
 type GrantRow = typeof breakGlassGrants.$inferSelect;
@@ -56,24 +57,16 @@ export async function requestGrant({
           expiresAt: new Date(Date.now() + hours * 3_600_000),
         })
         .returning();
-      // The existence check and the DPOs' addresses are outside the requester's scope by design.
-      const { exists, dpos } = await unsafeAsSystem(tx, async (sys) => ({
-        exists: await recordExists({ tx: sys, recordType, id: recordId }),
-        dpos: await queryRows<{ id: string; email: string | null }>(
-          sys,
-          sql`select distinct u.id, u.email from users u join memberships m on m.user_id = u.id
-              where m.role = 'dpo' and u.disabled_at is null`,
-        ),
-      }));
+      // The existence check is outside the requester's scope by design.
+      const exists = await unsafeAsSystem(tx, (sys) => recordExists({ tx: sys, recordType, id: recordId }));
       if (!exists)
         throw problems.field('recordId', 'unknown', { it: 'Record inesistente.', en: 'No such record.' });
-      for (const dpo of dpos) {
-        await tx.insert(notifications).values({
-          userId: dpo.id,
-          kind: 'break_glass',
-          payload: { grantId: grant!.id, by: ctx.username, recordType, recordId },
-        });
-      }
+      if (recordType === 'case') await refuseBlockedCase({ tx, caseId: recordId });
+      const dpoEmails = await noticeToDpos({
+        tx,
+        kind: 'break_glass',
+        payload: { grantId: grant!.id, by: ctx.username, recordType, recordId },
+      });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -85,19 +78,37 @@ export async function requestGrant({
           details: { grantId: grant!.id, hours },
         },
       });
-      return { grant: grant!, dpoEmails: dpos.flatMap((d) => (d.email ? [d.email] : [])) };
+      return { grant: grant!, dpoEmails };
     },
   });
-  for (const to of dpoEmails) {
-    void deps.mailer
-      .send({
-        to,
-        subject: 'Trama: accesso di emergenza / break-the-glass access',
-        text: `${ctx.username} ha aperto un accesso di emergenza (${recordType} ${recordId}) fino a ${grant.expiresAt.toISOString()}.\nMotivo / reason: vedi il registro accessi / see the audit trail.\n`,
-      })
-      .catch(() => {});
-  }
+  mailDpos({
+    mailer: deps.mailer,
+    to: dpoEmails,
+    subject: 'Trama: accesso di emergenza / break-the-glass access',
+    text: `${ctx.username} ha aperto un accesso di emergenza (${recordType} ${recordId}) fino a ${grant.expiresAt.toISOString()}.\nMotivo / reason: vedi il registro accessi / see the audit trail.\n`,
+  });
   return toGrant(grant, ctx.username, true);
+}
+
+/**
+ * Nobody opens by emergency a case they are locked out of: a conflict of interest, or the victim's
+ * case for whoever follows the perpetrator (row-level security would hide it anyway; this says so).
+ */
+async function refuseBlockedCase({ tx, caseId }: { tx: Tx; caseId: string }) {
+  const [row] = await queryRows<{ blocked: boolean }>(
+    tx,
+    sql`select ${caseId}::uuid = any(trama_blocked_cases()) as blocked`,
+  );
+  if (row?.blocked)
+    throw new HttpProblem(
+      403,
+      'case-locked',
+      { it: 'Accesso escluso', en: 'Access excluded' },
+      {
+        it: 'Una regola di sicurezza o di conflitto di interessi ti esclude da questo caso.',
+        en: 'A safety or conflict-of-interest rule excludes you from this case.',
+      },
+    );
 }
 
 /** One's own grants; the DPO sees all (RLS: break_glass_grants_read). */

@@ -17,6 +17,8 @@ export interface AccessContext {
   districtId: string | null;
   permissions: ReadonlySet<TPermission>;
   clientIp: string | null;
+  /** When this session last re-authenticated (step-up) before a highly sensitive read. */
+  stepUpAt: Date | null;
 }
 
 export function actorOf(ctx: AccessContext): AuditActor {

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../db/client.js';
 import { withDbContext } from '../db/context.js';
 import { problems } from '../http/problem.js';
 import { type AccessContext, actorOf } from './access-context.js';
+import { notFoundAudited, OutOfScope } from './not-found.js';
 import { permissionsOf } from './permissions.js';
 
 declare module 'fastify' {
@@ -36,6 +37,7 @@ export function accessContextOf({
     districtId: session.membership?.districtId ?? null,
     permissions: new Set(permissionsOf(role)),
     clientIp,
+    stepUpAt: session.stepUpAt,
   };
 }
 
@@ -85,8 +87,20 @@ export function requireAccess(request: FastifyRequest): AccessContext {
   return request.access;
 }
 
-/** Runs data work for this request in one transaction as trama_app with its RLS context. */
-export function scoped<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
+/**
+ * Runs data work for this request in one transaction as trama_app with its RLS context. Work that
+ * throws `OutOfScope` ends as an audited 404 once its transaction has rolled back.
+ */
+export async function scoped<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
+  try {
+    return await inScope({ db, ctx, work });
+  } catch (error) {
+    if (error instanceof OutOfScope) return notFoundAudited({ db, ctx, recordType: error.recordType, id: error.id });
+    throw error;
+  }
+}
+
+function inScope<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
   return withDbContext(
     db,
     {

@@ -6,7 +6,16 @@ import { problems } from '../http/problem.js';
 import { type AccessContext, actorOf } from './access-context.js';
 
 /** The tables behind each record type that a scoped lookup or a break-the-glass grant can name. */
-export const RECORD_TABLES = { user: 'users', incident: 'incidents' } as const;
+export const RECORD_TABLES = {
+  user: 'users',
+  incident: 'incidents',
+  household: 'households',
+  person: 'people',
+  referral: 'referrals',
+  case: 'cases',
+  session: 'case_sessions',
+  study: 'studies',
+} as const;
 export type RecordType = keyof typeof RECORD_TABLES;
 
 /** Whether a record exists at all, whoever may see it: callers run it outside the request's scope. */
@@ -49,4 +58,18 @@ export async function notFoundAudited({
     });
   }
   throw problems.notFound();
+}
+
+/**
+ * Thrown inside a scoped transaction when a record is not in the caller's scope. `scoped` lets the
+ * transaction roll back first, then answers like `notFoundAudited`: the audit of the refusal needs
+ * its own transaction, and one cannot be opened inside another on the embedded database.
+ */
+export class OutOfScope extends Error {
+  constructor(
+    readonly recordType: RecordType,
+    readonly id: string,
+  ) {
+    super(`${recordType} ${id} is out of scope`);
+  }
 }

@@ -34,6 +34,21 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextColumn: 'scope',
     contextPrefix: 'pseudonym_keys',
   },
+  { table: 'people', keyColumn: 'id', column: 'contact_encrypted', contextColumn: 'id', contextPrefix: 'people.contact' },
+  {
+    table: 'people',
+    keyColumn: 'id',
+    column: 'safe_contact_encrypted',
+    contextColumn: 'id',
+    contextPrefix: 'people.safe_contact',
+  },
+  {
+    table: 'session_notes',
+    keyColumn: 'id',
+    column: 'body_encrypted',
+    contextColumn: 'id',
+    contextPrefix: 'session_notes.body',
+  },
 ];
 
 export function mfaSecretContext(userId: string) {

@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { text, ZIdSchema } from './common.js';
+import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
+import { ZReferralPurposeSchema } from './referrals.js';
+
+/**
+ * The case (presa in carico): opened when a referral is accepted; intake, a structured
+ * assessment, a care plan approved by a supervisor, sessions, closure approved by a supervisor.
+ */
+export const CASE_STATUSES = ['open', 'closing', 'closed'] as const;
+export const ZCaseStatusSchema = z.enum(CASE_STATUSES);
+export const PLAN_STATUSES = ['none', 'draft', 'submitted', 'approved'] as const;
+export const CLOSURE_OUTCOMES = ['autonomy_reached', 'transferred', 'dropped_out', 'moved_away'] as const;
+export const ZClosureOutcomeSchema = z.enum(CLOSURE_OUTCOMES);
+/** A plan not reviewed (approved again) in this many days shows as overdue. */
+export const PLAN_REVIEW_DAYS = 90;
+
+/** lead and member are the clinical team; mediator sees the sessions they attend; referrer the status. */
+export const TEAM_ROLES = ['lead', 'member', 'mediator', 'referrer'] as const;
+export const ZTeamRoleSchema = z.enum(TEAM_ROLES);
+export type TTeamRole = z.infer<typeof ZTeamRoleSchema>;
+
+/** What the viewer may see of a case; computed by the policy, never sent by the client. */
+export const CASE_ACCESS = ['clinical', 'supervisor', 'break_glass', 'referrer'] as const;
+export type TCaseAccess = (typeof CASE_ACCESS)[number];
+
+export const ZCaseListQuerySchema = z.strictObject({
+  status: ZCaseStatusSchema.optional(),
+  serviceId: ZIdSchema.optional(),
+  districtId: ZIdSchema.optional(),
+  workerId: ZIdSchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[A-Za-z0-9-]*$/, 'upper-case letters, digits and dashes')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
+
+export const ZCaseListItemSchema = z.object({
+  id: ZIdSchema,
+  code: z.string(),
+  status: ZCaseStatusSchema,
+  planStatus: z.enum(PLAN_STATUSES),
+  serviceName: z.string(),
+  districtName: z.string().nullable(),
+  leadName: z.string().nullable(),
+  openedAt: z.iso.datetime(),
+  planReviewDue: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
+});
+export type TCaseListItem = z.infer<typeof ZCaseListItemSchema>;
+
+export const ZIntakeSchema = z.strictObject({
+  receivedOn: z.iso.date(),
+  presentingProblem: text({ max: 4000 }),
+  immediateRisks: text({ max: 2000 }).nullable().optional(),
+});
+/** One free-text section per assessment area (the referral's data sections). */
+export const ZAssessmentSchema = z.strictObject(
+  Object.fromEntries(DATA_SECTIONS.map((s) => [s, text({ max: 8000 }).nullable().optional()])) as Record<
+    (typeof DATA_SECTIONS)[number],
+    z.ZodOptional<z.ZodNullable<ReturnType<typeof text>>>
+  >,
+);
+export const ZPlanSchema = z.strictObject({
+  goals: z
+    .array(
+      z.strictObject({
+        title: text({ max: 200 }),
+        targetDate: z.iso.date().nullable().optional(),
+        status: z.enum(['open', 'met', 'dropped']).default('open'),
+      }),
+    )
+    .min(1)
+    .max(20),
+  interventions: z
+    .array(
+      z.strictObject({
+        description: text({ max: 500 }),
+        responsible: text({ max: 100 }).nullable().optional(),
+        frequency: text({ max: 100 }).nullable().optional(),
+      }),
+    )
+    .max(30)
+    .default([]),
+});
+export type TPlan = z.infer<typeof ZPlanSchema>;
+
+export const ZTeamMemberSchema = z.object({
+  userId: ZIdSchema,
+  displayName: z.string(),
+  teamRole: ZTeamRoleSchema,
+  role: z.string().nullable(),
+});
+export const ZTeamUpdateSchema = z.strictObject({
+  members: z
+    .array(z.strictObject({ userId: ZIdSchema, teamRole: ZTeamRoleSchema }))
+    .min(1)
+    .max(20),
+});
+export const ZClosureRequestSchema = z.strictObject({
+  outcome: ZClosureOutcomeSchema,
+  reason: text({ min: 10, max: 2000 }),
+});
+
+export const ZCaseSchema = z.object({
+  id: ZIdSchema,
+  code: z.string(),
+  status: ZCaseStatusSchema,
+  access: z.enum(CASE_ACCESS),
+  serviceName: z.string(),
+  districtName: z.string().nullable(),
+  openedAt: z.iso.datetime(),
+  referral: z.object({
+    id: ZIdSchema,
+    purpose: ZReferralPurposeSchema,
+    fromServiceName: z.string(),
+    sentAt: z.iso.datetime().nullable(),
+  }),
+  indicators: z.object({
+    daysToAcceptance: z.number().nullable(),
+    daysToFirstSession: z.number().nullable(),
+  }),
+  planStatus: z.enum(PLAN_STATUSES),
+  planApprovedAt: z.iso.datetime().nullable(),
+  planReviewDue: z.iso.datetime().nullable(),
+  closure: z.object({
+    outcome: ZClosureOutcomeSchema.nullable(),
+    requestedAt: z.iso.datetime().nullable(),
+    closedAt: z.iso.datetime().nullable(),
+  }),
+  /** Absent for the referrer, who sees status and outcome only. */
+  team: z.array(ZTeamMemberSchema).optional(),
+  members: z.array(ZPersonSchema).optional(),
+  file: z
+    .object({
+      intake: ZIntakeSchema.nullable(),
+      assessment: ZAssessmentSchema.nullable(),
+      plan: ZPlanSchema.nullable(),
+      closureReason: z.string().nullable(),
+    })
+    .optional(),
+  can: z.object({
+    edit: z.boolean(),
+    lead: z.boolean(),
+    supervise: z.boolean(),
+  }),
+});
+export type TCase = z.infer<typeof ZCaseSchema>;
+
+export const SESSION_KINDS = [
+  'consultation',
+  'psychological',
+  'ethnoclinical_group',
+  'home_visit',
+  'team_meeting',
+] as const;
+export const PLACES = ['service', 'home', 'school', 'online', 'other'] as const;
+/** Sealed note sections: psychological is for the case's clinicians only; mediation adds the mediator. */
+export const NOTE_SECTIONS = ['psychological', 'social', 'mediation'] as const;
+export const ZNoteSectionSchema = z.enum(NOTE_SECTIONS);
+export const NOTE_MAX_LENGTH = 20_000;
+
+export const ZSessionCreateSchema = z.strictObject({
+  kind: z.enum(SESSION_KINDS),
+  startsAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(5).max(480),
+  place: z.enum(PLACES),
+  language: ZLanguageCodeSchema.nullable().optional(),
+  staffIds: z.array(ZIdSchema).max(20).default([]),
+  personIds: z.array(ZIdSchema).max(20).default([]),
+  mediatorId: ZIdSchema.nullable().optional(),
+  notes: z
+    .strictObject({
+      psychological: text({ max: NOTE_MAX_LENGTH }).optional(),
+      social: text({ max: NOTE_MAX_LENGTH }).optional(),
+      mediation: text({ max: NOTE_MAX_LENGTH }).optional(),
+    })
+    .default({}),
+  /** Send the person a reminder through a channel their safe-contact rules allow. */
+  remindPerson: z.boolean().default(false),
+});
+
+export const ZSessionSchema = z.object({
+  id: ZIdSchema,
+  caseId: ZIdSchema,
+  kind: z.enum(SESSION_KINDS),
+  startsAt: z.iso.datetime(),
+  durationMinutes: z.number().int(),
+  place: z.enum(PLACES),
+  language: z.string().nullable(),
+  mediator: z.object({ id: ZIdSchema, displayName: z.string() }).nullable(),
+  staff: z.array(z.object({ id: ZIdSchema, displayName: z.string() })),
+  people: z.array(z.object({ id: ZIdSchema, givenName: z.string() })),
+  notes: z.array(
+    z.object({ section: ZNoteSectionSchema, body: z.string(), author: z.string(), createdAt: z.string() }),
+  ),
+  /** Sections written but sealed from this viewer. */
+  sealedSections: z.array(ZNoteSectionSchema),
+});
+export type TSession = z.infer<typeof ZSessionSchema>;
+export const ZSessionListItemSchema = ZSessionSchema.omit({ notes: true, sealedSections: true, people: true });
+
+/** The mediator's view: the minimum needed to attend. */
+export const ZMediatorSessionSchema = z.object({
+  id: ZIdSchema,
+  caseCode: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  startsAt: z.iso.datetime(),
+  durationMinutes: z.number().int(),
+  place: z.enum(PLACES),
+  language: z.string().nullable(),
+  serviceName: z.string(),
+});
+
+export const TIMELINE_KINDS = [
+  'referral_sent',
+  'accepted',
+  'plan_approved',
+  'session',
+  'closure_requested',
+  'closed',
+] as const;
+export const ZTimelineSchema = z.array(
+  z.object({ at: z.iso.datetime(), kind: z.enum(TIMELINE_KINDS), detail: z.string().nullable() }),
+);
+export const ZCaseParamsSchema = z.strictObject({ id: ZIdSchema });

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import type { TPerson, TPersonInput } from '../../../contracts/households.js';
+import type { Keyring } from '../../platform/crypto/field-crypto.js';
+import { encryptField } from '../../platform/crypto/field-crypto.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import type { FieldError } from '../../platform/http/problem.js';
+import { codiceFiscaleProblem } from './cases.identifiers.js';
+
+export interface PersonRow {
+  id: string;
+  household_id: string;
+  given_name: string;
+  family_name: string;
+  relationship: string;
+  case_role: string;
+  birth_year: number | null;
+  birth_date: string | null;
+  gender: string;
+  citizenship: string | null;
+  eu_member: boolean | null;
+  languages: string[];
+  preferred_language: string | null;
+  interpreter_needed: boolean;
+  preferred_mediator_gender: string;
+  municipality: string | null;
+  identifier_type: string;
+  identifier: string | null;
+  has_safety: boolean;
+}
+
+/** The columns of a person as the API shows them; the encrypted safety columns never leave here. */
+export const PERSON_COLUMNS = sql`p.id, p.household_id, p.given_name, p.family_name, p.relationship, p.case_role,
+  p.birth_year, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.gender, p.citizenship, co.eu_member, p.languages,
+  p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.municipality, p.identifier_type,
+  p.identifier, (p.contact_encrypted is not null or p.safe_contact_encrypted is not null) as has_safety`;
+
+export function selectPeople({ tx, where }: { tx: Tx; where: ReturnType<typeof sql> }) {
+  return queryRows<PersonRow>(
+    tx,
+    sql`select ${PERSON_COLUMNS} from people p left join countries co on co.code = p.citizenship
+        where ${where} order by p.household_id, p.position, p.created_at, p.id`,
+  );
+}
+
+export function ageOf(p: { birth_year: number | null; birth_date: string | null }, on = new Date()) {
+  if (p.birth_date) {
+    const born = new Date(`${p.birth_date}T00:00:00Z`);
+    let age = on.getUTCFullYear() - born.getUTCFullYear();
+    const before =
+      on.getUTCMonth() < born.getUTCMonth() ||
+      (on.getUTCMonth() === born.getUTCMonth() && on.getUTCDate() < born.getUTCDate());
+    if (before) age -= 1;
+    return age;
+  }
+  // With the year only, the person may not have had this year's birthday: take the younger age.
+  return p.birth_year ? on.getUTCFullYear() - p.birth_year - 1 : null;
+}
+
+export function isMinor(p: { birth_year: number | null; birth_date: string | null }) {
+  const age = ageOf(p);
+  return age !== null && age < 18;
+}
+
+export function toPerson(p: PersonRow): TPerson {
+  return {
+    id: p.id,
+    householdId: p.household_id,
+    givenName: p.given_name,
+    familyName: p.family_name,
+    relationship: p.relationship as TPerson['relationship'],
+    caseRole: p.case_role as TPerson['caseRole'],
+    birthYear: p.birth_year,
+    birthDate: p.birth_date,
+    minor: isMinor(p),
+    gender: p.gender as TPerson['gender'],
+    citizenship: p.citizenship,
+    thirdCountryNational: p.citizenship !== null && p.citizenship !== 'IT' && p.eu_member === false,
+    languages: p.languages,
+    preferredLanguage: p.preferred_language,
+    interpreterNeeded: p.interpreter_needed,
+    preferredMediatorGender: p.preferred_mediator_gender as TPerson['preferredMediatorGender'],
+    municipality: p.municipality,
+    identifierType: p.identifier_type as TPerson['identifierType'],
+    identifier: p.identifier,
+    hasSafetyDetails: p.has_safety,
+  };
+}
+
+/** What the schema cannot know: the codice fiscale's checksum and coherence. */
+export function personProblems(input: TPersonInput, prefix: string): FieldError[] {
+  if (input.identifierType !== 'codice_fiscale' || !input.identifier) return [];
+  const birthYear = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null);
+  const problem = codiceFiscaleProblem({ cf: input.identifier, birthYear, gender: input.gender });
+  return problem ? [{ field: `${prefix}identifier`, code: 'invalid_codice_fiscale', message: problem }] : [];
+}
+
+export function personValues(input: TPersonInput) {
+  return {
+    givenName: input.givenName,
+    familyName: input.familyName,
+    relationship: input.relationship,
+    caseRole: input.caseRole,
+    birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
+    birthDate: input.birthDate ?? null,
+    gender: input.gender,
+    citizenship: input.citizenship ?? null,
+    languages: input.languages,
+    preferredLanguage: input.preferredLanguage ?? null,
+    interpreterNeeded: input.interpreterNeeded,
+    preferredMediatorGender: input.preferredMediatorGender,
+    municipality: input.municipality ?? null,
+    identifierType: input.identifierType,
+    identifier: input.identifierType === 'none' ? null : (input.identifier ?? null),
+  };
+}
+
+export const contactContext = (personId: string) => `people.contact:${personId}`;
+export const safeContactContext = (personId: string) => `people.safe_contact:${personId}`;
+
+export function sealJson({ keyring, value, context }: { keyring: Keyring; value: unknown; context: string }) {
+  return encryptField({ keyring, plaintext: JSON.stringify(value), context });
+}

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import type { TCaseAccess, TTeamRole } from '../../../contracts/cases.js';
+import type { AccessContext } from '../../platform/access/access-context.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Deps } from '../../platform/deps.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+
+/**
+ * The one policy of a case: what the acting user may see of it. Row-level security
+ * (migration 0005_cases_rls) decides whether the row is visible at all — blocked people,
+ * conflict-of-interest locks and a lapsed consent hide it — and this function reads the same
+ * SQL helpers to tell the clinical team from a supervisor, a break-the-glass grant or the referrer.
+ */
+export interface CaseAccess {
+  id: string;
+  access: TCaseAccess;
+  teamRole: TTeamRole | null;
+  status: 'open' | 'closing' | 'closed';
+  serviceId: string;
+  householdId: string;
+  referralId: string;
+  leadUserId: string | null;
+}
+
+export async function caseAccessOf({ tx, id }: { tx: Tx; id: string }): Promise<CaseAccess | null> {
+  const [row] = await queryRows<{
+    id: string;
+    status: CaseAccess['status'];
+    service_id: string;
+    household_id: string;
+    referral_id: string;
+    lead_user_id: string | null;
+    team_role: TTeamRole | null;
+    supervises: boolean;
+    granted: boolean;
+    basis_ok: boolean;
+  }>(
+    tx,
+    sql`select c.id, c.status, c.service_id, c.household_id, c.referral_id, c.lead_user_id,
+          (select t.team_role from case_team t where t.case_id = c.id and t.user_id = trama_user()) as team_role,
+          c.service_id = any(trama_supervised_services()) as supervises,
+          c.id = any(trama_granted_ids('case')) as granted,
+          (c.basis_lapsed_at is null and (c.basis_expires_on is null or c.basis_expires_on >= current_date)) as basis_ok
+        from cases c where c.id = ${id}`,
+  );
+  if (!row) return null;
+  const clinical = row.team_role === 'lead' || row.team_role === 'member';
+  const access: TCaseAccess | null =
+    row.basis_ok && clinical
+      ? 'clinical'
+      : row.basis_ok && row.supervises
+        ? 'supervisor'
+        : row.granted
+          ? 'break_glass'
+          : row.team_role === 'referrer'
+            ? 'referrer'
+            : null;
+  if (!access) return null;
+  return {
+    id: row.id,
+    access,
+    teamRole: row.team_role,
+    status: row.status,
+    serviceId: row.service_id,
+    householdId: row.household_id,
+    referralId: row.referral_id,
+    leadUserId: row.lead_user_id,
+  };
+}
+
+/** The case as `caseAccessOf` sees it, or an audited 404 (outsiders learn nothing). */
+export async function requireCase({
+  deps,
+  ctx,
+  tx,
+  id,
+  needs,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  tx: Tx;
+  id: string;
+  needs: readonly TCaseAccess[];
+}): Promise<CaseAccess> {
+  const found = await caseAccessOf({ tx, id });
+  if (found && needs.includes(found.access)) return found;
+  if (found) throw refused();
+  throw new OutOfScope('case', id);
+}
+
+/** Seen, but not this action: the team knows the case exists, so a 403 tells nothing new. */
+export function refused(detail?: { it: string; en: string }) {
+  return new HttpProblem(
+    403,
+    'forbidden',
+    { it: 'Operazione non consentita', en: 'Not allowed' },
+    detail ?? {
+      it: 'Il tuo ruolo nel caso non consente questa operazione.',
+      en: 'Your role in the case does not allow this.',
+    },
+  );
+}
+
+export function requireOpen(found: CaseAccess, field = 'caseId') {
+  if (found.status === 'closed')
+    throw new HttpProblem(
+      409,
+      'case-closed',
+      { it: 'Caso chiuso', en: 'Case closed' },
+      { it: 'Il caso è chiuso: non si può modificare.', en: 'The case is closed: it cannot be changed.' },
+      [{ field, code: 'closed', message: { it: 'Caso chiuso.', en: 'Case closed.' } }],
+    );
+}
+
+/**
+ * Display names of staff the caller already reached through a case (a mediator of another
+ * organisation, say): users' rows are scoped to one's organisation, so the names are read as the
+ * owner, and only the names.
+ */
+export async function displayNames({ tx, ids }: { tx: Tx; ids: readonly string[] }) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { name: string; role: string | null }>();
+  const rows = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ id: string; display_name: string; role: string | null }>(
+      sys,
+      sql`select u.id, u.display_name,
+            (select m.role from memberships m where m.user_id = u.id order by m.created_at limit 1) as role
+          from users u where u.id in (${sql.join(
+            unique.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`,
+    ),
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.display_name, role: r.role }]));
+}
+
+/** Whether a user must never reach these people (conflict of interest, follows the perpetrator). */
+export async function isBlockedFrom({ tx, userId, personIds }: { tx: Tx; userId: string; personIds: string[] }) {
+  if (personIds.length === 0) return false;
+  const [row] = await queryRows<{ blocked: boolean }>(
+    tx,
+    sql`select exists (select 1 from unnest(trama_blocked_people_of(${userId}::uuid)) b(id)
+          where b.id in (${sql.join(
+            personIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})) as blocked`,
+  );
+  return row?.blocked ?? false;
+}
