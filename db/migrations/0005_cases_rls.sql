@@ -56,6 +56,11 @@ CREATE VIEW openable_cases WITH (security_invoker = true) AS
 --> statement-breakpoint
 GRANT SELECT ON openable_cases TO trama_app;
 --> statement-breakpoint
+-- A household's code says nothing about the people in it; a referral's recipient keeps seeing it
+-- on its list after the content has closed to it.
+CREATE FUNCTION trama_household_code(h uuid) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT code FROM public.households WHERE id = h $$;
+--> statement-breakpoint
 ALTER TABLE households ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE households FORCE ROW LEVEL SECURITY;

@@ -204,7 +204,11 @@ export const ZSessionSchema = z.object({
   sealedSections: z.array(ZNoteSectionSchema),
 });
 export type TSession = z.infer<typeof ZSessionSchema>;
-export const ZSessionListItemSchema = ZSessionSchema.omit({ notes: true, sealedSections: true, people: true });
+export const ZSessionListItemSchema = ZSessionSchema.omit({
+  notes: true,
+  sealedSections: true,
+  people: true,
+});
 
 /** The mediator's view: the minimum needed to attend. */
 export const ZMediatorSessionSchema = z.object({

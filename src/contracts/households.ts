@@ -85,7 +85,11 @@ export const ZPersonInputSchema = z
     } else if (!p.identifier) {
       issue.addIssue({ code: 'custom', path: ['identifier'], message: 'required for this identifier type' });
     } else if (!IDENTIFIER_PATTERNS[p.identifierType].test(p.identifier)) {
-      issue.addIssue({ code: 'custom', path: ['identifier'], message: 'not a valid identifier of this type' });
+      issue.addIssue({
+        code: 'custom',
+        path: ['identifier'],
+        message: 'not a valid identifier of this type',
+      });
     }
   });
 export type TPersonInput = z.infer<typeof ZPersonInputSchema>;
@@ -158,7 +162,8 @@ export const ZConsentCreateSchema = z
     const need = (path: string, ok: unknown) => {
       if (!ok) issue.addIssue({ code: 'custom', path: [path], message: 'required for this consent' });
     };
-    if (c.givenOn > today()) issue.addIssue({ code: 'custom', path: ['givenOn'], message: 'is in the future' });
+    if (c.givenOn > today())
+      issue.addIssue({ code: 'custom', path: ['givenOn'], message: 'is in the future' });
     if (c.expiresOn && c.expiresOn <= c.givenOn)
       issue.addIssue({ code: 'custom', path: ['expiresOn'], message: 'must follow the date given' });
     if (c.givenBy === 'legal_representative') need('representativeName', c.representativeName);
@@ -220,7 +225,10 @@ export const ZSafeContactSchema = z.strictObject({
   toTime: ZClockSchema.nullable().optional(),
   codeWord: text({ max: 60 }).nullable().optional(),
   email: z.email().nullable().optional(),
-  neverWriteTo: z.array(text({ max: 200 })).max(10).default([]),
+  neverWriteTo: z
+    .array(text({ max: 200 }))
+    .max(10)
+    .default([]),
 });
 export type TSafeContact = z.infer<typeof ZSafeContactSchema>;
 export const ZSafetyDetailsSchema = z.strictObject({

@@ -13,7 +13,11 @@ export const ZReferralPurposeSchema = z.enum(REFERRAL_PURPOSES);
 export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
 export const ZUrgencySchema = z.enum(URGENCIES);
 /** Days the recipient has to answer before the referral shows as overdue. */
-export const ANSWER_DAYS: Record<(typeof URGENCIES)[number], number> = { urgent: 2, priority: 7, routine: 14 };
+export const ANSWER_DAYS: Record<(typeof URGENCIES)[number], number> = {
+  urgent: 2,
+  priority: 7,
+  routine: 14,
+};
 export const REFERRAL_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'closed', 'revoked'] as const;
 export const ZReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 export type TReferralStatus = z.infer<typeof ZReferralStatusSchema>;
@@ -76,7 +80,11 @@ export const ZReferralSchema = z.object({
   declineReason: z.string().nullable(),
   /** Of the case opened on acceptance: what the sender may know. */
   outcome: z
-    .object({ caseStatus: z.string(), closureOutcome: z.string().nullable(), closedAt: z.string().nullable() })
+    .object({
+      caseStatus: z.string(),
+      closureOutcome: z.string().nullable(),
+      closedAt: z.string().nullable(),
+    })
     .nullable(),
   /** Present only when the viewer may open the case. */
   caseId: ZIdSchema.nullable(),

@@ -13,11 +13,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
-import { homeRoutes } from './modules/home/home.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 import { observatoryRoutes } from './modules/observatory/observatory.routes.js';
-import { researchRoutes } from './modules/research/research.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { researchRoutes } from './modules/research/research.routes.js';
 import { structureRoutes } from './modules/structure/structure.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { installAccessHook } from './platform/access/access-hook.js';

@@ -37,6 +37,7 @@ function concreteUrl(url: string, ids: { user: string }) {
   return url
     .replace(':id', ids.user)
     .replace(':membershipId', randomUUID())
+    .replace(':personId', randomUUID())
     .replace(':istatCode', '016183')
     .replace('/*', '/index.html');
 }

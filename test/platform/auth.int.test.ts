@@ -164,6 +164,12 @@ describe('sessions', () => {
       'break-glass.request',
       'incidents.record',
       'observatory.read',
+      'households.read',
+      'households.write',
+      'referrals.send',
+      'referrals.answer',
+      'cases.read',
+      'cases.write',
     ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })

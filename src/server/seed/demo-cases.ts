@@ -5,8 +5,8 @@ import { randomCode } from '../modules/cases/cases.identifiers.js';
 import { personValues } from '../modules/cases/cases.people.js';
 import {
   caseFiles,
-  cases,
   caseSessions,
+  cases,
   caseTeam,
   consents,
   households,
@@ -71,7 +71,8 @@ export async function seedDemoCases({
     for (const [position, m] of family.members.entries()) {
       const input = {
         familyName: family.familyName,
-        relationship: m.caseRole === 'child' ? 'child' : m.caseRole === 'perpetrator' ? 'partner' : 'reference_person',
+        relationship:
+          m.caseRole === 'child' ? 'child' : m.caseRole === 'perpetrator' ? 'partner' : 'reference_person',
         citizenship: family.country,
         languages: [family.language, 'it'],
         preferredLanguage: family.language,
@@ -90,7 +91,12 @@ export async function seedDemoCases({
     return { id: h!.id, people: ids };
   }
 
-  async function consent(personIds: string[], minors: Set<number>, purpose: string, recipient: string | null) {
+  async function consent(
+    personIds: string[],
+    minors: Set<number>,
+    purpose: string,
+    recipient: string | null,
+  ) {
     for (const [i, personId] of personIds.entries()) {
       await tx.insert(consents).values({
         personId,
@@ -107,7 +113,13 @@ export async function seedDemoCases({
     }
   }
 
-  async function referral(h: { id: string; people: string[] }, from: string, by: string, status: string, sentDaysAgo: number | null) {
+  async function referral(
+    h: { id: string; people: string[] },
+    from: string,
+    by: string,
+    status: string,
+    sentDaysAgo: number | null,
+  ) {
     const [r] = await tx
       .insert(referrals)
       .values({
@@ -117,7 +129,8 @@ export async function seedDemoCases({
         purpose: 'taking_into_care',
         urgency: 'priority',
         sections: [...SECTIONS],
-        message: 'Nucleo seguito dalla Tutela Minori; si chiede la presa in carico etnoclinica con mediazione.',
+        message:
+          'Nucleo seguito dalla Tutela Minori; si chiede la presa in carico etnoclinica con mediazione.',
         status,
         legalBasis: status === 'draft' ? null : 'consent',
         createdBy: user(by),
@@ -132,7 +145,12 @@ export async function seedDemoCases({
   async function openCase(
     h: { id: string; people: string[] },
     r: { id: string; sentAt: Date | null },
-    stage: { openedDaysAgo: number; plan: 'submitted' | 'approved'; planApprovedDaysAgo?: number; closedDaysAgo?: number },
+    stage: {
+      openedDaysAgo: number;
+      plan: 'submitted' | 'approved';
+      planApprovedDaysAgo?: number;
+      closedDaysAgo?: number;
+    },
   ) {
     const [c] = await tx
       .insert(cases)
@@ -160,9 +178,13 @@ export async function seedDemoCases({
       .returning({ id: cases.id });
     await tx.insert(caseFiles).values({
       caseId: c!.id,
-      intake: { receivedOn: dateAgo(stage.openedDaysAgo), presentingProblem: 'Violenza domestica; figli testimoni; isolamento linguistico.' },
+      intake: {
+        receivedOn: dateAgo(stage.openedDaysAgo),
+        presentingProblem: 'Violenza domestica; figli testimoni; isolamento linguistico.',
+      },
       assessment: {
-        family_migration: 'Arrivo in Italia per ricongiungimento familiare; rete parentale nel paese di origine.',
+        family_migration:
+          'Arrivo in Italia per ricongiungimento familiare; rete parentale nel paese di origine.',
         languages: 'Lingua madre parlata in famiglia; italiano di base per la madre.',
         protection: 'Allontanamento del maltrattante disposto; collocamento in sicurezza.',
       },
@@ -173,7 +195,10 @@ export async function seedDemoCases({
         ],
         interventions: [{ description: 'Colloqui etnoclinici mensili con mediazione', frequency: 'mensile' }],
       },
-      closureReason: stage.closedDaysAgo === undefined ? null : 'Obiettivi del progetto raggiunti; autonomia abitativa e lavorativa.',
+      closureReason:
+        stage.closedDaysAgo === undefined
+          ? null
+          : 'Obiettivi del progetto raggiunti; autonomia abitativa e lavorativa.',
       updatedBy: user('responsabile'),
     });
     await tx.insert(caseTeam).values([

@@ -21,14 +21,21 @@ describe('safe-contact rules', () => {
 
   it('fall back to a call when e-mail is forbidden but a call is allowed', () => {
     const plan = planContact({
-      rules: rules({ channels: ['email', 'phone_call'], email: 'casa@example.org', neverWriteTo: ['casa@example.org'] }),
+      rules: rules({
+        channels: ['email', 'phone_call'],
+        email: 'casa@example.org',
+        neverWriteTo: ['casa@example.org'],
+      }),
       now: MORNING,
     });
     expect(plan.channel).toBe('phone_call');
   });
 
   it('write to the safe address when e-mail is allowed', () => {
-    const plan = planContact({ rules: rules({ channels: ['email'], email: 'sicura@example.org' }), now: MORNING });
+    const plan = planContact({
+      rules: rules({ channels: ['email'], email: 'sicura@example.org' }),
+      now: MORNING,
+    });
     expect(plan).toEqual({ channel: 'email', to: 'sicura@example.org', notBefore: MORNING });
   });
 
@@ -37,7 +44,9 @@ describe('safe-contact rules', () => {
     const later = nextAllowedTime({ rules: rules({ fromTime: '14:00', toTime: '16:00' }), now: MORNING });
     expect(later.toISOString()).toBe('2026-01-15T13:00:00.000Z');
     // Inside the window: now.
-    expect(nextAllowedTime({ rules: rules({ fromTime: '10:30', toTime: '12:00' }), now: MORNING })).toBe(MORNING);
+    expect(nextAllowedTime({ rules: rules({ fromTime: '10:30', toTime: '12:00' }), now: MORNING })).toBe(
+      MORNING,
+    );
     // A window across midnight (22:00-07:00) at 11:00 waits until 22:00.
     const night = nextAllowedTime({ rules: rules({ fromTime: '22:00', toTime: '07:00' }), now: MORNING });
     expect(night.toISOString()).toBe('2026-01-15T21:00:00.000Z');

@@ -39,11 +39,14 @@ export function planContact({ rules, now }: { rules: TSafeContact | null; now: D
   if (!rules || rules.channels.length === 0) return { channel: 'none', reason: 'no_channel' };
   const notBefore = nextAllowedTime({ rules, now });
   if (rules.channels.includes('email') && rules.email) {
-    const forbidden = rules.neverWriteTo.some((a) => a.trim().toLowerCase() === rules.email!.trim().toLowerCase());
+    const forbidden = rules.neverWriteTo.some(
+      (a) => a.trim().toLowerCase() === rules.email!.trim().toLowerCase(),
+    );
     if (!forbidden) return { channel: 'email', to: rules.email, notBefore };
     if (rules.channels.length === 1) return { channel: 'none', reason: 'address_forbidden' };
   }
-  if (rules.channels.includes('phone_call') || rules.channels.includes('sms')) return { channel: 'phone_call', notBefore };
+  if (rules.channels.includes('phone_call') || rules.channels.includes('sms'))
+    return { channel: 'phone_call', notBefore };
   if (rules.channels.includes('in_person')) return { channel: 'in_person', notBefore };
   if (rules.channels.includes('via_service')) return { channel: 'via_service', notBefore };
   return { channel: 'none', reason: 'no_channel' };

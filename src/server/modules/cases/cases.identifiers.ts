@@ -4,7 +4,10 @@ import type { TLocalizedText } from '../../../contracts/common.js';
 
 // The package is CommonJS: its default export is the module object, which holds the class.
 const CodiceFiscale = (codiceFiscalePackage as unknown as { CodiceFiscale: typeof codiceFiscalePackage })
-  .CodiceFiscale as unknown as { check(cf: string): boolean; new (cf: string): { year: number; gender: string } };
+  .CodiceFiscale as unknown as {
+  check(cf: string): boolean;
+  new (cf: string): { year: number; gender: string };
+};
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -30,7 +33,10 @@ export function codiceFiscaleProblem({
   gender: string;
 }): TLocalizedText | null {
   if (!CodiceFiscale.check(cf))
-    return { it: 'Codice fiscale non valido (carattere di controllo).', en: 'Invalid codice fiscale (check character).' };
+    return {
+      it: 'Codice fiscale non valido (carattere di controllo).',
+      en: 'Invalid codice fiscale (check character).',
+    };
   const decoded = new CodiceFiscale(cf);
   if (birthYear && decoded.year % 100 !== birthYear % 100)
     return {
@@ -39,6 +45,9 @@ export function codiceFiscaleProblem({
     };
   const expected = gender === 'female' ? 'F' : gender === 'male' ? 'M' : null;
   if (expected && decoded.gender !== expected)
-    return { it: 'Il codice fiscale non corrisponde al genere.', en: 'The codice fiscale does not match the gender.' };
+    return {
+      it: 'Il codice fiscale non corrisponde al genere.',
+      en: 'The codice fiscale does not match the gender.',
+    };
   return null;
 }

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { TCaseAccess, TTeamRole } from '../../../contracts/cases.js';
-import type { AccessContext } from '../../platform/access/access-context.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
-import type { Deps } from '../../platform/deps.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 
 /**
@@ -72,14 +70,10 @@ export async function caseAccessOf({ tx, id }: { tx: Tx; id: string }): Promise<
 
 /** The case as `caseAccessOf` sees it, or an audited 404 (outsiders learn nothing). */
 export async function requireCase({
-  deps,
-  ctx,
   tx,
   id,
   needs,
 }: {
-  deps: Deps;
-  ctx: AccessContext;
   tx: Tx;
   id: string;
   needs: readonly TCaseAccess[];
@@ -137,7 +131,15 @@ export async function displayNames({ tx, ids }: { tx: Tx; ids: readonly string[]
 }
 
 /** Whether a user must never reach these people (conflict of interest, follows the perpetrator). */
-export async function isBlockedFrom({ tx, userId, personIds }: { tx: Tx; userId: string; personIds: string[] }) {
+export async function isBlockedFrom({
+  tx,
+  userId,
+  personIds,
+}: {
+  tx: Tx;
+  userId: string;
+  personIds: string[];
+}) {
   if (personIds.length === 0) return false;
   const [row] = await queryRows<{ blocked: boolean }>(
     tx,

@@ -81,7 +81,9 @@ export const casesRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await households.createHousehold({ deps, ctx: ctxOf(request), input: request.body })),
+        reply
+          .status(201)
+          .send(await households.createHousehold({ deps, ctx: ctxOf(request), input: request.body })),
     );
     app.get(
       '/api/households/:id',
@@ -110,7 +112,12 @@ export const casesRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(
-          await households.addPerson({ deps, ctx: ctxOf(request), householdId: request.params.id, input: request.body }),
+          await households.addPerson({
+            deps,
+            ctx: ctxOf(request),
+            householdId: request.params.id,
+            input: request.body,
+          }),
         ),
     );
     app.post(
@@ -145,7 +152,12 @@ export const casesRoutes =
         },
       },
       async (request, reply) => {
-        await households.updateSafety({ deps, ctx: ctxOf(request), personId: request.params.personId, input: request.body });
+        await households.updateSafety({
+          deps,
+          ctx: ctxOf(request),
+          personId: request.params.personId,
+          input: request.body,
+        });
         return reply.status(204).send();
       },
     );
@@ -184,7 +196,12 @@ export const casesRoutes =
         },
       },
       async (request) =>
-        households.revokeConsent({ deps, ctx: ctxOf(request), consentId: request.params.id, reason: request.body.reason }),
+        households.revokeConsent({
+          deps,
+          ctx: ctxOf(request),
+          consentId: request.params.id,
+          reason: request.body.reason,
+        }),
     );
     app.get(
       '/api/people/:personId/exclusions',
@@ -197,7 +214,8 @@ export const casesRoutes =
           response: { 200: z.array(ZExclusionSchema) },
         },
       },
-      async (request) => households.listExclusions({ deps, ctx: ctxOf(request), personId: request.params.personId }),
+      async (request) =>
+        households.listExclusions({ deps, ctx: ctxOf(request), personId: request.params.personId }),
     );
     app.post(
       '/api/people/:personId/exclusions',
@@ -248,7 +266,9 @@ export const casesRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await referralsService.createReferral({ deps, ctx: ctxOf(request), input: request.body })),
+        reply
+          .status(201)
+          .send(await referralsService.createReferral({ deps, ctx: ctxOf(request), input: request.body })),
     );
     app.get(
       '/api/referrals/:id',
@@ -276,7 +296,12 @@ export const casesRoutes =
         },
       },
       async (request) =>
-        referralsService.updateReferral({ deps, ctx: ctxOf(request), id: request.params.id, input: request.body }),
+        referralsService.updateReferral({
+          deps,
+          ctx: ctxOf(request),
+          id: request.params.id,
+          input: request.body,
+        }),
     );
     app.delete(
       '/api/referrals/:id',
@@ -320,7 +345,8 @@ export const casesRoutes =
           response: { 200: z.object({ caseId: ZIdSchema }) },
         },
       },
-      async (request) => referralsService.acceptReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) =>
+        referralsService.acceptReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
     app.post(
       '/api/referrals/:id/decline',
@@ -335,7 +361,12 @@ export const casesRoutes =
         },
       },
       async (request) =>
-        referralsService.declineReferral({ deps, ctx: ctxOf(request), id: request.params.id, reason: request.body.reason }),
+        referralsService.declineReferral({
+          deps,
+          ctx: ctxOf(request),
+          id: request.params.id,
+          reason: request.body.reason,
+        }),
     );
     app.post(
       '/api/referrals/:id/revoke',
@@ -350,7 +381,12 @@ export const casesRoutes =
         },
       },
       async (request) =>
-        referralsService.revokeReferral({ deps, ctx: ctxOf(request), id: request.params.id, reason: request.body.reason }),
+        referralsService.revokeReferral({
+          deps,
+          ctx: ctxOf(request),
+          id: request.params.id,
+          reason: request.body.reason,
+        }),
     );
     app.post(
       '/api/referrals/:id/close',
@@ -442,14 +478,25 @@ export const casesRoutes =
           },
         },
         async (request) =>
-          casesService.updateFile({ deps, ctx: ctxOf(request), id: request.params.id, section, value: request.body }),
+          casesService.updateFile({
+            deps,
+            ctx: ctxOf(request),
+            id: request.params.id,
+            section,
+            value: request.body,
+          }),
       );
     }
     app.post(
       '/api/cases/:id/plan/submit',
       {
         config: { access: 'cases.write' },
-        schema: { tags: ['cases'], summary: 'Submit the plan for approval', params: ZIdParamsSchema, response: { 200: ZCaseSchema } },
+        schema: {
+          tags: ['cases'],
+          summary: 'Submit the plan for approval',
+          params: ZIdParamsSchema,
+          response: { 200: ZCaseSchema },
+        },
       },
       async (request) => casesService.submitPlan({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
@@ -457,7 +504,12 @@ export const casesRoutes =
       '/api/cases/:id/plan/approve',
       {
         config: { access: 'cases.supervise' },
-        schema: { tags: ['cases'], summary: 'Approve the plan (supervisor)', params: ZIdParamsSchema, response: { 200: ZCaseSchema } },
+        schema: {
+          tags: ['cases'],
+          summary: 'Approve the plan (supervisor)',
+          params: ZIdParamsSchema,
+          response: { 200: ZCaseSchema },
+        },
       },
       async (request) => casesService.approvePlan({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
@@ -473,7 +525,8 @@ export const casesRoutes =
           response: { 200: ZCaseSchema },
         },
       },
-      async (request) => casesService.updateTeam({ deps, ctx: ctxOf(request), id: request.params.id, input: request.body }),
+      async (request) =>
+        casesService.updateTeam({ deps, ctx: ctxOf(request), id: request.params.id, input: request.body }),
     );
     app.post(
       '/api/cases/:id/closure',
@@ -488,13 +541,23 @@ export const casesRoutes =
         },
       },
       async (request) =>
-        casesService.requestClosure({ deps, ctx: ctxOf(request), id: request.params.id, input: request.body }),
+        casesService.requestClosure({
+          deps,
+          ctx: ctxOf(request),
+          id: request.params.id,
+          input: request.body,
+        }),
     );
     app.post(
       '/api/cases/:id/closure/approve',
       {
         config: { access: 'cases.supervise' },
-        schema: { tags: ['cases'], summary: 'Approve closure (supervisor)', params: ZIdParamsSchema, response: { 200: ZCaseSchema } },
+        schema: {
+          tags: ['cases'],
+          summary: 'Approve closure (supervisor)',
+          params: ZIdParamsSchema,
+          response: { 200: ZCaseSchema },
+        },
       },
       async (request) => casesService.approveClosure({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
@@ -502,7 +565,12 @@ export const casesRoutes =
       '/api/cases/:id/timeline',
       {
         config: { access: 'cases.read' },
-        schema: { tags: ['cases'], summary: 'The case timeline', params: ZIdParamsSchema, response: { 200: ZTimelineSchema } },
+        schema: {
+          tags: ['cases'],
+          summary: 'The case timeline',
+          params: ZIdParamsSchema,
+          response: { 200: ZTimelineSchema },
+        },
       },
       async (request) => casesService.caseTimeline({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
@@ -535,7 +603,12 @@ export const casesRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(
-          await sessions.createSession({ deps, ctx: ctxOf(request), caseId: request.params.id, input: request.body }),
+          await sessions.createSession({
+            deps,
+            ctx: ctxOf(request),
+            caseId: request.params.id,
+            input: request.body,
+          }),
         ),
     );
     app.get(

@@ -10,8 +10,8 @@ import {
 } from '../../../contracts/cases.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
@@ -30,7 +30,9 @@ import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const days = (from: Date | null, to: Date | null) =>
-  from && to ? Math.round(((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) * 10) / 10 : null;
+  from && to
+    ? Math.round(((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) * 10) / 10
+    : null;
 
 /** The work list condition: cases the user works on or supervises, never a referrer's or mediator's row. */
 export function caseListWhere(query: TCaseListQuery) {
@@ -44,7 +46,9 @@ export function caseListWhere(query: TCaseListQuery) {
     conditions.push(sql`exists (select 1 from case_team t where t.case_id = c.id and t.user_id = ${query.workerId}
       and t.team_role in ('lead', 'member'))`);
   if (query.overdue === 'true')
-    conditions.push(sql`c.status = 'open' and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})`);
+    conditions.push(
+      sql`c.status = 'open' and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})`,
+    );
   if (query.q) conditions.push(sql`c.code like ${`${query.q.toUpperCase()}%`}`);
   return sql.join(conditions, sql` and `);
 }
@@ -63,7 +67,15 @@ export function caseListQueries(query: TCaseListQuery) {
   };
 }
 
-export async function listCases({ deps, ctx, query }: { deps: Deps; ctx: AccessContext; query: TCaseListQuery }) {
+export async function listCases({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: TCaseListQuery;
+}) {
   return scoped({
     db: deps.db,
     ctx,
@@ -82,7 +94,10 @@ export async function listCases({ deps, ctx, query }: { deps: Deps; ctx: AccessC
         overdue: boolean;
       }>(tx, page);
       const [total] = await queryRows<{ n: number }>(tx, count);
-      const names = await displayNames({ tx, ids: rows.flatMap((r) => (r.lead_user_id ? [r.lead_user_id] : [])) });
+      const names = await displayNames({
+        tx,
+        ids: rows.flatMap((r) => (r.lead_user_id ? [r.lead_user_id] : [])),
+      });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -119,7 +134,10 @@ export async function caseFilters({ deps, ctx }: { deps: Deps; ctx: AccessContex
               or s.id in (select c.service_id from cases c where c.id = any(trama_team_cases('{lead,member}')))
             order by s.name`,
       );
-      const districts = await queryRows<{ id: string; name: string }>(tx, sql`select id, name from districts order by name`);
+      const districts = await queryRows<{ id: string; name: string }>(
+        tx,
+        sql`select id, name from districts order by name`,
+      );
       const team = await queryRows<{ user_id: string }>(
         tx,
         sql`select distinct t.user_id from case_team t where t.team_role in ('lead', 'member')
@@ -134,7 +152,15 @@ export async function caseFilters({ deps, ctx }: { deps: Deps; ctx: AccessContex
   });
 }
 
-async function loadCase({ tx, found, ctx }: { tx: Tx; found: CaseAccess; ctx: AccessContext }): Promise<TCase> {
+async function loadCase({
+  tx,
+  found,
+  ctx,
+}: {
+  tx: Tx;
+  found: CaseAccess;
+  ctx: AccessContext;
+}): Promise<TCase> {
   const [c] = await queryRows<{
     code: string;
     status: TCase['status'];
@@ -169,7 +195,12 @@ async function loadCase({ tx, found, ctx }: { tx: Tx; found: CaseAccess; ctx: Ac
     serviceName: c!.service_name,
     districtName: c!.district_name,
     openedAt: iso(c!.opened_at)!,
-    referral: { id: found.referralId, purpose: c!.purpose, fromServiceName: c!.from_name, sentAt: iso(c!.referral_sent_at) },
+    referral: {
+      id: found.referralId,
+      purpose: c!.purpose,
+      fromServiceName: c!.from_name,
+      sentAt: iso(c!.referral_sent_at),
+    },
     indicators: {
       daysToAcceptance: days(c!.referral_sent_at, c!.opened_at),
       daysToFirstSession: days(c!.referral_sent_at, c!.first_session_at),
@@ -179,8 +210,14 @@ async function loadCase({ tx, found, ctx }: { tx: Tx; found: CaseAccess; ctx: Ac
     planReviewDue:
       c!.status === 'closed'
         ? null
-        : iso(new Date(new Date(c!.plan_approved_at ?? c!.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000)),
-    closure: { outcome: c!.closure_outcome, requestedAt: iso(c!.closure_requested_at), closedAt: iso(c!.closed_at) },
+        : iso(
+            new Date(new Date(c!.plan_approved_at ?? c!.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
+          ),
+    closure: {
+      outcome: c!.closure_outcome,
+      requestedAt: iso(c!.closure_requested_at),
+      closedAt: iso(c!.closed_at),
+    },
     can: {
       edit: found.access === 'clinical' && c!.status !== 'closed',
       lead: found.teamRole === 'lead' && found.access === 'clinical' && c!.status !== 'closed',
@@ -223,7 +260,7 @@ export async function getCase({ deps, ctx, id }: { deps: Deps; ctx: AccessContex
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await requireCase({ deps, ctx, tx, id, needs: ANY_ACCESS });
+      const found = await requireCase({ tx, id, needs: ANY_ACCESS });
       const result = await loadCase({ tx, found, ctx });
       await writeAudit({
         tx,
@@ -257,10 +294,14 @@ async function changeCase({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await requireCase({ deps, ctx, tx, id, needs });
+      const found = await requireCase({ tx, id, needs });
       requireOpen(found);
       await change(tx, found);
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action, recordType: 'case', recordId: id, details } });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action, recordType: 'case', recordId: id, details },
+      });
       return loadCase({ tx, found: (await caseAccessOf({ tx, id }))!, ctx });
     },
   });
@@ -292,7 +333,11 @@ export function updateFile({
         .set({ [section]: value, updatedAt: new Date(), updatedBy: ctx.userId })
         .where(eq(caseFiles.caseId, found.id));
       // A changed plan needs approval again.
-      if (section === 'plan') await tx.update(cases).set({ planStatus: 'draft', updatedAt: new Date() }).where(eq(cases.id, found.id));
+      if (section === 'plan')
+        await tx
+          .update(cases)
+          .set({ planStatus: 'draft', updatedAt: new Date() })
+          .where(eq(cases.id, found.id));
     },
   });
 }
@@ -305,9 +350,15 @@ export function submitPlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; 
     needs: ['clinical'],
     action: 'case.plan_submitted',
     change: async (tx, found) => {
-      const [file] = await tx.select({ plan: caseFiles.plan }).from(caseFiles).where(eq(caseFiles.caseId, found.id));
+      const [file] = await tx
+        .select({ plan: caseFiles.plan })
+        .from(caseFiles)
+        .where(eq(caseFiles.caseId, found.id));
       if (!file?.plan)
-        throw problems.field('plan', 'missing', { it: 'Scrivi prima il progetto.', en: 'Write the plan first.' });
+        throw problems.field('plan', 'missing', {
+          it: 'Scrivi prima il progetto.',
+          en: 'Write the plan first.',
+        });
       await tx
         .update(cases)
         .set({ planStatus: 'submitted', planSubmittedBy: ctx.userId, updatedAt: new Date() })
@@ -327,8 +378,19 @@ export function approvePlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext;
     change: async (tx, found) => {
       const [row] = await tx
         .update(cases)
-        .set({ planStatus: 'approved', planApprovedAt: new Date(), planApprovedBy: ctx.userId, updatedAt: new Date() })
-        .where(and(eq(cases.id, found.id), eq(cases.planStatus, 'submitted'), sql`${cases.planSubmittedBy} <> ${ctx.userId}`))
+        .set({
+          planStatus: 'approved',
+          planApprovedAt: new Date(),
+          planApprovedBy: ctx.userId,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(cases.id, found.id),
+            eq(cases.planStatus, 'submitted'),
+            sql`${cases.planSubmittedBy} <> ${ctx.userId}`,
+          ),
+        )
         .returning({ id: cases.id });
       if (!row)
         throw problems.conflict({
@@ -363,7 +425,11 @@ export function updateTeam({
     action: 'case.team_updated',
     details: { members: input.members.length },
     change: async (tx, found) => {
-      if (found.teamRole !== 'lead') throw refused({ it: 'Solo il responsabile modifica l’équipe.', en: 'Only the team lead edits the team.' });
+      if (found.teamRole !== 'lead')
+        throw refused({
+          it: 'Solo il responsabile modifica l’équipe.',
+          en: 'Only the team lead edits the team.',
+        });
       const leads = input.members.filter((m) => m.teamRole === 'lead');
       if (leads.length !== 1 || leads[0]!.userId !== ctx.userId)
         throw problems.field('members', 'one_lead', {
@@ -371,7 +437,10 @@ export function updateTeam({
           en: 'The team has one lead: you (hand over through the coordinator).',
         });
       if (new Set(input.members.map((m) => m.userId)).size !== input.members.length)
-        throw problems.field('members', 'duplicate', { it: 'Una persona compare due volte.', en: 'Someone is listed twice.' });
+        throw problems.field('members', 'duplicate', {
+          it: 'Una persona compare due volte.',
+          en: 'Someone is listed twice.',
+        });
       const people = await queryRows<{ person_id: string }>(
         tx,
         sql`select person_id from referral_people where referral_id = ${found.referralId}`,
@@ -400,12 +469,25 @@ export function updateTeam({
         ),
       );
       if (staff.length !== input.members.length)
-        throw problems.field('members', 'unknown', { it: 'Utente sconosciuto o disattivato.', en: 'Unknown or disabled user.' });
+        throw problems.field('members', 'unknown', {
+          it: 'Utente sconosciuto o disattivato.',
+          en: 'Unknown or disabled user.',
+        });
       await tx.delete(caseTeam).where(eq(caseTeam.caseId, found.id));
       const kept = referrer && !input.members.some((m) => m.userId === referrer.userId) ? [referrer] : [];
       await tx.insert(caseTeam).values([
-        ...input.members.map((m) => ({ caseId: found.id, userId: m.userId, teamRole: m.teamRole, addedBy: ctx.userId })),
-        ...kept.map((r) => ({ caseId: found.id, userId: r.userId, teamRole: 'referrer', addedBy: r.addedBy })),
+        ...input.members.map((m) => ({
+          caseId: found.id,
+          userId: m.userId,
+          teamRole: m.teamRole,
+          addedBy: ctx.userId,
+        })),
+        ...kept.map((r) => ({
+          caseId: found.id,
+          userId: r.userId,
+          teamRole: 'referrer',
+          addedBy: r.addedBy,
+        })),
       ]);
     },
   });
@@ -430,13 +512,27 @@ export function requestClosure({
     action: 'case.closure_requested',
     details: { outcome: input.outcome },
     change: async (tx, found) => {
-      if (found.teamRole !== 'lead') throw refused({ it: 'La chiusura la propone il responsabile.', en: 'The team lead proposes closure.' });
-      if (found.status !== 'open') throw problems.conflict({ it: 'Chiusura già proposta.', en: 'Closure already proposed.' });
+      if (found.teamRole !== 'lead')
+        throw refused({
+          it: 'La chiusura la propone il responsabile.',
+          en: 'The team lead proposes closure.',
+        });
+      if (found.status !== 'open')
+        throw problems.conflict({ it: 'Chiusura già proposta.', en: 'Closure already proposed.' });
       await tx
         .update(cases)
-        .set({ status: 'closing', closureOutcome: input.outcome, closureRequestedAt: new Date(), closureRequestedBy: ctx.userId, updatedAt: new Date() })
+        .set({
+          status: 'closing',
+          closureOutcome: input.outcome,
+          closureRequestedAt: new Date(),
+          closureRequestedBy: ctx.userId,
+          updatedAt: new Date(),
+        })
         .where(eq(cases.id, found.id));
-      await tx.update(caseFiles).set({ closureReason: input.reason, updatedAt: new Date(), updatedBy: ctx.userId }).where(eq(caseFiles.caseId, found.id));
+      await tx
+        .update(caseFiles)
+        .set({ closureReason: input.reason, updatedAt: new Date(), updatedBy: ctx.userId })
+        .where(eq(caseFiles.caseId, found.id));
     },
   });
 }
@@ -455,7 +551,8 @@ export function approveClosure({ deps, ctx, id }: { deps: Deps; ctx: AccessConte
         .set({ status: 'closed', closedAt: new Date(), closureApprovedBy: ctx.userId, updatedAt: new Date() })
         .where(and(eq(cases.id, found.id), eq(cases.status, 'closing')))
         .returning({ id: cases.id });
-      if (!row) throw problems.conflict({ it: 'Nessuna chiusura da approvare.', en: 'No closure to approve.' });
+      if (!row)
+        throw problems.conflict({ it: 'Nessuna chiusura da approvare.', en: 'No closure to approve.' });
       await tx
         .update(referrals)
         .set({ status: 'closed', closedAt: new Date(), updatedAt: new Date() })
@@ -469,7 +566,11 @@ export async function caseTimeline({ deps, ctx, id }: { deps: Deps; ctx: AccessC
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await requireCase({ deps, ctx, tx, id, needs: ['clinical', 'supervisor', 'break_glass'] });
+      const found = await requireCase({
+        tx,
+        id,
+        needs: ['clinical', 'supervisor', 'break_glass'],
+      });
       const events = await queryRows<{ at: Date; kind: string; detail: string | null }>(
         tx,
         sql`select * from (
@@ -511,7 +612,8 @@ export async function staffCandidates({
     ctx,
     work: async (tx) => {
       let serviceId: string | null = null;
-      if (caseId) serviceId = (await requireCase({ deps, ctx, tx, id: caseId, needs: ['clinical', 'supervisor'] })).serviceId;
+      if (caseId)
+        serviceId = (await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor'] })).serviceId;
       else if (personId) {
         const [row] = await queryRows<{ service: string }>(
           tx,
@@ -531,4 +633,35 @@ export async function staffCandidates({
       );
     },
   });
+}
+
+/**
+ * The case reminders on the home page: referrals to the acting service not answered in time, plans
+ * of one's cases not reviewed for PLAN_REVIEW_DAYS, and (for a supervisor) plans and closures
+ * waiting for approval.
+ */
+export async function caseReminders({ tx, ctx }: { tx: Tx; ctx: AccessContext }) {
+  const [row] = await queryRows<{ overdue: number; review: number; approval: number }>(
+    tx,
+    sql`select
+      (select count(*)::int from referrals r where r.to_service_id = trama_service() and r.status = 'sent'
+         and r.due_by < now()) as overdue,
+      (select count(*)::int from cases c where c.id = any(trama_team_cases('{lead}')) and c.status = 'open'
+         and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})) as review,
+      (select count(*)::int from cases c where c.service_id = any(trama_supervised_services())
+         and (c.plan_status = 'submitted' or c.status = 'closing')) as approval`,
+  );
+  return [
+    { kind: 'referrals_overdue' as const, count: row!.overdue, link: '/referrals?overdue=true' },
+    {
+      kind: 'plans_to_review' as const,
+      count: ctx.permissions.has('cases.write') ? row!.review : 0,
+      link: '/cases?overdue=true',
+    },
+    {
+      kind: 'awaiting_approval' as const,
+      count: ctx.permissions.has('cases.supervise') ? row!.approval : 0,
+      link: '/cases',
+    },
+  ];
 }

@@ -126,7 +126,10 @@ export const personExclusions = pgTable(
       .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [unique('person_exclusions_unique').on(t.personId, t.userId), index('person_exclusions_user_idx').on(t.userId)],
+  (t) => [
+    unique('person_exclusions_unique').on(t.personId, t.userId),
+    index('person_exclusions_user_idx').on(t.userId),
+  ],
 );
 
 export const referrals = pgTable(
@@ -189,7 +192,10 @@ export const referralPeople = pgTable(
       .notNull()
       .references(() => people.id),
   },
-  (t) => [primaryKey({ columns: [t.referralId, t.personId] }), index('referral_people_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.referralId, t.personId] }),
+    index('referral_people_person_idx').on(t.personId),
+  ],
 );
 
 export const cases = pgTable(

@@ -16,8 +16,8 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
-import type { Deps } from '../../platform/deps.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
+import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { municipalities } from '../../platform/tenancy/tenancy.sql.js';
 import { randomCode } from './cases.identifiers.js';
@@ -66,7 +66,13 @@ export async function listHouseholds({
     work: async (tx) => {
       const filter = query.q ? sql`and h.code like ${`${query.q.toUpperCase()}%`}` : sql``;
       const own = sql`(h.owner_service_id = trama_service() or h.owner_service_id = any(trama_supervised_services()))`;
-      const items = await queryRows<{ id: string; code: string; municipality: string; members: number; created_at: Date }>(
+      const items = await queryRows<{
+        id: string;
+        code: string;
+        municipality: string;
+        members: number;
+        created_at: Date;
+      }>(
         tx,
         sql`select h.id, h.code, h.municipality, h.created_at,
               (select count(*)::int from people p where p.household_id = h.id) as members
@@ -119,7 +125,10 @@ export async function createHousehold({
         .from(municipalities)
         .where(eq(municipalities.istatCode, input.municipality));
       if (!place)
-        throw problems.field('municipality', 'unknown', { it: 'Comune sconosciuto.', en: 'Unknown municipality.' });
+        throw problems.field('municipality', 'unknown', {
+          it: 'Comune sconosciuto.',
+          en: 'Unknown municipality.',
+        });
       const [household] = await tx
         .insert(households)
         .values({
@@ -167,7 +176,10 @@ async function insertPeople({
       .returning({ id: people.id });
   } catch (error) {
     rethrowConstraintViolation(error, {
-      reference: { field: 'municipality', message: { it: 'Comune sconosciuto.', en: 'Unknown municipality.' } },
+      reference: {
+        field: 'municipality',
+        message: { it: 'Comune sconosciuto.', en: 'Unknown municipality.' },
+      },
     });
   }
 }
@@ -313,7 +325,12 @@ export async function addPerson({
  * but not this.
  */
 async function personInCare({ tx, personId }: { tx: Tx; personId: string }) {
-  const [row] = await queryRows<{ id: string; owner: boolean; birth_year: number | null; birth_date: string | null }>(
+  const [row] = await queryRows<{
+    id: string;
+    owner: boolean;
+    birth_year: number | null;
+    birth_date: string | null;
+  }>(
     tx,
     sql`select p.id, h.owner_service_id = trama_service() as owner, p.birth_year,
           to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
@@ -362,10 +379,14 @@ export async function revealSafety({
         event: { action: 'person.safety_read', recordType: 'person', recordId: personId, purpose: reason },
       });
       const contact = row!.contact
-        ? JSON.parse(decryptField({ keyring: deps.keyring, value: row!.contact, context: contactContext(personId) }))
+        ? JSON.parse(
+            decryptField({ keyring: deps.keyring, value: row!.contact, context: contactContext(personId) }),
+          )
         : {};
       const safeContact = row!.safe
-        ? JSON.parse(decryptField({ keyring: deps.keyring, value: row!.safe, context: safeContactContext(personId) }))
+        ? JSON.parse(
+            decryptField({ keyring: deps.keyring, value: row!.safe, context: safeContactContext(personId) }),
+          )
         : { channels: [], neverWriteTo: [] };
       return { ...contact, safeContact } as TSafetyDetails;
     },
@@ -394,7 +415,11 @@ export async function updateSafety({
       await tx
         .update(people)
         .set({
-          contactEncrypted: sealJson({ keyring: deps.keyring, value: contact, context: contactContext(personId) }),
+          contactEncrypted: sealJson({
+            keyring: deps.keyring,
+            value: contact,
+            context: contactContext(personId),
+          }),
           safeContactEncrypted: sealJson({
             keyring: deps.keyring,
             value: safeContact,
@@ -473,7 +498,9 @@ export async function createConsent({
           details: { consentId: row!.id, purpose: input.purpose, method: input.method },
         },
       });
-      const [consent] = await consentsOf({ tx, personIds: [personId] }).then((l) => l.filter((c) => c.id === row!.id));
+      const [consent] = await consentsOf({ tx, personIds: [personId] }).then((l) =>
+        l.filter((c) => c.id === row!.id),
+      );
       return consent!;
     },
   });
@@ -510,7 +537,12 @@ export async function revokeConsent({
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'consent.revoked', recordType: 'person', recordId: row.personId, details: { consentId } },
+        event: {
+          action: 'consent.revoked',
+          recordType: 'person',
+          recordId: row.personId,
+          details: { consentId },
+        },
       });
       return (await consentsOf({ tx, personIds: [row.personId] })).find((c) => c.id === consentId)!;
     },
@@ -519,7 +551,15 @@ export async function revokeConsent({
   return revoked;
 }
 
-export async function listExclusions({ deps, ctx, personId }: { deps: Deps; ctx: AccessContext; personId: string }) {
+export async function listExclusions({
+  deps,
+  ctx,
+  personId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  personId: string;
+}) {
   const rows = await scoped({
     db: deps.db,
     ctx,
@@ -569,7 +609,13 @@ export async function addExclusion({
       try {
         [row] = await tx
           .insert(personExclusions)
-          .values({ personId, userId: input.userId, reason: input.reason, note: input.note ?? null, createdBy: ctx.userId })
+          .values({
+            personId,
+            userId: input.userId,
+            reason: input.reason,
+            note: input.note ?? null,
+            createdBy: ctx.userId,
+          })
           .returning();
       } catch (error) {
         rethrowConstraintViolation(error, {

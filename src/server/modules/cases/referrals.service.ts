@@ -26,7 +26,6 @@ interface ReferralRow {
   id: string;
   household_id: string;
   household_code: string;
-  household_owner: string;
   status: TReferral['status'];
   purpose: TReferral['purpose'];
   court_investigation: boolean;
@@ -48,7 +47,7 @@ interface ReferralRow {
   mine: boolean;
 }
 
-const SELECT_REFERRAL = sql`select r.id, r.household_id, h.code as household_code, h.owner_service_id as household_owner,
+const SELECT_REFERRAL = sql`select r.id, r.household_id, trama_household_code(r.household_id) as household_code,
     r.status, r.purpose, r.court_investigation, r.urgency, r.sections, r.message, r.from_service_id,
     fs.name as from_name, r.to_service_id, ts.name as to_name, r.sent_at, r.answered_at, r.due_by, r.legal_basis,
     r.decline_reason, r.created_by, (r.status = 'sent' and r.due_by < now()) as overdue,
@@ -56,8 +55,7 @@ const SELECT_REFERRAL = sql`select r.id, r.household_id, h.code as household_cod
     (r.from_service_id = trama_service() or r.from_service_id = any(trama_supervised_services())) as mine
   from referrals r
   join services fs on fs.id = r.from_service_id
-  join services ts on ts.id = r.to_service_id
-  left join households h on h.id = r.household_id`;
+  join services ts on ts.id = r.to_service_id`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -140,7 +138,10 @@ export async function listReferrals({
 async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Promise<TReferral> {
   const view = row.mine ? 'sender' : 'recipient';
   const showContent = view === 'sender' || (row.status === 'sent' && row.basis_ok);
-  const [linked] = await queryRows<{ id: string }>(tx, sql`select id from cases where referral_id = ${row.id}`);
+  const [linked] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from cases where referral_id = ${row.id}`,
+  );
   const caseAccess = linked ? await caseAccessOf({ tx, id: linked.id }) : null;
   // The outcome is what the sender may know of the case, whoever of its service asks.
   const [outcome] = await unsafeAsSystem(tx, (sys) =>
@@ -207,7 +208,11 @@ async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Promise<TR
     legalBasis: row.legal_basis,
     declineReason: row.decline_reason,
     outcome: outcome
-      ? { caseStatus: outcome.status, closureOutcome: outcome.closure_outcome, closedAt: iso(outcome.closed_at) }
+      ? {
+          caseStatus: outcome.status,
+          closureOutcome: outcome.closure_outcome,
+          closedAt: iso(outcome.closed_at),
+        }
       : null,
     caseId: caseAccess && caseAccess.access !== 'referrer' ? caseAccess.id : null,
     view,
@@ -270,7 +275,8 @@ async function checkReferralInput({
       tx,
       sql`select id from services where id = ${toServiceId} and active`,
     );
-    if (!to) throw problems.field('toServiceId', 'unknown', { it: 'Servizio sconosciuto.', en: 'Unknown service.' });
+    if (!to)
+      throw problems.field('toServiceId', 'unknown', { it: 'Servizio sconosciuto.', en: 'Unknown service.' });
   }
   if (personIds === undefined) return;
   const people = await queryRows<{ id: string; case_role: string }>(
@@ -313,7 +319,9 @@ export async function createReferral({
         .insert(referrals)
         .values({ ...fields, fromServiceId: ctx.serviceId!, createdBy: ctx.userId })
         .returning({ id: referrals.id });
-      await tx.insert(referralPeople).values(personIds.map((personId) => ({ referralId: row!.id, personId })));
+      await tx
+        .insert(referralPeople)
+        .values(personIds.map((personId) => ({ referralId: row!.id, personId })));
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -444,7 +452,12 @@ export async function sendReferral({
         await writeAudit({
           tx,
           actor: actorOf(ctx),
-          event: { action: 'referral.consent_override', recordType: 'referral', recordId: id, purpose: overrideReason },
+          event: {
+            action: 'referral.consent_override',
+            recordType: 'referral',
+            recordId: id,
+            purpose: overrideReason,
+          },
         });
       }
       const now = new Date();
@@ -505,7 +518,10 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
         throw problems.field(
           'consent',
           'lapsed',
-          { it: 'Il consenso alla base dell’invio non è più valido.', en: 'The consent behind this referral is no longer valid.' },
+          {
+            it: 'Il consenso alla base dell’invio non è più valido.',
+            en: 'The consent behind this referral is no longer valid.',
+          },
           409,
         );
       }
@@ -527,16 +543,23 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
         })
         .returning({ id: cases.id });
       await tx.insert(caseFiles).values({ caseId: opened!.id, updatedBy: ctx.userId });
-      await tx.insert(caseTeam).values([
-        { caseId: opened!.id, userId: ctx.userId, teamRole: 'lead', addedBy: ctx.userId },
-        ...(taken.createdBy !== ctx.userId
-          ? [{ caseId: opened!.id, userId: taken.createdBy, teamRole: 'referrer', addedBy: ctx.userId }]
-          : []),
-      ]);
+      await tx
+        .insert(caseTeam)
+        .values([
+          { caseId: opened!.id, userId: ctx.userId, teamRole: 'lead', addedBy: ctx.userId },
+          ...(taken.createdBy !== ctx.userId
+            ? [{ caseId: opened!.id, userId: taken.createdBy, teamRole: 'referrer', addedBy: ctx.userId }]
+            : []),
+        ]);
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'referral.accepted', recordType: 'referral', recordId: id, details: { caseId: opened!.id } },
+        event: {
+          action: 'referral.accepted',
+          recordType: 'referral',
+          recordId: id,
+          details: { caseId: opened!.id },
+        },
       });
       return { caseId: opened!.id };
     },
@@ -585,7 +608,17 @@ async function answerOrWithdraw({
   });
 }
 
-export function declineReferral({ deps, ctx, id, reason }: { deps: Deps; ctx: AccessContext; id: string; reason: string }) {
+export function declineReferral({
+  deps,
+  ctx,
+  id,
+  reason,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  reason: string;
+}) {
   return answerOrWithdraw({
     deps,
     ctx,
@@ -598,7 +631,17 @@ export function declineReferral({ deps, ctx, id, reason }: { deps: Deps; ctx: Ac
 }
 
 /** The sender withdraws a referral not yet answered; the recipient's view of its content ends at once. */
-export function revokeReferral({ deps, ctx, id, reason }: { deps: Deps; ctx: AccessContext; id: string; reason: string }) {
+export function revokeReferral({
+  deps,
+  ctx,
+  id,
+  reason,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  reason: string;
+}) {
   return answerOrWithdraw({
     deps,
     ctx,

@@ -15,7 +15,14 @@ import { type FieldError, problems } from '../../platform/http/problem.js';
 import { planContact } from './cases.contact.js';
 import { safeContactContext } from './cases.people.js';
 import { displayNames, isBlockedFrom, requireCase, requireOpen } from './cases.policy.js';
-import { cases, caseSessions, personMessages, sessionNotes, sessionPeople, sessionStaff } from './cases.sql.js';
+import {
+  caseSessions,
+  cases,
+  personMessages,
+  sessionNotes,
+  sessionPeople,
+  sessionStaff,
+} from './cases.sql.js';
 
 const noteContext = (noteId: string) => `session_notes.body:${noteId}`;
 const idList = (ids: readonly string[]) =>
@@ -43,7 +50,9 @@ async function participantProblems({
     tx,
     sql`select user_id, team_role from case_team where case_id = ${caseId}`,
   );
-  const clinicalTeam = new Set(team.filter((t) => t.team_role === 'lead' || t.team_role === 'member').map((t) => t.user_id));
+  const clinicalTeam = new Set(
+    team.filter((t) => t.team_role === 'lead' || t.team_role === 'member').map((t) => t.user_id),
+  );
   input.staffIds.forEach((id, i) => {
     if (!clinicalTeam.has(id))
       errors.push({
@@ -68,7 +77,11 @@ async function participantProblems({
   if (input.mediatorId) {
     const names = await displayNames({ tx, ids: [input.mediatorId] });
     if (names.get(input.mediatorId)?.role !== 'mediator')
-      errors.push({ field: 'mediatorId', code: 'not_mediator', message: { it: 'Non è un mediatore.', en: 'Not a mediator.' } });
+      errors.push({
+        field: 'mediatorId',
+        code: 'not_mediator',
+        message: { it: 'Non è un mediatore.', en: 'Not a mediator.' },
+      });
     else if (await isBlockedFrom({ tx, userId: input.mediatorId, personIds: memberIds }))
       errors.push({
         field: 'mediatorId',
@@ -95,14 +108,20 @@ async function participantProblems({
       errors.push({
         field: 'mediatorId',
         code: 'group_needs_mediator',
-        message: { it: 'Il dispositivo etnoclinico richiede un mediatore.', en: 'An ethnoclinical group session needs a mediator.' },
+        message: {
+          it: 'Il dispositivo etnoclinico richiede un mediatore.',
+          en: 'An ethnoclinical group session needs a mediator.',
+        },
       });
   }
   if (input.notes.psychological && ctx.role !== 'clinician')
     errors.push({
       field: 'notes.psychological',
       code: 'clinicians_only',
-      message: { it: 'Le note psicologiche le scrivono i clinici.', en: 'Psychological notes are written by clinicians.' },
+      message: {
+        it: 'Le note psicologiche le scrivono i clinici.',
+        en: 'Psychological notes are written by clinicians.',
+      },
     });
   return errors;
 }
@@ -122,7 +141,7 @@ export async function createSession({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await requireCase({ deps, ctx, tx, id: caseId, needs: ['clinical'] });
+      const found = await requireCase({ tx, id: caseId, needs: ['clinical'] });
       requireOpen(found, 'caseId');
       const errors = await participantProblems({ tx, ctx, caseId, referralId: found.referralId, input });
       if (errors.length > 0) throw problems.fields(errors);
@@ -153,14 +172,21 @@ export async function createSession({
           id: noteId,
           sessionId,
           section,
-          bodyEncrypted: encryptField({ keyring: deps.keyring, plaintext: body, context: noteContext(noteId) }),
+          bodyEncrypted: encryptField({
+            keyring: deps.keyring,
+            plaintext: body,
+            context: noteContext(noteId),
+          }),
           authorId: ctx.userId,
         });
       }
       // Time to first session, for the impact indicators: the earliest session recorded.
       await tx.execute(sql`update ${cases} set first_session_at = least(coalesce(first_session_at, ${startsAt}), ${startsAt})
         where id = ${caseId}`);
-      const mails = input.remindPerson && startsAt > new Date() ? await planReminders({ deps, ctx, tx, sessionId, input }) : [];
+      const mails =
+        input.remindPerson && startsAt > new Date()
+          ? await planReminders({ deps, ctx, tx, sessionId, input })
+          : [];
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -202,7 +228,9 @@ async function planReminders({
   const now = new Date();
   for (const person of rows) {
     const rules: TSafeContact | null = person.safe
-      ? JSON.parse(decryptField({ keyring: deps.keyring, value: person.safe, context: safeContactContext(person.id) }))
+      ? JSON.parse(
+          decryptField({ keyring: deps.keyring, value: person.safe, context: safeContactContext(person.id) }),
+        )
       : null;
     const plan = planContact({ rules, now });
     const due = plan.channel !== 'none' && plan.notBefore <= now;
@@ -211,7 +239,12 @@ async function planReminders({
       sessionId,
       channel: plan.channel,
       notBefore: plan.channel === 'none' ? now : plan.notBefore,
-      status: plan.channel === 'none' ? `not_sent:${plan.reason}` : plan.channel === 'email' && due ? 'sent' : 'planned',
+      status:
+        plan.channel === 'none'
+          ? `not_sent:${plan.reason}`
+          : plan.channel === 'email' && due
+            ? 'sent'
+            : 'planned',
     });
     if (plan.channel === 'email' && due)
       mails.push({
@@ -222,7 +255,12 @@ async function planReminders({
     await writeAudit({
       tx,
       actor: actorOf(ctx),
-      event: { action: 'person.message_planned', recordType: 'person', recordId: person.id, details: { channel: plan.channel } },
+      event: {
+        action: 'person.message_planned',
+        recordType: 'person',
+        recordId: person.id,
+        details: { channel: plan.channel },
+      },
     });
   }
   return mails;
@@ -231,7 +269,10 @@ async function planReminders({
 async function loadSession({ deps, tx, id }: { deps: Deps; tx: Tx; id: string }): Promise<TSession | null> {
   const [s] = await tx.select().from(caseSessions).where(eq(caseSessions.id, id));
   if (!s) return null;
-  const staff = await queryRows<{ user_id: string }>(tx, sql`select user_id from session_staff where session_id = ${id}`);
+  const staff = await queryRows<{ user_id: string }>(
+    tx,
+    sql`select user_id from session_staff where session_id = ${id}`,
+  );
   const people = await queryRows<{ id: string; given_name: string }>(
     tx,
     sql`select p.id, p.given_name from session_people sp join people p on p.id = sp.person_id where sp.session_id = ${id}`,
@@ -240,11 +281,18 @@ async function loadSession({ deps, tx, id }: { deps: Deps; tx: Tx; id: string })
   const notes = await tx.select().from(sessionNotes).where(eq(sessionNotes.sessionId, id));
   // Which sections exist at all, to show the others as sealed: names only, never their text.
   const written = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ section: TSession['sealedSections'][number] }>(sys, sql`select section from session_notes where session_id = ${id}`),
+    queryRows<{ section: TSession['sealedSections'][number] }>(
+      sys,
+      sql`select section from session_notes where session_id = ${id}`,
+    ),
   );
   const names = await displayNames({
     tx,
-    ids: [...staff.map((u) => u.user_id), ...notes.map((n) => n.authorId), ...(s.mediatorId ? [s.mediatorId] : [])],
+    ids: [
+      ...staff.map((u) => u.user_id),
+      ...notes.map((n) => n.authorId),
+      ...(s.mediatorId ? [s.mediatorId] : []),
+    ],
   });
   const readable = new Set(notes.map((n) => n.section));
   return {
@@ -291,12 +339,20 @@ export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessCon
   return session ?? notFoundAudited({ db: deps.db, ctx, recordType: 'session', id });
 }
 
-export async function listSessions({ deps, ctx, caseId }: { deps: Deps; ctx: AccessContext; caseId: string }) {
+export async function listSessions({
+  deps,
+  ctx,
+  caseId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  caseId: string;
+}) {
   return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      await requireCase({ deps, ctx, tx, id: caseId, needs: ['clinical', 'supervisor', 'break_glass'] });
+      await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor', 'break_glass'] });
       const rows = await tx
         .select()
         .from(caseSessions)
@@ -314,7 +370,12 @@ export async function listSessions({ deps, ctx, caseId }: { deps: Deps; ctx: Acc
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'session.listed', recordType: 'case', recordId: caseId, details: { shown: rows.length } },
+        event: {
+          action: 'session.listed',
+          recordType: 'case',
+          recordId: caseId,
+          details: { shown: rows.length },
+        },
       });
       return rows.map((s) => ({
         id: s.id,
@@ -324,7 +385,9 @@ export async function listSessions({ deps, ctx, caseId }: { deps: Deps; ctx: Acc
         durationMinutes: s.durationMinutes,
         place: s.place as TSession['place'],
         language: s.language,
-        mediator: s.mediatorId ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' } : null,
+        mediator: s.mediatorId
+          ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' }
+          : null,
         staff: staff
           .filter((u) => u.session_id === s.id)
           .map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
@@ -355,7 +418,11 @@ export async function mySessions({ deps, ctx }: { deps: Deps; ctx: AccessContext
             where s.mediator_id = trama_user() and s.starts_at > now() - interval '90 days'
             order by s.starts_at desc limit 200`,
       );
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'session.listed', details: { shown: rows.length } } });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'session.listed', details: { shown: rows.length } },
+      });
       return rows.map((r) => ({
         id: r.id,
         caseCode: r.code,

@@ -4,6 +4,7 @@ import { type TAttentionItem, ZHomeSchema } from '../../../contracts/home.js';
 import { requireAccess, scoped } from '../../platform/access/access-hook.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
+import { caseReminders } from '../cases/cases.service.js';
 import { draftsToFinish } from '../observatory/observatory.service.js';
 
 /** What needs the user's attention, by role; every count runs as the viewer (RLS applies). */
@@ -65,6 +66,7 @@ export const homeRoutes =
                 link: '/incidents',
               });
             }
+            if (ctx.permissions.has('cases.read')) items.push(...(await caseReminders({ tx, ctx })));
             items.push({
               kind: 'password_old',
               count: await one(

@@ -20,7 +20,11 @@ export const researchRoutes =
       '/api/research/studies',
       {
         config: { access: 'research.export' },
-        schema: { tags, summary: 'The studies of the acting research service', response: { 200: z.array(ZStudySchema) } },
+        schema: {
+          tags,
+          summary: 'The studies of the acting research service',
+          response: { 200: z.array(ZStudySchema) },
+        },
       },
       async (request) => listStudies({ deps, ctx: requireAccess(request) }),
     );
@@ -54,7 +58,11 @@ export const researchRoutes =
       '/api/research/exports',
       {
         config: { access: 'audit.read' },
-        schema: { tags, summary: 'Every research export made (DPO)', response: { 200: z.array(ZResearchExportSchema) } },
+        schema: {
+          tags,
+          summary: 'Every research export made (DPO)',
+          response: { 200: z.array(ZResearchExportSchema) },
+        },
       },
       async (request) => listExports({ deps, ctx: requireAccess(request) }),
     );

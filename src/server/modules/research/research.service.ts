@@ -40,10 +40,19 @@ interface SourceRow {
   with_mediator: number;
 }
 
-export function ageBandAt({ birthYear, birthDate, on }: { birthYear: number | null; birthDate: string | null; on: Date }) {
+export function ageBandAt({
+  birthYear,
+  birthDate,
+  on,
+}: {
+  birthYear: number | null;
+  birthDate: string | null;
+  on: Date;
+}) {
   const year = birthDate ? Number(birthDate.slice(0, 4)) : birthYear;
   if (!year) return 'unknown';
-  const age = on.getUTCFullYear() - year - (birthDate && birthDate.slice(5) > on.toISOString().slice(5, 10) ? 1 : 0);
+  const age =
+    on.getUTCFullYear() - year - (birthDate && birthDate.slice(5) > on.toISOString().slice(5, 10) ? 1 : 0);
   const bands: [TAgeBand, number][] = [
     ['0-11', 11],
     ['12-17', 17],
@@ -59,7 +68,13 @@ const days = (from: Date | null, to: Date | null) =>
   from && to ? Math.round((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) : null;
 
 async function studyOf({ tx, id }: { tx: Tx; id: string }) {
-  const [study] = await queryRows<{ id: string; code: string; title: string; starts_on: string; ends_on: string | null }>(
+  const [study] = await queryRows<{
+    id: string;
+    code: string;
+    title: string;
+    starts_on: string;
+    ends_on: string | null;
+  }>(
     tx,
     sql`select id, code, title, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
         from studies where id = ${id} and research_service_id = trama_service()`,
@@ -67,7 +82,13 @@ async function studyOf({ tx, id }: { tx: Tx; id: string }) {
   return study ?? null;
 }
 
-const toStudy = (s: { id: string; code: string; title: string; starts_on: string; ends_on: string | null }): TStudy => ({
+const toStudy = (s: {
+  id: string;
+  code: string;
+  title: string;
+  starts_on: string;
+  ends_on: string | null;
+}): TStudy => ({
   id: s.id,
   code: s.code,
   title: s.title,
@@ -80,7 +101,13 @@ export function listStudies({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const rows = await queryRows<{ id: string; code: string; title: string; starts_on: string; ends_on: string | null }>(
+      const rows = await queryRows<{
+        id: string;
+        code: string;
+        title: string;
+        starts_on: string;
+        ends_on: string | null;
+      }>(
         tx,
         sql`select id, code, title, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
             from studies where research_service_id = trama_service() order by starts_on desc`,
@@ -136,10 +163,24 @@ export async function exportDataset({
               order by c.opened_at, c.id, p.id`,
         ),
       );
-      const caseCode = await pseudonymiser({ tx, keyring: deps.keyring, scope: `study:${study.id}:case`, prefix: 'C' });
-      const personCode = await pseudonymiser({ tx, keyring: deps.keyring, scope: `study:${study.id}:person`, prefix: 'P' });
+      const caseCode = await pseudonymiser({
+        tx,
+        keyring: deps.keyring,
+        scope: `study:${study.id}:case`,
+        prefix: 'C',
+      });
+      const personCode = await pseudonymiser({
+        tx,
+        keyring: deps.keyring,
+        scope: `study:${study.id}:person`,
+        prefix: 'P',
+      });
       const countryTotals = new Map<string, number>();
-      for (const r of source) countryTotals.set(r.citizenship ?? 'unknown', (countryTotals.get(r.citizenship ?? 'unknown') ?? 0) + 1);
+      for (const r of source)
+        countryTotals.set(
+          r.citizenship ?? 'unknown',
+          (countryTotals.get(r.citizenship ?? 'unknown') ?? 0) + 1,
+        );
       const named = new Set(namedCategories({ totals: countryTotals, k: RESEARCH_K }));
       const rows: TResearchRow[] = source.map((r) => ({
         caseCode: caseCode(r.case_id),
@@ -148,7 +189,13 @@ export async function exportDataset({
         ageBand: ageBandAt({ birthYear: r.birth_year, birthDate: r.birth_date, on: new Date(r.opened_at) }),
         gender: r.gender,
         citizenshipGroup:
-          r.citizenship === null ? 'unknown' : r.citizenship === 'IT' ? 'italian' : r.eu_member ? 'eu' : 'third_country',
+          r.citizenship === null
+            ? 'unknown'
+            : r.citizenship === 'IT'
+              ? 'italian'
+              : r.eu_member
+                ? 'eu'
+                : 'third_country',
         country: named.has(r.citizenship ?? 'unknown') ? (r.citizenship ?? 'unknown') : 'other',
         preferredLanguage: r.preferred_language ?? 'unknown',
         interpreterNeeded: r.interpreter_needed,
@@ -222,7 +269,11 @@ export function listExports({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
               ),
             );
       const byId = new Map(names.map((n) => [n.id, n.username]));
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'research.exports_listed', details: { shown: rows.length } } });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'research.exports_listed', details: { shown: rows.length } },
+      });
       return rows.map((r) => ({
         id: r.id,
         studyCode: r.study_code,

@@ -91,11 +91,20 @@ export function requireAccess(request: FastifyRequest): AccessContext {
  * Runs data work for this request in one transaction as trama_app with its RLS context. Work that
  * throws `OutOfScope` ends as an audited 404 once its transaction has rolled back.
  */
-export async function scoped<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
+export async function scoped<T>({
+  db,
+  ctx,
+  work,
+}: {
+  db: Db;
+  ctx: AccessContext;
+  work: (tx: Tx) => Promise<T>;
+}) {
   try {
     return await inScope({ db, ctx, work });
   } catch (error) {
-    if (error instanceof OutOfScope) return notFoundAudited({ db, ctx, recordType: error.recordType, id: error.id });
+    if (error instanceof OutOfScope)
+      return notFoundAudited({ db, ctx, recordType: error.recordType, id: error.id });
     throw error;
   }
 }

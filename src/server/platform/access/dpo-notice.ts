@@ -31,6 +31,16 @@ export async function noticeToDpos({
 }
 
 /** The e-mail half: best effort after commit; the in-app notice is the record. */
-export function mailDpos({ mailer, to, subject, text }: { mailer: Mailer; to: string[]; subject: string; text: string }) {
+export function mailDpos({
+  mailer,
+  to,
+  subject,
+  text,
+}: {
+  mailer: Mailer;
+  to: string[];
+  subject: string;
+  text: string;
+}) {
   for (const address of to) void mailer.send({ to: address, subject, text }).catch(() => {});
 }

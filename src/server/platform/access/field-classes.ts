@@ -301,7 +301,13 @@ export const FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     updated_at: 'internal',
     updated_by: 'internal',
   },
-  case_team: { case_id: 'internal', user_id: 'internal', team_role: 'internal', added_by: 'internal', added_at: 'internal' },
+  case_team: {
+    case_id: 'internal',
+    user_id: 'internal',
+    team_role: 'internal',
+    added_by: 'internal',
+    added_at: 'internal',
+  },
   case_sessions: {
     id: 'internal',
     case_id: 'internal',

@@ -34,7 +34,13 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextColumn: 'scope',
     contextPrefix: 'pseudonym_keys',
   },
-  { table: 'people', keyColumn: 'id', column: 'contact_encrypted', contextColumn: 'id', contextPrefix: 'people.contact' },
+  {
+    table: 'people',
+    keyColumn: 'id',
+    column: 'contact_encrypted',
+    contextColumn: 'id',
+    contextPrefix: 'people.contact',
+  },
   {
     table: 'people',
     keyColumn: 'id',
