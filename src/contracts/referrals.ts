@@ -86,7 +86,7 @@ export const ZReferralSchema = z.object({
       closedAt: z.string().nullable(),
     })
     .nullable(),
-  /** Present only when the viewer may open the case. */
+  /** Present when the viewer may open the case (the referrer: its status page). */
   caseId: ZIdSchema.nullable(),
   view: z.enum(['sender', 'recipient']),
   /** The shared content: for the sender, and for the recipient while the referral waits for an answer. */

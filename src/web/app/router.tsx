@@ -6,7 +6,13 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { CORE_TYPES, type TCoreType } from '../../contracts/index.js';
+import {
+  CASE_STATUSES,
+  CORE_TYPES,
+  REFERRAL_STATUSES,
+  type TCoreType,
+  type TReferralStatus,
+} from '../../contracts/index.js';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
 import { ApiDocsPage } from '../features/api-docs/ApiDocsPage.js';
 import { AuditEventsPage, parseAuditSearch } from '../features/audit/AuditEventsPage.js';
@@ -17,13 +23,26 @@ import { MfaEnrolmentPage } from '../features/auth/MfaEnrolmentPage.js';
 import { MfaVerifyPage } from '../features/auth/MfaVerifyPage.js';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.js';
 import { BreakGlassPage } from '../features/break-glass/BreakGlassPage.js';
+import { CASE_TABS, CaseDetailPage, type CaseTab } from '../features/cases/CaseDetailPage.js';
+import { CasesListPage } from '../features/cases/CasesListPage.js';
+import { MySessionsPage } from '../features/cases/MySessionsPage.js';
+import { SessionDetailPage } from '../features/cases/SessionDetailPage.js';
 import { NotFoundPage } from '../features/errors/NotFoundPage.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage.js';
+import { HouseholdDetailPage } from '../features/households/HouseholdDetailPage.js';
+import { HouseholdsListPage } from '../features/households/HouseholdsListPage.js';
 import { ImportPage } from '../features/incidents/ImportPage.js';
 import { IncidentCreatePage, IncidentEditPage } from '../features/incidents/IncidentFormPage.js';
 import { IncidentsListPage, type SavedNotice } from '../features/incidents/IncidentsListPage.js';
 import { ObservatoryPage } from '../features/observatory/ObservatoryPage.js';
 import { TrainingPage } from '../features/observatory/TrainingPage.js';
+import { ReferralCreatePage } from '../features/referrals/ReferralCreatePage.js';
+import { ReferralDetailPage } from '../features/referrals/ReferralDetailPage.js';
+import { ReferralsListPage } from '../features/referrals/ReferralsListPage.js';
+import type { ReferralBox } from '../features/referrals/referrals-api.js';
+import { ResearchExportsPage } from '../features/research/ResearchExportsPage.js';
+import { ResearchPage } from '../features/research/ResearchPage.js';
 import { DistrictsPanel } from '../features/structure/DistrictsPanel.js';
 import { MunicipalitiesPanel } from '../features/structure/MunicipalitiesPanel.js';
 import { OrganisationsPanel } from '../features/structure/OrganisationsPanel.js';
@@ -349,6 +368,193 @@ const trainingRoute = createRoute({
   },
 });
 
+// ---- Case management: households, referrals, cases, sessions, research ----
+const householdsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/households',
+  beforeLoad: ({ context }) => requireAny(context.session, 'households.read'),
+  validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({
+    q: optionalString(search.q, 40),
+    page: search.page === undefined ? undefined : positiveInt(search.page),
+  }),
+  component: function HouseholdsRoute() {
+    const { q, page } = householdsRoute.useSearch();
+    const navigate = householdsRoute.useNavigate();
+    return (
+      <HouseholdsListPage
+        q={q ?? ''}
+        page={page ?? 1}
+        onChange={(next) =>
+          navigate({ search: { q: next.q || undefined, page: next.page > 1 ? next.page : undefined } })
+        }
+      />
+    );
+  },
+});
+const householdCreateRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/households/new',
+  beforeLoad: ({ context }) => requireAny(context.session, 'households.write'),
+  component: HouseholdCreatePage,
+});
+const householdDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/households/$householdId',
+  beforeLoad: ({ context }) => requireAny(context.session, 'households.read'),
+  component: function HouseholdDetailRoute() {
+    const { householdId } = householdDetailRoute.useParams();
+    return <HouseholdDetailPage key={householdId} householdId={householdId} />;
+  },
+});
+
+/** The box is always in the URL (so the box links know which is current); its default by role. */
+const referralsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/referrals',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { box?: ReferralBox; status?: TReferralStatus; overdue?: boolean; page?: number } => ({
+    box: search.box === 'sent' || search.box === 'received' ? search.box : undefined,
+    status: (REFERRAL_STATUSES as readonly unknown[]).includes(search.status)
+      ? (search.status as TReferralStatus)
+      : undefined,
+    overdue: search.overdue === true || search.overdue === 'true' ? true : undefined,
+    page: search.page === undefined ? undefined : positiveInt(search.page),
+  }),
+  beforeLoad: ({ context, search }) => {
+    requireAny(context.session, 'referrals.send', 'referrals.answer');
+    if (!search.box) {
+      const box = context.session.permissions.includes('referrals.answer') ? 'received' : 'sent';
+      throw redirect({ to: '/referrals', search: { ...search, box } });
+    }
+  },
+  component: function ReferralsRoute() {
+    const search = referralsRoute.useSearch();
+    const navigate = referralsRoute.useNavigate();
+    return (
+      <ReferralsListPage
+        filters={{ ...search, box: search.box ?? 'received', page: search.page ?? 1 }}
+        onChange={(next) =>
+          navigate({
+            search: {
+              box: next.box,
+              status: next.status,
+              overdue: next.overdue,
+              page: next.page > 1 ? next.page : undefined,
+            },
+          })
+        }
+      />
+    );
+  },
+});
+const referralCreateRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/referrals/new',
+  beforeLoad: ({ context }) => requireAny(context.session, 'referrals.send'),
+  validateSearch: (search: Record<string, unknown>): { householdId?: string } => ({
+    householdId: optionalString(search.householdId, 36),
+  }),
+  component: function ReferralCreateRoute() {
+    const { householdId } = referralCreateRoute.useSearch();
+    return <ReferralCreatePage key={householdId} householdId={householdId} />;
+  },
+});
+const referralDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/referrals/$referralId',
+  beforeLoad: ({ context }) => requireAny(context.session, 'referrals.send', 'referrals.answer'),
+  validateSearch: (search: Record<string, unknown>): { saved?: boolean } => ({
+    saved: search.saved === true ? true : undefined,
+  }),
+  component: function ReferralDetailRoute() {
+    const { referralId } = referralDetailRoute.useParams();
+    const { saved } = referralDetailRoute.useSearch();
+    return <ReferralDetailPage key={referralId} referralId={referralId} saved={saved} />;
+  },
+});
+
+const casesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases',
+  beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): {
+    status?: (typeof CASE_STATUSES)[number];
+    serviceId?: string;
+    districtId?: string;
+    workerId?: string;
+    overdue?: boolean;
+    q?: string;
+    page?: number;
+  } => ({
+    status: (CASE_STATUSES as readonly unknown[]).includes(search.status)
+      ? (search.status as (typeof CASE_STATUSES)[number])
+      : undefined,
+    serviceId: optionalString(search.serviceId, 36),
+    districtId: optionalString(search.districtId, 36),
+    workerId: optionalString(search.workerId, 36),
+    overdue: search.overdue === true || search.overdue === 'true' ? true : undefined,
+    q: optionalString(search.q, 40),
+    page: search.page === undefined ? undefined : positiveInt(search.page),
+  }),
+  component: function CasesRoute() {
+    const search = casesRoute.useSearch();
+    const navigate = casesRoute.useNavigate();
+    return (
+      <CasesListPage
+        filters={{ ...search, page: search.page ?? 1 }}
+        onChange={(next) => navigate({ search: { ...next, page: next.page > 1 ? next.page : undefined } })}
+      />
+    );
+  },
+});
+const caseDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases/$caseId',
+  beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
+  validateSearch: (search: Record<string, unknown>): { tab?: CaseTab } => ({
+    tab:
+      (CASE_TABS as readonly unknown[]).includes(search.tab) && search.tab !== 'overview'
+        ? (search.tab as CaseTab)
+        : undefined,
+  }),
+  component: function CaseDetailRoute() {
+    const { caseId } = caseDetailRoute.useParams();
+    const { tab } = caseDetailRoute.useSearch();
+    return <CaseDetailPage key={caseId} caseId={caseId} tab={tab ?? 'overview'} />;
+  },
+});
+const sessionDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/sessions/$sessionId',
+  beforeLoad: ({ context }) => requireAny(context.session, 'cases.read', 'sessions.attend'),
+  component: function SessionDetailRoute() {
+    const { sessionId } = sessionDetailRoute.useParams();
+    return <SessionDetailPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+const mySessionsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/my-sessions',
+  beforeLoad: ({ context }) => requireAny(context.session, 'sessions.attend'),
+  component: MySessionsPage,
+});
+
+const researchRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/research',
+  beforeLoad: ({ context }) => requireAny(context.session, 'research.export'),
+  component: ResearchPage,
+});
+const researchExportsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/research/exports',
+  beforeLoad: ({ context }) => requireAny(context.session, 'audit.read'),
+  component: ResearchExportsPage,
+});
+
 const changePasswordRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/account/password',
@@ -385,6 +591,18 @@ const routeTree = rootRoute.addChildren([
     incidentEditRoute,
     observatoryRoute,
     trainingRoute,
+    householdsRoute,
+    householdCreateRoute,
+    householdDetailRoute,
+    referralsRoute,
+    referralCreateRoute,
+    referralDetailRoute,
+    casesRoute,
+    caseDetailRoute,
+    sessionDetailRoute,
+    mySessionsRoute,
+    researchRoute,
+    researchExportsRoute,
     changePasswordRoute,
   ]),
 ]);

@@ -214,7 +214,7 @@ async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Promise<TR
           closedAt: iso(outcome.closed_at),
         }
       : null,
-    caseId: caseAccess && caseAccess.access !== 'referrer' ? caseAccess.id : null,
+    caseId: caseAccess ? caseAccess.id : null,
     view,
     content,
   };

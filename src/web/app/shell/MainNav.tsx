@@ -10,6 +10,12 @@ type NavTarget =
   | '/incidents'
   | '/observatory'
   | '/observatory/training'
+  | '/households'
+  | '/referrals'
+  | '/cases'
+  | '/my-sessions'
+  | '/research'
+  | '/research/exports'
   | '/audit'
   | '/break-glass'
   | '/api-docs';
@@ -26,6 +32,12 @@ const MODULES: { to: NavTarget; labelKey: string; anyOf: TPermission[] | null; e
   { to: '/incidents', labelKey: 'nav.incidents', anyOf: ['incidents.record'] },
   { to: '/observatory', labelKey: 'nav.observatory', anyOf: ['observatory.read'], exact: true },
   { to: '/observatory/training', labelKey: 'nav.training', anyOf: ['observatory.read'] },
+  { to: '/households', labelKey: 'nav.households', anyOf: ['households.read'] },
+  { to: '/referrals', labelKey: 'nav.referrals', anyOf: ['referrals.send', 'referrals.answer'] },
+  { to: '/cases', labelKey: 'nav.cases', anyOf: ['cases.read'] },
+  { to: '/my-sessions', labelKey: 'nav.mySessions', anyOf: ['sessions.attend'] },
+  { to: '/research', labelKey: 'nav.research', anyOf: ['research.export'], exact: true },
+  { to: '/research/exports', labelKey: 'nav.researchExports', anyOf: ['audit.read'] },
   { to: '/audit', labelKey: 'nav.audit', anyOf: ['audit.read'] },
   { to: '/break-glass', labelKey: 'nav.breakGlass', anyOf: ['break-glass.request', 'break-glass.review'] },
   { to: '/api-docs', labelKey: 'nav.apiDocs', anyOf: ['api-docs.read'] },

@@ -1,0 +1,51 @@
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type THousehold, ZPersonInputSchema } from '../../../contracts/index.js';
+import { useLocale } from '../../i18n/index.js';
+import { FormActions } from '../../ui/fields.js';
+import { ActionProblem } from '../cases/ActionProblem.js';
+import { applyFieldErrors } from '../cases/form-helpers.js';
+import { useHouseholdMutations } from './households-api.js';
+import { PersonFields } from './PersonFields.js';
+import { newPersonValues, type PeopleFormValues, peopleResolver, personToInput } from './person-form.js';
+
+export function AddPersonForm({ household, onDone }: { household: THousehold; onDone: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { addPerson } = useHouseholdMutations(household.id);
+  const form = useForm<PeopleFormValues>({
+    resolver: peopleResolver,
+    defaultValues: {
+      municipality: household.municipality,
+      members: [newPersonValues(false, household.municipality)],
+    },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const person = values.members[0];
+    if (!person) return;
+    try {
+      await addPerson.mutateAsync(ZPersonInputSchema.parse(personToInput(person)));
+      onDone();
+    } catch (e) {
+      applyFieldErrors(e, form.setError, locale, values, 'members.0.');
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {addPerson.error && Object.keys(form.formState.errors).length === 0 ? (
+        <ActionProblem error={addPerson.error} />
+      ) : null}
+      <PersonFields form={form} index={0} idPrefix="new-person" />
+      <FormActions>
+        <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
+          {t('households.members.addSubmit')}
+        </button>
+        <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </FormActions>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ZPersonInputSchema } from '../../../contracts/index.js';
+import { contractResolver, orNull } from '../cases/form-helpers.js';
+
+/** A person as the form holds it: strings, flags and the list of language codes. */
+export interface PersonFormValues {
+  givenName: string;
+  familyName: string;
+  relationship: string;
+  caseRole: string;
+  birthYear: string;
+  birthDate: string;
+  gender: string;
+  citizenship: string;
+  languages: string[];
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+  preferredMediatorGender: string;
+  municipality: string;
+  identifierType: string;
+  identifier: string;
+}
+
+/** The household form and the "add a member" form share one shape: a comune and a list of people. */
+export interface PeopleFormValues {
+  municipality: string;
+  members: PersonFormValues[];
+}
+
+export function newPersonValues(first: boolean, municipality = ''): PersonFormValues {
+  return {
+    givenName: '',
+    familyName: '',
+    relationship: first ? 'reference_person' : '',
+    caseRole: first ? 'victim' : '',
+    birthYear: '',
+    birthDate: '',
+    gender: '',
+    citizenship: '',
+    languages: [],
+    preferredLanguage: '',
+    interpreterNeeded: false,
+    preferredMediatorGender: 'any',
+    municipality,
+    identifierType: 'none',
+    identifier: '',
+  };
+}
+
+/** The contract's input; codes arrive as the selects' strings and the schema checks every one. */
+export function personToInput(values: PersonFormValues) {
+  const birthYear = values.birthYear.trim();
+  const noIdentifier = values.identifierType === 'none';
+  return {
+    givenName: values.givenName,
+    familyName: values.familyName,
+    relationship: values.relationship,
+    caseRole: values.caseRole,
+    birthYear: birthYear === '' ? null : Number(birthYear),
+    birthDate: orNull(values.birthDate),
+    gender: values.gender,
+    citizenship: orNull(values.citizenship),
+    languages: values.languages,
+    // The preferred language is one of those spoken; if it was unticked it is dropped.
+    preferredLanguage: values.languages.includes(values.preferredLanguage) ? values.preferredLanguage : null,
+    interpreterNeeded: values.interpreterNeeded,
+    preferredMediatorGender: values.preferredMediatorGender,
+    municipality: orNull(values.municipality),
+    identifierType: values.identifierType,
+    identifier: noIdentifier ? null : orNull(values.identifier),
+  };
+}
+
+export function peopleToInput(values: PeopleFormValues) {
+  return { municipality: values.municipality, members: values.members.map(personToInput) };
+}
+
+const ZPeopleSchema = z.object({ municipality: z.string(), members: z.array(ZPersonInputSchema).min(1) });
+
+/** For "add a member": the comune is the household's and is not sent. */
+export const peopleResolver = contractResolver<PeopleFormValues>(ZPeopleSchema, peopleToInput);
