@@ -37,9 +37,9 @@ export async function caseAccessOf({ tx, id }: { tx: Tx; id: string }): Promise<
   }>(
     tx,
     sql`select c.id, c.status, c.service_id, c.household_id, c.referral_id, c.lead_user_id,
-          (select t.team_role from case_team t where t.case_id = c.id and t.user_id = trama_user()) as team_role,
-          c.service_id = any(trama_supervised_services()) as supervises,
-          c.id = any(trama_granted_ids('case')) as granted,
+          (select t.team_role from case_team t where t.case_id = c.id and t.user_id = (select trama_user())) as team_role,
+          c.service_id = any((select trama_supervised_services())::uuid[]) as supervises,
+          c.id = any((select trama_granted_ids('case'))::uuid[]) as granted,
           (c.basis_lapsed_at is null and (c.basis_expires_on is null or c.basis_expires_on >= current_date)) as basis_ok
         from cases c where c.id = ${id}`,
   );

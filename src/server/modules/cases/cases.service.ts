@@ -37,7 +37,7 @@ const days = (from: Date | null, to: Date | null) =>
 /** The work list condition: cases the user works on or supervises, never a referrer's or mediator's row. */
 export function caseListWhere(query: TCaseListQuery) {
   const conditions = [
-    sql`(c.service_id = any(trama_supervised_services()) or c.id = any(trama_team_cases('{lead,member}')))`,
+    sql`(c.service_id = any((select trama_supervised_services())::uuid[]) or c.id = any((select trama_team_cases('{lead,member}'))::uuid[]))`,
   ];
   if (query.status) conditions.push(sql`c.status = ${query.status}`);
   if (query.serviceId) conditions.push(sql`c.service_id = ${query.serviceId}`);
@@ -130,8 +130,8 @@ export async function caseFilters({ deps, ctx }: { deps: Deps; ctx: AccessContex
     work: async (tx) => {
       const services = await queryRows<{ id: string; name: string }>(
         tx,
-        sql`select s.id, s.name from services s where s.id = any(trama_supervised_services())
-              or s.id in (select c.service_id from cases c where c.id = any(trama_team_cases('{lead,member}')))
+        sql`select s.id, s.name from services s where s.id = any((select trama_supervised_services())::uuid[])
+              or s.id in (select c.service_id from cases c where c.id = any((select trama_team_cases('{lead,member}'))::uuid[]))
             order by s.name`,
       );
       const districts = await queryRows<{ id: string; name: string }>(
@@ -644,11 +644,11 @@ export async function caseReminders({ tx, ctx }: { tx: Tx; ctx: AccessContext })
   const [row] = await queryRows<{ overdue: number; review: number; approval: number }>(
     tx,
     sql`select
-      (select count(*)::int from referrals r where r.to_service_id = trama_service() and r.status = 'sent'
+      (select count(*)::int from referrals r where r.to_service_id = (select trama_service()) and r.status = 'sent'
          and r.due_by < now()) as overdue,
-      (select count(*)::int from cases c where c.id = any(trama_team_cases('{lead}')) and c.status = 'open'
+      (select count(*)::int from cases c where c.id = any((select trama_team_cases('{lead}'))::uuid[]) and c.status = 'open'
          and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})) as review,
-      (select count(*)::int from cases c where c.service_id = any(trama_supervised_services())
+      (select count(*)::int from cases c where c.service_id = any((select trama_supervised_services())::uuid[])
          and (c.plan_status = 'submitted' or c.status = 'closing')) as approval`,
   );
   return [

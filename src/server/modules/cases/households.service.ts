@@ -65,7 +65,7 @@ export async function listHouseholds({
     ctx,
     work: async (tx) => {
       const filter = query.q ? sql`and h.code like ${`${query.q.toUpperCase()}%`}` : sql``;
-      const own = sql`(h.owner_service_id = trama_service() or h.owner_service_id = any(trama_supervised_services()))`;
+      const own = sql`(h.owner_service_id = (select trama_service()) or h.owner_service_id = any((select trama_supervised_services())::uuid[]))`;
       const items = await queryRows<{
         id: string;
         code: string;
@@ -303,7 +303,7 @@ export async function addPerson({
     work: async (tx) => {
       const [h] = await queryRows<{ id: string }>(
         tx,
-        sql`select id from households where id = ${householdId} and owner_service_id = trama_service()`,
+        sql`select id from households where id = ${householdId} and owner_service_id = (select trama_service())`,
       );
       if (!h) return null;
       const [row] = (await insertPeople({ tx, householdId, members: [input] }))!;
@@ -332,12 +332,12 @@ async function personInCare({ tx, personId }: { tx: Tx; personId: string }) {
     birth_date: string | null;
   }>(
     tx,
-    sql`select p.id, h.owner_service_id = trama_service() as owner, p.birth_year,
+    sql`select p.id, h.owner_service_id = (select trama_service()) as owner, p.birth_year,
           to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
         from people p join households h on h.id = p.household_id
-        where p.id = ${personId} and (h.owner_service_id = trama_service() or p.id in (
+        where p.id = ${personId} and (h.owner_service_id = (select trama_service()) or p.id in (
           select rp.person_id from referral_people rp join cases c on c.referral_id = rp.referral_id
-          where c.id = any(trama_team_cases('{lead,member}'))))`,
+          where c.id = any((select trama_team_cases('{lead,member}'))::uuid[])))`,
   );
   return row ?? null;
 }

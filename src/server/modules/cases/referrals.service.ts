@@ -52,7 +52,7 @@ const SELECT_REFERRAL = sql`select r.id, r.household_id, trama_household_code(r.
     fs.name as from_name, r.to_service_id, ts.name as to_name, r.sent_at, r.answered_at, r.due_by, r.legal_basis,
     r.decline_reason, r.created_by, (r.status = 'sent' and r.due_by < now()) as overdue,
     (r.basis_lapsed_at is null and (r.basis_expires_on is null or r.basis_expires_on >= current_date)) as basis_ok,
-    (r.from_service_id = trama_service() or r.from_service_id = any(trama_supervised_services())) as mine
+    (r.from_service_id = (select trama_service()) or r.from_service_id = any((select trama_supervised_services())::uuid[])) as mine
   from referrals r
   join services fs on fs.id = r.from_service_id
   join services ts on ts.id = r.to_service_id`;
@@ -98,8 +98,8 @@ export async function listReferrals({
     work: async (tx) => {
       const box =
         query.box === 'sent'
-          ? sql`(r.from_service_id = trama_service() or r.from_service_id = any(trama_supervised_services()))`
-          : sql`(r.to_service_id = trama_service() or r.to_service_id = any(trama_supervised_services())) and r.status <> 'draft'`;
+          ? sql`(r.from_service_id = (select trama_service()) or r.from_service_id = any((select trama_supervised_services())::uuid[]))`
+          : sql`(r.to_service_id = (select trama_service()) or r.to_service_id = any((select trama_supervised_services())::uuid[])) and r.status <> 'draft'`;
       const status = query.status ? sql`and r.status = ${query.status}` : sql``;
       const overdue = query.overdue === 'true' ? sql`and r.status = 'sent' and r.due_by < now()` : sql``;
       const where = sql`where ${box} ${status} ${overdue}`;
@@ -258,7 +258,7 @@ async function checkReferralInput({
 }) {
   const [household] = await queryRows<{ id: string }>(
     tx,
-    sql`select id from households where id = ${householdId} and owner_service_id = trama_service()`,
+    sql`select id from households where id = ${householdId} and owner_service_id = (select trama_service())`,
   );
   if (!household)
     throw problems.field('householdId', 'unknown', {
@@ -506,7 +506,7 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
           and(
             eq(referrals.id, id),
             eq(referrals.status, 'sent'),
-            sql`${referrals.toServiceId} = trama_service()`,
+            sql`${referrals.toServiceId} = (select trama_service())`,
             sql`${referrals.basisLapsedAt} is null and (${referrals.basisExpiresOn} is null or ${referrals.basisExpiresOn} >= current_date)`,
           ),
         )

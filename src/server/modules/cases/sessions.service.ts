@@ -415,7 +415,7 @@ export async function mySessions({ deps, ctx }: { deps: Deps; ctx: AccessContext
         tx,
         sql`select s.id, c.code, s.kind, s.starts_at, s.duration_minutes, s.place, s.language, sv.name as service_name
             from case_sessions s join cases c on c.id = s.case_id join services sv on sv.id = c.service_id
-            where s.mediator_id = trama_user() and s.starts_at > now() - interval '90 days'
+            where s.mediator_id = (select trama_user()) and s.starts_at > now() - interval '90 days'
             order by s.starts_at desc limit 200`,
       );
       await writeAudit({

@@ -77,7 +77,7 @@ async function studyOf({ tx, id }: { tx: Tx; id: string }) {
   }>(
     tx,
     sql`select id, code, title, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
-        from studies where id = ${id} and research_service_id = trama_service()`,
+        from studies where id = ${id} and research_service_id = (select trama_service())`,
   );
   return study ?? null;
 }
@@ -110,7 +110,7 @@ export function listStudies({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
       }>(
         tx,
         sql`select id, code, title, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
-            from studies where research_service_id = trama_service() order by starts_on desc`,
+            from studies where research_service_id = (select trama_service()) order by starts_on desc`,
       );
       return rows.map(toStudy);
     },
@@ -159,7 +159,7 @@ export async function exportDataset({
               left join countries co on co.code = p.citizenship
               where exists (select 1 from consents k where k.person_id = p.id and k.purpose = 'research'
                 and k.revoked_at is null and (k.expires_on is null or k.expires_on >= current_date)
-                and (k.recipient_service_id is null or k.recipient_service_id = trama_service()))
+                and (k.recipient_service_id is null or k.recipient_service_id = (select trama_service())))
               order by c.opened_at, c.id, p.id`,
         ),
       );
