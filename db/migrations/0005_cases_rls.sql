@@ -49,7 +49,7 @@ $$ SELECT coalesce(array_agg(DISTINCT s.case_id), '{}') FROM public.case_session
 -- keeps cases_read (and so the blocked cases) in force under the view.
 CREATE VIEW openable_cases WITH (security_invoker = true) AS
   SELECT c.id, c.household_id, c.referral_id FROM cases c
-   WHERE c.service_id = ANY ((SELECT trama_supervised_services())::uuid[])
+   WHERE c.service_id IN (SELECT unnest(trama_supervised_services()))
       OR c.id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[])
       OR c.id = ANY ((SELECT trama_granted_ids('case'))::uuid[])
       OR c.lead_user_id = (SELECT trama_user());
@@ -186,7 +186,7 @@ CREATE POLICY cases_read ON cases FOR SELECT TO trama_app USING (
     id = ANY ((SELECT trama_team_cases('{referrer}'))::uuid[])
     OR id = ANY ((SELECT trama_granted_ids('case'))::uuid[])
     OR (basis_lapsed_at IS NULL AND (basis_expires_on IS NULL OR basis_expires_on >= current_date) AND (
-      service_id = ANY ((SELECT trama_supervised_services())::uuid[])
+      service_id IN (SELECT unnest(trama_supervised_services()))
       OR id = ANY ((SELECT trama_team_cases('{lead,member,mediator}'))::uuid[])
       OR id = ANY ((SELECT trama_mediated_cases())::uuid[])
       OR lead_user_id = (SELECT trama_user())))));
@@ -196,7 +196,7 @@ CREATE POLICY cases_insert ON cases FOR INSERT TO trama_app
 --> statement-breakpoint
 CREATE POLICY cases_update ON cases FOR UPDATE TO trama_app USING (
   NOT (id = ANY ((SELECT trama_blocked_cases())::uuid[])) AND (
-    service_id = ANY ((SELECT trama_supervised_services())::uuid[])
+    service_id IN (SELECT unnest(trama_supervised_services()))
     OR id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[]) OR lead_user_id = (SELECT trama_user())));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON cases TO trama_app;
@@ -208,7 +208,7 @@ ALTER TABLE case_files FORCE ROW LEVEL SECURITY;
 CREATE POLICY case_files_system ON case_files TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY case_files_read ON case_files FOR SELECT TO trama_app
-  USING (case_id IN (SELECT o.id FROM openable_cases o));
+  USING (EXISTS (SELECT 1 FROM openable_cases o WHERE o.id = case_id));
 --> statement-breakpoint
 -- Only the clinical team writes the file (a supervisor approves, a break-the-glass reads).
 CREATE POLICY case_files_write ON case_files FOR INSERT TO trama_app
@@ -227,7 +227,7 @@ ALTER TABLE case_team FORCE ROW LEVEL SECURITY;
 CREATE POLICY case_team_system ON case_team TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY case_team_read ON case_team FOR SELECT TO trama_app
-  USING (case_id IN (SELECT o.id FROM openable_cases o) OR user_id = (SELECT trama_user()));
+  USING (EXISTS (SELECT 1 FROM openable_cases o WHERE o.id = case_id) OR user_id = (SELECT trama_user()));
 --> statement-breakpoint
 -- The team is edited by its lead only.
 CREATE POLICY case_team_write ON case_team FOR INSERT TO trama_app
@@ -245,7 +245,7 @@ ALTER TABLE case_sessions FORCE ROW LEVEL SECURITY;
 CREATE POLICY case_sessions_system ON case_sessions TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY case_sessions_read ON case_sessions FOR SELECT TO trama_app USING (
-  case_id IN (SELECT o.id FROM openable_cases o)
+  EXISTS (SELECT 1 FROM openable_cases o WHERE o.id = case_id)
   OR (mediator_id = (SELECT trama_user()) AND case_id IN (SELECT c.id FROM cases c)));
 --> statement-breakpoint
 CREATE POLICY case_sessions_insert ON case_sessions FOR INSERT TO trama_app WITH CHECK (
@@ -387,3 +387,9 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER consents_refresh_basis AFTER INSERT OR UPDATE ON consents
   FOR EACH ROW EXECUTE FUNCTION consents_refresh_basis();
+--> statement-breakpoint
+-- The work list pages in this order; without the index every page sorts every visible case.
+CREATE INDEX cases_opened_idx ON cases (opened_at DESC, id);
+--> statement-breakpoint
+-- Code search: starts_with (^@) is leakproof, so under row-level security it can use this index.
+CREATE INDEX cases_code_pattern_idx ON cases (code text_pattern_ops);

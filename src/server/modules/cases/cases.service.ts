@@ -37,7 +37,7 @@ const days = (from: Date | null, to: Date | null) =>
 /** The work list condition: cases the user works on or supervises, never a referrer's or mediator's row. */
 export function caseListWhere(query: TCaseListQuery) {
   const conditions = [
-    sql`(c.service_id = any((select trama_supervised_services())::uuid[]) or c.id = any((select trama_team_cases('{lead,member}'))::uuid[]))`,
+    sql`(c.service_id in (select unnest(trama_supervised_services())) or c.id = any((select trama_team_cases('{lead,member}'))::uuid[]))`,
   ];
   if (query.status) conditions.push(sql`c.status = ${query.status}`);
   if (query.serviceId) conditions.push(sql`c.service_id = ${query.serviceId}`);
@@ -49,7 +49,8 @@ export function caseListWhere(query: TCaseListQuery) {
     conditions.push(
       sql`c.status = 'open' and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})`,
     );
-  if (query.q) conditions.push(sql`c.code like ${`${query.q.toUpperCase()}%`}`);
+  // starts_with (^@) is leakproof: under row-level security it may use the code index; LIKE may not.
+  if (query.q) conditions.push(sql`c.code ^@ ${query.q.toUpperCase()}`);
   return sql.join(conditions, sql` and `);
 }
 
