@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TCaseAccess, TTeamRole } from '../../../contracts/cases.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 
@@ -121,10 +121,7 @@ export async function displayNames({ tx, ids }: { tx: Tx; ids: readonly string[]
       sys,
       sql`select u.id, u.display_name,
             (select m.role from memberships m where m.user_id = u.id order by m.created_at limit 1) as role
-          from users u where u.id in (${sql.join(
-            unique.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
+          from users u where u.id in (${uuidList(unique)})`,
     ),
   );
   return new Map(rows.map((r) => [r.id, { name: r.display_name, role: r.role }]));
@@ -144,10 +141,7 @@ export async function isBlockedFrom({
   const [row] = await queryRows<{ blocked: boolean }>(
     tx,
     sql`select exists (select 1 from unnest(trama_blocked_people_of(${userId}::uuid)) b(id)
-          where b.id in (${sql.join(
-            personIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})) as blocked`,
+          where b.id in (${uuidList(personIds)})) as blocked`,
   );
   return row?.blocked ?? false;
 }

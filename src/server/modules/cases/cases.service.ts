@@ -12,7 +12,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
@@ -463,10 +463,7 @@ export function updateTeam({
       const staff = await unsafeAsSystem(tx, (sys) =>
         queryRows<{ id: string }>(
           sys,
-          sql`select u.id from users u where u.disabled_at is null and u.id in (${sql.join(
-            input.members.map((m) => sql`${m.userId}::uuid`),
-            sql`, `,
-          )})`,
+          sql`select u.id from users u where u.disabled_at is null and u.id in (${uuidList(input.members.map((m) => m.userId))})`,
         ),
       );
       if (staff.length !== input.members.length)

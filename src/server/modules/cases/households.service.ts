@@ -14,7 +14,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField } from '../../platform/crypto/field-crypto.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
@@ -260,10 +260,7 @@ async function consentsOf({ tx, personIds }: { tx: Tx; personIds: string[] }): P
           to_char(c.expires_on, 'YYYY-MM-DD') as expires_on, c.method, c.witness_name, c.court_order_reference,
           c.revoked_at, (c.expires_on is not null and c.expires_on < current_date) as expired
         from consents c left join services s on s.id = c.recipient_service_id
-        where c.person_id in (${sql.join(
-          personIds.map((p) => sql`${p}::uuid`),
-          sql`, `,
-        )}) order by c.given_on desc, c.created_at desc`,
+        where c.person_id in (${uuidList(personIds)}) order by c.given_on desc, c.created_at desc`,
   );
   return rows.map((c) => ({
     id: c.id,

@@ -13,7 +13,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
@@ -162,10 +162,7 @@ async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Promise<TR
       personIds.length > 0
         ? await selectPeople({
             tx,
-            where: sql`p.id in (${sql.join(
-              personIds.map((id) => sql`${id}::uuid`),
-              sql`, `,
-            )})`,
+            where: sql`p.id in (${uuidList(personIds)})`,
           })
         : [];
     content = {
@@ -281,10 +278,7 @@ async function checkReferralInput({
   if (personIds === undefined) return;
   const people = await queryRows<{ id: string; case_role: string }>(
     tx,
-    sql`select id, case_role from people where household_id = ${householdId} and id in (${sql.join(
-      personIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`,
+    sql`select id, case_role from people where household_id = ${householdId} and id in (${uuidList(personIds)})`,
   );
   if (people.length !== personIds.length)
     throw problems.field('personIds', 'unknown', {

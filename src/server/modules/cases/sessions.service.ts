@@ -8,7 +8,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
@@ -25,11 +25,6 @@ import {
 } from './cases.sql.js';
 
 const noteContext = (noteId: string) => `session_notes.body:${noteId}`;
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
 
 /** Who may take part: the case's clinical team as staff, its people, a mediator nobody locked out. */
 async function participantProblems({
@@ -223,7 +218,7 @@ async function planReminders({
   if (input.personIds.length === 0) return mails;
   const rows = await queryRows<{ id: string; safe: string | null }>(
     tx,
-    sql`select id, safe_contact_encrypted as safe from people where id in (${idList(input.personIds)})`,
+    sql`select id, safe_contact_encrypted as safe from people where id in (${uuidList(input.personIds)})`,
   );
   const now = new Date();
   for (const person of rows) {

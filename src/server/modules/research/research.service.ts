@@ -6,7 +6,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { pseudonymiser } from '../../platform/crypto/pseudonyms.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { namedCategories } from '../../platform/disclosure/disclosure.js';
@@ -262,10 +262,7 @@ export function listExports({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
           : await unsafeAsSystem(tx, (sys) =>
               queryRows<{ id: string; username: string }>(
                 sys,
-                sql`select id, username from users where id in (${sql.join(
-                  userIds.map((id) => sql`${id}::uuid`),
-                  sql`, `,
-                )})`,
+                sql`select id, username from users where id in (${uuidList(userIds)})`,
               ),
             );
       const byId = new Map(names.map((n) => [n.id, n.username]));

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -73,4 +73,15 @@ export async function dumpPglite(database: Database): Promise<File | Blob> {
 /** The rows of a raw SQL query, on either driver (both answer with `{ rows }`). */
 export async function queryRows<T>(on: Queryable, query: SQL): Promise<T[]> {
   return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * A list of ids for `in (…)`. Drizzle would expand a bare JS array into a tuple without casts,
+ * and `= any(${array})` is not what it sends either; this is the one way the modules spell it.
+ */
+export function uuidList(ids: readonly string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 }
