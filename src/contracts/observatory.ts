@@ -93,6 +93,11 @@ const AGE_BAND_RANGES: Record<TAgeBand, [number, number]> = {
 };
 export const MINOR_AGE_BANDS: readonly TAgeBand[] = ['0-11', '12-17'];
 
+/** The band an age in years falls in. */
+export function ageBandOf(age: number): TAgeBand {
+  return AGE_BANDS.find((band) => age <= AGE_BAND_RANGES[band][1]) ?? '61+';
+}
+
 /** Whether a birth year fits a band in the incident's year (the birthday may not have come yet). */
 export function ageBandFits({ band, birthYear, year }: { band: TAgeBand; birthYear: number; year: number }) {
   const [low, high] = AGE_BAND_RANGES[band];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { AGE_BANDS, type TAgeBand } from '../../../contracts/observatory.js';
+import { ageBandOf } from '../../../contracts/observatory.js';
 import { RESEARCH_COLUMNS, type TResearchRow, type TStudy } from '../../../contracts/research.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
@@ -53,14 +53,7 @@ export function ageBandAt({
   if (!year) return 'unknown';
   const age =
     on.getUTCFullYear() - year - (birthDate && birthDate.slice(5) > on.toISOString().slice(5, 10) ? 1 : 0);
-  const bands: [TAgeBand, number][] = [
-    ['0-11', 11],
-    ['12-17', 17],
-    ['18-25', 25],
-    ['26-40', 40],
-    ['41-60', 60],
-  ];
-  return bands.find(([, high]) => age <= high)?.[0] ?? AGE_BANDS[AGE_BANDS.length - 1]!;
+  return ageBandOf(age);
 }
 
 const month = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 7) : null);
