@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AGE_BANDS,
   ageBandFits,
+  ageBandOf,
   answersFor,
   CLASSIFICATION_QUESTIONS,
   CORE_TYPES,
@@ -107,5 +108,24 @@ describe('incident rules', () => {
     expect(ZIncidentInputSchema.safeParse({ ...complete, survivorReference: 'Amina Rossi' }).success).toBe(
       false,
     );
+  });
+});
+
+describe('age bands', () => {
+  it('place an age in its GBVIMS band, the last band open-ended', () => {
+    expect([0, 11, 12, 17, 18, 25, 26, 40, 41, 60, 61, 99].map(ageBandOf)).toEqual([
+      '0-11',
+      '0-11',
+      '12-17',
+      '12-17',
+      '18-25',
+      '18-25',
+      '26-40',
+      '26-40',
+      '41-60',
+      '41-60',
+      '61+',
+      '61+',
+    ]);
   });
 });
