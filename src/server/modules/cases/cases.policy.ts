@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TCaseAccess, TTeamRole } from '../../../contracts/cases.js';
+import type { AccessContext } from '../../platform/access/access-context.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -144,4 +145,18 @@ export async function isBlockedFrom({
           where b.id in (${uuidList(personIds)})) as blocked`,
   );
   return row?.blocked ?? false;
+}
+
+/** The service one acts for: households, consents and referrals belong to a service, not a person. */
+export function actingService(ctx: AccessContext) {
+  if (ctx.serviceId) return ctx.serviceId;
+  throw new HttpProblem(
+    403,
+    'service-required',
+    { it: 'Serve un servizio', en: 'A service is needed' },
+    {
+      it: 'Per registrare nuclei e consensi scegli il servizio con cui operi.',
+      en: 'To record households and consents, act for a service.',
+    },
+  );
 }

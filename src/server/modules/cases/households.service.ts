@@ -11,7 +11,7 @@ import type {
 } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { notFoundAudited } from '../../platform/access/not-found.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
@@ -31,24 +31,11 @@ import {
   selectPeople,
   toPerson,
 } from './cases.people.js';
-import { displayNames } from './cases.policy.js';
+import { actingService, displayNames } from './cases.policy.js';
 import { caseTeam, consents, households, people, personExclusions } from './cases.sql.js';
 
 /** Safety details are revealed only this soon after a step-up (ARCHITECTURE: mechanism 2). */
 export const STEP_UP_MINUTES = 15;
-
-function actingService(ctx: AccessContext) {
-  if (ctx.serviceId) return ctx.serviceId;
-  throw new HttpProblem(
-    403,
-    'service-required',
-    { it: 'Serve un servizio', en: 'A service is needed' },
-    {
-      it: 'Per registrare nuclei e consensi scegli il servizio con cui operi.',
-      en: 'To record households and consents, act for a service.',
-    },
-  );
-}
 
 export async function listHouseholds({
   deps,
@@ -211,7 +198,7 @@ export async function getHousehold({
         sql`select h.id, h.code, h.municipality, h.district_id, s.name as owner, h.created_at
             from households h join services s on s.id = h.owner_service_id where h.id = ${id}`,
       );
-      if (!h) return null;
+      if (!h) throw new OutOfScope('household', id);
       const members = await selectPeople({ tx, where: sql`p.household_id = ${id}` });
       const consentRows = await consentsOf({ tx, personIds: members.map((m) => m.id) });
       if (audit)
@@ -232,7 +219,7 @@ export async function getHousehold({
       };
     },
   });
-  return found ?? notFoundAudited({ db: deps.db, ctx, recordType: 'household', id });
+  return found;
 }
 
 async function consentsOf({ tx, personIds }: { tx: Tx; personIds: string[] }): Promise<TConsent[]> {
@@ -302,7 +289,7 @@ export async function addPerson({
         tx,
         sql`select id from households where id = ${householdId} and owner_service_id = (select trama_service())`,
       );
-      if (!h) return null;
+      if (!h) throw new OutOfScope('household', householdId);
       const [row] = (await insertPeople({ tx, householdId, members: [input] }))!;
       await writeAudit({
         tx,
@@ -313,7 +300,7 @@ export async function addPerson({
       return toPerson(p!);
     },
   });
-  return person ?? notFoundAudited({ db: deps.db, ctx, recordType: 'household', id: householdId });
+  return person;
 }
 
 /**
@@ -337,6 +324,13 @@ async function personInCare({ tx, personId }: { tx: Tx; personId: string }) {
           where c.id = any((select trama_team_cases('{lead,member}'))::uuid[])))`,
   );
   return row ?? null;
+}
+
+/** `personInCare`, or an audited 404 once the transaction has rolled back. */
+async function requirePersonInCare({ tx, personId }: { tx: Tx; personId: string }) {
+  const person = await personInCare({ tx, personId });
+  if (!person) throw new OutOfScope('person', personId);
+  return person;
 }
 
 export async function revealSafety({
@@ -365,7 +359,7 @@ export async function revealSafety({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      if (!(await personInCare({ tx, personId }))) return null;
+      await requirePersonInCare({ tx, personId });
       const [row] = await queryRows<{ contact: string | null; safe: string | null }>(
         tx,
         sql`select contact_encrypted as contact, safe_contact_encrypted as safe from people where id = ${personId}`,
@@ -388,7 +382,7 @@ export async function revealSafety({
       return { ...contact, safeContact } as TSafetyDetails;
     },
   });
-  return found ?? notFoundAudited({ db: deps.db, ctx, recordType: 'person', id: personId });
+  return found;
 }
 
 export async function updateSafety({
@@ -402,12 +396,12 @@ export async function updateSafety({
   personId: string;
   input: TSafetyDetails;
 }) {
-  const done = await scoped({
+  await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const person = await personInCare({ tx, personId });
-      if (!person?.owner) return false;
+      const person = await requirePersonInCare({ tx, personId });
+      if (!person.owner) throw new OutOfScope('person', personId);
       const { safeContact, ...contact } = input;
       await tx
         .update(people)
@@ -435,10 +429,8 @@ export async function updateSafety({
           details: { fields: Object.keys(input) },
         },
       });
-      return true;
     },
   });
-  if (!done) await notFoundAudited({ db: deps.db, ctx, recordType: 'person', id: personId });
 }
 
 export async function createConsent({
@@ -456,8 +448,7 @@ export async function createConsent({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const person = await personInCare({ tx, personId });
-      if (!person) return null;
+      const person = await requirePersonInCare({ tx, personId });
       if (isMinor(person) && input.givenBy === 'self' && input.method !== 'court_order')
         throw problems.field('givenBy', 'minor', {
           it: 'Per un minore il consenso è dato dal legale rappresentante.',
@@ -501,7 +492,7 @@ export async function createConsent({
       return consent!;
     },
   });
-  return created ?? notFoundAudited({ db: deps.db, ctx, recordType: 'person', id: personId });
+  return created;
 }
 
 /** Revoking takes effect in the same transaction: the consents trigger lapses what rested on it. */
@@ -524,7 +515,8 @@ export async function revokeConsent({
         .select({ personId: consents.personId, revokedAt: consents.revokedAt })
         .from(consents)
         .where(eq(consents.id, consentId));
-      if (!row || !(await personInCare({ tx, personId: row.personId }))) return null;
+      if (!row) throw new OutOfScope('consent', consentId);
+      await requirePersonInCare({ tx, personId: row.personId });
       if (row.revokedAt)
         throw problems.conflict({ it: 'Consenso già revocato.', en: 'Consent already revoked.' });
       await tx
@@ -544,7 +536,6 @@ export async function revokeConsent({
       return (await consentsOf({ tx, personIds: [row.personId] })).find((c) => c.id === consentId)!;
     },
   });
-  if (!revoked) throw problems.notFound();
   return revoked;
 }
 
@@ -561,7 +552,7 @@ export async function listExclusions({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      if (!(await personInCare({ tx, personId }))) return null;
+      await requirePersonInCare({ tx, personId });
       const list = await tx.select().from(personExclusions).where(eq(personExclusions.personId, personId));
       const names = await displayNames({ tx, ids: list.map((x) => x.userId) });
       return list.map((x) => ({
@@ -574,7 +565,7 @@ export async function listExclusions({
       }));
     },
   });
-  return rows ?? notFoundAudited({ db: deps.db, ctx, recordType: 'person', id: personId });
+  return rows;
 }
 
 /**
@@ -596,7 +587,7 @@ export async function addExclusion({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      if (!(await personInCare({ tx, personId }))) return null;
+      await requirePersonInCare({ tx, personId });
       if (input.userId === ctx.userId)
         throw problems.field('userId', 'self', {
           it: 'Non puoi escludere te stesso: chiedi al responsabile.',
@@ -647,5 +638,5 @@ export async function addExclusion({
       };
     },
   });
-  return created ?? notFoundAudited({ db: deps.db, ctx, recordType: 'person', id: personId });
+  return created;
 }

@@ -19,7 +19,7 @@ import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { randomCode } from './cases.identifiers.js';
 import { selectPeople } from './cases.people.js';
-import { caseAccessOf } from './cases.policy.js';
+import { actingService, caseAccessOf } from './cases.policy.js';
 import { caseFiles, cases, caseTeam, referralPeople, referrals } from './cases.sql.js';
 
 interface ReferralRow {
@@ -302,7 +302,7 @@ export async function createReferral({
   ctx: AccessContext;
   input: z.infer<typeof ZReferralCreateSchema>;
 }) {
-  if (!ctx.serviceId) throw problems.forbidden();
+  const fromServiceId = actingService(ctx);
   return scoped({
     db: deps.db,
     ctx,
@@ -311,7 +311,7 @@ export async function createReferral({
       const { personIds, ...fields } = input;
       const [row] = await tx
         .insert(referrals)
-        .values({ ...fields, fromServiceId: ctx.serviceId!, createdBy: ctx.userId })
+        .values({ ...fields, fromServiceId, createdBy: ctx.userId })
         .returning({ id: referrals.id });
       await tx
         .insert(referralPeople)

@@ -5,7 +5,7 @@ import { NOTE_SECTIONS } from '../../../contracts/cases.js';
 import type { TSafeContact } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { notFoundAudited } from '../../platform/access/not-found.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
@@ -317,7 +317,7 @@ export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessCon
     ctx,
     work: async (tx) => {
       const found = await loadSession({ deps, tx, id });
-      if (!found) return null;
+      if (!found) throw new OutOfScope('session', id);
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -331,7 +331,7 @@ export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessCon
       return found;
     },
   });
-  return session ?? notFoundAudited({ db: deps.db, ctx, recordType: 'session', id });
+  return session;
 }
 
 export async function listSessions({

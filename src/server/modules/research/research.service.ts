@@ -3,7 +3,7 @@ import { ageBandOf } from '../../../contracts/observatory.js';
 import { RESEARCH_COLUMNS, type TResearchRow, type TStudy } from '../../../contracts/research.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { notFoundAudited } from '../../platform/access/not-found.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { pseudonymiser } from '../../platform/crypto/pseudonyms.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
@@ -131,7 +131,7 @@ export async function exportDataset({
     ctx,
     work: async (tx) => {
       const study = await studyOf({ tx, id: studyId });
-      if (!study) return null;
+      if (!study) throw new OutOfScope('study', studyId);
       const source = await unsafeAsSystem(tx, (sys) =>
         queryRows<SourceRow>(
           sys,
@@ -220,7 +220,6 @@ export async function exportDataset({
       return { study: toStudy(study), rows };
     },
   });
-  if (!result) return notFoundAudited({ db: deps.db, ctx, recordType: 'study', id: studyId });
   if (format === 'json') return { kind: 'json' as const, body: result };
   const csv = toCsv({
     header: [...RESEARCH_COLUMNS],

@@ -11,6 +11,7 @@ export const RECORD_TABLES = {
   incident: 'incidents',
   household: 'households',
   person: 'people',
+  consent: 'consents',
   referral: 'referrals',
   case: 'cases',
   session: 'case_sessions',
