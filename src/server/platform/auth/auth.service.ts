@@ -18,7 +18,14 @@ import {
   rotateSession,
   type SessionState,
 } from './sessions.js';
-import { clearFailures, LIMITS, lockedKeys, recordFailure } from './throttle.js';
+import {
+  clearFailures,
+  confirmFailure,
+  countAttempt,
+  LIMITS,
+  releaseAttempt,
+  reserveAttempt,
+} from './throttle.js';
 import { newToken, tokenHash } from './tokens.js';
 import {
   acceptedTotpStep,
@@ -79,6 +86,64 @@ async function userRoles(tx: Tx, userId: string) {
   return rows as { id: string; role: TRole }[];
 }
 
+interface AttemptKey {
+  key: string;
+  limit: number;
+}
+
+/**
+ * Takes an attempt slot on every key before the attempt is judged, or none: a refusal gives back
+ * what it took, is audited, and answers 429 (ASVS 6.3.1; concurrent guesses cannot outrun it).
+ */
+async function reserveOrRefuse({ deps, keys, actor }: { deps: Deps; keys: AttemptKey[]; actor: AuditActor }) {
+  const taken: AttemptKey[] = [];
+  for (const attempt of keys) {
+    if (await reserveAttempt({ db: deps.db, ...attempt })) {
+      taken.push(attempt);
+      continue;
+    }
+    await Promise.all(taken.map((t) => releaseAttempt({ db: deps.db, key: t.key })));
+    await writeAuditApart({
+      db: deps.db,
+      actor,
+      event: { action: 'auth.locked', outcome: 'denied', details: { scope: scopeOf(attempt.key) } },
+    });
+    throw LOCKED;
+  }
+}
+
+/** A judged failure keeps its slots; a key that reaches its limit locks, and the lock is audited. */
+async function keepFailure({ deps, keys, actor }: { deps: Deps; keys: AttemptKey[]; actor: AuditActor }) {
+  const locked = await Promise.all(keys.map((attempt) => confirmFailure({ db: deps.db, ...attempt })));
+  const lockedScopes = keys.filter((_, i) => locked[i]).map((attempt) => scopeOf(attempt.key));
+  for (const scope of lockedScopes) {
+    await writeAuditApart({
+      db: deps.db,
+      actor,
+      event: { action: 'auth.lockout_started', outcome: 'denied', details: { scope, minutes: 15 } },
+    });
+  }
+  return lockedScopes.length > 0;
+}
+
+/** The kind of counter, never its value (an address or a username stays out of `details`). */
+function scopeOf(key: string) {
+  return key.slice(0, key.indexOf(':'));
+}
+
+/**
+ * Accepts a TOTP time step once: the check against the last used step and its recording are one
+ * conditional UPDATE, so two requests with the same code at the same moment cannot both pass.
+ */
+async function claimTotpStep({ tx, userId, step }: { tx: Tx; userId: string; step: number }) {
+  const claimed = await tx
+    .update(users)
+    .set({ mfaLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.mfaLastStep} is null or ${users.mfaLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return claimed.length > 0;
+}
+
 export async function login({
   deps,
   username,
@@ -91,15 +156,11 @@ export async function login({
   client: Client;
 }) {
   const { db } = deps;
-  const keys = [`user:${username}`, `ip:${client.ip}`];
-  if ((await lockedKeys({ db, keys })).length > 0) {
-    await writeAuditApart({
-      db,
-      actor: anonymousActor(client, username),
-      event: { action: 'auth.locked', outcome: 'denied' },
-    });
-    throw LOCKED;
-  }
+  const attempts = [
+    { key: `user:${username}`, limit: LIMITS.user },
+    { key: `ip:${client.ip}`, limit: LIMITS.ip },
+  ];
+  await reserveOrRefuse({ deps, keys: attempts, actor: anonymousActor(client, username) });
   const [user] = await db
     .select({
       id: users.id,
@@ -112,20 +173,17 @@ export async function login({
   const usable = user && !user.disabledAt ? user : undefined;
   const ok = await verifyPassword({ passwordHash: usable?.passwordHash ?? null, password });
   if (!ok || !usable) {
-    const lockedNow = (
-      await Promise.all([
-        recordFailure({ db, key: keys[0]!, limit: LIMITS.user }),
-        recordFailure({ db, key: keys[1]!, limit: LIMITS.ip }),
-      ])
-    ).some(Boolean);
+    const actor = anonymousActor(client, username, user?.id ?? null);
+    const lockedNow = await keepFailure({ deps, keys: attempts, actor });
     await writeAuditApart({
       db,
-      actor: anonymousActor(client, username, user?.id ?? null),
+      actor,
       event: { action: 'auth.login_failed', outcome: 'failure', details: { lockedNow } },
     });
     throw BAD_CREDENTIALS;
   }
-  await clearFailures({ db, key: keys[0]! });
+  await clearFailures({ db, key: attempts[0]!.key });
+  await releaseAttempt({ db, key: attempts[1]!.key });
   return systemTransaction(db, async (tx) => {
     const roles = await userRoles(tx, usable.id);
     const state: SessionState = usable.mfaEnrolledAt
@@ -166,9 +224,9 @@ export async function verifySecondFactor({
   const { db } = deps;
   if (session.state !== 'mfa_required')
     throw problems.conflict({ it: 'Secondo fattore non richiesto.', en: 'No second factor is pending.' });
-  const key = `mfa:${session.userId}`;
-  if ((await lockedKeys({ db, keys: [key] })).length > 0) throw LOCKED;
   const actor = anonymousActor(client, session.username, session.userId);
+  const attempt = { key: `mfa:${session.userId}`, limit: LIMITS.mfa };
+  await reserveOrRefuse({ deps, keys: [attempt], actor });
   const result = await systemTransaction(db, async (tx) => {
     if (recoveryCode) {
       const used = await tx
@@ -196,18 +254,17 @@ export async function verifySecondFactor({
         context: mfaSecretContext(session.userId),
       });
       const step = acceptedTotpStep({ secret, code, lastStep: user.lastStep });
-      if (step === null) return null;
-      await tx.update(users).set({ mfaLastStep: step }).where(eq(users.id, session.userId));
+      if (step === null || !(await claimTotpStep({ tx, userId: session.userId, step }))) return null;
     }
     await writeAudit({ tx, actor, event: { action: 'auth.mfa_verified' } });
     return rotateSession({ tx, sessionId: session.id, state: 'authenticated' });
   });
   if (!result) {
-    await recordFailure({ db, key, limit: LIMITS.mfa });
+    await keepFailure({ deps, keys: [attempt], actor });
     await writeAuditApart({ db, actor, event: { action: 'auth.mfa_failed', outcome: 'failure' } });
     throw BAD_CODE;
   }
-  await clearFailures({ db, key });
+  await clearFailures({ db, key: attempt.key });
   return result;
 }
 
@@ -253,8 +310,16 @@ export async function confirmEnrolment({
     value: row.pending,
     context: mfaSecretContext(session.userId),
   });
+  const actor = anonymousActor(client, session.username, session.userId);
+  const attempt = { key: `mfa:${session.userId}`, limit: LIMITS.mfa };
+  await reserveOrRefuse({ deps, keys: [attempt], actor });
   const step = acceptedTotpStep({ secret, code, lastStep: null });
-  if (step === null) throw BAD_CODE;
+  if (step === null) {
+    await keepFailure({ deps, keys: [attempt], actor });
+    await writeAuditApart({ db, actor, event: { action: 'auth.mfa_failed', outcome: 'failure' } });
+    throw BAD_CODE;
+  }
+  await clearFailures({ db, key: attempt.key });
   const codes = newRecoveryCodes();
   const rotated = await systemTransaction(db, async (tx) => {
     await tx
@@ -356,8 +421,7 @@ export async function requestPasswordReset({
 }) {
   const { db } = deps;
   const ipKey = `reset:${client.ip}`;
-  if ((await lockedKeys({ db, keys: [ipKey] })).length > 0) return;
-  await recordFailure({ db, key: ipKey, limit: LIMITS.reset * 4 });
+  if (!(await countAttempt({ db, key: ipKey, limit: LIMITS.reset * 4 }))) return;
   const work = systemTransaction(db, async (tx) => {
     const [user] = await tx
       .select({ id: users.id, username: users.username, locale: users.locale })
@@ -501,25 +565,41 @@ export async function stepUp({
   reason: string;
   client: Client;
 }) {
+  const actor = anonymousActor(client, session.username, session.userId);
+  // The step-up guesses the same secret as the second factor at sign-in: same counter, same lock.
+  const attempt = { key: `mfa:${session.userId}`, limit: LIMITS.mfa };
+  await reserveOrRefuse({ deps, keys: [attempt], actor });
   const [user] = await deps.db
     .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
     .from(users)
     .where(eq(users.id, session.userId));
-  if (!user?.secret) throw BAD_CODE;
-  const secret = decryptField({
-    keyring: deps.keyring,
-    value: user.secret,
-    context: mfaSecretContext(session.userId),
-  });
-  const step = acceptedTotpStep({ secret, code, lastStep: user.lastStep });
-  if (step === null) throw BAD_CODE;
-  await systemTransaction(deps.db, async (tx) => {
-    await tx.update(users).set({ mfaLastStep: step }).where(eq(users.id, session.userId));
-    await tx.update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.id));
-    await writeAudit({
-      tx,
-      actor: anonymousActor(client, session.username, session.userId),
-      event: { action: 'auth.step_up', purpose: reason },
+  const step = user?.secret
+    ? acceptedTotpStep({
+        secret: decryptField({
+          keyring: deps.keyring,
+          value: user.secret,
+          context: mfaSecretContext(session.userId),
+        }),
+        code,
+        lastStep: user.lastStep,
+      })
+    : null;
+  const passed =
+    step !== null &&
+    (await systemTransaction(deps.db, async (tx) => {
+      if (!(await claimTotpStep({ tx, userId: session.userId, step }))) return false;
+      await tx.update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.id));
+      await writeAudit({ tx, actor, event: { action: 'auth.step_up', purpose: reason } });
+      return true;
+    }));
+  if (!passed) {
+    await keepFailure({ deps, keys: [attempt], actor });
+    await writeAuditApart({
+      db: deps.db,
+      actor,
+      event: { action: 'auth.step_up_failed', outcome: 'failure' },
     });
-  });
+    throw BAD_CODE;
+  }
+  await clearFailures({ db: deps.db, key: attempt.key });
 }
