@@ -12,6 +12,7 @@ export const ZAttentionItemSchema = z.object({
     'referrals_overdue',
     'plans_to_review',
     'awaiting_approval',
+    'role_grants_to_decide',
   ]),
   count: z.number().int(),
   link: z.string(),

@@ -28,6 +28,16 @@ export const MFA_REQUIRED_ROLES: readonly TRole[] = [
 ];
 
 /**
+ * Roles that reach case data, safety data or the audit trail (and admin, which grants roles): a
+ * membership in one of them needs a second person's approval (separation of duties,
+ * docs/security.md). The database holds the same list (trama_role_needs_second_person).
+ */
+export const SECOND_PERSON_ROLES: readonly TRole[] = MFA_REQUIRED_ROLES;
+
+/** How long a requested role waits for its second person before it lapses. */
+export const ROLE_GRANT_TTL_HOURS = 48;
+
+/**
  * Permissions are what routes declare. The server maps roles to permissions
  * (src/server/platform/access/permissions.ts); the web app only reads the list it is given.
  */
@@ -37,6 +47,7 @@ export const ZPermissionSchema = z.enum([
   'users.read',
   'users.write',
   'sessions.revoke',
+  'roles.approve',
   'audit.read',
   'break-glass.request',
   'break-glass.review',

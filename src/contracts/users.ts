@@ -75,3 +75,31 @@ export const ZSessionSummarySchema = z.object({
   userAgent: z.string().nullable(),
 });
 export const ZRevokeSessionsResponseSchema = z.object({ revoked: z.number().int() });
+
+/**
+ * A role waiting for (or decided by) a second person. `expired` is a pending grant whose time
+ * ran out; `canDecide` and `canCancel` say what the viewer may do with it.
+ */
+export const ZRoleGrantStatusSchema = z.enum(['pending', 'approved', 'rejected', 'cancelled', 'expired']);
+export const ZRoleGrantSchema = z.object({
+  id: ZIdSchema,
+  userId: ZIdSchema,
+  userDisplayName: z.string(),
+  role: ZRoleSchema,
+  serviceName: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  status: ZRoleGrantStatusSchema,
+  requestedByName: z.string(),
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  canDecide: z.boolean(),
+  canCancel: z.boolean(),
+});
+export type TRoleGrant = z.infer<typeof ZRoleGrantSchema>;
+export const ZRoleGrantQuerySchema = z.strictObject({
+  status: z.enum(['open', 'all']).default('open'),
+  userId: ZIdSchema.optional(),
+});
+export const ZRoleGrantDecisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject', 'cancel']) });

@@ -42,6 +42,18 @@ export const homeRoutes =
                 link: '/users',
               });
             }
+            if (ctx.permissions.has('roles.approve')) {
+              // Roles waiting for a second person that this viewer may decide (not their own asks).
+              items.push({
+                kind: 'role_grants_to_decide',
+                count: await one(
+                  sql`select count(*)::int as n from role_grants where status = 'pending' and expires_at > now()
+                       and requested_by <> ${ctx.userId} and user_id <> ${ctx.userId}
+                       and (role <> 'dpo' or ${ctx.role} = 'dpo')`,
+                ),
+                link: '/role-grants',
+              });
+            }
             if (ctx.permissions.has('audit.read')) {
               items.push({
                 kind: 'break_glass_recent',

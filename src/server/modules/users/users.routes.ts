@@ -4,6 +4,9 @@ import { pageOf, ZIdParamsSchema, ZIdSchema } from '../../../contracts/common.js
 import {
   ZMembershipCreateSchema,
   ZRevokeSessionsResponseSchema,
+  ZRoleGrantDecisionSchema,
+  ZRoleGrantQuerySchema,
+  ZRoleGrantSchema,
   ZSessionSummarySchema,
   ZUserCreateResponseSchema,
   ZUserCreateSchema,
@@ -13,6 +16,7 @@ import {
 } from '../../../contracts/users.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import { decideRoleGrant, listRoleGrants } from './role-grants.service.js';
 import * as service from './users.service.js';
 
 export const usersRoutes =
@@ -89,18 +93,57 @@ export const usersRoutes =
           summary: 'Give a role in a service or organisation',
           params: ZIdParamsSchema,
           body: ZMembershipCreateSchema,
-          response: { 201: ZUserSchema },
+          description:
+            'A role that reaches case, safety or audit data answers 202 with a request that a second person approves; other roles answer 201 at once. No one can give a role to themselves (403).',
+          response: { 201: ZUserSchema, 202: ZRoleGrantSchema },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(
-          await service.addMembership({
-            deps,
-            ctx: requireAccess(request),
-            userId: request.params.id,
-            input: request.body,
-          }),
-        ),
+      async (request, reply) => {
+        const outcome = await service.addMembership({
+          deps,
+          ctx: requireAccess(request),
+          userId: request.params.id,
+          input: request.body,
+        });
+        return 'grant' in outcome
+          ? reply.status(202).send(outcome.grant)
+          : reply.status(201).send(outcome.user);
+      },
+    );
+
+    app.get(
+      '/api/role-grants',
+      {
+        config: { access: 'roles.approve' },
+        schema: {
+          tags,
+          summary: 'Roles waiting for a second person (or, with status=all, the recent decisions)',
+          querystring: ZRoleGrantQuerySchema,
+          response: { 200: z.array(ZRoleGrantSchema) },
+        },
+      },
+      async (request) => listRoleGrants({ deps, ctx: requireAccess(request), query: request.query }),
+    );
+
+    app.post(
+      '/api/role-grants/:id/decision',
+      {
+        config: { access: 'roles.approve' },
+        schema: {
+          tags,
+          summary: 'Approve or reject a requested role (a second person), or cancel one you asked for',
+          params: ZIdParamsSchema,
+          body: ZRoleGrantDecisionSchema,
+          response: { 200: ZRoleGrantSchema },
+        },
+      },
+      async (request) =>
+        decideRoleGrant({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          decision: request.body.decision,
+        }),
     );
 
     app.delete(

@@ -18,6 +18,13 @@ import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { memberships, services, users } from '../../platform/tenancy/tenancy.sql.js';
+import {
+  mailGrantedRole,
+  needsSecondPerson,
+  noticeGrantedRole,
+  refuseSelfGrant,
+  requestRole,
+} from './role-grants.service.js';
 import { findUser, listUsers } from './users.repository.js';
 
 export async function getUser({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
@@ -165,6 +172,7 @@ export async function addMembership({
   userId: string;
   input: z.infer<typeof ZMembershipCreateSchema>;
 }) {
+  await refuseSelfGrant({ deps, ctx, userId });
   const isGlobalRole = GLOBAL_ROLES.includes(input.role);
   const scopes = [input.serviceId, input.organisationId].filter(Boolean).length;
   if (isGlobalRole && scopes > 0) {
@@ -179,46 +187,51 @@ export async function addMembership({
       en: 'Give either a service or an organisation (exactly one).',
     });
   }
+  let dpoEmails: string[] = [];
   try {
-    return (
-      (await scoped({
-        db: deps.db,
-        ctx,
-        work: async (tx) => {
-          if (!(await findUser({ tx, ctx, id: userId }))) return null;
-          if (
-            input.serviceId &&
-            (await tx.select({ id: services.id }).from(services).where(eq(services.id, input.serviceId)))
-              .length === 0
-          ) {
-            throw problems.field('serviceId', 'unknown', {
-              it: 'Servizio inesistente.',
-              en: 'Unknown service.',
-            });
-          }
-          const [created] = await tx
-            .insert(memberships)
-            .values({
-              userId,
-              role: input.role,
-              serviceId: input.serviceId ?? null,
-              organisationId: input.organisationId ?? null,
-            })
-            .returning({ id: memberships.id });
-          await writeAudit({
-            tx,
-            actor: actorOf(ctx),
-            event: {
-              action: 'membership.created',
-              recordType: 'user',
-              recordId: userId,
-              details: { membershipId: created!.id, role: input.role },
-            },
+    const outcome = await scoped({
+      db: deps.db,
+      ctx,
+      work: async (tx) => {
+        if (!(await findUser({ tx, ctx, id: userId }))) return null;
+        if (
+          input.serviceId &&
+          (await tx.select({ id: services.id }).from(services).where(eq(services.id, input.serviceId)))
+            .length === 0
+        ) {
+          throw problems.field('serviceId', 'unknown', {
+            it: 'Servizio inesistente.',
+            en: 'Unknown service.',
           });
-          return findUser({ tx, ctx, id: userId });
-        },
-      })) ?? notFoundAudited({ db: deps.db, ctx, recordType: 'user', id: userId })
-    );
+        }
+        if (needsSecondPerson(input.role)) return { pending: true as const };
+        const [created] = await tx
+          .insert(memberships)
+          .values({
+            userId,
+            role: input.role,
+            serviceId: input.serviceId ?? null,
+            organisationId: input.organisationId ?? null,
+          })
+          .returning({ id: memberships.id });
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: {
+            action: 'membership.created',
+            recordType: 'user',
+            recordId: userId,
+            details: { membershipId: created!.id, role: input.role },
+          },
+        });
+        dpoEmails = await noticeGrantedRole({ tx, userId, role: input.role, membershipId: created!.id });
+        return { user: (await findUser({ tx, ctx, id: userId }))! };
+      },
+    });
+    if (!outcome) return notFoundAudited({ db: deps.db, ctx, recordType: 'user', id: userId });
+    if ('pending' in outcome) return { grant: await requestRole({ deps, ctx, userId, input }) };
+    mailGrantedRole({ deps, to: dpoEmails, role: input.role });
+    return outcome;
   } catch (error) {
     rethrowConstraintViolation(error, {
       unique: {

@@ -66,6 +66,20 @@ export const FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     service_id: 'internal',
     created_at: 'internal',
   },
+  role_grants: {
+    id: 'internal',
+    user_id: 'internal',
+    role: 'internal',
+    organisation_id: 'internal',
+    service_id: 'internal',
+    status: 'internal',
+    requested_by: 'internal',
+    requested_at: 'internal',
+    expires_at: 'internal',
+    decided_by: 'internal',
+    decided_at: 'internal',
+    membership_id: 'internal',
+  },
   sessions: {
     // The SHA-256 of the cookie token, not the token: it cannot be replayed as a session.
     id: 'internal',

@@ -11,9 +11,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'users.read',
     'users.write',
     'sessions.revoke',
+    'roles.approve',
     'api-docs.read',
   ],
-  dpo: ['structure.read', 'users.read', 'audit.read', 'break-glass.review'],
+  dpo: ['structure.read', 'users.read', 'roles.approve', 'audit.read', 'break-glass.review'],
   coordinator: [
     'structure.read',
     'users.read',

@@ -1,0 +1,354 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { ROLE_GRANT_TTL_HOURS, SECOND_PERSON_ROLES, type TRole } from '../../../contracts/roles.js';
+import type { TRoleGrant, ZMembershipCreateSchema, ZRoleGrantQuerySchema } from '../../../contracts/users.js';
+import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
+import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
+import { writeAudit, writeAuditApart } from '../../platform/audit/audit-writer.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Deps } from '../../platform/deps.js';
+import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { memberships, organisations, services, users } from '../../platform/tenancy/tenancy.sql.js';
+import { roleGrants } from './users.sql.js';
+
+/**
+ * Separation of duties (docs/security.md): no one grants a role to themselves; a role that
+ * reaches case, safety or audit data waits for a second person. Row-level security enforces the
+ * same two rules beneath (db/migrations/0006_role_grants.sql), so no other path skips them.
+ */
+export function needsSecondPerson(role: TRole) {
+  return SECOND_PERSON_ROLES.includes(role);
+}
+
+export async function refuseSelfGrant({
+  deps,
+  ctx,
+  userId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  userId: string;
+}) {
+  if (userId !== ctx.userId) return;
+  await writeAuditApart({
+    db: deps.db,
+    actor: actorOf(ctx),
+    event: {
+      action: 'access.denied',
+      outcome: 'denied',
+      recordType: 'user',
+      recordId: userId,
+      details: { rule: 'self-grant' },
+    },
+  });
+  throw new HttpProblem(
+    403,
+    'self-grant',
+    { it: 'Operazione non consentita', en: 'Not allowed' },
+    {
+      it: 'Nessuno può assegnare un ruolo a sé stesso: chiedi a un altro amministratore.',
+      en: 'No one can give a role to themselves: ask another administrator.',
+    },
+  );
+}
+
+type MembershipInput = z.infer<typeof ZMembershipCreateSchema>;
+
+/** Records the request; the membership comes into being only when a second person approves. */
+export async function requestRole({
+  deps,
+  ctx,
+  userId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  userId: string;
+  input: MembershipInput;
+}) {
+  let dpoEmails: string[] = [];
+  const grant = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const [created] = await tx
+        .insert(roleGrants)
+        .values({
+          userId,
+          role: input.role,
+          serviceId: input.serviceId ?? null,
+          organisationId: input.organisationId ?? null,
+          requestedBy: ctx.userId,
+          expiresAt: new Date(Date.now() + ROLE_GRANT_TTL_HOURS * 3_600_000),
+        })
+        .returning({ id: roleGrants.id });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'membership.requested',
+          recordType: 'user',
+          recordId: userId,
+          details: { grantId: created!.id, role: input.role },
+        },
+      });
+      dpoEmails = await noticeToDpos({
+        tx,
+        kind: 'role.requested',
+        payload: { grantId: created!.id, userId, role: input.role },
+      });
+      return (await grantRows({ tx, ctx, id: created!.id }))[0]!;
+    },
+  });
+  mailDpos({
+    mailer: deps.mailer,
+    to: dpoEmails,
+    subject: 'Trama: ruolo da approvare / role waiting for approval',
+    text: `Un amministratore ha chiesto un ruolo che richiede una seconda approvazione (${grant.role}). Apri Trama, «Ruoli da approvare».\n\nAn administrator asked for a role that needs a second approval (${grant.role}). Open Trama, "Roles to approve".\n`,
+  });
+  return grant;
+}
+
+/** Every membership that takes effect is told to the DPOs (in-app notice, then e-mail). */
+export async function noticeGrantedRole({
+  tx,
+  userId,
+  role,
+  membershipId,
+}: {
+  tx: Tx;
+  userId: string;
+  role: TRole;
+  membershipId: string;
+}) {
+  return noticeToDpos({ tx, kind: 'role.granted', payload: { userId, role, membershipId } });
+}
+
+export function mailGrantedRole({ deps, to, role }: { deps: Deps; to: string[]; role: TRole }) {
+  mailDpos({
+    mailer: deps.mailer,
+    to,
+    subject: 'Trama: nuovo ruolo assegnato / role granted',
+    text: `È stato assegnato un ruolo (${role}). Il registro degli accessi riporta chi e quando.\n\nA role was granted (${role}). The audit trail records who and when.\n`,
+  });
+}
+
+export function listRoleGrants({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: z.infer<typeof ZRoleGrantQuerySchema>;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const rows = await grantRows({ tx, ctx, open: query.status === 'open', userId: query.userId });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'membership.grants_listed', details: { count: rows.length, status: query.status } },
+      });
+      return rows;
+    },
+  });
+}
+
+const EXPIRED = new HttpProblem(
+  409,
+  'grant-expired',
+  { it: 'Richiesta scaduta', en: 'Request expired' },
+  {
+    it: `La richiesta non è stata approvata entro ${ROLE_GRANT_TTL_HOURS} ore: va ripresentata.`,
+    en: `The request was not approved within ${ROLE_GRANT_TTL_HOURS} hours: it must be made again.`,
+  },
+);
+
+const NOT_YOURS = new HttpProblem(
+  403,
+  'second-person-required',
+  { it: 'Operazione non consentita', en: 'Not allowed' },
+  {
+    it: 'La decisione spetta a una seconda persona: né chi ha chiesto il ruolo né chi lo riceve.',
+    en: 'A second person decides: neither who asked for the role nor who receives it.',
+  },
+);
+
+export async function decideRoleGrant({
+  deps,
+  ctx,
+  id,
+  decision,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  decision: 'approve' | 'reject' | 'cancel';
+}) {
+  let dpoEmails: string[] = [];
+  const result = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const [grant] = await grantRows({ tx, ctx, id });
+      if (!grant) return null;
+      if (grant.status !== 'pending' && !(grant.status === 'expired' && decision === 'cancel')) {
+        throw grant.status === 'expired'
+          ? EXPIRED
+          : problems.conflict({ it: 'Richiesta già decisa.', en: 'The request was already decided.' });
+      }
+      if (decision === 'cancel' ? !grant.canCancel : !grant.canDecide) throw NOT_YOURS;
+      const status = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[decision];
+      await tx
+        .update(roleGrants)
+        .set({ status, decidedBy: ctx.userId, decidedAt: new Date() })
+        .where(and(eq(roleGrants.id, id), eq(roleGrants.status, 'pending')));
+      let membershipId: string | null = null;
+      if (decision === 'approve') {
+        const [row] = await tx
+          .select({ serviceId: roleGrants.serviceId, organisationId: roleGrants.organisationId })
+          .from(roleGrants)
+          .where(eq(roleGrants.id, id));
+        const [created] = await tx
+          .insert(memberships)
+          .values({ userId: grant.userId, role: grant.role, ...row! })
+          .onConflictDoNothing()
+          .returning({ id: memberships.id });
+        if (!created) {
+          throw problems.conflict({
+            it: 'Questa appartenenza esiste già.',
+            en: 'This membership already exists.',
+          });
+        }
+        membershipId = created.id;
+        await tx.update(roleGrants).set({ membershipId }).where(eq(roleGrants.id, id));
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: {
+            action: 'membership.created',
+            recordType: 'user',
+            recordId: grant.userId,
+            details: { membershipId, role: grant.role, grantId: id },
+          },
+        });
+      }
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: `membership.${status}` as 'membership.approved',
+          recordType: 'user',
+          recordId: grant.userId,
+          details: { grantId: id, role: grant.role },
+        },
+      });
+      dpoEmails = await noticeToDpos({
+        tx,
+        kind: `role.${status}`,
+        payload: { grantId: id, userId: grant.userId, role: grant.role, membershipId },
+      });
+      return (await grantRows({ tx, ctx, id }))[0]!;
+    },
+  });
+  if (!result) throw problems.notFound();
+  if (decision === 'approve') mailGrantedRole({ deps, to: dpoEmails, role: result.role });
+  return result;
+}
+
+/** Whether any DPO other than the grantee can decide a DPO grant; if none, another admin may. */
+async function otherDpoExists(tx: Tx, grantee: string) {
+  const rows = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ n: number }>(
+      sys,
+      sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id
+           where m.role = 'dpo' and u.disabled_at is null and u.id <> ${grantee}`,
+    ),
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+const requester = alias(users, 'requester');
+const decider = alias(users, 'decider');
+
+async function grantRows({
+  tx,
+  ctx,
+  id,
+  open,
+  userId,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  id?: string;
+  open?: boolean;
+  userId?: string | undefined;
+}): Promise<TRoleGrant[]> {
+  const rows = await tx
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      userDisplayName: users.displayName,
+      role: roleGrants.role,
+      serviceName: services.name,
+      organisationName: organisations.name,
+      status: roleGrants.status,
+      requestedBy: roleGrants.requestedBy,
+      requestedByName: requester.displayName,
+      requestedAt: roleGrants.requestedAt,
+      expiresAt: roleGrants.expiresAt,
+      decidedByName: decider.displayName,
+      decidedAt: roleGrants.decidedAt,
+    })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .innerJoin(requester, eq(requester.id, roleGrants.requestedBy))
+    .leftJoin(decider, eq(decider.id, roleGrants.decidedBy))
+    .leftJoin(services, eq(services.id, roleGrants.serviceId))
+    .leftJoin(organisations, eq(organisations.id, roleGrants.organisationId))
+    .where(
+      and(
+        id ? eq(roleGrants.id, id) : undefined,
+        userId ? eq(roleGrants.userId, userId) : undefined,
+        open ? sql`${roleGrants.status} = 'pending'` : undefined,
+      ),
+    )
+    .orderBy(sql`${roleGrants.requestedAt} desc`)
+    .limit(200);
+  const now = Date.now();
+  const dpoAvailable = new Map<string, boolean>();
+  const result: TRoleGrant[] = [];
+  for (const row of rows) {
+    const expired = row.status === 'pending' && row.expiresAt.getTime() <= now;
+    const status = (expired ? 'expired' : row.status) as TRoleGrant['status'];
+    const secondPerson = row.requestedBy !== ctx.userId && row.userId !== ctx.userId;
+    let eligibleRole = ctx.role === 'admin' || ctx.role === 'dpo';
+    if (row.role === 'dpo' && ctx.role !== 'dpo') {
+      if (!dpoAvailable.has(row.userId)) dpoAvailable.set(row.userId, await otherDpoExists(tx, row.userId));
+      eligibleRole = !dpoAvailable.get(row.userId);
+    }
+    result.push({
+      id: row.id,
+      userId: row.userId,
+      userDisplayName: row.userDisplayName,
+      role: row.role as TRole,
+      serviceName: row.serviceName,
+      organisationName: row.organisationName,
+      status,
+      requestedByName: row.requestedByName,
+      requestedAt: row.requestedAt.toISOString(),
+      expiresAt: row.expiresAt.toISOString(),
+      decidedByName: row.decidedByName,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      canDecide: status === 'pending' && secondPerson && eligibleRole,
+      canCancel: (status === 'pending' || status === 'expired') && row.requestedBy === ctx.userId,
+    });
+  }
+  return result;
+}
