@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { exitOnStartupError } from './cli/cli-common.js';
 import { startSealer } from './platform/audit/audit-chain.js';
+import { loadCheckpointKey } from './platform/audit/checkpoint-key.js';
+import { startCheckpoints, takeCheckpoint } from './platform/audit/checkpoints.js';
 import { loadConfig } from './platform/config/config.js';
 import { loadKeyring } from './platform/crypto/keyring-source.js';
 import { runMigrations } from './platform/db/migrate.js';
@@ -29,6 +31,7 @@ async function main() {
   const config = loadConfig();
   const warn = (message: string) => console.warn(`Trama: warning: ${message}`);
   const keyring = loadKeyring({ config, warn });
+  const checkpointKey = loadCheckpointKey({ config, warn })!;
   const database = await openConfiguredDatabase(config);
   if (database.kind === 'pglite') {
     warn(
@@ -55,6 +58,11 @@ async function main() {
     intervalMs: config.auditSealIntervalMs,
     onError: (e) => app.log.error({ err: e }, 'audit sealing failed'),
   });
+  const checkpoints = startCheckpoints({
+    intervalMs: config.auditCheckpointIntervalMin * 60_000,
+    take: () => takeCheckpoint({ database, key: checkpointKey, file: config.auditCheckpointFile, mailer }),
+    onError: (e) => app.log.error({ err: e }, 'audit checkpoint failed'),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -63,6 +71,7 @@ async function main() {
     console.log(`Trama: ${signal} received, closing…`);
     await app.close();
     await sealer.stop();
+    await checkpoints.stop();
     await database.close();
     process.exit(0);
   };
@@ -73,6 +82,7 @@ async function main() {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await sealer.stop();
+    await checkpoints.stop();
     await database.close();
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE')

@@ -9,7 +9,8 @@ import { type Database, type Queryable, queryRows } from '../db/client.js';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const CANONICAL = `json_build_array(id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+/** The event as PostgreSQL renders it for hashing; the checkpoint verifier and the tamper tests read it too. */
+export const CANONICAL = `json_build_array(id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   actor_user_id, actor_username, actor_role, acting_service_id, action, outcome, record_type, record_id,
   purpose, client_ip, details)::text`;
 

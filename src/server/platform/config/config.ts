@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Every setting Trama reads, with its default. README.md lists them; keep the two in step. */
@@ -19,6 +20,9 @@ const ZConfigSchema = z.object({
   MAIL_FROM: z.string().default('Trama <noreply@trama.localhost>'),
   TRAMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   TRAMA_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  TRAMA_AUDIT_SIGNING_KEY: z.string().optional(),
+  TRAMA_AUDIT_CHECKPOINT_INTERVAL_MIN: z.coerce.number().int().min(1).max(1440).default(15),
+  TRAMA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   TRAMA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -34,6 +38,11 @@ export interface Config {
   mailFrom: string;
   trustProxy: boolean;
   auditSealIntervalMs: number;
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing the audit checkpoints (ADR 0009). */
+  auditSigningKey: string | undefined;
+  auditCheckpointIntervalMin: number;
+  /** Append-only file of signed checkpoints, outside the database. */
+  auditCheckpointFile: string;
   logLevel: string;
 }
 
@@ -50,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!c.TRAMA_DATA_KEY) throw new ConfigError('missing data key: production mode needs TRAMA_DATA_KEY');
     if (!c.DATABASE_URL) throw new ConfigError('production mode needs DATABASE_URL (PostgreSQL)');
     if (!c.TRAMA_PUBLIC_URL) throw new ConfigError('production mode needs TRAMA_PUBLIC_URL');
+    if (!c.TRAMA_AUDIT_SIGNING_KEY)
+      throw new ConfigError('production mode needs TRAMA_AUDIT_SIGNING_KEY (audit checkpoint signing key)');
   }
   return {
     port: c.PORT,
@@ -63,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: c.MAIL_FROM,
     trustProxy: c.TRAMA_TRUST_PROXY === 'true',
     auditSealIntervalMs: c.TRAMA_AUDIT_SEAL_INTERVAL_MS,
+    auditSigningKey: c.TRAMA_AUDIT_SIGNING_KEY,
+    auditCheckpointIntervalMin: c.TRAMA_AUDIT_CHECKPOINT_INTERVAL_MIN,
+    auditCheckpointFile: c.TRAMA_AUDIT_CHECKPOINT_FILE ?? join(c.TRAMA_DATA_DIR, 'audit-checkpoints.jsonl'),
     logLevel: c.TRAMA_LOG_LEVEL,
   };
 }
