@@ -43,6 +43,7 @@ import { ReferralsListPage } from '../features/referrals/ReferralsListPage.js';
 import type { ReferralBox } from '../features/referrals/referrals-api.js';
 import { ResearchExportsPage } from '../features/research/ResearchExportsPage.js';
 import { ResearchPage } from '../features/research/ResearchPage.js';
+import { RoleGrantsPage } from '../features/role-grants/RoleGrantsPage.js';
 import { DistrictsPanel } from '../features/structure/DistrictsPanel.js';
 import { MunicipalitiesPanel } from '../features/structure/MunicipalitiesPanel.js';
 import { OrganisationsPanel } from '../features/structure/OrganisationsPanel.js';
@@ -272,6 +273,13 @@ const breakGlassRoute = createRoute({
   path: '/break-glass',
   beforeLoad: ({ context }) => requireAny(context.session, 'break-glass.request', 'break-glass.review'),
   component: BreakGlassPage,
+});
+
+const roleGrantsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/role-grants',
+  beforeLoad: ({ context }) => requireAny(context.session, 'roles.approve'),
+  component: RoleGrantsPage,
 });
 
 const apiDocsRoute = createRoute({
@@ -584,6 +592,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     recordAccessRoute,
     breakGlassRoute,
+    roleGrantsRoute,
     apiDocsRoute,
     incidentsRoute,
     incidentCreateRoute,

@@ -7,6 +7,7 @@ type NavTarget =
   | '/'
   | '/structure'
   | '/users'
+  | '/role-grants'
   | '/incidents'
   | '/observatory'
   | '/observatory/training'
@@ -29,6 +30,7 @@ const MODULES: { to: NavTarget; labelKey: string; anyOf: TPermission[] | null; e
   { to: '/', labelKey: 'nav.home', anyOf: null, exact: true },
   { to: '/structure', labelKey: 'nav.structure', anyOf: ['structure.read'] },
   { to: '/users', labelKey: 'nav.users', anyOf: ['users.read'] },
+  { to: '/role-grants', labelKey: 'nav.roleGrants', anyOf: ['roles.approve'] },
   { to: '/incidents', labelKey: 'nav.incidents', anyOf: ['incidents.record'] },
   { to: '/observatory', labelKey: 'nav.observatory', anyOf: ['observatory.read'], exact: true },
   { to: '/observatory/training', labelKey: 'nav.training', anyOf: ['observatory.read'] },

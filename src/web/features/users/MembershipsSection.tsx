@@ -1,17 +1,27 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GLOBAL_ROLES, type TRole, type TUser, ZRoleSchema } from '../../../contracts/index.js';
+import {
+  GLOBAL_ROLES,
+  ROLE_GRANT_TTL_HOURS,
+  type TRole,
+  type TUser,
+  ZRoleGrantSchema,
+  ZRoleSchema,
+} from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { RoleGrantsTable } from '../role-grants/RoleGrantsTable.js';
+import { useRoleGrants } from '../role-grants/role-grants-api.js';
 import { useOrganisations, useServices } from '../structure/structure-api.js';
 import { useUserMutations } from './users-api.js';
 
 export function MembershipsSection({ user }: { user: TUser }) {
   const { t } = useTranslation();
-  const canWrite = useCan()('users.write');
+  const can = useCan();
+  const canWrite = can('users.write');
   const { removeMembership } = useUserMutations(user.id);
 
   return (
@@ -65,8 +75,22 @@ export function MembershipsSection({ user }: { user: TUser }) {
           </table>
         </div>
       )}
+      {can('roles.approve') && <PendingRoles userId={user.id} />}
       {canWrite && <AddMembershipForm userId={user.id} />}
     </section>
+  );
+}
+
+/** Roles asked for this user that wait for a second person. */
+function PendingRoles({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const grants = useRoleGrants('open', userId);
+  if (!grants.data || grants.data.length === 0) return null;
+  return (
+    <div className="mt-4">
+      <h3 className="h5">{t('roleGrants.pendingForUser')}</h3>
+      <RoleGrantsTable items={grants.data} showUser={false} />
+    </div>
   );
 }
 
@@ -83,6 +107,7 @@ function AddMembershipForm({ userId }: { userId: string }) {
   const [role, setRole] = useState<TRole | ''>('');
   const [scope, setScope] = useState('');
   const [errors, setErrors] = useState<{ role?: string; scope?: string }>({});
+  const [requested, setRequested] = useState(false);
   const isGlobal = role !== '' && GLOBAL_ROLES.includes(role);
 
   async function submit(event: FormEvent) {
@@ -99,7 +124,8 @@ function AddMembershipForm({ userId }: { userId: string }) {
         ? { role, serviceId: id ?? '' }
         : { role, organisationId: id ?? '' };
     try {
-      await addMembership.mutateAsync(body);
+      const answer = await addMembership.mutateAsync(body);
+      setRequested(ZRoleGrantSchema.safeParse(answer).success);
       setRole('');
       setScope('');
     } catch (e) {
@@ -122,6 +148,12 @@ function AddMembershipForm({ userId }: { userId: string }) {
       <h3 id="add-membership-heading" className="h5 mb-4">
         {t('users.memberships.add')}
       </h3>
+      {requested && (
+        <div className="alert alert-info" role="status">
+          {t('users.memberships.requested', { hours: ROLE_GRANT_TTL_HOURS })}
+        </div>
+      )}
+      <p>{t('users.memberships.secondPersonHint')}</p>
       {addMembership.error && !errors.role && !errors.scope ? (
         <ProblemAlert error={addMembership.error} />
       ) : null}

@@ -69,7 +69,8 @@ export function useUserMutations(id: string) {
     addMembership: useMutation({
       mutationFn: (body: { role: string; serviceId?: string; organisationId?: string }) =>
         api(`${base}/memberships`, { method: 'POST', body }),
-      onSuccess: refresh,
+      // A role that needs a second person comes back as a request: the pending list changes too.
+      onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: ['role-grants'] })]),
     }),
     removeMembership: useMutation({
       mutationFn: (membershipId: string) =>
