@@ -110,6 +110,30 @@ describe('admin', () => {
     await scope.selectOption({ label: service });
     await page.getByRole('button', { name: 'Aggiungi ruolo' }).click();
 
+    // The role reaches case data: it waits for a second person, and the admin cannot approve it.
+    await page.getByRole('status').filter({ hasText: 'Richiesta inviata' }).waitFor();
+    const pending = page.getByRole('table', { name: 'Ruoli richiesti' });
+    await pending.getByRole('row', { name: /Operatore.*Tutela Minori — Ambito di Treviglio/ }).waitFor();
+    expect(await pending.getByRole('button', { name: /^Approva/ }).count()).toBe(0);
+    await expectAccessible(page, 'user detail with a role waiting for approval');
+
+    // The DPO approves it from "Roles to approve".
+    const dpo = await signIn('dpo');
+    await dpo.page
+      .getByRole('navigation', { name: 'Menu principale' })
+      .getByRole('link', { name: 'Ruoli da approvare' })
+      .click();
+    await dpo.page.getByRole('heading', { level: 1, name: 'Ruoli da approvare' }).waitFor();
+    const approve = dpo.page.getByRole('button', {
+      name: `Approva il ruolo Operatore per ${displayName} (${service})`,
+    });
+    await approve.waitFor();
+    await expectAccessible(dpo.page, 'roles to approve');
+    await approve.click();
+    await approve.waitFor({ state: 'detached' });
+    await dpo.context.close();
+
+    await page.reload();
     const roles = page.getByRole('table', { name: `Ruoli di ${displayName}` });
     await roles.getByRole('row', { name: /Operatore.*Tutela Minori — Ambito di Treviglio/ }).waitFor();
     await expectAccessible(page, 'user detail with a membership');
