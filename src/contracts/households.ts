@@ -64,6 +64,8 @@ export const ZPersonInputSchema = z
     preferredLanguage: ZLanguageCodeSchema.nullable().optional(),
     interpreterNeeded: z.boolean().default(false),
     preferredMediatorGender: z.enum(MEDIATOR_GENDERS).default('any'),
+    /** At risk from the household's perpetrator: kept from his case team like a victim or a minor. */
+    atRisk: z.boolean().default(false),
     municipality: ZIstatCodeSchema.nullable().optional(),
     identifierType: ZIdentifierTypeSchema.default('none'),
     identifier: z
@@ -116,6 +118,7 @@ export const ZPersonSchema = z.object({
   preferredLanguage: z.string().nullable(),
   interpreterNeeded: z.boolean(),
   preferredMediatorGender: z.enum(MEDIATOR_GENDERS),
+  atRisk: z.boolean(),
   municipality: z.string().nullable(),
   identifierType: ZIdentifierTypeSchema,
   identifier: z.string().nullable(),

@@ -61,7 +61,7 @@ export async function requestGrant({
       const exists = await unsafeAsSystem(tx, (sys) => recordExists({ tx: sys, recordType, id: recordId }));
       if (!exists)
         throw problems.field('recordId', 'unknown', { it: 'Record inesistente.', en: 'No such record.' });
-      if (recordType === 'case') await refuseBlockedCase({ tx, caseId: recordId });
+      if (recordType === 'case') await refuseBlockedCase({ tx, caseId: recordId, userId: ctx.userId });
       const dpoEmails = await noticeToDpos({
         tx,
         kind: 'break_glass',
@@ -91,14 +91,27 @@ export async function requestGrant({
 }
 
 /**
- * Nobody opens by emergency a case they are locked out of: a conflict of interest, or the victim's
- * case for whoever follows the perpetrator (row-level security would hide it anyway; this says so).
+ * Nobody opens by emergency a case they are locked out of: a conflict of interest, or the case of
+ * someone the perpetrator they follow may harm (row-level security would hide it anyway; this says
+ * so). Nor does a grant into the perpetrator's case go to someone working with a person he may
+ * harm: asked with the grant already written, so it counts as following him.
  */
-async function refuseBlockedCase({ tx, caseId }: { tx: Tx; caseId: string }) {
-  const [row] = await queryRows<{ blocked: boolean }>(
+async function refuseBlockedCase({ tx, caseId, userId }: { tx: Tx; caseId: string; userId: string }) {
+  const [row] = await queryRows<{ blocked: boolean; straddles: boolean }>(
     tx,
-    sql`select ${caseId}::uuid = any(trama_blocked_cases()) as blocked`,
+    sql`select ${caseId}::uuid = any(trama_blocked_cases()) as blocked,
+          trama_straddles_perpetrator(${userId}::uuid) as straddles`,
   );
+  if (row?.straddles && !row.blocked)
+    throw new HttpProblem(
+      403,
+      'follows-perpetrator',
+      { it: 'Accesso escluso', en: 'Access excluded' },
+      {
+        it: 'Lavori con una persona che l’autore di violenza può colpire (vittima, minore, persona a rischio): non puoi aprire anche il caso dell’autore.',
+        en: 'You work with someone the perpetrator may harm (a victim, a minor, a person at risk): you cannot also open the perpetrator’s case.',
+      },
+    );
   if (row?.blocked)
     throw new HttpProblem(
       403,

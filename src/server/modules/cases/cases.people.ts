@@ -22,6 +22,7 @@ export interface PersonRow {
   preferred_language: string | null;
   interpreter_needed: boolean;
   preferred_mediator_gender: string;
+  at_risk: boolean;
   municipality: string | null;
   identifier_type: string;
   identifier: string | null;
@@ -31,7 +32,7 @@ export interface PersonRow {
 /** The columns of a person as the API shows them; the encrypted safety columns never leave here. */
 export const PERSON_COLUMNS = sql`p.id, p.household_id, p.given_name, p.family_name, p.relationship, p.case_role,
   p.birth_year, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.gender, p.citizenship, co.eu_member, p.languages,
-  p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.municipality, p.identifier_type,
+  p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.at_risk, p.municipality, p.identifier_type,
   p.identifier, (p.contact_encrypted is not null or p.safe_contact_encrypted is not null) as has_safety`;
 
 export function selectPeople({ tx, where }: { tx: Tx; where: ReturnType<typeof sql> }) {
@@ -56,9 +57,13 @@ export function ageOf(p: { birth_year: number | null; birth_date: string | null 
   return p.birth_year ? on.getUTCFullYear() - p.birth_year - 1 : null;
 }
 
-export function isMinor(p: { birth_year: number | null; birth_date: string | null }) {
+/**
+ * Under 18 today; with no birth data at all, a child of the household is taken to be a minor.
+ * The same rule as trama_is_minor() in migration 0007, which keeps minors from the perpetrator's team.
+ */
+export function isMinor(p: { birth_year: number | null; birth_date: string | null }, caseRole?: string) {
   const age = ageOf(p);
-  return age !== null && age < 18;
+  return age === null ? caseRole === 'child' : age < 18;
 }
 
 export function toPerson(p: PersonRow): TPerson {
@@ -71,7 +76,7 @@ export function toPerson(p: PersonRow): TPerson {
     caseRole: p.case_role as TPerson['caseRole'],
     birthYear: p.birth_year,
     birthDate: p.birth_date,
-    minor: isMinor(p),
+    minor: isMinor(p, p.case_role),
     gender: p.gender as TPerson['gender'],
     citizenship: p.citizenship,
     thirdCountryNational: p.citizenship !== null && p.citizenship !== 'IT' && p.eu_member === false,
@@ -79,6 +84,7 @@ export function toPerson(p: PersonRow): TPerson {
     preferredLanguage: p.preferred_language,
     interpreterNeeded: p.interpreter_needed,
     preferredMediatorGender: p.preferred_mediator_gender as TPerson['preferredMediatorGender'],
+    atRisk: p.at_risk,
     municipality: p.municipality,
     identifierType: p.identifier_type as TPerson['identifierType'],
     identifier: p.identifier,
@@ -108,6 +114,7 @@ export function personValues(input: TPersonInput) {
     preferredLanguage: input.preferredLanguage ?? null,
     interpreterNeeded: input.interpreterNeeded,
     preferredMediatorGender: input.preferredMediatorGender,
+    atRisk: input.atRisk,
     municipality: input.municipality ?? null,
     identifierType: input.identifierType,
     identifier: input.identifierType === 'none' ? null : (input.identifier ?? null),

@@ -8,9 +8,10 @@ import { HttpProblem } from '../../platform/http/problem.js';
 
 /**
  * The one policy of a case: what the acting user may see of it. Row-level security
- * (migration 0005_cases_rls) decides whether the row is visible at all — blocked people,
- * conflict-of-interest locks and a lapsed consent hide it — and this function reads the same
- * SQL helpers to tell the clinical team from a supervisor, a break-the-glass grant or the referrer.
+ * (migrations 0005_cases_rls, 0007_cases_protected_people) decides whether the row is visible at
+ * all — blocked people, conflict-of-interest locks and a lapsed consent hide it — and this function
+ * reads the same SQL helpers to tell the clinical team from a supervisor, a break-the-glass grant or
+ * the referrer. It checks the blocked cases itself too, so the safety rule does not rest on RLS alone.
  */
 export interface CaseAccess {
   id: string;
@@ -35,16 +36,18 @@ export async function caseAccessOf({ tx, id }: { tx: Tx; id: string }): Promise<
     supervises: boolean;
     granted: boolean;
     basis_ok: boolean;
+    blocked: boolean;
   }>(
     tx,
     sql`select c.id, c.status, c.service_id, c.household_id, c.referral_id, c.lead_user_id,
           (select t.team_role from case_team t where t.case_id = c.id and t.user_id = (select trama_user())) as team_role,
           c.service_id = any((select trama_supervised_services())::uuid[]) as supervises,
           c.id = any((select trama_granted_ids('case'))::uuid[]) as granted,
-          (c.basis_lapsed_at is null and (c.basis_expires_on is null or c.basis_expires_on >= current_date)) as basis_ok
+          (c.basis_lapsed_at is null and (c.basis_expires_on is null or c.basis_expires_on >= current_date)) as basis_ok,
+          c.id = any((select trama_blocked_cases())::uuid[]) as blocked
         from cases c where c.id = ${id}`,
   );
-  if (!row) return null;
+  if (!row || row.blocked) return null;
   const clinical = row.team_role === 'lead' || row.team_role === 'member';
   const access: TCaseAccess | null =
     row.basis_ok && clinical
@@ -145,6 +148,39 @@ export async function isBlockedFrom({
           where b.id in (${uuidList(personIds)})) as blocked`,
   );
   return row?.blocked ?? false;
+}
+
+/**
+ * Whether a user now stands on both sides: follows a perpetrator (clinical team of his case, or a
+ * live break-the-glass grant into it) while on the team of, or holding a grant into, a case of
+ * someone protected from him (a victim, a minor of the household, anyone marked at risk). Asked
+ * after the write, in its transaction: whichever side came first, the second is refused.
+ */
+export async function straddlesPerpetrator({ tx, userId }: { tx: Tx; userId: string }) {
+  const [row] = await queryRows<{ straddles: boolean }>(
+    tx,
+    sql`select trama_straddles_perpetrator(${userId}::uuid) as straddles`,
+  );
+  return row?.straddles ?? false;
+}
+
+/** Why someone else cannot join the perpetrator's team (a field error of the team update). */
+export const STRADDLES_MESSAGE = {
+  it: 'Lavora con una persona che l’autore di violenza può colpire (vittima, minore, persona a rischio): non può seguire anche l’autore.',
+  en: 'They work with someone the perpetrator may harm (a victim, a minor, a person at risk): they cannot also follow the perpetrator.',
+};
+
+/** The same refusal to the user themselves: accepting the perpetrator's referral or a grant into his case. */
+export function followsPerpetratorRefused() {
+  return new HttpProblem(
+    403,
+    'follows-perpetrator',
+    { it: 'Accesso escluso', en: 'Access excluded' },
+    {
+      it: 'Lavori con una persona che l’autore di violenza può colpire (vittima, minore, persona a rischio): non puoi seguire anche l’autore.',
+      en: 'You work with someone the perpetrator may harm (a victim, a minor, a person at risk): you cannot also follow the perpetrator.',
+    },
+  );
 }
 
 /** The service one acts for: households, consents and referrals belong to a service, not a person. */

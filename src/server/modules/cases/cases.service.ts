@@ -25,6 +25,8 @@ import {
   refused,
   requireCase,
   requireOpen,
+  STRADDLES_MESSAGE,
+  straddlesPerpetrator,
 } from './cases.policy.js';
 import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
 
@@ -177,16 +179,23 @@ async function loadCase({
     closure_requested_at: Date | null;
     closure_requested_by: string | null;
     closed_at: Date | null;
-    purpose: TCase['referral']['purpose'];
-    from_name: string;
   }>(
     tx,
     sql`select c.code, c.status, s.name as service_name, d.name as district_name, c.opened_at, c.first_session_at,
           c.referral_sent_at, c.plan_status, c.plan_approved_at, c.plan_submitted_by, c.closure_outcome,
-          c.closure_requested_at, c.closure_requested_by, c.closed_at, r.purpose, fs.name as from_name
+          c.closure_requested_at, c.closure_requested_by, c.closed_at
         from cases c join services s on s.id = c.service_id left join districts d on d.id = c.district_id
-        join referrals r on r.id = c.referral_id join services fs on fs.id = r.from_service_id
         where c.id = ${found.id}`,
+  );
+  // The referral row is the two services' business: a break-the-glass grant or a team member of
+  // another service opens the case, not the referral. What the case shows of it (its purpose and
+  // who sent it, no personal data) is read as the owner, for a case the policy has just allowed.
+  const [r] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ purpose: TCase['referral']['purpose']; from_name: string }>(
+      sys,
+      sql`select r.purpose, fs.name as from_name from referrals r join services fs on fs.id = r.from_service_id
+          where r.id = ${found.referralId}`,
+    ),
   );
   const base: TCase = {
     id: found.id,
@@ -198,8 +207,8 @@ async function loadCase({
     openedAt: iso(c!.opened_at)!,
     referral: {
       id: found.referralId,
-      purpose: c!.purpose,
-      fromServiceName: c!.from_name,
+      purpose: r!.purpose,
+      fromServiceName: r!.from_name,
       sentAt: iso(c!.referral_sent_at),
     },
     indicators: {
@@ -405,7 +414,7 @@ export function approvePlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext;
 /**
  * The team is explicit and the lead edits it. One lead, always the editor; the referrer stays;
  * nobody locked out of one of the case's people (conflict of interest, follows the perpetrator)
- * can join.
+ * can join, and nobody working with someone the perpetrator may harm joins the perpetrator's team.
  */
 export function updateTeam({
   deps,
@@ -487,6 +496,10 @@ export function updateTeam({
           addedBy: r.addedBy,
         })),
       ]);
+      // The other way round, checked on the team as written (the transaction rolls back on refusal).
+      for (const [i, m] of input.members.entries())
+        if (await straddlesPerpetrator({ tx, userId: m.userId }))
+          throw problems.field(`members.${i}.userId`, 'follows_perpetrator', STRADDLES_MESSAGE);
     },
   });
 }

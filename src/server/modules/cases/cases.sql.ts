@@ -65,6 +65,8 @@ export const people = pgTable(
     preferredLanguage: text('preferred_language'),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
     preferredMediatorGender: text('preferred_mediator_gender').notNull().default('any'),
+    /** Marked at risk from the household's perpetrator: protected from his followers like a victim (0007). */
+    atRisk: boolean('at_risk').notNull().default(false),
     municipality: text('municipality').references(() => municipalities.istatCode),
     identifierType: text('identifier_type').notNull().default('none'),
     identifier: text('identifier'),

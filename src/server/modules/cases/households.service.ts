@@ -314,9 +314,10 @@ async function personInCare({ tx, personId }: { tx: Tx; personId: string }) {
     owner: boolean;
     birth_year: number | null;
     birth_date: string | null;
+    case_role: string;
   }>(
     tx,
-    sql`select p.id, h.owner_service_id = (select trama_service()) as owner, p.birth_year,
+    sql`select p.id, h.owner_service_id = (select trama_service()) as owner, p.birth_year, p.case_role,
           to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
         from people p join households h on h.id = p.household_id
         where p.id = ${personId} and (h.owner_service_id = (select trama_service()) or p.id in (
@@ -449,7 +450,7 @@ export async function createConsent({
     ctx,
     work: async (tx) => {
       const person = await requirePersonInCare({ tx, personId });
-      if (isMinor(person) && input.givenBy === 'self' && input.method !== 'court_order')
+      if (isMinor(person, person.case_role) && input.givenBy === 'self' && input.method !== 'court_order')
         throw problems.field('givenBy', 'minor', {
           it: 'Per un minore il consenso è dato dal legale rappresentante.',
           en: "A minor's consent is given by a legal representative.",

@@ -19,7 +19,12 @@ import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { randomCode } from './cases.identifiers.js';
 import { selectPeople } from './cases.people.js';
-import { actingService, caseAccessOf } from './cases.policy.js';
+import {
+  actingService,
+  caseAccessOf,
+  followsPerpetratorRefused,
+  straddlesPerpetrator,
+} from './cases.policy.js';
 import { caseFiles, cases, caseTeam, referralPeople, referrals } from './cases.sql.js';
 
 interface ReferralRow {
@@ -239,7 +244,10 @@ export async function getReferral({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
   });
 }
 
-/** Who may be referred, and to whom: the household's own people, never both victim and perpetrator. */
+/**
+ * Who may be referred, and to whom: the household's own people, never the perpetrator together
+ * with someone he may harm (a victim, a minor, anyone marked at risk): their cases stay apart.
+ */
 async function checkReferralInput({
   tx,
   ctx,
@@ -276,20 +284,21 @@ async function checkReferralInput({
       throw problems.field('toServiceId', 'unknown', { it: 'Servizio sconosciuto.', en: 'Unknown service.' });
   }
   if (personIds === undefined) return;
-  const people = await queryRows<{ id: string; case_role: string }>(
+  const people = await queryRows<{ id: string; case_role: string; protected: boolean }>(
     tx,
-    sql`select id, case_role from people where household_id = ${householdId} and id in (${uuidList(personIds)})`,
+    sql`select id, case_role, trama_is_protected(case_role, at_risk, birth_date, birth_year) as protected
+        from people where household_id = ${householdId} and id in (${uuidList(personIds)})`,
   );
   if (people.length !== personIds.length)
     throw problems.field('personIds', 'unknown', {
       it: 'Una persona non appartiene al nucleo.',
       en: 'A person is not in this household.',
     });
-  const roles = new Set(people.map((p) => p.case_role));
-  if (roles.has('victim') && roles.has('perpetrator'))
+  const perpetrators = people.filter((p) => p.case_role === 'perpetrator');
+  if (people.some((p) => p.protected && perpetrators.some((q) => q.id !== p.id)))
     throw problems.field('personIds', 'victim_and_perpetrator', {
-      it: 'Vittima e autore si inviano separatamente: i loro casi restano distinti.',
-      en: 'Victim and perpetrator are referred separately: their cases stay apart.',
+      it: 'L’autore e chi può colpire (vittime, minori, persone a rischio) si inviano separatamente: i loro casi restano distinti.',
+      en: 'The perpetrator and whoever he may harm (victims, minors, people at risk) are referred separately: their cases stay apart.',
     });
 }
 
@@ -545,6 +554,8 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
             ? [{ caseId: opened!.id, userId: taken.createdBy, teamRole: 'referrer', addedBy: ctx.userId }]
             : []),
         ]);
+      // Leading the perpetrator's case while working with someone he may harm: refused, all rolled back.
+      if (await straddlesPerpetrator({ tx, userId: ctx.userId })) throw followsPerpetratorRefused();
       await writeAudit({
         tx,
         actor: actorOf(ctx),

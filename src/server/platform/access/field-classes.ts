@@ -220,6 +220,9 @@ export const FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     municipality: 'identifying',
     identifier_type: 'internal',
     identifier: 'identifying',
+    // Says the person is in danger from someone in the household (art. 9/10): special, but in clear,
+    // because the blocked-people functions decide on it in SQL.
+    at_risk: 'special',
     contact_encrypted: 'safety',
     safe_contact_encrypted: 'safety',
     created_at: 'internal',

@@ -48,6 +48,9 @@ export function MembersTable({
                   {person.minor && (
                     <span className="badge bg-secondary ms-1">{t('households.members.minor')}</span>
                   )}
+                  {person.atRisk && (
+                    <span className="badge bg-warning text-dark ms-1">{t('households.members.atRisk')}</span>
+                  )}
                 </td>
                 <td>{t(`enums.gender.${person.gender}`)}</td>
                 <td>{countryName(person.citizenship)}</td>

@@ -201,6 +201,13 @@ export function PersonFields({
         error={fieldErrorText(t, errors?.interpreterNeeded)}
         {...register(`members.${index}.interpreterNeeded`)}
       />
+      <CheckboxField
+        id={`${idPrefix}-at-risk`}
+        label={t('households.person.atRisk')}
+        hint={t('households.person.atRiskHint')}
+        error={fieldErrorText(t, errors?.atRisk)}
+        {...register(`members.${index}.atRisk`)}
+      />
     </>
   );
 }

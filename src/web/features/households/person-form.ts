@@ -15,6 +15,7 @@ export interface PersonFormValues {
   languages: string[];
   preferredLanguage: string;
   interpreterNeeded: boolean;
+  atRisk: boolean;
   preferredMediatorGender: string;
   municipality: string;
   identifierType: string;
@@ -40,6 +41,7 @@ export function newPersonValues(first: boolean, municipality = ''): PersonFormVa
     languages: [],
     preferredLanguage: '',
     interpreterNeeded: false,
+    atRisk: false,
     preferredMediatorGender: 'any',
     municipality,
     identifierType: 'none',
@@ -64,6 +66,7 @@ export function personToInput(values: PersonFormValues) {
     // The preferred language is one of those spoken; if it was unticked it is dropped.
     preferredLanguage: values.languages.includes(values.preferredLanguage) ? values.preferredLanguage : null,
     interpreterNeeded: values.interpreterNeeded,
+    atRisk: values.atRisk,
     preferredMediatorGender: values.preferredMediatorGender,
     municipality: orNull(values.municipality),
     identifierType: values.identifierType,
