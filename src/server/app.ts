@@ -24,7 +24,9 @@ import { installAccessHook } from './platform/access/access-hook.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Deps } from './platform/deps.js';
-import { installErrorHandler, sendProblem } from './platform/http/error-handler.js';
+import { installErrorHandler, sendFrameworkProblem, sendProblem } from './platform/http/error-handler.js';
+import { installInputGuard } from './platform/http/input-guard.js';
+import { withSafeSerializers } from './platform/http/log-serializers.js';
 import { HttpProblem } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 
@@ -40,10 +42,11 @@ export interface BuildAppOptions {
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */
 export async function buildApp({ deps, logger = false, serveWeb = true }: BuildAppOptions) {
   const app = Fastify({
-    logger,
+    logger: withSafeSerializers(logger),
     bodyLimit: 64 * 1024,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false },
+    frameworkErrors: sendFrameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,6 +55,7 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
   await app.register(cookie);
   await installSecurityHeaders(app);
   installErrorHandler(app);
+  installInputGuard(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import {
   type TIncidentInput,
   ZIncidentInputSchema,
   ZSurvivorReferenceSchema,
 } from '../../../contracts/observatory.js';
-import { readXlsxRows } from '../../platform/files/spreadsheets.js';
-import { type FieldError, problems } from '../../platform/http/problem.js';
+import { readUploadedTable } from '../../platform/files/upload-guard.js';
+import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
+import { unsafeCellErrors } from '../../platform/http/unsafe-text.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
 import type { IncidentValues } from './observatory.repository.js';
 
@@ -100,12 +100,6 @@ function rowError(line: number, field: string, it: string, en: string): FieldErr
   return { field: `row ${line}: ${field}`, code: 'import', message: { it, en } };
 }
 
-async function tableOf({ data, format }: { data: Buffer; format: keyof typeof IMPORT_CONTENT_TYPES }) {
-  // One more than the limit, so an over-long file is reported rather than cut silently.
-  if (format === 'xlsx') return readXlsxRows(data, MAX_IMPORT_ROWS + 2);
-  return parse(data, { bom: true, skip_empty_lines: false, relax_column_count: true }) as string[][];
-}
-
 /** Parses and validates every row; returns the rows or every error, naming row and field. */
 export async function parseRegister({
   data,
@@ -116,10 +110,16 @@ export async function parseRegister({
 }): Promise<{ rows: ParsedRow[] } | { errors: FieldError[] }> {
   let table: string[][];
   try {
-    table = await tableOf({ data, format });
-  } catch {
+    // The header and one more than the limit, so an over-long file is reported rather than cut silently.
+    table = await readUploadedTable({ data, format, maxRows: MAX_IMPORT_ROWS + 2 });
+  } catch (error) {
+    // A file over the upload limits is refused as the guard says (413/422), before anything is written.
+    if (error instanceof HttpProblem) throw error;
     return { errors: [rowError(1, 'file', 'File illeggibile.', 'The file cannot be read.')] };
   }
+  // NUL, control characters, lone surrogates: the same rule as every JSON field (platform/http).
+  const unsafe = unsafeCellErrors(table);
+  if (unsafe.length > 0) return { errors: unsafe };
   const [header = [], ...body] = table;
   const fields = header.map((h) => h.trim());
   const errors: FieldError[] = fields

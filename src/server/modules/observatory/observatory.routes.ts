@@ -13,23 +13,18 @@ import {
 } from '../../../contracts/observatory.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import { acceptRawUploads, UPLOAD_BODY_LIMIT } from '../../platform/files/upload-guard.js';
 import { IMPORT_CONTENT_TYPES } from './observatory.import.js';
 import { exportStatistics, getStatistics, getTrainingReport } from './observatory.reports.js';
 import * as service from './observatory.service.js';
-
-/** A register file may be larger than the API's 64 KiB default. */
-const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
 
 export const observatoryRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['observatory'];
     // Register files arrive as the raw body (no multipart): the content type says the format.
-    app.addContentTypeParser(
-      Object.values(IMPORT_CONTENT_TYPES),
-      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
+    // Like every upload, through the platform's guard (platform/files/README.md).
+    acceptRawUploads({ app, contentTypes: Object.values(IMPORT_CONTENT_TYPES) });
 
     app.get(
       '/api/incidents',
@@ -66,7 +61,7 @@ export const observatoryRoutes =
       '/api/incidents/import',
       {
         config: { access: 'incidents.record' },
-        bodyLimit: IMPORT_BODY_LIMIT,
+        bodyLimit: UPLOAD_BODY_LIMIT,
         schema: {
           tags,
           summary: 'Import a register (text/csv or XLSX body); all rows or none',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, readXlsxRows, toCsv, toXlsx } from './spreadsheets.js';
+import { neutraliseFormula, toCsv, toXlsx } from './spreadsheets.js';
+import { readXlsxRows } from './xlsx-reader.js';
 
 describe('files out', () => {
   it('neutralises every text a spreadsheet would run, and leaves numbers alone', () => {
@@ -19,7 +20,7 @@ describe('files out', () => {
     const cell = workbook.worksheets[0]!.getRow(4).getCell(1);
     expect(cell.formula).toBeUndefined();
     expect(cell.value).toBe("'=1+1");
-    const rows = await readXlsxRows(data);
+    const rows = await readXlsxRows({ data });
     expect(rows[0]).toEqual(["'=note"]);
     expect(rows[3]).toEqual(["'=1+1", '7']);
   });

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
@@ -39,39 +38,4 @@ export async function toXlsx(sheets: Sheet[]) {
     for (const row of sheet.rows) ws.addRow(row.map(neutraliseFormula));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/**
- * Reads the first sheet of an XLSX file as rows of text (for imports), streaming: it stops after
- * `maxRows` rows, so a file that unzips to a million rows costs no more than the limit.
- */
-export async function readXlsxRows(data: Buffer, maxRows = Number.POSITIVE_INFINITY): Promise<string[][]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  const rows: string[][] = [];
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      if (row.number > maxRows) break;
-      // Row numbers in an import report are the sheet's own, so empty rows keep their place.
-      while (rows.length < row.number - 1) rows.push([]);
-      const cells = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows.push(Array.from(cells, (v) => (v === null || v === undefined ? '' : cellText(v))));
-    }
-    break;
-  }
-  return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && value !== null) {
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  }
-  return String(value);
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { loggedError } from './log-serializers.js';
 import { HttpProblem, problems, renderProblem } from './problem.js';
 import { fieldErrorsOf } from './validation-messages.js';
 
@@ -85,6 +86,25 @@ const INTERNAL = new HttpProblem(
   },
 );
 
+/**
+ * Errors Fastify raises before a route is found, which the error handler never sees: a path that
+ * does not decode (`/api/households/%FF`), a path parameter over its length. Same problem+json.
+ */
+export function sendFrameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
+  if (error.code === 'FST_ERR_ASYNC_CONSTRAINT') return sendProblem(request, reply, INTERNAL);
+  return sendProblem(
+    request,
+    reply,
+    problems.field(
+      'path',
+      'bad_url',
+      { it: 'Indirizzo non valido', en: 'Invalid address' },
+      error.statusCode && error.statusCode < 500 ? error.statusCode : 400,
+    ),
+  );
+}
+
 /** One error handler: problem+json always, no stack traces, field names in validation errors. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -103,12 +123,13 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendProblem(request, reply, problems.fields(errors));
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error.message }, 'response did not match its schema');
+      request.log.error({ reason: error.message }, 'response did not match its schema');
       return sendProblem(request, reply, INTERNAL);
     }
     const known = fromFastifyError(error);
     if (known) return sendProblem(request, reply, known);
-    request.log.error({ err: error }, 'unhandled error');
+    // Codes and names only: a database error's message is the statement with its parameters.
+    request.log.error({ failure: loggedError(error) }, 'unhandled error');
     return sendProblem(request, reply, INTERNAL);
   });
   app.setNotFoundHandler((request, reply) =>
