@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   pageOf,
   ZRevokeSessionsResponseSchema,
+  ZRoleGrantSchema,
   ZSessionSummarySchema,
   ZUserCreateResponseSchema,
   ZUserSchema,
@@ -68,7 +69,11 @@ export function useUserMutations(id: string) {
     }),
     addMembership: useMutation({
       mutationFn: (body: { role: string; serviceId?: string; organisationId?: string }) =>
-        api(`${base}/memberships`, { method: 'POST', body }),
+        api(`${base}/memberships`, {
+          method: 'POST',
+          body,
+          schema: z.union([ZUserSchema, ZRoleGrantSchema]),
+        }),
       // A role that needs a second person comes back as a request: the pending list changes too.
       onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: ['role-grants'] })]),
     }),
