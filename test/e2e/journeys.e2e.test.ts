@@ -125,7 +125,7 @@ describe('admin', () => {
       .click();
     await dpo.page.getByRole('heading', { level: 1, name: 'Ruoli da approvare' }).waitFor();
     const approve = dpo.page.getByRole('button', {
-      name: `Approva il ruolo Operatore per ${displayName} (${service})`,
+      name: `Approva il ruolo Operatore per ${displayName} (Tutela Minori — Ambito di Treviglio)`,
     });
     await approve.waitFor();
     await expectAccessible(dpo.page, 'roles to approve');
