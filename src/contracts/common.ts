@@ -65,7 +65,9 @@ export function nonEmpty<T extends z.ZodType<Record<string, unknown>>>(schema: T
   });
 }
 
-/** How a count hidden by disclosure control reads in every output: "< k", never 0 (ADR 0006). */
-export function suppressedCount(k: number) {
-  return `< ${k}`;
-}
+/**
+ * How a count hidden by disclosure control reads in every output: one neutral mark, never 0, and
+ * the same whether the count is small or hides another (a label such as "< 5" would be false for
+ * a large complementary cell and would tell the two apart). JSON carries null (ADR 0006).
+ */
+export const HIDDEN_COUNT = { it: 'riservato', en: 'suppressed' } as const;

@@ -443,6 +443,11 @@ export const ZStatisticsSchema = z.object({
   year: z.number().int(),
   years: z.array(z.number().int()),
   rule: ZDisclosureRuleSchema,
+  /**
+   * The year counts fewer than k incidents (none included): that is all that is published, with
+   * no table, whether asked for by URL or in January for the current year (ADR 0007).
+   */
+  underK: z.boolean(),
   generatedAt: z.string(),
   labels: z.record(z.string(), z.object({ it: z.string(), en: z.string() })),
   tables: z.array(ZPublishedTableSchema),

@@ -185,15 +185,19 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
 });
 
 describe('observatory dashboard and training needs', () => {
-  it('a coordinator reads the dashboard: the rule, hidden counts as "< 5", published numbers', async () => {
+  it('a coordinator reads the dashboard: the rule, hidden counts as one neutral word, published numbers', async () => {
     const page = await coordinatorPage();
     await menu(page).getByRole('link', { name: 'Osservatorio', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Osservatorio sulla violenza di genere' }).waitFor();
-    await page.getByText(/conteggi inferiori a 5 non mostrati.*soppressione complementare/).waitFor();
+    await page
+      .getByText(/conteggi inferiori a 5 non sono mostrati.*soppressione complementare.*«riservato»/)
+      .waitFor();
     await page.getByRole('heading', { level: 2, name: 'Tipi e forme' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Andamento' }).waitFor();
 
-    expect(await page.getByText('< 5', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('riservato', { exact: true }).count()).toBeGreaterThan(0);
+    // No label that could be false for a large complementary cell.
+    expect(await page.getByText('< 5', { exact: true }).count()).toBe(0);
     const forms = page.getByRole('table', { name: /^Forme di violenza/ });
     const numbers = await forms.getByRole('cell').allTextContents();
     expect(numbers.some((n) => /^\d+$/.test(n.trim()) && Number(n) >= 5)).toBe(true);
@@ -206,7 +210,9 @@ describe('observatory dashboard and training needs', () => {
     expect(href).toMatch(/^\/api\/observatory\/statistics\/export\?format=csv&year=\d{4}$/);
     const file = await page.context().request.get(href!);
     expect(file.status()).toBe(200);
-    expect(await file.text()).toContain('< 5');
+    const text = await file.text();
+    expect(text).toContain(',riservato');
+    expect(text).not.toContain(',< 5');
     expect(await page.getByRole('link', { name: 'Scarica XLSX' }).getAttribute('href')).toContain(
       'format=xlsx',
     );
@@ -222,7 +228,7 @@ describe('observatory dashboard and training needs', () => {
       .getByText(/Formazione sul riconoscimento della violenza (fisica|sessuale|psicologica|economica)/)
       .first()
       .waitFor();
-    await page.getByText(/conteggi inferiori a 5 non mostrati/).waitFor();
+    await page.getByText(/conteggi inferiori a 5 non sono mostrati/).waitFor();
     await expectAccessible(page, 'training needs');
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { HIDDEN_COUNT } from '../../../contracts/common.js';
 import type { TPublishedTable, TStatistics, TTrainingReport } from '../../../contracts/observatory.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
@@ -111,9 +112,9 @@ function labelOf(statistics: TStatistics, dimension: string, code: string) {
   return statistics.labels[`${dimension}:${code}`]?.it ?? code;
 }
 
-/** Published cells as lines: table, row, column, value (suppressed as "< k"), totals included. */
+/** Published cells as lines: table, row, column, value (hidden ones as one neutral word), totals included. */
 function linesOf(statistics: TStatistics, table: TPublishedTable): CellValue[][] {
-  const show = (value: number | null) => (value === null ? formatCount(null, statistics.rule) : value);
+  const show = (value: number | null) => (value === null ? formatCount(null) : value);
   const row = (r: number) => labelOf(statistics, table.rowDimension, table.rows[r]!);
   const column = (c: number) => labelOf(statistics, table.columnDimension, table.columns[c]!);
   const lines: CellValue[][] = [];
@@ -132,7 +133,14 @@ function linesOf(statistics: TStatistics, table: TPublishedTable): CellValue[][]
 
 function ruleNote(statistics: TStatistics) {
   const k = statistics.rule.k;
-  return `Controllo della divulgazione: k=${k}, ${statistics.rule.method}. "< ${k}": valore sotto ${k}, o nascosto perché da esso se ne ricaverebbe uno sotto ${k}. / Disclosure control: "< ${k}" is a count under ${k}, or one hidden so that a count under ${k} cannot be worked out.`;
+  const hidden = HIDDEN_COUNT;
+  return `Controllo della divulgazione: k=${k}, ${statistics.rule.method}. "${hidden.it}": valore non pubblicato, perché sotto ${k} o perché da esso se ne ricaverebbe uno sotto ${k}; può essere grande. / Disclosure control: "${hidden.it}" (${hidden.en}) is a value not published, because it is under ${k} or because a value under ${k} could be worked out from it; it may be large.`;
+}
+
+/** The only line of a year with fewer than k incidents: that, and nothing else, is published. */
+function underKLine(statistics: TStatistics): CellValue[] {
+  const k = statistics.rule.k;
+  return ['totale', String(statistics.year), 'totale', `meno di ${k} episodi / fewer than ${k} incidents`];
 }
 
 export async function exportStatistics({
@@ -158,18 +166,28 @@ export async function exportStatistics({
   if (format === 'csv') {
     const rows = [
       [ruleNote(statistics), '', '', ''],
-      ...statistics.tables.flatMap((t) => linesOf(statistics, t)),
+      ...(statistics.underK
+        ? [underKLine(statistics)]
+        : statistics.tables.flatMap((t) => linesOf(statistics, t))),
     ];
     return { filename, body: toCsv({ header, rows }) };
   }
-  const body = await toXlsx(
-    statistics.tables.map((table) => ({
-      name: table.key,
-      notes: [`Osservatorio ${statistics.year} — ${table.key}`, ruleNote(statistics)],
-      header,
-      rows: linesOf(statistics, table),
-    })),
-  );
+  const sheets = statistics.underK
+    ? [
+        {
+          name: 'totale',
+          notes: [`Osservatorio ${statistics.year}`, ruleNote(statistics)],
+          header,
+          rows: [underKLine(statistics)],
+        },
+      ]
+    : statistics.tables.map((table) => ({
+        name: table.key,
+        notes: [`Osservatorio ${statistics.year} — ${table.key}`, ruleNote(statistics)],
+        header,
+        rows: linesOf(statistics, table),
+      }));
+  const body = await toXlsx(sheets);
   return { filename, body };
 }
 

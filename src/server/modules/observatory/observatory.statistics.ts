@@ -218,6 +218,15 @@ export function buildStatistics({
   k: number;
   districtIds: string[];
 }): Omit<TStatistics, 'labels'> {
+  const rule = { k, method: 'small-cell-and-complementary-suppression' };
+  // A slice of fewer than k people is published as just that: every table of it would show one
+  // hidden cell among zeros, and together they give the survivors' common profile.
+  const population = [...(counts.get('age-by-gender')?.values() ?? [])]
+    .flatMap((line) => [...line.values()])
+    .reduce((a, b) => a + b, 0);
+  if (population < k) {
+    return { year, years, rule, underK: true, generatedAt: new Date().toISOString(), tables: [] };
+  }
   const dataCategories: Record<string, string[]> = {
     district: [...districtIds, 'unknown'],
     month: monthsOf(year),
@@ -288,7 +297,8 @@ export function buildStatistics({
   return {
     year,
     years,
-    rule: { k, method: 'small-cell-and-complementary-suppression' },
+    rule,
+    underK: false,
     generatedAt: new Date().toISOString(),
     tables: published,
   };

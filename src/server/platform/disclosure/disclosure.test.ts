@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import {
   alternativeTable,
   extendedGrid,
+  feasibleRange,
   formatCount,
   type LinkedTable,
   namedCategories,
@@ -287,7 +289,7 @@ describe('disclosure control', () => {
     expect(out.rule).toEqual({ k: 5, method: 'small-count-suppression' });
   });
 
-  it('shows shown values unchanged and suppressed ones as "< k", never 0', () => {
+  it('shows shown values unchanged and every hidden one as one neutral word, never 0 or "< k"', () => {
     const out = protectTable({
       counts: [
         [2, 30, 40],
@@ -297,7 +299,10 @@ describe('disclosure control', () => {
       k: 5,
     });
     expect(out.cells[0]![0]).toBeNull();
-    expect(formatCount(out.cells[0]![0]!, out.rule)).toBe('< 5');
+    expect(formatCount(out.cells[0]![0]!)).toBe('riservato');
+    // The cell hidden to protect the small one gets the same word, whatever its size.
+    const partner = out.cells[0]!.findIndex((v, c) => c > 0 && v === null);
+    expect(formatCount(out.cells[0]![partner]!)).toBe('riservato');
     expect(out.cells[2]![2]).toBe(90);
     expect(out.total).toBe(462);
     expect(out.rule).toEqual({ k: 5, method: 'small-cell-and-complementary-suppression' });
@@ -346,6 +351,115 @@ describe('open lists', () => {
           for (const [category, total] of totals) if (total >= k) expect(named).toContain(category);
         },
       ),
+    );
+  });
+});
+
+/** The interval of one hidden entry by linear programming (HiGHS), independent of the flow search. */
+const highsReady = highsLoader();
+async function intervalByLp(grid: number[][], hidden: boolean[][], target: { row: number; col: number }) {
+  const highs = await highsReady;
+  const R = grid.length - 1;
+  const C = grid[0]!.length - 1;
+  const v = (r: number, c: number) => `x${r}_${c}`;
+  const constraints: string[] = [];
+  for (let r = 0; r <= R; r++) {
+    constraints.push(
+      ` r${r}: ${Array.from({ length: C }, (_, c) => `+ ${v(r, c)}`).join(' ')} - ${v(r, C)} = 0`,
+    );
+  }
+  for (let c = 0; c <= C; c++) {
+    constraints.push(
+      ` c${c}: ${Array.from({ length: R }, (_, r) => `+ ${v(r, c)}`).join(' ')} - ${v(R, c)} = 0`,
+    );
+  }
+  const bounds = grid.flatMap((row, r) =>
+    row.map((value, c) => (hidden[r]![c] ? ` ${v(r, c)} >= 0` : ` ${v(r, c)} = ${value}`)),
+  );
+  const solve = (sense: string) => {
+    const lp = [
+      sense,
+      ` obj: ${v(target.row, target.col)}`,
+      'Subject To',
+      ...constraints,
+      'Bounds',
+      ...bounds,
+      'End',
+    ];
+    const result = highs.solve(lp.join('\n'), { output_flag: false });
+    return result.Status === 'Optimal' ? result.ObjectiveValue : Number.POSITIVE_INFINITY;
+  };
+  return { min: solve('Minimize'), max: solve('Maximize') };
+}
+
+describe('protection intervals', () => {
+  it('finds each hidden entry\u2019s exact interval (checked by linear programming)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        table.chain((counts) =>
+          fc.record({
+            counts: fc.constant(counts),
+            mask: fc.array(
+              fc.array(fc.boolean(), { minLength: counts[0]!.length + 1, maxLength: counts[0]!.length + 1 }),
+              {
+                minLength: counts.length + 1,
+                maxLength: counts.length + 1,
+              },
+            ),
+          }),
+        ),
+        async ({ counts, mask }) => {
+          const grid = extendedGrid(counts);
+          for (const [r, row] of mask.entries()) {
+            for (const [c, isHidden] of row.entries()) {
+              if (!isHidden) continue;
+              const { down, up } = feasibleRange(grid, mask, { row: r, col: c });
+              const { min, max } = await intervalByLp(grid, mask, { row: r, col: c });
+              expect([grid[r]![c]! - down, grid[r]![c]! + up]).toEqual([
+                Math.round(min),
+                max === Infinity ? Infinity : Math.round(max),
+              ]);
+            }
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
+  }, 30_000);
+
+  it('widens a cell the old cycle search left at three possible values', () => {
+    // Found by measuring the previous suppression: the 1 in the first row could only be 0, 1 or 2.
+    const counts = [
+      [3, 5, 1, 5],
+      [0, 3, 8, 17],
+      [21, 1, 3, 23],
+      [28, 15, 11, 6],
+      [10, 26, 1, 2],
+    ];
+    const out = protectTable({ counts, k: 5 });
+    const grid = extendedGrid(counts);
+    const hidden = publishedGrid(out).map((row) => row.map((value) => value === null));
+    const { down, up } = feasibleRange(grid, hidden, { row: 0, col: 2 });
+    expect(down + up + 1).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves every hidden entry at least k possible values', () => {
+    fc.assert(
+      fc.property(tableWithHide, k, ({ counts, hide }, threshold) => {
+        const out = protectTable({ counts, k: threshold, hide });
+        const grid = extendedGrid(counts);
+        const hidden = publishedGrid(out).map((row) => row.map((value) => value === null));
+        for (const [r, row] of hidden.entries()) {
+          for (const [c, isHidden] of row.entries()) {
+            if (!isHidden) continue;
+            const { down, up } = feasibleRange(grid, hidden, { row: r, col: c });
+            expect(down + up + 1, `entry ${r},${c} of ${JSON.stringify(grid)}`).toBeGreaterThanOrEqual(
+              threshold,
+            );
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

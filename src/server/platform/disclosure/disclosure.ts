@@ -1,13 +1,13 @@
-import { suppressedCount } from '../../../contracts/common.js';
+import { HIDDEN_COUNT } from '../../../contracts/common.js';
 
 /**
  * Disclosure control for every aggregate that leaves a case team (ARCHITECTURE.md, mechanism 4).
  *
  * A table of counts is published with its row totals, column totals and grand total. Primary
  * suppression hides every entry (cell or total) from 1 to k−1; complementary suppression then
- * hides more entries until no hidden entry can be worked out from what is shown: for each hidden
- * entry there is another table of non-negative counts that agrees with every shown number but
- * differs in that entry (`alternativeTable` builds it; the property tests check it independently).
+ * hides more entries until every hidden entry can take at least k values consistent with what is
+ * shown (`feasibleRange` gives the exact interval; the property tests check it against a linear
+ * program). A reader then cannot narrow a hidden count to fewer values than a small cell has.
  * `protectLinkedTables` extends this to the tables of one dashboard, which share margins, and
  * `protectShares` to counts of a multi-valued attribute, each a share of a total.
  *
@@ -137,58 +137,337 @@ function feasiblePath(grid: Grid, hidden: Mask, target: Entry, delta: number): E
   return null;
 }
 
-/** The entry to hide next in a line: the smallest positive shown entry, cells before totals. */
-function complementIn(grid: Grid, hidden: Mask, line: Entry[]): Entry | null {
-  const shown = line.filter((e) => !hidden[e.row]![e.col]);
-  const lastRow = grid.length - 1;
-  const lastCol = grid[0]!.length - 1;
-  const isTotal = (e: Entry) => e.row === lastRow || e.col === lastCol;
-  const value = (e: Entry) => grid[e.row]![e.col]!;
-  shown.sort(
-    (a, b) =>
-      Number(value(a) === 0) - Number(value(b) === 0) ||
-      Number(isTotal(a)) - Number(isTotal(b)) ||
-      value(a) - value(b),
-  );
-  return shown[0] ?? null;
+/**
+ * The hidden entries of a grid as a flow network, for `feasibleRange`. Rows and columns are the
+ * nodes (column j is node rows + j); each entry is an edge between its row and column. With
+ * x = s·change, every line's changes sum to zero exactly when x is a circulation, and an entry
+ * may fall to 0 but rise without limit: flow row→column is capped by the value when s = −1,
+ * column→row when s = +1, the other direction is free. Only hidden entries carry flow; shown
+ * ones are what `widen` may hide to open a path.
+ */
+class HiddenNetwork {
+  private readonly rows: number;
+  private readonly cols: number;
+  /** Per node, the hidden entries at it, as keys row·cols + col. */
+  private readonly adjacency: number[][];
+  /** Residual capacities during one `maxFlow`: index 2·key row→column, 2·key + 1 column→row. */
+  private readonly residual: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly via: Int32Array;
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly hidden: Mask,
+  ) {
+    this.rows = grid.length;
+    this.cols = grid[0]!.length;
+    this.adjacency = Array.from({ length: this.rows + this.cols }, () => []);
+    this.residual = new Float64Array(2 * this.rows * this.cols).fill(Number.NaN);
+    this.via = new Int32Array(this.rows + this.cols);
+    this.seen = new Uint32Array(this.rows + this.cols);
+    hidden.forEach((line, row) => {
+      line.forEach((isHidden, col) => {
+        if (isHidden) this.add({ row, col });
+      });
+    });
+  }
+
+  add(entry: Entry) {
+    const key = entry.row * this.cols + entry.col;
+    this.hidden[entry.row]![entry.col] = true;
+    this.adjacency[entry.row]!.push(key);
+    this.adjacency[this.rows + entry.col]!.push(key);
+  }
+
+  private entryOf(key: number): Entry {
+    return { row: Math.floor(key / this.cols), col: key % this.cols };
+  }
+
+  /** Capacity of an entry towards its column (or its row) with no flow on it. */
+  private initialCapacity(e: Entry, towardsColumn: boolean) {
+    return towardsColumn === sign(this.grid, e) < 0 ? this.grid[e.row]![e.col]! : Number.POSITIVE_INFINITY;
+  }
+
+  /** The node an entry leads to from `node`. */
+  private across(e: Entry, node: number) {
+    return node < this.rows ? this.rows + e.col : e.row;
+  }
+
+  /** The hidden entry joining a row node and a column node, or −1. */
+  private edgeBetween(a: number, b: number) {
+    const rows = this.rows;
+    if (a < rows === b < rows) return -1;
+    const row = a < rows ? a : b;
+    const col = (a < rows ? b : a) - rows;
+    return this.hidden[row]![col] ? row * this.cols + col : -1;
+  }
+
+  private capacity(key: number, towardsColumn: boolean) {
+    const value = this.residual[2 * key + (towardsColumn ? 0 : 1)]!;
+    if (!Number.isNaN(value)) return value;
+    // initialCapacity without building an Entry: this runs for every edge a search looks at.
+    const row = Math.floor(key / this.cols);
+    const col = key - row * this.cols;
+    const negative = (row === this.rows - 1) !== (col === this.cols - 1);
+    return towardsColumn === negative ? this.grid[row]![col]! : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Up to `limit` units of circulation from `from` to `to` through every hidden entry but
+   * `skip` (augmenting paths, breadth first, stopping at the limit: only "at least k−1" matters).
+   * Returns the flow and the residual capacities it leaves, valid until the next call.
+   */
+  maxFlow(from: number, to: number, skip: Entry, limit: number) {
+    for (const index of this.touched) this.residual[index] = Number.NaN;
+    this.touched.length = 0;
+    const skipKey = skip.row * this.cols + skip.col;
+    const rows = this.rows;
+    // Search from the end with fewer hidden entries (backwards along residual capacity when that
+    // is `to`): in a wide table one end is a row of hundreds of entries, the other a short column.
+    const reverse = this.adjacency[to]!.length < this.adjacency[from]!.length;
+    const start = reverse ? to : from;
+    const goal = reverse ? from : to;
+    let flow = 0;
+    while (flow < limit) {
+      this.stamp += 1;
+      const stamp = this.stamp;
+      this.seen[start] = stamp;
+      const queue = [start];
+      let found = false;
+      search: for (let head = 0; head < queue.length; head++) {
+        const node = queue[head]!;
+        const isRow = node < rows;
+        for (const key of this.adjacency[node]!) {
+          if (key === skipKey) continue;
+          const next = isRow ? rows + (key % this.cols) : Math.floor(key / this.cols);
+          // Flow runs node → next searching forwards, next → node backwards.
+          if (this.seen[next] === stamp || this.capacity(key, isRow !== reverse) <= 0) continue;
+          this.seen[next] = stamp;
+          this.via[next] = key;
+          if (next === goal) {
+            found = true;
+            break search;
+          }
+          // Look one step ahead to the goal: in a wide table most paths are three entries long,
+          // and this finds them without scanning a whole row of hidden entries first.
+          const ahead = this.edgeBetween(next, goal);
+          if (ahead >= 0 && ahead !== skipKey && this.capacity(ahead, next < rows !== reverse) > 0) {
+            this.seen[goal] = stamp;
+            this.via[goal] = ahead;
+            found = true;
+            break search;
+          }
+          queue.push(next);
+        }
+      }
+      if (!found) break;
+      const path = this.walkBack((node) => this.entryOf(this.via[node]!), start, goal, reverse);
+      let push = limit - flow;
+      for (const p of path) push = Math.min(push, this.capacity(p.key, p.towardsColumn));
+      for (const { key, towardsColumn } of path) {
+        const forward = 2 * key + (towardsColumn ? 0 : 1);
+        const backward = 2 * key + (towardsColumn ? 1 : 0);
+        const f = this.capacity(key, towardsColumn) - push;
+        const b = this.capacity(key, !towardsColumn) + push;
+        this.residual[forward] = f;
+        this.residual[backward] = b;
+        this.touched.push(forward, backward);
+      }
+      flow += push;
+    }
+    return flow;
+  }
+
+  /**
+   * The entries of a path found from `start` to `goal`, each with the direction flow takes
+   * through it (towards `goal`, or away from it when the search ran backwards).
+   */
+  private walkBack(via: (node: number) => Entry, start: number, goal: number, reverse = false) {
+    const path: { entry: Entry; key: number; towardsColumn: boolean }[] = [];
+    for (let node = goal; node !== start; ) {
+      const entry = via(node);
+      const atColumn = node >= this.rows;
+      path.push({ entry, key: entry.row * this.cols + entry.col, towardsColumn: atColumn !== reverse });
+      node = atColumn ? entry.row : this.rows + entry.col;
+    }
+    return path;
+  }
+
+  /** Nodes and limits of the two directions: raising an s = +1 entry sends flow row→column through it. */
+  private ends(target: Entry): { up: [number, number]; down: [number, number] } {
+    const row = target.row;
+    const col = this.rows + target.col;
+    const positive = sign(this.grid, target) > 0;
+    return { up: positive ? [col, row] : [row, col], down: positive ? [row, col] : [col, row] };
+  }
+
+  /** How far the hidden `target` can fall and rise with every shown number kept, each capped at `limit`. */
+  range(target: Entry, limit: number) {
+    const ends = this.ends(target);
+    const value = this.grid[target.row]![target.col]!;
+    const up = this.maxFlow(ends.up[0], ends.up[1], target, limit);
+    const down = this.maxFlow(ends.down[0], ends.down[1], target, Math.min(value, limit));
+    return { down, up };
+  }
+
+  /** up + down, capped at `limit`: all suppression needs, so down is not searched once up suffices. */
+  width(target: Entry, limit: number) {
+    const ends = this.ends(target);
+    const value = this.grid[target.row]![target.col]!;
+    const up = this.maxFlow(ends.up[0], ends.up[1], target, limit);
+    if (up >= limit) return up;
+    return up + this.maxFlow(ends.down[0], ends.down[1], target, Math.min(value, limit - up));
+  }
+
+  /**
+   * Hides the cheapest set of shown entries that lets `target` move at least one step further
+   * (up while it can, else down): a least-cost augmenting path in the residual network left by
+   * the current maximum flow, where hidden entries cost nothing and shown ones what hiding them
+   * loses (small cells first, margins dearer, the grand total dearest). Returns the entries hidden.
+   */
+  widen(target: Entry, limit: number): Entry[] {
+    const ends = this.ends(target);
+    const value = this.grid[target.row]![target.col]!;
+    // The residual capacities stay those of the last maximum flow, the direction to widen.
+    const tryUp = this.maxFlow(ends.up[0], ends.up[1], target, limit) < limit;
+    const [from, to] = tryUp ? ends.up : ends.down;
+    if (!tryUp && value === 0) return [];
+    if (!tryUp) this.maxFlow(ends.down[0], ends.down[1], target, value);
+    const capacity = (e: Entry, towardsColumn: boolean) =>
+      this.capacity(e.row * this.cols + e.col, towardsColumn);
+    const lastRow = this.rows - 1;
+    const lastCol = this.cols - 1;
+    const cost = (e: Entry) => {
+      if (this.hidden[e.row]![e.col]) return 0;
+      const v = this.grid[e.row]![e.col]!;
+      if (e.row === lastRow && e.col === lastCol) return 1e9;
+      return e.row === lastRow || e.col === lastCol ? 10 * (v + 1) : v + 1;
+    };
+    const usable = (e: Entry, towardsColumn: boolean) =>
+      this.hidden[e.row]![e.col]
+        ? capacity(e, towardsColumn) > 0
+        : this.initialCapacity(e, towardsColumn) > 0;
+    // Dijkstra over the rows and columns; every entry of the grid is an edge.
+    const distance = new Float64Array(this.rows + this.cols).fill(Number.POSITIVE_INFINITY);
+    const via = new Map<number, Entry | null>([[from, null]]);
+    const done = new Uint8Array(this.rows + this.cols);
+    distance[from] = 0;
+    const heap = new MinHeap();
+    heap.push(0, from);
+    while (heap.size > 0) {
+      const node = heap.pop()!;
+      if (done[node]) continue;
+      done[node] = 1;
+      if (node === to) break;
+      const isRow = node < this.rows;
+      const count = isRow ? this.cols : this.rows;
+      for (let i = 0; i < count; i++) {
+        const e = isRow ? { row: node, col: i } : { row: i, col: node - this.rows };
+        if (e.row === target.row && e.col === target.col) continue;
+        const next = this.across(e, node);
+        if (done[next] || !usable(e, isRow)) continue;
+        const d = distance[node]! + cost(e);
+        if (d < distance[next]!) {
+          distance[next] = d;
+          via.set(next, e);
+          heap.push(d, next);
+        }
+      }
+    }
+    if (!done[to]) return [];
+    const added = this.walkBack((node) => via.get(node)!, from, to)
+      .map((p) => p.entry)
+      .filter((e) => !this.hidden[e.row]![e.col]);
+    for (const e of added) this.add(e);
+    return added;
+  }
+}
+
+/** A binary heap of nodes by distance, for the least-cost path. */
+class MinHeap {
+  private readonly items: [number, number][] = [];
+  get size() {
+    return this.items.length;
+  }
+  push(priority: number, node: number) {
+    const items = this.items;
+    items.push([priority, node]);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]![0] <= items[i]![0]) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+  pop() {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && items[l]![0] < items[m]![0]) m = l;
+        if (r < items.length && items[r]![0] < items[m]![0]) m = r;
+        if (m === i) break;
+        [items[m], items[i]] = [items[i]!, items[m]!];
+        i = m;
+      }
+    }
+    return top?.[1];
+  }
 }
 
 /**
- * Primary suppression (1..k−1) plus the `forced` entries, then complementary suppression. Forced
- * entries are protected like primary ones: they start hidden, whatever their value (even 0).
+ * The interval a hidden entry can take, given everything shown and the other hidden entries
+ * non-negative: [value − down, value + up], each side capped at `limit` (default: unbounded
+ * search). In a table with its margins every integer in it is reachable (a transportation
+ * polytope has integer vertices), so up + down + 1 is the number of values a reader cannot
+ * tell apart.
  */
-export function suppressionMask(grid: Grid, k: number, forced?: Mask): Mask {
-  const rows = grid.length;
-  const cols = grid[0]!.length;
-  const hidden: Mask = grid.map((row, r) => row.map((v, c) => (v > 0 && v < k) || forced?.[r]?.[c] === true));
-  const lines: Entry[][] = [
-    ...Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => ({ row: r, col: c }))),
-    ...Array.from({ length: cols }, (_, c) => Array.from({ length: rows }, (_, r) => ({ row: r, col: c }))),
-  ];
-  // Each pass hides at least one more entry or ends; a grid has finitely many entries.
-  for (let pass = 0; pass <= rows * cols; pass++) {
-    let changed = false;
-    for (const line of lines) {
-      if (line.filter((e) => hidden[e.row]![e.col]).length === 1) {
-        const extra = complementIn(grid, hidden, line);
-        if (extra) {
-          hidden[extra.row]![extra.col] = true;
-          changed = true;
-        }
-      }
-    }
-    for (let r = 0; r < rows && !changed; r++) {
-      for (let c = 0; c < cols && !changed; c++) {
-        if (!hidden[r]![c] || alternativeTable(grid, hidden, { row: r, col: c })) continue;
-        // Determined through a chain of totals: hide one more entry in its row, then its column.
-        const extra = complementIn(grid, hidden, lines[r]!) ?? complementIn(grid, hidden, lines[rows + c]!);
-        if (extra) {
-          hidden[extra.row]![extra.col] = true;
-          changed = true;
-        }
-      }
-    }
-    if (!changed) return hidden;
+export function feasibleRange(
+  grid: Grid,
+  hidden: Mask,
+  target: Entry,
+  limit = Number.POSITIVE_INFINITY,
+): { down: number; up: number } {
+  return new HiddenNetwork(
+    grid,
+    hidden.map((line) => [...line]),
+  ).range(target, limit);
+}
+
+/**
+ * Primary suppression (1..k−1) plus the `forced` entries, then complementary suppression until
+ * every hidden entry can take at least k values (a protection interval of width k−1) given all
+ * that is shown. Forced entries are protected like primary ones: they start hidden, whatever
+ * their value (even 0). Hiding more only widens intervals, so an entry checked once stays
+ * protected: each is checked again only after entries were hidden for it, and `checked` (the
+ * mask of an earlier run on the same grid with fewer forced entries) starts hidden, unchecked.
+ */
+export function suppressionMask(grid: Grid, k: number, forced?: Mask, checked?: Mask): Mask {
+  const hidden: Mask = grid.map((row, r) =>
+    row.map((v, c) => (v > 0 && v < k) || forced?.[r]?.[c] === true || checked?.[r]?.[c] === true),
+  );
+  const network = new HiddenNetwork(grid, hidden);
+  const queue: Entry[] = [];
+  hidden.forEach((line, row) => {
+    line.forEach((isHidden, col) => {
+      if (isHidden && !checked?.[row]?.[col]) queue.push({ row, col });
+    });
+  });
+  const want = k - 1;
+  while (queue.length > 0) {
+    const entry = queue.pop()!;
+    if (network.width(entry, want) >= want) continue;
+    const added = network.widen(entry, want);
+    // Nothing left to hide that would help (a zero cannot fall): the entry keeps what it has.
+    if (added.length === 0) continue;
+    queue.push(...added, entry);
   }
   return hidden;
 }
@@ -219,10 +498,16 @@ export function protectTable({
   counts,
   k = 5,
   hide = {},
+  previous,
 }: {
   counts: number[][];
   k?: number;
   hide?: HiddenEntries;
+  /**
+   * This table protected before with fewer forced entries (a linked table's next round): its
+   * hidden entries stay hidden and, already protected, are not checked again.
+   */
+  previous?: ProtectedTable;
 }): ProtectedTable {
   checkK(k);
   if (
@@ -246,7 +531,13 @@ export function protectTable({
     };
   }
   const grid = extendedGrid(counts);
-  const hidden = suppressionMask(grid, k, forced);
+  const checked = previous
+    ? [
+        ...previous.cells.map((row, r) => [...row, previous.rowTotals[r]!].map((v) => v === null)),
+        [...previous.columnTotals, previous.total].map((v) => v === null),
+      ]
+    : undefined;
+  const hidden = suppressionMask(grid, k, forced, checked);
   const shown = (r: number, c: number) => (hidden[r]![c] ? null : grid[r]![c]!);
   return {
     cells: counts.map((row, r) => row.map((_, c) => shown(r, c))),
@@ -373,8 +664,17 @@ export function protectLinkedTables({
     columnTotals: [],
     total: false,
   }));
+  const cache: ({ key: string; out: ProtectedTable } | undefined)[] = [];
   for (;;) {
-    const out = tables.map((t, i) => protectTable({ counts: t.counts, k, hide: forced[i]! }));
+    // A table whose forced entries did not change protects to the same result: keep it.
+    const out = tables.map((t, i) => {
+      const key = JSON.stringify(forced[i]);
+      const kept = cache[i];
+      if (kept?.key === key) return kept.out;
+      const result = protectTable({ counts: t.counts, k, hide: forced[i]!, previous: kept?.out });
+      cache[i] = { key, out: result };
+      return result;
+    });
     let grew = false;
     for (const at of shared) {
       if (!at.some((p) => isHidden(out[p.table]!, p))) continue;
@@ -447,7 +747,11 @@ export function namedCategories({
   return [...named, other];
 }
 
-/** How a suppressed entry is shown: "< k", never 0. */
-export function formatCount(value: number | null, rule: Pick<DisclosureRule, 'k'>) {
-  return value === null ? suppressedCount(rule.k) : String(value);
+/**
+ * How a hidden entry is written in a file: one neutral word whatever the reason it is hidden.
+ * A complementary cell may be large, so "< k" would be false for it, and two marks would tell a
+ * small cell from the one protecting it.
+ */
+export function formatCount(value: number | null) {
+  return value === null ? HIDDEN_COUNT.it : String(value);
 }

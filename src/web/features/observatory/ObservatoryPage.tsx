@@ -114,11 +114,13 @@ function Dashboard({
         </div>
       </div>
       <p className="lead" role="status">
-        {total === null
-          ? t('observatory.summaryHidden', { year: statistics.year })
-          : t('observatory.summary', { year: statistics.year, total: formatNumber(total, locale) })}
+        {statistics.underK
+          ? t('observatory.underK', { year: statistics.year, k })
+          : total === null
+            ? t('observatory.summaryHidden', { year: statistics.year })
+            : t('observatory.summary', { year: statistics.year, total: formatNumber(total, locale) })}
       </p>
-      {total === 0 ? (
+      {statistics.underK ? null : total === 0 ? (
         <p>{t('observatory.noData')}</p>
       ) : (
         grouped(statistics.tables).map((group) => (

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { suppressedCount, type TPublishedTable, type TStatistics } from '../../../contracts/index.js';
+import type { TPublishedTable, TStatistics } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { formatNumber } from '../../ui/format.js';
 import { codeLabel, percentLabel } from './codes.js';
 
 /**
  * One published table, twice: a bar chart with a text label and value on every bar, and the
- * table itself (caption, header cells with scope, totals). A suppressed count (null) is written
- * "< k" and has no bar: it is never shown as 0 or left blank.
+ * table itself (caption, header cells with scope, totals). A hidden count (null) is written with
+ * one neutral word, whatever the reason it is hidden, and has no bar: never 0, blank or "< k".
  */
 export function StatTable({
   table,
@@ -43,17 +43,12 @@ export function StatTable({
   );
 }
 
-/** "< 5" on screen, "meno di 5" for a screen reader. */
-export function Count({ value, k }: { value: number | null; k: number }) {
+/** A hidden count reads the same wherever it is: a small cell and the one protecting it alike. */
+export function Count({ value }: { value: number | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (value !== null) return <>{formatNumber(value, locale)}</>;
-  return (
-    <span className="suppressed">
-      <span aria-hidden="true">{suppressedCount(k)}</span>
-      <span className="visually-hidden">{t('observatory.suppressed', { k })}</span>
-    </span>
-  );
+  return <span className="suppressed">{t('observatory.hidden')}</span>;
 }
 
 function useLabel(statistics: TStatistics) {
@@ -71,7 +66,7 @@ interface Bar {
   of: number | null;
 }
 
-function BarList({ bars, k, showShare }: { bars: Bar[]; k: number; showShare: boolean }) {
+function BarList({ bars, showShare }: { bars: Bar[]; showShare: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -91,7 +86,7 @@ function BarList({ bars, k, showShare }: { bars: Bar[]; k: number; showShare: bo
                   share: percentLabel((bar.value / bar.of) * 100, locale),
                 })
               ) : (
-                <Count value={bar.value} k={k} />
+                <Count value={bar.value} />
               )}
             </span>
           </li>
@@ -112,10 +107,9 @@ function StatChart({
 }) {
   const { t } = useTranslation();
   const label = useLabel(statistics);
-  const k = statistics.rule.k;
   const single = table.columns.length === 1;
   const largest = (values: (number | null)[]) => Math.max(1, ...values.map((v) => v ?? 0));
-  // Zeros add nothing to a chart (the table lists them); suppressed values stay, as "< k".
+  // Zeros add nothing to a chart (the table lists them); hidden values stay, with the neutral word.
   const barsOf = (values: (number | null)[], of: (max: number) => number | null): Bar[] => {
     const max = largest(values);
     return table.rows
@@ -134,9 +128,7 @@ function StatChart({
     const population = table.columnTotals[0] ?? null;
     const shares = table.kind === 'shares';
     // A share is drawn against its population; a count against the largest count.
-    content = (
-      <BarList bars={barsOf(values, (max) => (shares ? population : max))} k={k} showShare={shares} />
-    );
+    content = <BarList bars={barsOf(values, (max) => (shares ? population : max))} showShare={shares} />;
   } else if (table.rowTotals && table.rowDimension === 'month') {
     // A time series reads best as one bar per month.
     const values = table.rowTotals;
@@ -145,7 +137,7 @@ function StatChart({
         <p className="small fw-semibold mb-2">
           {t('observatory.chartTotals', { dimension: t('observatory.dimensions.month').toLowerCase() })}
         </p>
-        <BarList bars={barsOf(values, (max) => max)} k={k} showShare={false} />
+        <BarList bars={barsOf(values, (max) => max)} showShare={false} />
       </>
     );
   } else {
@@ -162,7 +154,7 @@ function StatChart({
           <p className="small fw-semibold mb-2">
             {t(`observatory.dimensions.${table.columnDimension}`)}: {label(table.columnDimension, column)}
           </p>
-          <BarList bars={bars} k={k} showShare={table.kind === 'shares'} />
+          <BarList bars={bars} showShare={table.kind === 'shares'} />
         </div>
       );
     });
@@ -187,7 +179,6 @@ function DataTable({
 }) {
   const { t } = useTranslation();
   const label = useLabel(statistics);
-  const k = statistics.rule.k;
   const single = table.columns.length === 1;
   // A one-column table's row totals repeat its cells; only a real crosstab gets a total column.
   const rowTotals = !single && table.rowTotals ? table.rowTotals : null;
@@ -221,12 +212,12 @@ function DataTable({
               </th>
               {table.columns.map((column, c) => (
                 <td key={column} className="text-end">
-                  <Count value={table.cells[r]?.[c] ?? null} k={k} />
+                  <Count value={table.cells[r]?.[c] ?? null} />
                 </td>
               ))}
               {rowTotals && (
                 <td className="text-end fw-semibold">
-                  <Count value={rowTotals[r] ?? null} k={k} />
+                  <Count value={rowTotals[r] ?? null} />
                 </td>
               )}
             </tr>
@@ -239,12 +230,12 @@ function DataTable({
             </th>
             {table.columns.map((column, c) => (
               <td key={column} className="text-end fw-semibold">
-                <Count value={table.columnTotals[c] ?? null} k={k} />
+                <Count value={table.columnTotals[c] ?? null} />
               </td>
             ))}
             {rowTotals && (
               <td className="text-end fw-semibold">
-                <Count value={table.total} k={k} />
+                <Count value={table.total} />
               </td>
             )}
           </tr>

@@ -1,0 +1,132 @@
+import highsLoader from 'highs';
+import type { TStatistics } from '../../src/contracts/observatory.js';
+
+/**
+ * An attacker's audit of a published dashboard: every number of every table (crosstabs and
+ * shares) as one linear system, shown numbers as equalities, hidden ones as non-negative
+ * unknowns, and for each hidden number the least and largest value it can take (a linear
+ * program each way, solved with HiGHS). Crosstab cells add up to their row and column totals and
+ * those to the grand total; a margin that several tables publish (the same category of the same
+ * dimension, or the grand total) is one unknown; a share count lies between 0 and its population.
+ * `values` = floor(max) − ceil(min) + 1 is how many values a reader cannot tell apart.
+ */
+export interface HiddenInterval {
+  name: string;
+  min: number;
+  max: number;
+  values: number;
+}
+
+const WHOLE_POPULATION = 'all';
+
+class LinearSystem {
+  private readonly names = new Map<string, string>();
+  readonly fixed = new Map<string, number>();
+  readonly hidden = new Set<string>();
+  readonly constraints: string[] = [];
+
+  /** The LP variable of a published number; the same `name` is the same unknown everywhere. */
+  variable(name: string, value: number | null) {
+    let id = this.names.get(name);
+    if (!id) {
+      id = `x${this.names.size}`;
+      this.names.set(name, id);
+    }
+    if (value === null) this.hidden.add(name);
+    else {
+      const known = this.fixed.get(name);
+      if (known !== undefined && known !== value)
+        throw new Error(`${name} published as ${known} and ${value}`);
+      this.fixed.set(name, value);
+    }
+    return id;
+  }
+
+  idOf(name: string) {
+    return this.names.get(name)!;
+  }
+
+  /** Σ terms (variables, +1 each) − Σ minus = 0, or ≤ 0 with `atMost`. */
+  relate(plus: string[], minus: string[], atMost = false) {
+    const terms = [...plus.map((v) => `+ ${v}`), ...minus.map((v) => `- ${v}`)].join(' ');
+    this.constraints.push(` c${this.constraints.length}: ${terms} ${atMost ? '<=' : '='} 0`);
+  }
+
+  program(objective: string, sense: 'Minimize' | 'Maximize') {
+    const bounds = [...this.names].map(([name, id]) => {
+      const value = this.fixed.get(name);
+      return value === undefined ? ` ${id} >= 0` : ` ${id} = ${value}`;
+    });
+    return [sense, ` obj: ${objective}`, 'Subject To', ...this.constraints, 'Bounds', ...bounds, 'End'].join(
+      '\n',
+    );
+  }
+}
+
+function systemOf(statistics: TStatistics) {
+  const system = new LinearSystem();
+  const margin = (table: string, dimension: string, label: string) =>
+    dimension === WHOLE_POPULATION ? `${table}: ${dimension} ${label}` : `${dimension} = ${label}`;
+  for (const t of statistics.tables.filter((table) => table.kind === 'crosstab')) {
+    const cell = (r: number, c: number) =>
+      system.variable(`${t.key}: ${t.rows[r]} × ${t.columns[c]}`, t.cells[r]![c] ?? null);
+    const rowTotal = (r: number) =>
+      system.variable(margin(t.key, t.rowDimension, t.rows[r]!), t.rowTotals![r] ?? null);
+    const columnTotal = (c: number) =>
+      system.variable(margin(t.key, t.columnDimension, t.columns[c]!), t.columnTotals[c] ?? null);
+    const total = system.variable('the grand total', t.total);
+    t.rows.forEach((_, r) => {
+      system.relate(
+        t.columns.map((_, c) => cell(r, c)),
+        [rowTotal(r)],
+      );
+    });
+    t.columns.forEach((_, c) => {
+      system.relate(
+        t.rows.map((_, r) => cell(r, c)),
+        [columnTotal(c)],
+      );
+    });
+    system.relate(
+      t.rows.map((_, r) => rowTotal(r)),
+      [total],
+    );
+    system.relate(
+      t.columns.map((_, c) => columnTotal(c)),
+      [total],
+    );
+  }
+  for (const t of statistics.tables.filter((table) => table.kind === 'shares')) {
+    t.columns.forEach((column, c) => {
+      const population =
+        t.columnDimension === WHOLE_POPULATION
+          ? system.variable('the grand total', t.columnTotals[c] ?? null)
+          : system.variable(margin(t.key, t.columnDimension, column), t.columnTotals[c] ?? null);
+      t.rows.forEach((row, r) => {
+        const count = system.variable(`${t.key}: ${row} × ${column}`, t.cells[r]![c] ?? null);
+        system.relate([count], [population], true);
+      });
+    });
+  }
+  return system;
+}
+
+/** Every hidden number's interval, narrowest first. */
+export async function hiddenIntervals(statistics: TStatistics): Promise<HiddenInterval[]> {
+  const highs = await highsLoader();
+  const system = systemOf(statistics);
+  const solve = (name: string, sense: 'Minimize' | 'Maximize') => {
+    const result = highs.solve(system.program(system.idOf(name), sense), { output_flag: false });
+    if (result.Status === 'Unbounded') return Number.POSITIVE_INFINITY;
+    if (result.Status !== 'Optimal') throw new Error(`${name}: ${result.Status}`);
+    return result.ObjectiveValue;
+  };
+  const intervals = [...system.hidden].map((name) => {
+    const min = solve(name, 'Minimize');
+    const max = solve(name, 'Maximize');
+    // The LP bounds, rounded inward to the integers a count can take.
+    const values = Math.floor(max + 1e-6) - Math.ceil(min - 1e-6) + 1;
+    return { name, min, max, values };
+  });
+  return intervals.sort((a, b) => a.values - b.values);
+}
