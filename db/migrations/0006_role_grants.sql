@@ -35,6 +35,12 @@ $$ SELECT EXISTS (SELECT 1 FROM public.role_grants g
       AND g.status = 'approved' AND g.decided_by = public.trama_user()
       AND g.requested_by <> public.trama_user() AND g.membership_id IS NULL) $$;
 --> statement-breakpoint
+-- The DPO role is approved by a DPO; by another admin only where no other active DPO exists.
+CREATE FUNCTION trama_may_approve_dpo(grantee uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT public.trama_role() = 'dpo' OR NOT EXISTS (
+     SELECT 1 FROM public.memberships m JOIN public.users u ON u.id = m.user_id
+      WHERE m.role = 'dpo' AND u.disabled_at IS NULL AND u.id <> grantee) $$;
+--> statement-breakpoint
 -- No one grants a role to themselves, whatever the path; the listed roles need the approval.
 DROP POLICY memberships_insert ON memberships;
 --> statement-breakpoint
@@ -63,7 +69,7 @@ CREATE POLICY role_grants_decide ON role_grants FOR UPDATE TO trama_app
     (status = 'cancelled' AND decided_by = requested_by AND requested_by = trama_user())
     OR (status = 'rejected' AND decided_by = trama_user() AND requested_by <> trama_user())
     OR (status = 'approved' AND decided_by = trama_user() AND requested_by <> trama_user()
-        AND expires_at > now())));
+        AND expires_at > now() AND (role <> 'dpo' OR trama_may_approve_dpo(user_id)))));
 --> statement-breakpoint
 GRANT SELECT, INSERT ON role_grants TO trama_app;
 --> statement-breakpoint

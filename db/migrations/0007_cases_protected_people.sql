@@ -64,3 +64,18 @@ CREATE POLICY referral_people_insert ON referral_people FOR INSERT TO trama_app
 --> statement-breakpoint
 CREATE POLICY referral_people_delete ON referral_people FOR DELETE TO trama_app
   USING (referral_id IN (SELECT id FROM referrals));
+--> statement-breakpoint
+-- The lists of people behind the rule are the database's own: trama_app gets only yes/no answers
+-- about one user (whether they are blocked from given people, whether they straddle), and the
+-- list for the signed-in user through trama_blocked_people(), never another user's list.
+CREATE FUNCTION trama_is_blocked_from(u uuid, people uuid[]) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT public.trama_blocked_people_of(u) && people $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION trama_blocked_people() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT public.trama_blocked_people_of(public.trama_user()) $$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION trama_blocked_people_of(uuid) FROM PUBLIC;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION trama_followed_protected_of(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION trama_is_blocked_from(uuid, uuid[]) TO trama_app;

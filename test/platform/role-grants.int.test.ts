@@ -161,6 +161,35 @@ describe('a role that reaches case, safety or audit data needs a second person',
   });
 });
 
+describe('a decision is taken once, even when two people decide at the same moment', () => {
+  it('approve and cancel at once: one wins, the other is told it was decided, the trail agrees', async () => {
+    const grantee = await t.userId('operatore.romano');
+    const grant = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/users/${grantee}/memberships`,
+        payload: { role: 'clinician', serviceId: etnoclinica },
+      })
+    ).json();
+    const decide = (s: Session, decision: string) =>
+      s.request({ method: 'POST', url: `/api/role-grants/${grant.id}/decision`, payload: { decision } });
+    const [approve, cancel] = await Promise.all([decide(dpo, 'approve'), decide(admin, 'cancel')]);
+    expect([approve.statusCode, cancel.statusCode].sort()).toEqual([200, 409]);
+    const [row] = await queryRows<{ status: string; membership: boolean }>(
+      t.database.db,
+      sql`select status, membership_id is not null as membership from role_grants where id = ${grant.id}`,
+    );
+    expect(row!.membership).toBe(row!.status === 'approved');
+    expect((await rolesOf('operatore.romano')).includes('clinician')).toBe(row!.status === 'approved');
+    const decisions = await queryRows<{ action: string }>(
+      t.database.db,
+      sql`select action from audit_events where details->>'grantId' = ${grant.id}
+           and action in ('membership.approved', 'membership.cancelled')`,
+    );
+    expect(decisions.map((d) => d.action)).toEqual([`membership.${row!.status}`]);
+  });
+});
+
 describe('row-level security holds the same rules beneath the application', () => {
   const adminContext = async () => ({
     userId: await t.userId('admin'),
@@ -196,6 +225,25 @@ describe('row-level security holds the same rules beneath the application', () =
           tx,
           sql`update role_grants set status = 'approved', decided_by = ${ctx.userId}, decided_at = now()
                where user_id = ${other} and role = 'admin' returning id`,
+        );
+        if (updated.length === 0) throw new Error('row-level security: no row updated');
+      }),
+    ).rejects.toSatisfy(refused);
+  });
+
+  it('refuses an admin approving the DPO role in the database while a DPO exists', async () => {
+    const asker = await t.userId('coordinatrice');
+    const other = await t.userId('formatore');
+    const ctx = await adminContext();
+    await t.database.db.execute(
+      sql`insert into role_grants (user_id, role, requested_by, expires_at) values (${other}, 'dpo', ${asker}, now() + interval '1 hour')`,
+    );
+    await expect(
+      withDbContext(t.database.db, ctx, async (tx) => {
+        const updated = await queryRows<{ id: string }>(
+          tx,
+          sql`update role_grants set status = 'approved', decided_by = ${ctx.userId}, decided_at = now()
+               where user_id = ${other} and role = 'dpo' returning id`,
         );
         if (updated.length === 0) throw new Error('row-level security: no row updated');
       }),

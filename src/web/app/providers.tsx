@@ -10,7 +10,10 @@ function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        staleTime: 30_000,
+        // Records change under other people's hands (a referral's case gets closed): a page opened
+        // shows what is cached at once and fetches it again. Lists that change only with a release
+        // or an admin's edit (reference data, the structure) set a longer staleTime themselves.
+        staleTime: 0,
         refetchOnWindowFocus: false,
         // 4xx answers will not change on retry (and retrying a 404 would only repeat the denial).
         retry: (count, error) =>

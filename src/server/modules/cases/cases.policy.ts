@@ -144,8 +144,7 @@ export async function isBlockedFrom({
   if (personIds.length === 0) return false;
   const [row] = await queryRows<{ blocked: boolean }>(
     tx,
-    sql`select exists (select 1 from unnest(trama_blocked_people_of(${userId}::uuid)) b(id)
-          where b.id in (${uuidList(personIds)})) as blocked`,
+    sql`select trama_is_blocked_from(${userId}::uuid, array[${uuidList(personIds)}]::uuid[]) as blocked`,
   );
   return row?.blocked ?? false;
 }

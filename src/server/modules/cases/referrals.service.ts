@@ -297,8 +297,8 @@ async function checkReferralInput({
   const perpetrators = people.filter((p) => p.case_role === 'perpetrator');
   if (people.some((p) => p.protected && perpetrators.some((q) => q.id !== p.id)))
     throw problems.field('personIds', 'victim_and_perpetrator', {
-      it: 'L’autore e chi può colpire (vittime, minori, persone a rischio) si inviano separatamente: i loro casi restano distinti.',
-      en: 'The perpetrator and whoever he may harm (victims, minors, people at risk) are referred separately: their cases stay apart.',
+      it: 'Vittima e autore si inviano separatamente, come ogni persona che l’autore può colpire (minori, persone a rischio): i loro casi restano distinti.',
+      en: 'Victim and perpetrator are referred separately, as is anyone the perpetrator may harm (minors, people at risk): their cases stay apart.',
     });
 }
 

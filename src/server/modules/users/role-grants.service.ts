@@ -170,6 +170,11 @@ const EXPIRED = new HttpProblem(
   },
 );
 
+const ALREADY_DECIDED = problems.conflict({
+  it: 'Richiesta già decisa.',
+  en: 'The request was already decided.',
+});
+
 const NOT_YOURS = new HttpProblem(
   403,
   'second-person-required',
@@ -199,16 +204,18 @@ export async function decideRoleGrant({
       const [grant] = await grantRows({ tx, ctx, id });
       if (!grant) return null;
       if (grant.status !== 'pending' && !(grant.status === 'expired' && decision === 'cancel')) {
-        throw grant.status === 'expired'
-          ? EXPIRED
-          : problems.conflict({ it: 'Richiesta già decisa.', en: 'The request was already decided.' });
+        throw grant.status === 'expired' ? EXPIRED : ALREADY_DECIDED;
       }
       if (decision === 'cancel' ? !grant.canCancel : !grant.canDecide) throw NOT_YOURS;
       const status = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[decision];
-      await tx
+      // The pending check and the decision are one conditional UPDATE: of two people deciding at
+      // the same moment, one decides and the other is told it was already decided.
+      const decided = await tx
         .update(roleGrants)
         .set({ status, decidedBy: ctx.userId, decidedAt: new Date() })
-        .where(and(eq(roleGrants.id, id), eq(roleGrants.status, 'pending')));
+        .where(and(eq(roleGrants.id, id), eq(roleGrants.status, 'pending')))
+        .returning({ id: roleGrants.id });
+      if (decided.length === 0) throw ALREADY_DECIDED;
       let membershipId: string | null = null;
       if (decision === 'approve') {
         const [row] = await tx

@@ -61,9 +61,14 @@ export async function releaseAttempt({ db, key }: { db: Db; key: string }) {
   );
 }
 
-/** A success on a personal key (this user's password or code) clears its counter. */
+/**
+ * A success on a personal key (this user's password or code) clears its counter. The row stays
+ * (reset, not deleted) so attempts still in flight keep a row to give their slot back to.
+ */
 export async function clearFailures({ db, key }: { db: Db; key: string }) {
-  await db.execute(sql`delete from auth_throttle where key = ${key}`);
+  await db.execute(
+    sql`update auth_throttle set failures = 0, locked_until = null, window_started_at = now() where key = ${key}`,
+  );
 }
 
 /**

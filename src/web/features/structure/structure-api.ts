@@ -8,6 +8,9 @@ import {
 } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
 
+/** The structure changes only by an admin's edit, which refetches it (useStructureSave). */
+const STRUCTURE_STALE_MS = 5 * 60_000;
+
 export const structureKeys = {
   districts: ['districts'] as const,
   municipalities: (districtId?: string) => ['municipalities', districtId ?? 'all'] as const,
@@ -19,6 +22,7 @@ export function useDistricts() {
   return useQuery({
     queryKey: structureKeys.districts,
     queryFn: () => api('/api/districts', { schema: z.array(ZDistrictSchema) }),
+    staleTime: STRUCTURE_STALE_MS,
   });
 }
 
@@ -33,6 +37,7 @@ export function useMunicipalities(districtId?: string) {
     queryKey: structureKeys.municipalities(districtId),
     queryFn: () =>
       api('/api/municipalities', { query: { districtId }, schema: z.array(ZMunicipalitySchema) }),
+    staleTime: STRUCTURE_STALE_MS,
   });
 }
 
@@ -40,6 +45,7 @@ export function useOrganisations() {
   return useQuery({
     queryKey: structureKeys.organisations,
     queryFn: () => api('/api/organisations', { schema: z.array(ZOrganisationSchema) }),
+    staleTime: STRUCTURE_STALE_MS,
   });
 }
 
@@ -47,6 +53,7 @@ export function useServices(organisationId?: string) {
   return useQuery({
     queryKey: structureKeys.services(organisationId),
     queryFn: () => api('/api/services', { query: { organisationId }, schema: z.array(ZServiceSchema) }),
+    staleTime: STRUCTURE_STALE_MS,
   });
 }
 
