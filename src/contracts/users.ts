@@ -85,6 +85,9 @@ export const ZRoleGrantSchema = z.object({
   id: ZIdSchema,
   userId: ZIdSchema,
   userDisplayName: z.string(),
+  /** Shown to the approver so a role goes to the person it is meant for (the address resets go to). */
+  userUsername: z.string(),
+  userEmail: z.string().nullable(),
   role: ZRoleSchema,
   serviceName: z.string().nullable(),
   organisationName: z.string().nullable(),

@@ -127,6 +127,7 @@ interface Payload {
 
 const DEEP = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
 const MEGABYTE = 'x'.repeat(1024 * 1024);
+const SIXTY_KIB = 'x'.repeat(60 * 1024);
 
 function payloadsFor(schema: JsonSchema | undefined): Payload[] {
   const base = schema ? plausible(schema) : { note: 'Testo di prova' };
@@ -163,6 +164,12 @@ function payloadsFor(schema: JsonSchema | undefined): Payload[] {
   );
   // A route without a body schema ignores a well-formed body, so wrong types say nothing there.
   if (schema) {
+    // Under the 64 KiB body limit, so the field's own bound must refuse it (the 1 MB one stops earlier).
+    if (paths[0])
+      payloads.push({
+        name: 'a 60 KiB string',
+        json: JSON.stringify(withValueAt(base, paths[0], SIXTY_KIB)),
+      });
     payloads.push(
       { name: 'numbers where strings are', json: JSON.stringify(withEveryString(base, () => 12345)) },
       { name: 'an array where the object is', json: JSON.stringify([base]) },

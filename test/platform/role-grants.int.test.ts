@@ -161,6 +161,53 @@ describe('a role that reaches case, safety or audit data needs a second person',
   });
 });
 
+describe('an approved role stays with the person it was approved for', () => {
+  it('refuses changing the e-mail (where resets go) of someone who holds or awaits such a role', async () => {
+    const clinica = await t.userId('clinica');
+    const before = await queryRows<{ email: string }>(
+      t.database.db,
+      sql`select email from users where id = ${clinica}`,
+    );
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${clinica}`,
+      payload: { email: 'somebody-else@example.org' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors[0].field).toBe('email');
+    expect(await queryRows(t.database.db, sql`select email from users where id = ${clinica}`)).toEqual(
+      before,
+    );
+
+    // Someone without such a role (a new account, then a pending request) changes address freely, until asked for one.
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'nuovo.collega',
+        displayName: 'Nuovo Collega',
+        email: 'nuovo.collega@example.org',
+      },
+    });
+    const id = created.json().user.id;
+    const patch = (email: string) =>
+      admin.request({ method: 'PATCH', url: `/api/users/${id}`, payload: { email } });
+    expect((await patch('nuovo.collega@example.net')).statusCode).toBe(200);
+    await admin.request({
+      method: 'POST',
+      url: `/api/users/${id}/memberships`,
+      payload: { role: 'clinician', serviceId: etnoclinica },
+    });
+    expect((await patch('altro@example.org')).statusCode).toBe(409);
+    // The approver sees where the account's mail goes.
+    const listed = (await dpo.request({ method: 'GET', url: `/api/role-grants?userId=${id}` })).json();
+    expect(listed[0]).toMatchObject({
+      userUsername: 'nuovo.collega',
+      userEmail: 'nuovo.collega@example.net',
+    });
+  });
+});
+
 describe('a decision is taken once, even when two people decide at the same moment', () => {
   it('approve and cancel at once: one wins, the other is told it was decided, the trail agrees', async () => {
     const grantee = await t.userId('operatore.romano');

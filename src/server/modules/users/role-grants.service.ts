@@ -23,6 +23,19 @@ export function needsSecondPerson(role: TRole) {
   return SECOND_PERSON_ROLES.includes(role);
 }
 
+/** Whether someone holds, or waits for, a role that reaches case, safety or audit data. */
+export async function holdsOrAwaitsSensitiveRole({ tx, userId }: { tx: Tx; userId: string }) {
+  const rows = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ n: number }>(
+      sys,
+      sql`select (select count(*) from memberships where user_id = ${userId}
+                   and trama_role_needs_second_person(role))
+               + (select count(*) from role_grants where user_id = ${userId} and status = 'pending')::int as n`,
+    ),
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
 export async function refuseSelfGrant({
   deps,
   ctx,
@@ -302,6 +315,8 @@ async function grantRows({
       id: roleGrants.id,
       userId: roleGrants.userId,
       userDisplayName: users.displayName,
+      userUsername: users.username,
+      userEmail: users.email,
       role: roleGrants.role,
       serviceName: services.name,
       organisationName: organisations.name,
@@ -344,6 +359,8 @@ async function grantRows({
       id: row.id,
       userId: row.userId,
       userDisplayName: row.userDisplayName,
+      userUsername: row.userUsername,
+      userEmail: row.userEmail,
       role: row.role as TRole,
       serviceName: row.serviceName,
       organisationName: row.organisationName,

@@ -12,13 +12,14 @@ import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { INVITATION_TTL_MS, issuePasswordToken } from '../../platform/auth/auth.service.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.js';
-import { queryRows } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { memberships, services, users } from '../../platform/tenancy/tenancy.sql.js';
 import {
+  holdsOrAwaitsSensitiveRole,
   mailGrantedRole,
   needsSecondPerson,
   noticeGrantedRole,
@@ -136,6 +137,8 @@ export async function updateUser({
           ...(disabled === undefined ? {} : { disabledAt: disabled ? new Date() : null }),
         };
         if (Object.keys(set).length === 0) return findUser({ tx, ctx, id });
+        if (fields.email !== undefined)
+          await refuseEmailChangeOfSensitiveUser({ tx, id, email: fields.email });
         const rows = await tx.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
         if (rows.length === 0) return null;
         // Disabling ends the person's sessions at once (ASVS 7.4.2); sessions are platform-owned.
@@ -353,4 +356,25 @@ export async function revokeSessions({
     },
   });
   return revoked ?? notFoundAudited({ db: deps.db, ctx, recordType: 'user', id: userId });
+}
+
+/**
+ * The e-mail is where password resets go: changing it would hand the account, and a role a second
+ * person approved, to whoever reads the new address. For someone who holds or awaits a role that
+ * reaches case, safety or audit data, the roles come off first and are asked for again (a second
+ * person approves them for the new address).
+ */
+async function refuseEmailChangeOfSensitiveUser({ tx, id, email }: { tx: Tx; id: string; email: string }) {
+  const [current] = await tx.select({ email: users.email }).from(users).where(eq(users.id, id));
+  if (!current || current.email?.toLowerCase() === email.toLowerCase()) return;
+  if (!(await holdsOrAwaitsSensitiveRole({ tx, userId: id }))) return;
+  throw problems.field(
+    'email',
+    'sensitive-role',
+    {
+      it: 'Questa persona ha (o attende) un ruolo con accesso a casi, dati di sicurezza o registro degli accessi: togli prima quei ruoli, cambia l’e-mail, poi richiedili di nuovo (li approva una seconda persona).',
+      en: 'This person holds (or awaits) a role that reaches cases, safety data or the audit trail: remove those roles first, change the e-mail, then ask for them again (a second person approves them).',
+    },
+    409,
+  );
 }

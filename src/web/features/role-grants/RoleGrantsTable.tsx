@@ -36,7 +36,14 @@ export function RoleGrantsTable({ items, showUser = true }: { items: TRoleGrant[
               const label = { role: t(`roles.${g.role}`), name: g.userDisplayName, scope: scopeOf(g) };
               return (
                 <tr key={g.id}>
-                  {showUser && <th scope="row">{g.userDisplayName}</th>}
+                  {showUser && (
+                    <th scope="row">
+                      {g.userDisplayName}
+                      <small className="d-block fw-normal">
+                        {[g.userUsername, g.userEmail].filter(Boolean).join(' · ')}
+                      </small>
+                    </th>
+                  )}
                   <td>{t(`roles.${g.role}`)}</td>
                   <td>{scopeOf(g)}</td>
                   <td>
