@@ -260,4 +260,11 @@ export const ZExclusionSchema = z.object({
   reason: z.enum(['relative', 'same_community', 'other']),
   createdAt: z.iso.datetime(),
 });
+/** Marking (or unmarking) someone as at risk from the household's perpetrator, with the reason. */
+export const ZAtRiskUpdateSchema = z.strictObject({
+  atRisk: z.boolean(),
+  reason: text({ min: 10, max: 1000 }),
+});
+export type TAtRiskUpdate = z.infer<typeof ZAtRiskUpdateSchema>;
+
 export const ZPersonParamsSchema = z.strictObject({ personId: ZIdSchema });

@@ -194,6 +194,36 @@ describe('item 6: every person the perpetrator may harm is protected from whoeve
     expect(answers).toEqual({ teen: 403, baby: 403, aunt: 403, uncle: 201 });
   });
 
+  it('protect someone marked at risk later at once: the follower who could open her case no longer can', async () => {
+    const nadia = await ok<TPerson>('operatrice', 'POST', `/api/households/${ids.household}/people`, {
+      ...adult,
+      givenName: 'Nadia',
+      relationship: 'other_relative',
+      caseRole: 'other',
+      birthYear: 1975,
+    });
+    const caseId = await openCase(nadia.id, ids.etno!, 'responsabile');
+    expect((await glass('operatore.romano', caseId)).statusCode).toBe(201);
+    expect((await call('operatore.romano', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
+    const mark = (who: string, body: object) => call(who, 'PUT', `/api/people/${nadia.id}/at-risk`, body);
+    // A reason is required; only the household's own service sets the mark.
+    expect(fields(await mark('operatrice', { atRisk: true }))).toEqual(['reason']);
+    expect(
+      (await mark('responsabile', { atRisk: true, reason: 'Minacce riferite al colloquio' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await mark('operatrice', { atRisk: true, reason: 'Minacce riferite al colloquio' })).statusCode,
+    ).toBe(204);
+    expect((await call('operatore.romano', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    const [event] = await system(
+      sql`select purpose, details->>'atRisk' as at_risk from audit_events
+           where action = 'person.at_risk_updated' and record_id = ${nadia.id}`,
+    );
+    expect(event).toEqual({ purpose: 'Minacce riferite al colloquio', at_risk: 'true' });
+    // The grant lapses (as the DPO would end it), so the later tests start from the same state.
+    await system(sql`update break_glass_grants set revoked_at = now() where record_id = ${caseId}`);
+  });
+
   it('never refer the perpetrator together with a child of the household', async () => {
     const joint = await call('operatrice', 'POST', '/api/referrals', {
       householdId: ids.household,

@@ -17,6 +17,7 @@ import {
 } from '../../../contracts/cases.js';
 import { pageOf, ZIdParamsSchema, ZIdSchema } from '../../../contracts/common.js';
 import {
+  ZAtRiskUpdateSchema,
   ZConsentCreateSchema,
   ZConsentSchema,
   ZExclusionCreateSchema,
@@ -153,6 +154,28 @@ export const casesRoutes =
       },
       async (request, reply) => {
         await households.updateSafety({
+          deps,
+          ctx: ctxOf(request),
+          personId: request.params.personId,
+          input: request.body,
+        });
+        return reply.status(204).send();
+      },
+    );
+    app.put(
+      '/api/people/:personId/at-risk',
+      {
+        config: { access: 'households.write' },
+        schema: {
+          tags: ['households'],
+          summary:
+            'Mark a person at risk from the household’s perpetrator, or clear the mark (with a reason)',
+          params: ZPersonParamsSchema,
+          body: ZAtRiskUpdateSchema,
+        },
+      },
+      async (request, reply) => {
+        await households.setAtRisk({
           deps,
           ctx: ctxOf(request),
           personId: request.params.personId,

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  TAtRiskUpdate,
   TConsent,
   THousehold,
   TSafetyDetails,
@@ -428,6 +429,46 @@ export async function updateSafety({
           recordType: 'person',
           recordId: personId,
           details: { fields: Object.keys(input) },
+        },
+      });
+    },
+  });
+}
+
+/**
+ * Marks someone at risk from the household's perpetrator, or clears the mark: the household's own
+ * service decides, with a reason, audited. The mark protects at once (trama_blocked_people_of).
+ */
+export async function setAtRisk({
+  deps,
+  ctx,
+  personId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  personId: string;
+  input: TAtRiskUpdate;
+}) {
+  await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const person = await requirePersonInCare({ tx, personId });
+      if (!person.owner) throw new OutOfScope('person', personId);
+      await tx
+        .update(people)
+        .set({ atRisk: input.atRisk, updatedAt: new Date() })
+        .where(eq(people.id, personId));
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'person.at_risk_updated',
+          recordType: 'person',
+          recordId: personId,
+          purpose: input.reason,
+          details: { atRisk: input.atRisk },
         },
       });
     },

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'person.updated',
   'person.safety_read',
   'person.safety_updated',
+  'person.at_risk_updated',
   'person.excluded',
   'person.message_planned',
   'consent.created',

@@ -11,6 +11,7 @@ import { PageHeading } from '../../ui/PageHeading.js';
 import { Fact, Facts } from '../cases/Facts.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AddPersonForm } from './AddPersonForm.js';
+import { AtRiskPanel } from './AtRiskPanel.js';
 import { ConsentsSection } from './ConsentsSection.js';
 import { ExclusionsSection } from './ExclusionsSection.js';
 import { useHousehold } from './households-api.js';
@@ -126,6 +127,7 @@ function MemberPanel({
         person={person}
         consents={household.consents.filter((c) => c.personId === person.id)}
       />
+      <AtRiskPanel householdId={household.id} person={person} />
       <SafetyPanel householdId={household.id} person={person} />
       <ExclusionsSection person={person} />
     </section>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   pageOf,
+  type TAtRiskUpdate,
   type TPersonInput,
   type TSafetyDetails,
   type ZConsentCreateSchema,
@@ -84,6 +85,11 @@ export function useHouseholdMutations(householdId: string) {
           body: { reason },
           schema: ZConsentSchema,
         }),
+      onSuccess: refresh,
+    }),
+    setAtRisk: useMutation({
+      mutationFn: ({ personId, body }: { personId: string; body: TAtRiskUpdate }) =>
+        api(personPath(personId, '/at-risk'), { method: 'PUT', body }),
       onSuccess: refresh,
     }),
     saveSafety: useMutation({

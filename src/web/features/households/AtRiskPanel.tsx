@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TPerson } from '../../../contracts/index.js';
+import { useCan } from '../../app/session.js';
+import { ReasonForm } from '../cases/ReasonForm.js';
+import { useHouseholdMutations } from './households-api.js';
+
+/**
+ * Whether the person is at risk from the household's perpetrator. Marking protects at once: whoever
+ * follows the perpetrator can no longer reach this person. Set or cleared with a reason (audited).
+ */
+export function AtRiskPanel({ householdId, person }: { householdId: string; person: TPerson }) {
+  const { t } = useTranslation();
+  const canWrite = useCan()('households.write');
+  const { setAtRisk } = useHouseholdMutations(householdId);
+  const [open, setOpen] = useState(false);
+  const next = !person.atRisk;
+
+  return (
+    <section aria-labelledby="at-risk-heading" className="mb-4">
+      <h3 id="at-risk-heading" className="h5 mb-3">
+        {t('households.atRisk.title')}
+      </h3>
+      <p>{person.atRisk ? t('households.atRisk.marked') : t('households.atRisk.notMarked')}</p>
+      {canWrite && !open && (
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setOpen(true)}>
+          {next ? t('households.atRisk.mark') : t('households.atRisk.clear')}
+        </button>
+      )}
+      {open && (
+        <ReasonForm
+          id="at-risk-reason"
+          label={t('households.atRisk.reason')}
+          hint={t('households.atRisk.reasonHint')}
+          submitLabel={next ? t('households.atRisk.mark') : t('households.atRisk.clear')}
+          tone="primary"
+          pending={setAtRisk.isPending}
+          error={setAtRisk.error}
+          onSubmit={(reason) =>
+            setAtRisk.mutate(
+              { personId: person.id, body: { atRisk: next, reason } },
+              { onSuccess: () => setOpen(false) },
+            )
+          }
+          onCancel={() => {
+            setAtRisk.reset();
+            setOpen(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}
