@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_CLASSES } from '../../src/server/platform/access/field-classes.js';
+import { queryRows } from '../../src/server/platform/db/client.js';
+import { createTestApp, type TestApp } from '../harness/test-app.js';
+
+// A table that holds personal data is read by the request role only through row-level security:
+// enabled, forced (so the owner's own queries are filtered too) and with a policy for trama_app.
+// A new module's table is caught here the day its migration forgets one of the three.
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const PERSONAL = new Set(['identifying', 'special', 'safety']);
+
+describe('row-level security on every table with personal data', () => {
+  it('is enabled and forced, with a policy for the request role', async () => {
+    const personal = Object.entries(FIELD_CLASSES)
+      .filter(([, columns]) => Object.values(columns).some((c) => PERSONAL.has(c)))
+      .map(([table]) => table);
+    expect(personal.length).toBeGreaterThan(10);
+    const rows = await queryRows<{ table: string; enabled: boolean; forced: boolean; app_policies: number }>(
+      t.database.db,
+      sql`select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+            (select count(*)::int from pg_policies p
+              where p.schemaname = 'public' and p.tablename = c.relname and 'trama_app' = any (p.roles)) as app_policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'`,
+    );
+    const byTable = new Map(rows.map((r) => [r.table, r]));
+    const missing = personal.flatMap((table) => {
+      const row = byTable.get(table);
+      if (!row) return [`${table}: no such table`];
+      return [
+        ...(row.enabled ? [] : [`${table}: row-level security not enabled`]),
+        ...(row.forced ? [] : [`${table}: row-level security not forced`]),
+        ...(row.app_policies > 0 ? [] : [`${table}: no policy for trama_app`]),
+      ];
+    });
+    expect(missing).toEqual([]);
+  });
+});
