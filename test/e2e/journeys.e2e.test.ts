@@ -112,8 +112,11 @@ describe('admin', () => {
 
     // The role reaches case data: it waits for a second person, and the admin cannot approve it.
     await page.getByRole('status').filter({ hasText: 'Richiesta inviata' }).waitFor();
-    const pending = page.getByRole('table', { name: 'Ruoli richiesti' });
-    await pending.getByRole('row', { name: /Operatore.*Tutela Minori — Ambito di Treviglio/ }).waitFor();
+    const pending = page.getByRole('list', { name: 'Ruoli richiesti' });
+    await pending
+      .getByRole('listitem')
+      .filter({ hasText: /Operatore.*Tutela Minori — Ambito di Treviglio/ })
+      .waitFor();
     expect(await pending.getByRole('button', { name: /^Approva/ }).count()).toBe(0);
     await expectAccessible(page, 'user detail with a role waiting for approval');
 
@@ -130,6 +133,10 @@ describe('admin', () => {
     await approve.waitFor();
     await expectAccessible(dpo.page, 'roles to approve');
     await approve.click();
+    await dpo.page
+      .getByRole('status')
+      .filter({ hasText: `Approvato: ruolo Operatore per ${displayName}` })
+      .waitFor();
     await approve.waitFor({ state: 'detached' });
     await dpo.context.close();
 

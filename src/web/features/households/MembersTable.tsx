@@ -40,16 +40,18 @@ export function MembersTable({
             const current = person.id === selectedId;
             return (
               <tr key={person.id} className={current ? 'table-active' : undefined}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  {name}
+                  {person.atRisk && (
+                    <span className="badge bg-dark ms-1">{t('households.members.atRisk')}</span>
+                  )}
+                </th>
                 <td>{t(`enums.relationship.${person.relationship}`)}</td>
                 <td>{t(`enums.caseRole.${person.caseRole}`)}</td>
                 <td>
                   {person.birthDate ? formatDay(person.birthDate, locale) : (person.birthYear ?? '—')}
                   {person.minor && (
                     <span className="badge bg-secondary ms-1">{t('households.members.minor')}</span>
-                  )}
-                  {person.atRisk && (
-                    <span className="badge bg-warning text-dark ms-1">{t('households.members.atRisk')}</span>
                   )}
                 </td>
                 <td>{t(`enums.gender.${person.gender}`)}</td>

@@ -29,7 +29,7 @@ export function RoleGrantsPage() {
         </label>
       </div>
       <AsyncContent query={grants}>
-        {(items) => (items.length === 0 ? <p>{t('roleGrants.empty')}</p> : <RoleGrantsTable items={items} />)}
+        {(items) => <RoleGrantsTable items={items} emptyText={t('roleGrants.empty')} />}
       </AsyncContent>
     </>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRoleGrant } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
@@ -5,112 +6,145 @@ import { formatDateTime } from '../../ui/format.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useDecideRoleGrant } from './role-grants-api.js';
 
+type Decision = 'approve' | 'reject' | 'cancel';
+
 /**
  * Requested roles with what the viewer may do: approve or reject (a second person only), or cancel
- * its own request. `showUser` is false inside a user's page, where the name is the page's.
+ * its own request. One card per request, so the actions stay in view on a phone. `showUser` is
+ * false inside a user's page, where the name is the page's.
  */
-export function RoleGrantsTable({ items, showUser = true }: { items: TRoleGrant[]; showUser?: boolean }) {
+export function RoleGrantsTable({
+  items,
+  showUser = true,
+  emptyText,
+}: {
+  items: TRoleGrant[];
+  showUser?: boolean;
+  /** Shown when nothing is listed (the list stays mounted so the last decision's message stays). */
+  emptyText?: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const decide = useDecideRoleGrant();
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
   const scopeOf = (g: TRoleGrant) => g.serviceName ?? g.organisationName ?? t('users.memberships.global');
+
+  // The button used is gone with the decision: the focus goes to what happened.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  function run(g: TRoleGrant, decision: Decision) {
+    setDone(null);
+    decide.mutate(
+      { id: g.id, decision },
+      {
+        onSuccess: () =>
+          setDone(
+            t(`roleGrants.done.${decision}`, {
+              role: t(`roles.${g.role}`),
+              name: g.userDisplayName,
+              scope: scopeOf(g),
+            }),
+          ),
+      },
+    );
+  }
 
   return (
     <>
       {decide.error ? <ProblemAlert error={decide.error} /> : null}
-      <div className="table-responsive">
-        <table className="table">
-          <caption>{t('roleGrants.caption')}</caption>
-          <thead>
-            <tr>
-              {showUser && <th scope="col">{t('roleGrants.user')}</th>}
-              <th scope="col">{t('users.memberships.role')}</th>
-              <th scope="col">{t('roleGrants.scope')}</th>
-              <th scope="col">{t('roleGrants.requested')}</th>
-              <th scope="col">{t('roleGrants.status')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((g) => {
-              const label = { role: t(`roles.${g.role}`), name: g.userDisplayName, scope: scopeOf(g) };
-              return (
-                <tr key={g.id}>
-                  {showUser && (
-                    <th scope="row">
+      {done && (
+        <div ref={doneRef} tabIndex={-1} role="status" className="alert alert-success">
+          {done}
+        </div>
+      )}
+      {items.length === 0 && emptyText ? <p>{emptyText}</p> : null}
+      <ul className="list-unstyled" aria-label={t('roleGrants.caption')} hidden={items.length === 0}>
+        {items.map((g) => {
+          const label = { role: t(`roles.${g.role}`), name: g.userDisplayName, scope: scopeOf(g) };
+          return (
+            <li key={g.id} className="card shadow-sm p-3 mb-3">
+              <p className="fw-semibold mb-2">
+                {t(`roles.${g.role}`)} · {scopeOf(g)}
+              </p>
+              <dl className="row mb-2">
+                {showUser && (
+                  <>
+                    <dt className="col-sm-3">{t('roleGrants.user')}</dt>
+                    <dd className="col-sm-9">
                       {g.userDisplayName}
-                      <small className="d-block fw-normal">
+                      <span className="d-block small">
                         {[g.userUsername, g.userEmail].filter(Boolean).join(' · ')}
-                      </small>
-                    </th>
-                  )}
-                  <td>{t(`roles.${g.role}`)}</td>
-                  <td>{scopeOf(g)}</td>
-                  <td>
-                    {t('roleGrants.requestedBy', {
-                      name: g.requestedByName,
-                      when: formatDateTime(g.requestedAt, locale),
-                    })}
-                  </td>
-                  <td>
-                    {g.status === 'pending'
-                      ? t('roleGrants.pendingUntil', { when: formatDateTime(g.expiresAt, locale) })
-                      : t(`roleGrants.statuses.${g.status}`)}
-                    {g.decidedByName && g.decidedAt ? (
-                      <small className="d-block">
-                        {t('roleGrants.decidedBy', {
-                          name: g.decidedByName,
-                          when: formatDateTime(g.decidedAt, locale),
-                        })}
-                      </small>
-                    ) : null}
-                  </td>
-                  <td>
-                    <div className="d-flex flex-wrap gap-2">
-                      {g.canDecide && (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-primary btn-xs"
-                            disabled={decide.isPending}
-                            aria-label={t('roleGrants.approveNamed', label)}
-                            onClick={() => decide.mutate({ id: g.id, decision: 'approve' })}
-                          >
-                            {t('roleGrants.approve')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-outline-danger btn-xs"
-                            disabled={decide.isPending}
-                            aria-label={t('roleGrants.rejectNamed', label)}
-                            onClick={() => decide.mutate({ id: g.id, decision: 'reject' })}
-                          >
-                            {t('roleGrants.reject')}
-                          </button>
-                        </>
-                      )}
-                      {g.canCancel && (
-                        <button
-                          type="button"
-                          className="btn btn-outline-secondary btn-xs"
-                          disabled={decide.isPending}
-                          aria-label={t('roleGrants.cancelNamed', label)}
-                          onClick={() => decide.mutate({ id: g.id, decision: 'cancel' })}
-                        >
-                          {t('roleGrants.cancel')}
-                        </button>
-                      )}
-                      {!g.canDecide && !g.canCancel && g.status === 'pending' && (
-                        <span>{t('roleGrants.waitingForOther')}</span>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                      </span>
+                    </dd>
+                  </>
+                )}
+                <dt className="col-sm-3">{t('roleGrants.requested')}</dt>
+                <dd className="col-sm-9">
+                  {t('roleGrants.requestedBy', {
+                    name: g.requestedByName,
+                    when: formatDateTime(g.requestedAt, locale),
+                  })}
+                </dd>
+                <dt className="col-sm-3">{t('roleGrants.status')}</dt>
+                <dd className="col-sm-9">
+                  {g.status === 'pending'
+                    ? t('roleGrants.pendingUntil', { when: formatDateTime(g.expiresAt, locale) })
+                    : t(`roleGrants.statuses.${g.status}`)}
+                  {g.decidedByName && g.decidedAt ? (
+                    <span className="d-block small">
+                      {t('roleGrants.decidedBy', {
+                        name: g.decidedByName,
+                        when: formatDateTime(g.decidedAt, locale),
+                      })}
+                    </span>
+                  ) : null}
+                </dd>
+              </dl>
+              <div className="d-flex flex-wrap gap-2">
+                {g.canDecide && (
+                  <>
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-sm"
+                      disabled={decide.isPending}
+                      aria-label={t('roleGrants.approveNamed', label)}
+                      onClick={() => run(g, 'approve')}
+                    >
+                      {t('roleGrants.approve')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-outline-danger btn-sm"
+                      disabled={decide.isPending}
+                      aria-label={t('roleGrants.rejectNamed', label)}
+                      onClick={() => run(g, 'reject')}
+                    >
+                      {t('roleGrants.reject')}
+                    </button>
+                  </>
+                )}
+                {g.canCancel && (
+                  <button
+                    type="button"
+                    className="btn btn-outline-secondary btn-sm"
+                    disabled={decide.isPending}
+                    aria-label={t('roleGrants.cancelNamed', label)}
+                    onClick={() => run(g, 'cancel')}
+                  >
+                    {t('roleGrants.cancel')}
+                  </button>
+                )}
+                {!g.canDecide && !g.canCancel && g.status === 'pending' && (
+                  <span className="small">{t('roleGrants.waitingForOther')}</span>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }

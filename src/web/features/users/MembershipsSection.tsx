@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GLOBAL_ROLES,
@@ -8,8 +8,8 @@ import {
   ZRoleSchema,
 } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../app/session.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { RoleGrantsTable } from '../role-grants/RoleGrantsTable.js';
@@ -84,7 +84,13 @@ export function MembershipsSection({ user }: { user: TUser }) {
 function PendingRoles({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const grants = useRoleGrants('open', userId);
-  if (!grants.data || grants.data.length === 0) return null;
+  const [seen, setSeen] = useState(false);
+  const count = grants.data?.length ?? 0;
+  // Once something was pending, the list stays mounted (empty) so the last decision's message stays.
+  useEffect(() => {
+    if (count > 0) setSeen(true);
+  }, [count]);
+  if (!grants.data || (count === 0 && !seen)) return null;
   return (
     <div className="mt-4">
       <h3 className="h5">{t('roleGrants.pendingForUser')}</h3>
