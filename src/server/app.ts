@@ -11,15 +11,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
-import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
-import { casesRoutes } from './modules/cases/cases.routes.js';
+import { auditTrailModule } from './modules/audit-trail/audit-trail.module.js';
+import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
+import { casesModule } from './modules/cases/cases.module.js';
 import { homeRoutes } from './modules/home/home.routes.js';
-import { observatoryRoutes } from './modules/observatory/observatory.routes.js';
-import { referenceRoutes } from './modules/reference/reference.routes.js';
-import { researchRoutes } from './modules/research/research.routes.js';
-import { structureRoutes } from './modules/structure/structure.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
+import { observatoryModule } from './modules/observatory/observatory.module.js';
+import { referenceModule } from './modules/reference/reference.module.js';
+import { researchModule } from './modules/research/research.module.js';
+import { structureModule } from './modules/structure/structure.module.js';
+import { usersModule } from './modules/users/users.module.js';
 import { installAccessHook } from './platform/access/access-hook.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -29,6 +29,7 @@ import { installInputGuard } from './platform/http/input-guard.js';
 import { withSafeSerializers } from './platform/http/log-serializers.js';
 import { HttpProblem } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import type { TramaModule } from './platform/module.js';
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -38,6 +39,21 @@ export interface BuildAppOptions {
   /** Serve the built operator app (off in most tests: there may be no build). */
   serveWeb?: boolean;
 }
+
+/**
+ * The modules, in the order their items appear on Home. Adding a module is one line here, its
+ * permissions in platform/access/permissions.ts, and its web feature (docs/adding-a-module.md).
+ */
+export const MODULES: readonly TramaModule[] = [
+  breakGlassModule,
+  usersModule,
+  auditTrailModule,
+  observatoryModule,
+  casesModule,
+  structureModule,
+  researchModule,
+  referenceModule,
+];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */
 export async function buildApp({ deps, logger = false, serveWeb = true }: BuildAppOptions) {
@@ -99,15 +115,8 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
   );
 
   await app.register(authRoutes(deps));
-  await app.register(structureRoutes(deps));
-  await app.register(usersRoutes(deps));
-  await app.register(auditTrailRoutes(deps));
-  await app.register(breakGlassRoutes(deps));
-  await app.register(homeRoutes(deps));
-  await app.register(observatoryRoutes(deps));
-  await app.register(casesRoutes(deps));
-  await app.register(researchRoutes(deps));
-  await app.register(referenceRoutes(deps));
+  for (const module of MODULES) await app.register(module.routes(deps));
+  await app.register(homeRoutes(deps, MODULES));
 
   if (serveWeb && existsSync(join(WEB_ROOT, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });

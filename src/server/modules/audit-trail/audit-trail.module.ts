@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { countOf, type TramaModule } from '../../platform/module.js';
+import { auditTrailRoutes } from './audit-trail.routes.js';
+
+export const auditTrailModule: TramaModule = {
+  name: 'audit-trail',
+  routes: auditTrailRoutes,
+  attention: async ({ tx, ctx }) =>
+    ctx.permissions.has('audit.read')
+      ? [
+          {
+            kind: 'audit_unsealed' as const,
+            count: await countOf(
+              tx,
+              sql`select count(*)::int as n from audit_events where chain_seq is null and occurred_at < now() - interval '1 minute'`,
+            ),
+            link: '/audit',
+          },
+        ]
+      : [],
+};

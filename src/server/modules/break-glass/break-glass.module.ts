@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { countOf, type TramaModule } from '../../platform/module.js';
+import { breakGlassRoutes } from './break-glass.routes.js';
+
+export const breakGlassModule: TramaModule = {
+  name: 'break-glass',
+  routes: breakGlassRoutes,
+  attention: async ({ tx, ctx }) => [
+    {
+      kind: 'own_break_glass_active' as const,
+      count: await countOf(
+        tx,
+        sql`select count(*)::int as n from break_glass_grants where user_id = ${ctx.userId} and revoked_at is null and expires_at > now()`,
+      ),
+      link: '/break-glass',
+    },
+    ...(ctx.permissions.has('audit.read')
+      ? [
+          {
+            kind: 'break_glass_recent' as const,
+            count: await countOf(
+              tx,
+              sql`select count(*)::int as n from break_glass_grants where granted_at > now() - interval '7 days'`,
+            ),
+            link: '/break-glass',
+          },
+        ]
+      : []),
+  ],
+};

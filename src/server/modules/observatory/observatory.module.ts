@@ -1,0 +1,13 @@
+import type { TramaModule } from '../../platform/module.js';
+import { observatoryRoutes } from './observatory.routes.js';
+import { draftsToFinish } from './observatory.service.js';
+
+export const observatoryModule: TramaModule = {
+  name: 'observatory',
+  routes: observatoryRoutes,
+  // Drafts are never counted: an unfinished record is a missing number in the observatory.
+  attention: async ({ tx, ctx }) =>
+    ctx.permissions.has('incidents.record')
+      ? [{ kind: 'incident_drafts' as const, count: await draftsToFinish({ tx, ctx }), link: '/incidents' }]
+      : [],
+};
