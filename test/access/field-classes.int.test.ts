@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIELD_CLASSES } from '../../src/server/platform/access/field-classes.js';
-import { ENCRYPTED_COLUMNS } from '../../src/server/platform/crypto/encrypted-columns.js';
+import { MODULES } from '../../src/server/app.js';
 import { queryRows } from '../../src/server/platform/db/client.js';
+import { encryptedColumnsOf, fieldClassesOf } from '../../src/server/platform/module.js';
+
+const FIELD_CLASSES = fieldClassesOf(MODULES);
+const ENCRYPTED_COLUMNS = encryptedColumnsOf(MODULES);
+
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;

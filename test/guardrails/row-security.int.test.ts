@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIELD_CLASSES } from '../../src/server/platform/access/field-classes.js';
+import { MODULES } from '../../src/server/app.js';
 import { queryRows } from '../../src/server/platform/db/client.js';
+import { encryptedColumnsOf, fieldClassesOf } from '../../src/server/platform/module.js';
+
+const FIELD_CLASSES = fieldClassesOf(MODULES);
+
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 // A table that holds personal data is read by the request role only through row-level security:

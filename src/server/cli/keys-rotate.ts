@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { ENCRYPTED_COLUMNS } from '../platform/crypto/encrypted-columns.js';
+import { MODULES } from '../app.js';
 import { decryptField, encryptField, keyIdOf } from '../platform/crypto/field-crypto.js';
 import { loadKeyring } from '../platform/crypto/keyring-source.js';
 import { queryRows } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
+import { encryptedColumnsOf } from '../platform/module.js';
 import { openForCli } from './cli-common.js';
 
 /**
@@ -14,7 +15,7 @@ const { config, database } = await openForCli();
 const keyring = loadKeyring({ config, warn: (m) => console.warn(`Trama: warning: ${m}`) });
 await runMigrations(database);
 let rotated = 0;
-for (const column of ENCRYPTED_COLUMNS) {
+for (const column of encryptedColumnsOf(MODULES)) {
   await database.db.transaction(async (tx) => {
     const rows = await queryRows<{ key: string; ctx: string; value: string }>(
       tx as never,

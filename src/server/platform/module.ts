@@ -2,6 +2,8 @@ import type { SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { TAttentionItem } from '../../contracts/home.js';
 import type { AccessContext } from './access/access-context.js';
+import { type FieldClass, PLATFORM_FIELD_CLASSES } from './access/field-classes.js';
+import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encrypted-columns.js';
 import { queryRows, type Tx } from './db/client.js';
 import type { Deps } from './deps.js';
 
@@ -20,6 +22,24 @@ export interface TramaModule {
    * security applies: the transaction is the request's). Items with a count of 0 are dropped.
    */
   attention?: (args: { tx: Tx; ctx: AccessContext }) => Promise<TAttentionItem[]>;
+  /**
+   * Every column of the module's tables, classed. test/access/field-classes.int.test.ts fails on
+   * an unclassed column, a readable secret or an unencrypted safety field; test/guardrails on a
+   * table with personal data whose row-level security is not enabled, forced and given a policy.
+   */
+  fieldClasses?: Record<string, Record<string, FieldClass>>;
+  /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
+  encryptedColumns?: readonly EncryptedColumn[];
+}
+
+/** Every table's columns, classed: the platform's and every module's. */
+export function fieldClassesOf(modules: readonly TramaModule[]): Record<string, Record<string, FieldClass>> {
+  return Object.assign({}, PLATFORM_FIELD_CLASSES, ...modules.map((m) => m.fieldClasses ?? {}));
+}
+
+/** Every encrypted column: the platform's and every module's. */
+export function encryptedColumnsOf(modules: readonly TramaModule[]): EncryptedColumn[] {
+  return [...PLATFORM_ENCRYPTED_COLUMNS, ...modules.flatMap((m) => m.encryptedColumns ?? [])];
 }
 
 /** One `count(*)::int as n` query's number, for attention items. */

@@ -1,9 +1,11 @@
 import type { TramaModule } from '../../platform/module.js';
+import { OBSERVATORY_FIELD_CLASSES } from './observatory.fields.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
 
 export const observatoryModule: TramaModule = {
   name: 'observatory',
+  fieldClasses: OBSERVATORY_FIELD_CLASSES,
   routes: observatoryRoutes,
   // Drafts are never counted: an unfinished record is a missing number in the observatory.
   attention: async ({ tx, ctx }) =>

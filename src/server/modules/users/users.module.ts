@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { countOf, type TramaModule } from '../../platform/module.js';
+import { USERS_FIELD_CLASSES } from './users.fields.js';
 import { usersRoutes } from './users.routes.js';
 
 export const usersModule: TramaModule = {
   name: 'users',
+  fieldClasses: USERS_FIELD_CLASSES,
   routes: usersRoutes,
   attention: async ({ tx, ctx }) => [
     ...(ctx.permissions.has('users.write')

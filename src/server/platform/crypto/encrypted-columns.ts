@@ -1,6 +1,7 @@
 /**
- * Every encrypted column, so `npm run keys:rotate` re-encrypts them all. A module that adds an
- * encrypted column registers it here; the context (associated data) must match its writer's.
+ * An encrypted column, so `npm run keys:rotate` re-encrypts them all. The platform lists its own
+ * here; a module lists its own in its descriptor (TramaModule.encryptedColumns). The context
+ * (associated data) must match its writer's.
  */
 export interface EncryptedColumn {
   table: string;
@@ -12,7 +13,8 @@ export interface EncryptedColumn {
   contextPrefix: string;
 }
 
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+/** The platform's own encrypted columns. */
+export const PLATFORM_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   {
     table: 'users',
     keyColumn: 'id',
@@ -33,27 +35,6 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: 'key_encrypted',
     contextColumn: 'scope',
     contextPrefix: 'pseudonym_keys',
-  },
-  {
-    table: 'people',
-    keyColumn: 'id',
-    column: 'contact_encrypted',
-    contextColumn: 'id',
-    contextPrefix: 'people.contact',
-  },
-  {
-    table: 'people',
-    keyColumn: 'id',
-    column: 'safe_contact_encrypted',
-    contextColumn: 'id',
-    contextPrefix: 'people.safe_contact',
-  },
-  {
-    table: 'session_notes',
-    keyColumn: 'id',
-    column: 'body_encrypted',
-    contextColumn: 'id',
-    contextPrefix: 'session_notes.body',
   },
 ];
 

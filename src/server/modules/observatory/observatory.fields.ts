@@ -1,0 +1,50 @@
+import type { FieldClass } from '../../platform/access/field-classes.js';
+
+/** Every column of the module's tables, classed (platform/access/field-classes.ts says what each class means). */
+export const OBSERVATORY_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
+  // Anonymous incidents (modules/observatory): pseudonymous, still GDPR art. 9 data about violence.
+  incidents: {
+    id: 'internal',
+    service_id: 'internal',
+    created_by: 'internal',
+    status: 'internal',
+    import_key: 'internal',
+    // Keyed hash of a register number: a pseudonym is still personal data (GDPR recital 26).
+    survivor_code: 'identifying',
+    birth_year: 'identifying',
+    municipality: 'identifying',
+    district_id: 'internal',
+    incident_month: 'special',
+    age_band: 'special',
+    gender: 'special',
+    citizenship: 'special',
+    citizenship_group: 'special',
+    years_in_italy: 'special',
+    language: 'special',
+    interpreter_needed: 'special',
+    interpreter_used: 'special',
+    core_type: 'special',
+    forms: 'special',
+    stalking: 'special',
+    children_present: 'special',
+    children_witnessed: 'special',
+    author_relationship: 'special',
+    risk_indicators: 'special',
+    harmful_practice: 'special',
+    contexts: 'special',
+    first_contact: 'special',
+    referred_to: 'special',
+    services_provided: 'special',
+    consent_reporting: 'special',
+    created_at: 'internal',
+    updated_at: 'internal',
+  },
+  // Raw counts: they leave the server only through platform/disclosure.
+  incident_counts: {
+    year: 'internal',
+    table_key: 'internal',
+    row_category: 'internal',
+    column_category: 'internal',
+    count: 'special',
+  },
+};
