@@ -14,7 +14,6 @@ import {
 import { auditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
 import { casesModule } from './modules/cases/cases.module.js';
-import { homeRoutes } from './modules/home/home.routes.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
 import { referenceModule } from './modules/reference/reference.module.js';
 import { researchModule } from './modules/research/research.module.js';
@@ -24,6 +23,7 @@ import { installAccessHook } from './platform/access/access-hook.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Deps } from './platform/deps.js';
+import { homeRoutes } from './platform/home/home.routes.js';
 import { installErrorHandler, sendFrameworkProblem, sendProblem } from './platform/http/error-handler.js';
 import { installInputGuard } from './platform/http/input-guard.js';
 import { withSafeSerializers } from './platform/http/log-serializers.js';

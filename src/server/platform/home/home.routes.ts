@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type TAttentionItem, ZHomeSchema } from '../../../contracts/home.js';
-import { requireAccess, scoped } from '../../platform/access/access-hook.js';
-import type { Deps } from '../../platform/deps.js';
-import type { TramaModule } from '../../platform/module.js';
+import { requireAccess, scoped } from '../access/access-hook.js';
+import type { Deps } from '../deps.js';
+import type { TramaModule } from '../module.js';
 
 /**
  * What needs the user's attention: each module says what of its own does (TramaModule.attention),
