@@ -38,6 +38,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built operator app (off in most tests: there may be no build). */
   serveWeb?: boolean;
+  /** The modules to mount; tests add a fixture module to prove the seam (test/fixtures). */
+  modules?: readonly TramaModule[];
 }
 
 /**
@@ -56,7 +58,12 @@ export const MODULES: readonly TramaModule[] = [
 ];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */
-export async function buildApp({ deps, logger = false, serveWeb = true }: BuildAppOptions) {
+export async function buildApp({
+  deps,
+  logger = false,
+  serveWeb = true,
+  modules = MODULES,
+}: BuildAppOptions) {
   const app = Fastify({
     logger: withSafeSerializers(logger),
     bodyLimit: 64 * 1024,
@@ -115,8 +122,8 @@ export async function buildApp({ deps, logger = false, serveWeb = true }: BuildA
   );
 
   await app.register(authRoutes(deps));
-  for (const module of MODULES) await app.register(module.routes(deps));
-  await app.register(homeRoutes(deps, MODULES));
+  for (const module of modules) await app.register(module.routes(deps));
+  await app.register(homeRoutes(deps, modules));
 
   if (serveWeb && existsSync(join(WEB_ROOT, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });

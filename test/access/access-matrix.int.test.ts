@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, MODULES } from '../../src/server/app.js';
 import { ROLE_PERMISSIONS } from '../../src/server/platform/access/permissions.js';
 import type { RouteDeclaration } from '../../src/server/platform/access/route-access.js';
 import { collectRouteDeclarations } from '../../src/server/platform/access/route-access.js';
+import { exampleModule } from '../fixtures/example/example.module.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 /**
@@ -13,9 +14,13 @@ import { createTestApp, type TestApp } from '../harness/test-app.js';
 let t: TestApp;
 let declarations: RouteDeclaration[];
 
+// The fixture module is mounted with the real ones: the seam must carry its route into the
+// declarations, the snapshot and the matrix like any module's.
+const modules = [...MODULES, exampleModule];
+
 beforeAll(async () => {
-  t = await createTestApp();
-  const built = await buildApp({ deps: t.deps, serveWeb: false });
+  t = await createTestApp({ modules });
+  const built = await buildApp({ deps: t.deps, serveWeb: false, modules });
   declarations = built.declarations;
   await built.app.close();
 });

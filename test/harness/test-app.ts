@@ -11,6 +11,7 @@ import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
 import { type Database, openPglite, openPostgres } from '../../src/server/platform/db/client.js';
 import type { Deps } from '../../src/server/platform/deps.js';
 import type { Mail } from '../../src/server/platform/mail/mailer.js';
+import type { TramaModule } from '../../src/server/platform/module.js';
 import { memberships, users } from '../../src/server/platform/tenancy/tenancy.sql.js';
 import type { DemoAccount } from '../../src/server/seed/demo.js';
 import { withDatabase } from './global-setup.js';
@@ -39,7 +40,11 @@ export const TEST_CONFIG: Config = { ...loadConfig({}), logLevel: 'silent' };
 let counter = 0;
 
 /** A private copy of the seeded database and an app built on it through buildApp. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp({
+  modules,
+}: {
+  modules?: readonly TramaModule[];
+} = {}): Promise<TestApp> {
   const dir = inject('fixtureDir');
   const template = inject('pgTemplate');
   let database: Database;
@@ -71,6 +76,7 @@ export async function createTestApp(): Promise<TestApp> {
     deps,
     serveWeb: false,
     logger: process.env.TRAMA_TEST_LOG ? { level: 'error' } : false,
+    ...(modules ? { modules } : {}),
   });
   const userId = async (username: string) =>
     (await database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
