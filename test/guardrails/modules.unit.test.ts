@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../../src/server/app.js';
+import { auditActionsOf } from '../../src/server/platform/module.js';
 
 // Every module lives in its own folder with one descriptor, a README that says what it must never
 // do, and integration tests named there; and every folder under modules/ is a listed module.
@@ -34,5 +35,12 @@ describe('modules', () => {
         if (!existsSync(new URL(test, root))) problems.push(`${name}: ${test} does not exist`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('give audit actions that are unique and read as resource.verb', () => {
+    const actions = auditActionsOf(MODULES);
+    expect(actions.length).toBeGreaterThan(80);
+    expect(actions.filter((a, i) => actions.indexOf(a) !== i)).toEqual([]);
+    expect(actions.filter((a) => !/^[a-z_]+\.[a-z_]+$/.test(a))).toEqual([]);
   });
 });

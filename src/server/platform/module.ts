@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { TAttentionItem } from '../../contracts/home.js';
 import type { AccessContext } from './access/access-context.js';
 import { type FieldClass, PLATFORM_FIELD_CLASSES } from './access/field-classes.js';
+import { PLATFORM_AUDIT_ACTIONS } from './audit/audit-events.js';
 import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encrypted-columns.js';
 import { queryRows, type Tx } from './db/client.js';
 import type { Deps } from './deps.js';
@@ -28,6 +29,8 @@ export interface TramaModule {
    * table with personal data whose row-level security is not enabled, forced and given a policy.
    */
   fieldClasses?: Record<string, Record<string, FieldClass>>;
+  /** The module's audit actions (its `<name>.audit.ts` also adds them to the `AuditAction` type). */
+  auditActions?: readonly string[];
   /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
   encryptedColumns?: readonly EncryptedColumn[];
 }
@@ -35,6 +38,11 @@ export interface TramaModule {
 /** Every table's columns, classed: the platform's and every module's. */
 export function fieldClassesOf(modules: readonly TramaModule[]): Record<string, Record<string, FieldClass>> {
   return Object.assign({}, PLATFORM_FIELD_CLASSES, ...modules.map((m) => m.fieldClasses ?? {}));
+}
+
+/** Every audit action: the platform's and every module's. */
+export function auditActionsOf(modules: readonly TramaModule[]): string[] {
+  return [...PLATFORM_AUDIT_ACTIONS, ...modules.flatMap((m) => m.auditActions ?? [])];
 }
 
 /** Every encrypted column: the platform's and every module's. */

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { countOf, type TramaModule } from '../../platform/module.js';
+import { AUDIT_TRAIL_AUDIT_ACTIONS } from './audit-trail.audit.js';
 import { auditTrailRoutes } from './audit-trail.routes.js';
 
 export const auditTrailModule: TramaModule = {
   name: 'audit-trail',
+  auditActions: AUDIT_TRAIL_AUDIT_ACTIONS,
   routes: auditTrailRoutes,
   attention: async ({ tx, ctx }) =>
     ctx.permissions.has('audit.read')

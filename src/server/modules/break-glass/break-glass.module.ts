@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { countOf, type TramaModule } from '../../platform/module.js';
+import { BREAK_GLASS_AUDIT_ACTIONS } from './break-glass.audit.js';
 import { breakGlassRoutes } from './break-glass.routes.js';
 
 export const breakGlassModule: TramaModule = {
   name: 'break-glass',
+  auditActions: BREAK_GLASS_AUDIT_ACTIONS,
   routes: breakGlassRoutes,
   attention: async ({ tx, ctx }) => [
     {

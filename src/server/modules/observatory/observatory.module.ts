@@ -1,4 +1,5 @@
 import type { TramaModule } from '../../platform/module.js';
+import { OBSERVATORY_AUDIT_ACTIONS } from './observatory.audit.js';
 import { OBSERVATORY_FIELD_CLASSES } from './observatory.fields.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
@@ -6,6 +7,7 @@ import { draftsToFinish } from './observatory.service.js';
 export const observatoryModule: TramaModule = {
   name: 'observatory',
   fieldClasses: OBSERVATORY_FIELD_CLASSES,
+  auditActions: OBSERVATORY_AUDIT_ACTIONS,
   routes: observatoryRoutes,
   // Drafts are never counted: an unfinished record is a missing number in the observatory.
   attention: async ({ tx, ctx }) =>

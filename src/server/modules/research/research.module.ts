@@ -1,9 +1,11 @@
 import type { TramaModule } from '../../platform/module.js';
+import { RESEARCH_AUDIT_ACTIONS } from './research.audit.js';
 import { RESEARCH_FIELD_CLASSES } from './research.fields.js';
 import { researchRoutes } from './research.routes.js';
 
 export const researchModule: TramaModule = {
   name: 'research',
   fieldClasses: RESEARCH_FIELD_CLASSES,
+  auditActions: RESEARCH_AUDIT_ACTIONS,
   routes: researchRoutes,
 };

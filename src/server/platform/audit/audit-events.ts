@@ -1,8 +1,9 @@
 /**
- * The typed audit vocabulary. An event names an action from this list; adding one is a reviewed
- * change, so the DPO's filters and the retention rules always know every kind of event.
+ * The typed audit vocabulary: the platform's actions here, each module's in its `<name>.audit.ts`.
+ * An event names an action from it; adding one is a reviewed change, so the DPO's filters and the
+ * retention rules always know every kind of event (`auditActionsOf(MODULES)`).
  */
-export const AUDIT_ACTIONS = [
+export const PLATFORM_AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.locked',
@@ -21,75 +22,17 @@ export const AUDIT_ACTIONS = [
   'session.expired',
   'session.revoked',
   'access.denied',
-  'break_glass.granted',
-  'user.created',
-  'user.updated',
-  'user.read',
-  'user.sessions_listed',
-  'membership.created',
-  'membership.deleted',
-  'membership.requested',
-  'membership.approved',
-  'membership.rejected',
-  'membership.cancelled',
-  'membership.grants_listed',
-  'district.created',
-  'district.updated',
-  'municipality.updated',
-  'organisation.created',
-  'organisation.updated',
-  'service.created',
-  'service.updated',
-  'audit.searched',
-  'audit.record_access_viewed',
-  'incident.created',
-  'incident.updated',
-  'incident.deleted',
-  'incident.read',
-  'incident.listed',
-  'incident.imported',
-  'observatory.statistics_viewed',
-  'observatory.statistics_exported',
-  'observatory.training_report_viewed',
-  'household.created',
-  'household.read',
-  'household.listed',
-  'person.created',
-  'person.updated',
-  'person.safety_read',
-  'person.safety_updated',
-  'person.at_risk_updated',
-  'person.excluded',
-  'person.message_planned',
-  'consent.created',
-  'consent.revoked',
-  'referral.created',
-  'referral.updated',
-  'referral.deleted',
-  'referral.sent',
-  'referral.consent_override',
-  'referral.read',
-  'referral.listed',
-  'referral.accepted',
-  'referral.declined',
-  'referral.revoked',
-  'referral.closed',
-  'case.read',
-  'case.listed',
-  'case.file_updated',
-  'case.plan_submitted',
-  'case.plan_approved',
-  'case.team_updated',
-  'case.closure_requested',
-  'case.closed',
-  'case.timeline_viewed',
-  'session.created',
-  'session.read',
-  'session.listed',
-  'research.exported',
-  'research.exports_listed',
 ] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Each module adds its own actions to the vocabulary by augmenting this interface in its
+ * `<name>.audit.ts` (declaration merging), and lists them in its descriptor (`auditActions`), so
+ * the type of `AuditAction` and the runtime list both come from the module, not from this file.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declaration merging
+export interface ModuleAuditActions {}
+
+export type AuditAction = (typeof PLATFORM_AUDIT_ACTIONS)[number] | keyof ModuleAuditActions;
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
