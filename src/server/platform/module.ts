@@ -31,6 +31,11 @@ export interface TramaModule {
   fieldClasses?: Record<string, Record<string, FieldClass>>;
   /** The module's audit actions (its `<name>.audit.ts` also adds them to the `AuditAction` type). */
   auditActions?: readonly string[];
+  /**
+   * The record types the module's lookups and grants name, with their tables (the audited 404 and
+   * break-the-glass check that a record exists); the module also adds them to `RecordType`.
+   */
+  recordTables?: Readonly<Record<string, string>>;
   /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
   encryptedColumns?: readonly EncryptedColumn[];
 }
@@ -43,6 +48,11 @@ export function fieldClassesOf(modules: readonly TramaModule[]): Record<string, 
 /** Every audit action: the platform's and every module's. */
 export function auditActionsOf(modules: readonly TramaModule[]): string[] {
   return [...PLATFORM_AUDIT_ACTIONS, ...modules.flatMap((m) => m.auditActions ?? [])];
+}
+
+/** Every module's record tables, for the platform's existence check. */
+export function recordTablesOf(modules: readonly TramaModule[]): Record<string, string> {
+  return Object.assign({}, ...modules.map((m) => m.recordTables ?? {}));
 }
 
 /** Every encrypted column: the platform's and every module's. */

@@ -40,3 +40,17 @@ export const CASES_AUDIT_ACTIONS = [
 declare module '../../platform/audit/audit-events.js' {
   interface ModuleAuditActions extends Record<(typeof CASES_AUDIT_ACTIONS)[number], true> {}
 }
+
+/** The records this module's lookups and grants name, and their tables (platform/access/not-found.ts). */
+export const CASES_RECORD_TABLES = {
+  household: 'households',
+  person: 'people',
+  consent: 'consents',
+  referral: 'referrals',
+  case: 'cases',
+  session: 'case_sessions',
+} as const;
+
+declare module '../../platform/access/not-found.js' {
+  interface ModuleRecordTypes extends Record<keyof typeof CASES_RECORD_TABLES, true> {}
+}

@@ -1,5 +1,5 @@
 import type { TramaModule } from '../../platform/module.js';
-import { OBSERVATORY_AUDIT_ACTIONS } from './observatory.audit.js';
+import { OBSERVATORY_AUDIT_ACTIONS, OBSERVATORY_RECORD_TABLES } from './observatory.audit.js';
 import { OBSERVATORY_FIELD_CLASSES } from './observatory.fields.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
@@ -8,6 +8,7 @@ export const observatoryModule: TramaModule = {
   name: 'observatory',
   fieldClasses: OBSERVATORY_FIELD_CLASSES,
   auditActions: OBSERVATORY_AUDIT_ACTIONS,
+  recordTables: OBSERVATORY_RECORD_TABLES,
   routes: observatoryRoutes,
   // Drafts are never counted: an unfinished record is a missing number in the observatory.
   attention: async ({ tx, ctx }) =>

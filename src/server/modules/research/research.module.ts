@@ -1,5 +1,5 @@
 import type { TramaModule } from '../../platform/module.js';
-import { RESEARCH_AUDIT_ACTIONS } from './research.audit.js';
+import { RESEARCH_AUDIT_ACTIONS, RESEARCH_RECORD_TABLES } from './research.audit.js';
 import { RESEARCH_FIELD_CLASSES } from './research.fields.js';
 import { researchRoutes } from './research.routes.js';
 
@@ -7,5 +7,6 @@ export const researchModule: TramaModule = {
   name: 'research',
   fieldClasses: RESEARCH_FIELD_CLASSES,
   auditActions: RESEARCH_AUDIT_ACTIONS,
+  recordTables: RESEARCH_RECORD_TABLES,
   routes: researchRoutes,
 };

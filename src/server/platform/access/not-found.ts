@@ -5,19 +5,23 @@ import { systemTransaction } from '../db/context.js';
 import { problems } from '../http/problem.js';
 import { type AccessContext, actorOf } from './access-context.js';
 
-/** The tables behind each record type that a scoped lookup or a break-the-glass grant can name. */
-export const RECORD_TABLES = {
-  user: 'users',
-  incident: 'incidents',
-  household: 'households',
-  person: 'people',
-  consent: 'consents',
-  referral: 'referrals',
-  case: 'cases',
-  session: 'case_sessions',
-  study: 'studies',
-} as const;
-export type RecordType = keyof typeof RECORD_TABLES;
+/**
+ * The tables behind each record type that a scoped lookup or a break-the-glass grant can name: the
+ * platform's here; each module adds its own in its descriptor (`recordTables`) and to the
+ * `RecordType` type by augmenting `ModuleRecordTypes` (declaration merging).
+ */
+export const PLATFORM_RECORD_TABLES = { user: 'users' } as const;
+
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declaration merging
+export interface ModuleRecordTypes {}
+export type RecordType = keyof typeof PLATFORM_RECORD_TABLES | keyof ModuleRecordTypes;
+
+let recordTables: Readonly<Record<string, string>> = PLATFORM_RECORD_TABLES;
+
+/** The composition root hands over every module's record tables once, at start-up. */
+export function registerRecordTables(tables: Readonly<Record<string, string>>) {
+  recordTables = { ...PLATFORM_RECORD_TABLES, ...tables };
+}
 
 /** Whether a record exists at all, whoever may see it: callers run it outside the request's scope. */
 export async function recordExists({
@@ -29,10 +33,9 @@ export async function recordExists({
   recordType: RecordType;
   id: string;
 }) {
-  const rows = await queryRows(
-    tx,
-    sql`select 1 from ${sql.identifier(RECORD_TABLES[recordType])} where id = ${id}`,
-  );
+  const table = recordTables[recordType];
+  if (!table) throw new Error(`no table registered for record type ${recordType}`);
+  const rows = await queryRows(tx, sql`select 1 from ${sql.identifier(table)} where id = ${id}`);
   return rows.length > 0;
 }
 
