@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../src/server/app.js';
 import { queryRows } from '../../src/server/platform/db/client.js';
-import { encryptedColumnsOf, fieldClassesOf } from '../../src/server/platform/module.js';
+import { fieldClassesOf } from '../../src/server/platform/module.js';
 
 const FIELD_CLASSES = fieldClassesOf(MODULES);
 

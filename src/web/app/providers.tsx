@@ -3,8 +3,8 @@ import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { setUnauthorizedHandler } from '../api/client.js';
 import { isApiError } from '../api/problem.js';
+import { sessionQueryOptions } from '../session/session.js';
 import { createAppRouter } from './router.js';
-import { sessionQueryOptions } from './session.js';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({

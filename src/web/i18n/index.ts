@@ -3,6 +3,7 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import type { TLocale } from '../../contracts/index.js';
 import en from './en.json';
 import it from './it.json';
+import { type I18nBundle, mergeCatalogues } from './merge.js';
 
 /** Only the UI language is kept in localStorage: it is not personal data. */
 const STORAGE_KEY = 'trama.lang';
@@ -26,10 +27,18 @@ function reflectLocale(locale: string): void {
   }
 }
 
-export async function initI18n(): Promise<void> {
+/**
+ * The shared messages (common, nav, shell, validation, roles, enums…) here, each feature's in its own
+ * bundle: merged into the one `translation` namespace, so every key path is the same as in one file.
+ */
+export async function initI18n(bundles: readonly I18nBundle[]): Promise<void> {
+  const all: readonly I18nBundle[] = [{ it, en }, ...bundles];
   i18next.on('languageChanged', reflectLocale);
   await i18next.use(initReactI18next).init({
-    resources: { it: { translation: it }, en: { translation: en } },
+    resources: {
+      it: { translation: mergeCatalogues(all.map((bundle) => bundle.it)) },
+      en: { translation: mergeCatalogues(all.map((bundle) => bundle.en)) },
+    },
     lng: storedLocale(),
     fallbackLng: 'it',
     supportedLngs: LOCALES,

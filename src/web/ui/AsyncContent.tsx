@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/problem.js';
-import { NotFoundNotice } from '../features/errors/NotFoundNotice.js';
 import { Loading } from './Loading.js';
+import { NotFoundNotice } from './NotFoundNotice.js';
 import { ProblemAlert } from './ProblemAlert.js';
 
 /** Loading, error and "not found or not yours" states of a query, so pages render only their data. */

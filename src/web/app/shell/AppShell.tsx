@@ -4,7 +4,7 @@ import { Header, HeaderContent, HeaderRightZone, Headers } from 'design-react-ki
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logout } from '../../features/auth/auth-api.js';
-import { sessionQueryOptions, useSession } from '../session.js';
+import { sessionQueryOptions, useSession } from '../../session/session.js';
 import { Footer } from './Footer.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { MainNav } from './MainNav.js';

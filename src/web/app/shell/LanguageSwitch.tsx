@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TLocale } from '../../../contracts/index.js';
 import { saveLocale } from '../../features/auth/auth-api.js';
 import { LOCALES, useLocale } from '../../i18n/index.js';
-import { sessionQueryOptions } from '../session.js';
+import { sessionQueryOptions } from '../../session/session.js';
 
 const NATIVE_NAME: Record<TLocale, string> = { it: 'Italiano', en: 'English' };
 

@@ -3,8 +3,8 @@ import { useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { switchMembership } from '../../features/auth/auth-api.js';
+import { sessionQueryOptions, useSession } from '../../session/session.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { sessionQueryOptions, useSession } from '../session.js';
 import { membershipLabel } from './membership-label.js';
 
 /**

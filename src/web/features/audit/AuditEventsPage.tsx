@@ -2,7 +2,6 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZAuditOutcomeSchema } from '../../../contracts/index.js';
-import { optionalString, positiveInt } from '../../app/search.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { SelectField, TextField } from '../../ui/fields.js';
@@ -10,25 +9,8 @@ import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { AUDIT_PAGE_SIZE, type AuditFilters, useAuditEvents } from './audit-api.js';
+import { parseAuditSearch } from './audit-search.js';
 import { ChainStatus } from './ChainStatus.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Filters live in the URL so a DPO can bookmark or share a query (they hold no personal data). */
-export function parseAuditSearch(search: Record<string, unknown>): AuditFilters {
-  const outcome = ZAuditOutcomeSchema.safeParse(search.outcome);
-  const date = (v: unknown) => (typeof v === 'string' && DATE.test(v) ? v : undefined);
-  return {
-    actorUserId: optionalString(search.actorUserId, 36),
-    action: optionalString(search.action, 80),
-    recordType: optionalString(search.recordType, 80),
-    recordId: optionalString(search.recordId, 80),
-    outcome: outcome.success ? outcome.data : undefined,
-    from: date(search.from),
-    to: date(search.to),
-    page: search.page === undefined ? undefined : positiveInt(search.page),
-  };
-}
 
 const TEXT_FILTERS = ['actorUserId', 'action', 'recordType', 'recordId'] as const;
 

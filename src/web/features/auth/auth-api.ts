@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import {
   type TLocale,
-  type TSessionInfo,
   ZLoginResponseSchema,
   ZMfaEnrolmentConfirmResponseSchema,
   ZMfaEnrolmentResponseSchema,
-  ZSessionInfoSchema,
 } from '../../../contracts/index.js';
 import { api, hasCsrfToken, setCsrfToken } from '../../api/client.js';
-import { isApiError } from '../../api/problem.js';
+import { fetchSession } from '../../session/session-api.js';
 
 /** Some auth steps rotate the session; when they return a new CSRF token we keep it. */
 const ZMaybeTokenSchema = z.unknown().transform((body) => {
@@ -20,23 +18,6 @@ const ZMaybeTokenSchema = z.unknown().transform((body) => {
 
 function keepToken(token: string | null): void {
   if (token) setCsrfToken(token);
-}
-
-export async function fetchSession(): Promise<TSessionInfo | null> {
-  try {
-    const session = await api('/api/auth/session', {
-      schema: ZSessionInfoSchema,
-      skipUnauthorizedRedirect: true,
-    });
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (isApiError(error) && error.isUnauthorized) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
 }
 
 export async function login(username: string, password: string) {

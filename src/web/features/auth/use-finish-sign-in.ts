@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
-import { sessionQueryOptions } from '../../app/session.js';
+import { sessionQueryOptions } from '../../session/session.js';
 
 /** After the last sign-in step: load the full session, then go where the user was heading. */
 export function useFinishSignIn() {

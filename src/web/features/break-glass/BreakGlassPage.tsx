@@ -10,8 +10,8 @@ import {
   ZBreakGlassRequestSchema,
 } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { FormActions, SelectField, TextAreaField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';

@@ -7,6 +7,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AssessmentSection } from './AssessmentSection.js';
 import { CaseOverview } from './CaseOverview.js';
 import { ClosureSection } from './ClosureSection.js';
+import { CASE_TABS, type CaseTab } from './case-tabs.js';
 import { useCase } from './cases-api.js';
 import { IntakeSection } from './IntakeSection.js';
 import { PlanSection } from './PlanSection.js';
@@ -14,18 +15,6 @@ import { SessionsSection } from './SessionsSection.js';
 import { StatusBadge } from './StatusBadge.js';
 import { TeamSection } from './TeamSection.js';
 import { TimelineSection } from './TimelineSection.js';
-
-export const CASE_TABS = [
-  'overview',
-  'team',
-  'intake',
-  'assessment',
-  'plan',
-  'sessions',
-  'timeline',
-  'closure',
-] as const;
-export type CaseTab = (typeof CASE_TABS)[number];
 
 export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const query = useCase(caseId);

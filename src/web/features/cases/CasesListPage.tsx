@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES } from '../../../contracts/index.js';
+import { CASE_STATUSES, ZCaseListQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
@@ -10,8 +10,6 @@ import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { CASES_PAGE_SIZE, type CaseFilters, useCaseFilters, useCases } from './cases-api.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
-
-export const CASE_CODE = /^[A-Za-z0-9-]*$/;
 
 /** The work list: cases by code, never by name, with what is late flagged. */
 export function CasesListPage({
@@ -33,7 +31,7 @@ export function CasesListPage({
     overdue: filters.overdue ?? false,
     q: filters.q ?? '',
   });
-  const codeValid = CASE_CODE.test(draft.q.trim());
+  const codeValid = ZCaseListQuerySchema.shape.q.safeParse(draft.q).success;
 
   function apply(event: FormEvent) {
     event.preventDefault();

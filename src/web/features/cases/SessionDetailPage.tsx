@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { NOTE_SECTIONS, type TSession } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import {
   pageOf,
   type TCase,
+  type TCaseListQuery,
   ZCaseListItemSchema,
   ZCaseSchema,
-  type ZCaseStatusSchema,
   type ZClosureRequestSchema,
   ZIdSchema,
   type ZIntakeSchema,
@@ -32,15 +32,11 @@ const ZCaseFiltersSchema = z.object({
   workers: z.array(z.object({ id: ZIdSchema, displayName: z.string() })),
 });
 
-export interface CaseFilters {
-  status?: z.infer<typeof ZCaseStatusSchema> | undefined;
-  serviceId?: string | undefined;
-  districtId?: string | undefined;
-  workerId?: string | undefined;
+/** The list filters: the API's own query (`ZCaseListQuerySchema`), with `overdue` a flag in the URL. */
+export type CaseFilters = Omit<TCaseListQuery, 'overdue' | 'page' | 'pageSize'> & {
   overdue?: boolean | undefined;
-  q?: string | undefined;
   page: number;
-}
+};
 
 export const caseKeys = {
   list: (filters: CaseFilters) => ['cases', 'list', filters] as const,

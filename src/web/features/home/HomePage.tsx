@@ -3,7 +3,7 @@ import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type TAttentionItem, ZHomeSchema } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
-import { useSession } from '../../app/session.js';
+import { useSession } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 

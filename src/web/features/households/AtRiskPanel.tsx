@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPerson } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { ReasonForm } from '../cases/ReasonForm.js';
 import { useHouseholdMutations } from './households-api.js';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConsent, TPerson } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { formatDay } from '../cases/form-helpers.js';
 import { ReasonForm } from '../cases/ReasonForm.js';

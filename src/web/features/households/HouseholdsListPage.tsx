@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';

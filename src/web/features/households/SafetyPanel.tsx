@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPerson, TSafetyDetails } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { Fact, Facts } from '../cases/Facts.js';
 import { problemType } from '../cases/form-helpers.js';
 import { ReasonForm } from '../cases/ReasonForm.js';

@@ -2,7 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TReferral } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
 import { ActionProblem } from '../cases/ActionProblem.js';
 import { ReasonForm } from '../cases/ReasonForm.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TDistrict, ZDistrictCreateSchema } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { TextField } from '../../ui/fields.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TDistrict, TMunicipality } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { SelectField } from '../../ui/fields.js';
 import { formatNumber } from '../../ui/format.js';

@@ -6,7 +6,7 @@ import {
   ZOrganisationCreateSchema,
   ZOrganisationKindSchema,
 } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { SelectField, TextField } from '../../ui/fields.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';

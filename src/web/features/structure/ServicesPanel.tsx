@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type TService, ZServiceCreateSchema, ZServiceKindSchema } from '../../../contracts/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';

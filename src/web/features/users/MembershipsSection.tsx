@@ -9,7 +9,7 @@ import {
 } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { RoleGrantsTable } from '../role-grants/RoleGrantsTable.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
 import { formatDateTime } from '../../ui/format.js';

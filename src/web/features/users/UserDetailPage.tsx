@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { TextField } from '../../ui/fields.js';
 import { PageHeading } from '../../ui/PageHeading.js';

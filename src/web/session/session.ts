@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TPermission, TSessionInfo } from '../../contracts/index.js';
-import { fetchSession } from '../features/auth/auth-api.js';
+import { fetchSession } from './session-api.js';
 
 export const sessionQueryOptions = queryOptions({
   queryKey: ['session'] as const,

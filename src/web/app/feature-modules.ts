@@ -1,0 +1,38 @@
+import { accountModule } from '../features/account/account.module.js';
+import { apiDocsModule } from '../features/api-docs/api-docs.module.js';
+import { auditModule } from '../features/audit/audit.module.js';
+import { authModule } from '../features/auth/auth.module.js';
+import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
+import { casesModule } from '../features/cases/cases.module.js';
+import { homeModule } from '../features/home/home.module.js';
+import { householdsModule } from '../features/households/households.module.js';
+import { incidentsModule } from '../features/incidents/incidents.module.js';
+import { observatoryModule } from '../features/observatory/observatory.module.js';
+import { referralsModule } from '../features/referrals/referrals.module.js';
+import { researchModule } from '../features/research/research.module.js';
+import { roleGrantsModule } from '../features/role-grants/role-grants.module.js';
+import { structureModule } from '../features/structure/structure.module.js';
+import { usersModule } from '../features/users/users.module.js';
+import type { FeatureModule } from '../routing/feature-module.js';
+
+/**
+ * The web features, each from its own folder (`features/<name>/<name>.module.tsx`): the router takes
+ * their routes and the main menu their entries. Adding a feature is one line here.
+ */
+export const FEATURE_MODULES = [
+  authModule,
+  homeModule,
+  structureModule,
+  usersModule,
+  roleGrantsModule,
+  incidentsModule,
+  observatoryModule,
+  householdsModule,
+  referralsModule,
+  casesModule,
+  researchModule,
+  auditModule,
+  breakGlassModule,
+  apiDocsModule,
+  accountModule,
+] as const satisfies readonly FeatureModule[];

@@ -1,0 +1,12 @@
+/** The tabs of a case's page, in order; the URL names the current one (`?tab=`). */
+export const CASE_TABS = [
+  'overview',
+  'team',
+  'intake',
+  'assessment',
+  'plan',
+  'sessions',
+  'timeline',
+  'closure',
+] as const;
+export type CaseTab = (typeof CASE_TABS)[number];

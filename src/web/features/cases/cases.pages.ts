@@ -1,0 +1,5 @@
+/** The feature's pages, loaded on first use as one chunk (see `routing/lazy.ts`). */
+export { CaseDetailPage } from './CaseDetailPage.js';
+export { CasesListPage } from './CasesListPage.js';
+export { MySessionsPage } from './MySessionsPage.js';
+export { SessionDetailPage } from './SessionDetailPage.js';
