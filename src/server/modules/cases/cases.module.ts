@@ -1,8 +1,23 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../platform/deps.js';
 import type { TramaModule } from '../../platform/module.js';
 import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES } from './cases.fields.js';
-import { casesRoutes } from './cases.routes.js';
+import { caseRoutes } from './cases.routes.js';
 import { caseReminders } from './cases.service.js';
+import { householdsRoutes } from './households.routes.js';
+import { referralsRoutes } from './referrals.routes.js';
+import { sessionsRoutes } from './sessions.routes.js';
+
+/** The module's sub-resources, each with its routes beside its service. */
+const casesRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(householdsRoutes(deps));
+    await app.register(referralsRoutes(deps));
+    await app.register(caseRoutes(deps));
+    await app.register(sessionsRoutes(deps));
+  };
 
 export const casesModule: TramaModule = {
   name: 'cases',
