@@ -7,7 +7,7 @@ import { hiddenIntervals } from './interval-audit.js';
 /**
  * The observatory's disclosure control seen from outside: what an attacker can work out from
  * everything a dashboard publishes (all tables solved together), and what a year of fewer than
- * k incidents gives away. The demo incidents (src/server/seed/demo-incidents.ts) fill this year
+ * k incidents gives away. The demo incidents (src/server/modules/observatory/observatory.demo.ts) fill this year
  * and the last; 2018 gets this file's own few incidents.
  */
 const K = 5;

@@ -5,6 +5,7 @@ import type { AccessContext } from './access/access-context.js';
 import { type FieldClass, PLATFORM_FIELD_CLASSES } from './access/field-classes.js';
 import { PLATFORM_AUDIT_ACTIONS } from './audit/audit-events.js';
 import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encrypted-columns.js';
+import type { Keyring } from './crypto/field-crypto.js';
 import { queryRows, type Tx } from './db/client.js';
 import type { Deps } from './deps.js';
 
@@ -36,6 +37,8 @@ export interface TramaModule {
    * break-the-glass check that a record exists); the module also adds them to `RecordType`.
    */
   recordTables?: Readonly<Record<string, string>>;
+  /** The module's demo data, written on the first start in demo mode after the demo accounts. */
+  seedDemo?: (context: DemoSeedContext) => Promise<void>;
   /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
   encryptedColumns?: readonly EncryptedColumn[];
 }
@@ -58,6 +61,16 @@ export function recordTablesOf(modules: readonly TramaModule[]): Record<string, 
 /** Every encrypted column: the platform's and every module's. */
 export function encryptedColumnsOf(modules: readonly TramaModule[]): EncryptedColumn[] {
   return [...PLATFORM_ENCRYPTED_COLUMNS, ...modules.flatMap((m) => m.encryptedColumns ?? [])];
+}
+
+/** What a module's demo seed gets: the transaction, the key, and the demo structure by key. */
+export interface DemoSeedContext {
+  tx: Tx;
+  keyring: Keyring;
+  /** Demo services, organisations' districts and accounts, by their keys in seed/demo.ts. */
+  serviceIds: ReadonlyMap<string, string>;
+  userIds: ReadonlyMap<string, string>;
+  districtIds: ReadonlyMap<string, string>;
 }
 
 /** One `count(*)::int as n` query's number, for attention items. */

@@ -3,14 +3,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { TRole } from '../../contracts/roles.js';
+import { MODULES } from '../app.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { mfaSecretContext } from '../platform/crypto/encrypted-columns.js';
 import { encryptField, type Keyring } from '../platform/crypto/field-crypto.js';
 import { type Database, queryRows, type Tx } from '../platform/db/client.js';
+import type { TramaModule } from '../platform/module.js';
 import { districts, memberships, organisations, services, users } from '../platform/tenancy/tenancy.sql.js';
-import { seedDemoCases } from './demo-cases.js';
-import { seedDemoIncidents } from './demo-incidents.js';
 
 export interface DemoAccount {
   username: string;
@@ -169,10 +169,12 @@ export async function seedDemo({
   database,
   keyring,
   dataDir,
+  modules = MODULES,
 }: {
   database: Database;
   keyring: Keyring;
   dataDir: string;
+  modules?: readonly TramaModule[];
 }): Promise<DemoAccount[]> {
   const file = join(dataDir, DEMO_ACCOUNTS_FILE);
   const { db } = database;
@@ -259,34 +261,10 @@ export async function seedDemo({
       role: 'practitioner',
       serviceId: serviceIds.get('inclusione-romano')!,
     });
-    await seedDemoCases({ tx: tx as Tx, keyring, serviceIds, userIds, districtIds });
-    await seedDemoIncidents({
-      tx: tx as Tx,
-      keyring,
-      recorders: [
-        {
-          serviceId: serviceIds.get('rete-av')!,
-          userId: userIds.get('operatrice.cav')!,
-          count: 70,
-          drafts: 0,
-          romano: false,
-        },
-        {
-          serviceId: serviceIds.get('tm-treviglio')!,
-          userId: userIds.get('operatrice')!,
-          count: 16,
-          drafts: 2,
-          romano: false,
-        },
-        {
-          serviceId: serviceIds.get('tm-romano')!,
-          userId: userIds.get('operatore.romano')!,
-          count: 14,
-          drafts: 0,
-          romano: true,
-        },
-      ],
-    });
+    // Each module writes its own demo data (TramaModule.seedDemo).
+    for (const module of modules) {
+      await module.seedDemo?.({ tx: tx as Tx, keyring, serviceIds, userIds, districtIds });
+    }
   });
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return accounts;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
 import type { TramaModule } from '../../platform/module.js';
 import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
+import { seedDemoCases } from './cases.demo.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES } from './cases.fields.js';
 import { caseRoutes } from './cases.routes.js';
 import { caseReminders } from './cases.service.js';
@@ -25,6 +26,7 @@ export const casesModule: TramaModule = {
   encryptedColumns: CASES_ENCRYPTED_COLUMNS,
   auditActions: CASES_AUDIT_ACTIONS,
   recordTables: CASES_RECORD_TABLES,
+  seedDemo: seedDemoCases,
   routes: casesRoutes,
   attention: async ({ tx, ctx }) => (ctx.permissions.has('cases.read') ? caseReminders({ tx, ctx }) : []),
 };

@@ -1,5 +1,6 @@
 import type { TramaModule } from '../../platform/module.js';
 import { OBSERVATORY_AUDIT_ACTIONS, OBSERVATORY_RECORD_TABLES } from './observatory.audit.js';
+import { seedObservatoryDemo } from './observatory.demo.js';
 import { OBSERVATORY_FIELD_CLASSES } from './observatory.fields.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
@@ -9,6 +10,7 @@ export const observatoryModule: TramaModule = {
   fieldClasses: OBSERVATORY_FIELD_CLASSES,
   auditActions: OBSERVATORY_AUDIT_ACTIONS,
   recordTables: OBSERVATORY_RECORD_TABLES,
+  seedDemo: seedObservatoryDemo,
   routes: observatoryRoutes,
   // Drafts are never counted: an unfinished record is a missing number in the observatory.
   attention: async ({ tx, ctx }) =>

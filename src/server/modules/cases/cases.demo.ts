@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { TPersonInput } from '../../contracts/households.js';
-import { randomCode } from '../modules/cases/cases.identifiers.js';
-import { personValues } from '../modules/cases/cases.people.js';
+import type { TPersonInput } from '../../../contracts/households.js';
+import { encryptField } from '../../platform/crypto/field-crypto.js';
+import type { DemoSeedContext } from '../../platform/module.js';
+import { randomCode } from './cases.identifiers.js';
+import { personValues } from './cases.people.js';
 import {
   caseFiles,
   caseSessions,
@@ -16,9 +18,7 @@ import {
   sessionNotes,
   sessionStaff,
   studies,
-} from '../modules/cases/cases.sql.js';
-import { encryptField, type Keyring } from '../platform/crypto/field-crypto.js';
-import type { Tx } from '../platform/db/client.js';
+} from './cases.sql.js';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY);
@@ -39,19 +39,7 @@ const SECTIONS = ['family_migration', 'languages', 'protection', 'violence'] as 
  * waiting for approval, a plan overdue for review, closed, declined), so a first start shows
  * every screen with something on it. Inserted as the owner, like all seeding.
  */
-export async function seedDemoCases({
-  tx,
-  keyring,
-  serviceIds,
-  userIds,
-  districtIds,
-}: {
-  tx: Tx;
-  keyring: Keyring;
-  serviceIds: Map<string, string>;
-  userIds: Map<string, string>;
-  districtIds: Map<string, string>;
-}) {
+export async function seedDemoCases({ tx, keyring, serviceIds, userIds, districtIds }: DemoSeedContext) {
   const service = (key: string) => serviceIds.get(key)!;
   const user = (key: string) => userIds.get(key)!;
   const etno = service('etnoclinica');

@@ -6,11 +6,12 @@ import {
   type TCoreType,
   type TIncidentInput,
   type TViolenceForm,
-} from '../../contracts/observatory.js';
-import { incidentValues, loadReference, survivorCoder } from '../modules/observatory/observatory.records.js';
-import { insertIncidents } from '../modules/observatory/observatory.repository.js';
-import type { Keyring } from '../platform/crypto/field-crypto.js';
-import type { Tx } from '../platform/db/client.js';
+} from '../../../contracts/observatory.js';
+import type { Keyring } from '../../platform/crypto/field-crypto.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { DemoSeedContext } from '../../platform/module.js';
+import { incidentValues, loadReference, survivorCoder } from './observatory.records.js';
+import { insertIncidents } from './observatory.repository.js';
 
 /** A small seeded generator: the demo shows the same numbers on every fresh start. */
 function random(seed: number) {
@@ -149,4 +150,35 @@ export async function seedDemoIncidents({
     }
     await insertIncidents({ tx, values });
   }
+}
+
+/** The observatory's demo register: the anti-violence network and both Tutela Minori services. */
+export function seedObservatoryDemo({ tx, keyring, serviceIds, userIds }: DemoSeedContext) {
+  return seedDemoIncidents({
+    tx,
+    keyring,
+    recorders: [
+      {
+        serviceId: serviceIds.get('rete-av')!,
+        userId: userIds.get('operatrice.cav')!,
+        count: 70,
+        drafts: 0,
+        romano: false,
+      },
+      {
+        serviceId: serviceIds.get('tm-treviglio')!,
+        userId: userIds.get('operatrice')!,
+        count: 16,
+        drafts: 2,
+        romano: false,
+      },
+      {
+        serviceId: serviceIds.get('tm-romano')!,
+        userId: userIds.get('operatore.romano')!,
+        count: 14,
+        drafts: 0,
+        romano: true,
+      },
+    ],
+  });
 }
