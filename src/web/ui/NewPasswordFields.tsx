@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ZNewPasswordSchema } from '../../contracts/index.js';
 import { TextField } from './fields.js';
-import { fieldErrorText } from './validation.js';
+import { fieldErrorText } from './forms/field-error-text.js';
 
 /** A form schema with a new password typed twice; the second must match the first. */
 export function withNewPassword<T extends z.ZodRawShape>(shape: T) {

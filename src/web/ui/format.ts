@@ -14,3 +14,11 @@ export function formatDateTime(iso: string | null | undefined, locale: TLocale):
 export function formatNumber(value: number, locale: TLocale): string {
   return new Intl.NumberFormat(LOCALE_TAG[locale]).format(value);
 }
+
+/** A calendar date (YYYY-MM-DD) in words, read as a local date so no time zone shifts the day. */
+export function formatDay(value: string | null | undefined, locale: TLocale): string {
+  const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!match) return value || '—';
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: 'medium' }).format(date);
+}

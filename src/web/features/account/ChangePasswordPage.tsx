@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { api } from '../../api/client.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { NewPasswordFields, withNewPassword } from '../../ui/NewPasswordFields.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 
 const ZChangePasswordFormSchema = withNewPassword({ currentPassword: z.string().min(1).max(128) });
 

@@ -1,11 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZAuditOutcomeSchema } from '../../../contracts/index.js';
+import { ZAuditOutcomeSchema, ZAuditQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { AUDIT_PAGE_SIZE, type AuditFilters, useAuditEvents } from './audit-api.js';
@@ -13,6 +14,8 @@ import { parseAuditSearch } from './audit-search.js';
 import { ChainStatus } from './ChainStatus.js';
 
 const TEXT_FILTERS = ['actorUserId', 'action', 'recordType', 'recordId'] as const;
+/** The text filters' limit (an actor's id, a UUID, is shorter anyway). */
+const FILTER_MAX_LENGTH = maxLengthOf(ZAuditQuerySchema.shape.recordId);
 
 export function AuditEventsPage({
   filters,
@@ -51,7 +54,7 @@ export function AuditEventsPage({
                 id={`audit-${name}`}
                 label={t(`audit.fields.${name}`)}
                 value={draft[name] ?? ''}
-                maxLength={80}
+                maxLength={FILTER_MAX_LENGTH}
                 onChange={(e) => setDraft({ ...draft, [name]: e.target.value || undefined })}
               />
             </div>

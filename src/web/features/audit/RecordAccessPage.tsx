@@ -1,10 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZRecordAccessQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { useRecordAccess } from './audit-api.js';
 
@@ -49,7 +51,7 @@ export function RecordAccessPage({
             label={t('audit.fields.recordType')}
             hint={t('audit.recordAccess.typeHint')}
             required
-            maxLength={80}
+            maxLength={maxLengthOf(ZRecordAccessQuerySchema.shape.recordType)}
             value={type}
             error={missing && !type.trim() ? t('validation.required') : undefined}
             onChange={(e) => setType(e.target.value)}
@@ -60,7 +62,7 @@ export function RecordAccessPage({
             id="record-access-id"
             label={t('audit.fields.recordId')}
             required
-            maxLength={80}
+            maxLength={maxLengthOf(ZRecordAccessQuerySchema.shape.recordId)}
             value={id}
             error={missing && !id.trim() ? t('validation.required') : undefined}
             onChange={(e) => setId(e.target.value)}

@@ -5,8 +5,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ZPasswordResetRequestSchema } from '../../../contracts/index.js';
 import { FormActions, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { fieldErrorText } from '../../ui/validation.js';
 import { AuthCard } from './AuthCard.js';
 import { requestPasswordReset } from './auth-api.js';
 

@@ -4,19 +4,22 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ZMfaEnrolmentConfirmRequestSchema } from '../../../contracts/index.js';
+import { ZMfaVerifyRequestSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 import { AuthCard } from './AuthCard.js';
 import { verifyMfa } from './auth-api.js';
 import { useFinishSignIn } from './use-finish-sign-in.js';
 
+const [ZCodeRequest, ZRecoveryCodeRequest] = ZMfaVerifyRequestSchema.options;
+
 /** The one field each kind of second factor asks for; the form around it is the same. */
 const FACTORS = {
   code: {
-    schema: z.object({ value: ZMfaEnrolmentConfirmRequestSchema.shape.code }),
+    schema: z.object({ value: ZCodeRequest.shape.code }),
     id: 'mfa-code',
     label: 'auth.mfa.code',
     hint: 'auth.mfa.codeHint',
@@ -25,7 +28,7 @@ const FACTORS = {
     input: { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 },
   },
   recoveryCode: {
-    schema: z.object({ value: z.string().trim().min(8).max(32) }),
+    schema: z.object({ value: ZRecoveryCodeRequest.shape.recoveryCode }),
     id: 'mfa-recovery-code',
     label: 'auth.mfa.recoveryCode',
     hint: undefined,

@@ -5,9 +5,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions } from '../../ui/fields.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { NewPasswordFields, withNewPassword } from '../../ui/NewPasswordFields.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors } from '../../ui/validation.js';
 import { AuthCard } from './AuthCard.js';
 import { confirmPasswordReset } from './auth-api.js';
 

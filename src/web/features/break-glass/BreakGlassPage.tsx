@@ -15,9 +15,11 @@ import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { FormActions, SelectField, TextAreaField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 
 const grantsKey = ['break-glass'] as const;
 
@@ -120,15 +122,14 @@ function BreakGlassForm() {
           label={t('breakGlass.form.reason')}
           hint={t('breakGlass.form.reasonHint')}
           required
-          maxLength={1000}
+          maxLength={maxLengthOf(ZBreakGlassRequestSchema.shape.reason)}
           error={fieldErrorText(t, errors.reason, t('breakGlass.form.reasonHint'))}
           {...register('reason')}
         />
         <TextField
           id="break-glass-hours"
           type="number"
-          min={1}
-          max={12}
+          {...rangeOf(ZBreakGlassRequestSchema.shape.hours)}
           step={1}
           label={t('breakGlass.form.hours')}
           hint={t('breakGlass.form.hoursHint')}

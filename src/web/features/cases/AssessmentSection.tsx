@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { DATA_SECTIONS, type TCase, ZAssessmentSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, TextAreaField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from './ActionProblem.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull } from '../../ui/forms/values.js';
 import { useCaseMutations } from './cases-api.js';
-import { applyFieldErrors, contractResolver, orNull } from './form-helpers.js';
 import { Prose, SavedNote } from './SavedNote.js';
 
 type AssessmentValues = Record<(typeof DATA_SECTIONS)[number], string>;
@@ -57,7 +60,7 @@ function AssessmentForm({ data }: { data: TCase }) {
       await assessment.mutateAsync(toInput(values));
       form.reset(values);
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -72,7 +75,7 @@ function AssessmentForm({ data }: { data: TCase }) {
           id={`assessment-${section}`}
           label={t(`enums.dataSection.${section}`)}
           rows={4}
-          maxLength={8000}
+          maxLength={maxLengthOf(ZAssessmentSchema.shape[section])}
           error={fieldErrorText(t, errors[section])}
           {...form.register(section)}
         />

@@ -2,9 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useReferenceOptions } from '../households/reference-options.js';
-import { Fact, Facts } from './Facts.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 
 export function CaseOverview({ data }: { data: TCase }) {

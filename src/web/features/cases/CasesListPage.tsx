@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { CASES_PAGE_SIZE, type CaseFilters, useCaseFilters, useCases } from './cases-api.js';
@@ -73,7 +74,7 @@ export function CasesListPage({
               type="search"
               label={t('cases.list.code')}
               hint={t('cases.list.codeHint')}
-              maxLength={40}
+              maxLength={maxLengthOf(ZCaseListQuerySchema.shape.q)}
               autoComplete="off"
               spellCheck={false}
               value={draft.q}

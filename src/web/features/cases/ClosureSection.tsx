@@ -2,13 +2,15 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CLOSURE_OUTCOMES, type TCase, ZClosureRequestSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { Fact, Facts } from '../../ui/Facts.js';
 import { FormActions, SelectField, TextAreaField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from './ActionProblem.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { useCaseMutations } from './cases-api.js';
-import { Fact, Facts } from './Facts.js';
-import { applyFieldErrors, contractResolver } from './form-helpers.js';
 import { Prose } from './SavedNote.js';
 
 /** The lead asks to close with an outcome and a reason; a supervisor approves the closure. */
@@ -82,7 +84,7 @@ function ClosureForm({ data }: { data: TCase }) {
     try {
       await requestClosure.mutateAsync(ZClosureRequestSchema.parse(values));
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -106,7 +108,7 @@ function ClosureForm({ data }: { data: TCase }) {
         label={t('cases.closure.reason')}
         hint={t('caseCommon.reasonHint', { min: 10 })}
         required
-        maxLength={2000}
+        maxLength={maxLengthOf(ZClosureRequestSchema.shape.reason)}
         error={fieldErrorText(t, errors.reason, t('caseCommon.reasonHint', { min: 10 }))}
         {...form.register('reason')}
       />

@@ -2,12 +2,16 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type TCase, ZIntakeSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { Fact, Facts } from '../../ui/Facts.js';
 import { FormActions, TextAreaField, TextField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from './ActionProblem.js';
+import { formatDay } from '../../ui/format.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull, todayLocal } from '../../ui/forms/values.js';
 import { useCaseMutations } from './cases-api.js';
-import { Fact, Facts } from './Facts.js';
-import { applyFieldErrors, contractResolver, formatDay, orNull, todayLocal } from './form-helpers.js';
 import { Prose, SavedNote } from './SavedNote.js';
 
 interface IntakeValues {
@@ -71,7 +75,7 @@ function IntakeForm({ data }: { data: TCase }) {
       await intake.mutateAsync(ZIntakeSchema.parse(toInput(values)));
       form.reset(values);
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -94,7 +98,7 @@ function IntakeForm({ data }: { data: TCase }) {
         hint={t('cases.intake.presentingProblemHint')}
         required
         rows={6}
-        maxLength={4000}
+        maxLength={maxLengthOf(ZIntakeSchema.shape.presentingProblem)}
         error={fieldErrorText(t, errors.presentingProblem)}
         {...form.register('presentingProblem')}
       />
@@ -103,7 +107,7 @@ function IntakeForm({ data }: { data: TCase }) {
         label={t('cases.intake.immediateRisks')}
         hint={t('cases.intake.immediateRisksHint')}
         rows={4}
-        maxLength={2000}
+        maxLength={maxLengthOf(ZIntakeSchema.shape.immediateRisks)}
         error={fieldErrorText(t, errors.immediateRisks)}
         {...form.register('immediateRisks')}
       />

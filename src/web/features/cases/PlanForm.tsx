@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { type TCase, type TPlan, ZPlanSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, SelectField, TextField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from './ActionProblem.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { codesOf, maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull } from '../../ui/forms/values.js';
 import { useCaseMutations } from './cases-api.js';
-import { applyFieldErrors, contractResolver, orNull } from './form-helpers.js';
 import { SavedNote } from './SavedNote.js';
 
 interface PlanValues {
@@ -14,7 +17,9 @@ interface PlanValues {
   interventions: { description: string; responsible: string; frequency: string }[];
 }
 
-const GOAL_STATUSES = ['open', 'met', 'dropped'] as const;
+const goal = ZPlanSchema.shape.goals.element.shape;
+const intervention = ZPlanSchema.shape.interventions.unwrap().element.shape;
+const GOAL_STATUSES = codesOf(goal.status);
 const MAX_GOALS = 20;
 const MAX_INTERVENTIONS = 30;
 const newGoal = () => ({ title: '', targetDate: '', status: 'open' });
@@ -58,7 +63,7 @@ export function PlanForm({ data }: { data: TCase }) {
       await plan.mutateAsync(ZPlanSchema.parse(toInput(values)));
       form.reset(values);
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -78,7 +83,7 @@ export function PlanForm({ data }: { data: TCase }) {
               className="col-md-6"
               label={t('cases.plan.goalTitle')}
               required
-              maxLength={200}
+              maxLength={maxLengthOf(goal.title)}
               error={fieldErrorText(t, errors.goals?.[index]?.title)}
               {...form.register(`goals.${index}.title`)}
             />
@@ -132,7 +137,7 @@ export function PlanForm({ data }: { data: TCase }) {
               className="col-md-6"
               label={t('cases.plan.description')}
               required
-              maxLength={500}
+              maxLength={maxLengthOf(intervention.description)}
               error={fieldErrorText(t, errors.interventions?.[index]?.description)}
               {...form.register(`interventions.${index}.description`)}
             />
@@ -140,7 +145,7 @@ export function PlanForm({ data }: { data: TCase }) {
               id={`intervention-${index}-responsible`}
               className="col-md-3"
               label={t('cases.plan.responsible')}
-              maxLength={100}
+              maxLength={maxLengthOf(intervention.responsible)}
               error={fieldErrorText(t, errors.interventions?.[index]?.responsible)}
               {...form.register(`interventions.${index}.responsible`)}
             />
@@ -149,7 +154,7 @@ export function PlanForm({ data }: { data: TCase }) {
               className="col-md-3"
               label={t('cases.plan.frequency')}
               hint={t('cases.plan.frequencyHint')}
-              maxLength={100}
+              maxLength={maxLengthOf(intervention.frequency)}
               error={fieldErrorText(t, errors.interventions?.[index]?.frequency)}
               {...form.register(`interventions.${index}.frequency`)}
             />

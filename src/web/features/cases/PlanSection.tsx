@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
-import { formatDateTime } from '../../ui/format.js';
-import { ActionProblem } from './ActionProblem.js';
+import { Fact, Facts } from '../../ui/Facts.js';
+import { formatDateTime, formatDay } from '../../ui/format.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { useCaseMutations } from './cases-api.js';
-import { Fact, Facts } from './Facts.js';
-import { formatDay } from './form-helpers.js';
 import { PlanForm } from './PlanForm.js';
 import { StatusBadge } from './StatusBadge.js';
 

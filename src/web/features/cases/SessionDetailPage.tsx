@@ -4,12 +4,12 @@ import { NOTE_SECTIONS, type TSession } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { useReferenceOptions } from '../households/reference-options.js';
 import { useSessionDetail } from './cases-api.js';
-import { Fact, Facts } from './Facts.js';
 import { Prose } from './SavedNote.js';
 
 export function SessionDetailPage({ sessionId }: { sessionId: string }) {

@@ -17,11 +17,14 @@ import {
   TextAreaField,
   TextField,
 } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { rangeOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull } from '../../ui/forms/values.js';
 import { useReferenceOptions } from '../households/reference-options.js';
-import { ActionProblem } from './ActionProblem.js';
 import { useSessionCreate, useStaff } from './cases-api.js';
-import { applyFieldErrors, contractResolver, orNull } from './form-helpers.js';
 
 interface SessionValues {
   kind: string;
@@ -107,7 +110,7 @@ export function SessionForm({ data, onDone }: { data: TCase; onDone: (created: b
       await create.mutateAsync(ZSessionCreateSchema.parse(toInput(values)));
       onDone(true);
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -149,8 +152,7 @@ export function SessionForm({ data, onDone }: { data: TCase; onDone: (created: b
           className="col-md-6"
           type="number"
           inputMode="numeric"
-          min={5}
-          max={480}
+          {...rangeOf(ZSessionCreateSchema.shape.durationMinutes)}
           step={5}
           label={t('sessions.fields.durationMinutes')}
           hint={t('sessions.form.durationHint')}

@@ -6,10 +6,11 @@ import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from './ActionProblem.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { type TStaffMember, useCaseMutations, useStaff } from './cases-api.js';
-import { applyFieldErrors, contractResolver } from './form-helpers.js';
 
 type Team = NonNullable<TCase['team']>;
 
@@ -112,7 +113,7 @@ function TeamForm({
       await mutation.mutateAsync(ZTeamUpdateSchema.parse(values));
       onDone();
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { type THousehold, ZPersonInputSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions } from '../../ui/fields.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { applyFieldErrors } from '../cases/form-helpers.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { useHouseholdMutations } from './households-api.js';
 import { PersonFields } from './PersonFields.js';
 import { newPersonValues, type PeopleFormValues, peopleResolver, personToInput } from './person-form.js';
@@ -28,7 +28,7 @@ export function AddPersonForm({ household, onDone }: { household: THousehold; on
       await addPerson.mutateAsync(ZPersonInputSchema.parse(personToInput(person)));
       onDone();
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values, 'members.0.');
+      applyServerFieldErrors(e, form.setError, locale, values, 'members.0.');
     }
   });
 

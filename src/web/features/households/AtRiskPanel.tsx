@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPerson } from '../../../contracts/index.js';
 import { useCan } from '../../session/session.js';
-import { ReasonForm } from '../cases/ReasonForm.js';
+import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 import { useHouseholdMutations } from './households-api.js';
 
 /**

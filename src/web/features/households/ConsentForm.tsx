@@ -8,9 +8,12 @@ import {
 } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { CheckboxGroup, FormActions, RadioGroup, SelectField, TextField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { applyFieldErrors, contractResolver, orNull, todayLocal } from '../cases/form-helpers.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { codesOf, maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull, todayLocal } from '../../ui/forms/values.js';
 import { useServiceGroups } from '../referrals/service-options.js';
 import { useHouseholdMutations } from './households-api.js';
 
@@ -84,7 +87,7 @@ export function ConsentForm({
       await recordConsent.mutateAsync({ personId, body: ZConsentCreateSchema.parse(toInput(values)) });
       onDone();
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -101,7 +104,7 @@ export function ConsentForm({
             id="consent-given-by"
             name="givenBy"
             legend={t('households.consents.givenBy')}
-            options={(['self', 'legal_representative'] as const).map((v) => ({
+            options={codesOf(ZConsentCreateSchema.shape.givenBy).map((v) => ({
               value: v,
               label: t(`enums.consentGivenBy.${v}`),
             }))}
@@ -117,7 +120,7 @@ export function ConsentForm({
           id="consent-representative"
           label={t('households.consents.representativeName')}
           required
-          maxLength={200}
+          maxLength={maxLengthOf(ZConsentCreateSchema.shape.representativeName)}
           autoComplete="off"
           error={fieldErrorText(t, errors.representativeName)}
           {...register('representativeName')}
@@ -199,7 +202,7 @@ export function ConsentForm({
             className="col-md-6"
             label={t('households.consents.witnessName')}
             required
-            maxLength={200}
+            maxLength={maxLengthOf(ZConsentCreateSchema.shape.witnessName)}
             autoComplete="off"
             error={fieldErrorText(t, errors.witnessName)}
             {...register('witnessName')}
@@ -211,7 +214,7 @@ export function ConsentForm({
             className="col-md-6"
             label={t('households.consents.courtOrderReference')}
             required
-            maxLength={100}
+            maxLength={maxLengthOf(ZConsentCreateSchema.shape.courtOrderReference)}
             autoComplete="off"
             error={fieldErrorText(t, errors.courtOrderReference)}
             {...register('courtOrderReference')}

@@ -8,13 +8,16 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { FormActions, SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { codesOf, maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull } from '../../ui/forms/values.js';
 import { useStaff } from '../cases/cases-api.js';
-import { applyFieldErrors, contractResolver, orNull } from '../cases/form-helpers.js';
 import { useExclusionAdd, useExclusions } from './households-api.js';
 
-const REASONS = ['relative', 'same_community', 'other'] as const;
+const REASONS = codesOf(ZExclusionCreateSchema.shape.reason);
 
 /** Staff and mediators kept away from this person's cases (a relative, the same small community). */
 export function ExclusionsSection({ person }: { person: TPerson }) {
@@ -102,7 +105,7 @@ function ExclusionForm({ personId, onDone }: { personId: string; onDone: () => v
       await add.mutateAsync(ZExclusionCreateSchema.parse(toInput(values)));
       onDone();
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -137,7 +140,7 @@ function ExclusionForm({ personId, onDone }: { personId: string; onDone: () => v
             id="exclusion-note"
             label={t('households.exclusions.note')}
             hint={t('households.exclusions.noteHint')}
-            maxLength={300}
+            maxLength={maxLengthOf(ZExclusionCreateSchema.shape.note)}
             autoComplete="off"
             error={fieldErrorText(t, errors.note)}
             {...form.register('note')}

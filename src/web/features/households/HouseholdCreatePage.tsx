@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ZHouseholdCreateSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { applyFieldErrors, contractResolver } from '../cases/form-helpers.js';
 import { useHouseholdCreate } from './households-api.js';
 import { PersonFields } from './PersonFields.js';
 import { newPersonValues, type PeopleFormValues, peopleToInput } from './person-form.js';
@@ -39,7 +40,7 @@ function HouseholdForm() {
       const household = await create.mutateAsync(ZHouseholdCreateSchema.parse(peopleToInput(values)));
       await navigate({ to: '/households/$householdId', params: { householdId: household.id } });
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 

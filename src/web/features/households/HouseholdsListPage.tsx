@@ -1,11 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZHouseholdListQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { useHouseholds } from './households-api.js';
@@ -50,7 +52,7 @@ export function HouseholdsListPage({
           label={t('households.list.search')}
           hint={t('households.list.searchHint')}
           value={draft}
-          maxLength={40}
+          maxLength={maxLengthOf(ZHouseholdListQuerySchema.shape.q)}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => setDraft(e.target.value)}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { THousehold } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
-import { formatDay } from '../cases/form-helpers.js';
+import { formatDay } from '../../ui/format.js';
 import { useReferenceOptions } from './reference-options.js';
 
 /** The household's members; each row opens that member's consents, safety details and exclusions. */

@@ -6,9 +6,11 @@ import {
   IDENTIFIER_TYPES,
   MEDIATOR_GENDERS,
   RELATIONSHIPS,
+  ZPersonInputSchema,
 } from '../../../contracts/index.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import type { PeopleFormValues } from './person-form.js';
 import { useReferenceOptions } from './reference-options.js';
 
@@ -40,7 +42,7 @@ export function PersonFields({
           label={t('households.person.givenName')}
           autoComplete="off"
           required
-          maxLength={100}
+          maxLength={maxLengthOf(ZPersonInputSchema.shape.givenName)}
           error={fieldErrorText(t, errors?.givenName)}
           {...register(`members.${index}.givenName`)}
         />
@@ -50,7 +52,7 @@ export function PersonFields({
           label={t('households.person.familyName')}
           autoComplete="off"
           required
-          maxLength={100}
+          maxLength={maxLengthOf(ZPersonInputSchema.shape.familyName)}
           error={fieldErrorText(t, errors?.familyName)}
           {...register(`members.${index}.familyName`)}
         />
@@ -93,7 +95,7 @@ export function PersonFields({
           className="col-md-4"
           type="number"
           inputMode="numeric"
-          min={1900}
+          min={rangeOf(ZPersonInputSchema.shape.birthYear).min}
           max={new Date().getFullYear()}
           label={t('households.person.birthYear')}
           hint={t('households.person.birthYearHint')}

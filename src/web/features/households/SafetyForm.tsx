@@ -1,11 +1,19 @@
 import { Controller, type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_CHANNELS, type TSafetyDetails, ZSafetyDetailsSchema } from '../../../contracts/index.js';
+import {
+  CONTACT_CHANNELS,
+  type TSafetyDetails,
+  ZSafeContactSchema,
+  ZSafetyDetailsSchema,
+} from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { CheckboxGroup, FormActions, TextAreaField, TextField } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { applyFieldErrors, contractResolver, orNull } from '../cases/form-helpers.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { orNull } from '../../ui/forms/values.js';
 import { useHouseholdMutations } from './households-api.js';
 
 interface SafetyFormValues {
@@ -92,7 +100,7 @@ export function SafetyForm({
       await saveSafety.mutateAsync({ personId, body });
       onSaved(body);
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -108,7 +116,7 @@ export function SafetyForm({
         id="safety-address"
         label={t('households.safety.address')}
         autoComplete="off"
-        maxLength={300}
+        maxLength={maxLengthOf(ZSafetyDetailsSchema.shape.address)}
         error={fieldErrorText(t, errors.address)}
         {...register('address')}
       />
@@ -128,7 +136,7 @@ export function SafetyForm({
           className="col-md-6"
           label={t('households.safety.shelter')}
           autoComplete="off"
-          maxLength={200}
+          maxLength={maxLengthOf(ZSafetyDetailsSchema.shape.shelter)}
           error={fieldErrorText(t, errors.shelter)}
           {...register('shelter')}
         />
@@ -174,7 +182,7 @@ export function SafetyForm({
             label={t('households.safety.codeWord')}
             hint={t('households.safety.codeWordHint')}
             autoComplete="off"
-            maxLength={60}
+            maxLength={maxLengthOf(ZSafeContactSchema.shape.codeWord)}
             error={fieldErrorText(t, contactErrors?.codeWord)}
             {...register('safeContact.codeWord')}
           />

@@ -1,11 +1,16 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/problem.js';
+import { ZStepUpRequestSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, TextField } from '../../ui/fields.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { stepUp } from './households-api.js';
+
+const ZCodeSchema = ZStepUpRequestSchema.pick({ code: true });
 
 /**
  * The server wants a fresh second factor before revealing: the code from the authenticator app,
@@ -26,24 +31,19 @@ export function StepUpForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
   const verify = useMutation({ mutationFn: stepUp, onSuccess: onVerified });
-  const ref = useRef<HTMLInputElement>(null);
+  const { register, handleSubmit, setFocus, formState } = useForm({
+    resolver: zodResolver(ZCodeSchema),
+    defaultValues: { code: '' },
+    reValidateMode: 'onSubmit',
+  });
   useEffect(() => {
-    ref.current?.focus();
-  }, []);
+    setFocus('code');
+  }, [setFocus]);
+  const codeField = register('code');
 
-  const codeError = isApiError(verify.error)
-    ? verify.error.fieldErrors(locale).find((e) => e.field.endsWith('code'))?.message
-    : undefined;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const ok = /^\d{6}$/.test(code);
-    setInvalid(!ok);
-    if (ok) verify.mutate({ code, reason });
-  }
+  const codeError = serverFieldError(verify.error, locale, 'code');
+  const submit = handleSubmit(({ code }) => verify.mutate({ code, reason }));
 
   return (
     <form onSubmit={submit} noValidate className="card shadow-sm p-4 my-3" aria-labelledby="step-up-heading">
@@ -54,7 +54,6 @@ export function StepUpForm({
       {verify.error && !codeError ? <ActionProblem error={verify.error} /> : null}
       {error ? <ActionProblem error={error} /> : null}
       <TextField
-        ref={ref}
         id="step-up-code"
         label={t('households.stepUp.code')}
         hint={t('households.stepUp.codeHint')}
@@ -62,9 +61,13 @@ export function StepUpForm({
         autoComplete="one-time-code"
         maxLength={6}
         required
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\s/g, ''))}
-        error={invalid ? t('validation.sixDigits') : codeError}
+        {...codeField}
+        onChange={(e) => {
+          // Authenticator apps show the code in two groups: the spaces are dropped as it is typed.
+          e.target.value = e.target.value.replace(/\s/g, '');
+          return codeField.onChange(e);
+        }}
+        error={formState.errors.code ? t('validation.sixDigits') : codeError}
       />
       <FormActions>
         <button type="submit" className="btn btn-primary btn-sm" disabled={verify.isPending || pending}>

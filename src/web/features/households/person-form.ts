@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZPersonInputSchema } from '../../../contracts/index.js';
-import { contractResolver, orNull } from '../cases/form-helpers.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { orNull } from '../../ui/forms/values.js';
 
 /** A person as the form holds it: strings, flags and the list of language codes. */
 export interface PersonFormValues {

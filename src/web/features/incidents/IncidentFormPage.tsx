@@ -16,6 +16,7 @@ import {
   type TIncident,
   VIOLENCE_FORMS,
   YEARS_IN_ITALY,
+  ZIncidentInputSchema,
 } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
@@ -29,9 +30,10 @@ import {
   SelectField,
   TextField,
 } from '../../ui/fields.js';
+import { rangeOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors } from '../../ui/validation.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { useDistricts, useMunicipalities } from '../structure/structure-api.js';
 import { ClassificationHelper } from './ClassificationHelper.js';
@@ -278,7 +280,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               className="col-md-4"
               type="number"
               inputMode="numeric"
-              min={1900}
+              min={rangeOf(ZIncidentInputSchema.shape.birthYear).min}
               max={new Date().getFullYear()}
               label={t('incidents.form.birthYear')}
               hint={t('incidents.form.birthYearHint')}

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CORE_TYPES, type TCoreType } from '../../../contracts/index.js';
+import { CORE_TYPES, type TCoreType, ZIncidentStatusSchema } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -69,7 +69,7 @@ export function IncidentsListPage({
           id="incidents-status"
           label={t('incidents.list.status')}
           placeholder={t('incidents.list.allStatuses')}
-          options={(['draft', 'recorded'] as const).map((s) => ({
+          options={ZIncidentStatusSchema.options.map((s) => ({
             value: s,
             label: t(`enums.incidentStatus.${s}`),
           }))}

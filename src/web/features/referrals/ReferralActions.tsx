@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TReferral } from '../../../contracts/index.js';
 import { useCan } from '../../session/session.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { ReasonForm } from '../cases/ReasonForm.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 import { useReferralMutations } from './referrals-api.js';
 import { SendPanel } from './SendPanel.js';
 

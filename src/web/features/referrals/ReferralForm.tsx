@@ -17,9 +17,11 @@ import {
   SelectField,
   TextAreaField,
 } from '../../ui/fields.js';
-import { fieldErrorText } from '../../ui/validation.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { applyFieldErrors, contractResolver } from '../cases/form-helpers.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { contractResolver } from '../../ui/forms/contract-resolver.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { type ReferralFormValues, referralToInput } from './referral-form.js';
 import { useServiceGroups } from './service-options.js';
 
@@ -58,7 +60,7 @@ export function ReferralForm({
     try {
       await onSubmit(ZFieldsSchema.parse(referralToInput(values)));
     } catch (e) {
-      applyFieldErrors(e, form.setError, locale, values);
+      applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
 
@@ -159,7 +161,7 @@ export function ReferralForm({
         hint={t('referrals.form.messageHint')}
         required
         rows={6}
-        maxLength={4000}
+        maxLength={maxLengthOf(ZFieldsSchema.shape.message)}
         error={fieldErrorText(t, errors.message)}
         {...register('message')}
       />

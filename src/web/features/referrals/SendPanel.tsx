@@ -1,16 +1,17 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TReferral } from '../../../contracts/index.js';
-import { isApiError } from '../../api/problem.js';
+import { type TReferral, ZReferralSendSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
-import { ActionProblem } from '../cases/ActionProblem.js';
-import { hasFieldError } from '../cases/form-helpers.js';
-import { ReasonForm } from '../cases/ReasonForm.js';
+import { ActionProblem } from '../../ui/forms/ActionProblem.js';
+import { minLengthOf } from '../../ui/forms/limits.js';
+import { ReasonForm } from '../../ui/forms/ReasonForm.js';
+import { hasFieldError, serverFieldError } from '../../ui/forms/server-errors.js';
 import { useReferralMutations } from './referrals-api.js';
 
-export const OVERRIDE_MIN = 20;
+const OVERRIDE_REASON = ZReferralSendSchema.shape.consentOverrideReason;
+const OVERRIDE_MIN = minLengthOf(OVERRIDE_REASON);
 
 /**
  * Sending needs a legal basis. Without valid consents the server refuses (field `consent`); a user
@@ -30,9 +31,8 @@ export function SendPanel({ referral, onCancel }: { referral: TReferral; onCance
       {
         onSuccess: onCancel,
         onError: (error) => {
-          if (!hasFieldError(error, 'consent') || !isApiError(error)) return;
-          const message = error.fieldErrors(locale).find((e) => e.field.replace(/^body\./, '') === 'consent');
-          setConsentMessage(message?.message ?? '');
+          if (!hasFieldError(error, 'consent')) return;
+          setConsentMessage(serverFieldError(error, locale, 'consent') ?? '');
           send.reset();
         },
       },
@@ -80,7 +80,8 @@ export function SendPanel({ referral, onCancel }: { referral: TReferral; onCance
           id="referral-override-reason"
           label={t('referrals.send.overrideReason')}
           hint={t('referrals.send.overrideHint', { min: OVERRIDE_MIN })}
-          minLength={OVERRIDE_MIN}
+          schema={OVERRIDE_REASON}
+          name="consentOverrideReason"
           submitLabel={t('referrals.send.overrideSubmit')}
           note={<p className="fw-semibold">{t('referrals.send.dpoNotified')}</p>}
           pending={send.isPending}

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { RESEARCH_COLUMNS, type TResearchRow, type TStudy } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { formatDay } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
-import { formatDay } from '../cases/form-helpers.js';
 import { exportPath, useDatasetPreview, useStudies } from './research-api.js';
 
 const PREVIEW_ROWS = 50;

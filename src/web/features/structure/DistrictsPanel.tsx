@@ -4,9 +4,9 @@ import { type TDistrict, ZDistrictCreateSchema } from '../../../contracts/index.
 import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { fieldErrorText } from '../../ui/validation.js';
 import { emptyToNull, useDistricts } from './structure-api.js';
 import { SaveCancel, useStructureForm } from './use-structure-form.js';
 

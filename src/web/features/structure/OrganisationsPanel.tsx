@@ -9,10 +9,10 @@ import {
 import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { SelectField, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { fieldErrorText } from '../../ui/validation.js';
 import { emptyToNull, useDistrictName, useDistricts, useOrganisations } from './structure-api.js';
 import { SaveCancel, useStructureForm } from './use-structure-form.js';
 

@@ -5,10 +5,10 @@ import { type TService, ZServiceCreateSchema, ZServiceKindSchema } from '../../.
 import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { EditButton, ListSection } from '../../ui/ListSection.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { fieldErrorText } from '../../ui/validation.js';
 import {
   emptyToNull,
   useDistrictName,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions } from '../../ui/fields.js';
-import { applyServerFieldErrors } from '../../ui/validation.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { useStructureSave } from './structure-api.js';
 
 /**

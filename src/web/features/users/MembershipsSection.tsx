@@ -11,6 +11,7 @@ import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
+import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { RoleGrantsTable } from '../role-grants/RoleGrantsTable.js';
 import { useRoleGrants } from '../role-grants/role-grants-api.js';
@@ -135,10 +136,10 @@ function AddMembershipForm({ userId }: { userId: string }) {
       setScope('');
     } catch (e) {
       if (isApiError(e)) {
-        const fieldErrors = e.fieldErrors(locale);
-        const roleError = fieldErrors.find((f) => f.field.endsWith('role'));
-        const scopeError = fieldErrors.find((f) => /serviceId|organisationId/.test(f.field));
-        setErrors({ role: roleError?.message, scope: scopeError?.message });
+        // The select's one scope is the request's serviceId or organisationId.
+        const scopeError =
+          serverFieldError(e, locale, 'serviceId') ?? serverFieldError(e, locale, 'organisationId');
+        setErrors({ role: serverFieldError(e, locale, 'role'), scope: scopeError });
       }
     }
   }

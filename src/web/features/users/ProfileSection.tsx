@@ -8,8 +8,10 @@ import { useCan } from '../../session/session.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { CheckboxField, FormActions, SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { codesOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 import { HiddenValue } from './HiddenValue.js';
 import { useUserMutations } from './users-api.js';
 
@@ -136,10 +138,10 @@ function ProfileForm({ user, onDone }: { user: TUser; onDone: () => void }) {
         <SelectField
           id="profile-locale"
           label={t('users.fields.locale')}
-          options={[
-            { value: 'it', label: t('locales.it') },
-            { value: 'en', label: t('locales.en') },
-          ]}
+          options={codesOf(ZUserUpdateSchema.shape.locale).map((l) => ({
+            value: l,
+            label: t(`locales.${l}`),
+          }))}
           {...register('locale')}
         />
         <CheckboxField

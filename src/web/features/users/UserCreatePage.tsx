@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { ZUserCreateSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, SelectField, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { codesOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerFieldErrors, fieldErrorText } from '../../ui/validation.js';
 import { createUser } from './users-api.js';
 
 const FIELDS = ['username', 'displayName', 'email', 'phone', 'locale'] as const;
@@ -95,10 +97,10 @@ export function UserCreatePage() {
         <SelectField
           id="user-locale"
           label={t('users.fields.locale')}
-          options={[
-            { value: 'it', label: t('locales.it') },
-            { value: 'en', label: t('locales.en') },
-          ]}
+          options={codesOf(ZUserCreateSchema.shape.locale).map((l) => ({
+            value: l,
+            label: t(`locales.${l}`),
+          }))}
           error={fieldErrorText(t, errors.locale)}
           {...register('locale')}
         />

@@ -1,9 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZUserQuerySchema } from '../../../contracts/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { TextField } from '../../ui/fields.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { HiddenValue } from './HiddenValue.js';
@@ -45,7 +47,7 @@ export function UsersListPage({
             label={t('users.list.search')}
             hint={t('users.list.searchHint')}
             value={draft}
-            maxLength={100}
+            maxLength={maxLengthOf(ZUserQuerySchema.shape.q)}
             onChange={(e) => setDraft(e.target.value)}
             className="flex-grow-1 mb-0"
           />

@@ -1,7 +1,7 @@
 import { Alert } from 'design-react-kit';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { ProblemAlert } from '../ProblemAlert.js';
 
 /**
  * A refused action. When the server explains it field by field ("the consent has lapsed"), those

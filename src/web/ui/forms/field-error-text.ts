@@ -1,7 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { FieldError, FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import type { TLocale } from '../../contracts/index.js';
-import { isApiError } from '../api/problem.js';
+import type { FieldError } from 'react-hook-form';
 
 /**
  * Zod issue codes become translated messages. The contracts' own messages are English and meant for
@@ -28,23 +26,4 @@ export function fieldErrorText(
     default:
       return t('validation.invalid');
   }
-}
-
-/** Puts the server's field errors (problem+json `errors`) on the form's fields; true if any matched. */
-export function applyServerFieldErrors<T extends FieldValues>(
-  error: unknown,
-  setError: UseFormSetError<T>,
-  locale: TLocale,
-  fields: readonly string[],
-): boolean {
-  if (!isApiError(error)) return false;
-  let matched = false;
-  for (const fieldError of error.fieldErrors(locale)) {
-    const name = fieldError.field.replace(/^body\./, '');
-    if (fields.includes(name)) {
-      setError(name as Path<T>, { type: 'server', message: fieldError.message });
-      matched = true;
-    }
-  }
-  return matched;
 }
