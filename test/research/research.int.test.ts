@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { casesTestKit } from '../cases/support.js';
+
+/** The research export: pseudonymised rows of consented people only, audited and listed for the DPO. */
+const { call, ok, system } = casesTestKit();
+
+describe('research export', () => {
+  it('give the researcher pseudonymised rows of consented people only, audited and listed for the DPO', async () => {
+    const [study] = await ok<{ id: string }[]>('ricercatrice', 'GET', '/api/research/studies');
+    const first = await ok<{ rows: Record<string, unknown>[] }>(
+      'ricercatrice',
+      'GET',
+      `/api/research/studies/${study!.id}/export`,
+    );
+    const text = JSON.stringify(first);
+    for (const forbidden of ['Fatima', 'Zahra', 'Hussain', 'Ayesha', 'RSSMRA', '016219', 'Obiettivi'])
+      expect(text).not.toContain(forbidden);
+    expect(first.rows.length).toBeGreaterThan(0);
+    for (const row of first.rows) {
+      expect(row.openedMonth).toMatch(/^\d{4}-\d{2}$/);
+      expect(row.personCode).toMatch(/^P-/);
+    }
+    // Only people with research consent: the seeded ones, not this file's family.
+    const consented =
+      await system(sql`select count(distinct rp.person_id)::int as n from referral_people rp join cases c on c.referral_id = rp.referral_id
+      join consents k on k.person_id = rp.person_id and k.purpose = 'research' and k.revoked_at is null`);
+    expect(new Set(first.rows.map((r) => r.personCode)).size).toBe((consented[0] as { n: number }).n);
+    const again = await ok<{ rows: { personCode: string }[] }>(
+      'ricercatrice',
+      'GET',
+      `/api/research/studies/${study!.id}/export`,
+    );
+    expect(again.rows.map((r) => r.personCode)).toEqual(first.rows.map((r) => r.personCode));
+    const csv = await call('ricercatrice', 'GET', `/api/research/studies/${study!.id}/export?format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const exports = await ok<{ username: string }[]>('dpo', 'GET', '/api/research/exports');
+    expect(exports.filter((e) => e.username === 'ricercatrice')).toHaveLength(3);
+    expect((await call('ricercatrice', 'GET', '/api/research/exports')).statusCode).toBe(403);
+  });
+});
