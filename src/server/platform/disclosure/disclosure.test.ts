@@ -2,9 +2,6 @@ import fc from 'fast-check';
 import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import {
-  alternativeTable,
-  extendedGrid,
-  feasibleRange,
   formatCount,
   type LinkedTable,
   namedCategories,
@@ -12,8 +9,8 @@ import {
   protectLinkedTables,
   protectShares,
   protectTable,
-  suppressionMask,
 } from './disclosure.js';
+import { alternativeTable, extendedGrid, feasibleRange, suppressionMask } from './protection-interval.js';
 
 /** Checks a claimed alternative independently: same shown entries, true totals, non-negative, different. */
 function isValidAlternative(
