@@ -10,7 +10,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { INVITATION_TTL_MS, issuePasswordToken } from '../../platform/auth/auth.service.js';
+import { INVITATION_TTL_MS, issuePasswordToken } from '../../platform/auth/passwords.service.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';

@@ -22,6 +22,7 @@ import type { Deps } from '../deps.js';
 import { problems } from '../http/problem.js';
 import { districts, memberships, organisations, services, users } from '../tenancy/tenancy.sql.js';
 import * as auth from './auth.service.js';
+import * as passwords from './passwords.service.js';
 import { IDLE_TIMEOUT_MS, type LoadedSession, SESSION_COOKIE } from './sessions.js';
 
 function setSessionCookie(reply: FastifyReply, token: string) {
@@ -235,7 +236,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        await auth.requestPasswordReset({ deps, email: request.body.email, client: clientOf(request) });
+        await passwords.requestPasswordReset({ deps, email: request.body.email, client: clientOf(request) });
         return reply.status(202).send();
       },
     );
@@ -251,7 +252,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        await auth.confirmPasswordToken({ deps, ...request.body, client: clientOf(request) });
+        await passwords.confirmPasswordToken({ deps, ...request.body, client: clientOf(request) });
         return reply.status(204).send();
       },
     );
@@ -267,7 +268,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        await auth.changePassword({
+        await passwords.changePassword({
           deps,
           session: sessionOf(request),
           ...request.body,
