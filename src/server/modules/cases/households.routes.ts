@@ -20,6 +20,8 @@ import {
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import * as households from './households.service.js';
+import * as consents from './person-consents.service.js';
+import * as safety from './person-safety.service.js';
 
 /** Households and people: registration, safety details, the at-risk mark, consents, conflict-of-interest locks. Routes declare; services decide. */
 export const householdsRoutes =
@@ -103,7 +105,7 @@ export const householdsRoutes =
         },
       },
       async (request) =>
-        households.revealSafety({
+        safety.revealSafety({
           deps,
           ctx: ctxOf(request),
           personId: request.params.personId,
@@ -122,7 +124,7 @@ export const householdsRoutes =
         },
       },
       async (request, reply) => {
-        await households.updateSafety({
+        await safety.updateSafety({
           deps,
           ctx: ctxOf(request),
           personId: request.params.personId,
@@ -144,7 +146,7 @@ export const householdsRoutes =
         },
       },
       async (request, reply) => {
-        await households.setAtRisk({
+        await safety.setAtRisk({
           deps,
           ctx: ctxOf(request),
           personId: request.params.personId,
@@ -167,7 +169,7 @@ export const householdsRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(
-          await households.createConsent({
+          await consents.createConsent({
             deps,
             ctx: ctxOf(request),
             personId: request.params.personId,
@@ -188,7 +190,7 @@ export const householdsRoutes =
         },
       },
       async (request) =>
-        households.revokeConsent({
+        consents.revokeConsent({
           deps,
           ctx: ctxOf(request),
           consentId: request.params.id,
@@ -207,7 +209,7 @@ export const householdsRoutes =
         },
       },
       async (request) =>
-        households.listExclusions({ deps, ctx: ctxOf(request), personId: request.params.personId }),
+        consents.listExclusions({ deps, ctx: ctxOf(request), personId: request.params.personId }),
     );
     app.post(
       '/api/people/:personId/exclusions',
@@ -223,7 +225,7 @@ export const householdsRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(
-          await households.addExclusion({
+          await consents.addExclusion({
             deps,
             ctx: ctxOf(request),
             personId: request.params.personId,

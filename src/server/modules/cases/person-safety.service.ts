@@ -1,0 +1,192 @@
+import { eq, sql } from 'drizzle-orm';
+import type { TAtRiskUpdate, TSafetyDetails } from '../../../contracts/households.js';
+import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { decryptField } from '../../platform/crypto/field-crypto.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import type { Deps } from '../../platform/deps.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { contactContext, safeContactContext, sealJson } from './cases.people.js';
+import { people } from './cases.sql.js';
+
+/** Safety details are revealed only this soon after a step-up (ARCHITECTURE: mechanism 2). */
+export const STEP_UP_MINUTES = 15;
+
+/** A person's safety details (encrypted; revealed after step-up with a reason) and the at-risk mark. */
+/**
+ * The person as the caller may handle their safety data and consents: the household's own service
+ * or the clinical team of one of their cases. A recipient of a pending referral sees the person
+ * but not this.
+ */
+async function personInCare({ tx, personId }: { tx: Tx; personId: string }) {
+  const [row] = await queryRows<{
+    id: string;
+    owner: boolean;
+    birth_year: number | null;
+    birth_date: string | null;
+    case_role: string;
+  }>(
+    tx,
+    sql`select p.id, h.owner_service_id = (select trama_service()) as owner, p.birth_year, p.case_role,
+          to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
+        from people p join households h on h.id = p.household_id
+        where p.id = ${personId} and (h.owner_service_id = (select trama_service()) or p.id in (
+          select rp.person_id from referral_people rp join cases c on c.referral_id = rp.referral_id
+          where c.id = any((select trama_team_cases('{lead,member}'))::uuid[])))`,
+  );
+  return row ?? null;
+}
+
+/** `personInCare`, or an audited 404 once the transaction has rolled back. */
+export async function requirePersonInCare({ tx, personId }: { tx: Tx; personId: string }) {
+  const person = await personInCare({ tx, personId });
+  if (!person) throw new OutOfScope('person', personId);
+  return person;
+}
+
+/** Only the household's own service writes a person's safety details and at-risk mark. */
+async function requireOwnPerson({ tx, personId }: { tx: Tx; personId: string }) {
+  const person = await requirePersonInCare({ tx, personId });
+  if (!person.owner) throw new OutOfScope('person', personId);
+  return person;
+}
+
+export async function revealSafety({
+  deps,
+  ctx,
+  personId,
+  reason,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  personId: string;
+  reason: string;
+}): Promise<TSafetyDetails> {
+  const fresh = ctx.stepUpAt && Date.now() - ctx.stepUpAt.getTime() < STEP_UP_MINUTES * 60_000;
+  if (!fresh)
+    throw new HttpProblem(
+      403,
+      'step-up-required',
+      { it: 'Conferma la tua identità', en: 'Confirm your identity' },
+      {
+        it: 'I dati di sicurezza si vedono solo dopo aver confermato il codice di autenticazione.',
+        en: 'Safety details are shown only after you confirm your authentication code.',
+      },
+    );
+  const found = await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      await requirePersonInCare({ tx, personId });
+      const [row] = await queryRows<{ contact: string | null; safe: string | null }>(
+        tx,
+        sql`select contact_encrypted as contact, safe_contact_encrypted as safe from people where id = ${personId}`,
+      );
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'person.safety_read', recordType: 'person', recordId: personId, purpose: reason },
+      });
+      const contact = row!.contact
+        ? JSON.parse(
+            decryptField({ keyring: deps.keyring, value: row!.contact, context: contactContext(personId) }),
+          )
+        : {};
+      const safeContact = row!.safe
+        ? JSON.parse(
+            decryptField({ keyring: deps.keyring, value: row!.safe, context: safeContactContext(personId) }),
+          )
+        : { channels: [], neverWriteTo: [] };
+      return { ...contact, safeContact } as TSafetyDetails;
+    },
+  });
+  return found;
+}
+
+export async function updateSafety({
+  deps,
+  ctx,
+  personId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  personId: string;
+  input: TSafetyDetails;
+}) {
+  await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      await requireOwnPerson({ tx, personId });
+      const { safeContact, ...contact } = input;
+      await tx
+        .update(people)
+        .set({
+          contactEncrypted: sealJson({
+            keyring: deps.keyring,
+            value: contact,
+            context: contactContext(personId),
+          }),
+          safeContactEncrypted: sealJson({
+            keyring: deps.keyring,
+            value: safeContact,
+            context: safeContactContext(personId),
+          }),
+          updatedAt: new Date(),
+        })
+        .where(eq(people.id, personId));
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'person.safety_updated',
+          recordType: 'person',
+          recordId: personId,
+          details: { fields: Object.keys(input) },
+        },
+      });
+    },
+  });
+}
+
+/**
+ * Marks someone at risk from the household's perpetrator, or clears the mark: the household's own
+ * service decides, with a reason, audited. The mark protects at once (trama_blocked_people_of).
+ */
+export async function setAtRisk({
+  deps,
+  ctx,
+  personId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  personId: string;
+  input: TAtRiskUpdate;
+}) {
+  await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      await requireOwnPerson({ tx, personId });
+      await tx
+        .update(people)
+        .set({ atRisk: input.atRisk, updatedAt: new Date() })
+        .where(eq(people.id, personId));
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'person.at_risk_updated',
+          recordType: 'person',
+          recordId: personId,
+          purpose: input.reason,
+          details: { atRisk: input.atRisk },
+        },
+      });
+    },
+  });
+}
