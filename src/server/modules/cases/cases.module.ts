@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
 import type { TramaModule } from '../../platform/module.js';
+import { caseReminders } from './case-list.service.js';
 import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
 import { seedDemoCases } from './cases.demo.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES } from './cases.fields.js';
 import { caseRoutes } from './cases.routes.js';
-import { caseReminders } from './cases.service.js';
 import { householdsRoutes } from './households.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
 import { sessionsRoutes } from './sessions.routes.js';

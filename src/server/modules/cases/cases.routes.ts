@@ -14,6 +14,8 @@ import {
 import { pageOf, ZIdParamsSchema, ZIdSchema } from '../../../contracts/common.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import * as history from './case-history.service.js';
+import * as caseList from './case-list.service.js';
 import * as casesService from './cases.service.js';
 
 const ZStaffSchema = z.array(z.object({ id: ZIdSchema, displayName: z.string(), role: z.string() }));
@@ -35,7 +37,7 @@ export const caseRoutes =
           response: { 200: pageOf(ZCaseListItemSchema) },
         },
       },
-      async (request) => casesService.listCases({ deps, ctx: ctxOf(request), query: request.query }),
+      async (request) => caseList.listCases({ deps, ctx: ctxOf(request), query: request.query }),
     );
     app.get(
       '/api/cases/filters',
@@ -53,7 +55,7 @@ export const caseRoutes =
           },
         },
       },
-      async (request) => casesService.caseFilters({ deps, ctx: ctxOf(request) }),
+      async (request) => caseList.caseFilters({ deps, ctx: ctxOf(request) }),
     );
     app.get(
       '/api/cases/staff',
@@ -66,7 +68,7 @@ export const caseRoutes =
           response: { 200: ZStaffSchema },
         },
       },
-      async (request) => casesService.staffCandidates({ deps, ctx: ctxOf(request), ...request.query }),
+      async (request) => history.staffCandidates({ deps, ctx: ctxOf(request), ...request.query }),
     );
     app.get(
       '/api/cases/:id',
@@ -193,6 +195,6 @@ export const caseRoutes =
           response: { 200: ZTimelineSchema },
         },
       },
-      async (request) => casesService.caseTimeline({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => history.caseTimeline({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
   };

@@ -12,6 +12,7 @@ import {
 } from '../../../contracts/referrals.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import * as answers from './referral-answers.service.js';
 import * as referralsService from './referrals.service.js';
 
 /** Referrals: drafts, sending with its legal basis, accepting (which opens a case), declining, revoking, closing. Routes declare; services decide. */
@@ -123,8 +124,7 @@ export const referralsRoutes =
           response: { 200: z.object({ caseId: ZIdSchema }) },
         },
       },
-      async (request) =>
-        referralsService.acceptReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => answers.acceptReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
     app.post(
       '/api/referrals/:id/decline',
@@ -139,7 +139,7 @@ export const referralsRoutes =
         },
       },
       async (request) =>
-        referralsService.declineReferral({
+        answers.declineReferral({
           deps,
           ctx: ctxOf(request),
           id: request.params.id,
@@ -159,7 +159,7 @@ export const referralsRoutes =
         },
       },
       async (request) =>
-        referralsService.revokeReferral({
+        answers.revokeReferral({
           deps,
           ctx: ctxOf(request),
           id: request.params.id,
@@ -177,6 +177,6 @@ export const referralsRoutes =
           response: { 200: ZReferralSchema },
         },
       },
-      async (request) => referralsService.closeReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => answers.closeReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
     );
   };

@@ -17,15 +17,9 @@ import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
-import { randomCode } from './cases.identifiers.js';
 import { selectPeople } from './cases.people.js';
-import {
-  actingService,
-  caseAccessOf,
-  followsPerpetratorRefused,
-  straddlesPerpetrator,
-} from './cases.policy.js';
-import { caseFiles, cases, caseTeam, referralPeople, referrals } from './cases.sql.js';
+import { actingService, caseAccessOf } from './cases.policy.js';
+import { referralPeople, referrals } from './cases.sql.js';
 
 interface ReferralRow {
   id: string;
@@ -64,18 +58,18 @@ const SELECT_REFERRAL = sql`select r.id, r.household_id, trama_household_code(r.
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-async function findReferral({ tx, id }: { tx: Tx; id: string }) {
+export async function findReferral({ tx, id }: { tx: Tx; id: string }) {
   const [row] = await queryRows<ReferralRow>(tx, sql`${SELECT_REFERRAL} where r.id = ${id}`);
   return row ?? null;
 }
 
-async function requireReferral({ tx, id }: { tx: Tx; id: string }) {
+export async function requireReferral({ tx, id }: { tx: Tx; id: string }) {
   const row = await findReferral({ tx, id });
   if (!row) throw new OutOfScope('referral', id);
   return row;
 }
 
-function wrongState(status: string) {
+export function wrongState(status: string) {
   return new HttpProblem(
     409,
     'referral-state',
@@ -140,7 +134,7 @@ export async function listReferrals({
 }
 
 /** The referral as this viewer may see it: the sender everything it sent, the recipient the content while it waits. */
-async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Promise<TReferral> {
+export async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Promise<TReferral> {
   const view = row.mine ? 'sender' : 'recipient';
   const showContent = view === 'sender' || (row.status === 'sent' && row.basis_ok);
   const [linked] = await queryRows<{ id: string }>(
@@ -491,183 +485,4 @@ export async function sendReferral({
     text: `${ctx.username} ha inviato senza consenso (invio ${id}). Motivo nel registro accessi.\n${ctx.username} sent a referral without consent (${id}). The reason is in the audit trail.\n`,
   });
   return referral;
-}
-
-/**
- * Accepting opens the case. The state change is one conditional UPDATE: of two people accepting
- * at once, the second finds the referral no longer 'sent' and gets a 409.
- */
-export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const [taken] = await tx
-        .update(referrals)
-        .set({ status: 'accepted', answeredAt: new Date(), answeredBy: ctx.userId, updatedAt: new Date() })
-        .where(
-          and(
-            eq(referrals.id, id),
-            eq(referrals.status, 'sent'),
-            sql`${referrals.toServiceId} = (select trama_service())`,
-            sql`${referrals.basisLapsedAt} is null and (${referrals.basisExpiresOn} is null or ${referrals.basisExpiresOn} >= current_date)`,
-          ),
-        )
-        .returning();
-      if (!taken) {
-        const row = await requireReferral({ tx, id });
-        if (row.mine && row.to_service_id !== ctx.serviceId) throw problems.forbidden();
-        if (row.status !== 'sent') throw wrongState(row.status);
-        throw problems.field(
-          'consent',
-          'lapsed',
-          {
-            it: 'Il consenso alla base dell’invio non è più valido.',
-            en: 'The consent behind this referral is no longer valid.',
-          },
-          409,
-        );
-      }
-      const [district] = await queryRows<{ district_id: string | null }>(
-        tx,
-        sql`select district_id from households where id = ${taken.householdId}`,
-      );
-      const [opened] = await tx
-        .insert(cases)
-        .values({
-          code: randomCode('C'),
-          householdId: taken.householdId,
-          referralId: id,
-          serviceId: taken.toServiceId,
-          districtId: district?.district_id ?? null,
-          leadUserId: ctx.userId,
-          referralSentAt: taken.sentAt,
-          basisExpiresOn: taken.basisExpiresOn,
-        })
-        .returning({ id: cases.id });
-      await tx.insert(caseFiles).values({ caseId: opened!.id, updatedBy: ctx.userId });
-      await tx
-        .insert(caseTeam)
-        .values([
-          { caseId: opened!.id, userId: ctx.userId, teamRole: 'lead', addedBy: ctx.userId },
-          ...(taken.createdBy !== ctx.userId
-            ? [{ caseId: opened!.id, userId: taken.createdBy, teamRole: 'referrer', addedBy: ctx.userId }]
-            : []),
-        ]);
-      // Leading the perpetrator's case while working with someone he may harm: refused, all rolled back.
-      if (await straddlesPerpetrator({ tx, userId: ctx.userId })) throw followsPerpetratorRefused();
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'referral.accepted',
-          recordType: 'referral',
-          recordId: id,
-          details: { caseId: opened!.id },
-        },
-      });
-      return { caseId: opened!.id };
-    },
-  });
-}
-
-async function answerOrWithdraw({
-  deps,
-  ctx,
-  id,
-  side,
-  from,
-  set,
-  action,
-  reason,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  id: string;
-  side: 'sender' | 'recipient';
-  from: TReferral['status'];
-  set: Partial<typeof referrals.$inferInsert>;
-  action: 'referral.declined' | 'referral.revoked' | 'referral.closed';
-  reason?: string;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const row = await requireReferral({ tx, id });
-      const isSide = side === 'sender' ? row.mine : row.to_service_id === ctx.serviceId;
-      if (!isSide) throw problems.forbidden();
-      const [changed] = await tx
-        .update(referrals)
-        .set({ ...set, updatedAt: new Date() })
-        .where(and(eq(referrals.id, id), eq(referrals.status, from)))
-        .returning({ id: referrals.id });
-      if (!changed) throw wrongState(row.status);
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: { action, recordType: 'referral', recordId: id, ...(reason ? { purpose: reason } : {}) },
-      });
-      return toReferral({ tx, row: (await findReferral({ tx, id }))! });
-    },
-  });
-}
-
-export function declineReferral({
-  deps,
-  ctx,
-  id,
-  reason,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  id: string;
-  reason: string;
-}) {
-  return answerOrWithdraw({
-    deps,
-    ctx,
-    id,
-    side: 'recipient',
-    from: 'sent',
-    set: { status: 'declined', declineReason: reason, answeredAt: new Date(), answeredBy: ctx.userId },
-    action: 'referral.declined',
-  });
-}
-
-/** The sender withdraws a referral not yet answered; the recipient's view of its content ends at once. */
-export function revokeReferral({
-  deps,
-  ctx,
-  id,
-  reason,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  id: string;
-  reason: string;
-}) {
-  return answerOrWithdraw({
-    deps,
-    ctx,
-    id,
-    side: 'sender',
-    from: 'sent',
-    set: { status: 'revoked', revokedAt: new Date(), revocationReason: reason },
-    action: 'referral.revoked',
-    reason,
-  });
-}
-
-/** The sender files a declined referral; an accepted one closes with its case. */
-export function closeReferral({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
-  return answerOrWithdraw({
-    deps,
-    ctx,
-    id,
-    side: 'sender',
-    from: 'declined',
-    set: { status: 'closed', closedAt: new Date() },
-    action: 'referral.closed',
-  });
 }
