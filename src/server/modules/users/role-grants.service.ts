@@ -282,18 +282,6 @@ export async function decideRoleGrant({
   return result;
 }
 
-/** Whether any DPO other than the grantee can decide a DPO grant; if none, another admin may. */
-async function otherDpoExists(tx: Tx, grantee: string) {
-  const rows = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ n: number }>(
-      sys,
-      sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id
-           where m.role = 'dpo' and u.disabled_at is null and u.id <> ${grantee}`,
-    ),
-  );
-  return (rows[0]?.n ?? 0) > 0;
-}
-
 const requester = alias(users, 'requester');
 const decider = alias(users, 'decider');
 
@@ -327,6 +315,9 @@ async function grantRows({
       expiresAt: roleGrants.expiresAt,
       decidedByName: decider.displayName,
       decidedAt: roleGrants.decidedAt,
+      // The database's own rule (the policy that refuses the approval uses it too): the DPO role
+      // is approved by a DPO, by another admin only where no other active DPO exists.
+      roleApprovable: sql<boolean>`(${roleGrants.role} <> 'dpo' or trama_may_approve_dpo(${roleGrants.userId}))`,
     })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
@@ -344,17 +335,12 @@ async function grantRows({
     .orderBy(sql`${roleGrants.requestedAt} desc`)
     .limit(200);
   const now = Date.now();
-  const dpoAvailable = new Map<string, boolean>();
   const result: TRoleGrant[] = [];
   for (const row of rows) {
     const expired = row.status === 'pending' && row.expiresAt.getTime() <= now;
     const status = (expired ? 'expired' : row.status) as TRoleGrant['status'];
     const secondPerson = row.requestedBy !== ctx.userId && row.userId !== ctx.userId;
-    let eligibleRole = ctx.role === 'admin' || ctx.role === 'dpo';
-    if (row.role === 'dpo' && ctx.role !== 'dpo') {
-      if (!dpoAvailable.has(row.userId)) dpoAvailable.set(row.userId, await otherDpoExists(tx, row.userId));
-      eligibleRole = !dpoAvailable.get(row.userId);
-    }
+    const eligibleRole = (ctx.role === 'admin' || ctx.role === 'dpo') && row.roleApprovable;
     result.push({
       id: row.id,
       userId: row.userId,

@@ -31,7 +31,7 @@ export const usersModule: TramaModule = {
               tx,
               sql`select count(*)::int as n from role_grants where status = 'pending' and expires_at > now()
                    and requested_by <> ${ctx.userId} and user_id <> ${ctx.userId}
-                   and (role <> 'dpo' or ${ctx.role} = 'dpo')`,
+                   and (role <> 'dpo' or trama_may_approve_dpo(user_id))`,
             ),
             link: '/role-grants',
           },
