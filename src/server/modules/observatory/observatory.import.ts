@@ -6,7 +6,6 @@ import {
 } from '../../../contracts/observatory.js';
 import { readUploadedTable } from '../../platform/files/upload-guard.js';
 import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
-import { unsafeCellErrors } from '../../platform/http/unsafe-text.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
 import type { IncidentValues } from './observatory.repository.js';
 
@@ -113,13 +112,11 @@ export async function parseRegister({
     // The header and one more than the limit, so an over-long file is reported rather than cut silently.
     table = await readUploadedTable({ data, format, maxRows: MAX_IMPORT_ROWS + 2 });
   } catch (error) {
-    // A file over the upload limits is refused as the guard says (413/422), before anything is written.
+    // A file the guard refuses (over its limits: 413/422; unsafe text in a cell: 400) is answered as
+    // the guard says, before anything is written.
     if (error instanceof HttpProblem) throw error;
     return { errors: [rowError(1, 'file', 'File illeggibile.', 'The file cannot be read.')] };
   }
-  // NUL, control characters, lone surrogates: the same rule as every JSON field (platform/http).
-  const unsafe = unsafeCellErrors(table);
-  if (unsafe.length > 0) return { errors: unsafe };
   const [header = [], ...body] = table;
   const fields = header.map((h) => h.trim());
   const errors: FieldError[] = fields

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { problems } from '../http/problem.js';
+import { unsafeCellErrors } from '../http/unsafe-text.js';
 import { type GuardedArchive, openArchive } from './archive-guard.js';
 import { readCsvRows } from './csv-reader.js';
 import { FILE_LIMITS } from './file-limits.js';
@@ -40,7 +42,13 @@ export async function readUploadedTable({
   format: TableFormat;
   maxRows: number;
 }): Promise<string[][]> {
-  return format === 'xlsx' ? readXlsxRows({ data, maxRows }) : readCsvRows({ data, maxRows });
+  const table =
+    format === 'xlsx' ? await readXlsxRows({ data, maxRows }) : await readCsvRows({ data, maxRows });
+  // NUL, control characters, lone surrogates: the same rule as every JSON field (platform/http),
+  // for every table any module imports, named by row and column.
+  const unsafe = unsafeCellErrors(table);
+  if (unsafe.length > 0) throw problems.fields(unsafe);
+  return table;
 }
 
 /** An uploaded ZIP container (DOCX, ODT, …), checked before any part is inflated. */
