@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
-import { RoleGrantsTable } from './RoleGrantsTable.js';
+import { RoleGrantsList } from './RoleGrantsList.js';
 import { useRoleGrants } from './role-grants-api.js';
 
 /** Roles waiting for a second person (admins and DPOs), and on request the recent decisions. */
@@ -29,7 +29,7 @@ export function RoleGrantsPage() {
         </label>
       </div>
       <AsyncContent query={grants}>
-        {(items) => <RoleGrantsTable items={items} emptyText={t('roleGrants.empty')} />}
+        {(items) => <RoleGrantsList items={items} emptyText={t('roleGrants.empty')} />}
       </AsyncContent>
     </>
   );

@@ -13,7 +13,7 @@ import { useCan } from '../../session/session.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
 import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { RoleGrantsTable } from '../role-grants/RoleGrantsTable.js';
+import { RoleGrantsList } from '../role-grants/RoleGrantsList.js';
 import { useRoleGrants } from '../role-grants/role-grants-api.js';
 import { useOrganisations, useServices } from '../structure/structure-api.js';
 import { useUserMutations } from './users-api.js';
@@ -95,7 +95,7 @@ function PendingRoles({ userId }: { userId: string }) {
   return (
     <div className="mt-4">
       <h3 className="h5">{t('roleGrants.pendingForUser')}</h3>
-      <RoleGrantsTable items={grants.data} showUser={false} />
+      <RoleGrantsList items={grants.data} showUser={false} />
     </div>
   );
 }

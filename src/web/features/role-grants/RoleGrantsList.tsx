@@ -13,7 +13,7 @@ type Decision = 'approve' | 'reject' | 'cancel';
  * its own request. One card per request, so the actions stay in view on a phone. `showUser` is
  * false inside a user's page, where the name is the page's.
  */
-export function RoleGrantsTable({
+export function RoleGrantsList({
   items,
   showUser = true,
   emptyText,
