@@ -17,7 +17,8 @@ const WINDOW = sql`interval '15 minutes'`;
 
 /**
  * Takes one attempt slot for the key, or refuses (locked, or every slot of the window already
- * taken by attempts in flight or failed). One statement: check and record are one step.
+ * taken by attempts in flight or failed). The row is made sure of first; then one conditional
+ * UPDATE checks and records the attempt in one step.
  */
 export async function reserveAttempt({ db, key, limit }: { db: Db; key: string; limit: number }) {
   await db.execute(
@@ -26,7 +27,7 @@ export async function reserveAttempt({ db, key, limit }: { db: Db; key: string; 
   );
   // Concurrent updates of the row wait for each other and re-check the condition (READ
   // COMMITTED), so no more than `limit` slots are ever handed out in one window.
-  const rows = await queryRows<{ failures: number }>(
+  const taken = await queryRows(
     db,
     sql`
     update auth_throttle set
@@ -36,9 +37,9 @@ export async function reserveAttempt({ db, key, limit }: { db: Db; key: string; 
      where key = ${key}
        and (locked_until is null or locked_until <= now())
        and (window_started_at < now() - ${WINDOW} or failures < ${limit})
-    returning failures`,
+    returning key`,
   );
-  return rows.length > 0;
+  return taken.length > 0;
 }
 
 /** A judged failure keeps its slot; at the limit the key locks for 15 minutes. Returns "locked now". */
