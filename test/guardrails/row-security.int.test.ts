@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../src/server/app.js';
 import { queryRows } from '../../src/server/platform/db/client.js';
-import { fieldClassesOf } from '../../src/server/platform/module.js';
+import { fieldClassesOf, retentionOf } from '../../src/server/platform/module.js';
+import { RETENTION_CLASSES } from '../../src/server/platform/retention/retention-classes.js';
 
 const FIELD_CLASSES = fieldClassesOf(MODULES);
 
@@ -44,5 +45,24 @@ describe('row-level security on every table with personal data', () => {
       ];
     });
     expect(missing).toEqual([]);
+  });
+});
+
+// Privacy operations keep or erase rows by their table's class: a table without one would be kept
+// for ever, unnoticed. Every table (the migrations' own bookkeeping lives in another schema) has one.
+describe('retention classes', () => {
+  it('name every table, and only tables that exist, with a known class', async () => {
+    const retention = retentionOf(MODULES);
+    const tables = (
+      await queryRows<{ table: string }>(
+        t.database.db,
+        sql`select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relkind in ('r', 'p')`,
+      )
+    ).map((r) => r.table);
+    expect(tables.length).toBeGreaterThan(30);
+    expect(tables.filter((table) => !(table in retention)).sort()).toEqual([]);
+    expect(Object.keys(retention).filter((table) => !tables.includes(table))).toEqual([]);
+    expect(Object.values(retention).filter((c) => !(c in RETENTION_CLASSES))).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encry
 import type { Keyring } from './crypto/field-crypto.js';
 import { queryRows, type Tx } from './db/client.js';
 import type { Deps } from './deps.js';
+import type { Indicator } from './indicators/indicator.js';
+import { PLATFORM_RETENTION, type RetentionClass } from './retention/retention-classes.js';
 
 /**
  * What a module gives the platform (docs/adding-a-module.md). A module exports one of these from
@@ -41,6 +43,10 @@ export interface TramaModule {
   seedDemo?: (context: DemoSeedContext) => Promise<void>;
   /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
   encryptedColumns?: readonly EncryptedColumn[];
+  /** A retention class for each of the module's tables (platform/retention/retention-classes.ts). */
+  retention?: Readonly<Record<string, RetentionClass>>;
+  /** The numbers the module gives the impact module, each with its pseudonymous record ids. */
+  indicators?: readonly Indicator[];
 }
 
 /** Every table's columns, classed: the platform's and every module's. */
@@ -61,6 +67,16 @@ export function recordTablesOf(modules: readonly TramaModule[]): Record<string, 
 /** Every encrypted column: the platform's and every module's. */
 export function encryptedColumnsOf(modules: readonly TramaModule[]): EncryptedColumn[] {
   return [...PLATFORM_ENCRYPTED_COLUMNS, ...modules.flatMap((m) => m.encryptedColumns ?? [])];
+}
+
+/** Every table's retention class: the platform's and every module's. */
+export function retentionOf(modules: readonly TramaModule[]): Record<string, RetentionClass> {
+  return Object.assign({}, PLATFORM_RETENTION, ...modules.map((m) => m.retention ?? {}));
+}
+
+/** Every module's indicators. */
+export function indicatorsOf(modules: readonly TramaModule[]): Indicator[] {
+  return modules.flatMap((m) => m.indicators ?? []);
 }
 
 /** What a module's demo seed gets: the transaction, the key, and the demo structure by key. */

@@ -1,5 +1,6 @@
 import type { FieldClass } from '../../platform/access/field-classes.js';
 import type { EncryptedColumn } from '../../platform/crypto/encrypted-columns.js';
+import type { RetentionClass } from '../../platform/retention/retention-classes.js';
 
 /** Every column of the module's tables, classed (platform/access/field-classes.ts says what each class means). */
 export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
@@ -195,3 +196,21 @@ export const CASES_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextPrefix: 'session_notes.body',
   },
 ];
+
+/** How long each table is kept (platform/retention/retention-classes.ts). */
+export const CASES_RETENTION: Readonly<Record<string, RetentionClass>> = {
+  households: 'case_record',
+  people: 'case_record',
+  consents: 'case_record',
+  person_exclusions: 'case_record',
+  referrals: 'case_record',
+  referral_people: 'case_record',
+  cases: 'case_record',
+  case_files: 'case_record',
+  case_team: 'case_record',
+  case_sessions: 'case_record',
+  session_staff: 'case_record',
+  session_people: 'case_record',
+  session_notes: 'case_record',
+  person_messages: 'case_record',
+};

@@ -4,7 +4,8 @@ import type { TramaModule } from '../../platform/module.js';
 import { caseReminders } from './case-list.service.js';
 import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
 import { seedDemoCases } from './cases.demo.js';
-import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES } from './cases.fields.js';
+import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from './cases.fields.js';
+import { CASES_INDICATORS } from './cases.indicators.js';
 import { caseRoutes } from './cases.routes.js';
 import { householdsRoutes } from './households.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
@@ -23,10 +24,12 @@ const casesRoutes =
 export const casesModule: TramaModule = {
   name: 'cases',
   fieldClasses: CASES_FIELD_CLASSES,
+  retention: CASES_RETENTION,
   encryptedColumns: CASES_ENCRYPTED_COLUMNS,
   auditActions: CASES_AUDIT_ACTIONS,
   recordTables: CASES_RECORD_TABLES,
   seedDemo: seedDemoCases,
+  indicators: CASES_INDICATORS,
   routes: casesRoutes,
   attention: async ({ tx, ctx }) => (ctx.permissions.has('cases.read') ? caseReminders({ tx, ctx }) : []),
 };

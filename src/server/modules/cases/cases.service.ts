@@ -1,24 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  PLAN_REVIEW_DAYS,
-  type TCase,
-  type ZClosureRequestSchema,
-  type ZTeamUpdateSchema,
-} from '../../../contracts/cases.js';
+import type { ZClosureRequestSchema, ZTeamUpdateSchema } from '../../../contracts/cases.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
-import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { selectPeople, toPerson } from './cases.people.js';
 import {
   type CaseAccess,
   caseAccessOf,
-  displayNames,
   isBlockedFrom,
   refused,
   requireCase,
@@ -26,121 +18,14 @@ import {
   STRADDLES_MESSAGE,
   straddlesPerpetrator,
 } from './cases.policy.js';
+import { activeStaff, findPlan, loadCase, teamOf } from './cases.repository.js';
 import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
+import { referralPersonIds } from './referrals.repository.js';
 
-export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-const days = (from: Date | null, to: Date | null) =>
-  from && to
-    ? Math.round(((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) * 10) / 10
-    : null;
-
-async function loadCase({
-  tx,
-  found,
-  ctx,
-}: {
-  tx: Tx;
-  found: CaseAccess;
-  ctx: AccessContext;
-}): Promise<TCase> {
-  const [c] = await queryRows<{
-    code: string;
-    status: TCase['status'];
-    service_name: string;
-    district_name: string | null;
-    opened_at: Date;
-    first_session_at: Date | null;
-    referral_sent_at: Date | null;
-    plan_status: TCase['planStatus'];
-    plan_approved_at: Date | null;
-    plan_submitted_by: string | null;
-    closure_outcome: TCase['closure']['outcome'];
-    closure_requested_at: Date | null;
-    closure_requested_by: string | null;
-    closed_at: Date | null;
-  }>(
-    tx,
-    sql`select c.code, c.status, s.name as service_name, d.name as district_name, c.opened_at, c.first_session_at,
-          c.referral_sent_at, c.plan_status, c.plan_approved_at, c.plan_submitted_by, c.closure_outcome,
-          c.closure_requested_at, c.closure_requested_by, c.closed_at
-        from cases c join services s on s.id = c.service_id left join districts d on d.id = c.district_id
-        where c.id = ${found.id}`,
-  );
-  // The referral row is the two services' business: a break-the-glass grant or a team member of
-  // another service opens the case, not the referral. What the case shows of it (its purpose and
-  // who sent it, no personal data) is read as the owner, for a case the policy has just allowed.
-  const [r] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ purpose: TCase['referral']['purpose']; from_name: string }>(
-      sys,
-      sql`select r.purpose, fs.name as from_name from referrals r join services fs on fs.id = r.from_service_id
-          where r.id = ${found.referralId}`,
-    ),
-  );
-  const base: TCase = {
-    id: found.id,
-    code: c!.code,
-    status: c!.status,
-    access: found.access,
-    serviceName: c!.service_name,
-    districtName: c!.district_name,
-    openedAt: iso(c!.opened_at)!,
-    referral: {
-      id: found.referralId,
-      purpose: r!.purpose,
-      fromServiceName: r!.from_name,
-      sentAt: iso(c!.referral_sent_at),
-    },
-    indicators: {
-      daysToAcceptance: days(c!.referral_sent_at, c!.opened_at),
-      daysToFirstSession: days(c!.referral_sent_at, c!.first_session_at),
-    },
-    planStatus: c!.plan_status,
-    planApprovedAt: iso(c!.plan_approved_at),
-    planReviewDue:
-      c!.status === 'closed'
-        ? null
-        : iso(
-            new Date(new Date(c!.plan_approved_at ?? c!.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
-          ),
-    closure: {
-      outcome: c!.closure_outcome,
-      requestedAt: iso(c!.closure_requested_at),
-      closedAt: iso(c!.closed_at),
-    },
-    can: {
-      edit: found.access === 'clinical' && c!.status !== 'closed',
-      lead: found.teamRole === 'lead' && found.access === 'clinical' && c!.status !== 'closed',
-      supervise: found.access === 'supervisor' && ctx.permissions.has('cases.supervise'),
-    },
-  };
-  if (found.access === 'referrer') return base;
-  const team = await queryRows<{ user_id: string; team_role: TCase['access'] }>(
-    tx,
-    sql`select user_id, team_role from case_team where case_id = ${found.id} order by added_at`,
-  );
-  const names = await displayNames({ tx, ids: team.map((t) => t.user_id) });
-  const members = await selectPeople({
-    tx,
-    where: sql`p.id in (select rp.person_id from referral_people rp where rp.referral_id = ${found.referralId})`,
-  });
-  const [file] = await tx.select().from(caseFiles).where(eq(caseFiles.caseId, found.id));
-  return {
-    ...base,
-    team: team.map((t) => ({
-      userId: t.user_id,
-      displayName: names.get(t.user_id)?.name ?? '',
-      teamRole: t.team_role as never,
-      role: names.get(t.user_id)?.role ?? null,
-    })),
-    members: members.map(toPerson),
-    file: {
-      intake: (file?.intake as never) ?? null,
-      assessment: (file?.assessment as never) ?? null,
-      plan: (file?.plan as never) ?? null,
-      closureReason: file?.closureReason ?? null,
-    },
-  };
-}
+/**
+ * One case under its rules: reading it, its file and plan, its team, its closure. What a case shows
+ * (and the reads the rules need) is read in cases.repository.ts.
+ */
 
 const ANY_ACCESS = ['clinical', 'supervisor', 'break_glass', 'referrer'] as const;
 
@@ -239,11 +124,7 @@ export function submitPlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; 
     needs: ['clinical'],
     action: 'case.plan_submitted',
     change: async (tx, found) => {
-      const [file] = await tx
-        .select({ plan: caseFiles.plan })
-        .from(caseFiles)
-        .where(eq(caseFiles.caseId, found.id));
-      if (!file?.plan)
+      if (!(await findPlan({ tx, caseId: found.id })))
         throw problems.field('plan', 'missing', {
           it: 'Scrivi prima il progetto.',
           en: 'Write the plan first.',
@@ -330,11 +211,8 @@ export function updateTeam({
           it: 'Una persona compare due volte.',
           en: 'Someone is listed twice.',
         });
-      const people = await queryRows<{ person_id: string }>(
-        tx,
-        sql`select person_id from referral_people where referral_id = ${found.referralId}`,
-      );
-      const current = await tx.select().from(caseTeam).where(eq(caseTeam.caseId, found.id));
+      const personIds = await referralPersonIds({ tx, referralId: found.referralId });
+      const current = await teamOf({ tx, caseId: found.id });
       const referrer = current.find((m) => m.teamRole === 'referrer');
       for (const [i, m] of input.members.entries()) {
         if (m.teamRole === 'referrer' && m.userId !== referrer?.userId)
@@ -342,18 +220,13 @@ export function updateTeam({
             it: 'Il ruolo di inviante spetta a chi ha inviato.',
             en: 'Only the referring practitioner is the referrer.',
           });
-        if (await isBlockedFrom({ tx, userId: m.userId, personIds: people.map((p) => p.person_id) }))
+        if (await isBlockedFrom({ tx, userId: m.userId, personIds }))
           throw problems.field(`members.${i}.userId`, 'excluded', {
             it: 'Questa persona è esclusa dal caso (conflitto di interessi o regola di sicurezza).',
             en: 'This person is excluded from the case (conflict of interest or a safety rule).',
           });
       }
-      const staff = await unsafeAsSystem(tx, (sys) =>
-        queryRows<{ id: string }>(
-          sys,
-          sql`select u.id from users u where u.disabled_at is null and u.id in (${uuidList(input.members.map((m) => m.userId))})`,
-        ),
-      );
+      const staff = await activeStaff({ tx, ids: input.members.map((m) => m.userId) });
       if (staff.length !== input.members.length)
         throw problems.field('members', 'unknown', {
           it: 'Utente sconosciuto o disattivato.',

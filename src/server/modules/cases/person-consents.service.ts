@@ -10,10 +10,8 @@ import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { isMinor } from './cases.people.js';
-import { displayNames } from './cases.policy.js';
 import { caseTeam, consents, personExclusions } from './cases.sql.js';
-
-import { consentsOf } from './households.service.js';
+import { consentsOf, exclusionsOf, findConsent, toExclusions } from './households.repository.js';
 import { requirePersonInCare } from './person-safety.service.js';
 
 /** A person's consents (recorded, revoked) and conflict-of-interest locks. */
@@ -95,10 +93,7 @@ export async function revokeConsent({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const [row] = await tx
-        .select({ personId: consents.personId, revokedAt: consents.revokedAt })
-        .from(consents)
-        .where(eq(consents.id, consentId));
+      const row = await findConsent({ tx, id: consentId });
       if (!row) throw new OutOfScope('consent', consentId);
       await requirePersonInCare({ tx, personId: row.personId });
       if (row.revokedAt)
@@ -137,16 +132,7 @@ export async function listExclusions({
     ctx,
     work: async (tx) => {
       await requirePersonInCare({ tx, personId });
-      const list = await tx.select().from(personExclusions).where(eq(personExclusions.personId, personId));
-      const names = await displayNames({ tx, ids: list.map((x) => x.userId) });
-      return list.map((x) => ({
-        id: x.id,
-        personId: x.personId,
-        userId: x.userId,
-        userDisplayName: names.get(x.userId)?.name ?? '',
-        reason: x.reason as 'relative' | 'same_community' | 'other',
-        createdAt: x.createdAt.toISOString(),
-      }));
+      return exclusionsOf({ tx, personId });
     },
   });
   return rows;
@@ -211,15 +197,8 @@ export async function addExclusion({
           details: { userId: input.userId, reason: input.reason },
         },
       });
-      const names = await displayNames({ tx, ids: [row!.userId] });
-      return {
-        id: row!.id,
-        personId,
-        userId: row!.userId,
-        userDisplayName: names.get(row!.userId)?.name ?? '',
-        reason: row!.reason as 'relative' | 'same_community' | 'other',
-        createdAt: row!.createdAt.toISOString(),
-      };
+      const [exclusion] = await toExclusions({ tx, rows: [row!] });
+      return exclusion!;
     },
   });
   return created;

@@ -1,47 +1,25 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TAtRiskUpdate, TSafetyDetails } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField } from '../../platform/crypto/field-crypto.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { contactContext, safeContactContext, sealJson } from './cases.people.js';
 import { people } from './cases.sql.js';
+import { findPersonInCare, findSealedContact } from './households.repository.js';
 
 /** Safety details are revealed only this soon after a step-up (ARCHITECTURE: mechanism 2). */
 export const STEP_UP_MINUTES = 15;
 
 /** A person's safety details (encrypted; revealed after step-up with a reason) and the at-risk mark. */
-/**
- * The person as the caller may handle their safety data and consents: the household's own service
- * or the clinical team of one of their cases. A recipient of a pending referral sees the person
- * but not this.
- */
-async function personInCare({ tx, personId }: { tx: Tx; personId: string }) {
-  const [row] = await queryRows<{
-    id: string;
-    owner: boolean;
-    birth_year: number | null;
-    birth_date: string | null;
-    case_role: string;
-  }>(
-    tx,
-    sql`select p.id, h.owner_service_id = (select trama_service()) as owner, p.birth_year, p.case_role,
-          to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
-        from people p join households h on h.id = p.household_id
-        where p.id = ${personId} and (h.owner_service_id = (select trama_service()) or p.id in (
-          select rp.person_id from referral_people rp join cases c on c.referral_id = rp.referral_id
-          where c.id = any((select trama_team_cases('{lead,member}'))::uuid[])))`,
-  );
-  return row ?? null;
-}
 
-/** `personInCare`, or an audited 404 once the transaction has rolled back. */
+/** The person in the caller's care (`findPersonInCare`), or an audited 404 once the transaction has rolled back. */
 export async function requirePersonInCare({ tx, personId }: { tx: Tx; personId: string }) {
-  const person = await personInCare({ tx, personId });
+  const person = await findPersonInCare({ tx, personId });
   if (!person) throw new OutOfScope('person', personId);
   return person;
 }
@@ -80,10 +58,7 @@ export async function revealSafety({
     ctx,
     work: async (tx) => {
       await requirePersonInCare({ tx, personId });
-      const [row] = await queryRows<{ contact: string | null; safe: string | null }>(
-        tx,
-        sql`select contact_encrypted as contact, safe_contact_encrypted as safe from people where id = ${personId}`,
-      );
+      const row = await findSealedContact({ tx, personId });
       await writeAudit({
         tx,
         actor: actorOf(ctx),

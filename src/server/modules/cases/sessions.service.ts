@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { TSession, ZSessionCreateSchema } from '../../../contracts/cases.js';
+import type { ZSessionCreateSchema } from '../../../contracts/cases.js';
 import { NOTE_SECTIONS } from '../../../contracts/cases.js';
 import type { TSafeContact } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
@@ -8,8 +8,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
-import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
-import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
 import { planContact } from './cases.contact.js';
@@ -23,8 +22,20 @@ import {
   sessionPeople,
   sessionStaff,
 } from './cases.sql.js';
+import { referralPersonIds } from './referrals.repository.js';
+import {
+  caseTeamRoles,
+  loadSession,
+  noteContext,
+  sealedSafeContacts,
+  sessionsOfCase,
+  sessionsOfMediator,
+} from './sessions.repository.js';
 
-const noteContext = (noteId: string) => `session_notes.body:${noteId}`;
+/**
+ * Sessions under their rules: who may take part, recording one with its sealed notes, reminders
+ * under safe-contact rules. What a session shows is read in sessions.repository.ts.
+ */
 
 /** Who may take part: the case's clinical team as staff, its people, a mediator nobody locked out. */
 async function participantProblems({
@@ -41,10 +52,7 @@ async function participantProblems({
   input: z.infer<typeof ZSessionCreateSchema>;
 }) {
   const errors: FieldError[] = [];
-  const team = await queryRows<{ user_id: string; team_role: string }>(
-    tx,
-    sql`select user_id, team_role from case_team where case_id = ${caseId}`,
-  );
+  const team = await caseTeamRoles({ tx, caseId });
   const clinicalTeam = new Set(
     team.filter((t) => t.team_role === 'lead' || t.team_role === 'member').map((t) => t.user_id),
   );
@@ -56,11 +64,7 @@ async function participantProblems({
         message: { it: 'Non fa parte dell’équipe del caso.', en: 'Not on the case team.' },
       });
   });
-  const members = await queryRows<{ person_id: string }>(
-    tx,
-    sql`select person_id from referral_people where referral_id = ${referralId}`,
-  );
-  const memberIds = members.map((m) => m.person_id);
+  const memberIds = await referralPersonIds({ tx, referralId });
   input.personIds.forEach((id, i) => {
     if (!memberIds.includes(id))
       errors.push({
@@ -192,7 +196,7 @@ export async function createSession({
           details: { caseId, kind: input.kind, notes: NOTE_SECTIONS.filter((s) => input.notes[s]) },
         },
       });
-      return { session: await loadSession({ deps, tx, id: sessionId }), mails };
+      return { session: await loadSession({ tx, keyring: deps.keyring, id: sessionId }), mails };
     },
   });
   // Only messages whose allowed hours have come are sent now; the rest stay planned.
@@ -216,10 +220,7 @@ async function planReminders({
 }) {
   const mails: { to: string; subject: string; text: string }[] = [];
   if (input.personIds.length === 0) return mails;
-  const rows = await queryRows<{ id: string; safe: string | null }>(
-    tx,
-    sql`select id, safe_contact_encrypted as safe from people where id in (${uuidList(input.personIds)})`,
-  );
+  const rows = await sealedSafeContacts({ tx, personIds: input.personIds });
   const now = new Date();
   for (const person of rows) {
     const rules: TSafeContact | null = person.safe
@@ -261,62 +262,12 @@ async function planReminders({
   return mails;
 }
 
-async function loadSession({ deps, tx, id }: { deps: Deps; tx: Tx; id: string }): Promise<TSession | null> {
-  const [s] = await tx.select().from(caseSessions).where(eq(caseSessions.id, id));
-  if (!s) return null;
-  const staff = await queryRows<{ user_id: string }>(
-    tx,
-    sql`select user_id from session_staff where session_id = ${id}`,
-  );
-  const people = await queryRows<{ id: string; given_name: string }>(
-    tx,
-    sql`select p.id, p.given_name from session_people sp join people p on p.id = sp.person_id where sp.session_id = ${id}`,
-  );
-  // Row-level security returns only the sections this viewer may read (migration 0005).
-  const notes = await tx.select().from(sessionNotes).where(eq(sessionNotes.sessionId, id));
-  // Which sections exist at all, to show the others as sealed: names only, never their text.
-  const written = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ section: TSession['sealedSections'][number] }>(
-      sys,
-      sql`select section from session_notes where session_id = ${id}`,
-    ),
-  );
-  const names = await displayNames({
-    tx,
-    ids: [
-      ...staff.map((u) => u.user_id),
-      ...notes.map((n) => n.authorId),
-      ...(s.mediatorId ? [s.mediatorId] : []),
-    ],
-  });
-  const readable = new Set(notes.map((n) => n.section));
-  return {
-    id: s.id,
-    caseId: s.caseId,
-    kind: s.kind as TSession['kind'],
-    startsAt: s.startsAt.toISOString(),
-    durationMinutes: s.durationMinutes,
-    place: s.place as TSession['place'],
-    language: s.language,
-    mediator: s.mediatorId ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' } : null,
-    staff: staff.map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
-    people: people.map((p) => ({ id: p.id, givenName: p.given_name })),
-    notes: notes.map((n) => ({
-      section: n.section as TSession['notes'][number]['section'],
-      body: decryptField({ keyring: deps.keyring, value: n.bodyEncrypted, context: noteContext(n.id) }),
-      author: names.get(n.authorId)?.name ?? '',
-      createdAt: n.createdAt.toISOString(),
-    })),
-    sealedSections: written.map((w) => w.section).filter((section) => !readable.has(section)),
-  };
-}
-
 export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
   const session = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await loadSession({ deps, tx, id });
+      const found = await loadSession({ tx, keyring: deps.keyring, id });
       if (!found) throw new OutOfScope('session', id);
       await writeAudit({
         tx,
@@ -348,20 +299,7 @@ export async function listSessions({
     ctx,
     work: async (tx) => {
       await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor', 'break_glass'] });
-      const rows = await tx
-        .select()
-        .from(caseSessions)
-        .where(eq(caseSessions.caseId, caseId))
-        .orderBy(caseSessions.startsAt);
-      const staff = await queryRows<{ session_id: string; user_id: string }>(
-        tx,
-        sql`select ss.session_id, ss.user_id from session_staff ss join case_sessions s on s.id = ss.session_id
-            where s.case_id = ${caseId}`,
-      );
-      const names = await displayNames({
-        tx,
-        ids: [...staff.map((s) => s.user_id), ...rows.flatMap((r) => (r.mediatorId ? [r.mediatorId] : []))],
-      });
+      const sessions = await sessionsOfCase({ tx, caseId });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -369,24 +307,10 @@ export async function listSessions({
           action: 'session.listed',
           recordType: 'case',
           recordId: caseId,
-          details: { shown: rows.length },
+          details: { shown: sessions.length },
         },
       });
-      return rows.map((s) => ({
-        id: s.id,
-        caseId: s.caseId,
-        kind: s.kind as TSession['kind'],
-        startsAt: s.startsAt.toISOString(),
-        durationMinutes: s.durationMinutes,
-        place: s.place as TSession['place'],
-        language: s.language,
-        mediator: s.mediatorId
-          ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' }
-          : null,
-        staff: staff
-          .filter((u) => u.session_id === s.id)
-          .map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
-      }));
+      return sessions;
     },
   });
 }
@@ -397,37 +321,13 @@ export async function mySessions({ deps, ctx }: { deps: Deps; ctx: AccessContext
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const rows = await queryRows<{
-        id: string;
-        code: string;
-        kind: TSession['kind'];
-        starts_at: Date;
-        duration_minutes: number;
-        place: TSession['place'];
-        language: string | null;
-        service_name: string;
-      }>(
-        tx,
-        sql`select s.id, c.code, s.kind, s.starts_at, s.duration_minutes, s.place, s.language, sv.name as service_name
-            from case_sessions s join cases c on c.id = s.case_id join services sv on sv.id = c.service_id
-            where s.mediator_id = (select trama_user()) and s.starts_at > now() - interval '90 days'
-            order by s.starts_at desc limit 200`,
-      );
+      const sessions = await sessionsOfMediator({ tx });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'session.listed', details: { shown: rows.length } },
+        event: { action: 'session.listed', details: { shown: sessions.length } },
       });
-      return rows.map((r) => ({
-        id: r.id,
-        caseCode: r.code,
-        kind: r.kind,
-        startsAt: new Date(r.starts_at).toISOString(),
-        durationMinutes: r.duration_minutes,
-        place: r.place,
-        language: r.language,
-        serviceName: r.service_name,
-      }));
+      return sessions;
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { FieldClass } from '../../platform/access/field-classes.js';
+import type { RetentionClass } from '../../platform/retention/retention-classes.js';
 
 /** Every column of the module's tables, classed (platform/access/field-classes.ts says what each class means). */
 export const OBSERVATORY_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
@@ -47,4 +48,10 @@ export const OBSERVATORY_FIELD_CLASSES: Record<string, Record<string, FieldClass
     column_category: 'internal',
     count: 'special',
   },
+};
+
+/** How long each table is kept (platform/retention/retention-classes.ts). */
+export const OBSERVATORY_RETENTION: Readonly<Record<string, RetentionClass>> = {
+  incidents: 'statistical',
+  incident_counts: 'statistical',
 };

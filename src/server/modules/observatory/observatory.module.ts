@@ -1,13 +1,14 @@
 import type { TramaModule } from '../../platform/module.js';
 import { OBSERVATORY_AUDIT_ACTIONS, OBSERVATORY_RECORD_TABLES } from './observatory.audit.js';
 import { seedObservatoryDemo } from './observatory.demo.js';
-import { OBSERVATORY_FIELD_CLASSES } from './observatory.fields.js';
+import { OBSERVATORY_FIELD_CLASSES, OBSERVATORY_RETENTION } from './observatory.fields.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
 
 export const observatoryModule: TramaModule = {
   name: 'observatory',
   fieldClasses: OBSERVATORY_FIELD_CLASSES,
+  retention: OBSERVATORY_RETENTION,
   auditActions: OBSERVATORY_AUDIT_ACTIONS,
   recordTables: OBSERVATORY_RECORD_TABLES,
   seedDemo: seedObservatoryDemo,

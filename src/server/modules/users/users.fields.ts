@@ -1,4 +1,5 @@
 import type { FieldClass } from '../../platform/access/field-classes.js';
+import type { RetentionClass } from '../../platform/retention/retention-classes.js';
 
 /** Every column of the module's tables, classed (platform/access/field-classes.ts says what each class means). */
 export const USERS_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
@@ -16,4 +17,9 @@ export const USERS_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     decided_at: 'internal',
     membership_id: 'internal',
   },
+};
+
+/** How long each table is kept (platform/retention/retention-classes.ts). */
+export const USERS_RETENTION: Readonly<Record<string, RetentionClass>> = {
+  role_grants: 'account',
 };

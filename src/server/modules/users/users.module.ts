@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { countOf, type TramaModule } from '../../platform/module.js';
 import { USERS_AUDIT_ACTIONS } from './users.audit.js';
-import { USERS_FIELD_CLASSES } from './users.fields.js';
+import { USERS_FIELD_CLASSES, USERS_RETENTION } from './users.fields.js';
 import { usersRoutes } from './users.routes.js';
 
 export const usersModule: TramaModule = {
   name: 'users',
   fieldClasses: USERS_FIELD_CLASSES,
+  retention: USERS_RETENTION,
   auditActions: USERS_AUDIT_ACTIONS,
   routes: usersRoutes,
   attention: async ({ tx, ctx }) => [

@@ -1,8 +1,9 @@
 import { createRoute, redirect } from '@tanstack/react-router';
-import { ZReferralListQuerySchema } from '../../../contracts/index.js';
+import { ZReferralCreateSchema, ZReferralListQuerySchema } from '../../../contracts/index.js';
+import { CASE_RECORD } from '../../routing/case-record.js';
 import type { FeatureModule } from '../../routing/feature-module.js';
 import { lazyPage, routeWith } from '../../routing/lazy.js';
-import { contractSearch, flag, optionalString } from '../../routing/search.js';
+import { contractSearch, flag } from '../../routing/search.js';
 import { requireAny } from '../../session/guards.js';
 import en from './i18n/en.json';
 import it from './i18n/it.json';
@@ -13,6 +14,8 @@ const ReferralsListPage = lazyPage(() => import('./referrals.pages.js'), 'Referr
 
 const { box, status, page } = ZReferralListQuerySchema.shape;
 const referralFilters = contractSearch({ box, status, page });
+/** A new referral may start from a household's page, which names it. */
+const newReferralSearch = contractSearch({ householdId: ZReferralCreateSchema.shape.householdId });
 type ReferralSearch = ReturnType<typeof referralFilters> & { overdue?: boolean };
 
 /** Referrals between services: the sent and received boxes, a new referral, a referral's page. */
@@ -23,6 +26,7 @@ export const referralsModule = {
     const referralsRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/referrals',
+      staticData: CASE_RECORD,
       validateSearch: (search: Record<string, unknown>): ReferralSearch => ({
         ...referralFilters(search),
         overdue: flag(search.overdue),
@@ -57,10 +61,9 @@ export const referralsModule = {
     const referralCreateRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/referrals/new',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'referrals.send'),
-      validateSearch: (search: Record<string, unknown>): { householdId?: string } => ({
-        householdId: optionalString(search.householdId, 36),
-      }),
+      validateSearch: newReferralSearch,
       component: routeWith([ReferralCreatePage], function ReferralCreateRoute() {
         const { householdId } = referralCreateRoute.useSearch();
         return <ReferralCreatePage key={householdId} householdId={householdId} />;
@@ -69,6 +72,7 @@ export const referralsModule = {
     const referralDetailRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/referrals/$referralId',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'referrals.send', 'referrals.answer'),
       validateSearch: (search: Record<string, unknown>): { saved?: boolean } => ({
         saved: search.saved === true ? true : undefined,

@@ -1,0 +1,149 @@
+import { eq, sql } from 'drizzle-orm';
+import type { TSession } from '../../../contracts/cases.js';
+import { decryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { unsafeAsSystem } from '../../platform/db/context.js';
+import { displayNames } from './cases.policy.js';
+import { caseSessions, sessionNotes } from './cases.sql.js';
+
+/**
+ * Data access for sessions: one session with the notes its viewer may read, a case's sessions, a
+ * mediator's sessions, and the reads the participant and reminder rules need. Every query runs in
+ * the request's scoped transaction: row-level security decides which note sections come back.
+ */
+export const noteContext = (noteId: string) => `session_notes.body:${noteId}`;
+
+/** The case team's members and their roles on it. */
+export function caseTeamRoles({ tx, caseId }: { tx: Tx; caseId: string }) {
+  return queryRows<{ user_id: string; team_role: string }>(
+    tx,
+    sql`select user_id, team_role from case_team where case_id = ${caseId}`,
+  );
+}
+
+/** The people's safe-contact rules, still encrypted, to plan their reminders. */
+export function sealedSafeContacts({ tx, personIds }: { tx: Tx; personIds: string[] }) {
+  return queryRows<{ id: string; safe: string | null }>(
+    tx,
+    sql`select id, safe_contact_encrypted as safe from people where id in (${uuidList(personIds)})`,
+  );
+}
+
+export async function loadSession({
+  tx,
+  keyring,
+  id,
+}: {
+  tx: Tx;
+  keyring: Keyring;
+  id: string;
+}): Promise<TSession | null> {
+  const [s] = await tx.select().from(caseSessions).where(eq(caseSessions.id, id));
+  if (!s) return null;
+  const staff = await queryRows<{ user_id: string }>(
+    tx,
+    sql`select user_id from session_staff where session_id = ${id}`,
+  );
+  const people = await queryRows<{ id: string; given_name: string }>(
+    tx,
+    sql`select p.id, p.given_name from session_people sp join people p on p.id = sp.person_id where sp.session_id = ${id}`,
+  );
+  // Row-level security returns only the sections this viewer may read (migration 0005).
+  const notes = await tx.select().from(sessionNotes).where(eq(sessionNotes.sessionId, id));
+  // Which sections exist at all, to show the others as sealed: names only, never their text.
+  const written = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ section: TSession['sealedSections'][number] }>(
+      sys,
+      sql`select section from session_notes where session_id = ${id}`,
+    ),
+  );
+  const names = await displayNames({
+    tx,
+    ids: [
+      ...staff.map((u) => u.user_id),
+      ...notes.map((n) => n.authorId),
+      ...(s.mediatorId ? [s.mediatorId] : []),
+    ],
+  });
+  const readable = new Set(notes.map((n) => n.section));
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    kind: s.kind as TSession['kind'],
+    startsAt: s.startsAt.toISOString(),
+    durationMinutes: s.durationMinutes,
+    place: s.place as TSession['place'],
+    language: s.language,
+    mediator: s.mediatorId ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' } : null,
+    staff: staff.map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
+    people: people.map((p) => ({ id: p.id, givenName: p.given_name })),
+    notes: notes.map((n) => ({
+      section: n.section as TSession['notes'][number]['section'],
+      body: decryptField({ keyring, value: n.bodyEncrypted, context: noteContext(n.id) }),
+      author: names.get(n.authorId)?.name ?? '',
+      createdAt: n.createdAt.toISOString(),
+    })),
+    sealedSections: written.map((w) => w.section).filter((section) => !readable.has(section)),
+  };
+}
+
+/** A case's sessions in order, with their staff and mediator: no notes. */
+export async function sessionsOfCase({ tx, caseId }: { tx: Tx; caseId: string }) {
+  const rows = await tx
+    .select()
+    .from(caseSessions)
+    .where(eq(caseSessions.caseId, caseId))
+    .orderBy(caseSessions.startsAt);
+  const staff = await queryRows<{ session_id: string; user_id: string }>(
+    tx,
+    sql`select ss.session_id, ss.user_id from session_staff ss join case_sessions s on s.id = ss.session_id
+        where s.case_id = ${caseId}`,
+  );
+  const names = await displayNames({
+    tx,
+    ids: [...staff.map((s) => s.user_id), ...rows.flatMap((r) => (r.mediatorId ? [r.mediatorId] : []))],
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    caseId: s.caseId,
+    kind: s.kind as TSession['kind'],
+    startsAt: s.startsAt.toISOString(),
+    durationMinutes: s.durationMinutes,
+    place: s.place as TSession['place'],
+    language: s.language,
+    mediator: s.mediatorId ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' } : null,
+    staff: staff
+      .filter((u) => u.session_id === s.id)
+      .map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
+  }));
+}
+
+/** The acting mediator's sessions of the last 90 days and to come: when, where, which language, which case code. */
+export async function sessionsOfMediator({ tx }: { tx: Tx }) {
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    kind: TSession['kind'];
+    starts_at: Date;
+    duration_minutes: number;
+    place: TSession['place'];
+    language: string | null;
+    service_name: string;
+  }>(
+    tx,
+    sql`select s.id, c.code, s.kind, s.starts_at, s.duration_minutes, s.place, s.language, sv.name as service_name
+        from case_sessions s join cases c on c.id = s.case_id join services sv on sv.id = c.service_id
+        where s.mediator_id = (select trama_user()) and s.starts_at > now() - interval '90 days'
+        order by s.starts_at desc limit 200`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caseCode: r.code,
+    kind: r.kind,
+    startsAt: new Date(r.starts_at).toISOString(),
+    durationMinutes: r.duration_minutes,
+    place: r.place,
+    language: r.language,
+    serviceName: r.service_name,
+  }));
+}

@@ -1,0 +1,29 @@
+import type { Queryable } from '../db/client.js';
+
+/** A reporting period, both ends included, as ISO dates (YYYY-MM-DD). */
+export interface IndicatorPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * One number a module gives the impact module, with the records behind it. `recordIds` are the
+ * module's pseudonymous codes (never names, never database ids), so an authorised drill-down can
+ * show which records a number counts without the number's reader seeing who they are.
+ */
+export interface IndicatorValue {
+  value: number | null;
+  recordIds: string[];
+}
+
+export interface Indicator {
+  /** module.key, stable: frozen reports cite it. */
+  key: string;
+  label: { it: string; en: string };
+  unit: 'people' | 'households' | 'records' | 'days';
+  /**
+   * Computed over what `on` may read: the impact module calls it on the system connection for
+   * totals, never on a request's transaction for someone else's numbers.
+   */
+  compute(args: { on: Queryable; period: IndicatorPeriod }): Promise<IndicatorValue>;
+}
