@@ -21,5 +21,9 @@ export const ZBreakGlassGrantSchema = z.object({
   grantedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   active: z.boolean(),
+  /** The DPO's review after the fact; null until someone reviews it. */
+  review: z.object({ at: z.iso.datetime(), by: z.string(), note: z.string().nullable() }).nullable(),
 });
+
+export const ZBreakGlassReviewSchema = z.strictObject({ note: text({ max: 1000 }).optional() });
 export type TBreakGlassGrant = z.infer<typeof ZBreakGlassGrantSchema>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const ZAttentionItemSchema = z.object({
   kind: z.enum([
     'mfa_not_enrolled_users',
-    'break_glass_recent',
+    'break_glass_to_review',
     'audit_unsealed',
     'own_break_glass_active',
     'password_old',

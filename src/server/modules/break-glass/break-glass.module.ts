@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { countOf, type TramaModule } from '../../platform/module.js';
 import { BREAK_GLASS_AUDIT_ACTIONS } from './break-glass.audit.js';
+import { seedBreakGlassDemo } from './break-glass.demo.js';
 import { breakGlassRoutes } from './break-glass.routes.js';
 
 export const breakGlassModule: TramaModule = {
   name: 'break-glass',
   auditActions: BREAK_GLASS_AUDIT_ACTIONS,
   routes: breakGlassRoutes,
+  seedDemo: seedBreakGlassDemo,
   attention: async ({ tx, ctx }) => [
     {
       kind: 'own_break_glass_active' as const,
@@ -16,13 +18,14 @@ export const breakGlassModule: TramaModule = {
       ),
       link: '/break-glass',
     },
-    ...(ctx.permissions.has('audit.read')
+    ...(ctx.permissions.has('break-glass.review')
       ? [
           {
-            kind: 'break_glass_recent' as const,
+            // Every emergency access is reviewed by someone else: those not yet reviewed wait here.
+            kind: 'break_glass_to_review' as const,
             count: await countOf(
               tx,
-              sql`select count(*)::int as n from break_glass_grants where granted_at > now() - interval '7 days'`,
+              sql`select count(*)::int as n from break_glass_grants where reviewed_at is null and user_id <> ${ctx.userId}`,
             ),
             link: '/break-glass',
           },

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZBreakGlassGrantSchema, ZBreakGlassRequestSchema } from '../../../contracts/break-glass.js';
+import {
+  ZBreakGlassGrantSchema,
+  ZBreakGlassRequestSchema,
+  ZBreakGlassReviewSchema,
+} from '../../../contracts/break-glass.js';
+import { ZIdSchema } from '../../../contracts/common.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
-import { listGrants, requestGrant } from './break-glass.service.js';
+import { listGrants, requestGrant, reviewGrant } from './break-glass.service.js';
 
 export const breakGlassRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -39,5 +44,22 @@ export const breakGlassRoutes =
         },
       },
       async (request) => listGrants({ deps, ctx: requireAccess(request) }),
+    );
+
+    app.post(
+      '/api/break-glass/:id/review',
+      {
+        config: { access: 'break-glass.review' },
+        schema: {
+          tags,
+          summary:
+            'The DPO\u2019s review of an emergency access, after the fact (once; never one\u2019s own)',
+          params: z.strictObject({ id: ZIdSchema }),
+          body: ZBreakGlassReviewSchema,
+          response: { 200: ZBreakGlassGrantSchema },
+        },
+      },
+      async (request) =>
+        reviewGrant({ deps, ctx: requireAccess(request), id: request.params.id, note: request.body.note }),
     );
   };

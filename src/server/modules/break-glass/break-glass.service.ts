@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TBreakGlassGrant, ZBreakGlassRequestSchema } from '../../../contracts/break-glass.js';
 import { breakGlassGrants } from '../../platform/access/access.sql.js';
@@ -15,7 +15,12 @@ import { users } from '../../platform/tenancy/tenancy.sql.js';
 
 type GrantRow = typeof breakGlassGrants.$inferSelect;
 
-function toGrant(g: GrantRow, username: string, active: boolean): TBreakGlassGrant {
+function toGrant(
+  g: GrantRow,
+  username: string,
+  active: boolean,
+  reviewer: string | null = null,
+): TBreakGlassGrant {
   return {
     id: g.id,
     userId: g.userId,
@@ -26,6 +31,7 @@ function toGrant(g: GrantRow, username: string, active: boolean): TBreakGlassGra
     grantedAt: g.grantedAt.toISOString(),
     expiresAt: g.expiresAt.toISOString(),
     active,
+    review: g.reviewedAt ? { at: g.reviewedAt.toISOString(), by: reviewer ?? '', note: g.reviewNote } : null,
   };
 }
 
@@ -124,6 +130,69 @@ async function refuseBlockedCase({ tx, caseId, userId }: { tx: Tx; caseId: strin
     );
 }
 
+/**
+ * The DPO's review of an emergency access, after the fact: once, never of their own access (the
+ * policy break_glass_grants_review holds the same rule), written and audited together.
+ */
+export function reviewGrant({
+  deps,
+  ctx,
+  id,
+  note,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  note: string | undefined;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const [reviewed] = await tx
+        .update(breakGlassGrants)
+        .set({ reviewedAt: sql`now()`, reviewedBy: ctx.userId, reviewNote: note ?? null })
+        .where(
+          and(
+            eq(breakGlassGrants.id, id),
+            isNull(breakGlassGrants.reviewedAt),
+            ne(breakGlassGrants.userId, ctx.userId),
+          ),
+        )
+        .returning();
+      if (!reviewed) {
+        const [seen] = await tx.select().from(breakGlassGrants).where(eq(breakGlassGrants.id, id));
+        if (!seen) throw problems.notFound();
+        if (seen.userId === ctx.userId)
+          throw problems.conflict({
+            it: 'Un accesso di emergenza è esaminato da un’altra persona, non da chi lo ha aperto.',
+            en: 'An emergency access is reviewed by someone other than the person who opened it.',
+          });
+        throw problems.conflict({
+          it: 'Questo accesso è già stato esaminato.',
+          en: 'This access was already reviewed.',
+        });
+      }
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'break_glass.reviewed',
+          recordType: reviewed.recordType as TBreakGlassGrant['recordType'],
+          recordId: reviewed.recordId,
+          details: { grantId: id },
+        },
+      });
+      const [owner] = await tx
+        .select({ username: users.username })
+        .from(users)
+        .where(eq(users.id, reviewed.userId));
+      const active = reviewed.revokedAt === null && reviewed.expiresAt > new Date();
+      return toGrant(reviewed, owner?.username ?? '', active, ctx.username);
+    },
+  });
+}
+
 /** One's own grants; the DPO sees all (RLS: break_glass_grants_read). */
 export function listGrants({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
   return scoped({
@@ -134,13 +203,16 @@ export function listGrants({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
         .select({
           grant: breakGlassGrants,
           username: users.username,
+          reviewer: sql<
+            string | null
+          >`(select u.username from users u where u.id = ${breakGlassGrants.reviewedBy})`,
           active: sql<boolean>`${breakGlassGrants.revokedAt} is null and ${breakGlassGrants.expiresAt} > now()`,
         })
         .from(breakGlassGrants)
         .innerJoin(users, eq(users.id, breakGlassGrants.userId))
         .orderBy(desc(breakGlassGrants.grantedAt))
         .limit(200);
-      return rows.map((r) => toGrant(r.grant, r.username, r.active));
+      return rows.map((r) => toGrant(r.grant, r.username, r.active, r.reviewer));
     },
   });
 }

@@ -3,7 +3,6 @@ import type { TReferral } from '../../../contracts/referrals.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { randomCode } from './cases.identifiers.js';
@@ -48,10 +47,6 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
           409,
         );
       }
-      const [district] = await queryRows<{ district_id: string | null }>(
-        tx,
-        sql`select district_id from households where id = ${taken.householdId}`,
-      );
       const [opened] = await tx
         .insert(cases)
         .values({
@@ -59,7 +54,8 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
           householdId: taken.householdId,
           referralId: id,
           serviceId: taken.toServiceId,
-          districtId: district?.district_id ?? null,
+          // The Ambito is the household's, set by the database (migration 0008): the accepting
+          // team may not read the household.
           leadUserId: ctx.userId,
           referralSentAt: taken.sentAt,
           basisExpiresOn: taken.basisExpiresOn,

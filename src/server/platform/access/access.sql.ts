@@ -17,6 +17,10 @@ export const breakGlassGrants = pgTable(
     grantedAt: ts('granted_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
+    /** The DPO's review after the fact: every emergency access is looked at by someone else. */
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewNote: text('review_note'),
   },
   (t) => [index('break_glass_user_record_idx').on(t.userId, t.recordType, t.recordId)],
 );

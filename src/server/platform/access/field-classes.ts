@@ -122,6 +122,9 @@ export const PLATFORM_FIELD_CLASSES: Record<string, Record<string, FieldClass>> 
     granted_at: 'internal',
     expires_at: 'internal',
     revoked_at: 'internal',
+    reviewed_at: 'internal',
+    reviewed_by: 'internal',
+    review_note: 'special',
   },
   notifications: {
     id: 'internal',
