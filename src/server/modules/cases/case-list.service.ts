@@ -1,4 +1,5 @@
 import type { TCaseListQuery } from '../../../contracts/cases.js';
+import type { TPermission } from '../../../contracts/roles.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
@@ -41,23 +42,37 @@ export async function caseFilters({ deps, ctx }: { deps: Deps; ctx: AccessContex
 }
 
 /**
- * The case reminders on the home page: referrals to the acting service not answered in time, plans
- * of one's cases not reviewed for PLAN_REVIEW_DAYS, and (for a supervisor) plans and closures
- * waiting for approval.
+ * What waits on the home page: referrals received by the acting service (new, and those not
+ * answered in time), one's own unsent drafts, plans of one's cases not reviewed for
+ * PLAN_REVIEW_DAYS, and (for a supervisor) plans and closures waiting for approval.
  */
 export async function caseReminders({ tx, ctx }: { tx: Tx; ctx: AccessContext }) {
   const row = await reminderCounts({ tx });
+  const can = (permission: TPermission) => ctx.permissions.has(permission);
   return [
-    { kind: 'referrals_overdue' as const, count: row.overdue, link: '/referrals?overdue=true' },
-    {
-      kind: 'plans_to_review' as const,
-      count: ctx.permissions.has('cases.write') ? row.review : 0,
-      link: '/cases?overdue=true',
-    },
-    {
-      kind: 'awaiting_approval' as const,
-      count: ctx.permissions.has('cases.supervise') ? row.approval : 0,
-      link: '/cases',
-    },
+    // New referrals wait from the day they arrive, not only once they are late.
+    ...(can('referrals.answer')
+      ? [
+          {
+            kind: 'referrals_received' as const,
+            count: row.received,
+            link: '/referrals?box=received&status=sent',
+          },
+          {
+            kind: 'referrals_overdue' as const,
+            count: row.overdue,
+            link: '/referrals?box=received&overdue=true',
+          },
+        ]
+      : []),
+    ...(can('referrals.send')
+      ? [{ kind: 'referral_drafts' as const, count: row.drafts, link: '/referrals?box=sent&status=draft' }]
+      : []),
+    ...(can('cases.write')
+      ? [{ kind: 'plans_to_review' as const, count: row.review, link: '/cases?overdue=true' }]
+      : []),
+    ...(can('cases.supervise')
+      ? [{ kind: 'awaiting_approval' as const, count: row.approval, link: '/cases' }]
+      : []),
   ];
 }

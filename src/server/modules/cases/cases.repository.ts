@@ -255,11 +255,20 @@ export async function caseFilterOptions({ tx }: { tx: Tx }) {
  * of one's cases not reviewed for PLAN_REVIEW_DAYS, plans and closures waiting for approval.
  */
 export async function reminderCounts({ tx }: { tx: Tx }) {
-  const [row] = await queryRows<{ overdue: number; review: number; approval: number }>(
+  const [row] = await queryRows<{
+    received: number;
+    overdue: number;
+    drafts: number;
+    review: number;
+    approval: number;
+  }>(
     tx,
     sql`select
       (select count(*)::int from referrals r where r.to_service_id = (select trama_service()) and r.status = 'sent'
+         and (r.due_by is null or r.due_by >= now())) as received,
+      (select count(*)::int from referrals r where r.to_service_id = (select trama_service()) and r.status = 'sent'
          and r.due_by < now()) as overdue,
+      (select count(*)::int from referrals r where r.created_by = (select trama_user()) and r.status = 'draft') as drafts,
       (select count(*)::int from cases c where c.id = any((select trama_team_cases('{lead}'))::uuid[]) and c.status = 'open'
          and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})) as review,
       (select count(*)::int from cases c where c.service_id = any((select trama_supervised_services())::uuid[])

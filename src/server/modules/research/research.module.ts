@@ -1,4 +1,5 @@
-import type { TramaModule } from '../../platform/module.js';
+import { sql } from 'drizzle-orm';
+import { countOf, type TramaModule } from '../../platform/module.js';
 import { RESEARCH_AUDIT_ACTIONS, RESEARCH_RECORD_TABLES } from './research.audit.js';
 import { RESEARCH_FIELD_CLASSES, RESEARCH_RETENTION } from './research.fields.js';
 import { researchRoutes } from './research.routes.js';
@@ -10,4 +11,18 @@ export const researchModule: TramaModule = {
   auditActions: RESEARCH_AUDIT_ACTIONS,
   recordTables: RESEARCH_RECORD_TABLES,
   routes: researchRoutes,
+  // Exports of pseudonymised data are checked by the DPO afterwards: those of the last 30 days wait.
+  attention: async ({ tx, ctx }) =>
+    ctx.permissions.has('audit.read')
+      ? [
+          {
+            kind: 'research_exports_recent' as const,
+            count: await countOf(
+              tx,
+              sql`select count(*)::int as n from research_exports where exported_at > now() - interval '30 days'`,
+            ),
+            link: '/research/exports',
+          },
+        ]
+      : [],
 };
