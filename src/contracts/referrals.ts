@@ -96,6 +96,8 @@ export const ZReferralSchema = z.object({
       sections: z.array(ZDataSectionSchema),
       personIds: z.array(ZIdSchema),
       people: z.array(ZReferredPersonSchema),
+      /** A draft's people without a consent in force for its recipient, purpose and sections (sender only). */
+      withoutConsent: z.array(ZIdSchema),
     })
     .nullable(),
 });

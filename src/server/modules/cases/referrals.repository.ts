@@ -137,10 +137,22 @@ export async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Pro
             where: sql`p.id in (${uuidList(personIds)})`,
           })
         : [];
+    // Before sending, the sender learns whose consent is missing (migration 0010); once sent, the
+    // basis is decided and kept on the referral.
+    const withoutConsent =
+      view === 'sender' && row.status === 'draft'
+        ? ((
+            await queryRows<{ ids: string[] }>(
+              tx,
+              sql`select referral_people_without_consent(${row.id}) as ids`,
+            )
+          )[0]?.ids ?? [])
+        : [];
     content = {
       message: row.message,
       sections: row.sections as never,
       personIds,
+      withoutConsent,
       people: people.map((p) => ({
         id: p.id,
         givenName: p.given_name,
