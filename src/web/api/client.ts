@@ -6,7 +6,7 @@ import { ApiError, parseProblem } from './problem.js';
  * storage): it comes from the login response or the session and goes on every non-GET request.
  */
 let csrfToken: string | null = null;
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: (() => Promise<boolean>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -16,8 +16,12 @@ export function hasCsrfToken(): boolean {
   return csrfToken !== null;
 }
 
-/** Called when any API call answers 401 (session gone): the app clears its cache and goes to login. */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
+/**
+ * Called when an API call answers 401 (the session ended: idle timeout, revoked). It resolves true
+ * when the same user has signed in again (the call is then sent once more, so what was being saved
+ * is saved once), false when the work on the page is given up.
+ */
+export function setUnauthorizedHandler(handler: (() => Promise<boolean>) | null): void {
   onUnauthorized = handler;
 }
 
@@ -52,6 +56,27 @@ export async function api<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
+  try {
+    return await send(path, options);
+  } catch (error) {
+    // The server refused for want of a session, so nothing was done: after signing in again as the
+    // same user, the same call is sent once more.
+    if (
+      !(error instanceof ApiError) ||
+      error.status !== 401 ||
+      options.skipUnauthorizedRedirect ||
+      !onUnauthorized
+    )
+      throw error;
+    if (!(await onUnauthorized())) throw error;
+    return send(path, { ...options, skipUnauthorizedRedirect: true });
+  }
+}
+
+async function send<S extends z.ZodType | undefined>(
+  path: string,
+  options: RequestOptions<S>,
+): Promise<Result<S>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
@@ -77,10 +102,7 @@ export async function api<S extends z.ZodType | undefined = undefined>(
   }
 
   const body = await readBody(response);
-  if (!response.ok) {
-    if (response.status === 401 && !options.skipUnauthorizedRedirect) onUnauthorized?.();
-    throw new ApiError(response.status, parseProblem(body));
-  }
+  if (!response.ok) throw new ApiError(response.status, parseProblem(body));
   if (!options.schema) return undefined as Result<S>;
   const parsed = options.schema.safeParse(body);
   if (!parsed.success) {

@@ -3,8 +3,10 @@ import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { setUnauthorizedHandler } from '../api/client.js';
 import { isApiError } from '../api/problem.js';
+import { ReauthDialog } from '../features/auth/ReauthDialog.js';
+import { reauthenticate } from '../session/reauth.js';
 import { sessionQueryOptions } from '../session/session.js';
-import { createAppRouter } from './router.js';
+import { type AppRouter, createAppRouter } from './router.js';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -23,19 +25,30 @@ function createQueryClient(): QueryClient {
   });
 }
 
+const onLoginPage = (router: AppRouter) => router.state.location.pathname.startsWith('/login');
+
+/** Forget the ended session's data and open the login page, to come back here afterwards. */
+function toLogin(queryClient: QueryClient, router: AppRouter) {
+  queryClient.setQueryData(sessionQueryOptions.queryKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+  if (!onLoginPage(router))
+    void router.navigate({ to: '/login', search: { redirect: router.state.location.href } });
+}
+
 export function AppProviders() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() => createAppRouter(queryClient));
 
   useEffect(() => {
-    // A 401 anywhere means the session ended (idle timeout, revoked): forget its data, go to login.
-    setUnauthorizedHandler(() => {
-      queryClient.setQueryData(sessionQueryOptions.queryKey, null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
-      const here = router.state.location.href;
-      if (!router.state.location.pathname.startsWith('/login')) {
-        void router.navigate({ to: '/login', search: { redirect: here } });
-      }
+    // A 401 anywhere means the session ended (idle timeout, revoked). On a signed-in page the user
+    // signs in again in a dialog, keeping what the page holds; otherwise, or when they give up,
+    // the session's data is forgotten and the login page opens.
+    setUnauthorizedHandler(async () => {
+      const userId = queryClient.getQueryData(sessionQueryOptions.queryKey)?.user.id;
+      const asked = userId && !onLoginPage(router) ? reauthenticate(userId) : null;
+      if (asked) return asked;
+      toLogin(queryClient, router);
+      return false;
     });
     return () => setUnauthorizedHandler(null);
   }, [queryClient, router]);
@@ -43,6 +56,7 @@ export function AppProviders() {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      <ReauthDialog onGiveUp={() => toLogin(queryClient, router)} />
     </QueryClientProvider>
   );
 }
