@@ -297,6 +297,8 @@ describe('main journey: from the household to the closed case', () => {
     caseId = idInUrl(page);
     caseCode = await codeInHeading(page);
     expect(await fact(page, 'Stato').first().textContent()).toBe('Aperto');
+    // The household is in Treviglio: the case is the Ambito's, though the team cannot read the household.
+    expect(await fact(page, 'Ambito').textContent()).toMatch(/Treviglio/);
     await page.getByRole('table', { name: '2 persone del caso' }).waitFor();
     await expectAccessible(page, 'case overview (lead)');
 
@@ -722,11 +724,15 @@ describe('safety rules: refused journeys', () => {
     await h1(page, `Invio del nucleo ${benali.code}`).waitFor();
     await page.getByRole('status').filter({ hasText: 'Bozza salvata' }).waitFor();
 
+    // Before any confirmation, the page says whose consent is missing; "draft saved" is gone.
     await page.getByRole('button', { name: 'Invia', exact: true }).click();
-    await page.getByRole('button', { name: "Conferma l'invio" }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Manca il consenso per questo invio' });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('Manca un consenso valido');
+    expect(await refusal.textContent()).toMatch(
+      /Nessun consenso in vigore per questo servizio, finalità e sezioni: .*Benali/,
+    );
+    expect(await page.getByRole('button', { name: "Conferma l'invio" }).count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: 'Bozza salvata' }).count()).toBe(0);
     await refusal.getByRole('link', { name: `vai al nucleo ${benali.code}` }).waitFor();
     // No way round it for a practitioner: no override reason, no "send without consent".
     expect(await page.getByLabel(/Motivo dell'invio senza consenso/).count()).toBe(0);

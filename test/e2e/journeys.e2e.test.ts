@@ -177,15 +177,29 @@ describe('language', () => {
     const page = (await signIn('formatore')).page;
     expect(await page.getAttribute('html', 'lang')).toBe('it');
 
-    await page.getByRole('button', { name: 'English (EN)' }).click();
+    await page.getByRole('button', { name: 'EN English' }).click();
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     await page.getByText('Welcome, Franco Formatore.').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'English (EN)' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    expect(await page.getByRole('button', { name: 'EN English' }).getAttribute('aria-pressed')).toBe('true');
     await expectAccessible(page, 'home in English');
+  });
+
+  it('keeps the language chosen on the login page after signing in, as the saved preference', async () => {
+    const { page } = await newPage();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'EN English' }).click();
+    await page.getByLabel('Username').fill('clinica');
+    await page.getByLabel('Password').fill(account('clinica').password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Verification code').fill(await freshTotp('clinica'));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByText('Welcome, Elena Clinica.').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect
+      .poll(async () => (await (await page.request.get('/api/auth/session')).json()).user.locale)
+      .toBe('en');
   });
 });
 

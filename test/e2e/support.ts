@@ -153,15 +153,48 @@ export async function signIn(username: string): Promise<{ context: BrowserContex
   return { context, page };
 }
 
-/** WCAG 2.1 A/AA checks by axe on the page as it is now. */
-export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
-  // Check the page as the user reads it, not a half-loaded one.
-  await page.waitForFunction(() => !/Caricamento in corso…|Loading…/.test(document.body.textContent));
+/** The width of a small phone, at which every page must work (docs/adding-a-module.md). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** Two animation frames: media queries, resize observers and the renders they cause have run. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/** axe's WCAG 2.0 and 2.1, levels A and AA, on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  const summary = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * WCAG 2.1 A/AA checks by axe on the page as it is now, at the page's own width and then at 390 px
+ * (a phone: the compact header, tables as cards). The page gets its width back afterwards.
+ */
+export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
+  // Check the page as the user reads it, not a half-loaded one.
+  await page.waitForFunction(() => !/Caricamento in corso…|Loading…/.test(document.body.textContent));
+  expect(await axeViolations(page), `axe violations on ${what}`).toEqual([]);
+  if (page.viewportSize()?.width !== PHONE.width) await expectAccessibleOnPhone(page, what);
+}
+
+/** The same checks at 390 × 844 only; the viewport is restored afterwards. */
+export async function expectAccessibleOnPhone(page: Page, what = page.url()): Promise<void> {
+  const before = page.viewportSize();
+  const phone = before?.width === PHONE.width && before.height === PHONE.height;
+  if (!phone) await page.setViewportSize(PHONE);
+  try {
+    await settled(page);
+    await page.waitForFunction(() => !/Caricamento in corso…|Loading…/.test(document.body.textContent));
+    expect(await axeViolations(page), `axe violations on ${what} at ${PHONE.width} px`).toEqual([]);
+  } finally {
+    if (before && !phone) {
+      await page.setViewportSize(before);
+      await settled(page);
+    }
+  }
 }

@@ -28,6 +28,7 @@ const HELPERS = ['applyServerFieldErrors', 'serverFieldError', 'contractResolver
 const OWN_LIMITS = new Set([
   'features/auth/MfaVerifyPage.tsx: maxLength: 6',
   'features/auth/MfaEnrolmentPage.tsx: maxLength={6}',
+  'features/auth/ReauthDialog.tsx: maxLength={6}',
   'features/households/StepUpForm.tsx: maxLength={6}',
   'features/households/PersonFields.tsx: maxLength={16}',
   'features/incidents/IncidentFormPage.tsx: maxLength={40}',

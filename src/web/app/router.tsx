@@ -1,8 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { type AnyRoute, createRouter } from '@tanstack/react-router';
 import { NotFoundPage } from '../features/errors/NotFoundPage.js';
 import type { RoutesOf } from '../routing/feature-module.js';
 import { appLayout, layouts, publicLayout, rootRoute } from '../routing/layouts.js';
+import { sessionQueryOptions } from '../session/session.js';
+import { Loading } from '../ui/Loading.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { AppShell } from './shell/AppShell.js';
 import { PublicShell } from './shell/PublicShell.js';
@@ -12,15 +14,24 @@ import { PublicShell } from './shell/PublicShell.js';
  * routes on the layouts (`routing/layouts.ts`); here they get their shells. Route components stay thin:
  * they read params/search and hand plain props to the feature pages.
  */
-rootRoute.update({
-  notFoundComponent: () => (
-    <PublicShell>
-      <NotFoundPage />
-    </PublicShell>
-  ),
-});
+rootRoute.update({ notFoundComponent: RootNotFound });
 publicLayout.update({ component: PublicShell });
 appLayout.update({ component: AppShell, notFoundComponent: NotFoundPage });
+
+/**
+ * An address no route knows. A signed-in user keeps the app's header, menu and footer (and the
+ * page's link back to Home); anyone else sees it in the public frame.
+ */
+function RootNotFound() {
+  const session = useQuery(sessionQueryOptions);
+  if (session.isPending) return <Loading />;
+  const Shell = session.data?.state === 'authenticated' ? AppShell : PublicShell;
+  return (
+    <Shell>
+      <NotFoundPage />
+    </Shell>
+  );
+}
 
 /** Any route a listed feature creates, with its precise type (for the typed route tree). */
 type FeatureRoute = RoutesOf<(typeof FEATURE_MODULES)[number]>;

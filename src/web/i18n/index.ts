@@ -49,6 +49,30 @@ export async function initI18n(bundles: readonly I18nBundle[]): Promise<void> {
   reflectLocale(i18next.language);
 }
 
+/**
+ * A language chosen before signing in (on the login page) becomes the user's saved preference once
+ * they are in: kept for this tab only, until it is taken. Not personal data.
+ */
+const CHOSEN_KEY = 'trama.lang.chosen';
+
+export function rememberChosenLocale(locale: TLocale): void {
+  try {
+    window.sessionStorage.setItem(CHOSEN_KEY, locale);
+  } catch {
+    // Storage refused: the saved preference then wins at sign-in, as before.
+  }
+}
+
+export function takeChosenLocale(): TLocale | null {
+  try {
+    const value = window.sessionStorage.getItem(CHOSEN_KEY);
+    window.sessionStorage.removeItem(CHOSEN_KEY);
+    return value === 'it' || value === 'en' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The current UI language, narrowed to the locales the server speaks. */
 export function useLocale(): TLocale {
   const { i18n } = useTranslation();

@@ -2,10 +2,12 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncContent } from './AsyncContent.js';
+import { DataTable } from './DataTable.js';
 
 /**
  * A list screen's shell: heading with an optional "new" button, whatever sits between (filters,
- * the open editor), and the query's items as an accessible table with caption, or an empty note.
+ * the open editor), and the query's items as an accessible table with caption (`DataTable`: cards on
+ * a phone), or an empty note.
  */
 export function ListSection<T extends { id: string }>({
   id,
@@ -50,25 +52,22 @@ export function ListSection<T extends { id: string }>({
           items.length === 0 ? (
             <p>{empty}</p>
           ) : (
-            <div className="table-responsive">
-              <table className="table table-hover">
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    {columns.filter(Boolean).map((c) => (
-                      <th scope="col" key={c as string}>
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <tr key={item.id}>{row(item)}</tr>
+            <DataTable className="table-hover" caption={caption}>
+              <thead>
+                <tr>
+                  {columns.filter(Boolean).map((c) => (
+                    <th scope="col" key={c as string}>
+                      {c}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>{row(item)}</tr>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncContent>

@@ -4,7 +4,9 @@ import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAt
  * Form controls with Bootstrap Italia markup. We render the markup ourselves (instead of
  * design-react-kit's Input) because react-hook-form registers uncontrolled inputs and the kit's
  * floating label tracks focus in its own state; here the label is always "active" so it never
- * overlaps the value. Each control links its hint and error through aria-describedby.
+ * overlaps the value, and it sits in the flow above the control (app.css), not floated over
+ * whatever precedes the field (a heading, a wrapped label). Each control links its hint and error
+ * through aria-describedby.
  */
 interface FieldProps {
   id: string;

@@ -2,14 +2,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TLocale } from '../../../contracts/index.js';
 import { saveLocale } from '../../features/auth/auth-api.js';
-import { LOCALES, useLocale } from '../../i18n/index.js';
+import { LOCALES, rememberChosenLocale, useLocale } from '../../i18n/index.js';
 import { sessionQueryOptions } from '../../session/session.js';
 
 const NATIVE_NAME: Record<TLocale, string> = { it: 'Italiano', en: 'English' };
 
 /**
- * Two toggle buttons; each is named in its own language (and contains its visible code, WCAG 2.5.3)
- * so both audiences find theirs.
+ * Two toggle buttons; each is named in its own language so both audiences find theirs. The name is
+ * the button's own text: the visible code, then the language's name for screen readers ("EN
+ * English"), so it starts with what is seen (WCAG 2.5.3: speech input says "EN").
  */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
@@ -19,6 +20,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   async function choose(locale: TLocale) {
     if (locale === current) return;
     await i18n.changeLanguage(locale);
+    if (!signedIn) rememberChosenLocale(locale);
     if (signedIn) {
       // The preference follows the user to other devices; a failure here only loses that.
       saveLocale(locale)
@@ -35,12 +37,12 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
           key={locale}
           type="button"
           lang={locale}
-          aria-label={`${NATIVE_NAME[locale]} (${locale.toUpperCase()})`}
           aria-pressed={locale === current}
           className={`btn btn-xs px-2 py-1 border border-white ${locale === current ? 'bg-white text-primary' : 'bg-transparent text-white'}`}
           onClick={() => void choose(locale)}
         >
           {locale.toUpperCase()}
+          <span className="visually-hidden"> {NATIVE_NAME[locale]}</span>
         </button>
       ))}
     </div>

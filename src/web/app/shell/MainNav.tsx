@@ -12,7 +12,8 @@ const ENTRIES = FEATURE_MODULES.flatMap((module) => module.nav as readonly NavEn
   (a, b) => a.order - b.order,
 );
 
-export function MainNav() {
+/** `vertical`: one entry per line, inside the narrow screen's menu panel. */
+export function MainNav({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
   const { permissions } = useSession();
   const visible = ENTRIES.filter((m) => !m.anyOf || m.anyOf.some((p) => permissions.includes(p)));
@@ -20,12 +21,12 @@ export function MainNav() {
   return (
     <nav className="app-nav bg-primary" aria-label={t('nav.label')}>
       <div className="container-xxl">
-        <ul className="nav flex-wrap">
+        <ul className={vertical ? 'nav flex-column py-2' : 'nav flex-wrap'}>
           {visible.map((module) => (
             <li key={module.to} className="nav-item">
               <Link
                 to={module.to}
-                className="nav-link text-white px-3 py-3"
+                className={`nav-link text-white ${vertical ? 'px-2 py-2' : 'px-3 py-3'}`}
                 activeOptions={{ exact: module.exact ?? false, includeSearch: false }}
                 activeProps={{ 'aria-current': 'page' }}
               >

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ZAuditOutcomeSchema, ZAuditQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
@@ -119,59 +120,59 @@ export function AuditEventsPage({
               <p role="status">{t('audit.empty')}</p>
             ) : (
               <>
-                <div className="table-responsive">
-                  <table className="table table-sm table-hover">
-                    <caption>{t('audit.caption', { count: result.total })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('audit.fields.occurredAt')}</th>
-                        <th scope="col">{t('audit.fields.actor')}</th>
-                        <th scope="col">{t('audit.fields.action')}</th>
-                        <th scope="col">{t('audit.fields.outcome')}</th>
-                        <th scope="col">{t('audit.fields.record')}</th>
-                        <th scope="col">{t('audit.fields.purpose')}</th>
-                        <th scope="col">{t('audit.fields.clientIp')}</th>
+                <DataTable
+                  className="table-sm table-hover"
+                  caption={t('audit.caption', { count: result.total })}
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('audit.fields.occurredAt')}</th>
+                      <th scope="col">{t('audit.fields.actor')}</th>
+                      <th scope="col">{t('audit.fields.action')}</th>
+                      <th scope="col">{t('audit.fields.outcome')}</th>
+                      <th scope="col">{t('audit.fields.record')}</th>
+                      <th scope="col">{t('audit.fields.purpose')}</th>
+                      <th scope="col">{t('audit.fields.clientIp')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.items.map((e) => (
+                      <tr key={e.id}>
+                        <th scope="row" className="text-nowrap">
+                          {formatDateTime(e.occurredAt, locale)}
+                        </th>
+                        <td>
+                          {e.actorUsername ?? t('audit.system')}
+                          {e.actorRole
+                            ? ` (${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })})`
+                            : ''}
+                        </td>
+                        <td>
+                          <code>{e.action}</code>
+                        </td>
+                        <td>{t(`audit.outcomes.${e.outcome}`)}</td>
+                        <td>
+                          {e.recordType && e.recordId ? (
+                            <Link
+                              to="/audit/record-access"
+                              search={{ recordType: e.recordType, recordId: e.recordId }}
+                              aria-label={t('audit.whoAccessedNamed', {
+                                type: e.recordType,
+                                id: e.recordId,
+                              })}
+                            >
+                              {e.recordType}: {e.recordId}
+                            </Link>
+                          ) : (
+                            '—'
+                          )}
+                        </td>
+                        <td>{e.purpose ?? '—'}</td>
+                        <td>{e.clientIp ?? '—'}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {result.items.map((e) => (
-                        <tr key={e.id}>
-                          <th scope="row" className="text-nowrap">
-                            {formatDateTime(e.occurredAt, locale)}
-                          </th>
-                          <td>
-                            {e.actorUsername ?? t('audit.system')}
-                            {e.actorRole
-                              ? ` (${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })})`
-                              : ''}
-                          </td>
-                          <td>
-                            <code>{e.action}</code>
-                          </td>
-                          <td>{t(`audit.outcomes.${e.outcome}`)}</td>
-                          <td>
-                            {e.recordType && e.recordId ? (
-                              <Link
-                                to="/audit/record-access"
-                                search={{ recordType: e.recordType, recordId: e.recordId }}
-                                aria-label={t('audit.whoAccessedNamed', {
-                                  type: e.recordType,
-                                  id: e.recordId,
-                                })}
-                              >
-                                {e.recordType}: {e.recordId}
-                              </Link>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                          <td>{e.purpose ?? '—'}</td>
-                          <td>{e.clientIp ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </DataTable>
                 <Pager
                   label={t('audit.pagerLabel')}
                   page={result.page}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ZRecordAccessQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
@@ -80,41 +81,41 @@ export function RecordAccessPage({
             rows.length === 0 ? (
               <p role="status">{t('audit.recordAccess.empty')}</p>
             ) : (
-              <div className="table-responsive">
-                <table className="table table-hover">
-                  <caption>{t('audit.recordAccess.caption', { type: recordType, id: recordId })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.fields.actor')}</th>
-                      <th scope="col">{t('audit.fields.role')}</th>
-                      <th scope="col">{t('audit.recordAccess.actions')}</th>
-                      <th scope="col">{t('audit.recordAccess.firstAt')}</th>
-                      <th scope="col">{t('audit.recordAccess.lastAt')}</th>
-                      <th scope="col">{t('audit.recordAccess.count')}</th>
+              <DataTable
+                className="table-hover"
+                caption={t('audit.recordAccess.caption', { type: recordType, id: recordId })}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.fields.actor')}</th>
+                    <th scope="col">{t('audit.fields.role')}</th>
+                    <th scope="col">{t('audit.recordAccess.actions')}</th>
+                    <th scope="col">{t('audit.recordAccess.firstAt')}</th>
+                    <th scope="col">{t('audit.recordAccess.lastAt')}</th>
+                    <th scope="col">{t('audit.recordAccess.count')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={`${row.actorUserId ?? row.actorUsername ?? 'system'}-${row.actorRole ?? ''}`}>
+                      <th scope="row">{row.actorUsername ?? t('audit.system')}</th>
+                      <td>
+                        {row.actorRole ? t(`roles.${row.actorRole}`, { defaultValue: row.actorRole }) : '—'}
+                      </td>
+                      <td>
+                        {row.actions.map((a) => (
+                          <code key={a} className="me-2">
+                            {a}
+                          </code>
+                        ))}
+                      </td>
+                      <td>{formatDateTime(row.firstAt, locale)}</td>
+                      <td>{formatDateTime(row.lastAt, locale)}</td>
+                      <td>{row.count}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={`${row.actorUserId ?? row.actorUsername ?? 'system'}-${row.actorRole ?? ''}`}>
-                        <th scope="row">{row.actorUsername ?? t('audit.system')}</th>
-                        <td>
-                          {row.actorRole ? t(`roles.${row.actorRole}`, { defaultValue: row.actorRole }) : '—'}
-                        </td>
-                        <td>
-                          {row.actions.map((a) => (
-                            <code key={a} className="me-2">
-                              {a}
-                            </code>
-                          ))}
-                        </td>
-                        <td>{formatDateTime(row.firstAt, locale)}</td>
-                        <td>{formatDateTime(row.lastAt, locale)}</td>
-                        <td>{row.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
             )
           }
         </AsyncContent>

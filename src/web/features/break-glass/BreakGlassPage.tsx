@@ -13,6 +13,7 @@ import { api } from '../../api/client.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { FormActions, SelectField, TextAreaField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
@@ -20,6 +21,7 @@ import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { GrantReview } from './GrantReview.js';
 
 const grantsKey = ['break-glass'] as const;
 
@@ -151,36 +153,37 @@ function GrantsTable({ items }: { items: TBreakGlassGrant[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <div className="table-responsive">
-      <table className="table table-hover">
-        <caption>{t('breakGlass.list.caption', { count: items.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('breakGlass.list.grantedAt')}</th>
-            <th scope="col">{t('breakGlass.list.user')}</th>
-            <th scope="col">{t('breakGlass.list.record')}</th>
-            <th scope="col">{t('breakGlass.list.reason')}</th>
-            <th scope="col">{t('breakGlass.list.expiresAt')}</th>
-            <th scope="col">{t('breakGlass.list.status')}</th>
+    <DataTable className="table-hover" caption={t('breakGlass.list.caption', { count: items.length })}>
+      <thead>
+        <tr>
+          <th scope="col">{t('breakGlass.list.grantedAt')}</th>
+          <th scope="col">{t('breakGlass.list.user')}</th>
+          <th scope="col">{t('breakGlass.list.record')}</th>
+          <th scope="col">{t('breakGlass.list.reason')}</th>
+          <th scope="col">{t('breakGlass.list.expiresAt')}</th>
+          <th scope="col">{t('breakGlass.list.status')}</th>
+          <th scope="col">{t('breakGlass.review.title')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((g) => (
+          <tr key={g.id}>
+            <th scope="row" className="text-nowrap">
+              {formatDateTime(g.grantedAt, locale)}
+            </th>
+            <td>{g.username}</td>
+            <td>
+              {t(`breakGlass.recordTypes.${g.recordType}`)}: <code>{g.recordId}</code>
+            </td>
+            <td>{g.reason}</td>
+            <td className="text-nowrap">{formatDateTime(g.expiresAt, locale)}</td>
+            <td>{g.active ? t('breakGlass.list.active') : t('breakGlass.list.expired')}</td>
+            <td>
+              <GrantReview grant={g} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((g) => (
-            <tr key={g.id}>
-              <th scope="row" className="text-nowrap">
-                {formatDateTime(g.grantedAt, locale)}
-              </th>
-              <td>{g.username}</td>
-              <td>
-                {t(`breakGlass.recordTypes.${g.recordType}`)}: <code>{g.recordId}</code>
-              </td>
-              <td>{g.reason}</td>
-              <td className="text-nowrap">{formatDateTime(g.expiresAt, locale)}</td>
-              <td>{g.active ? t('breakGlass.list.active') : t('breakGlass.list.expired')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useReferenceOptions } from '../households/reference-options.js';
@@ -76,38 +77,35 @@ function CaseMembers({ members }: { members: NonNullable<TCase['members']> }) {
   const { t } = useTranslation();
   const { countryName, languageName } = useReferenceOptions();
   return (
-    <div className="table-responsive">
-      <table className="table table-sm">
-        <caption>{t('cases.overview.membersCaption', { count: members.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('households.members.name')}</th>
-            <th scope="col">{t('households.person.caseRole')}</th>
-            <th scope="col">{t('households.person.birthYear')}</th>
-            <th scope="col">{t('households.person.citizenship')}</th>
-            <th scope="col">{t('households.person.languages')}</th>
+    <DataTable className="table-sm" caption={t('cases.overview.membersCaption', { count: members.length })}>
+      <thead>
+        <tr>
+          <th scope="col">{t('households.members.name')}</th>
+          <th scope="col">{t('households.person.caseRole')}</th>
+          <th scope="col">{t('households.person.birthYear')}</th>
+          <th scope="col">{t('households.person.citizenship')}</th>
+          <th scope="col">{t('households.person.languages')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((person) => (
+          <tr key={person.id}>
+            <th scope="row">
+              {person.givenName} {person.familyName}
+            </th>
+            <td>{t(`enums.caseRole.${person.caseRole}`)}</td>
+            <td>{person.birthYear ?? '—'}</td>
+            <td>{countryName(person.citizenship)}</td>
+            <td>
+              {person.languages.length ? person.languages.map(languageName).join(', ') : '—'}
+              {person.interpreterNeeded && (
+                <span className="d-block small">{t('households.members.interpreter')}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {members.map((person) => (
-            <tr key={person.id}>
-              <th scope="row">
-                {person.givenName} {person.familyName}
-              </th>
-              <td>{t(`enums.caseRole.${person.caseRole}`)}</td>
-              <td>{person.birthYear ?? '—'}</td>
-              <td>{countryName(person.citizenship)}</td>
-              <td>
-                {person.languages.length ? person.languages.map(languageName).join(', ') : '—'}
-                {person.interpreterNeeded && (
-                  <span className="d-block small">{t('households.members.interpreter')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

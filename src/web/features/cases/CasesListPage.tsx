@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, ZCaseListQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
@@ -150,48 +151,45 @@ export function CasesListPage({
               <p role="status">{t('cases.list.empty')}</p>
             ) : (
               <>
-                <div className="table-responsive">
-                  <table className="table table-hover">
-                    <caption>{t('cases.list.caption', { count: result.total })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('cases.fields.code')}</th>
-                        <th scope="col">{t('cases.fields.status')}</th>
-                        <th scope="col">{t('cases.fields.planStatus')}</th>
-                        <th scope="col">{t('cases.fields.service')}</th>
-                        <th scope="col">{t('cases.fields.district')}</th>
-                        <th scope="col">{t('cases.fields.lead')}</th>
-                        <th scope="col">{t('cases.fields.openedAt')}</th>
-                        <th scope="col">{t('cases.fields.planReviewDue')}</th>
+                <DataTable className="table-hover" caption={t('cases.list.caption', { count: result.total })}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('cases.fields.code')}</th>
+                      <th scope="col">{t('cases.fields.status')}</th>
+                      <th scope="col">{t('cases.fields.planStatus')}</th>
+                      <th scope="col">{t('cases.fields.service')}</th>
+                      <th scope="col">{t('cases.fields.district')}</th>
+                      <th scope="col">{t('cases.fields.lead')}</th>
+                      <th scope="col">{t('cases.fields.openedAt')}</th>
+                      <th scope="col">{t('cases.fields.planReviewDue')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.items.map((item) => (
+                      <tr key={item.id}>
+                        <th scope="row">
+                          <Link to="/cases/$caseId" params={{ caseId: item.id }} className="font-monospace">
+                            {item.code}
+                          </Link>
+                        </th>
+                        <td>
+                          <StatusBadge kind="caseStatus" value={item.status} />
+                        </td>
+                        <td>
+                          <StatusBadge kind="planStatus" value={item.planStatus} />
+                        </td>
+                        <td>{item.serviceName}</td>
+                        <td>{item.districtName ?? '—'}</td>
+                        <td>{item.leadName ?? '—'}</td>
+                        <td className="text-nowrap">{formatDateTime(item.openedAt, locale)}</td>
+                        <td className="text-nowrap">
+                          {formatDateTime(item.planReviewDue, locale)}
+                          <OverdueBadge overdue={item.overdue} />
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {result.items.map((item) => (
-                        <tr key={item.id}>
-                          <th scope="row">
-                            <Link to="/cases/$caseId" params={{ caseId: item.id }} className="font-monospace">
-                              {item.code}
-                            </Link>
-                          </th>
-                          <td>
-                            <StatusBadge kind="caseStatus" value={item.status} />
-                          </td>
-                          <td>
-                            <StatusBadge kind="planStatus" value={item.planStatus} />
-                          </td>
-                          <td>{item.serviceName}</td>
-                          <td>{item.districtName ?? '—'}</td>
-                          <td>{item.leadName ?? '—'}</td>
-                          <td className="text-nowrap">{formatDateTime(item.openedAt, locale)}</td>
-                          <td className="text-nowrap">
-                            {formatDateTime(item.planReviewDue, locale)}
-                            <OverdueBadge overdue={item.overdue} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </DataTable>
                 <Pager
                   label={t('cases.list.pagerLabel')}
                   page={result.page}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime, formatDay } from '../../ui/format.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
@@ -75,51 +76,48 @@ function PlanView({ plan }: { plan: NonNullable<NonNullable<TCase['file']>['plan
   const locale = useLocale();
   return (
     <>
-      <div className="table-responsive">
-        <table className="table table-sm">
-          <caption>{t('cases.plan.goalsCaption', { count: plan.goals.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.plan.goalTitle')}</th>
-              <th scope="col">{t('cases.plan.targetDate')}</th>
-              <th scope="col">{t('cases.plan.goalStatus')}</th>
+      <DataTable className="table-sm" caption={t('cases.plan.goalsCaption', { count: plan.goals.length })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.plan.goalTitle')}</th>
+            <th scope="col">{t('cases.plan.targetDate')}</th>
+            <th scope="col">{t('cases.plan.goalStatus')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.goals.map((goal) => (
+            <tr key={goal.title}>
+              <th scope="row">{goal.title}</th>
+              <td>{formatDay(goal.targetDate, locale)}</td>
+              <td>{t(`enums.goalStatus.${goal.status}`)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {plan.goals.map((goal) => (
-              <tr key={goal.title}>
-                <th scope="row">{goal.title}</th>
-                <td>{formatDay(goal.targetDate, locale)}</td>
-                <td>{t(`enums.goalStatus.${goal.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       {plan.interventions.length === 0 ? (
         <p>{t('cases.plan.noInterventions')}</p>
       ) : (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption>{t('cases.plan.interventionsCaption', { count: plan.interventions.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.plan.description')}</th>
-                <th scope="col">{t('cases.plan.responsible')}</th>
-                <th scope="col">{t('cases.plan.frequency')}</th>
+        <DataTable
+          className="table-sm"
+          caption={t('cases.plan.interventionsCaption', { count: plan.interventions.length })}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.plan.description')}</th>
+              <th scope="col">{t('cases.plan.responsible')}</th>
+              <th scope="col">{t('cases.plan.frequency')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.interventions.map((intervention) => (
+              <tr key={intervention.description}>
+                <th scope="row">{intervention.description}</th>
+                <td>{intervention.responsible ?? '—'}</td>
+                <td>{intervention.frequency ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {plan.interventions.map((intervention) => (
-                <tr key={intervention.description}>
-                  <th scope="row">{intervention.description}</th>
-                  <td>{intervention.responsible ?? '—'}</td>
-                  <td>{intervention.frequency ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useReferenceOptions, WhenReferenceLoaded } from '../households/reference-options.js';
@@ -58,39 +59,39 @@ export function SessionsSection({ data }: { data: TCase }) {
           items.length === 0 ? (
             <p>{t('sessions.empty')}</p>
           ) : (
-            <div className="table-responsive">
-              <table className="table table-hover">
-                <caption>{t('sessions.caption', { count: items.length, code: data.code })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessions.fields.startsAt')}</th>
-                    <th scope="col">{t('sessions.fields.kind')}</th>
-                    <th scope="col">{t('sessions.fields.duration')}</th>
-                    <th scope="col">{t('sessions.fields.place')}</th>
-                    <th scope="col">{t('sessions.fields.language')}</th>
-                    <th scope="col">{t('sessions.fields.mediator')}</th>
-                    <th scope="col">{t('sessions.fields.staff')}</th>
+            <DataTable
+              className="table-hover"
+              caption={t('sessions.caption', { count: items.length, code: data.code })}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('sessions.fields.startsAt')}</th>
+                  <th scope="col">{t('sessions.fields.kind')}</th>
+                  <th scope="col">{t('sessions.fields.duration')}</th>
+                  <th scope="col">{t('sessions.fields.place')}</th>
+                  <th scope="col">{t('sessions.fields.language')}</th>
+                  <th scope="col">{t('sessions.fields.mediator')}</th>
+                  <th scope="col">{t('sessions.fields.staff')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((session) => (
+                  <tr key={session.id}>
+                    <th scope="row" className="text-nowrap">
+                      <Link to="/sessions/$sessionId" params={{ sessionId: session.id }}>
+                        {formatDateTime(session.startsAt, locale)}
+                      </Link>
+                    </th>
+                    <td>{t(`enums.sessionKind.${session.kind}`)}</td>
+                    <td>{t('sessions.minutes', { count: session.durationMinutes })}</td>
+                    <td>{t(`enums.place.${session.place}`)}</td>
+                    <td>{session.language ? languageName(session.language) : '—'}</td>
+                    <td>{session.mediator?.displayName ?? '—'}</td>
+                    <td>{session.staff.map((s) => s.displayName).join(', ') || '—'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {items.map((session) => (
-                    <tr key={session.id}>
-                      <th scope="row" className="text-nowrap">
-                        <Link to="/sessions/$sessionId" params={{ sessionId: session.id }}>
-                          {formatDateTime(session.startsAt, locale)}
-                        </Link>
-                      </th>
-                      <td>{t(`enums.sessionKind.${session.kind}`)}</td>
-                      <td>{t('sessions.minutes', { count: session.durationMinutes })}</td>
-                      <td>{t(`enums.place.${session.place}`)}</td>
-                      <td>{session.language ? languageName(session.language) : '—'}</td>
-                      <td>{session.mediator?.displayName ?? '—'}</td>
-                      <td>{session.staff.map((s) => s.displayName).join(', ') || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncContent>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type TCase, TEAM_ROLES, ZTeamUpdateSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
@@ -33,27 +34,24 @@ export function TeamSection({ data }: { data: TCase }) {
       {team.length === 0 ? (
         <p>{t('cases.team.empty')}</p>
       ) : (
-        <div className="table-responsive">
-          <table className="table">
-            <caption>{t('cases.team.caption', { code: data.code })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.team.name')}</th>
-                <th scope="col">{t('cases.team.teamRole')}</th>
-                <th scope="col">{t('cases.team.role')}</th>
+        <DataTable caption={t('cases.team.caption', { code: data.code })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.team.name')}</th>
+              <th scope="col">{t('cases.team.teamRole')}</th>
+              <th scope="col">{t('cases.team.role')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {team.map((member) => (
+              <tr key={member.userId}>
+                <th scope="row">{member.displayName}</th>
+                <td>{t(`enums.teamRole.${member.teamRole}`)}</td>
+                <td>{member.role ? t(`roles.${member.role}`) : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {team.map((member) => (
-                <tr key={member.userId}>
-                  <th scope="row">{member.displayName}</th>
-                  <td>{t(`enums.teamRole.${member.teamRole}`)}</td>
-                  <td>{member.role ? t(`roles.${member.role}`) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {editing && (
         <EditorCard id="team-form" title={t('cases.team.editTitle')}>

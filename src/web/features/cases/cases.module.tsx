@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { ZCaseListQuerySchema } from '../../../contracts/index.js';
+import { CASE_RECORD } from '../../routing/case-record.js';
 import type { FeatureModule } from '../../routing/feature-module.js';
 import { lazyPage, routeWith } from '../../routing/lazy.js';
 import { contractSearch, flag } from '../../routing/search.js';
@@ -25,6 +26,7 @@ export const casesModule = {
     const casesRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/cases',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
       validateSearch: (search: Record<string, unknown>): CaseSearch => ({
         ...caseFilters(search),
@@ -46,6 +48,7 @@ export const casesModule = {
     const caseDetailRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/cases/$caseId',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
       validateSearch: (search: Record<string, unknown>): { tab?: CaseTab } => ({
         tab:
@@ -62,6 +65,7 @@ export const casesModule = {
     const sessionDetailRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/sessions/$sessionId',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'cases.read', 'sessions.attend'),
       component: routeWith([SessionDetailPage], function SessionDetailRoute() {
         const { sessionId } = sessionDetailRoute.useParams();
@@ -71,6 +75,7 @@ export const casesModule = {
     const mySessionsRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/my-sessions',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'sessions.attend'),
       component: MySessionsPage,
     });

@@ -5,6 +5,7 @@ import { type TPerson, ZExclusionCreateSchema } from '../../../contracts/index.j
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { FormActions, SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
@@ -45,29 +46,29 @@ export function ExclusionsSection({ person }: { person: TPerson }) {
           items.length === 0 ? (
             <p>{t('households.exclusions.empty')}</p>
           ) : (
-            <div className="table-responsive">
-              <table className="table table-sm">
-                <caption>
-                  {t('households.exclusions.caption', { name: `${person.givenName} ${person.familyName}` })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('households.exclusions.excluded')}</th>
-                    <th scope="col">{t('households.exclusions.reason')}</th>
-                    <th scope="col">{t('households.exclusions.createdAt')}</th>
+            <DataTable
+              className="table-sm"
+              caption={t('households.exclusions.caption', {
+                name: `${person.givenName} ${person.familyName}`,
+              })}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('households.exclusions.excluded')}</th>
+                  <th scope="col">{t('households.exclusions.reason')}</th>
+                  <th scope="col">{t('households.exclusions.createdAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((exclusion) => (
+                  <tr key={exclusion.id}>
+                    <th scope="row">{exclusion.userDisplayName}</th>
+                    <td>{t(`enums.exclusionReason.${exclusion.reason}`)}</td>
+                    <td>{formatDateTime(exclusion.createdAt, locale)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {items.map((exclusion) => (
-                    <tr key={exclusion.id}>
-                      <th scope="row">{exclusion.userDisplayName}</th>
-                      <td>{t(`enums.exclusionReason.${exclusion.reason}`)}</td>
-                      <td>{formatDateTime(exclusion.createdAt, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncContent>

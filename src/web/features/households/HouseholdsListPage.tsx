@@ -5,6 +5,7 @@ import { ZHouseholdListQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
@@ -68,37 +69,37 @@ export function HouseholdsListPage({
             <p role="status">{t('households.list.empty')}</p>
           ) : (
             <>
-              <div className="table-responsive">
-                <table className="table table-hover">
-                  <caption>{t('households.list.caption', { count: result.total })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('households.fields.code')}</th>
-                      <th scope="col">{t('households.fields.municipality')}</th>
-                      <th scope="col">{t('households.fields.memberCount')}</th>
-                      <th scope="col">{t('households.fields.createdAt')}</th>
+              <DataTable
+                className="table-hover"
+                caption={t('households.list.caption', { count: result.total })}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('households.fields.code')}</th>
+                    <th scope="col">{t('households.fields.municipality')}</th>
+                    <th scope="col">{t('households.fields.memberCount')}</th>
+                    <th scope="col">{t('households.fields.createdAt')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.items.map((household) => (
+                    <tr key={household.id}>
+                      <th scope="row">
+                        <Link
+                          to="/households/$householdId"
+                          params={{ householdId: household.id }}
+                          className="font-monospace"
+                        >
+                          {household.code}
+                        </Link>
+                      </th>
+                      <td>{municipalityName(household.municipality)}</td>
+                      <td>{household.memberCount}</td>
+                      <td>{formatDateTime(household.createdAt, locale)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {result.items.map((household) => (
-                      <tr key={household.id}>
-                        <th scope="row">
-                          <Link
-                            to="/households/$householdId"
-                            params={{ householdId: household.id }}
-                            className="font-monospace"
-                          >
-                            {household.code}
-                          </Link>
-                        </th>
-                        <td>{municipalityName(household.municipality)}</td>
-                        <td>{household.memberCount}</td>
-                        <td>{formatDateTime(household.createdAt, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
               <Pager
                 label={t('households.list.pagerLabel')}
                 page={result.page}

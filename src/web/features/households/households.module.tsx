@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { ZHouseholdListQuerySchema } from '../../../contracts/index.js';
+import { CASE_RECORD } from '../../routing/case-record.js';
 import type { FeatureModule } from '../../routing/feature-module.js';
 import { lazyPage, routeWith } from '../../routing/lazy.js';
 import { contractSearch } from '../../routing/search.js';
@@ -23,6 +24,7 @@ export const householdsModule = {
     const householdsRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/households',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'households.read'),
       validateSearch: householdFilters,
       component: routeWith([HouseholdsListPage], function HouseholdsRoute() {
@@ -42,12 +44,14 @@ export const householdsModule = {
     const householdCreateRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/households/new',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'households.write'),
       component: HouseholdCreatePage,
     });
     const householdDetailRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/households/$householdId',
+      staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'households.read'),
       component: routeWith([HouseholdDetailPage], function HouseholdDetailRoute() {
         const { householdId } = householdDetailRoute.useParams();

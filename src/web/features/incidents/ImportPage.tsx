@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { FormActions } from '../../ui/fields.js';
 import { formatNumber } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
@@ -121,31 +122,28 @@ export function ImportPage() {
                 {t('incidents.import.errorsTitle')}
               </h2>
             </div>
-            <div className="table-responsive">
-              <table className="table table-sm">
-                <caption>{t('incidents.import.errorsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('incidents.import.row')}</th>
-                    <th scope="col">{t('incidents.import.field')}</th>
-                    <th scope="col">{t('incidents.import.message')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rowErrors.map((error, index) => {
-                    const { row, column } = rowErrorOf(error.field);
-                    return (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: one row may have the same field twice
-                      <tr key={index}>
-                        <th scope="row">{row ?? '—'}</th>
-                        <td>{columnLabel(column)}</td>
-                        <td>{error.message}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable className="table-sm" caption={t('incidents.import.errorsCaption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('incidents.import.row')}</th>
+                  <th scope="col">{t('incidents.import.field')}</th>
+                  <th scope="col">{t('incidents.import.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rowErrors.map((error, index) => {
+                  const { row, column } = rowErrorOf(error.field);
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one row may have the same field twice
+                    <tr key={index}>
+                      <th scope="row">{row ?? '—'}</th>
+                      <td>{columnLabel(column)}</td>
+                      <td>{error.message}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
           </section>
         ) : (
           <ProblemAlert error={upload.error} />

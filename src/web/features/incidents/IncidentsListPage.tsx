@@ -5,6 +5,7 @@ import { CORE_TYPES, type TCoreType, ZIncidentStatusSchema } from '../../../cont
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { SelectField } from '../../ui/fields.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
@@ -94,49 +95,47 @@ export function IncidentsListPage({
             <p role="status">{t('incidents.list.empty')}</p>
           ) : (
             <>
-              <div className="table-responsive">
-                <table className="table table-hover">
-                  <caption>{t('incidents.list.caption', { count: result.total })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('incidents.columns.survivorCode')}</th>
-                      <th scope="col">{t('incidents.columns.month')}</th>
-                      <th scope="col">{t('incidents.columns.coreType')}</th>
-                      <th scope="col">{t('incidents.columns.ageBand')}</th>
-                      <th scope="col">{t('incidents.columns.status')}</th>
-                      <th scope="col">{t('incidents.columns.consent')}</th>
+              <DataTable
+                className="table-hover"
+                caption={t('incidents.list.caption', { count: result.total })}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('incidents.columns.survivorCode')}</th>
+                    <th scope="col">{t('incidents.columns.month')}</th>
+                    <th scope="col">{t('incidents.columns.coreType')}</th>
+                    <th scope="col">{t('incidents.columns.ageBand')}</th>
+                    <th scope="col">{t('incidents.columns.status')}</th>
+                    <th scope="col">{t('incidents.columns.consent')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.items.map((incident) => (
+                    <tr key={incident.id}>
+                      <th scope="row">
+                        <Link
+                          to="/incidents/$incidentId"
+                          params={{ incidentId: incident.id }}
+                          className="font-monospace"
+                        >
+                          {incident.survivorCode ?? t('incidents.list.noCode')}
+                        </Link>
+                      </th>
+                      <td>{incident.incidentMonth ? monthLabel(incident.incidentMonth, locale) : '—'}</td>
+                      <td>{incident.coreType ? t(`enums.coreType.${incident.coreType}`) : '—'}</td>
+                      <td>{incident.ageBand ? t(`enums.ageBand.${incident.ageBand}`) : '—'}</td>
+                      <td>
+                        <span
+                          className={`badge ${incident.status === 'draft' ? 'bg-secondary' : 'bg-success'}`}
+                        >
+                          {t(`enums.incidentStatus.${incident.status}`)}
+                        </span>
+                      </td>
+                      <td>{incident.consentReporting ? t('incidents.form.yes') : t('incidents.form.no')}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {result.items.map((incident) => (
-                      <tr key={incident.id}>
-                        <th scope="row">
-                          <Link
-                            to="/incidents/$incidentId"
-                            params={{ incidentId: incident.id }}
-                            className="font-monospace"
-                          >
-                            {incident.survivorCode ?? t('incidents.list.noCode')}
-                          </Link>
-                        </th>
-                        <td>{incident.incidentMonth ? monthLabel(incident.incidentMonth, locale) : '—'}</td>
-                        <td>{incident.coreType ? t(`enums.coreType.${incident.coreType}`) : '—'}</td>
-                        <td>{incident.ageBand ? t(`enums.ageBand.${incident.ageBand}`) : '—'}</td>
-                        <td>
-                          <span
-                            className={`badge ${incident.status === 'draft' ? 'bg-secondary' : 'bg-success'}`}
-                          >
-                            {t(`enums.incidentStatus.${incident.status}`)}
-                          </span>
-                        </td>
-                        <td>
-                          {incident.consentReporting ? t('incidents.form.yes') : t('incidents.form.no')}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
               <Pager
                 label={t('incidents.list.pagerLabel')}
                 page={result.page}

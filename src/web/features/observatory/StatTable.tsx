@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPublishedTable, TStatistics } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { formatNumber } from '../../ui/format.js';
 import { codeLabel, percentLabel } from './codes.js';
 
@@ -36,7 +37,7 @@ export function StatTable({
           <StatChart table={table} statistics={statistics} title={title} />
         </div>
         <div className={wide ? 'col-12' : 'col-xl-7'}>
-          <DataTable table={table} statistics={statistics} title={title} />
+          <Crosstab table={table} statistics={statistics} title={title} />
         </div>
       </div>
     </section>
@@ -168,7 +169,7 @@ function StatChart({
   );
 }
 
-function DataTable({
+function Crosstab({
   table,
   statistics,
   title,
@@ -184,63 +185,58 @@ function DataTable({
   const rowTotals = !single && table.rowTotals ? table.rowTotals : null;
 
   return (
-    <div className="table-responsive">
-      <table className="table table-sm stat-table">
-        <caption>
-          {title} — {statistics.year}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`observatory.dimensions.${table.rowDimension}`, { defaultValue: '' })}</th>
-            {table.columns.map((column) => (
-              <th scope="col" key={column} className="text-end">
-                {label(table.columnDimension, column)}
-              </th>
-            ))}
-            {rowTotals && (
-              <th scope="col" className="text-end">
-                {t('observatory.total')}
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={row}>
-              <th scope="row" className="fw-normal">
-                {label(table.rowDimension, row)}
-              </th>
-              {table.columns.map((column, c) => (
-                <td key={column} className="text-end">
-                  <Count value={table.cells[r]?.[c] ?? null} />
-                </td>
-              ))}
-              {rowTotals && (
-                <td className="text-end fw-semibold">
-                  <Count value={rowTotals[r] ?? null} />
-                </td>
-              )}
-            </tr>
+    <DataTable className="table-sm stat-table" caption={`${title} — ${statistics.year}`}>
+      <thead>
+        <tr>
+          <th scope="col">{t(`observatory.dimensions.${table.rowDimension}`, { defaultValue: '' })}</th>
+          {table.columns.map((column) => (
+            <th scope="col" key={column} className="text-end">
+              {label(table.columnDimension, column)}
+            </th>
           ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">
-              {table.kind === 'shares' ? t('observatory.population') : t('observatory.total')}
+          {rowTotals && (
+            <th scope="col" className="text-end">
+              {t('observatory.total')}
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={row}>
+            <th scope="row" className="fw-normal">
+              {label(table.rowDimension, row)}
             </th>
             {table.columns.map((column, c) => (
-              <td key={column} className="text-end fw-semibold">
-                <Count value={table.columnTotals[c] ?? null} />
+              <td key={column} className="text-end">
+                <Count value={table.cells[r]?.[c] ?? null} />
               </td>
             ))}
             {rowTotals && (
               <td className="text-end fw-semibold">
-                <Count value={table.total} />
+                <Count value={rowTotals[r] ?? null} />
               </td>
             )}
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">
+            {table.kind === 'shares' ? t('observatory.population') : t('observatory.total')}
+          </th>
+          {table.columns.map((column, c) => (
+            <td key={column} className="text-end fw-semibold">
+              <Count value={table.columnTotals[c] ?? null} />
+            </td>
+          ))}
+          {rowTotals && (
+            <td className="text-end fw-semibold">
+              <Count value={table.total} />
+            </td>
+          )}
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }

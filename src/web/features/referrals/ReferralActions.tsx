@@ -12,7 +12,16 @@ import { SendPanel } from './SendPanel.js';
 type Open = null | 'send' | 'delete' | 'revoke' | 'close' | 'decline';
 
 /** What the viewer may do now: the sender edits, sends, revokes or closes; the recipient answers. */
-export function ReferralActions({ referral, onEdit }: { referral: TReferral; onEdit: () => void }) {
+export function ReferralActions({
+  referral,
+  onEdit,
+  onAction,
+}: {
+  referral: TReferral;
+  onEdit: () => void;
+  /** Called when the viewer starts an action: a success notice of an earlier step no longer holds. */
+  onAction: () => void;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
@@ -48,6 +57,7 @@ export function ReferralActions({ referral, onEdit }: { referral: TReferral; onE
   }
 
   function choose(key: (typeof buttons)[number]['key']) {
+    onAction();
     if (key === 'edit') onEdit();
     else if (key === 'accept') void accept();
     else setOpen(key);

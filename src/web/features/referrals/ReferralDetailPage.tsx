@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TReferral } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
@@ -36,6 +37,8 @@ function ReferralView({ referral, saved }: { referral: TReferral; saved?: boolea
   const { t } = useTranslation();
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
+  // "Draft saved" is true until the next step starts: it never stands beside that step's error.
+  const [savedShown, setSavedShown] = useState(saved === true);
   const title = t('referrals.detail.title', { code: referral.householdCode });
   const box = referral.view === 'sender' ? 'sent' : 'received';
 
@@ -53,7 +56,7 @@ function ReferralView({ referral, saved }: { referral: TReferral; saved?: boolea
           <OverdueBadge overdue={referral.overdue} />
         </p>
       </PageHeading>
-      {saved && referral.status === 'draft' && (
+      {savedShown && referral.status === 'draft' && (
         <div className="alert alert-success" role="status">
           {t('referrals.detail.savedDraft')}
         </div>
@@ -118,7 +121,11 @@ function ReferralView({ referral, saved }: { referral: TReferral; saved?: boolea
       ) : (
         <>
           <ReferralContent referral={referral} />
-          <ReferralActions referral={referral} onEdit={() => setEditing(true)} />
+          <ReferralActions
+            referral={referral}
+            onEdit={() => setEditing(true)}
+            onAction={() => setSavedShown(false)}
+          />
         </>
       )}
     </>
@@ -147,40 +154,40 @@ function ReferralContent({ referral }: { referral: TReferral }) {
               ? t('referrals.detail.noSections')
               : content.sections.map((s) => t(`enums.dataSection.${s}`)).join(', ')}
           </p>
-          <div className="table-responsive">
-            <table className="table table-sm">
-              <caption>{t('referrals.detail.peopleCaption', { count: content.people.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('households.members.name')}</th>
-                  <th scope="col">{t('households.person.caseRole')}</th>
-                  <th scope="col">{t('households.person.birthYear')}</th>
-                  <th scope="col">{t('households.person.gender')}</th>
-                  <th scope="col">{t('households.person.citizenship')}</th>
-                  <th scope="col">{t('households.person.languages')}</th>
+          <DataTable
+            className="table-sm"
+            caption={t('referrals.detail.peopleCaption', { count: content.people.length })}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('households.members.name')}</th>
+                <th scope="col">{t('households.person.caseRole')}</th>
+                <th scope="col">{t('households.person.birthYear')}</th>
+                <th scope="col">{t('households.person.gender')}</th>
+                <th scope="col">{t('households.person.citizenship')}</th>
+                <th scope="col">{t('households.person.languages')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.people.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row">
+                    {person.givenName} {person.familyName}
+                  </th>
+                  <td>{t(`enums.caseRole.${person.caseRole}`)}</td>
+                  <td>{person.birthYear ?? '—'}</td>
+                  <td>{t(`enums.gender.${person.gender}`)}</td>
+                  <td>{countryName(person.citizenship)}</td>
+                  <td>
+                    {person.languages?.length ? person.languages.map(languageName).join(', ') : '—'}
+                    {person.interpreterNeeded && (
+                      <span className="d-block small">{t('households.members.interpreter')}</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {content.people.map((person) => (
-                  <tr key={person.id}>
-                    <th scope="row">
-                      {person.givenName} {person.familyName}
-                    </th>
-                    <td>{t(`enums.caseRole.${person.caseRole}`)}</td>
-                    <td>{person.birthYear ?? '—'}</td>
-                    <td>{t(`enums.gender.${person.gender}`)}</td>
-                    <td>{countryName(person.citizenship)}</td>
-                    <td>
-                      {person.languages?.length ? person.languages.map(languageName).join(', ') : '—'}
-                      {person.interpreterNeeded && (
-                        <span className="d-block small">{t('households.members.interpreter')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         </>
       )}
     </section>

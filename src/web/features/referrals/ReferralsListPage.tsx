@@ -5,6 +5,7 @@ import { REFERRAL_STATUSES, type TReferralStatus } from '../../../contracts/inde
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { CheckboxField, SelectField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
@@ -98,52 +99,52 @@ export function ReferralsListPage({
             <p role="status">{t('referrals.list.empty')}</p>
           ) : (
             <>
-              <div className="table-responsive">
-                <table className="table table-hover">
-                  <caption>{t('referrals.list.caption', { count: result.total, box: boxTitle })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('referrals.fields.householdCode')}</th>
-                      <th scope="col">{t('referrals.fields.status')}</th>
-                      <th scope="col">{t('referrals.fields.purpose')}</th>
-                      <th scope="col">{t('referrals.fields.urgency')}</th>
-                      <th scope="col">
-                        {filters.box === 'sent' ? t('referrals.fields.to') : t('referrals.fields.from')}
+              <DataTable
+                className="table-hover"
+                caption={t('referrals.list.caption', { count: result.total, box: boxTitle })}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('referrals.fields.householdCode')}</th>
+                    <th scope="col">{t('referrals.fields.status')}</th>
+                    <th scope="col">{t('referrals.fields.purpose')}</th>
+                    <th scope="col">{t('referrals.fields.urgency')}</th>
+                    <th scope="col">
+                      {filters.box === 'sent' ? t('referrals.fields.to') : t('referrals.fields.from')}
+                    </th>
+                    <th scope="col">{t('referrals.fields.sentAt')}</th>
+                    <th scope="col">{t('referrals.fields.dueBy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.items.map((referral) => (
+                    <tr key={referral.id}>
+                      <th scope="row">
+                        <Link
+                          to="/referrals/$referralId"
+                          params={{ referralId: referral.id }}
+                          className="font-monospace"
+                        >
+                          {referral.householdCode}
+                        </Link>
                       </th>
-                      <th scope="col">{t('referrals.fields.sentAt')}</th>
-                      <th scope="col">{t('referrals.fields.dueBy')}</th>
+                      <td>
+                        <StatusBadge kind="referralStatus" value={referral.status} />
+                      </td>
+                      <td>{t(`enums.referralPurpose.${referral.purpose}`)}</td>
+                      <td>
+                        <StatusBadge kind="urgency" value={referral.urgency} />
+                      </td>
+                      <td>{filters.box === 'sent' ? referral.toServiceName : referral.fromServiceName}</td>
+                      <td className="text-nowrap">{formatDateTime(referral.sentAt, locale)}</td>
+                      <td className="text-nowrap">
+                        {formatDateTime(referral.dueBy, locale)}
+                        <OverdueBadge overdue={referral.overdue} />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {result.items.map((referral) => (
-                      <tr key={referral.id}>
-                        <th scope="row">
-                          <Link
-                            to="/referrals/$referralId"
-                            params={{ referralId: referral.id }}
-                            className="font-monospace"
-                          >
-                            {referral.householdCode}
-                          </Link>
-                        </th>
-                        <td>
-                          <StatusBadge kind="referralStatus" value={referral.status} />
-                        </td>
-                        <td>{t(`enums.referralPurpose.${referral.purpose}`)}</td>
-                        <td>
-                          <StatusBadge kind="urgency" value={referral.urgency} />
-                        </td>
-                        <td>{filters.box === 'sent' ? referral.toServiceName : referral.fromServiceName}</td>
-                        <td className="text-nowrap">{formatDateTime(referral.sentAt, locale)}</td>
-                        <td className="text-nowrap">
-                          {formatDateTime(referral.dueBy, locale)}
-                          <OverdueBadge overdue={referral.overdue} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
               <Pager
                 label={t('referrals.list.pagerLabel')}
                 page={result.page}

@@ -22,8 +22,18 @@ export function SendPanel({ referral, onCancel }: { referral: TReferral; onCance
   const locale = useLocale();
   const canOverride = useCan()('consent.override');
   const { send } = useReferralMutations(referral.id);
-  // Once refused for want of consent, the panel stays on the way forward, whatever happens next.
-  const [consentMessage, setConsentMessage] = useState<string | null>(null);
+  // Whose consent is missing is known before sending: the panel opens on the way forward, naming
+  // them. Once refused for want of consent, it stays there, whatever happens next.
+  const missing = (referral.content?.people ?? []).filter((p) =>
+    referral.content?.withoutConsent.includes(p.id),
+  );
+  const [consentMessage, setConsentMessage] = useState<string | null>(
+    missing.length > 0
+      ? t('referrals.send.missingFor', {
+          names: missing.map((p) => `${p.givenName} ${p.familyName}`).join(', '),
+        })
+      : null,
+  );
 
   function sendPlain() {
     send.mutate(

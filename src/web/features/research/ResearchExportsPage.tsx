@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { formatDateTime, formatNumber } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { useResearchExports } from './research-api.js';
@@ -20,33 +21,33 @@ export function ResearchExportsPage() {
           items.length === 0 ? (
             <p role="status">{t('research.exports.empty')}</p>
           ) : (
-            <div className="table-responsive">
-              <table className="table table-hover">
-                <caption>{t('research.exports.caption', { count: items.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('research.exports.exportedAt')}</th>
-                    <th scope="col">{t('research.exports.study')}</th>
-                    <th scope="col">{t('research.exports.user')}</th>
-                    <th scope="col">{t('research.exports.format')}</th>
-                    <th scope="col">{t('research.exports.rows')}</th>
+            <DataTable
+              className="table-hover"
+              caption={t('research.exports.caption', { count: items.length })}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('research.exports.exportedAt')}</th>
+                  <th scope="col">{t('research.exports.study')}</th>
+                  <th scope="col">{t('research.exports.user')}</th>
+                  <th scope="col">{t('research.exports.format')}</th>
+                  <th scope="col">{t('research.exports.rows')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row" className="text-nowrap">
+                      {formatDateTime(item.exportedAt, locale)}
+                    </th>
+                    <td className="font-monospace">{item.studyCode}</td>
+                    <td>{item.username}</td>
+                    <td className="text-uppercase">{item.format}</td>
+                    <td>{formatNumber(item.rowCount, locale)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row" className="text-nowrap">
-                        {formatDateTime(item.exportedAt, locale)}
-                      </th>
-                      <td className="font-monospace">{item.studyCode}</td>
-                      <td>{item.username}</td>
-                      <td className="text-uppercase">{item.format}</td>
-                      <td>{formatNumber(item.rowCount, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncContent>

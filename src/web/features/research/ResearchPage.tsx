@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RESEARCH_COLUMNS, type TResearchRow, type TStudy } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { formatDay } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { exportPath, useDatasetPreview, useStudies } from './research-api.js';
@@ -60,54 +61,51 @@ function StudiesTable({
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <div className="table-responsive">
-      <table className="table">
-        <caption>{t('research.studies.caption', { count: studies.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('research.studies.code')}</th>
-            <th scope="col">{t('research.studies.studyTitle')}</th>
-            <th scope="col">{t('research.studies.period')}</th>
-            <th scope="col">{t('common.actions')}</th>
+    <DataTable caption={t('research.studies.caption', { count: studies.length })}>
+      <thead>
+        <tr>
+          <th scope="col">{t('research.studies.code')}</th>
+          <th scope="col">{t('research.studies.studyTitle')}</th>
+          <th scope="col">{t('research.studies.period')}</th>
+          <th scope="col">{t('common.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {studies.map((study) => (
+          <tr key={study.id}>
+            <th scope="row" className="font-monospace">
+              {study.code}
+            </th>
+            <td>{study.title}</td>
+            <td className="text-nowrap">
+              {formatDay(study.startsOn, locale)} –{' '}
+              {study.endsOn ? formatDay(study.endsOn, locale) : t('research.studies.ongoing')}
+            </td>
+            <td>
+              <div className="d-flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-xs"
+                  aria-pressed={previewId === study.id}
+                  aria-label={t('research.studies.previewNamed', { code: study.code })}
+                  onClick={() => onPreview(study.id)}
+                >
+                  {t('research.studies.preview')}
+                </button>
+                <a
+                  className="btn btn-primary btn-xs"
+                  href={exportPath(study.id, 'csv')}
+                  download={`${study.code}.csv`}
+                  aria-label={t('research.studies.csvNamed', { code: study.code })}
+                >
+                  {t('research.studies.csv')}
+                </a>
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {studies.map((study) => (
-            <tr key={study.id}>
-              <th scope="row" className="font-monospace">
-                {study.code}
-              </th>
-              <td>{study.title}</td>
-              <td className="text-nowrap">
-                {formatDay(study.startsOn, locale)} –{' '}
-                {study.endsOn ? formatDay(study.endsOn, locale) : t('research.studies.ongoing')}
-              </td>
-              <td>
-                <div className="d-flex flex-wrap gap-2">
-                  <button
-                    type="button"
-                    className="btn btn-outline-primary btn-xs"
-                    aria-pressed={previewId === study.id}
-                    aria-label={t('research.studies.previewNamed', { code: study.code })}
-                    onClick={() => onPreview(study.id)}
-                  >
-                    {t('research.studies.preview')}
-                  </button>
-                  <a
-                    className="btn btn-primary btn-xs"
-                    href={exportPath(study.id, 'csv')}
-                    download={`${study.code}.csv`}
-                    aria-label={t('research.studies.csvNamed', { code: study.code })}
-                  >
-                    {t('research.studies.csv')}
-                  </a>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -133,46 +131,42 @@ function Preview({ study, studyId }: { study: TStudy | null; studyId: string }) 
           rows.length === 0 ? (
             <p role="status">{t('research.preview.empty')}</p>
           ) : (
-            // A wide table scrolls sideways: the region takes the focus so the keyboard can scroll it.
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-            <section className="table-responsive" tabIndex={0} aria-label={t('research.preview.scroll')}>
-              <table className="table table-sm table-striped small">
-                <caption>
-                  {t('research.preview.caption', {
-                    shown: Math.min(rows.length, PREVIEW_ROWS),
-                    count: rows.length,
-                  })}
-                </caption>
-                <thead>
-                  <tr>
-                    {RESEARCH_COLUMNS.map((column) => (
-                      <th scope="col" key={column} className="text-nowrap">
-                        {t(`research.columns.${column}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.slice(0, PREVIEW_ROWS).map((row, index) => (
-                    // Rows have no id of their own (codes may repeat across a person's cases).
-                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                    <tr key={index}>
-                      {RESEARCH_COLUMNS.map((column, i) =>
-                        i === 0 ? (
-                          <th scope="row" key={column} className="font-monospace text-nowrap">
-                            {cell(row, column, t('caseCommon.yes'), t('caseCommon.no'))}
-                          </th>
-                        ) : (
-                          <td key={column} className="text-nowrap">
-                            {cell(row, column, t('caseCommon.yes'), t('caseCommon.no'))}
-                          </td>
-                        ),
-                      )}
-                    </tr>
+            <DataTable
+              className="table-sm table-striped small"
+              caption={t('research.preview.caption', {
+                shown: Math.min(rows.length, PREVIEW_ROWS),
+                count: rows.length,
+              })}
+            >
+              <thead>
+                <tr>
+                  {RESEARCH_COLUMNS.map((column) => (
+                    <th scope="col" key={column} className="text-nowrap">
+                      {t(`research.columns.${column}`)}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            </section>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, PREVIEW_ROWS).map((row, index) => (
+                  // Rows have no id of their own (codes may repeat across a person's cases).
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                  <tr key={index}>
+                    {RESEARCH_COLUMNS.map((column, i) =>
+                      i === 0 ? (
+                        <th scope="row" key={column} className="font-monospace text-nowrap">
+                          {cell(row, column, t('caseCommon.yes'), t('caseCommon.no'))}
+                        </th>
+                      ) : (
+                        <td key={column} className="text-nowrap">
+                          {cell(row, column, t('caseCommon.yes'), t('caseCommon.no'))}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncContent>

@@ -4,6 +4,7 @@ import type { TDistrict, TMunicipality } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { SelectField } from '../../ui/fields.js';
 import { formatNumber } from '../../ui/format.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -56,41 +57,41 @@ function MunicipalitiesTable({ items, districts }: { items: TMunicipality[]; dis
   const districtName = (id: string | null) => districts.find((d) => d.id === id)?.name ?? t('common.none');
 
   return (
-    <div className="table-responsive">
-      <table className="table table-hover">
-        <caption>{t('structure.municipalities.caption', { count: items.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('structure.municipalities.name')}</th>
-            <th scope="col">{t('structure.municipalities.istatCode')}</th>
-            <th scope="col">{t('structure.municipalities.cadastralCode')}</th>
-            <th scope="col">{t('structure.municipalities.population')}</th>
-            <th scope="col">{t('structure.municipalities.district')}</th>
+    <DataTable
+      className="table-hover"
+      caption={t('structure.municipalities.caption', { count: items.length })}
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('structure.municipalities.name')}</th>
+          <th scope="col">{t('structure.municipalities.istatCode')}</th>
+          <th scope="col">{t('structure.municipalities.cadastralCode')}</th>
+          <th scope="col">{t('structure.municipalities.population')}</th>
+          <th scope="col">{t('structure.municipalities.district')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((m) => (
+          <tr key={m.istatCode}>
+            <th scope="row">{m.name}</th>
+            <td>{m.istatCode}</td>
+            <td>{m.cadastralCode}</td>
+            <td>
+              {m.population === null
+                ? '—'
+                : `${formatNumber(m.population, locale)}${m.populationYear ? ` (${m.populationYear})` : ''}`}
+            </td>
+            <td>
+              {canWrite ? (
+                <DistrictChanger municipality={m} districts={districts} />
+              ) : (
+                districtName(m.districtId)
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((m) => (
-            <tr key={m.istatCode}>
-              <th scope="row">{m.name}</th>
-              <td>{m.istatCode}</td>
-              <td>{m.cadastralCode}</td>
-              <td>
-                {m.population === null
-                  ? '—'
-                  : `${formatNumber(m.population, locale)}${m.populationYear ? ` (${m.populationYear})` : ''}`}
-              </td>
-              <td>
-                {canWrite ? (
-                  <DistrictChanger municipality={m} districts={districts} />
-                ) : (
-                  districtName(m.districtId)
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

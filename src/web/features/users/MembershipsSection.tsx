@@ -10,6 +10,7 @@ import {
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
 import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -33,47 +34,44 @@ export function MembershipsSection({ user }: { user: TUser }) {
       {user.memberships.length === 0 ? (
         <p>{t('users.memberships.empty')}</p>
       ) : (
-        <div className="table-responsive">
-          <table className="table">
-            <caption>{t('users.memberships.caption', { name: user.displayName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.memberships.role')}</th>
-                <th scope="col">{t('users.memberships.service')}</th>
-                <th scope="col">{t('users.memberships.organisation')}</th>
-                {canWrite && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {user.memberships.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{t(`roles.${m.role}`)}</th>
-                  <td>{m.serviceName ?? '—'}</td>
+        <DataTable caption={t('users.memberships.caption', { name: user.displayName })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.memberships.role')}</th>
+              <th scope="col">{t('users.memberships.service')}</th>
+              <th scope="col">{t('users.memberships.organisation')}</th>
+              {canWrite && <th scope="col">{t('common.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {user.memberships.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{t(`roles.${m.role}`)}</th>
+                <td>{m.serviceName ?? '—'}</td>
+                <td>
+                  {m.organisationName ??
+                    (GLOBAL_ROLES.includes(m.role) ? t('users.memberships.global') : '—')}
+                </td>
+                {canWrite && (
                   <td>
-                    {m.organisationName ??
-                      (GLOBAL_ROLES.includes(m.role) ? t('users.memberships.global') : '—')}
+                    <button
+                      type="button"
+                      className="btn btn-outline-danger btn-xs"
+                      disabled={removeMembership.isPending}
+                      aria-label={t('users.memberships.removeNamed', {
+                        role: t(`roles.${m.role}`),
+                        scope: m.serviceName ?? m.organisationName ?? t('users.memberships.global'),
+                      })}
+                      onClick={() => removeMembership.mutate(m.id)}
+                    >
+                      {t('users.memberships.remove')}
+                    </button>
                   </td>
-                  {canWrite && (
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-outline-danger btn-xs"
-                        disabled={removeMembership.isPending}
-                        aria-label={t('users.memberships.removeNamed', {
-                          role: t(`roles.${m.role}`),
-                          scope: m.serviceName ?? m.organisationName ?? t('users.memberships.global'),
-                        })}
-                        onClick={() => removeMembership.mutate(m.id)}
-                      >
-                        {t('users.memberships.remove')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {can('roles.approve') && <PendingRoles userId={user.id} />}
       {canWrite && <AddMembershipForm userId={user.id} />}

@@ -4,6 +4,7 @@ import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useUserMutations, useUserSessions } from './users-api.js';
@@ -32,29 +33,26 @@ export function SessionsSection({ userId }: { userId: string }) {
           items.length === 0 ? (
             <p>{t('users.sessions.empty')}</p>
           ) : (
-            <div className="table-responsive">
-              <table className="table">
-                <caption>{t('users.sessions.caption', { count: items.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.sessions.createdAt')}</th>
-                    <th scope="col">{t('users.sessions.lastSeenAt')}</th>
-                    <th scope="col">{t('users.sessions.clientIp')}</th>
-                    <th scope="col">{t('users.sessions.userAgent')}</th>
+            <DataTable caption={t('users.sessions.caption', { count: items.length })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.sessions.createdAt')}</th>
+                  <th scope="col">{t('users.sessions.lastSeenAt')}</th>
+                  <th scope="col">{t('users.sessions.clientIp')}</th>
+                  <th scope="col">{t('users.sessions.userAgent')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{formatDateTime(s.createdAt, locale)}</th>
+                    <td>{formatDateTime(s.lastSeenAt, locale)}</td>
+                    <td>{s.clientIp ?? '—'}</td>
+                    <td className="small">{s.userAgent ?? '—'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {items.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">{formatDateTime(s.createdAt, locale)}</th>
-                      <td>{formatDateTime(s.lastSeenAt, locale)}</td>
-                      <td>{s.clientIp ?? '—'}</td>
-                      <td className="small">{s.userAgent ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncContent>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ZUserQuerySchema } from '../../../contracts/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { TextField } from '../../ui/fields.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
@@ -62,37 +63,34 @@ export function UsersListPage({
             <p role="status">{t('users.list.empty')}</p>
           ) : (
             <>
-              <div className="table-responsive">
-                <table className="table table-hover">
-                  <caption>{t('users.list.caption', { count: result.total })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('users.fields.displayName')}</th>
-                      <th scope="col">{t('users.fields.username')}</th>
-                      <th scope="col">{t('users.fields.email')}</th>
-                      <th scope="col">{t('users.fields.mfa')}</th>
-                      <th scope="col">{t('users.fields.status')}</th>
+              <DataTable className="table-hover" caption={t('users.list.caption', { count: result.total })}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('users.fields.displayName')}</th>
+                    <th scope="col">{t('users.fields.username')}</th>
+                    <th scope="col">{t('users.fields.email')}</th>
+                    <th scope="col">{t('users.fields.mfa')}</th>
+                    <th scope="col">{t('users.fields.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.items.map((user) => (
+                    <tr key={user.id}>
+                      <th scope="row">
+                        <Link to="/users/$userId" params={{ userId: user.id }}>
+                          {user.displayName}
+                        </Link>
+                      </th>
+                      <td>{user.username}</td>
+                      <td>
+                        <HiddenValue value={user.email} />
+                      </td>
+                      <td>{user.mfaEnrolled ? t('users.mfa.enrolled') : t('users.mfa.notEnrolled')}</td>
+                      <td>{user.disabled ? t('users.status.disabled') : t('users.status.active')}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {result.items.map((user) => (
-                      <tr key={user.id}>
-                        <th scope="row">
-                          <Link to="/users/$userId" params={{ userId: user.id }}>
-                            {user.displayName}
-                          </Link>
-                        </th>
-                        <td>{user.username}</td>
-                        <td>
-                          <HiddenValue value={user.email} />
-                        </td>
-                        <td>{user.mfaEnrolled ? t('users.mfa.enrolled') : t('users.mfa.notEnrolled')}</td>
-                        <td>{user.disabled ? t('users.status.disabled') : t('users.status.active')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
               <Pager
                 label={t('users.list.pagerLabel')}
                 page={result.page}
