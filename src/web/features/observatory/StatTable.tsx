@@ -78,7 +78,12 @@ function BarList({ bars, showShare }: { bars: Bar[]; showShare: boolean }) {
           <li key={bar.key} className="bar-row">
             <span className="bar-label">{bar.label}</span>
             <span className="bar-track" aria-hidden="true">
-              {width > 0 && <span className="bar" style={{ width: `${width}%` }} />}
+              {/* A hidden value is drawn as hidden (hatched across the track), never as an empty bar. */}
+              {bar.value === null ? (
+                <span className="bar bar-hidden" />
+              ) : (
+                width > 0 && <span className="bar" style={{ width: `${width}%` }} />
+              )}
             </span>
             <span className="bar-value">
               {bar.value !== null && showShare && bar.of ? (
