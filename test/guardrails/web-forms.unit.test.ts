@@ -31,7 +31,7 @@ const OWN_LIMITS = new Set([
   'features/auth/ReauthDialog.tsx: maxLength={6}',
   'features/households/StepUpForm.tsx: maxLength={6}',
   'features/households/PersonFields.tsx: maxLength={16}',
-  'features/incidents/IncidentFormPage.tsx: maxLength={40}',
+  'features/incidents/IncidentSurvivorSection.tsx: maxLength={40}',
 ]);
 
 describe('web forms', () => {

@@ -4,39 +4,30 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Controller, type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
-  AGE_BANDS,
   AUTHOR_RELATIONSHIPS,
   CLASSIFICATION_QUESTIONS,
   FORM_IMPLIED_BY,
-  GENDERS,
   PATHWAY_SERVICES,
   RISK_INDICATORS,
   SERVICES_PROVIDED,
   type TClassificationKey,
   type TIncident,
   VIOLENCE_FORMS,
-  YEARS_IN_ITALY,
-  ZIncidentInputSchema,
 } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
-import {
-  CheckboxField,
-  CheckboxGroup,
-  FormActions,
-  RadioGroup,
-  SelectField,
-  TextField,
-} from '../../ui/fields.js';
-import { rangeOf } from '../../ui/forms/limits.js';
+import { CheckboxField, CheckboxGroup, FormActions, SelectField, TextField } from '../../ui/fields.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { useDistricts, useMunicipalities } from '../structure/structure-api.js';
 import { ClassificationHelper } from './ClassificationHelper.js';
+import { IncidentSection } from './IncidentSection.js';
+import { IncidentSurvivorSection } from './IncidentSurvivorSection.js';
+import { useIncidentFormOptions } from './incident-form-options.js';
 import {
   classificationOf,
   FORM_FIELDS,
@@ -84,17 +75,6 @@ function WhenListsLoaded({ children }: { children: () => ReactNode }) {
   return <>{children()}</>;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`section-${id}`} className="mb-4 pb-2 border-bottom">
-      <h2 id={`section-${id}`} className="h4 mb-4">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 const CLASSIFICATION_KEYS = CLASSIFICATION_QUESTIONS.map((q) => q.key) as readonly string[];
 
 /**
@@ -107,10 +87,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
   const navigate = useNavigate();
   const save = useIncidentSave();
   const remove = useIncidentDelete();
-  const countries = useCountries();
-  const languages = useLanguages();
-  const districts = useDistricts();
-  const municipalities = useMunicipalities();
+  const lists = useIncidentFormOptions();
   const [problem, setProblem] = useState<unknown>(null);
   const [classificationErrors, setClassificationErrors] = useState<
     { question?: TClassificationKey | undefined; message: string }[]
@@ -129,7 +106,6 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
   const result = classificationOf(answers);
   const coreType = result.kind === 'type' ? result.coreType : null;
   const implied = coreType ? FORM_IMPLIED_BY[coreType] : null;
-  const interpreterNeeded = watch('interpreterNeeded');
   const childrenWitnessed = watch('childrenWitnessed');
 
   // The form the type implies is always part of the record: tick it as soon as the type is known.
@@ -207,27 +183,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
     }
   }
 
-  const yesNoOptions = [
-    { value: 'yes', label: t('incidents.form.yes') },
-    { value: 'no', label: t('incidents.form.no') },
-  ];
-  const options = (codes: readonly string[], prefix: string) =>
-    codes.map((code) => ({ value: code, label: t(`${prefix}.${code}`) }));
-  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
-  // A few hundred options: sorted on every render, cheaper than remembering when to re-sort.
-  const countryOptions = (countries.data ?? [])
-    .map((c) => ({ value: c.code, label: locale === 'en' ? c.nameEn : c.nameIt }))
-    .sort(byName);
-  const languageOptions = (languages.data ?? [])
-    .map((l) => ({ value: l.code, label: locale === 'en' ? l.nameEn : l.nameIt }))
-    .sort(byName);
-  const municipalityGroups = (districts.data ?? []).map((district) => ({
-    label: district.name,
-    options: (municipalities.data ?? [])
-      .filter((m) => m.districtId === district.id)
-      .map((m) => ({ value: m.istatCode, label: m.name }))
-      .sort(byName),
-  }));
+  const { options, municipalityGroups } = lists;
 
   const title = incident
     ? incident.survivorCode
@@ -245,125 +201,15 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
       <form onSubmit={submit('recorded')} noValidate className="col-xl-10">
         {problem ? <ProblemAlert error={problem} /> : null}
 
-        <Section id="survivor" title={t('incidents.form.sections.survivor')}>
-          <div className="row">
-            <TextField
-              id="incident-survivor-reference"
-              className="col-md-6"
-              label={t('incidents.form.survivorReference')}
-              hint={
-                incident?.survivorCode
-                  ? t('incidents.form.survivorCodeNow', { code: incident.survivorCode })
-                  : t('incidents.form.survivorReferenceHint')
-              }
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              required={!incident?.survivorCode}
-              error={errorOf('survivorReference')}
-              {...register('survivorReference')}
-            />
-          </div>
-          <div className="row">
-            <SelectField
-              id="incident-age-band"
-              className="col-md-4"
-              label={t('incidents.form.ageBand')}
-              placeholder={t('common.choose')}
-              options={options(AGE_BANDS, 'enums.ageBand')}
-              required
-              error={errorOf('ageBand')}
-              {...register('ageBand')}
-            />
-            <TextField
-              id="incident-birth-year"
-              className="col-md-4"
-              type="number"
-              inputMode="numeric"
-              min={rangeOf(ZIncidentInputSchema.shape.birthYear).min}
-              max={new Date().getFullYear()}
-              label={t('incidents.form.birthYear')}
-              hint={t('incidents.form.birthYearHint')}
-              error={errorOf('birthYear')}
-              {...register('birthYear')}
-            />
-            <SelectField
-              id="incident-gender"
-              className="col-md-4"
-              label={t('incidents.form.gender')}
-              placeholder={t('common.choose')}
-              options={options(GENDERS, 'enums.gender')}
-              required
-              error={errorOf('gender')}
-              {...register('gender')}
-            />
-          </div>
-          <div className="row">
-            <SelectField
-              id="incident-citizenship"
-              className="col-md-4"
-              label={t('incidents.form.citizenship')}
-              placeholder={t('incidents.form.notStated')}
-              options={countryOptions}
-              error={errorOf('citizenship')}
-              {...register('citizenship')}
-            />
-            <SelectField
-              id="incident-years-in-italy"
-              className="col-md-4"
-              label={t('incidents.form.yearsInItaly')}
-              placeholder={t('incidents.form.notStated')}
-              options={options(YEARS_IN_ITALY, 'enums.yearsInItaly')}
-              error={errorOf('yearsInItaly')}
-              {...register('yearsInItaly')}
-            />
-            <SelectField
-              id="incident-language"
-              className="col-md-4"
-              label={t('incidents.form.language')}
-              placeholder={t('incidents.form.notStated')}
-              options={languageOptions}
-              error={errorOf('language')}
-              {...register('language')}
-            />
-          </div>
-          <Controller
-            control={control}
-            name="interpreterNeeded"
-            render={({ field }) => (
-              <RadioGroup
-                id="incident-interpreter-needed"
-                name="interpreterNeeded"
-                legend={t('incidents.form.interpreterNeeded')}
-                options={yesNoOptions}
-                value={field.value}
-                onChange={field.onChange}
-                required
-                error={errorOf('interpreterNeeded')}
-              />
-            )}
-          />
-          {interpreterNeeded === 'yes' && (
-            <Controller
-              control={control}
-              name="interpreterUsed"
-              render={({ field }) => (
-                <RadioGroup
-                  id="incident-interpreter-used"
-                  name="interpreterUsed"
-                  legend={t('incidents.form.interpreterUsed')}
-                  options={yesNoOptions}
-                  value={field.value}
-                  onChange={field.onChange}
-                  required
-                  error={errorOf('interpreterUsed')}
-                />
-              )}
-            />
-          )}
-        </Section>
+        <IncidentSurvivorSection
+          incident={incident}
+          register={register}
+          control={control}
+          errorOf={errorOf}
+          lists={lists}
+        />
 
-        <Section id="place" title={t('incidents.form.sections.place')}>
+        <IncidentSection id="place" title={t('incidents.form.sections.place')}>
           <div className="row">
             <TextField
               id="incident-month"
@@ -386,13 +232,13 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               {...register('municipality')}
             />
           </div>
-        </Section>
+        </IncidentSection>
 
-        <Section id="classification" title={t('incidents.form.sections.classification')}>
+        <IncidentSection id="classification" title={t('incidents.form.sections.classification')}>
           <ClassificationHelper answers={answers} onAnswer={answer} errors={classificationErrors} />
-        </Section>
+        </IncidentSection>
 
-        <Section id="violence" title={t('incidents.form.sections.violence')}>
+        <IncidentSection id="violence" title={t('incidents.form.sections.violence')}>
           <Controller
             control={control}
             name="forms"
@@ -444,9 +290,9 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               {...register('harmfulPractice')}
             />
           </fieldset>
-        </Section>
+        </IncidentSection>
 
-        <Section id="author" title={t('incidents.form.sections.author')}>
+        <IncidentSection id="author" title={t('incidents.form.sections.author')}>
           <div className="row">
             <SelectField
               id="incident-author-relationship"
@@ -473,9 +319,9 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               />
             )}
           />
-        </Section>
+        </IncidentSection>
 
-        <Section id="pathway" title={t('incidents.form.sections.pathway')}>
+        <IncidentSection id="pathway" title={t('incidents.form.sections.pathway')}>
           <div className="row">
             <SelectField
               id="incident-first-contact"
@@ -516,9 +362,9 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               />
             )}
           />
-        </Section>
+        </IncidentSection>
 
-        <Section id="consent" title={t('incidents.form.sections.consent')}>
+        <IncidentSection id="consent" title={t('incidents.form.sections.consent')}>
           <CheckboxField
             id="incident-consent"
             label={t('incidents.form.consentReporting')}
@@ -526,7 +372,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
             error={errorOf('consentReporting')}
             {...register('consentReporting')}
           />
-        </Section>
+        </IncidentSection>
 
         {problem ? <p className="text-danger fw-semibold">{t('incidents.form.notSaved')}</p> : null}
         <FormActions>
