@@ -138,6 +138,19 @@ describe('admin', () => {
       .filter({ hasText: `Approvato: ruolo Operatore per ${displayName}` })
       .waitFor();
     await approve.waitFor({ state: 'detached' });
+
+    // Home also has the demo's emergency access waiting for review: the DPO reviews it, with a note.
+    await dpo.page.goto('/');
+    await dpo.page.getByRole('link', { name: 'Esamina gli accessi' }).click();
+    await dpo.page.getByRole('heading', { level: 1, name: 'Accesso di emergenza' }).waitFor();
+    await dpo.page.getByRole('button', { name: 'Segna come esaminato' }).click();
+    await dpo.page
+      .getByLabel("Nota dell'esame (facoltativa)")
+      .fill('Motivazione coerente con la reperibilità.');
+    await expectAccessible(dpo.page, 'emergency access review');
+    await dpo.page.getByRole('button', { name: 'Segna come esaminato' }).click();
+    await dpo.page.getByText(/^Esaminato da dpo il /).waitFor();
+    await dpo.page.getByText('Motivazione coerente con la reperibilità.').waitFor();
     await dpo.context.close();
 
     await page.reload();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type TBreakGlassGrant,
@@ -10,12 +10,11 @@ import { api } from '../../api/client.js';
 import { useLocale } from '../../i18n/index.js';
 import { useCan, useSession } from '../../session/session.js';
 import { formatDateTime } from '../../ui/format.js';
-import { maxLengthOf } from '../../ui/forms/limits.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 
 /**
  * The review of one emergency access: who reviewed it and when, or, for the DPO and an access
- * someone else opened, an optional note and the button that records the review.
+ * someone else opened, the button that opens the review (an optional note) and records it.
  */
 export function GrantReview({ grant }: { grant: TBreakGlassGrant }) {
   const { t } = useTranslation();
@@ -23,13 +22,12 @@ export function GrantReview({ grant }: { grant: TBreakGlassGrant }) {
   const can = useCan();
   const session = useSession();
   const queryClient = useQueryClient();
-  const noteId = useId();
-  const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
   const review = useMutation({
-    mutationFn: () =>
+    mutationFn: (note: string) =>
       api(`/api/break-glass/${grant.id}/review`, {
         method: 'POST',
-        body: note.trim() ? { note: note.trim() } : {},
+        body: note ? { note } : {},
         schema: ZBreakGlassGrantSchema,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['break-glass'] }),
@@ -44,28 +42,28 @@ export function GrantReview({ grant }: { grant: TBreakGlassGrant }) {
     );
   if (!can('break-glass.review') || grant.userId === session.user.id)
     return <>{t('breakGlass.review.pending')}</>;
-  return (
-    <div className="d-flex flex-column gap-2">
-      {review.error ? <ProblemAlert error={review.error} /> : null}
-      <label htmlFor={noteId} className="small mb-0">
-        {t('breakGlass.review.note')}
-      </label>
-      <textarea
-        id={noteId}
-        className="form-control form-control-sm"
-        rows={2}
-        maxLength={maxLengthOf(ZBreakGlassReviewSchema.shape.note)}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-      />
-      <button
-        type="button"
-        className="btn btn-outline-primary btn-sm"
-        disabled={review.isPending}
-        onClick={() => review.mutate()}
-      >
+  if (!open)
+    return (
+      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setOpen(true)}>
         {t('breakGlass.review.submit')}
       </button>
-    </div>
+    );
+  return (
+    <ReasonForm
+      id={`review-note-${grant.id}`}
+      label={t('breakGlass.review.note')}
+      schema={ZBreakGlassReviewSchema.shape.note}
+      name="note"
+      optional
+      tone="primary"
+      submitLabel={t('breakGlass.review.submit')}
+      pending={review.isPending}
+      error={review.error}
+      onSubmit={(note) => review.mutate(note)}
+      onCancel={() => {
+        review.reset();
+        setOpen(false);
+      }}
+    />
   );
 }

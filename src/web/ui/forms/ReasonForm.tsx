@@ -26,6 +26,7 @@ export function ReasonForm({
   name = 'reason',
   submitLabel,
   tone = 'danger',
+  optional = false,
   note,
   pending,
   error,
@@ -41,6 +42,8 @@ export function ReasonForm({
   name?: string;
   submitLabel: string;
   tone?: 'danger' | 'primary';
+  /** A note that may stay empty (submitted as ''), rather than a reason the action needs. */
+  optional?: boolean;
   note?: ReactNode;
   pending: boolean;
   error: unknown;
@@ -50,7 +53,10 @@ export function ReasonForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const minLength = minLengthOf(schema);
-  const resolver = useMemo(() => zodResolver(z.object({ reason: schema.pipe(z.string()) })), [schema]);
+  const resolver = useMemo(() => {
+    const reason = schema.pipe(z.string());
+    return zodResolver(z.object({ reason: optional ? z.union([z.literal(''), reason]) : reason }));
+  }, [schema, optional]);
   const { register, handleSubmit, setFocus, formState } = useForm({
     resolver,
     defaultValues: { reason: '' },
@@ -76,8 +82,8 @@ export function ReasonForm({
       <TextAreaField
         id={id}
         label={label}
-        hint={hint ?? t('caseCommon.reasonHint', { min: minLength })}
-        required
+        hint={hint ?? (optional ? undefined : t('caseCommon.reasonHint', { min: minLength }))}
+        required={!optional}
         rows={3}
         maxLength={maxLengthOf(schema)}
         {...register('reason')}
