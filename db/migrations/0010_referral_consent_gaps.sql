@@ -47,11 +47,18 @@ BEGIN
   basis := 'consent';
 END $$;
 --> statement-breakpoint
--- The people a sender must still ask for consent. Only ids leave; the caller has already read the
--- referral as itself (row-level security), which is why this may read past it.
+-- The people a sender must still ask for consent: only for a draft of the caller's own service (or
+-- one it supervises), the rule the referral's `mine` reads; for any other referral, none. Only ids
+-- leave, and it reads past row-level security for consents the sender may not list.
 CREATE FUNCTION referral_people_without_consent(rid uuid) RETURNS uuid[]
 LANGUAGE sql STABLE SECURITY DEFINER AS
-$$ SELECT CASE WHEN (SELECT ok FROM public.referral_court_order(rid)) THEN '{}'::uuid[]
+$$ SELECT CASE WHEN NOT EXISTS (
+            SELECT 1 FROM public.referrals r
+             WHERE r.id = rid AND r.status = 'draft'
+               AND (r.from_service_id = public.trama_service()
+                    OR r.from_service_id = ANY (public.trama_supervised_services()::uuid[])))
+          THEN '{}'::uuid[]
+          WHEN (SELECT ok FROM public.referral_court_order(rid)) THEN '{}'::uuid[]
           ELSE coalesce((SELECT array_agg(person_id ORDER BY person_id)
                            FROM public.referral_consent_coverage(rid) WHERE NOT covered), '{}'::uuid[]) END $$;
 --> statement-breakpoint

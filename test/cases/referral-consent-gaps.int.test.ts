@@ -1,9 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { TReferral } from '../../src/contracts/index.js';
+import { queryRows } from '../../src/server/platform/db/client.js';
+import { withDbContext } from '../../src/server/platform/db/context.js';
 import { casesTestKit, consentFor, minorConsent, SECTIONS } from './support.js';
 
 // Before sending, the sender sees whose consent is missing, by the same rule the sending applies.
-const { ids, ok, call, registerFamily } = casesTestKit();
+const { t, ids, ok, call, registerFamily } = casesTestKit();
 
 describe('a draft referral', () => {
   it('names the people without a consent in force, until their consent is recorded', async () => {
@@ -19,6 +22,23 @@ describe('a draft referral', () => {
       message: 'Nuovo invio',
     });
     expect(draft.content?.withoutConsent).toEqual([ids.child]);
+    // Asked directly by another service's worker, the database names nobody.
+    const [other] = await queryRows<{ organisation_id: string }>(
+      t.database.db,
+      sql`select organisation_id from services where id = ${ids.tmRomano}`,
+    );
+    const asOutsider = await withDbContext(
+      t.database.db,
+      {
+        userId: await t.userId('operatore.romano'),
+        role: 'practitioner',
+        organisationId: other!.organisation_id,
+        serviceId: ids.tmRomano!,
+      },
+      (tx) =>
+        queryRows<{ ids: string[] }>(tx, sql`select referral_people_without_consent(${draft.id}) as ids`),
+    );
+    expect(asOutsider[0]!.ids).toEqual([]);
     expect((await call('operatrice', 'POST', `/api/referrals/${draft.id}/send`, {})).statusCode).toBe(422);
 
     await ok('operatrice', 'POST', `/api/people/${ids.child}/consents`, minorConsent(ids.etno!));
