@@ -73,6 +73,11 @@ describe('the review of an emergency access', () => {
       sql`select count(*)::int as n from audit_events where action = 'break_glass.reviewed' and details->>'grantId' = ${grant.id}`,
     );
     expect(audited[0]!.n).toBe(1);
+    const listedAudit = await queryRows<{ shown: string }>(
+      t.database.db,
+      sql`select details->>'shown' as shown from audit_events where action = 'break_glass.listed' and actor_username = 'dpo'`,
+    );
+    expect(listedAudit.map((r) => Number(r.shown))).toContain(listed.length);
   });
 
   it('is refused for a grant that does not exist', async () => {

@@ -15,12 +15,7 @@ import { users } from '../../platform/tenancy/tenancy.sql.js';
 
 type GrantRow = typeof breakGlassGrants.$inferSelect;
 
-function toGrant(
-  g: GrantRow,
-  username: string,
-  active: boolean,
-  reviewer: string | null = null,
-): TBreakGlassGrant {
+function toGrant(g: GrantRow, username: string, reviewer: string | null = null): TBreakGlassGrant {
   return {
     id: g.id,
     userId: g.userId,
@@ -30,7 +25,8 @@ function toGrant(
     reason: g.reason,
     grantedAt: g.grantedAt.toISOString(),
     expiresAt: g.expiresAt.toISOString(),
-    active,
+    // Active while neither revoked nor expired (the filter in platform/access/break-glass.ts).
+    active: g.revokedAt === null && g.expiresAt > new Date(),
     review: g.reviewedAt ? { at: g.reviewedAt.toISOString(), by: reviewer ?? '', note: g.reviewNote } : null,
   };
 }
@@ -93,7 +89,7 @@ export async function requestGrant({
     subject: 'Trama: accesso di emergenza / break-the-glass access',
     text: `${ctx.username} ha aperto un accesso di emergenza (${recordType} ${recordId}) fino a ${grant.expiresAt.toISOString()}.\nMotivo / reason: vedi il registro accessi / see the audit trail.\n`,
   });
-  return toGrant(grant, ctx.username, true);
+  return toGrant(grant, ctx.username);
 }
 
 /**
@@ -187,8 +183,7 @@ export function reviewGrant({
         .select({ username: users.username })
         .from(users)
         .where(eq(users.id, reviewed.userId));
-      const active = reviewed.revokedAt === null && reviewed.expiresAt > new Date();
-      return toGrant(reviewed, owner?.username ?? '', active, ctx.username);
+      return toGrant(reviewed, owner?.username ?? '', ctx.username);
     },
   });
 }
@@ -206,13 +201,18 @@ export function listGrants({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
           reviewer: sql<
             string | null
           >`(select u.username from users u where u.id = ${breakGlassGrants.reviewedBy})`,
-          active: sql<boolean>`${breakGlassGrants.revokedAt} is null and ${breakGlassGrants.expiresAt} > now()`,
         })
         .from(breakGlassGrants)
         .innerJoin(users, eq(users.id, breakGlassGrants.userId))
         .orderBy(desc(breakGlassGrants.grantedAt))
         .limit(200);
-      return rows.map((r) => toGrant(r.grant, r.username, r.active, r.reviewer));
+      // The reasons and review notes are special data: the list is a read, audited with its size.
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'break_glass.listed', details: { shown: rows.length } },
+      });
+      return rows.map((r) => toGrant(r.grant, r.username, r.reviewer));
     },
   });
 }
