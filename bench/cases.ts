@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type TCaseListQuery, ZCaseListQuerySchema } from '../src/contracts/cases.js';
-import { caseListQueries } from '../src/server/modules/cases/case-list.service.js';
+import { caseListQueries } from '../src/server/modules/cases/cases.repository.js';
 import { queryRows } from '../src/server/platform/db/client.js';
 import { type DbContext, withDbContext } from '../src/server/platform/db/context.js';
 import { generateCases } from './generate-cases.js';

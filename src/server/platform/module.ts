@@ -1,4 +1,3 @@
-import type { SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { TAttentionItem } from '../../contracts/home.js';
 import type { AccessContext } from './access/access-context.js';
@@ -6,7 +5,7 @@ import { type FieldClass, PLATFORM_FIELD_CLASSES } from './access/field-classes.
 import { PLATFORM_AUDIT_ACTIONS } from './audit/audit-events.js';
 import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encrypted-columns.js';
 import type { Keyring } from './crypto/field-crypto.js';
-import { queryRows, type Tx } from './db/client.js';
+import type { Tx } from './db/client.js';
 import type { Deps } from './deps.js';
 import type { Indicator } from './indicators/indicator.js';
 import { PLATFORM_RETENTION, type RetentionClass } from './retention/retention-classes.js';
@@ -87,9 +86,4 @@ export interface DemoSeedContext {
   serviceIds: ReadonlyMap<string, string>;
   userIds: ReadonlyMap<string, string>;
   districtIds: ReadonlyMap<string, string>;
-}
-
-/** One `count(*)::int as n` query's number, for attention items. */
-export async function countOf(tx: Tx, query: SQL): Promise<number> {
-  return Number((await queryRows<{ n: number }>(tx, query))[0]?.n ?? 0);
 }

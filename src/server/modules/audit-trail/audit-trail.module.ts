@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { countOf, type TramaModule } from '../../platform/module.js';
+import { countOf } from '../../platform/db/client.js';
+import type { TramaModule } from '../../platform/module.js';
 import { AUDIT_TRAIL_AUDIT_ACTIONS } from './audit-trail.audit.js';
 import { auditTrailRoutes } from './audit-trail.routes.js';
 

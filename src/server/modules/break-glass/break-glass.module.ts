@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { countOf, type TramaModule } from '../../platform/module.js';
+import { countOf } from '../../platform/db/client.js';
+import type { TramaModule } from '../../platform/module.js';
 import { BREAK_GLASS_AUDIT_ACTIONS } from './break-glass.audit.js';
 import { seedBreakGlassDemo } from './break-glass.demo.js';
 import { breakGlassRoutes } from './break-glass.routes.js';

@@ -9,9 +9,6 @@ import { caseFilterOptions, pageOfCases, reminderCounts } from './cases.reposito
 
 /** The work list of cases, its filters, and the reminders on Home; their SQL is in cases.repository.ts. */
 
-// The benchmark (bench/cases.ts) times the list's two statements bare, imported from here.
-export { caseListQueries } from './cases.repository.js';
-
 export async function listCases({
   deps,
   ctx,

@@ -6,7 +6,7 @@ import {
   type TCaseListQuery,
 } from '../../../contracts/cases.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
-import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { countOf, isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { selectPeople, toPerson } from './cases.people.js';
 import { type CaseAccess, displayNames } from './cases.policy.js';
@@ -18,7 +18,6 @@ import { caseFiles, caseTeam } from './cases.sql.js';
  * plan rules need. Every query runs in the request's scoped transaction, where row-level security
  * applies; the few reads made as the owner say why.
  */
-export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const days = (from: Date | null, to: Date | null) =>
   from && to
     ? Math.round(((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) * 10) / 10
@@ -74,29 +73,29 @@ export async function loadCase({
     access: found.access,
     serviceName: c!.service_name,
     districtName: c!.district_name,
-    openedAt: iso(c!.opened_at)!,
+    openedAt: isoTime(c!.opened_at)!,
     referral: {
       id: found.referralId,
       purpose: r!.purpose,
       fromServiceName: r!.from_name,
-      sentAt: iso(c!.referral_sent_at),
+      sentAt: isoTime(c!.referral_sent_at),
     },
     indicators: {
       daysToAcceptance: days(c!.referral_sent_at, c!.opened_at),
       daysToFirstSession: days(c!.referral_sent_at, c!.first_session_at),
     },
     planStatus: c!.plan_status,
-    planApprovedAt: iso(c!.plan_approved_at),
+    planApprovedAt: isoTime(c!.plan_approved_at),
     planReviewDue:
       c!.status === 'closed'
         ? null
-        : iso(
+        : isoTime(
             new Date(new Date(c!.plan_approved_at ?? c!.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
           ),
     closure: {
       outcome: c!.closure_outcome,
-      requestedAt: iso(c!.closure_requested_at),
-      closedAt: iso(c!.closed_at),
+      requestedAt: isoTime(c!.closure_requested_at),
+      closedAt: isoTime(c!.closed_at),
     },
     can: {
       edit: found.access === 'clinical' && c!.status !== 'closed',
@@ -204,7 +203,7 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     plan_approved_at: Date | null;
     overdue: boolean;
   }>(tx, page);
-  const [total] = await queryRows<{ n: number }>(tx, count);
+  const total = await countOf(tx, count);
   const names = await displayNames({
     tx,
     ids: rows.flatMap((r) => (r.lead_user_id ? [r.lead_user_id] : [])),
@@ -217,13 +216,13 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     serviceName: r.service_name,
     districtName: r.district_name,
     leadName: r.lead_user_id ? (names.get(r.lead_user_id)?.name ?? null) : null,
-    openedAt: iso(r.opened_at)!,
-    planReviewDue: iso(
+    openedAt: isoTime(r.opened_at)!,
+    planReviewDue: isoTime(
       new Date(new Date(r.plan_approved_at ?? r.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
     ),
     overdue: r.overdue,
   }));
-  return { items, page: query.page, pageSize: query.pageSize, total: total!.n };
+  return { items, page: query.page, pageSize: query.pageSize, total };
 }
 
 /** What the filters of the work list can offer this user. */
@@ -290,7 +289,7 @@ export async function timelineOf({ tx, id }: { tx: Tx; id: string }) {
           union all select starts_at, 'session', kind from case_sessions where case_id = ${id}
         ) e where at is not null order by at, kind`,
   );
-  return events.map((e) => ({ at: iso(e.at)!, kind: e.kind as never, detail: e.detail }));
+  return events.map((e) => ({ at: isoTime(e.at)!, kind: e.kind as never, detail: e.detail }));
 }
 
 /** The person's household's owning service, or null when the viewer cannot see the person. */

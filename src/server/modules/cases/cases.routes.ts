@@ -25,7 +25,6 @@ const ZNamedSchema = z.array(z.object({ id: ZIdSchema, name: z.string() }));
 export const caseRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctxOf = requireAccess;
     app.get(
       '/api/cases',
       {
@@ -37,7 +36,7 @@ export const caseRoutes =
           response: { 200: pageOf(ZCaseListItemSchema) },
         },
       },
-      async (request) => caseList.listCases({ deps, ctx: ctxOf(request), query: request.query }),
+      async (request) => caseList.listCases({ deps, ctx: requireAccess(request), query: request.query }),
     );
     app.get(
       '/api/cases/filters',
@@ -55,7 +54,7 @@ export const caseRoutes =
           },
         },
       },
-      async (request) => caseList.caseFilters({ deps, ctx: ctxOf(request) }),
+      async (request) => caseList.caseFilters({ deps, ctx: requireAccess(request) }),
     );
     app.get(
       '/api/cases/staff',
@@ -68,7 +67,7 @@ export const caseRoutes =
           response: { 200: ZStaffSchema },
         },
       },
-      async (request) => history.staffCandidates({ deps, ctx: ctxOf(request), ...request.query }),
+      async (request) => history.staffCandidates({ deps, ctx: requireAccess(request), ...request.query }),
     );
     app.get(
       '/api/cases/:id',
@@ -81,7 +80,7 @@ export const caseRoutes =
           response: { 200: ZCaseSchema },
         },
       },
-      async (request) => casesService.getCase({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => casesService.getCase({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     for (const [section, schema] of [
       ['intake', ZIntakeSchema],
@@ -103,7 +102,7 @@ export const caseRoutes =
         async (request) =>
           casesService.updateFile({
             deps,
-            ctx: ctxOf(request),
+            ctx: requireAccess(request),
             id: request.params.id,
             section,
             value: request.body,
@@ -121,7 +120,8 @@ export const caseRoutes =
           response: { 200: ZCaseSchema },
         },
       },
-      async (request) => casesService.submitPlan({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) =>
+        casesService.submitPlan({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.post(
       '/api/cases/:id/plan/approve',
@@ -134,7 +134,8 @@ export const caseRoutes =
           response: { 200: ZCaseSchema },
         },
       },
-      async (request) => casesService.approvePlan({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) =>
+        casesService.approvePlan({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.put(
       '/api/cases/:id/team',
@@ -149,7 +150,12 @@ export const caseRoutes =
         },
       },
       async (request) =>
-        casesService.updateTeam({ deps, ctx: ctxOf(request), id: request.params.id, input: request.body }),
+        casesService.updateTeam({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          input: request.body,
+        }),
     );
     app.post(
       '/api/cases/:id/closure',
@@ -166,7 +172,7 @@ export const caseRoutes =
       async (request) =>
         casesService.requestClosure({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           id: request.params.id,
           input: request.body,
         }),
@@ -182,7 +188,8 @@ export const caseRoutes =
           response: { 200: ZCaseSchema },
         },
       },
-      async (request) => casesService.approveClosure({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) =>
+        casesService.approveClosure({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.get(
       '/api/cases/:id/timeline',
@@ -195,6 +202,6 @@ export const caseRoutes =
           response: { 200: ZTimelineSchema },
         },
       },
-      async (request) => history.caseTimeline({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => history.caseTimeline({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
   };

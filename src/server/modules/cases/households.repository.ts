@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TConsent, THousehold, TPerson } from '../../../contracts/households.js';
-import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { countOf, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { municipalities } from '../../platform/tenancy/tenancy.sql.js';
 import { selectPeople, toPerson } from './cases.people.js';
 import { displayNames } from './cases.policy.js';
@@ -39,10 +39,7 @@ export async function pageOfHouseholds({
         from households h where ${own} ${filter}
         order by h.created_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  const [count] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from households h where ${own} ${filter}`,
-  );
+  const total = await countOf(tx, sql`select count(*)::int as n from households h where ${own} ${filter}`);
   return {
     items: items.map((h) => ({
       id: h.id,
@@ -53,7 +50,7 @@ export async function pageOfHouseholds({
     })),
     page,
     pageSize,
-    total: count!.n,
+    total,
   };
 }
 
@@ -105,11 +102,7 @@ export async function findMunicipality({ tx, istatCode }: { tx: Tx; istatCode: s
 
 /** How many people the household has: the next person's position. */
 export async function countPeople({ tx, householdId }: { tx: Tx; householdId: string }) {
-  const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from people where household_id = ${householdId}`,
-  );
-  return n;
+  return countOf(tx, sql`select count(*)::int as n from people where household_id = ${householdId}`);
 }
 
 export async function findPerson({ tx, id }: { tx: Tx; id: string }): Promise<TPerson | null> {

@@ -27,7 +27,6 @@ import * as safety from './person-safety.service.js';
 export const householdsRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctxOf = requireAccess;
     app.get(
       '/api/households',
       {
@@ -39,7 +38,8 @@ export const householdsRoutes =
           response: { 200: pageOf(ZHouseholdListItemSchema) },
         },
       },
-      async (request) => households.listHouseholds({ deps, ctx: ctxOf(request), query: request.query }),
+      async (request) =>
+        households.listHouseholds({ deps, ctx: requireAccess(request), query: request.query }),
     );
     app.post(
       '/api/households',
@@ -55,7 +55,7 @@ export const householdsRoutes =
       async (request, reply) =>
         reply
           .status(201)
-          .send(await households.createHousehold({ deps, ctx: ctxOf(request), input: request.body })),
+          .send(await households.createHousehold({ deps, ctx: requireAccess(request), input: request.body })),
     );
     app.get(
       '/api/households/:id',
@@ -68,7 +68,8 @@ export const householdsRoutes =
           response: { 200: ZHouseholdSchema },
         },
       },
-      async (request) => households.getHousehold({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) =>
+        households.getHousehold({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.post(
       '/api/households/:id/people',
@@ -86,7 +87,7 @@ export const householdsRoutes =
         reply.status(201).send(
           await households.addPerson({
             deps,
-            ctx: ctxOf(request),
+            ctx: requireAccess(request),
             householdId: request.params.id,
             input: request.body,
           }),
@@ -107,7 +108,7 @@ export const householdsRoutes =
       async (request) =>
         safety.revealSafety({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           personId: request.params.personId,
           reason: request.body.reason,
         }),
@@ -126,7 +127,7 @@ export const householdsRoutes =
       async (request, reply) => {
         await safety.updateSafety({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           personId: request.params.personId,
           input: request.body,
         });
@@ -148,7 +149,7 @@ export const householdsRoutes =
       async (request, reply) => {
         await safety.setAtRisk({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           personId: request.params.personId,
           input: request.body,
         });
@@ -171,7 +172,7 @@ export const householdsRoutes =
         reply.status(201).send(
           await consents.createConsent({
             deps,
-            ctx: ctxOf(request),
+            ctx: requireAccess(request),
             personId: request.params.personId,
             input: request.body,
           }),
@@ -192,7 +193,7 @@ export const householdsRoutes =
       async (request) =>
         consents.revokeConsent({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           consentId: request.params.id,
           reason: request.body.reason,
         }),
@@ -209,7 +210,7 @@ export const householdsRoutes =
         },
       },
       async (request) =>
-        consents.listExclusions({ deps, ctx: ctxOf(request), personId: request.params.personId }),
+        consents.listExclusions({ deps, ctx: requireAccess(request), personId: request.params.personId }),
     );
     app.post(
       '/api/people/:personId/exclusions',
@@ -227,7 +228,7 @@ export const householdsRoutes =
         reply.status(201).send(
           await consents.addExclusion({
             deps,
-            ctx: ctxOf(request),
+            ctx: requireAccess(request),
             personId: request.params.personId,
             input: request.body,
           }),

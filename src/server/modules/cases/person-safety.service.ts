@@ -13,7 +13,7 @@ import { people } from './cases.sql.js';
 import { findPersonInCare, findSealedContact } from './households.repository.js';
 
 /** Safety details are revealed only this soon after a step-up (ARCHITECTURE: mechanism 2). */
-export const STEP_UP_MINUTES = 15;
+const STEP_UP_MINUTES = 15;
 
 /** A person's safety details (encrypted; revealed after step-up with a reason) and the at-risk mark. */
 

@@ -9,7 +9,8 @@ import { randomCode } from './cases.identifiers.js';
 import { followsPerpetratorRefused, straddlesPerpetrator } from './cases.policy.js';
 import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
 
-import { findReferral, requireReferral, toReferral, wrongState } from './referrals.service.js';
+import { findReferral, toReferral } from './referrals.repository.js';
+import { requireReferral, wrongState } from './referrals.service.js';
 
 /** The recipient's answer to a sent referral (accept, which opens the case; decline), the sender's revocation, and closing. */
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TReferral, TReferralListItem, ZReferralListQuerySchema } from '../../../contracts/referrals.js';
-import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { countOf, isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { selectPeople } from './cases.people.js';
 import { caseAccessOf } from './cases.policy.js';
@@ -45,8 +45,6 @@ const SELECT_REFERRAL = sql`select r.id, r.household_id, trama_household_code(r.
   join services fs on fs.id = r.from_service_id
   join services ts on ts.id = r.to_service_id`;
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
 export async function findReferral({ tx, id }: { tx: Tx; id: string }) {
   const [row] = await queryRows<ReferralRow>(tx, sql`${SELECT_REFERRAL} where r.id = ${id}`);
   return row ?? null;
@@ -82,10 +80,7 @@ export async function pageOfReferrals({
     sql`${SELECT_REFERRAL} ${where} order by coalesce(r.sent_at, r.created_at) desc, r.id
         limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  const [count] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from referrals r ${where}`,
-  );
+  const total = await countOf(tx, sql`select count(*)::int as n from referrals r ${where}`);
   const items: TReferralListItem[] = rows.map((r) => ({
     id: r.id,
     householdCode: r.household_code,
@@ -94,11 +89,11 @@ export async function pageOfReferrals({
     urgency: r.urgency,
     fromServiceName: r.from_name,
     toServiceName: r.to_name,
-    sentAt: iso(r.sent_at),
-    dueBy: iso(r.due_by),
+    sentAt: isoTime(r.sent_at),
+    dueBy: isoTime(r.due_by),
     overdue: r.overdue,
   }));
-  return { items, page, pageSize, total: count!.n };
+  return { items, page, pageSize, total };
 }
 
 /** The people a referral names (and its case, once accepted, holds). */
@@ -182,9 +177,9 @@ export async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Pro
     fromServiceName: row.from_name,
     toServiceId: row.to_service_id,
     toServiceName: row.to_name,
-    sentAt: iso(row.sent_at),
-    answeredAt: iso(row.answered_at),
-    dueBy: iso(row.due_by),
+    sentAt: isoTime(row.sent_at),
+    answeredAt: isoTime(row.answered_at),
+    dueBy: isoTime(row.due_by),
     overdue: row.overdue,
     legalBasis: row.legal_basis,
     declineReason: row.decline_reason,
@@ -192,7 +187,7 @@ export async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Pro
       ? {
           caseStatus: outcome.status,
           closureOutcome: outcome.closure_outcome,
-          closedAt: iso(outcome.closed_at),
+          closedAt: isoTime(outcome.closed_at),
         }
       : null,
     caseId: caseAccess ? caseAccess.id : null,

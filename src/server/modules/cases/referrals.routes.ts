@@ -19,7 +19,6 @@ import * as referralsService from './referrals.service.js';
 export const referralsRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctxOf = requireAccess;
     app.get(
       '/api/referrals',
       {
@@ -31,7 +30,8 @@ export const referralsRoutes =
           response: { 200: pageOf(ZReferralListItemSchema) },
         },
       },
-      async (request) => referralsService.listReferrals({ deps, ctx: ctxOf(request), query: request.query }),
+      async (request) =>
+        referralsService.listReferrals({ deps, ctx: requireAccess(request), query: request.query }),
     );
     app.post(
       '/api/referrals',
@@ -47,7 +47,9 @@ export const referralsRoutes =
       async (request, reply) =>
         reply
           .status(201)
-          .send(await referralsService.createReferral({ deps, ctx: ctxOf(request), input: request.body })),
+          .send(
+            await referralsService.createReferral({ deps, ctx: requireAccess(request), input: request.body }),
+          ),
     );
     app.get(
       '/api/referrals/:id',
@@ -60,7 +62,8 @@ export const referralsRoutes =
           response: { 200: ZReferralSchema },
         },
       },
-      async (request) => referralsService.getReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) =>
+        referralsService.getReferral({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.patch(
       '/api/referrals/:id',
@@ -77,7 +80,7 @@ export const referralsRoutes =
       async (request) =>
         referralsService.updateReferral({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           id: request.params.id,
           input: request.body,
         }),
@@ -89,7 +92,7 @@ export const referralsRoutes =
         schema: { tags: ['referrals'], summary: 'Delete a draft referral', params: ZIdParamsSchema },
       },
       async (request, reply) => {
-        await referralsService.deleteReferral({ deps, ctx: ctxOf(request), id: request.params.id });
+        await referralsService.deleteReferral({ deps, ctx: requireAccess(request), id: request.params.id });
         return reply.status(204).send();
       },
     );
@@ -108,7 +111,7 @@ export const referralsRoutes =
       async (request) =>
         referralsService.sendReferral({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           id: request.params.id,
           overrideReason: request.body.consentOverrideReason,
         }),
@@ -124,7 +127,7 @@ export const referralsRoutes =
           response: { 200: z.object({ caseId: ZIdSchema }) },
         },
       },
-      async (request) => answers.acceptReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => answers.acceptReferral({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.post(
       '/api/referrals/:id/decline',
@@ -141,7 +144,7 @@ export const referralsRoutes =
       async (request) =>
         answers.declineReferral({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           id: request.params.id,
           reason: request.body.reason,
         }),
@@ -161,7 +164,7 @@ export const referralsRoutes =
       async (request) =>
         answers.revokeReferral({
           deps,
-          ctx: ctxOf(request),
+          ctx: requireAccess(request),
           id: request.params.id,
           reason: request.body.reason,
         }),
@@ -177,6 +180,6 @@ export const referralsRoutes =
           response: { 200: ZReferralSchema },
         },
       },
-      async (request) => answers.closeReferral({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => answers.closeReferral({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
   };

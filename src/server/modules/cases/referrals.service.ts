@@ -26,9 +26,6 @@ import {
   toReferral,
 } from './referrals.repository.js';
 
-// referral-answers.service.ts loads referrals through this service.
-export { findReferral, toReferral } from './referrals.repository.js';
-
 export async function requireReferral({ tx, id }: { tx: Tx; id: string }) {
   const row = await findReferral({ tx, id });
   if (!row) throw new OutOfScope('referral', id);

@@ -15,7 +15,6 @@ import * as sessions from './sessions.service.js';
 export const sessionsRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctxOf = requireAccess;
     app.get(
       '/api/cases/:id/sessions',
       {
@@ -27,7 +26,8 @@ export const sessionsRoutes =
           response: { 200: z.array(ZSessionListItemSchema) },
         },
       },
-      async (request) => sessions.listSessions({ deps, ctx: ctxOf(request), caseId: request.params.id }),
+      async (request) =>
+        sessions.listSessions({ deps, ctx: requireAccess(request), caseId: request.params.id }),
     );
     app.post(
       '/api/cases/:id/sessions',
@@ -45,7 +45,7 @@ export const sessionsRoutes =
         reply.status(201).send(
           await sessions.createSession({
             deps,
-            ctx: ctxOf(request),
+            ctx: requireAccess(request),
             caseId: request.params.id,
             input: request.body,
           }),
@@ -62,7 +62,7 @@ export const sessionsRoutes =
           response: { 200: ZSessionSchema },
         },
       },
-      async (request) => sessions.getSession({ deps, ctx: ctxOf(request), id: request.params.id }),
+      async (request) => sessions.getSession({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
     app.get(
       '/api/my-sessions',
@@ -74,6 +74,6 @@ export const sessionsRoutes =
           response: { 200: z.array(ZMediatorSessionSchema) },
         },
       },
-      async (request) => sessions.mySessions({ deps, ctx: ctxOf(request) }),
+      async (request) => sessions.mySessions({ deps, ctx: requireAccess(request) }),
     );
   };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { countOf, type TramaModule } from '../../platform/module.js';
+import { countOf } from '../../platform/db/client.js';
+import type { TramaModule } from '../../platform/module.js';
 import { RESEARCH_AUDIT_ACTIONS, RESEARCH_RECORD_TABLES } from './research.audit.js';
 import { RESEARCH_FIELD_CLASSES, RESEARCH_RETENTION } from './research.fields.js';
 import { researchRoutes } from './research.routes.js';

@@ -25,15 +25,15 @@ export function needsSecondPerson(role: TRole) {
 
 /** Whether someone holds, or waits for, a role that reaches case, safety or audit data. */
 export async function holdsOrAwaitsSensitiveRole({ tx, userId }: { tx: Tx; userId: string }) {
-  const rows = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ n: number }>(
+  const [row] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ sensitive: boolean }>(
       sys,
-      sql`select (select count(*) from memberships where user_id = ${userId}
-                   and trama_role_needs_second_person(role))
-               + (select count(*) from role_grants where user_id = ${userId} and status = 'pending')::int as n`,
+      sql`select exists (select 1 from memberships where user_id = ${userId} and trama_role_needs_second_person(role))
+              or exists (select 1 from role_grants where user_id = ${userId} and status = 'pending' and expires_at > now())
+              as sensitive`,
     ),
   );
-  return (rows[0]?.n ?? 0) > 0;
+  return row?.sensitive === true;
 }
 
 export async function refuseSelfGrant({

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { countOf, type TramaModule } from '../../platform/module.js';
+import { countOf } from '../../platform/db/client.js';
+import type { TramaModule } from '../../platform/module.js';
 import { USERS_AUDIT_ACTIONS } from './users.audit.js';
 import { USERS_FIELD_CLASSES, USERS_RETENTION } from './users.fields.js';
 import { usersRoutes } from './users.routes.js';

@@ -75,6 +75,16 @@ export async function queryRows<T>(on: Queryable, query: SQL): Promise<T[]> {
   return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/** The number of a `count(*)::int as n` query. */
+export async function countOf(on: Queryable, query: SQL): Promise<number> {
+  return Number((await queryRows<{ n: number }>(on, query))[0]?.n ?? 0);
+}
+
+/** A timestamp of a raw query's row (a Date, or a string on some drivers) as ISO 8601, or null. */
+export function isoTime(value: Date | string | null): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
+
 /**
  * A list of ids for `in (…)`. Drizzle would expand a bare JS array into a tuple without casts,
  * and `= any(${array})` is not what it sends either; this is the one way the modules spell it.
