@@ -90,6 +90,13 @@ describe('a role that reaches case, safety or audit data needs a second person',
     const home = (await dpo.request({ method: 'GET', url: '/api/home' })).json();
     expect(home.attention.find((i: { kind: string }) => i.kind === 'role_grants_to_decide')?.count).toBe(1);
 
+    const unknown = await dpo.request({
+      method: 'POST',
+      url: '/api/role-grants/00000000-0000-4000-8000-000000000000/decision',
+      payload: { decision: 'approve' },
+    });
+    expect(unknown.statusCode).toBe(404);
+
     const approved = await dpo.request({
       method: 'POST',
       url: `/api/role-grants/${grant.id}/decision`,

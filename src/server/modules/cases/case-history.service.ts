@@ -1,8 +1,8 @@
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Deps } from '../../platform/deps.js';
-import { problems } from '../../platform/http/problem.js';
 import { requireCase } from './cases.policy.js';
 import { ownerServiceOfPerson, staffOf, timelineOf } from './cases.repository.js';
 
@@ -52,7 +52,7 @@ export async function staffCandidates({
         serviceId = (await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor'] })).serviceId;
       else if (personId) {
         const row = await ownerServiceOfPerson({ tx, personId });
-        if (!row) throw problems.notFound();
+        if (!row) throw new OutOfScope('person', personId);
         serviceId = row.service;
       } else serviceId = ctx.serviceId;
       return staffOf({ tx, serviceId });

@@ -6,6 +6,7 @@ import type { TRoleGrant, ZMembershipCreateSchema, ZRoleGrantQuerySchema } from 
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit, writeAuditApart } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -215,7 +216,8 @@ export async function decideRoleGrant({
     ctx,
     work: async (tx) => {
       const [grant] = await grantRows({ tx, ctx, id });
-      if (!grant) return null;
+      // Not one this viewer may see: the audited 404 (the platform tells "none" from "not yours").
+      if (!grant) throw new OutOfScope('role_grant', id);
       if (grant.status !== 'pending' && !(grant.status === 'expired' && decision === 'cancel')) {
         throw grant.status === 'expired' ? EXPIRED : ALREADY_DECIDED;
       }
@@ -277,7 +279,6 @@ export async function decideRoleGrant({
       return (await grantRows({ tx, ctx, id }))[0]!;
     },
   });
-  if (!result) throw problems.notFound();
   if (decision === 'approve') mailGrantedRole({ deps, to: dpoEmails, role: result.role });
   return result;
 }

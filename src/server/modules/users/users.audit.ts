@@ -16,3 +16,10 @@ export const USERS_AUDIT_ACTIONS = [
 declare module '../../platform/audit/audit-events.js' {
   interface ModuleAuditActions extends Record<(typeof USERS_AUDIT_ACTIONS)[number], true> {}
 }
+
+/** The records this module's lookups name, and their tables (platform/access/not-found.ts). */
+export const USERS_RECORD_TABLES = { role_grant: 'role_grants' } as const;
+
+declare module '../../platform/access/not-found.js' {
+  interface ModuleRecordTypes extends Record<keyof typeof USERS_RECORD_TABLES, true> {}
+}

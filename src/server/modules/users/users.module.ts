@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { countOf } from '../../platform/db/client.js';
 import type { TramaModule } from '../../platform/module.js';
-import { USERS_AUDIT_ACTIONS } from './users.audit.js';
+import { USERS_AUDIT_ACTIONS, USERS_RECORD_TABLES } from './users.audit.js';
 import { USERS_FIELD_CLASSES, USERS_RETENTION } from './users.fields.js';
 import { usersRoutes } from './users.routes.js';
 
@@ -10,6 +10,7 @@ export const usersModule: TramaModule = {
   fieldClasses: USERS_FIELD_CLASSES,
   retention: USERS_RETENTION,
   auditActions: USERS_AUDIT_ACTIONS,
+  recordTables: USERS_RECORD_TABLES,
   routes: usersRoutes,
   attention: async ({ tx, ctx }) => [
     ...(ctx.permissions.has('users.write')
