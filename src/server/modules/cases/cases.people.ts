@@ -27,13 +27,19 @@ export interface PersonRow {
   identifier_type: string;
   identifier: string | null;
   has_safety: boolean;
+  minor: boolean;
 }
 
-/** The columns of a person as the API shows them; the encrypted safety columns never leave here. */
+/**
+ * The columns of a person as the API shows them; the encrypted safety columns never leave here.
+ * Minor or not is the database's one rule (trama_is_minor, migration 0007), the one that keeps
+ * minors from the perpetrator's team.
+ */
 export const PERSON_COLUMNS = sql`p.id, p.household_id, p.given_name, p.family_name, p.relationship, p.case_role,
   p.birth_year, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.gender, p.citizenship, co.eu_member, p.languages,
   p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.at_risk, p.municipality, p.identifier_type,
-  p.identifier, (p.contact_encrypted is not null or p.safe_contact_encrypted is not null) as has_safety`;
+  p.identifier, (p.contact_encrypted is not null or p.safe_contact_encrypted is not null) as has_safety,
+  trama_is_minor(p.birth_date, p.birth_year, p.case_role) as minor`;
 
 export function selectPeople({ tx, where }: { tx: Tx; where: ReturnType<typeof sql> }) {
   return queryRows<PersonRow>(
@@ -41,29 +47,6 @@ export function selectPeople({ tx, where }: { tx: Tx; where: ReturnType<typeof s
     sql`select ${PERSON_COLUMNS} from people p left join countries co on co.code = p.citizenship
         where ${where} order by p.household_id, p.position, p.created_at, p.id`,
   );
-}
-
-export function ageOf(p: { birth_year: number | null; birth_date: string | null }, on = new Date()) {
-  if (p.birth_date) {
-    const born = new Date(`${p.birth_date}T00:00:00Z`);
-    let age = on.getUTCFullYear() - born.getUTCFullYear();
-    const before =
-      on.getUTCMonth() < born.getUTCMonth() ||
-      (on.getUTCMonth() === born.getUTCMonth() && on.getUTCDate() < born.getUTCDate());
-    if (before) age -= 1;
-    return age;
-  }
-  // With the year only, the person may not have had this year's birthday: take the younger age.
-  return p.birth_year ? on.getUTCFullYear() - p.birth_year - 1 : null;
-}
-
-/**
- * Under 18 today; with no birth data at all, a child of the household is taken to be a minor.
- * The same rule as trama_is_minor() in migration 0007, which keeps minors from the perpetrator's team.
- */
-export function isMinor(p: { birth_year: number | null; birth_date: string | null }, caseRole?: string) {
-  const age = ageOf(p);
-  return age === null ? caseRole === 'child' : age < 18;
 }
 
 export function toPerson(p: PersonRow): TPerson {
@@ -76,7 +59,7 @@ export function toPerson(p: PersonRow): TPerson {
     caseRole: p.case_role as TPerson['caseRole'],
     birthYear: p.birth_year,
     birthDate: p.birth_date,
-    minor: isMinor(p, p.case_role),
+    minor: p.minor,
     gender: p.gender as TPerson['gender'],
     citizenship: p.citizenship,
     thirdCountryNational: p.citizenship !== null && p.citizenship !== 'IT' && p.eu_member === false,

@@ -9,7 +9,6 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { isMinor } from './cases.people.js';
 import { caseTeam, consents, personExclusions } from './cases.sql.js';
 import { consentsOf, exclusionsOf, findConsent, toExclusions } from './households.repository.js';
 import { requirePersonInCare } from './person-safety.service.js';
@@ -31,7 +30,7 @@ export async function createConsent({
     ctx,
     work: async (tx) => {
       const person = await requirePersonInCare({ tx, personId });
-      if (isMinor(person, person.case_role) && input.givenBy === 'self' && input.method !== 'court_order')
+      if (person.minor && input.givenBy === 'self' && input.method !== 'court_order')
         throw problems.field('givenBy', 'minor', {
           it: 'Per un minore il consenso è dato dal legale rappresentante.',
           en: "A minor's consent is given by a legal representative.",
