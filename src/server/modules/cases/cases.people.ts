@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TPerson, TPersonInput } from '../../../contracts/households.js';
 import type { Keyring } from '../../platform/crypto/field-crypto.js';
-import { encryptField } from '../../platform/crypto/field-crypto.js';
+import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { codiceFiscaleProblem } from './cases.identifiers.js';
@@ -109,4 +109,17 @@ export const safeContactContext = (personId: string) => `people.safe_contact:${p
 
 export function sealJson({ keyring, value, context }: { keyring: Keyring; value: unknown; context: string }) {
   return encryptField({ keyring, plaintext: JSON.stringify(value), context });
+}
+
+/** What sealJson sealed, or null when nothing was. */
+export function openJson<T>({
+  keyring,
+  value,
+  context,
+}: {
+  keyring: Keyring;
+  value: string | null;
+  context: string;
+}) {
+  return value ? (JSON.parse(decryptField({ keyring, value, context })) as T) : null;
 }

@@ -24,6 +24,17 @@ const days = (from: Date | null, to: Date | null) =>
     : null;
 
 /** The case as the policy found it for this viewer: a referrer sees the outline, the others the team, people and file too. */
+
+/** A plan is reviewed every PLAN_REVIEW_DAYS from its approval (or, before one, from the opening). */
+function planReviewDue(c: { plan_approved_at: Date | null; opened_at: Date }) {
+  return isoTime(
+    new Date(new Date(c.plan_approved_at ?? c.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
+  );
+}
+
+/** The same rule in SQL, on a case aliased `c`: its review is overdue. */
+const PLAN_REVIEW_OVERDUE = sql`coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})`;
+
 export async function loadCase({
   tx,
   found,
@@ -86,12 +97,7 @@ export async function loadCase({
     },
     planStatus: c!.plan_status,
     planApprovedAt: isoTime(c!.plan_approved_at),
-    planReviewDue:
-      c!.status === 'closed'
-        ? null
-        : isoTime(
-            new Date(new Date(c!.plan_approved_at ?? c!.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
-          ),
+    planReviewDue: c!.status === 'closed' ? null : planReviewDue(c!),
     closure: {
       outcome: c!.closure_outcome,
       requestedAt: isoTime(c!.closure_requested_at),
@@ -166,10 +172,7 @@ export function caseListWhere(query: TCaseListQuery) {
   if (query.workerId)
     conditions.push(sql`exists (select 1 from case_team t where t.case_id = c.id and t.user_id = ${query.workerId}
       and t.team_role in ('lead', 'member'))`);
-  if (query.overdue === 'true')
-    conditions.push(
-      sql`c.status = 'open' and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})`,
-    );
+  if (query.overdue === 'true') conditions.push(sql`c.status = 'open' and ${PLAN_REVIEW_OVERDUE}`);
   // starts_with (^@) is leakproof: under row-level security it may use the code index; LIKE may not.
   if (query.q) conditions.push(sql`c.code ^@ ${query.q.toUpperCase()}`);
   return sql.join(conditions, sql` and `);
@@ -181,7 +184,7 @@ export function caseListQueries(query: TCaseListQuery) {
   return {
     page: sql`select c.id, c.code, c.status, c.plan_status, s.name as service_name, d.name as district_name,
         c.lead_user_id, c.opened_at, c.plan_approved_at,
-        (c.status = 'open' and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})) as overdue
+        (c.status = 'open' and ${PLAN_REVIEW_OVERDUE}) as overdue
       from cases c join services s on s.id = c.service_id left join districts d on d.id = c.district_id
       where ${where} order by c.opened_at desc, c.id
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
@@ -217,9 +220,7 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     districtName: r.district_name,
     leadName: r.lead_user_id ? (names.get(r.lead_user_id)?.name ?? null) : null,
     openedAt: isoTime(r.opened_at)!,
-    planReviewDue: isoTime(
-      new Date(new Date(r.plan_approved_at ?? r.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
-    ),
+    planReviewDue: planReviewDue(r),
     overdue: r.overdue,
   }));
   return { items, page: query.page, pageSize: query.pageSize, total };
@@ -269,7 +270,7 @@ export async function reminderCounts({ tx }: { tx: Tx }) {
          and r.due_by < now()) as overdue,
       (select count(*)::int from referrals r where r.created_by = (select trama_user()) and r.status = 'draft') as drafts,
       (select count(*)::int from cases c where c.id = any((select trama_team_cases('{lead}'))::uuid[]) and c.status = 'open'
-         and coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})) as review,
+         and ${PLAN_REVIEW_OVERDUE}) as review,
       (select count(*)::int from cases c where c.service_id = any((select trama_supervised_services())::uuid[])
          and (c.plan_status = 'submitted' or c.status = 'closing')) as approval`,
   );

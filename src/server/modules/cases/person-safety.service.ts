@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { TAtRiskUpdate, TSafetyDetails } from '../../../contracts/households.js';
+import type { TAtRiskUpdate, TSafeContact, TSafetyDetails } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { decryptField } from '../../platform/crypto/field-crypto.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { contactContext, safeContactContext, sealJson } from './cases.people.js';
+import { contactContext, openJson, safeContactContext, sealJson } from './cases.people.js';
 import { people } from './cases.sql.js';
 import { findPersonInCare, findSealedContact } from './households.repository.js';
 
@@ -64,16 +63,14 @@ export async function revealSafety({
         actor: actorOf(ctx),
         event: { action: 'person.safety_read', recordType: 'person', recordId: personId, purpose: reason },
       });
-      const contact = row!.contact
-        ? JSON.parse(
-            decryptField({ keyring: deps.keyring, value: row!.contact, context: contactContext(personId) }),
-          )
-        : {};
-      const safeContact = row!.safe
-        ? JSON.parse(
-            decryptField({ keyring: deps.keyring, value: row!.safe, context: safeContactContext(personId) }),
-          )
-        : { channels: [], neverWriteTo: [] };
+      const { keyring } = deps;
+      const contact =
+        openJson<object>({ keyring, value: row!.contact, context: contactContext(personId) }) ?? {};
+      const safeContact = openJson<TSafeContact>({
+        keyring,
+        value: row!.safe,
+        context: safeContactContext(personId),
+      }) ?? { channels: [], neverWriteTo: [] };
       return { ...contact, safeContact } as TSafetyDetails;
     },
   });

@@ -67,15 +67,7 @@ export async function loadSession({
   });
   const readable = new Set(notes.map((n) => n.section));
   return {
-    id: s.id,
-    caseId: s.caseId,
-    kind: s.kind as TSession['kind'],
-    startsAt: s.startsAt.toISOString(),
-    durationMinutes: s.durationMinutes,
-    place: s.place as TSession['place'],
-    language: s.language,
-    mediator: s.mediatorId ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' } : null,
-    staff: staff.map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
+    ...sessionSummary(s, names, staff),
     people: people.map((p) => ({ id: p.id, givenName: p.given_name })),
     notes: notes.map((n) => ({
       section: n.section as TSession['notes'][number]['section'],
@@ -84,6 +76,26 @@ export async function loadSession({
       createdAt: n.createdAt.toISOString(),
     })),
     sealedSections: written.map((w) => w.section).filter((section) => !readable.has(section)),
+  };
+}
+
+/** A session as every list shows it: when, where, which language, who works it (no notes). */
+function sessionSummary(
+  s: typeof caseSessions.$inferSelect,
+  names: Awaited<ReturnType<typeof displayNames>>,
+  staff: { user_id: string }[],
+) {
+  const nameOf = (id: string) => ({ id, displayName: names.get(id)?.name ?? '' });
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    kind: s.kind as TSession['kind'],
+    startsAt: s.startsAt.toISOString(),
+    durationMinutes: s.durationMinutes,
+    place: s.place as TSession['place'],
+    language: s.language,
+    mediator: s.mediatorId ? nameOf(s.mediatorId) : null,
+    staff: staff.map((u) => nameOf(u.user_id)),
   };
 }
 
@@ -103,19 +115,13 @@ export async function sessionsOfCase({ tx, caseId }: { tx: Tx; caseId: string })
     tx,
     ids: [...staff.map((s) => s.user_id), ...rows.flatMap((r) => (r.mediatorId ? [r.mediatorId] : []))],
   });
-  return rows.map((s) => ({
-    id: s.id,
-    caseId: s.caseId,
-    kind: s.kind as TSession['kind'],
-    startsAt: s.startsAt.toISOString(),
-    durationMinutes: s.durationMinutes,
-    place: s.place as TSession['place'],
-    language: s.language,
-    mediator: s.mediatorId ? { id: s.mediatorId, displayName: names.get(s.mediatorId)?.name ?? '' } : null,
-    staff: staff
-      .filter((u) => u.session_id === s.id)
-      .map((u) => ({ id: u.user_id, displayName: names.get(u.user_id)?.name ?? '' })),
-  }));
+  return rows.map((s) =>
+    sessionSummary(
+      s,
+      names,
+      staff.filter((u) => u.session_id === s.id),
+    ),
+  );
 }
 
 /** The acting mediator's sessions of the last 90 days and to come: when, where, which language, which case code. */

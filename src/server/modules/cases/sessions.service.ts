@@ -7,12 +7,12 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
+import { encryptField } from '../../platform/crypto/field-crypto.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
 import { planContact } from './cases.contact.js';
-import { safeContactContext } from './cases.people.js';
+import { openJson, safeContactContext } from './cases.people.js';
 import { displayNames, isBlockedFrom, requireCase, requireOpen } from './cases.policy.js';
 import {
   caseSessions,
@@ -223,11 +223,11 @@ async function planReminders({
   const rows = await sealedSafeContacts({ tx, personIds: input.personIds });
   const now = new Date();
   for (const person of rows) {
-    const rules: TSafeContact | null = person.safe
-      ? JSON.parse(
-          decryptField({ keyring: deps.keyring, value: person.safe, context: safeContactContext(person.id) }),
-        )
-      : null;
+    const rules = openJson<TSafeContact>({
+      keyring: deps.keyring,
+      value: person.safe,
+      context: safeContactContext(person.id),
+    });
     const plan = planContact({ rules, now });
     const due = plan.channel !== 'none' && plan.notBefore <= now;
     await tx.insert(personMessages).values({
