@@ -5,6 +5,7 @@ import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { findPersonInCare } from './households.repository.js';
 
 /**
  * The one policy of a case: what the acting user may see of it. Row-level security
@@ -194,4 +195,18 @@ export function actingService(ctx: AccessContext) {
       en: 'To record households and consents, act for a service.',
     },
   );
+}
+
+/** The person in the caller's care (`findPersonInCare`), or an audited 404 once the transaction has rolled back. */
+export async function requirePersonInCare({ tx, personId }: { tx: Tx; personId: string }) {
+  const person = await findPersonInCare({ tx, personId });
+  if (!person) throw new OutOfScope('person', personId);
+  return person;
+}
+
+/** Only the household's own service writes a person's safety details and at-risk mark. */
+export async function requireOwnPerson({ tx, personId }: { tx: Tx; personId: string }) {
+  const person = await requirePersonInCare({ tx, personId });
+  if (!person.owner) throw new OutOfScope('person', personId);
+  return person;
 }

@@ -9,9 +9,9 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { requirePersonInCare } from './cases.policy.js';
 import { caseTeam, consents, personExclusions } from './cases.sql.js';
 import { consentsOf, exclusionsOf, findConsent, toExclusions } from './households.repository.js';
-import { requirePersonInCare } from './person-safety.service.js';
 
 /** A person's consents (recorded, revoked) and conflict-of-interest locks. */
 export async function createConsent({
@@ -25,7 +25,7 @@ export async function createConsent({
   personId: string;
   input: z.infer<typeof ZConsentCreateSchema>;
 }) {
-  const created = await scoped({
+  return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -73,7 +73,6 @@ export async function createConsent({
       return consent!;
     },
   });
-  return created;
 }
 
 /** Revoking takes effect in the same transaction: the consents trigger lapses what rested on it. */
@@ -88,7 +87,7 @@ export async function revokeConsent({
   consentId: string;
   reason: string;
 }) {
-  const revoked = await scoped({
+  return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -114,7 +113,6 @@ export async function revokeConsent({
       return (await consentsOf({ tx, personIds: [row.personId] })).find((c) => c.id === consentId)!;
     },
   });
-  return revoked;
 }
 
 export async function listExclusions({
@@ -126,7 +124,7 @@ export async function listExclusions({
   ctx: AccessContext;
   personId: string;
 }) {
-  const rows = await scoped({
+  return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -134,7 +132,6 @@ export async function listExclusions({
       return exclusionsOf({ tx, personId });
     },
   });
-  return rows;
 }
 
 /**
@@ -152,7 +149,7 @@ export async function addExclusion({
   personId: string;
   input: z.infer<typeof ZExclusionCreateSchema>;
 }) {
-  const created = await scoped({
+  return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -200,5 +197,4 @@ export async function addExclusion({
       return exclusion!;
     },
   });
-  return created;
 }

@@ -2,34 +2,18 @@ import { eq } from 'drizzle-orm';
 import type { TAtRiskUpdate, TSafeContact, TSafetyDetails } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { contactContext, openJson, safeContactContext, sealJson } from './cases.people.js';
+import { requireOwnPerson, requirePersonInCare } from './cases.policy.js';
 import { people } from './cases.sql.js';
-import { findPersonInCare, findSealedContact } from './households.repository.js';
+import { findSealedContact } from './households.repository.js';
 
 /** Safety details are revealed only this soon after a step-up (ARCHITECTURE: mechanism 2). */
 const STEP_UP_MINUTES = 15;
 
 /** A person's safety details (encrypted; revealed after step-up with a reason) and the at-risk mark. */
-
-/** The person in the caller's care (`findPersonInCare`), or an audited 404 once the transaction has rolled back. */
-export async function requirePersonInCare({ tx, personId }: { tx: Tx; personId: string }) {
-  const person = await findPersonInCare({ tx, personId });
-  if (!person) throw new OutOfScope('person', personId);
-  return person;
-}
-
-/** Only the household's own service writes a person's safety details and at-risk mark. */
-async function requireOwnPerson({ tx, personId }: { tx: Tx; personId: string }) {
-  const person = await requirePersonInCare({ tx, personId });
-  if (!person.owner) throw new OutOfScope('person', personId);
-  return person;
-}
-
 export async function revealSafety({
   deps,
   ctx,
@@ -52,7 +36,7 @@ export async function revealSafety({
         en: 'Safety details are shown only after you confirm your authentication code.',
       },
     );
-  const found = await scoped({
+  return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -74,7 +58,6 @@ export async function revealSafety({
       return { ...contact, safeContact } as TSafetyDetails;
     },
   });
-  return found;
 }
 
 export async function updateSafety({
