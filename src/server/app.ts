@@ -20,6 +20,7 @@ import { researchModule } from './modules/research/research.module.js';
 import { structureModule } from './modules/structure/structure.module.js';
 import { usersModule } from './modules/users/users.module.js';
 import { installAccessHook } from './platform/access/access-hook.js';
+import { registerGrantChecks } from './platform/access/break-glass.js';
 import { registerRecordTables } from './platform/access/not-found.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -30,7 +31,7 @@ import { installInputGuard } from './platform/http/input-guard.js';
 import { withSafeSerializers } from './platform/http/log-serializers.js';
 import { HttpProblem } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
-import { recordTablesOf, type TramaModule } from './platform/module.js';
+import { grantChecksOf, recordTablesOf, type TramaModule } from './platform/module.js';
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -124,6 +125,7 @@ export async function buildApp({
 
   await app.register(authRoutes(deps));
   registerRecordTables(recordTablesOf(modules));
+  registerGrantChecks(grantChecksOf(modules));
   for (const module of modules) await app.register(module.routes(deps));
   await app.register(homeRoutes(deps, modules));
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { TAttentionItem } from '../../contracts/home.js';
 import type { AccessContext } from './access/access-context.js';
+import type { GrantCheck } from './access/break-glass.js';
 import { type FieldClass, PLATFORM_FIELD_CLASSES } from './access/field-classes.js';
 import { PLATFORM_AUDIT_ACTIONS } from './audit/audit-events.js';
 import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encrypted-columns.js';
@@ -38,6 +39,8 @@ export interface TramaModule {
    * break-the-glass check that a record exists); the module also adds them to `RecordType`.
    */
   recordTables?: Readonly<Record<string, string>>;
+  /** The module's own rules for an emergency grant into its records, by record type. */
+  grantChecks?: Readonly<Record<string, GrantCheck>>;
   /** The module's demo data, written on the first start in demo mode after the demo accounts. */
   seedDemo?: (context: DemoSeedContext) => Promise<void>;
   /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
@@ -61,6 +64,11 @@ export function auditActionsOf(modules: readonly TramaModule[]): string[] {
 /** Every module's record tables, for the platform's existence check. */
 export function recordTablesOf(modules: readonly TramaModule[]): Record<string, string> {
   return Object.assign({}, ...modules.map((m) => m.recordTables ?? {}));
+}
+
+/** Every module's grant checks, by record type. */
+export function grantChecksOf(modules: readonly TramaModule[]): Record<string, GrantCheck> {
+  return Object.assign({}, ...modules.map((m) => m.grantChecks ?? {}));
 }
 
 /** Every encrypted column: the platform's and every module's. */

@@ -4,13 +4,13 @@ import type { TBreakGlassGrant, ZBreakGlassRequestSchema } from '../../../contra
 import { breakGlassGrants } from '../../platform/access/access.sql.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import { checkGrant } from '../../platform/access/break-glass.js';
 import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { recordExists } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
-import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { problems } from '../../platform/http/problem.js';
 import { users } from '../../platform/tenancy/tenancy.sql.js';
 
 type GrantRow = typeof breakGlassGrants.$inferSelect;
@@ -63,7 +63,7 @@ export async function requestGrant({
       const exists = await unsafeAsSystem(tx, (sys) => recordExists({ tx: sys, recordType, id: recordId }));
       if (!exists)
         throw problems.field('recordId', 'unknown', { it: 'Record inesistente.', en: 'No such record.' });
-      if (recordType === 'case') await refuseBlockedCase({ tx, caseId: recordId, userId: ctx.userId });
+      await checkGrant({ tx, recordType, recordId, userId: ctx.userId });
       const dpoEmails = await noticeToDpos({
         tx,
         kind: 'break_glass',
@@ -90,40 +90,6 @@ export async function requestGrant({
     text: `${ctx.username} ha aperto un accesso di emergenza (${recordType} ${recordId}) fino a ${grant.expiresAt.toISOString()}.\nMotivo / reason: vedi il registro accessi / see the audit trail.\n`,
   });
   return toGrant(grant, ctx.username);
-}
-
-/**
- * Nobody opens by emergency a case they are locked out of: a conflict of interest, or the case of
- * someone the perpetrator they follow may harm (row-level security would hide it anyway; this says
- * so). Nor does a grant into the perpetrator's case go to someone working with a person he may
- * harm: asked with the grant already written, so it counts as following him.
- */
-async function refuseBlockedCase({ tx, caseId, userId }: { tx: Tx; caseId: string; userId: string }) {
-  const [row] = await queryRows<{ blocked: boolean; straddles: boolean }>(
-    tx,
-    sql`select ${caseId}::uuid = any(trama_blocked_cases()) as blocked,
-          trama_straddles_perpetrator(${userId}::uuid) as straddles`,
-  );
-  if (row?.straddles && !row.blocked)
-    throw new HttpProblem(
-      403,
-      'follows-perpetrator',
-      { it: 'Accesso escluso', en: 'Access excluded' },
-      {
-        it: 'Lavori con una persona che l’autore di violenza può colpire (vittima, minore, persona a rischio): non puoi aprire anche il caso dell’autore.',
-        en: 'You work with someone the perpetrator may harm (a victim, a minor, a person at risk): you cannot also open the perpetrator’s case.',
-      },
-    );
-  if (row?.blocked)
-    throw new HttpProblem(
-      403,
-      'case-locked',
-      { it: 'Accesso escluso', en: 'Access excluded' },
-      {
-        it: 'Una regola di sicurezza o di conflitto di interessi ti esclude da questo caso.',
-        en: 'A safety or conflict-of-interest rule excludes you from this case.',
-      },
-    );
 }
 
 /**

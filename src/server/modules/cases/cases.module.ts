@@ -6,6 +6,7 @@ import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
 import { seedDemoCases } from './cases.demo.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from './cases.fields.js';
 import { CASES_INDICATORS } from './cases.indicators.js';
+import { refuseBlockedCaseGrant } from './cases.policy.js';
 import { caseRoutes } from './cases.routes.js';
 import { householdsRoutes } from './households.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
@@ -28,6 +29,7 @@ export const casesModule: TramaModule = {
   encryptedColumns: CASES_ENCRYPTED_COLUMNS,
   auditActions: CASES_AUDIT_ACTIONS,
   recordTables: CASES_RECORD_TABLES,
+  grantChecks: { case: refuseBlockedCaseGrant },
   seedDemo: seedDemoCases,
   indicators: CASES_INDICATORS,
   routes: casesRoutes,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TCaseAccess, TTeamRole } from '../../../contracts/cases.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
+import type { GrantCheck } from '../../platform/access/break-glass.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -210,3 +211,38 @@ export async function requireOwnPerson({ tx, personId }: { tx: Tx; personId: str
   if (!person.owner) throw new OutOfScope('person', personId);
   return person;
 }
+
+/**
+ * Nobody opens by emergency a case they are locked out of: a conflict of interest, or the case of
+ * someone the perpetrator they follow may harm (row-level security would hide it anyway; this says
+ * so). Nor does a grant into the perpetrator's case go to someone working with a person he may
+ * harm: asked with the grant already written, so it counts as following him (break-the-glass
+ * asks it through the module's descriptor, `grantChecks`).
+ */
+export const refuseBlockedCaseGrant: GrantCheck = async ({ tx, recordId: caseId, userId }) => {
+  const [row] = await queryRows<{ blocked: boolean; straddles: boolean }>(
+    tx,
+    sql`select ${caseId}::uuid = any(trama_blocked_cases()) as blocked,
+          trama_straddles_perpetrator(${userId}::uuid) as straddles`,
+  );
+  if (row?.straddles && !row.blocked)
+    throw new HttpProblem(
+      403,
+      'follows-perpetrator',
+      { it: 'Accesso escluso', en: 'Access excluded' },
+      {
+        it: 'Lavori con una persona che l’autore di violenza può colpire (vittima, minore, persona a rischio): non puoi aprire anche il caso dell’autore.',
+        en: 'You work with someone the perpetrator may harm (a victim, a minor, a person at risk): you cannot also open the perpetrator’s case.',
+      },
+    );
+  if (row?.blocked)
+    throw new HttpProblem(
+      403,
+      'case-locked',
+      { it: 'Accesso escluso', en: 'Access excluded' },
+      {
+        it: 'Una regola di sicurezza o di conflitto di interessi ti esclude da questo caso.',
+        en: 'A safety or conflict-of-interest rule excludes you from this case.',
+      },
+    );
+};
