@@ -10,6 +10,7 @@ import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit, writeAuditApart } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
+import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { memberships, organisations, services, users } from '../../platform/tenancy/tenancy.sql.js';
@@ -71,6 +72,12 @@ export async function refuseSelfGrant({
 
 type MembershipInput = z.infer<typeof ZMembershipCreateSchema>;
 
+/** Said when a membership asked for already exists. */
+export const MEMBERSHIP_EXISTS = {
+  it: 'Questa appartenenza esiste già.',
+  en: 'This membership already exists.',
+};
+
 /** Records the request; the membership comes into being only when a second person approves. */
 export async function requestRole({
   deps,
@@ -126,21 +133,46 @@ export async function requestRole({
   return grant;
 }
 
-/** Every membership that takes effect is told to the DPOs (in-app notice, then e-mail). */
-export async function noticeGrantedRole({
+/**
+ * A membership takes effect, in the caller's transaction: the row and its audit event (a direct
+ * grant, or a request a second person approved: then with its `grantId`).
+ */
+export async function grantMembership({
   tx,
+  ctx,
   userId,
   role,
-  membershipId,
+  serviceId,
+  organisationId,
+  grantId,
 }: {
   tx: Tx;
+  ctx: AccessContext;
   userId: string;
   role: TRole;
-  membershipId: string;
+  serviceId: string | null;
+  organisationId: string | null;
+  grantId?: string;
 }) {
-  return noticeToDpos({ tx, kind: 'role.granted', payload: { userId, role, membershipId } });
+  const [created] = await tx
+    .insert(memberships)
+    .values({ userId, role, serviceId, organisationId })
+    .returning({ id: memberships.id });
+  const membershipId = created!.id;
+  await writeAudit({
+    tx,
+    actor: actorOf(ctx),
+    event: {
+      action: 'membership.created',
+      recordType: 'user',
+      recordId: userId,
+      details: { membershipId, role, ...(grantId ? { grantId } : {}) },
+    },
+  });
+  return membershipId;
 }
 
+/** The DPOs are told of every membership that takes effect (in-app notice here, e-mail after). */
 export function mailGrantedRole({ deps, to, role }: { deps: Deps; to: string[]; role: TRole }) {
   mailDpos({
     mailer: deps.mailer,
@@ -211,74 +243,62 @@ export async function decideRoleGrant({
   decision: 'approve' | 'reject' | 'cancel';
 }) {
   let dpoEmails: string[] = [];
-  const result = await scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const [grant] = await grantRows({ tx, ctx, id });
-      // Not one this viewer may see: the audited 404 (the platform tells "none" from "not yours").
-      if (!grant) throw new OutOfScope('role_grant', id);
-      if (grant.status !== 'pending' && !(grant.status === 'expired' && decision === 'cancel')) {
-        throw grant.status === 'expired' ? EXPIRED : ALREADY_DECIDED;
-      }
-      if (decision === 'cancel' ? !grant.canCancel : !grant.canDecide) throw NOT_YOURS;
-      const status = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[decision];
-      // The pending check and the decision are one conditional UPDATE: of two people deciding at
-      // the same moment, one decides and the other is told it was already decided.
-      const decided = await tx
-        .update(roleGrants)
-        .set({ status, decidedBy: ctx.userId, decidedAt: new Date() })
-        .where(and(eq(roleGrants.id, id), eq(roleGrants.status, 'pending')))
-        .returning({ id: roleGrants.id });
-      if (decided.length === 0) throw ALREADY_DECIDED;
-      let membershipId: string | null = null;
-      if (decision === 'approve') {
-        const [row] = await tx
-          .select({ serviceId: roleGrants.serviceId, organisationId: roleGrants.organisationId })
-          .from(roleGrants)
-          .where(eq(roleGrants.id, id));
-        const [created] = await tx
-          .insert(memberships)
-          .values({ userId: grant.userId, role: grant.role, ...row! })
-          .onConflictDoNothing()
-          .returning({ id: memberships.id });
-        if (!created) {
-          throw problems.conflict({
-            it: 'Questa appartenenza esiste già.',
-            en: 'This membership already exists.',
-          });
+  let result: TRoleGrant;
+  try {
+    result = await scoped({
+      db: deps.db,
+      ctx,
+      work: async (tx) => {
+        const [grant] = await grantRows({ tx, ctx, id });
+        // Not one this viewer may see: the audited 404 (the platform tells "none" from "not yours").
+        if (!grant) throw new OutOfScope('role_grant', id);
+        if (grant.status !== 'pending' && !(grant.status === 'expired' && decision === 'cancel')) {
+          throw grant.status === 'expired' ? EXPIRED : ALREADY_DECIDED;
         }
-        membershipId = created.id;
-        await tx.update(roleGrants).set({ membershipId }).where(eq(roleGrants.id, id));
+        if (decision === 'cancel' ? !grant.canCancel : !grant.canDecide) throw NOT_YOURS;
+        const status = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[decision];
+        // The pending check and the decision are one conditional UPDATE: of two people deciding at
+        // the same moment, one decides and the other is told it was already decided.
+        const [decided] = await tx
+          .update(roleGrants)
+          .set({ status, decidedBy: ctx.userId, decidedAt: new Date() })
+          .where(and(eq(roleGrants.id, id), eq(roleGrants.status, 'pending')))
+          .returning({ serviceId: roleGrants.serviceId, organisationId: roleGrants.organisationId });
+        if (!decided) throw ALREADY_DECIDED;
+        let membershipId: string | null = null;
+        if (decision === 'approve') {
+          membershipId = await grantMembership({
+            tx,
+            ctx,
+            userId: grant.userId,
+            role: grant.role,
+            ...decided,
+            grantId: id,
+          });
+          await tx.update(roleGrants).set({ membershipId }).where(eq(roleGrants.id, id));
+        }
         await writeAudit({
           tx,
           actor: actorOf(ctx),
           event: {
-            action: 'membership.created',
+            action: `membership.${status}` as 'membership.approved',
             recordType: 'user',
             recordId: grant.userId,
-            details: { membershipId, role: grant.role, grantId: id },
+            details: { grantId: id, role: grant.role },
           },
         });
-      }
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: `membership.${status}` as 'membership.approved',
-          recordType: 'user',
-          recordId: grant.userId,
-          details: { grantId: id, role: grant.role },
-        },
-      });
-      dpoEmails = await noticeToDpos({
-        tx,
-        kind: `role.${status}`,
-        payload: { grantId: id, userId: grant.userId, role: grant.role, membershipId },
-      });
-      return (await grantRows({ tx, ctx, id }))[0]!;
-    },
-  });
+        dpoEmails = await noticeToDpos({
+          tx,
+          kind: `role.${status}`,
+          payload: { grantId: id, userId: grant.userId, role: grant.role, membershipId },
+        });
+        return (await grantRows({ tx, ctx, id }))[0]!;
+      },
+    });
+  } catch (error) {
+    // The same membership came into being meanwhile: the request stays pending (all rolled back).
+    rethrowConstraintViolation(error, { unique: { field: 'role', message: MEMBERSHIP_EXISTS } });
+  }
   if (decision === 'approve') mailGrantedRole({ deps, to: dpoEmails, role: result.role });
   return result;
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/users.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import { noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { INVITATION_TTL_MS, issuePasswordToken } from '../../platform/auth/passwords.service.js';
@@ -19,10 +20,11 @@ import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { memberships, services, users } from '../../platform/tenancy/tenancy.sql.js';
 import {
+  grantMembership,
   holdsOrAwaitsSensitiveRole,
+  MEMBERSHIP_EXISTS,
   mailGrantedRole,
   needsSecondPerson,
-  noticeGrantedRole,
   refuseSelfGrant,
   requestRole,
 } from './role-grants.service.js';
@@ -208,26 +210,19 @@ export async function addMembership({
           });
         }
         if (needsSecondPerson(input.role)) return { pending: true as const };
-        const [created] = await tx
-          .insert(memberships)
-          .values({
-            userId,
-            role: input.role,
-            serviceId: input.serviceId ?? null,
-            organisationId: input.organisationId ?? null,
-          })
-          .returning({ id: memberships.id });
-        await writeAudit({
+        const membershipId = await grantMembership({
           tx,
-          actor: actorOf(ctx),
-          event: {
-            action: 'membership.created',
-            recordType: 'user',
-            recordId: userId,
-            details: { membershipId: created!.id, role: input.role },
-          },
+          ctx,
+          userId,
+          role: input.role,
+          serviceId: input.serviceId ?? null,
+          organisationId: input.organisationId ?? null,
         });
-        dpoEmails = await noticeGrantedRole({ tx, userId, role: input.role, membershipId: created!.id });
+        dpoEmails = await noticeToDpos({
+          tx,
+          kind: 'role.granted',
+          payload: { userId, role: input.role, membershipId },
+        });
         return { user: (await findUser({ tx, ctx, id: userId }))! };
       },
     });
@@ -239,7 +234,7 @@ export async function addMembership({
     rethrowConstraintViolation(error, {
       unique: {
         field: 'role',
-        message: { it: 'Questa appartenenza esiste già.', en: 'This membership already exists.' },
+        message: MEMBERSHIP_EXISTS,
       },
       reference: {
         field: 'organisationId',
