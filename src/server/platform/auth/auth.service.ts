@@ -12,7 +12,14 @@ import { memberships, users } from '../tenancy/tenancy.sql.js';
 import { recoveryCodes, sessions } from './auth.sql.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, type LoadedSession, rotateSession, type SessionState } from './sessions.js';
-import { clearFailures, confirmFailure, LIMITS, releaseAttempt, reserveAttempt } from './throttle.js';
+import {
+  clearFailures,
+  confirmFailure,
+  LIMITS,
+  releaseAttempt,
+  reserveAttempt,
+  WINDOW_MINUTES,
+} from './throttle.js';
 import {
   acceptedTotpStep,
   hashRecoveryCode,
@@ -106,10 +113,44 @@ async function keepFailure({ deps, keys, actor }: { deps: Deps; keys: AttemptKey
     await writeAuditApart({
       db: deps.db,
       actor,
-      event: { action: 'auth.lockout_started', outcome: 'denied', details: { scope, minutes: 15 } },
+      event: {
+        action: 'auth.lockout_started',
+        outcome: 'denied',
+        details: { scope, minutes: WINDOW_MINUTES },
+      },
     });
   }
   return lockedScopes.length > 0;
+}
+
+/**
+ * One guess at a user's second factor, on the one `mfa:<user>` counter that sign-in, enrolment and
+ * step-up share (they guess the same secret): a slot is reserved before `judge` runs; a null
+ * verdict keeps the failure, is audited as `failedAction` and answers BAD_CODE; a pass clears it.
+ */
+async function judgedMfaAttempt<T>({
+  deps,
+  userId,
+  actor,
+  failedAction,
+  judge,
+}: {
+  deps: Deps;
+  userId: string;
+  actor: AuditActor;
+  failedAction: 'auth.mfa_failed' | 'auth.step_up_failed';
+  judge: () => Promise<T | null>;
+}): Promise<T> {
+  const attempt = { key: `mfa:${userId}`, limit: LIMITS.mfa };
+  await reserveOrRefuse({ deps, keys: [attempt], actor });
+  const verdict = await judge();
+  if (verdict === null) {
+    await keepFailure({ deps, keys: [attempt], actor });
+    await writeAuditApart({ db: deps.db, actor, event: { action: failedAction, outcome: 'failure' } });
+    throw BAD_CODE;
+  }
+  await clearFailures({ db: deps.db, key: attempt.key });
+  return verdict;
 }
 
 /** The kind of counter, never its value (an address or a username stays out of `details`). */
@@ -211,47 +252,45 @@ export async function verifySecondFactor({
   if (session.state !== 'mfa_required')
     throw problems.conflict({ it: 'Secondo fattore non richiesto.', en: 'No second factor is pending.' });
   const actor = anonymousActor(client, session.username, session.userId);
-  const attempt = { key: `mfa:${session.userId}`, limit: LIMITS.mfa };
-  await reserveOrRefuse({ deps, keys: [attempt], actor });
-  const result = await systemTransaction(db, async (tx) => {
-    if (recoveryCode) {
-      const used = await tx
-        .update(recoveryCodes)
-        .set({ usedAt: new Date() })
-        .where(
-          and(
-            eq(recoveryCodes.userId, session.userId),
-            eq(recoveryCodes.codeHash, hashRecoveryCode(recoveryCode)),
-            isNull(recoveryCodes.usedAt),
-          ),
-        )
-        .returning({ id: recoveryCodes.id });
-      if (used.length === 0) return null;
-      await writeAudit({ tx, actor, event: { action: 'auth.recovery_code_used' } });
-    } else {
-      const [user] = await tx
-        .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
-        .from(users)
-        .where(eq(users.id, session.userId));
-      if (!user?.secret || !code) return null;
-      const secret = decryptField({
-        keyring: deps.keyring,
-        value: user.secret,
-        context: mfaSecretContext(session.userId),
-      });
-      const step = acceptedTotpStep({ secret, code, lastStep: user.lastStep });
-      if (step === null || !(await claimTotpStep({ tx, userId: session.userId, step }))) return null;
-    }
-    await writeAudit({ tx, actor, event: { action: 'auth.mfa_verified' } });
-    return rotateSession({ tx, sessionId: session.id, state: 'authenticated' });
+  return judgedMfaAttempt({
+    deps,
+    userId: session.userId,
+    actor,
+    failedAction: 'auth.mfa_failed',
+    judge: () =>
+      systemTransaction(db, async (tx) => {
+        if (recoveryCode) {
+          const used = await tx
+            .update(recoveryCodes)
+            .set({ usedAt: new Date() })
+            .where(
+              and(
+                eq(recoveryCodes.userId, session.userId),
+                eq(recoveryCodes.codeHash, hashRecoveryCode(recoveryCode)),
+                isNull(recoveryCodes.usedAt),
+              ),
+            )
+            .returning({ id: recoveryCodes.id });
+          if (used.length === 0) return null;
+          await writeAudit({ tx, actor, event: { action: 'auth.recovery_code_used' } });
+        } else {
+          const [user] = await tx
+            .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
+            .from(users)
+            .where(eq(users.id, session.userId));
+          if (!user?.secret || !code) return null;
+          const secret = decryptField({
+            keyring: deps.keyring,
+            value: user.secret,
+            context: mfaSecretContext(session.userId),
+          });
+          const step = acceptedTotpStep({ secret, code, lastStep: user.lastStep });
+          if (step === null || !(await claimTotpStep({ tx, userId: session.userId, step }))) return null;
+        }
+        await writeAudit({ tx, actor, event: { action: 'auth.mfa_verified' } });
+        return rotateSession({ tx, sessionId: session.id, state: 'authenticated' });
+      }),
   });
-  if (!result) {
-    await keepFailure({ deps, keys: [attempt], actor });
-    await writeAuditApart({ db, actor, event: { action: 'auth.mfa_failed', outcome: 'failure' } });
-    throw BAD_CODE;
-  }
-  await clearFailures({ db, key: attempt.key });
-  return result;
 }
 
 export async function startEnrolment({ deps, session }: { deps: Deps; session: LoadedSession }) {
@@ -297,15 +336,13 @@ export async function confirmEnrolment({
     context: mfaSecretContext(session.userId),
   });
   const actor = anonymousActor(client, session.username, session.userId);
-  const attempt = { key: `mfa:${session.userId}`, limit: LIMITS.mfa };
-  await reserveOrRefuse({ deps, keys: [attempt], actor });
-  const step = acceptedTotpStep({ secret, code, lastStep: null });
-  if (step === null) {
-    await keepFailure({ deps, keys: [attempt], actor });
-    await writeAuditApart({ db, actor, event: { action: 'auth.mfa_failed', outcome: 'failure' } });
-    throw BAD_CODE;
-  }
-  await clearFailures({ db, key: attempt.key });
+  const step = await judgedMfaAttempt({
+    deps,
+    userId: session.userId,
+    actor,
+    failedAction: 'auth.mfa_failed',
+    judge: async () => acceptedTotpStep({ secret, code, lastStep: null }),
+  });
   const codes = newRecoveryCodes();
   const rotated = await systemTransaction(db, async (tx) => {
     await tx
@@ -386,39 +423,34 @@ export async function stepUp({
 }) {
   const actor = anonymousActor(client, session.username, session.userId);
   // The step-up guesses the same secret as the second factor at sign-in: same counter, same lock.
-  const attempt = { key: `mfa:${session.userId}`, limit: LIMITS.mfa };
-  await reserveOrRefuse({ deps, keys: [attempt], actor });
-  const [user] = await deps.db
-    .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
-    .from(users)
-    .where(eq(users.id, session.userId));
-  const step = user?.secret
-    ? acceptedTotpStep({
-        secret: decryptField({
-          keyring: deps.keyring,
-          value: user.secret,
-          context: mfaSecretContext(session.userId),
-        }),
-        code,
-        lastStep: user.lastStep,
-      })
-    : null;
-  const passed =
-    step !== null &&
-    (await systemTransaction(deps.db, async (tx) => {
-      if (!(await claimTotpStep({ tx, userId: session.userId, step }))) return false;
-      await tx.update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.id));
-      await writeAudit({ tx, actor, event: { action: 'auth.step_up', purpose: reason } });
-      return true;
-    }));
-  if (!passed) {
-    await keepFailure({ deps, keys: [attempt], actor });
-    await writeAuditApart({
-      db: deps.db,
-      actor,
-      event: { action: 'auth.step_up_failed', outcome: 'failure' },
-    });
-    throw BAD_CODE;
-  }
-  await clearFailures({ db: deps.db, key: attempt.key });
+  await judgedMfaAttempt({
+    deps,
+    userId: session.userId,
+    actor,
+    failedAction: 'auth.step_up_failed',
+    judge: async () => {
+      const [user] = await deps.db
+        .select({ secret: users.mfaSecret, lastStep: users.mfaLastStep })
+        .from(users)
+        .where(eq(users.id, session.userId));
+      const step = user?.secret
+        ? acceptedTotpStep({
+            secret: decryptField({
+              keyring: deps.keyring,
+              value: user.secret,
+              context: mfaSecretContext(session.userId),
+            }),
+            code,
+            lastStep: user.lastStep,
+          })
+        : null;
+      if (step === null) return null;
+      return systemTransaction(deps.db, async (tx) => {
+        if (!(await claimTotpStep({ tx, userId: session.userId, step }))) return null;
+        await tx.update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.id));
+        await writeAudit({ tx, actor, event: { action: 'auth.step_up', purpose: reason } });
+        return true;
+      });
+    },
+  });
 }

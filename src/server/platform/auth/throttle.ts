@@ -13,7 +13,9 @@ import { type Db, queryRows } from '../db/client.js';
  */
 export const LIMITS = { user: 5, ip: 50, mfa: 5, reset: 5 } as const;
 
-const WINDOW = sql`interval '15 minutes'`;
+/** How long failures count, and how long a lock lasts. */
+export const WINDOW_MINUTES = 15;
+const WINDOW = sql`make_interval(mins => ${WINDOW_MINUTES})`;
 
 /**
  * Takes one attempt slot for the key, or refuses (locked, or every slot of the window already
