@@ -16,7 +16,13 @@ import {
   YEARS_IN_ITALY,
 } from '../../../contracts/observatory.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
-import { namedCategories, protectLinkedTables, protectShares } from '../../platform/disclosure/disclosure.js';
+import {
+  namedCategories,
+  protectLinkedTables,
+  protectShares,
+  sliceUnderK,
+  tableRule,
+} from '../../platform/disclosure/disclosure.js';
 
 /**
  * The dashboard's tables. Crosstabs partition the counted incidents (cells add up); shares count
@@ -218,13 +224,11 @@ export function buildStatistics({
   k: number;
   districtIds: string[];
 }): Omit<TStatistics, 'labels'> {
-  const rule = { k, method: 'small-cell-and-complementary-suppression' };
-  // A slice of fewer than k people is published as just that: every table of it would show one
-  // hidden cell among zeros, and together they give the survivors' common profile.
+  const rule = tableRule(k);
   const population = [...(counts.get('age-by-gender')?.values() ?? [])]
     .flatMap((line) => [...line.values()])
     .reduce((a, b) => a + b, 0);
-  if (population < k) {
+  if (sliceUnderK({ population, k })) {
     return { year, years, rule, underK: true, generatedAt: new Date().toISOString(), tables: [] };
   }
   const dataCategories: Record<string, string[]> = {

@@ -9,6 +9,7 @@ import {
   protectLinkedTables,
   protectShares,
   protectTable,
+  sliceUnderK,
 } from './disclosure.js';
 import { alternativeTable, extendedGrid, feasibleRange, suppressionMask } from './protection-interval.js';
 
@@ -458,5 +459,14 @@ describe('protection intervals', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sliceUnderK', () => {
+  it('publishes a slice of fewer than k people only as that, from k on its tables; k below 2 is refused', () => {
+    expect(sliceUnderK({ population: 0, k: 5 })).toBe(true);
+    expect(sliceUnderK({ population: 4, k: 5 })).toBe(true);
+    expect(sliceUnderK({ population: 5, k: 5 })).toBe(false);
+    expect(() => sliceUnderK({ population: 10, k: 1 })).toThrow(RangeError);
   });
 });

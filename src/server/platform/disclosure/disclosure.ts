@@ -22,6 +22,22 @@ export interface DisclosureRule {
   method: 'small-cell-and-complementary-suppression' | 'small-count-suppression';
 }
 
+/** The rule of tables protected with complementary suppression (protectTable, protectLinkedTables). */
+export function tableRule(k: number): DisclosureRule {
+  checkK(k);
+  return { k, method: 'small-cell-and-complementary-suppression' };
+}
+
+/**
+ * Whether a slice (a year, a service, a filter) of `population` people is published only as "fewer
+ * than k": every table of it would show one hidden cell among zeros, and together they would give
+ * its people's common profile. Every output of a slice asks this before building any table.
+ */
+export function sliceUnderK({ population, k }: { population: number; k: number }): boolean {
+  checkK(k);
+  return population < k;
+}
+
 export interface ProtectedTable {
   /** R×C published cells; null where suppressed. */
   cells: (number | null)[][];
@@ -80,13 +96,12 @@ export function protectTable({
    */
   previous?: ProtectedTable;
 }): ProtectedTable {
-  checkK(k);
+  const rule = tableRule(k);
   if (
     counts.some((row) => row.length !== counts[0]!.length || row.some((v) => !Number.isInteger(v) || v < 0))
   ) {
     throw new RangeError('counts must be a rectangular table of non-negative integers');
   }
-  const rule: DisclosureRule = { k, method: 'small-cell-and-complementary-suppression' };
   const R = counts.length;
   const C = counts[0]?.length ?? 0;
   const forced = forcedMask(R, C, hide);
