@@ -104,39 +104,18 @@ export function RoleGrantsList({
                 </dd>
               </dl>
               <div className="d-flex flex-wrap gap-2">
-                {g.canDecide && (
-                  <>
-                    <button
-                      type="button"
-                      className="btn btn-primary btn-sm"
-                      disabled={decide.isPending}
-                      aria-label={t('roleGrants.approveNamed', label)}
-                      onClick={() => run(g, 'approve')}
-                    >
-                      {t('roleGrants.approve')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-outline-danger btn-sm"
-                      disabled={decide.isPending}
-                      aria-label={t('roleGrants.rejectNamed', label)}
-                      onClick={() => run(g, 'reject')}
-                    >
-                      {t('roleGrants.reject')}
-                    </button>
-                  </>
-                )}
-                {g.canCancel && (
+                {decisionsOf(g).map(({ decision, tone }) => (
                   <button
+                    key={decision}
                     type="button"
-                    className="btn btn-outline-secondary btn-sm"
+                    className={`btn ${tone} btn-sm`}
                     disabled={decide.isPending}
-                    aria-label={t('roleGrants.cancelNamed', label)}
-                    onClick={() => run(g, 'cancel')}
+                    aria-label={t(`roleGrants.${decision}Named`, label)}
+                    onClick={() => run(g, decision)}
                   >
-                    {t('roleGrants.cancel')}
+                    {t(`roleGrants.${decision}`)}
                   </button>
-                )}
+                ))}
                 {!g.canDecide && !g.canCancel && g.status === 'pending' && (
                   <span className="small">{t('roleGrants.waitingForOther')}</span>
                 )}
@@ -147,4 +126,17 @@ export function RoleGrantsList({
       </ul>
     </>
   );
+}
+
+/** What the viewer may do with a request: approve or reject it (a second person), or cancel it (its author). */
+function decisionsOf(g: TRoleGrant): { decision: Decision; tone: string }[] {
+  return [
+    ...(g.canDecide
+      ? [
+          { decision: 'approve' as const, tone: 'btn-primary' },
+          { decision: 'reject' as const, tone: 'btn-outline-danger' },
+        ]
+      : []),
+    ...(g.canCancel ? [{ decision: 'cancel' as const, tone: 'btn-outline-secondary' }] : []),
+  ];
 }
