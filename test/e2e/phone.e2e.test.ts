@@ -16,6 +16,8 @@ afterAll(async () => {
   await stopApp();
 });
 
+const menuButton = (page: Page) => page.getByRole('button', { name: 'Menu', exact: true });
+
 /** One signed-in page per account, the first time on a phone-sized viewport. */
 const pages = new Map<string, Page>();
 async function onPhone(username: string): Promise<Page> {
@@ -23,12 +25,13 @@ async function onPhone(username: string): Promise<Page> {
   if (!page) {
     page = (await signIn(username)).page;
     await page.setViewportSize(PHONE);
+    // The header changes layout on the media query's next render: wait for the phone's bar.
+    await menuButton(page).waitFor();
     pages.set(username, page);
   }
   return page;
 }
 
-const menuButton = (page: Page) => page.getByRole('button', { name: 'Menu', exact: true });
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principale' });
 const h1 = (page: Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
