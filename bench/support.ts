@@ -1,14 +1,17 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
+import { parseCheckpointKey } from '../src/server/platform/audit/checkpoint-key.js';
 import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
 import { type Database, openPglite, openPostgres } from '../src/server/platform/db/client.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
+import { declareQueues, startQuietJobQueue } from '../src/server/platform/jobs/job-queue.js';
 import { memberships, users } from '../src/server/platform/tenancy/tenancy.sql.js';
 import { seedDemo } from '../src/server/seed/demo.js';
 import { loadReferenceData } from '../src/server/seed/reference.js';
@@ -52,7 +55,9 @@ export async function openDatabase(): Promise<{
 export async function startTrama() {
   const { database, cleanup, label } = await openDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'trama-bench-'));
+  let closeJobs = async () => {};
   const stop = async () => {
+    await closeJobs();
     await database.close();
     await cleanup();
     rmSync(dataDir, { recursive: true, force: true });
@@ -62,14 +67,26 @@ export async function startTrama() {
     await runMigrations(database);
     await loadReferenceData(database);
     await seedDemo({ database, keyring, dataDir });
-    const config = { ...loadConfig({}), logLevel: 'silent' };
-    const { app } = await buildApp({
-      deps: { database, db: database.db, keyring, mailer: { send: async () => {} }, config },
-      serveWeb: false,
-    });
+    const config = { ...loadConfig({ TRAMA_DATA_DIR: dataDir }), logLevel: 'silent' };
+    const jobs = await startQuietJobQueue(database);
+    const checkpointKey = parseCheckpointKey(
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+    );
+    const deps = {
+      database,
+      db: database.db,
+      keyring,
+      mailer: { send: async () => {} },
+      config,
+      jobs,
+      checkpointKey,
+    };
+    const { app, jobKinds } = await buildApp({ deps, serveWeb: false });
+    await declareQueues(jobs.boss, jobKinds);
+    closeJobs = () => jobs.boss.stop({ graceful: false, wait: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
-    const cookieFor = async (username: string) => {
+    const signIn = async (username: string) => {
       const [user] = await database.db
         .select({ id: users.id })
         .from(users)
@@ -87,14 +104,18 @@ export async function startTrama() {
         userAgent: 'bench',
         activeMembershipId: membership!.id,
       });
-      return `${SESSION_COOKIE}=${session.token}`;
+      return { cookie: `${SESSION_COOKIE}=${session.token}`, csrf: session.csrfToken };
     };
+    const cookieFor = async (username: string) => (await signIn(username)).cookie;
     return {
       database,
       label,
       app,
+      deps,
+      jobKinds,
       port,
       cookieFor,
+      signIn,
       stop: async () => {
         await app.close();
         await stop();

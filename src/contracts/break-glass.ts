@@ -21,9 +21,14 @@ export const ZBreakGlassGrantSchema = z.object({
   grantedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   active: z.boolean(),
+  /** Set when a DPO ended the access before its time. */
+  revokedAt: z.iso.datetime().nullable(),
   /** The DPO's review after the fact; null until someone reviews it. */
   review: z.object({ at: z.iso.datetime(), by: z.string(), note: z.string().nullable() }).nullable(),
 });
+
+/** A DPO ends an emergency access early, saying why (kept in the audit trail). */
+export const ZBreakGlassRevokeSchema = z.strictObject({ reason: text({ min: 5, max: 1000 }) });
 
 export const ZBreakGlassReviewSchema = z.strictObject({ note: text({ max: 1000 }).optional() });
 export type TBreakGlassGrant = z.infer<typeof ZBreakGlassGrantSchema>;

@@ -64,5 +64,6 @@ export const ZPermissionSchema = z.enum([
   'cases.supervise',
   'sessions.attend',
   'research.export',
+  'jobs.manage',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

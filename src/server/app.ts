@@ -25,13 +25,24 @@ import { registerRecordTables } from './platform/access/not-found.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Deps } from './platform/deps.js';
+import { registerExportKinds } from './platform/exports/export-kind.js';
+import { exportsRoutes } from './platform/exports/exports.routes.js';
 import { homeRoutes } from './platform/home/home.routes.js';
 import { installErrorHandler, sendFrameworkProblem, sendProblem } from './platform/http/error-handler.js';
+import { installIdempotency } from './platform/http/idempotency.js';
 import { installInputGuard } from './platform/http/input-guard.js';
 import { withSafeSerializers } from './platform/http/log-serializers.js';
 import { HttpProblem } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
-import { grantChecksOf, recordTablesOf, type TramaModule } from './platform/module.js';
+import { jobsRoutes } from './platform/jobs/jobs.routes.js';
+import {
+  exportKindsOf,
+  grantChecksOf,
+  jobKindsOf,
+  recordTablesOf,
+  type TramaModule,
+} from './platform/module.js';
+import { fileRoutes } from './platform/storage/storage.routes.js';
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -97,6 +108,7 @@ export async function buildApp({
     },
   });
   installAccessHook({ app, db: deps.db });
+  installIdempotency({ app, db: deps.db, keyring: deps.keyring });
 
   app.get('/status', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {
@@ -124,10 +136,15 @@ export async function buildApp({
   );
 
   await app.register(authRoutes(deps));
+  await app.register(fileRoutes(deps));
   registerRecordTables(recordTablesOf(modules));
   registerGrantChecks(grantChecksOf(modules));
   for (const module of modules) await app.register(module.routes(deps));
   await app.register(homeRoutes(deps, modules));
+  const jobKinds = jobKindsOf(modules);
+  await app.register(jobsRoutes(deps, jobKinds));
+  registerExportKinds(exportKindsOf(modules));
+  await app.register(exportsRoutes(deps));
 
   if (serveWeb && existsSync(join(WEB_ROOT, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
@@ -149,5 +166,5 @@ export async function buildApp({
   }
 
   await app.ready();
-  return { app, declarations };
+  return { app, declarations, jobKinds };
 }

@@ -8,6 +8,7 @@ import { loadConfig } from './platform/config/config.js';
 import { loadKeyring } from './platform/crypto/keyring-source.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { openConfiguredDatabase, StartupError } from './platform/db/open.js';
+import { createBoss, declareQueues, jobQueueOf, startWorkers } from './platform/jobs/job-queue.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { type DemoAccount, seedDemo } from './seed/demo.js';
 import { loadReferenceData } from './seed/reference.js';
@@ -49,9 +50,21 @@ async function main() {
   });
   if (!config.smtpUrl) warn(`SMTP_URL is not set: e-mails are written to ${join(config.dataDir, 'outbox')}`);
 
-  const { app } = await buildApp({
-    deps: { database, db: database.db, keyring, mailer, config },
+  const boss = createBoss(database);
+  boss.on('error', (error) => console.error('Trama: job queue error', error));
+  await boss.start();
+  const deps = { database, db: database.db, keyring, mailer, config, jobs: jobQueueOf(boss), checkpointKey };
+  const { app, jobKinds } = await buildApp({
+    deps,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  // Queues exist before the first request can write a job; workers take jobs from every instance.
+  await declareQueues(boss, jobKinds);
+  await startWorkers({
+    boss,
+    kinds: jobKinds,
+    deps,
+    onError: (queue, error) => app.log.warn({ err: error, queue }, 'job failed; it will be retried'),
   });
   const sealer = startSealer({
     database,
@@ -60,7 +73,8 @@ async function main() {
   });
   const checkpoints = startCheckpoints({
     intervalMs: config.auditCheckpointIntervalMin * 60_000,
-    take: () => takeCheckpoint({ database, key: checkpointKey, file: config.auditCheckpointFile, mailer }),
+    take: () =>
+      takeCheckpoint({ database, key: checkpointKey, file: config.auditCheckpointFile, mailer: deps }),
     onError: (e) => app.log.error({ err: e }, 'audit checkpoint failed'),
   });
 
@@ -70,6 +84,8 @@ async function main() {
     closing = true;
     console.log(`Trama: ${signal} received, closing…`);
     await app.close();
+    // Running jobs may finish (10 s); one cut short is retried by another instance or the next start.
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     await sealer.stop();
     await checkpoints.stop();
     await database.close();
@@ -81,6 +97,7 @@ async function main() {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await boss.stop({ graceful: false, wait: true });
     await sealer.stop();
     await checkpoints.stop();
     await database.close();

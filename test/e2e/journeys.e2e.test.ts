@@ -92,7 +92,7 @@ describe('admin', () => {
 
     await page.getByRole('heading', { level: 1, name: displayName }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/users\/[0-9a-f-]{36}$/);
-    await page.getByRole('status').filter({ hasText: "Gli è stata inviata l'e-mail di invito" }).waitFor();
+    await page.getByRole('status').filter({ hasText: "L'e-mail di invito è in partenza" }).waitFor();
     await page.getByText('Nessun ruolo assegnato.').waitFor();
     await expectAccessible(page, 'new user detail');
 

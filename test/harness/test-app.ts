@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -5,11 +6,13 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
+import { parseCheckpointKey } from '../../src/server/platform/audit/checkpoint-key.js';
 import { createSession, SESSION_COOKIE } from '../../src/server/platform/auth/sessions.js';
 import { type Config, loadConfig } from '../../src/server/platform/config/config.js';
 import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
 import { type Database, openPglite, openPostgres } from '../../src/server/platform/db/client.js';
 import type { Deps } from '../../src/server/platform/deps.js';
+import { declareQueues, runDueJobs, startQuietJobQueue } from '../../src/server/platform/jobs/job-queue.js';
 import type { Mail } from '../../src/server/platform/mail/mailer.js';
 import type { TramaModule } from '../../src/server/platform/module.js';
 import { memberships, users } from '../../src/server/platform/tenancy/tenancy.sql.js';
@@ -21,7 +24,10 @@ export interface TestApp {
   database: Database;
   deps: Deps;
   accounts: DemoAccount[];
+  /** Mails the mail job has sent: run the due jobs first (`runJobs`). */
   mails: Mail[];
+  /** Runs every job that is due now, here, as the workers would; returns how many ran and failed. */
+  runJobs(): Promise<{ done: number; failed: number }>;
   /** A fully signed-in session for a fixture account, created directly (no TOTP step). */
   signIn(username: string, membershipIndex?: number): Promise<Session>;
   userId(username: string): Promise<string>;
@@ -65,19 +71,25 @@ export async function createTestApp({
   const keyring = parseKeyring(readFileSync(join(dir, 'key'), 'utf8'));
   const accounts = JSON.parse(readFileSync(join(dir, 'accounts.json'), 'utf8')) as DemoAccount[];
   const mails: Mail[] = [];
+  const jobs = await startQuietJobQueue(database);
   const deps: Deps = {
     database,
     db: database.db,
     keyring,
     mailer: { send: async (mail) => void mails.push(mail) },
     config: { ...TEST_CONFIG, databaseUrl: process.env.DATABASE_URL },
+    jobs,
+    checkpointKey: parseCheckpointKey(
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+    ),
   };
-  const { app } = await buildApp({
+  const { app, jobKinds } = await buildApp({
     deps,
     serveWeb: false,
     logger: process.env.TRAMA_TEST_LOG ? { level: 'error' } : false,
     ...(modules ? { modules } : {}),
   });
+  await declareQueues(jobs.boss, jobKinds);
   const userId = async (username: string) =>
     (await database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
   return {
@@ -87,6 +99,7 @@ export async function createTestApp({
     accounts,
     mails,
     userId,
+    runJobs: () => runDueJobs({ boss: jobs.boss, kinds: jobKinds, deps }),
     async signIn(username, membershipIndex = 0) {
       const id = await userId(username);
       const ms = await database.db
@@ -115,6 +128,7 @@ export async function createTestApp({
     },
     async close() {
       await app.close();
+      await jobs.boss.stop({ graceful: false, wait: true });
       await database.close();
       await drop();
     },

@@ -55,7 +55,7 @@ async function someEvents() {
   await sealAll();
 }
 
-const take = () => takeCheckpoint({ database: t.database, key, file, mailer: t.deps.mailer });
+const take = () => takeCheckpoint({ database: t.database, key, file, mailer: t.deps });
 
 /**
  * What a malicious DBA can do: switch the append-only trigger off, edit one sealed event, then
@@ -118,6 +118,7 @@ describe('audit checkpoints', () => {
       key.publicKeyPem,
     );
     expect(outcome.mailedTo).toContain('dpo@demo.trama.localhost');
+    await t.runJobs();
     expect(
       t.mails.find((m) => m.to === 'dpo@demo.trama.localhost' && m.text.includes(outcome.line)),
     ).toBeTruthy();
@@ -187,6 +188,7 @@ describe('audit checkpoints', () => {
     await someEvents();
     const before = t.mails.length;
     await expect(take()).rejects.toBeInstanceOf(CheckpointRefused);
+    await t.runJobs();
     expect(t.mails.slice(before).map((m) => m.subject)).toContainEqual(expect.stringMatching('NON integra'));
   });
 

@@ -75,6 +75,7 @@ describe('a role that reaches case, safety or audit data needs a second person',
         sql`select count(*)::int as n from notifications where user_id = ${dpoId} and kind = 'role.requested'`,
       ),
     ).toBe(1);
+    await t.runJobs();
     expect(t.mails.some((m) => /seconda approvazione/.test(m.text))).toBe(true);
 
     const selfApprove = await admin.request({

@@ -8,7 +8,10 @@ import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encry
 import type { Keyring } from './crypto/field-crypto.js';
 import type { Tx } from './db/client.js';
 import type { Deps } from './deps.js';
+import type { ExportKind } from './exports/export-kind.js';
 import type { Indicator } from './indicators/indicator.js';
+import type { JobKind } from './jobs/job-queue.js';
+import { PLATFORM_JOB_KINDS } from './jobs/platform-jobs.js';
 import { PLATFORM_RETENTION, type RetentionClass } from './retention/retention-classes.js';
 
 /**
@@ -49,6 +52,10 @@ export interface TramaModule {
   retention?: Readonly<Record<string, RetentionClass>>;
   /** The numbers the module gives the impact module, each with its pseudonymous record ids. */
   indicators?: readonly Indicator[];
+  /** The module's background jobs (platform/jobs): reminders, notices, documents to build. */
+  jobs?: readonly JobKind<never>[];
+  /** The exports the module offers, run as jobs with progress (platform/exports). */
+  exports?: readonly ExportKind<unknown>[];
 }
 
 /** Every table's columns, classed: the platform's and every module's. */
@@ -84,6 +91,16 @@ export function retentionOf(modules: readonly TramaModule[]): Record<string, Ret
 /** Every module's indicators. */
 export function indicatorsOf(modules: readonly TramaModule[]): Indicator[] {
   return modules.flatMap((m) => m.indicators ?? []);
+}
+
+/** Every kind of background job: the platform's and every module's. */
+export function jobKindsOf(modules: readonly TramaModule[]): JobKind<never>[] {
+  return [...PLATFORM_JOB_KINDS, ...modules.flatMap((m) => m.jobs ?? [])];
+}
+
+/** Every module's kinds of export. */
+export function exportKindsOf(modules: readonly TramaModule[]): ExportKind<unknown>[] {
+  return modules.flatMap((m) => m.exports ?? []);
 }
 
 /** What a module's demo seed gets: the transaction, the key, and the demo structure by key. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { settleSubmission, submissionKey } from './idempotency.js';
 import { ApiError, parseProblem } from './problem.js';
 
 /**
@@ -56,8 +57,33 @@ export async function api<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
+  const method = options.method ?? 'GET';
+  if (method === 'GET') return sendAgainAfterSignIn(path, options, null);
+  // Every write carries an Idempotency-Key, the same for the retry after signing in again and for
+  // the next try of a write whose answer never came (./idempotency.ts).
+  const target = `${method} ${withQuery(path, options.query)}`;
+  const key = submissionKey(target);
   try {
-    return await send(path, options);
+    const result = await sendAgainAfterSignIn(path, options, key);
+    settleSubmission(target, key, { status: 200 });
+    return result;
+  } catch (error) {
+    settleSubmission(
+      target,
+      key,
+      error instanceof ApiError ? { status: error.status, problemType: error.problem?.type } : 'unknown',
+    );
+    throw error;
+  }
+}
+
+async function sendAgainAfterSignIn<S extends z.ZodType | undefined>(
+  path: string,
+  options: RequestOptions<S>,
+  idempotencyKey: string | null,
+): Promise<Result<S>> {
+  try {
+    return await send(path, options, idempotencyKey);
   } catch (error) {
     // The server refused for want of a session, so nothing was done: after signing in again as the
     // same user, the same call is sent once more.
@@ -69,19 +95,21 @@ export async function api<S extends z.ZodType | undefined = undefined>(
     )
       throw error;
     if (!(await onUnauthorized())) throw error;
-    return send(path, { ...options, skipUnauthorizedRedirect: true });
+    return send(path, { ...options, skipUnauthorizedRedirect: true }, idempotencyKey);
   }
 }
 
 async function send<S extends z.ZodType | undefined>(
   path: string,
   options: RequestOptions<S>,
+  idempotencyKey: string | null,
 ): Promise<Result<S>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
 
   let response: Response;
   try {

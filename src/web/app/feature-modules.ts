@@ -4,9 +4,11 @@ import { auditModule } from '../features/audit/audit.module.js';
 import { authModule } from '../features/auth/auth.module.js';
 import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
 import { casesModule } from '../features/cases/cases.module.js';
+import { exportsModule } from '../features/exports/exports.module.js';
 import { homeModule } from '../features/home/home.module.js';
 import { householdsModule } from '../features/households/households.module.js';
 import { incidentsModule } from '../features/incidents/incidents.module.js';
+import { jobsModule } from '../features/jobs/jobs.module.js';
 import { observatoryModule } from '../features/observatory/observatory.module.js';
 import { referralsModule } from '../features/referrals/referrals.module.js';
 import { researchModule } from '../features/research/research.module.js';
@@ -30,9 +32,11 @@ export const FEATURE_MODULES = [
   householdsModule,
   referralsModule,
   casesModule,
+  exportsModule,
   researchModule,
   auditModule,
   breakGlassModule,
+  jobsModule,
   apiDocsModule,
   accountModule,
 ] as const satisfies readonly FeatureModule[];

@@ -3,6 +3,8 @@ export const BREAK_GLASS_AUDIT_ACTIONS = [
   'break_glass.granted',
   'break_glass.reviewed',
   'break_glass.listed',
+  'break_glass.revoked',
+  'break_glass.ended',
 ] as const;
 
 declare module '../../platform/audit/audit-events.js' {

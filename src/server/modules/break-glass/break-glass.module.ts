@@ -3,6 +3,7 @@ import { countOf } from '../../platform/db/client.js';
 import type { TramaModule } from '../../platform/module.js';
 import { BREAK_GLASS_AUDIT_ACTIONS } from './break-glass.audit.js';
 import { seedBreakGlassDemo } from './break-glass.demo.js';
+import { grantEndedJob } from './break-glass.ending.js';
 import { breakGlassRoutes } from './break-glass.routes.js';
 
 export const breakGlassModule: TramaModule = {
@@ -10,6 +11,7 @@ export const breakGlassModule: TramaModule = {
   auditActions: BREAK_GLASS_AUDIT_ACTIONS,
   routes: breakGlassRoutes,
   seedDemo: seedBreakGlassDemo,
+  jobs: [grantEndedJob],
   attention: async ({ tx, ctx }) => [
     {
       kind: 'own_break_glass_active' as const,

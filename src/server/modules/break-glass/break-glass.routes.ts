@@ -4,10 +4,12 @@ import {
   ZBreakGlassGrantSchema,
   ZBreakGlassRequestSchema,
   ZBreakGlassReviewSchema,
+  ZBreakGlassRevokeSchema,
 } from '../../../contracts/break-glass.js';
 import { ZIdSchema } from '../../../contracts/common.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import { revokeGrant } from './break-glass.ending.js';
 import { listGrants, requestGrant, reviewGrant } from './break-glass.service.js';
 
 export const breakGlassRoutes =
@@ -61,5 +63,28 @@ export const breakGlassRoutes =
       },
       async (request) =>
         reviewGrant({ deps, ctx: requireAccess(request), id: request.params.id, note: request.body.note }),
+    );
+
+    app.post(
+      '/api/break-glass/:id/revoke',
+      {
+        config: { access: 'break-glass.review' },
+        schema: {
+          tags,
+          summary: 'A DPO ends someone else\u2019s emergency access before its time, saying why',
+          params: z.strictObject({ id: ZIdSchema }),
+          body: ZBreakGlassRevokeSchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await revokeGrant({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          reason: request.body.reason,
+        });
+        return reply.status(204).send(null);
+      },
     );
   };

@@ -5,17 +5,18 @@ import { breakGlassGrants } from '../../platform/access/access.sql.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { checkGrant } from '../../platform/access/break-glass.js';
-import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
+import { noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { recordExists } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { users } from '../../platform/tenancy/tenancy.sql.js';
+import { GRANT_ENDED_JOB_NAME } from './break-glass.ending.js';
 
 type GrantRow = typeof breakGlassGrants.$inferSelect;
 
-function toGrant(g: GrantRow, username: string, reviewer: string | null = null): TBreakGlassGrant {
+export function toGrant(g: GrantRow, username: string, reviewer: string | null = null): TBreakGlassGrant {
   return {
     id: g.id,
     userId: g.userId,
@@ -27,6 +28,7 @@ function toGrant(g: GrantRow, username: string, reviewer: string | null = null):
     expiresAt: g.expiresAt.toISOString(),
     // Active while neither revoked nor expired (the filter in platform/access/break-glass.ts).
     active: g.revokedAt === null && g.expiresAt > new Date(),
+    revokedAt: g.revokedAt?.toISOString() ?? null,
     review: g.reviewedAt ? { at: g.reviewedAt.toISOString(), by: reviewer ?? '', note: g.reviewNote } : null,
   };
 }
@@ -45,7 +47,7 @@ export async function requestGrant({
   input: z.infer<typeof ZBreakGlassRequestSchema>;
 }) {
   const { recordType, recordId, reason, hours } = input;
-  const { grant, dpoEmails } = await scoped({
+  const grant = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -64,10 +66,15 @@ export async function requestGrant({
       if (!exists)
         throw problems.field('recordId', 'unknown', { it: 'Record inesistente.', en: 'No such record.' });
       await checkGrant({ tx, recordType, recordId, userId: ctx.userId });
-      const dpoEmails = await noticeToDpos({
+      await noticeToDpos({
+        deps,
         tx,
         kind: 'break_glass',
         payload: { grantId: grant!.id, by: ctx.username, recordType, recordId },
+        mail: {
+          subject: 'Trama: accesso di emergenza / break-the-glass access',
+          text: `${ctx.username} ha aperto un accesso di emergenza (${recordType} ${recordId}) fino a ${grant!.expiresAt.toISOString()}.\nMotivo / reason: vedi il registro accessi / see the audit trail.\n`,
+        },
       });
       await writeAudit({
         tx,
@@ -80,14 +87,15 @@ export async function requestGrant({
           details: { grantId: grant!.id, hours },
         },
       });
-      return { grant: grant!, dpoEmails };
+      // The notice that the access ended is queued with it, for its end (or an early revocation).
+      await deps.jobs.enqueue(
+        tx,
+        GRANT_ENDED_JOB_NAME,
+        { grantId: grant!.id },
+        { startAfter: grant!.expiresAt },
+      );
+      return grant!;
     },
-  });
-  mailDpos({
-    mailer: deps.mailer,
-    to: dpoEmails,
-    subject: 'Trama: accesso di emergenza / break-the-glass access',
-    text: `${ctx.username} ha aperto un accesso di emergenza (${recordType} ${recordId}) fino a ${grant.expiresAt.toISOString()}.\nMotivo / reason: vedi il registro accessi / see the audit trail.\n`,
   });
   return toGrant(grant, ctx.username);
 }

@@ -10,6 +10,8 @@ export const CASES_AUDIT_ACTIONS = [
   'person.at_risk_updated',
   'person.excluded',
   'person.message_planned',
+  'person.message_sent',
+  'person.message_withheld',
   'consent.created',
   'consent.revoked',
   'referral.created',

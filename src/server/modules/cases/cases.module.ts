@@ -4,12 +4,14 @@ import type { TramaModule } from '../../platform/module.js';
 import { caseReminders } from './case-list.service.js';
 import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
 import { seedDemoCases } from './cases.demo.js';
+import { casesExport } from './cases.exports.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from './cases.fields.js';
 import { CASES_INDICATORS } from './cases.indicators.js';
 import { refuseBlockedCaseGrant } from './cases.policy.js';
 import { caseRoutes } from './cases.routes.js';
 import { householdsRoutes } from './households.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
+import { reminderJob } from './reminders.js';
 import { sessionsRoutes } from './sessions.routes.js';
 
 /** The module's sub-resources, each with its routes beside its service. */
@@ -28,6 +30,8 @@ export const casesModule: TramaModule = {
   retention: CASES_RETENTION,
   encryptedColumns: CASES_ENCRYPTED_COLUMNS,
   auditActions: CASES_AUDIT_ACTIONS,
+  jobs: [reminderJob],
+  exports: [casesExport],
   recordTables: CASES_RECORD_TABLES,
   grantChecks: { case: refuseBlockedCaseGrant },
   seedDemo: seedDemoCases,

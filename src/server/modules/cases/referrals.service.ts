@@ -8,7 +8,7 @@ import {
 } from '../../../contracts/referrals.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
+import { noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -256,7 +256,7 @@ export async function sendReferral({
   id: string;
   overrideReason: string | null | undefined;
 }) {
-  const { referral, dpoEmails } = await scoped({
+  const referral = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -265,7 +265,6 @@ export async function sendReferral({
       if (row.status !== 'draft') throw wrongState(row.status);
       const basis = await referralBasis({ tx, id });
       let legalBasis = basis.basis;
-      let dpoEmails: string[] = [];
       if (!basis.ok) {
         if (!overrideReason)
           throw problems.field(
@@ -288,10 +287,15 @@ export async function sendReferral({
             403,
           );
         legalBasis = 'override';
-        dpoEmails = await noticeToDpos({
+        await noticeToDpos({
+          deps,
           tx,
           kind: 'consent_override',
           payload: { referralId: id, by: ctx.username },
+          mail: {
+            subject: 'Trama: invio senza consenso / referral without consent',
+            text: `${ctx.username} ha inviato senza consenso (invio ${id}). Motivo nel registro accessi.\n${ctx.username} sent a referral without consent (${id}). The reason is in the audit trail.\n`,
+          },
         });
         await writeAudit({
           tx,
@@ -322,14 +326,8 @@ export async function sendReferral({
         actor: actorOf(ctx),
         event: { action: 'referral.sent', recordType: 'referral', recordId: id, details: { legalBasis } },
       });
-      return { referral: await toReferral({ tx, row: (await findReferral({ tx, id }))! }), dpoEmails };
+      return toReferral({ tx, row: (await findReferral({ tx, id }))! });
     },
-  });
-  mailDpos({
-    mailer: deps.mailer,
-    to: dpoEmails,
-    subject: 'Trama: invio senza consenso / referral without consent',
-    text: `${ctx.username} ha inviato senza consenso (invio ${id}). Motivo nel registro accessi.\n${ctx.username} sent a referral without consent (${id}). The reason is in the audit trail.\n`,
   });
   return referral;
 }

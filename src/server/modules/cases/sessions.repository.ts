@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TSession } from '../../../contracts/cases.js';
 import { decryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
-import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { displayNames } from './cases.policy.js';
 import { caseSessions, sessionNotes } from './cases.sql.js';
@@ -22,13 +22,6 @@ export function caseTeamRoles({ tx, caseId }: { tx: Tx; caseId: string }) {
 }
 
 /** The people's safe-contact rules, still encrypted, to plan their reminders. */
-export function sealedSafeContacts({ tx, personIds }: { tx: Tx; personIds: string[] }) {
-  return queryRows<{ id: string; safe: string | null }>(
-    tx,
-    sql`select id, safe_contact_encrypted as safe from people where id in (${uuidList(personIds)})`,
-  );
-}
-
 export async function loadSession({
   tx,
   keyring,

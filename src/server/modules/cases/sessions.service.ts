@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZSessionCreateSchema } from '../../../contracts/cases.js';
 import { NOTE_SECTIONS } from '../../../contracts/cases.js';
-import type { TSafeContact } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
@@ -11,23 +10,14 @@ import { encryptField } from '../../platform/crypto/field-crypto.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
-import { planContact } from './cases.contact.js';
-import { openJson, safeContactContext } from './cases.people.js';
 import { displayNames, isBlockedFrom, requireCase, requireOpen } from './cases.policy.js';
-import {
-  caseSessions,
-  cases,
-  personMessages,
-  sessionNotes,
-  sessionPeople,
-  sessionStaff,
-} from './cases.sql.js';
+import { caseSessions, cases, sessionNotes, sessionPeople, sessionStaff } from './cases.sql.js';
 import { referralPersonIds } from './referrals.repository.js';
+import { planReminders } from './reminders.js';
 import {
   caseTeamRoles,
   loadSession,
   noteContext,
-  sealedSafeContacts,
   sessionsOfCase,
   sessionsOfMediator,
 } from './sessions.repository.js';
@@ -136,7 +126,7 @@ export async function createSession({
   caseId: string;
   input: z.infer<typeof ZSessionCreateSchema>;
 }) {
-  const { session, mails } = await scoped({
+  const session = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -182,10 +172,8 @@ export async function createSession({
       // Time to first session, for the impact indicators: the earliest session recorded.
       await tx.execute(sql`update ${cases} set first_session_at = least(coalesce(first_session_at, ${startsAt}), ${startsAt})
         where id = ${caseId}`);
-      const mails =
-        input.remindPerson && startsAt > new Date()
-          ? await planReminders({ deps, ctx, tx, sessionId, input })
-          : [];
+      if (input.remindPerson && startsAt > new Date())
+        await planReminders({ deps, ctx, tx, sessionId, personIds: input.personIds });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -196,70 +184,10 @@ export async function createSession({
           details: { caseId, kind: input.kind, notes: NOTE_SECTIONS.filter((s) => input.notes[s]) },
         },
       });
-      return { session: await loadSession({ tx, keyring: deps.keyring, id: sessionId }), mails };
+      return loadSession({ tx, keyring: deps.keyring, id: sessionId });
     },
   });
-  // Only messages whose allowed hours have come are sent now; the rest stay planned.
-  for (const mail of mails) void deps.mailer.send(mail).catch(() => {});
   return session!;
-}
-
-/** One reminder per person, planned under their safe-contact rules; the message names no case. */
-async function planReminders({
-  deps,
-  ctx,
-  tx,
-  sessionId,
-  input,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  tx: Tx;
-  sessionId: string;
-  input: z.infer<typeof ZSessionCreateSchema>;
-}) {
-  const mails: { to: string; subject: string; text: string }[] = [];
-  if (input.personIds.length === 0) return mails;
-  const rows = await sealedSafeContacts({ tx, personIds: input.personIds });
-  const now = new Date();
-  for (const person of rows) {
-    const rules = openJson<TSafeContact>({
-      keyring: deps.keyring,
-      value: person.safe,
-      context: safeContactContext(person.id),
-    });
-    const plan = planContact({ rules, now });
-    const due = plan.channel !== 'none' && plan.notBefore <= now;
-    await tx.insert(personMessages).values({
-      personId: person.id,
-      sessionId,
-      channel: plan.channel,
-      notBefore: plan.channel === 'none' ? now : plan.notBefore,
-      status:
-        plan.channel === 'none'
-          ? `not_sent:${plan.reason}`
-          : plan.channel === 'email' && due
-            ? 'sent'
-            : 'planned',
-    });
-    if (plan.channel === 'email' && due)
-      mails.push({
-        to: plan.to,
-        subject: 'Promemoria appuntamento / Appointment reminder',
-        text: `Ha un appuntamento il ${new Date(input.startsAt).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}.\nYou have an appointment on ${new Date(input.startsAt).toLocaleString('en-GB', { timeZone: 'Europe/Rome' })}.\n`,
-      });
-    await writeAudit({
-      tx,
-      actor: actorOf(ctx),
-      event: {
-        action: 'person.message_planned',
-        recordType: 'person',
-        recordId: person.id,
-        details: { channel: plan.channel },
-      },
-    });
-  }
-  return mails;
 }
 
 export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {

@@ -1,6 +1,7 @@
 import type { TramaModule } from '../../platform/module.js';
 import { OBSERVATORY_AUDIT_ACTIONS, OBSERVATORY_RECORD_TABLES } from './observatory.audit.js';
 import { seedObservatoryDemo } from './observatory.demo.js';
+import { incidentsExport } from './observatory.exports.js';
 import { OBSERVATORY_FIELD_CLASSES, OBSERVATORY_RETENTION } from './observatory.fields.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
@@ -13,6 +14,7 @@ export const observatoryModule: TramaModule = {
   recordTables: OBSERVATORY_RECORD_TABLES,
   seedDemo: seedObservatoryDemo,
   routes: observatoryRoutes,
+  exports: [incidentsExport],
   // Drafts are never counted: an unfinished record is a missing number in the observatory.
   attention: async ({ tx, ctx }) =>
     ctx.permissions.has('incidents.record')

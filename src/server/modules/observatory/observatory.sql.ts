@@ -64,6 +64,8 @@ export const incidents = pgTable(
   },
   (t) => [
     index('incidents_service_idx').on(t.serviceId, t.updatedAt),
+    // A service's incidents in id order: the export reads them in pages by key (platform/exports).
+    index('incidents_service_id_idx').on(t.serviceId, t.id),
     unique('incidents_import_key_unique').on(t.serviceId, t.importKey),
     check('incidents_status_check', sql`${t.status} in ('draft', 'recorded')`),
     check(

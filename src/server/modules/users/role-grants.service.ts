@@ -5,7 +5,7 @@ import { ROLE_GRANT_TTL_HOURS, SECOND_PERSON_ROLES, type TRole } from '../../../
 import type { TRoleGrant, ZMembershipCreateSchema, ZRoleGrantQuerySchema } from '../../../contracts/users.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import { mailDpos, noticeToDpos } from '../../platform/access/dpo-notice.js';
+import { noticeToDpos } from '../../platform/access/dpo-notice.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit, writeAuditApart } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
@@ -90,7 +90,6 @@ export async function requestRole({
   userId: string;
   input: MembershipInput;
 }) {
-  let dpoEmails: string[] = [];
   const grant = await scoped({
     db: deps.db,
     ctx,
@@ -116,19 +115,18 @@ export async function requestRole({
           details: { grantId: created!.id, role: input.role },
         },
       });
-      dpoEmails = await noticeToDpos({
+      await noticeToDpos({
+        deps,
         tx,
         kind: 'role.requested',
         payload: { grantId: created!.id, userId, role: input.role },
+        mail: {
+          subject: 'Trama: ruolo da approvare / role waiting for approval',
+          text: `Un amministratore ha chiesto un ruolo che richiede una seconda approvazione (${input.role}). Apri Trama, «Ruoli da approvare».\n\nAn administrator asked for a role that needs a second approval (${input.role}). Open Trama, "Roles to approve".\n`,
+        },
       });
       return (await grantRows({ tx, ctx, id: created!.id }))[0]!;
     },
-  });
-  mailDpos({
-    mailer: deps.mailer,
-    to: dpoEmails,
-    subject: 'Trama: ruolo da approvare / role waiting for approval',
-    text: `Un amministratore ha chiesto un ruolo che richiede una seconda approvazione (${grant.role}). Apri Trama, «Ruoli da approvare».\n\nAn administrator asked for a role that needs a second approval (${grant.role}). Open Trama, "Roles to approve".\n`,
   });
   return grant;
 }
@@ -172,14 +170,12 @@ export async function grantMembership({
   return membershipId;
 }
 
-/** The DPOs are told of every membership that takes effect (in-app notice here, e-mail after). */
-export function mailGrantedRole({ deps, to, role }: { deps: Deps; to: string[]; role: TRole }) {
-  mailDpos({
-    mailer: deps.mailer,
-    to,
+/** The DPOs' e-mail for a membership that takes effect (the in-app notice is the record). */
+export function grantedRoleMail(role: TRole) {
+  return {
     subject: 'Trama: nuovo ruolo assegnato / role granted',
     text: `È stato assegnato un ruolo (${role}). Il registro degli accessi riporta chi e quando.\n\nA role was granted (${role}). The audit trail records who and when.\n`,
-  });
+  };
 }
 
 export function listRoleGrants({
@@ -242,7 +238,6 @@ export async function decideRoleGrant({
   id: string;
   decision: 'approve' | 'reject' | 'cancel';
 }) {
-  let dpoEmails: string[] = [];
   let result: TRoleGrant;
   try {
     result = await scoped({
@@ -287,10 +282,12 @@ export async function decideRoleGrant({
             details: { grantId: id, role: grant.role },
           },
         });
-        dpoEmails = await noticeToDpos({
+        await noticeToDpos({
+          deps,
           tx,
           kind: `role.${status}`,
           payload: { grantId: id, userId: grant.userId, role: grant.role, membershipId },
+          ...(decision === 'approve' ? { mail: grantedRoleMail(grant.role) } : {}),
         });
         return (await grantRows({ tx, ctx, id }))[0]!;
       },
@@ -299,7 +296,6 @@ export async function decideRoleGrant({
     // The same membership came into being meanwhile: the request stays pending (all rolled back).
     rethrowConstraintViolation(error, { unique: { field: 'role', message: MEMBERSHIP_EXISTS } });
   }
-  if (decision === 'approve') mailGrantedRole({ deps, to: dpoEmails, role: result.role });
   return result;
 }
 

@@ -18,12 +18,13 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { queueMail } from '../../platform/mail/mail-queue.js';
 import { memberships, services, users } from '../../platform/tenancy/tenancy.sql.js';
 import {
+  grantedRoleMail,
   grantMembership,
   holdsOrAwaitsSensitiveRole,
   MEMBERSHIP_EXISTS,
-  mailGrantedRole,
   needsSecondPerson,
   refuseSelfGrant,
   requestRole,
@@ -70,7 +71,7 @@ export async function createUser({
   input: z.infer<typeof ZUserCreateSchema>;
 }) {
   try {
-    const { user, token } = await scoped({
+    const user = await scoped({
       db: deps.db,
       ctx,
       work: async (tx) => {
@@ -94,19 +95,21 @@ export async function createUser({
             ttlMs: INVITATION_TTL_MS,
           }),
         );
-        return { user: (await findUser({ tx, ctx, id: created!.id }))!, token: invitation };
+        const link = `${deps.config.publicUrl}/reset-password#token=${invitation}`;
+        await queueMail({
+          deps,
+          tx,
+          mail: {
+            to: input.email,
+            subject: 'Trama: il tuo account / your account',
+            text: `È stato creato per te un account Trama (${input.username}). Scegli la password entro 72 ore:\n${link}\n\nA Trama account (${input.username}) was created for you. Choose your password within 72 hours:\n${link}\n`,
+          },
+        });
+        return (await findUser({ tx, ctx, id: created!.id }))!;
       },
     });
-    const link = `${deps.config.publicUrl}/reset-password#token=${token}`;
-    const invitationSent = await deps.mailer
-      .send({
-        to: input.email,
-        subject: 'Trama: il tuo account / your account',
-        text: `È stato creato per te un account Trama (${user.username}). Scegli la password entro 72 ore:\n${link}\n\nA Trama account (${user.username}) was created for you. Choose your password within 72 hours:\n${link}\n`,
-      })
-      .then(() => true)
-      .catch(() => false);
-    return { user, invitationSent };
+    // The invitation is queued with the account: it leaves when the mail server takes it.
+    return { user, invitationSent: true };
   } catch (error) {
     rethrowConstraintViolation(error, {
       unique: {
@@ -192,7 +195,6 @@ export async function addMembership({
       en: 'Give either a service or an organisation (exactly one).',
     });
   }
-  let dpoEmails: string[] = [];
   try {
     const outcome = await scoped({
       db: deps.db,
@@ -218,17 +220,18 @@ export async function addMembership({
           serviceId: input.serviceId ?? null,
           organisationId: input.organisationId ?? null,
         });
-        dpoEmails = await noticeToDpos({
+        await noticeToDpos({
+          deps,
           tx,
           kind: 'role.granted',
           payload: { userId, role: input.role, membershipId },
+          mail: grantedRoleMail(input.role),
         });
         return { user: (await findUser({ tx, ctx, id: userId }))! };
       },
     });
     if (!outcome) return notFoundAudited({ db: deps.db, ctx, recordType: 'user', id: userId });
     if ('pending' in outcome) return { grant: await requestRole({ deps, ctx, userId, input }) };
-    mailGrantedRole({ deps, to: dpoEmails, role: input.role });
     return outcome;
   } catch (error) {
     rethrowConstraintViolation(error, {

@@ -1,23 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/client.js';
 import { unsafeAsSystem } from '../db/context.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Deps } from '../deps.js';
+import { queueMail } from '../mail/mail-queue.js';
 import { notifications } from './access.sql.js';
 
 /**
  * Tells every DPO, in the caller's transaction, that something they must review happened (a
- * break-the-glass, a consent override). The payload holds ids only. Returns the addresses to
- * e-mail once the transaction has committed.
+ * break-the-glass, a consent override, a role): an in-app notice holding ids only, and when
+ * `mail` is given an e-mail to each DPO with an address, queued in the same transaction.
  */
 export async function noticeToDpos({
+  deps,
   tx,
   kind,
   payload,
+  mail,
 }: {
+  deps: Pick<Deps, 'jobs' | 'keyring'>;
   tx: Tx;
   kind: string;
   payload: Record<string, unknown>;
-}) {
+  mail?: { subject: string; text: string };
+}): Promise<void> {
   // The DPOs' accounts are outside any requester's scope by design.
   const dpos = await unsafeAsSystem(tx, (sys) =>
     queryRows<{ id: string; email: string | null }>(
@@ -26,21 +31,8 @@ export async function noticeToDpos({
           where m.role = 'dpo' and u.disabled_at is null`,
     ),
   );
-  for (const dpo of dpos) await tx.insert(notifications).values({ userId: dpo.id, kind, payload });
-  return dpos.flatMap((d) => (d.email ? [d.email] : []));
-}
-
-/** The e-mail half: best effort after commit; the in-app notice is the record. */
-export function mailDpos({
-  mailer,
-  to,
-  subject,
-  text,
-}: {
-  mailer: Mailer;
-  to: string[];
-  subject: string;
-  text: string;
-}) {
-  for (const address of to) void mailer.send({ to: address, subject, text }).catch(() => {});
+  for (const dpo of dpos) {
+    await tx.insert(notifications).values({ userId: dpo.id, kind, payload });
+    if (mail && dpo.email) await queueMail({ deps, tx, mail: { to: dpo.email, ...mail } });
+  }
 }

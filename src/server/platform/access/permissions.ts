@@ -13,6 +13,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'sessions.revoke',
     'roles.approve',
     'api-docs.read',
+    'jobs.manage',
   ],
   dpo: ['structure.read', 'users.read', 'roles.approve', 'audit.read', 'break-glass.review'],
   coordinator: [

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, type Queryable, queryRows } from '../db/client.js';
+import { allCuts, cutRowProblem } from './retention-cut.js';
 
 /**
  * The hash chain (ADR 0003). Requests insert events unsealed; a background step seals committed
@@ -86,19 +87,49 @@ export interface VerifyResult {
   unsealed: number;
   /** The first broken link: the event whose stored content no longer matches its hash, or a gap. */
   firstBroken?: { chainSeq: string; eventId: string | null; problem: string };
+  /** When older events were removed (audit retention): the signed cut the walk started from. */
+  fromCut?: { throughSeq: string; throughHash: string };
 }
 
-/** Walks the whole chain from the first link; names the first event that does not verify. */
-export async function verifyChain({
+export interface ChainLink {
+  seq: bigint;
+  hash: string;
+}
+
+export interface WalkResult {
+  checked: number;
+  /** The last link that verified (the starting link when none did). */
+  last: ChainLink;
+  broken?: { chainSeq: bigint; eventId: string | null; problem: string };
+}
+
+/**
+ * Walks the links after `from` (the genesis, a retention cut or a signed head) up to `through`
+ * (inclusive) or to the last sealed event, checking each event's sequence number, previous-hash
+ * link and content hash. Stops at the first link that does not verify.
+ */
+export async function walkLinks({
   database,
+  from,
+  through,
+  afterCut = false,
   batchSize = 10_000,
 }: {
   database: Database;
+  from: ChainLink;
+  through?: bigint;
+  /** `from` is a retention cut: a first link that does not follow it is named as such. */
+  afterCut?: boolean;
   batchSize?: number;
-}) {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1n;
+}): Promise<WalkResult> {
+  let prev = from.hash;
+  let expectedSeq = from.seq + 1n;
   let checked = 0;
+  const done = (broken?: WalkResult['broken']): WalkResult => ({
+    checked,
+    last: { seq: expectedSeq - 1n, hash: prev },
+    ...(broken ? { broken } : {}),
+  });
   for (;;) {
     const rows = await database.query<{
       id: string;
@@ -108,57 +139,78 @@ export async function verifyChain({
       canonical: string;
     }>(
       `select id::text, chain_seq::text as seq, prev_hash, hash, ${CANONICAL} as canonical from audit_events
-       where chain_seq >= $1 order by chain_seq limit $2`,
-      [expectedSeq.toString(), batchSize],
+       where chain_seq >= $1 and ($2::bigint is null or chain_seq <= $2) order by chain_seq limit $3`,
+      [expectedSeq.toString(), through?.toString() ?? null, batchSize],
     );
     for (const row of rows) {
       const seq = BigInt(row.seq);
-      if (seq !== expectedSeq) {
-        return broken({
-          database,
-          checked,
-          chainSeq: expectedSeq,
-          eventId: null,
-          problem: 'missing (deleted) event',
-        });
-      }
+      if (seq !== expectedSeq)
+        return done({ chainSeq: expectedSeq, eventId: null, problem: 'missing (deleted) event' });
       if (row.prev_hash !== prev) {
-        return broken({
-          database,
-          checked,
-          chainSeq: seq,
-          eventId: row.id,
-          problem: 'previous-hash link broken',
-        });
+        const problem =
+          afterCut && seq === from.seq + 1n
+            ? "previous-hash link broken: the first event after the retention cut does not follow the cut's hash"
+            : 'previous-hash link broken';
+        return done({ chainSeq: seq, eventId: row.id, problem });
       }
-      if (linkHash(prev, seq, row.canonical) !== row.hash) {
-        return broken({
-          database,
-          checked,
-          chainSeq: seq,
-          eventId: row.id,
-          problem: 'content changed after sealing',
-        });
-      }
+      if (linkHash(prev, seq, row.canonical) !== row.hash)
+        return done({ chainSeq: seq, eventId: row.id, problem: 'content changed after sealing' });
       prev = row.hash;
       expectedSeq += 1n;
       checked += 1;
     }
     if (rows.length < batchSize) break;
   }
+  if (through !== undefined && expectedSeq <= through)
+    return done({ chainSeq: expectedSeq, eventId: null, problem: 'missing (deleted) event' });
+  return done();
+}
+
+/**
+ * Walks the whole chain from the first link, or from the newest retention cut when older events
+ * were removed (every cut's signature checked with `publicKeys`: a cut signed by no trusted key, or
+ * whose row differs from its signed text, is a broken chain); names the first event that does not verify.
+ */
+export async function verifyChain({
+  database,
+  publicKeys = new Map(),
+  batchSize = 10_000,
+}: {
+  database: Database;
+  /** The trusted checkpoint keys (ADR 0009), needed once the chain has been cut. */
+  publicKeys?: ReadonlyMap<string, KeyObject>;
+  batchSize?: number;
+}) {
+  let from: ChainLink = { seq: 0n, hash: GENESIS_HASH };
+  // Every cut is checked, not only the newest the walk starts from: a later cut was made by walking
+  // from the one before it, so a forged earlier cut would otherwise be hidden behind a genuine one.
+  const cuts = await allCuts(database);
+  for (const c of cuts) {
+    const problem = cutRowProblem({ cut: c, publicKeys });
+    if (problem) return broken({ database, checked: 0, chainSeq: c.throughSeq, eventId: null, problem });
+  }
+  const cut = cuts.at(-1);
+  if (cut) from = { seq: cut.throughSeq, hash: cut.throughHash };
+  const walk = await walkLinks({ database, from, afterCut: cut !== undefined, batchSize });
+  if (walk.broken) return broken({ database, checked: walk.checked, ...walk.broken });
   const [head] = await database.query<{ seq: string; hash: string }>(
     'select seq::text, hash from audit_chain_head where id = 1',
   );
-  if (head && (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prev)) {
+  if (head && (BigInt(head.seq) !== walk.last.seq || head.hash !== walk.last.hash)) {
     return broken({
       database,
-      checked,
+      checked: walk.checked,
       chainSeq: BigInt(head.seq),
       eventId: null,
       problem: 'chain head does not match the last event (events cut off at the end)',
     });
   }
-  return { intact: true, checked, unsealed: await countUnsealed(database) } satisfies VerifyResult;
+  return {
+    intact: true,
+    checked: walk.checked,
+    unsealed: await countUnsealed(database),
+    ...(cut ? { fromCut: { throughSeq: cut.throughSeq.toString(), throughHash: cut.throughHash } } : {}),
+  } satisfies VerifyResult;
 }
 
 async function broken({

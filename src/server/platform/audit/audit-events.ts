@@ -22,6 +22,18 @@ export const PLATFORM_AUDIT_ACTIONS = [
   'session.expired',
   'session.revoked',
   'access.denied',
+  'job.retried',
+  'export.requested',
+  'export.approved',
+  'export.refused',
+  'export.completed',
+  'export.downloaded',
+  // Stored files (platform/storage): every file stored, link made, download and deletion.
+  'file.stored',
+  'file.link_created',
+  'file.downloaded',
+  'file.deleted',
+  'file.integrity_failed',
 ] as const;
 
 /**

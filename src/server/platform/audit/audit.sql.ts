@@ -53,6 +53,24 @@ export const auditChainHead = pgTable('audit_chain_head', {
   sealedAt: timestamp('sealed_at', { withTimezone: true, precision: 3 }).notNull(),
 });
 
+/**
+ * A removed segment of the chain (audit retention): events up to `throughSeq` were deleted after
+ * their retention period; the last removed link's hash is kept and signed with the checkpoint key,
+ * so the chain that remains is verified from here instead of from the genesis hash.
+ */
+export const auditRetentionCuts = pgTable('audit_retention_cuts', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  throughSeq: bigint('through_seq', { mode: 'bigint' }).notNull().unique(),
+  throughHash: text('through_hash').notNull(),
+  removedEvents: bigint('removed_events', { mode: 'bigint' }).notNull(),
+  olderThan: timestamp('older_than', { withTimezone: true, precision: 3 }).notNull(),
+  /** The signed text (JSON), its Ed25519 signature and the key id, as in the checkpoint file. */
+  signedText: text('signed_text').notNull(),
+  signature: text('signature').notNull(),
+  keyId: text('key_id').notNull(),
+  cutAt: timestamp('cut_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
 function sqlDefault(expression: string) {
   return sql.raw(expression);
 }

@@ -11,11 +11,19 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import type { Mailer } from '../mail/mailer.js';
+import { queryRows } from '../db/client.js';
+import { systemTransaction } from '../db/context.js';
+import type { Deps } from '../deps.js';
+import { queueMail } from '../mail/mail-queue.js';
+
+type MailQueueDeps = Pick<Deps, 'jobs' | 'keyring'>;
+
 import { CANONICAL, GENESIS_HASH, linkHash } from './audit-chain.js';
 import { type CheckpointKey, publicKeyFileOf } from './checkpoint-key.js';
 import { readCheckpointLine, signCheckpoint, type TCheckpoint } from './checkpoint-line.js';
+import { retentionCutToWalkFrom } from './retention-cut.js';
 
 /**
  * Signed checkpoints of the chain head, kept outside the database (ADR 0009): a superuser who
@@ -39,7 +47,8 @@ export async function takeCheckpoint({
   database: Database;
   key: CheckpointKey;
   file: string;
-  mailer: Mailer;
+  /** Where the DPOs' copies are queued (the mail job sends them). */
+  mailer: MailQueueDeps;
   now?: Date;
 }): Promise<CheckpointOutcome> {
   const [head] = await database.query<{ seq: string; hash: string; event_id: string | null }>(
@@ -53,7 +62,7 @@ export async function takeCheckpoint({
   // Sign only a chain that still follows from the last signed head: otherwise an edit made since
   // then would be signed as if it were the truth.
   const problem = head.event_id
-    ? await brokenSince({ database, from: previous, through: { seq: head.seq, hash: head.hash } })
+    ? await brokenSince({ database, key, from: previous, through: { seq: head.seq, hash: head.hash } })
     : `the head event ${head.seq} is missing`;
   if (problem) {
     await mailDpos({
@@ -93,7 +102,7 @@ ${key.publicKeyPem}`,
 }
 
 /** One line per write, opened for append and flushed to disk before the checkpoint counts. */
-function appendDurably({ file, line }: { file: string; line: string }) {
+export function appendDurably({ file, line }: { file: string; line: string }) {
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, 'a', 0o640);
   try {
@@ -139,18 +148,26 @@ export function lastCheckpointOf({
  */
 async function brokenSince({
   database,
+  key,
   from,
   through,
   batchSize = 10_000,
 }: {
   database: Database;
+  key: CheckpointKey;
   from: TCheckpoint | undefined;
   through: { seq: string; hash: string };
   batchSize?: number;
 }): Promise<string | undefined> {
   let prev = GENESIS_HASH;
   let expected = 1n;
-  if (from) {
+  // Events before a retention cut are gone: the walk starts from the cut when it is the later anchor.
+  const cut = await retentionCutToWalkFrom({ database, key, from });
+  if (cut && 'problem' in cut) return cut.problem;
+  if (cut) {
+    prev = cut.hash;
+    expected = cut.seq + 1n;
+  } else if (from) {
     const [signed] = await database.query<{ hash: string }>(
       'select hash from audit_events where chain_seq = $1',
       [from.seq],
@@ -179,7 +196,7 @@ async function brokenSince({
   return prev === through.hash ? undefined : `the chain head ${through.seq} does not match its last event`;
 }
 
-/** Best effort: the file is the record; a mail server down must not stop checkpoints. */
+/** Queued for every DPO: the file is the record; a mail server down only delays the copies. */
 async function mailDpos({
   database,
   mailer,
@@ -187,16 +204,19 @@ async function mailDpos({
   text,
 }: {
   database: Database;
-  mailer: Mailer;
+  mailer: MailQueueDeps;
   subject: string;
   text: string;
 }) {
-  const dpos = await database.query<{ email: string }>(
-    `select distinct u.email from users u join memberships m on m.user_id = u.id
-      where m.role = 'dpo' and u.disabled_at is null and u.email is not null`,
-  );
-  const sent = await Promise.allSettled(dpos.map((d) => mailer.send({ to: d.email, subject, text })));
-  return dpos.filter((_, i) => sent[i]!.status === 'fulfilled').map((d) => d.email);
+  return systemTransaction(database.db, async (tx) => {
+    const dpos = await queryRows<{ email: string }>(
+      tx,
+      sql`select distinct u.email from users u join memberships m on m.user_id = u.id
+           where m.role = 'dpo' and u.disabled_at is null and u.email is not null`,
+    );
+    for (const dpo of dpos) await queueMail({ deps: mailer, tx, mail: { to: dpo.email, subject, text } });
+    return dpos.map((d) => d.email);
+  });
 }
 
 /** Takes a checkpoint every interval and once more on `stop` (clean shutdown, after the last seal). */

@@ -4,6 +4,7 @@ import type { Tx } from '../db/client.js';
 import { systemTransaction } from '../db/context.js';
 import type { Deps } from '../deps.js';
 import { problems } from '../http/problem.js';
+import { queueMail } from '../mail/mail-queue.js';
 import { users } from '../tenancy/tenancy.sql.js';
 import { anonymousActor, type Client } from './auth.service.js';
 import { passwordResetTokens } from './auth.sql.js';
@@ -60,23 +61,21 @@ export async function requestPasswordReset({
       actor: anonymousActor(client, user?.username ?? null, user?.id ?? null),
       event: { action: 'auth.password_reset_requested', outcome: user ? 'success' : 'failure' },
     });
-    if (!user) return null;
-    return {
-      user,
-      token: await issuePasswordToken({ tx, userId: user.id, purpose: 'reset', ttlMs: RESET_TTL_MS }),
-    };
-  });
-  void work
-    .then(async (issued) => {
-      if (!issued) return;
-      const link = `${deps.config.publicUrl}/reset-password#token=${issued.token}`;
-      await deps.mailer.send({
+    if (!user) return;
+    const token = await issuePasswordToken({ tx, userId: user.id, purpose: 'reset', ttlMs: RESET_TTL_MS });
+    const link = `${deps.config.publicUrl}/reset-password#token=${token}`;
+    await queueMail({
+      deps,
+      tx,
+      mail: {
         to: email,
         subject: 'Trama: reimpostazione della password / password reset',
         text: `Per scegliere una nuova password apri questo link entro 30 minuti:\n${link}\n\nTo choose a new password open this link within 30 minutes:\n${link}\n\nSe non hai chiesto tu la reimpostazione, ignora questo messaggio. / If you did not ask, ignore this message.\n`,
-      });
-    })
-    .catch(() => {});
+      },
+    });
+  });
+  // The answer does not wait for the work, so its timing does not tell a known address either.
+  void work.catch(() => {});
 }
 
 export async function confirmPasswordToken({

@@ -20,4 +20,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRAMA_MODE: 'production' })).toThrow(/missing data key/);
     expect(() => loadConfig({ TRAMA_MODE: 'production', TRAMA_DATA_KEY: 'k' })).toThrow(/DATABASE_URL/);
   });
+  it('stores files under the data directory, or in S3 only with a bucket and credentials', () => {
+    expect(loadConfig({ TRAMA_DATA_DIR: '/srv/t' }).fileStore).toEqual({ kind: 'disk', dir: '/srv/t/files' });
+    expect(() => loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'b' })).toThrow(/S3_ACCESS_KEY_ID/);
+    const s3 = { FILE_STORE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 's' };
+    expect(loadConfig(s3).fileStore).toMatchObject({ kind: 's3', bucket: 'b', forcePathStyle: true });
+  });
+  it('keeps audit events 24 months by default, never less than 6', () => {
+    expect(loadConfig({}).auditRetentionMonths).toBe(24);
+    expect(loadConfig({ TRAMA_AUDIT_RETENTION_MONTHS: '36' }).auditRetentionMonths).toBe(36);
+    expect(() => loadConfig({ TRAMA_AUDIT_RETENTION_MONTHS: '5' })).toThrow(/TRAMA_AUDIT_RETENTION_MONTHS/);
+    expect(() => loadConfig({ TRAMA_AUDIT_RETENTION_MONTHS: 'x' })).toThrow(/TRAMA_AUDIT_RETENTION_MONTHS/);
+  });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { FileStoreSettings } from '../storage/file-store.js';
 
 /** Every setting Trama reads, with its default. README.md lists them; keep the two in step. */
 const ZConfigSchema = z.object({
@@ -23,7 +24,16 @@ const ZConfigSchema = z.object({
   TRAMA_AUDIT_SIGNING_KEY: z.string().optional(),
   TRAMA_AUDIT_CHECKPOINT_INTERVAL_MIN: z.coerce.number().int().min(1).max(1440).default(15),
   TRAMA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  TRAMA_AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(6).max(1200).default(24),
   TRAMA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  FILE_STORE: z.enum(['disk', 's3']).default('disk'),
+  FILE_STORE_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -43,7 +53,11 @@ export interface Config {
   auditCheckpointIntervalMin: number;
   /** Append-only file of signed checkpoints, outside the database. */
   auditCheckpointFile: string;
+  /** Months an audit event is kept before the retention job removes it (Garante: 24). */
+  auditRetentionMonths: number;
   logLevel: string;
+  /** Where stored files' encrypted bytes live (platform/storage): `<dataDir>/files` or an S3 bucket. */
+  fileStore: FileStoreSettings;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`bad configuration: ${issue.path.join('.')} ${issue.message}`);
   }
   const c = parsed.data;
+  if (c.FILE_STORE === 's3' && !(c.S3_BUCKET && c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY))
+    throw new ConfigError('FILE_STORE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
   if (c.TRAMA_MODE === 'production') {
     if (!c.TRAMA_DATA_KEY) throw new ConfigError('missing data key: production mode needs TRAMA_DATA_KEY');
     if (!c.DATABASE_URL) throw new ConfigError('production mode needs DATABASE_URL (PostgreSQL)');
@@ -77,6 +93,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSigningKey: c.TRAMA_AUDIT_SIGNING_KEY,
     auditCheckpointIntervalMin: c.TRAMA_AUDIT_CHECKPOINT_INTERVAL_MIN,
     auditCheckpointFile: c.TRAMA_AUDIT_CHECKPOINT_FILE ?? join(c.TRAMA_DATA_DIR, 'audit-checkpoints.jsonl'),
+    auditRetentionMonths: c.TRAMA_AUDIT_RETENTION_MONTHS,
     logLevel: c.TRAMA_LOG_LEVEL,
+    fileStore:
+      c.FILE_STORE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: c.S3_ENDPOINT,
+            bucket: c.S3_BUCKET!,
+            region: c.S3_REGION,
+            accessKeyId: c.S3_ACCESS_KEY_ID!,
+            secretAccessKey: c.S3_SECRET_ACCESS_KEY!,
+            forcePathStyle: c.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : { kind: 'disk', dir: c.FILE_STORE_DIR ?? join(c.TRAMA_DATA_DIR, 'files') },
   };
 }

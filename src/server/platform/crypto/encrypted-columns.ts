@@ -36,6 +36,29 @@ export const PLATFORM_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextColumn: 'scope',
     contextPrefix: 'pseudonym_keys',
   },
+  {
+    // The key is (user_id, key); the ciphertext itself (a random IV in each) names its row.
+    table: 'idempotency_keys',
+    keyColumn: 'response_body',
+    column: 'response_body',
+    contextColumn: 'user_id',
+    contextPrefix: 'idempotency_keys.response_body',
+  },
+  {
+    table: 'stored_files',
+    keyColumn: 'id',
+    column: 'name_sealed',
+    contextColumn: 'id',
+    contextPrefix: 'stored_files.name_sealed',
+  },
+  {
+    // A file's own data key: rotating re-seals 32 bytes, never the file (ADR 0010).
+    table: 'stored_files',
+    keyColumn: 'id',
+    column: 'data_key_sealed',
+    contextColumn: 'id',
+    contextPrefix: 'stored_files.data_key_sealed',
+  },
 ];
 
 export function mfaSecretContext(userId: string) {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { idempotencyClaimFor } from '../http/idempotency.js';
 import type { Db, Tx } from './client.js';
 
 /** What the database must know about the request for row-level security (trama_* SQL functions). */
@@ -12,16 +13,28 @@ export interface DbContext {
 /**
  * Runs `work` in one transaction as the non-superuser trama_app role with the request context
  * set transaction-locally, so RLS applies and nothing leaks to the next user of the connection.
+ * When the request carries an Idempotency-Key that none of its committed transactions has claimed,
+ * this transaction claims it before the work: the key then exists exactly when the work committed,
+ * and a key already claimed stops the work (platform/http/idempotency.ts).
  */
 export async function withDbContext<T>(db: Db, context: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'trama_app', true),
-      set_config('trama.user_id', ${context.userId}, true),
-      set_config('trama.role', ${context.role}, true),
-      set_config('trama.organisation_id', ${context.organisationId ?? ''}, true),
-      set_config('trama.service_id', ${context.serviceId ?? ''}, true)`);
-    return work(tx as Tx);
-  });
+  const idempotency = idempotencyClaimFor(context.userId);
+  let committed = false;
+  try {
+    const result = await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'trama_app', true),
+        set_config('trama.user_id', ${context.userId}, true),
+        set_config('trama.role', ${context.role}, true),
+        set_config('trama.organisation_id', ${context.organisationId ?? ''}, true),
+        set_config('trama.service_id', ${context.serviceId ?? ''}, true)`);
+      await idempotency?.claim(tx as Tx);
+      return work(tx as Tx);
+    });
+    committed = true;
+    return result;
+  } finally {
+    idempotency?.settled(committed);
+  }
 }
 
 /**
@@ -39,10 +52,16 @@ export async function systemTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>)
  * a session's acting membership); the name marks every such call for review.
  */
 export async function unsafeAsSystem<T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  // Called from a system transaction too (a job's), which must stay the owner afterwards.
+  const result = (await tx.execute(sql`select current_setting('role') as role`)) as unknown as {
+    rows: { role: string }[];
+  };
+  const role = result.rows[0]?.role ?? 'none';
+  if (role === 'none') return work(tx);
   await tx.execute(sql`reset role`);
   try {
     return await work(tx);
   } finally {
-    await tx.execute(sql`select set_config('role', 'trama_app', true)`);
+    await tx.execute(sql`select set_config('role', ${role}, true)`);
   }
 }

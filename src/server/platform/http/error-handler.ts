@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { loggedError } from './log-serializers.js';
-import { HttpProblem, problems, renderProblem } from './problem.js';
+import { AnswerInstead, HttpProblem, problems, renderProblem } from './problem.js';
 import { fieldErrorsOf } from './validation-messages.js';
 
 export function requestLocale(request: FastifyRequest): 'it' | 'en' {
@@ -109,6 +109,7 @@ export function sendFrameworkProblem(error: FastifyError, request: FastifyReques
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error instanceof AnswerInstead) return error.answer(request, reply);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const errors = fieldErrorsOf(

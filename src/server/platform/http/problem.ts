@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TLocalizedText, TProblem } from '../../../contracts/common.js';
 
 export interface FieldError {
@@ -19,6 +20,17 @@ export class HttpProblem extends Error {
     readonly errors?: FieldError[],
   ) {
     super(title.en);
+  }
+}
+
+/**
+ * Thrown where the work must stop (and its transaction roll back) because the answer is already
+ * known elsewhere: the error handler sends what `answer` sends instead of a problem. An idempotent
+ * retry whose key a concurrent request claimed first is answered with that request's result.
+ */
+export class AnswerInstead extends Error {
+  constructor(readonly answer: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) {
+    super('answered from elsewhere');
   }
 }
 

@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Set by the mail job from the event's key, so a receiver can also tell a repeat. */
+  messageId?: string;
 }
 
 export interface Mailer {

@@ -44,4 +44,11 @@ export const PLATFORM_RETENTION: Readonly<Record<string, RetentionClass>> = {
   audit_chain_head: 'audit',
   break_glass_grants: 'access_grant',
   pseudonym_keys: 'research',
+  idempotency_keys: 'technical',
+  mail_deliveries: 'technical',
+  export_runs: 'technical',
+  audit_retention_cuts: 'audit',
+  // Each file carries its own class (stored_files.retention_class), set by its module.
+  stored_files: 'case_record',
+  file_links: 'technical',
 };

@@ -22,6 +22,7 @@ import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { GrantReview } from './GrantReview.js';
+import { GrantStatus } from './GrantStatus.js';
 
 const grantsKey = ['break-glass'] as const;
 
@@ -177,7 +178,9 @@ function GrantsTable({ items }: { items: TBreakGlassGrant[] }) {
             </td>
             <td>{g.reason}</td>
             <td className="text-nowrap">{formatDateTime(g.expiresAt, locale)}</td>
-            <td>{g.active ? t('breakGlass.list.active') : t('breakGlass.list.expired')}</td>
+            <td>
+              <GrantStatus grant={g} />
+            </td>
             <td>
               <GrantReview grant={g} />
             </td>

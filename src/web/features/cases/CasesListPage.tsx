@@ -10,6 +10,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
+import { ExportEntryLink } from '../exports/ExportEntryLink.js';
 import { CASES_PAGE_SIZE, type CaseFilters, useCaseFilters, useCases } from './cases-api.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 
@@ -63,6 +64,11 @@ export function CasesListPage({
     <>
       <PageHeading title={t('cases.list.title')}>
         <p className="mb-0">{t('cases.list.intro')}</p>
+        <ExportEntryLink
+          kind="cases.bulk"
+          status={filters.status}
+          className="btn btn-outline-primary btn-sm mt-2"
+        />
       </PageHeading>
       <section aria-labelledby="cases-filters-heading" className="mb-4">
         <h2 id="cases-filters-heading" className="h4">

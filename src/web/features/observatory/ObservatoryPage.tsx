@@ -7,6 +7,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { SelectField } from '../../ui/fields.js';
 import { formatNumber } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { ExportEntryLink } from '../exports/ExportEntryLink.js';
 import { exportUrl, useStatistics } from './observatory-api.js';
 import { StatTable } from './StatTable.js';
 
@@ -111,6 +112,7 @@ function Dashboard({
           >
             {t('observatory.trainingLink')}
           </Link>
+          <ExportEntryLink kind="observatory.incidents" year={statistics.year} />
         </div>
       </div>
       <p className="lead" role="status">

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, signIn, startApp, stopApp } from './support.js';
+
+/*
+ * Exports as background jobs: asked for from the page whose data they hold, followed while the
+ * server's workers make the file, downloaded once; a bulk export of case data approved by a second
+ * person; the admin's view of the jobs. And the DPO ending someone's emergency access early.
+ */
+
+beforeAll(async () => {
+  await startApp();
+});
+
+afterAll(async () => {
+  await stopApp();
+});
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principale' });
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+const ownExports = (page: Page) => page.getByRole('table', { name: /^\d+ esportazion[ei]$/ });
+
+describe('exports', () => {
+  it('operatrice.cav asks for the incident register, follows it to ready and downloads it once', async () => {
+    const { page } = await signIn('operatrice.cav');
+    await menu(page).getByRole('link', { name: 'Osservatorio', exact: true }).click();
+    await h1(page, 'Osservatorio sulla violenza di genere').waitFor();
+    await page.getByRole('link', { name: 'Esporta elenco…' }).click();
+
+    await h1(page, 'Esportazioni').waitFor();
+    const kind = page.getByLabel(/^Che cosa esportare/);
+    await expect.poll(() => kind.inputValue()).toBe('observatory.incidents');
+    // The observatory's year comes along; an empty year would export every year.
+    expect(await page.getByLabel(/^Anno/).inputValue()).toMatch(/^20\d\d$/);
+    await page.getByLabel(/^Anno/).fill('');
+    expect(await page.getByRole('radio', { name: 'CSV' }).isChecked()).toBe(true);
+    await page.getByText('Non hai ancora chiesto esportazioni.').waitFor();
+    await expectAccessible(page, 'exports, new request form');
+
+    await page.getByRole('button', { name: 'Chiedi l’esportazione' }).click();
+    await page.getByRole('status').filter({ hasText: 'Richiesta inviata' }).waitFor();
+
+    // The list is asked again every second while the file is made: no reload needed.
+    const row = ownExports(page).getByRole('row', { name: /Registro degli episodi/ });
+    await row.getByText('Pronto da scaricare').waitFor({ timeout: 60_000 });
+    const bar = row.getByRole('progressbar', { name: 'Avanzamento di Registro degli episodi (righe)' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    expect(await bar.getAttribute('aria-valuetext')).toMatch(/^Righe: (\d+) su \1 \(100%\)$/);
+    await expectAccessible(page, 'exports, file ready');
+
+    const downloading = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'Scarica Registro degli episodi (righe) (CSV)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^observatory-incidents-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = readFileSync(await download.path(), 'utf8');
+    expect(file.replace(/^\uFEFF/, '')).toMatch(/^Codice della persona;Mese;/);
+
+    await row.getByText('Scaricato', { exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: /^Scarica/ }).count()).toBe(0);
+    // Still downloaded once the server is asked again.
+    await page.reload();
+    await h1(page, 'Esportazioni').waitFor();
+    await ownExports(page)
+      .getByRole('row', { name: /Registro degli episodi/ })
+      .getByText('Scaricato')
+      .waitFor();
+    await expectAccessible(page, 'exports, file downloaded');
+  });
+
+  it('responsabile asks for the case list, supervisora approves it, and it is made', async () => {
+    const requester = (await signIn('responsabile')).page;
+    await menu(requester).getByRole('link', { name: 'Casi', exact: true }).click();
+    await h1(requester, 'Casi').waitFor();
+    await requester.getByRole('link', { name: 'Esporta elenco…' }).click();
+    await h1(requester, 'Esportazioni').waitFor();
+    await expect.poll(() => requester.getByLabel(/^Che cosa esportare/).inputValue()).toBe('cases.bulk');
+    await requester.getByRole('note').filter({ hasText: 'seconda persona' }).waitFor();
+    await requester.getByLabel(/^Stato dei casi/).selectOption({ label: 'Aperto' });
+    await requester
+      .locator('label')
+      .filter({ hasText: /^Excel \(XLSX\)$/ })
+      .click();
+    await requester.getByRole('button', { name: 'Chiedi l’esportazione' }).click();
+    await requester
+      .getByRole('status')
+      .filter({ hasText: 'parte quando una seconda persona la approva' })
+      .waitFor();
+    const row = ownExports(requester).getByRole('row', { name: /Elenco dei casi/ });
+    await row.getByText('In attesa di approvazione').waitFor();
+    await expectAccessible(requester, 'exports, awaiting approval');
+
+    const approver = (await signIn('supervisora')).page;
+    await menu(approver).getByRole('link', { name: 'Esportazioni', exact: true }).click();
+    await h1(approver, 'Esportazioni').waitFor();
+    await approver.getByRole('heading', { level: 2, name: 'Da approvare' }).waitFor();
+    const approve = approver.getByRole('button', {
+      name: 'Approva Elenco dei casi (righe) chiesta da responsabile',
+    });
+    await approve.waitFor();
+    await expectAccessible(approver, 'exports, to approve');
+    await approve.click();
+    await approver
+      .getByRole('status')
+      .filter({ hasText: 'Approvata: «Elenco dei casi (righe)» chiesta da responsabile' })
+      .waitFor();
+    await approver.getByText('Nessun’altra richiesta da approvare.').waitFor();
+    await expectAccessible(approver, 'exports, approved');
+
+    // The requester's page polls only while a file is in the making: asked again, it follows it.
+    await requester.reload();
+    await h1(requester, 'Esportazioni').waitFor();
+    const approved = ownExports(requester).getByRole('row', { name: /Elenco dei casi/ });
+    await approved.getByText('Pronto da scaricare').waitFor({ timeout: 60_000 });
+    await approved.getByText('Approvata da supervisora').waitFor();
+  });
+
+  it('admin follows the background jobs', async () => {
+    const { page } = await signIn('admin');
+    await menu(page).getByRole('link', { name: 'Attività in background' }).click();
+    await h1(page, 'Attività in background').waitFor();
+    const jobs = page.getByRole('table', { name: /attività, dalla più recente$/ });
+    await jobs
+      .getByRole('row', { name: /Esportazioni e report/ })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'background jobs');
+
+    await page.getByLabel('Stato').selectOption({ label: 'Completata' });
+    await page.getByRole('button', { name: 'Mostra' }).click();
+    const done = page.getByRole('table', { name: /nello stato «Completata»/ });
+    const exportsDone = done.getByRole('row', { name: /Esportazioni e report/ });
+    await exportsDone.first().waitFor();
+    // The incident register and the case list of the tests above.
+    expect(await exportsDone.count()).toBeGreaterThanOrEqual(2);
+    expect(await exportsDone.first().textContent()).toMatch(/1 di 3/);
+    expect(new URL(page.url()).searchParams.get('state')).toBe('done');
+    await expectAccessible(page, 'background jobs, done');
+  });
+});
+
+describe('emergency access', () => {
+  it('the DPO ends someone else’s active access early, saying why', async () => {
+    const { page } = await signIn('coordinatrice');
+    const users = (await (await page.request.get('/api/users?q=operatrice')).json()) as {
+      items: { id: string; username: string }[];
+    };
+    const target = users.items.find((u) => u.username === 'operatrice');
+    expect(target).toBeDefined();
+    await menu(page).getByRole('link', { name: 'Accesso di emergenza' }).click();
+    await h1(page, 'Accesso di emergenza').waitFor();
+    await page.getByLabel(/^Tipo di dato/).selectOption('user');
+    await page.getByLabel(/^Identificativo del dato/).fill(target?.id ?? '');
+    await page.getByLabel(/^Motivazione/).fill('Reperibilità: verifica urgente dei recapiti della collega.');
+    await page.getByRole('button', { name: "Richiedi l'accesso di emergenza" }).click();
+    await page.getByRole('status').filter({ hasText: 'Accesso concesso' }).waitFor();
+
+    const dpo = (await signIn('dpo')).page;
+    await menu(dpo).getByRole('link', { name: 'Accesso di emergenza' }).click();
+    await h1(dpo, 'Accesso di emergenza').waitFor();
+    const end = dpo.getByRole('button', { name: 'Chiudi ora l’accesso di coordinatrice' });
+    await end.waitFor();
+    await expectAccessible(dpo, 'emergency accesses with an active one');
+    await end.click();
+    // The reason is required: an empty one is refused on the field.
+    await dpo.getByRole('button', { name: 'Chiudi ora l’accesso', exact: true }).click();
+    const reason = dpo.getByLabel(/^Motivo della chiusura/);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('La reperibilità è terminata.');
+    await dpo.getByRole('button', { name: 'Chiudi ora l’accesso', exact: true }).click();
+    await dpo.getByText(/^Chiuso in anticipo il /).waitFor();
+    expect(await dpo.getByRole('button', { name: /^Chiudi ora l’accesso/ }).count()).toBe(0);
+    await expectAccessible(dpo, 'emergency access ended early');
+  });
+});
