@@ -18,7 +18,7 @@ CREATE TABLE "export_runs" (
 	"format" text NOT NULL,
 	"state" text NOT NULL,
 	"requested_by" uuid NOT NULL,
-	"membership_id" uuid NOT NULL,
+	"membership_id" uuid,
 	"service_id" uuid,
 	"approved_by" uuid,
 	"decided_at" timestamp (3) with time zone,
@@ -80,7 +80,7 @@ CREATE TABLE "stored_files" (
 );
 --> statement-breakpoint
 ALTER TABLE "export_runs" ADD CONSTRAINT "export_runs_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "export_runs" ADD CONSTRAINT "export_runs_membership_id_memberships_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."memberships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "export_runs" ADD CONSTRAINT "export_runs_membership_id_memberships_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."memberships"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "export_runs" ADD CONSTRAINT "export_runs_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "export_runs" ADD CONSTRAINT "export_runs_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "export_runs" ADD CONSTRAINT "export_runs_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -13,11 +13,17 @@ export interface SinkMessage {
 export async function startSmtpSink() {
   const messages: SinkMessage[] = [];
   let hang = false;
+  let rejectRecipients = false;
   let onHang: (() => void) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      // As real servers do, the refusal repeats the address.
+      if (rejectRecipients) return callback(new Error(`<${address.address}>: Recipient address rejected`));
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -46,6 +52,9 @@ export async function startSmtpSink() {
     },
     answerAgain() {
       hang = false;
+    },
+    rejectAllRecipients() {
+      rejectRecipients = true;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

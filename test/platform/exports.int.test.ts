@@ -70,6 +70,20 @@ describe('exports as jobs', () => {
       'file.link_created',
       'file.downloaded',
     ]);
+    // Nor can a second link be made for its file afterwards.
+    const [run] = await t.database.query<{ file_id: string }>(
+      `select file_id from export_runs where id = $1`,
+      [asked.body.id],
+    );
+    await t.database.query(
+      `update export_runs set downloaded_at = now() - interval '5 minutes' where id = $1`,
+      [asked.body.id],
+    );
+    const again = await as['operatrice.cav']!.request({
+      method: 'POST',
+      url: `/api/files/${run!.file_id}/link`,
+    });
+    expect(again.statusCode).toBe(404);
   });
 
   it('writes XLSX that opens, with the same rows', async () => {
@@ -135,7 +149,23 @@ describe('exports as jobs', () => {
     const done = (await get('responsabile', asked.body.id)).json() as TExport;
     expect(done).toMatchObject({ state: 'ready', decidedBy: 'supervisora' });
     const file = await download('responsabile', asked.body.id);
-    expect(file.body.toString('utf8')).toMatch(/^\uFEFFCodice del caso;Codice del nucleo;Stato;/);
+    const text = file.body.toString('utf8');
+    expect(text).toMatch(/^\uFEFFCodice del caso;Codice del nucleo;Stato;/);
+    // Only the requester's own service's cases, never those reached as referrer, team member elsewhere or by emergency grant.
+    const own = await countOf(
+      t.database.db,
+      sql`select count(*)::int as n from cases c join memberships m on m.service_id = c.service_id
+           join users u on u.id = m.user_id where u.username = 'responsabile'`,
+    );
+    expect(done.rowsTotal).toBeLessThanOrEqual(own);
+    const services = new Set(
+      text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(';')[6]),
+    );
+    expect(services.size).toBeLessThanOrEqual(1);
     // The supervisor approved it; the file is still the requester's alone.
     expect((await download('supervisora', asked.body.id)).status).toBe(404);
   });

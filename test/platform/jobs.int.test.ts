@@ -136,6 +136,22 @@ describe('background jobs', () => {
     }
   });
 
+  it('keeps no address in the error of a refused mail, where admins and logs would read it', async () => {
+    const sink = await startSmtpSink();
+    try {
+      sink.rejectAllRecipients();
+      t.deps.mailer = smtp(sink.url);
+      await queue('rejected', 'refused-person@example.org');
+      await t.runJobs();
+      const [job] = await mailJobs('rejected');
+      expect(job?.state).toBe('retry');
+      expect(job?.output?.message).toMatch(/^mail not sent \(.*550/);
+      expect(JSON.stringify(job)).not.toContain('refused-person');
+    } finally {
+      await sink.close();
+    }
+  });
+
   // A worker process killed mid-send needs a second connection to the same database: PostgreSQL.
   it.skipIf(!process.env.DATABASE_URL)(
     'completes exactly once after its worker is killed (kill -9) in the middle of sending',

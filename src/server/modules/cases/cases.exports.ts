@@ -21,11 +21,17 @@ interface CaseLine {
   days_to_first_session: number | null;
 }
 
-const statusFilter = (params: Params) => (params.status ? sql` and c.status = ${params.status}` : sql``);
+/**
+ * The requester's own service's cases only: row-level security alone would add the cases they
+ * reach as a team member elsewhere, as referrer or through an emergency grant, which the approving
+ * supervisor of this service cannot see.
+ */
+const scopeFilter = (params: Params) =>
+  sql` and c.service_id = (select trama_service())${params.status ? sql` and c.status = ${params.status}` : sql``}`;
 const day = (value: Date | string | null) => isoTime(value)?.slice(0, 10) ?? null;
 
 /**
- * Every case the requester's service may see, one row each, without names: a bulk export of case
+ * Every case of the requester's service they may see, one row each, without names: a bulk export of case
  * data, so a second person (a supervisor of the service) approves it before it runs (ASVS 2.3.5).
  */
 export const casesExport: ExportKind<Params> = {
@@ -48,7 +54,7 @@ export const casesExport: ExportKind<Params> = {
     'Giorni dall’invio al primo incontro',
   ],
   count: ({ tx, params }) =>
-    countOf(tx, sql`select count(*)::int as n from cases c where true${statusFilter(params)}`),
+    countOf(tx, sql`select count(*)::int as n from cases c where true${scopeFilter(params)}`),
   async page({ tx, params, after, limit }) {
     const rows = await queryRows<CaseLine>(
       tx,
@@ -60,7 +66,7 @@ export const casesExport: ExportKind<Params> = {
           join households h on h.id = c.household_id
           join services s on s.id = c.service_id
           left join districts d on d.id = c.district_id
-          where true${statusFilter(params)}${after ? sql` and c.id > ${after}::uuid` : sql``}
+          where true${scopeFilter(params)}${after ? sql` and c.id > ${after}::uuid` : sql``}
           order by c.id limit ${limit}`,
     );
     return {

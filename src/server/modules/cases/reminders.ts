@@ -7,7 +7,7 @@ import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { systemTransaction } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { JOB_ACTOR, type JobKind } from '../../platform/jobs/job-queue.js';
-import { queueMail } from '../../platform/mail/mail-queue.js';
+import { deliverOnce } from '../../platform/mail/mail-queue.js';
 import { type ContactPlan, planContact } from './cases.contact.js';
 import { openJson, safeContactContext } from './cases.people.js';
 import { personMessages } from './cases.sql.js';
@@ -23,8 +23,9 @@ interface ReminderContext {
 }
 
 /**
- * What may be sent to a person now: their safe-contact rules, a consent they have not withdrawn
- * (one revoked with no valid one left), a session still to come on a case still open. Asked when a
+ * What may be sent to a person now: their safe-contact rules, a legal basis still in force (the
+ * case's own consent or court order has not lapsed, and the person has not withdrawn consent: one
+ * revoked with no valid one left), a session still to come on a case still open. Asked when a
  * reminder is planned and again when it is due: what was allowed then may not be any more.
  */
 function judge({ deps, context, now }: { deps: Pick<Deps, 'keyring'>; context: ReminderContext; now: Date }) {
@@ -49,9 +50,10 @@ function loadContexts({ tx, sessionId, personIds }: { tx: Tx; sessionId: string;
   }>(
     tx,
     sql`select p.id as person_id, p.safe_contact_encrypted as safe, s.starts_at, c.status as case_status,
-          (exists (select 1 from consents k where k.person_id = p.id and k.purpose <> 'research' and k.revoked_at is not null)
-           and not exists (select 1 from consents k where k.person_id = p.id and k.purpose <> 'research'
-                             and k.revoked_at is null and (k.expires_on is null or k.expires_on >= current_date))) as withdrawn
+          (c.basis_lapsed_at is not null or c.basis_expires_on < current_date
+           or (exists (select 1 from consents k where k.person_id = p.id and k.purpose <> 'research' and k.revoked_at is not null)
+               and not exists (select 1 from consents k where k.person_id = p.id and k.purpose <> 'research'
+                                 and k.revoked_at is null and (k.expires_on is null or k.expires_on >= current_date)))) as withdrawn
         from people p, case_sessions s join cases c on c.id = s.case_id
        where s.id = ${sessionId} and p.id in (${uuidList(personIds)})`,
   );
@@ -155,23 +157,26 @@ function audit({
 }
 
 /**
- * A planned e-mail reminder whose time has come: judged again, then queued as mail (same
- * transaction, so it is marked sent exactly when its mail exists), withheld, or moved to the next
- * allowed hours. Run twice, it finds the message no longer planned and does nothing.
+ * A planned e-mail reminder whose time has come: judged again, then sent, withheld, or moved to
+ * the next allowed hours. Run twice, it finds the message no longer planned (or its mail already
+ * delivered) and sends nothing more.
  */
 export const reminderJob: JobKind<{ messageId: string }> = {
   name: REMINDER_JOB_NAME,
   label: { it: 'Promemoria degli appuntamenti', en: 'Appointment reminders' },
-  retryLimit: 5,
+  // About four hours of SMTP outage (60 s doubling); each attempt judges again.
+  retryLimit: 8,
   retryDelaySeconds: 60,
   expireInSeconds: 120,
   async handle({ messageId }, { deps }) {
-    await systemTransaction(deps.db, async (tx) => {
+    // Judged, and re-queued or withheld, in one transaction; an allowed mail is sent after it, by
+    // this job (never handed on to a mail job that would send it later without judging again).
+    const send = await systemTransaction(deps.db, async (tx) => {
       const [message] = await queryRows<{ person_id: string; session_id: string }>(
         tx,
         sql`select person_id, session_id from person_messages where id = ${messageId} and status = 'planned' for update`,
       );
-      if (!message) return;
+      if (!message) return null;
       const [row] = await loadContexts({ tx, sessionId: message.session_id, personIds: [message.person_id] });
       const now = new Date();
       const plan = row
@@ -182,25 +187,13 @@ export const reminderJob: JobKind<{ messageId: string }> = {
           sql`update person_messages set not_before = ${plan.notBefore} where id = ${messageId}`,
         );
         await deps.jobs.enqueue(tx, REMINDER_JOB_NAME, { messageId }, { startAfter: plan.notBefore });
-        return;
+        return null;
       }
-      if (plan.channel === 'email') {
-        await queueMail({
-          deps,
-          tx,
-          key: `reminder:${messageId}`,
-          mail: { to: plan.to, subject: REMINDER_SUBJECT, text: reminderText(new Date(row!.starts_at)) },
-        });
-        await tx.execute(sql`update person_messages set status = 'sent' where id = ${messageId}`);
-        await audit({
-          tx,
-          actor: JOB_ACTOR,
+      if (plan.channel === 'email')
+        return {
           personId: message.person_id,
-          action: 'person.message_sent',
-          channel: 'email',
-        });
-        return;
-      }
+          mail: { to: plan.to, subject: REMINDER_SUBJECT, text: reminderText(new Date(row!.starts_at)) },
+        };
       // No written channel any more: a task for the practitioner, or nothing at all.
       const status = plan.channel === 'none' ? `not_sent:${plan.reason}` : 'planned';
       await tx.execute(
@@ -213,6 +206,22 @@ export const reminderJob: JobKind<{ messageId: string }> = {
         action: 'person.message_withheld',
         channel: plan.channel,
         ...(plan.channel === 'none' ? { reason: plan.reason } : {}),
+      });
+      return null;
+    });
+    if (!send) return;
+    // SMTP down: the job fails and is retried, and judged again then. Sent once per message.
+    await deliverOnce({ deps, key: `reminder:${messageId}`, mail: send.mail });
+    await systemTransaction(deps.db, async (tx) => {
+      await tx.execute(
+        sql`update person_messages set status = 'sent' where id = ${messageId} and status = 'planned'`,
+      );
+      await audit({
+        tx,
+        actor: JOB_ACTOR,
+        personId: send.personId,
+        action: 'person.message_sent',
+        channel: 'email',
       });
     });
   },

@@ -30,8 +30,8 @@ interface RunRow {
   requested_by: string;
   username: string;
   disabled: boolean;
-  membership_id: string;
-  role: TRole;
+  membership_id: string | null;
+  role: TRole | null;
   organisation_id: string | null;
   service_id: string | null;
 }
@@ -125,7 +125,7 @@ async function loadRun(deps: Deps, id: string) {
   const [run] = await deps.database.query<RunRow>(
     `select r.id, r.kind, r.params, r.format, r.state, r.requested_by, u.username, u.disabled_at is not null as disabled,
             m.id as membership_id, m.role, m.organisation_id, m.service_id
-       from export_runs r join users u on u.id = r.requested_by join memberships m on m.id = r.membership_id
+       from export_runs r join users u on u.id = r.requested_by left join memberships m on m.id = r.membership_id
       where r.id = $1`,
     [id],
   );
@@ -155,7 +155,7 @@ export const exportJob: JobKind<{ exportId: string }> = {
     if (!run || (run.state !== 'queued' && run.state !== 'running')) return;
     const kind = exportKindOf(run.kind);
     const ctx = contextOf(run);
-    if (!kind || run.disabled || !ctx.permissions.has(kind.permission))
+    if (!kind || run.disabled || !run.membership_id || !ctx.permissions.has(kind.permission))
       return fail(
         deps,
         exportId,

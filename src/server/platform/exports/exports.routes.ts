@@ -21,7 +21,8 @@ import {
   requestExport,
 } from './exports.service.js';
 
-// An export's file is its requester's alone (row-level security on export_runs says the same).
+// An export's file is its requester's alone (row-level security on export_runs says the same), and
+// only for the one link its download made: no second link can be made for it later.
 registerFileAccess({
   module: 'exports',
   canRead: async ({ tx, ctx, file }) =>
@@ -29,7 +30,9 @@ registerFileAccess({
     (
       await queryRows(
         tx,
-        sql`select 1 from export_runs where id = ${file.recordId} and requested_by = ${ctx.userId} and file_id = ${file.fileId}`,
+        sql`select 1 from export_runs where id = ${file.recordId} and requested_by = ${ctx.userId}
+              and file_id = ${file.fileId} and state = 'downloaded' and expires_at > now()
+              and downloaded_at > now() - interval '2 minutes'`,
       )
     ).length === 1,
 });

@@ -267,5 +267,14 @@ export async function downloadExport({ deps, ctx, id }: { deps: Deps; ctx: Acces
       return taken.file_id;
     },
   });
-  return createDownloadLink({ deps, ctx, fileId });
+  try {
+    return await createDownloadLink({ deps, ctx, fileId });
+  } catch (error) {
+    // No link was made: the download was not spent.
+    await deps.database.query(
+      `update export_runs set state = 'ready', downloaded_at = null where id = $1 and state = 'downloaded'`,
+      [id],
+    );
+    throw error;
+  }
 }

@@ -20,10 +20,11 @@ export const exportRuns = pgTable(
     requestedBy: uuid('requested_by')
       .notNull()
       .references(() => users.id),
-    /** The membership it was asked in: the job reads as that membership, if it still exists. */
-    membershipId: uuid('membership_id')
-      .notNull()
-      .references(() => memberships.id, { onDelete: 'cascade' }),
+    /**
+     * The membership it was asked in: the job reads as that membership while it exists. Emptied,
+     * not deleted, when the membership goes, so the run's file is still removed on time.
+     */
+    membershipId: uuid('membership_id').references(() => memberships.id, { onDelete: 'set null' }),
     serviceId: uuid('service_id').references(() => services.id),
     approvedBy: uuid('approved_by').references(() => users.id),
     decidedAt: ts('decided_at'),

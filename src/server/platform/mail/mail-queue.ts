@@ -40,6 +40,43 @@ export async function queueMail({
   await deps.jobs.enqueue(tx, MAIL_JOB_NAME, { key, sealed } satisfies MailJobData);
 }
 
+/**
+ * Sends one event's mail unless it already left: checks `mail_deliveries` by the event's key, sends
+ * with a Message-ID derived from the key, and records the delivery right after the server took it
+ * (a worker killed between the two would send it again, with the same Message-ID, which receivers
+ * use to drop the repeat). A refusal keeps only the error's codes: an SMTP server's answer often
+ * repeats the address, which must not stay in the job table or the log.
+ */
+export async function deliverOnce({
+  deps,
+  key,
+  mail,
+}: {
+  deps: Pick<Deps, 'database' | 'mailer'>;
+  key: string;
+  mail: Mail;
+}) {
+  const [delivered] = await deps.database.query(`select 1 from mail_deliveries where key = $1`, [key]);
+  if (delivered) return;
+  const messageId = `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@trama>`;
+  try {
+    await deps.mailer.send({ ...mail, messageId });
+  } catch (error) {
+    throw mailError(error);
+  }
+  await deps.database.query(
+    `insert into mail_deliveries (key, message_id) values ($1, $2) on conflict (key) do nothing`,
+    [key, messageId],
+  );
+}
+
+function mailError(error: unknown) {
+  const e = error as { code?: string; responseCode?: number; message?: string };
+  const errno = /\b(E[A-Z]{3,})\b/.exec(e.message ?? '')?.[1];
+  const codes = [e.code, e.responseCode, errno].filter((c) => c !== undefined && c !== null);
+  return new Error(`mail not sent (${codes.length > 0 ? [...new Set(codes)].join(', ') : 'unknown error'})`);
+}
+
 export const mailJob: JobKind<MailJobData> = {
   name: MAIL_JOB_NAME,
   label: { it: 'Invio di e-mail', en: 'E-mail sending' },
@@ -48,18 +85,9 @@ export const mailJob: JobKind<MailJobData> = {
   retryDelaySeconds: 30,
   expireInSeconds: 120,
   async handle(data, { deps }) {
-    const [delivered] = await deps.database.query(`select 1 from mail_deliveries where key = $1`, [data.key]);
-    if (delivered) return;
     const mail = JSON.parse(
       decryptField({ keyring: deps.keyring, value: data.sealed, context: sealContext(data.key) }),
     ) as Mail;
-    const messageId = `<${createHash('sha256').update(data.key).digest('hex').slice(0, 32)}@trama>`;
-    await deps.mailer.send({ ...mail, messageId });
-    // Recorded at once after the server took it: a worker killed between the two would send it
-    // again, with the same Message-ID, which receivers use to drop the repeat.
-    await deps.database.query(
-      `insert into mail_deliveries (key, message_id) values ($1, $2) on conflict (key) do nothing`,
-      [data.key, messageId],
-    );
+    await deliverOnce({ deps, key: data.key, mail });
   },
 };
