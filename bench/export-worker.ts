@@ -1,8 +1,5 @@
-// The export job in a process of its own, as a worker runs it: takes the due export jobs of the
-// database at DATABASE_URL and prints, as one JSON line, how long they took and its peak RSS.
-import { generateKeyPairSync } from 'node:crypto';
 import { MODULES } from '../src/server/app.js';
-import { parseCheckpointKey } from '../src/server/platform/audit/checkpoint-key.js';
+import { newCheckpointKey } from '../src/server/platform/audit/checkpoint-key.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
 import { openPostgres } from '../src/server/platform/db/client.js';
@@ -21,9 +18,7 @@ const deps = {
   mailer: { send: async () => {} },
   config: loadConfig(process.env),
   jobs,
-  checkpointKey: parseCheckpointKey(
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-  ),
+  checkpointKey: newCheckpointKey(),
 };
 const rssBefore = process.memoryUsage().rss;
 let peakRss = rssBefore;

@@ -1,11 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
-import { parseCheckpointKey } from '../src/server/platform/audit/checkpoint-key.js';
+import { newCheckpointKey } from '../src/server/platform/audit/checkpoint-key.js';
 import { createSession, SESSION_COOKIE } from '../src/server/platform/auth/sessions.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import { generateKeySpec, parseKeyring } from '../src/server/platform/crypto/field-crypto.js';
@@ -69,9 +68,7 @@ export async function startTrama() {
     await seedDemo({ database, keyring, dataDir });
     const config = { ...loadConfig({ TRAMA_DATA_DIR: dataDir }), logLevel: 'silent' };
     const jobs = await startQuietJobQueue(database);
-    const checkpointKey = parseCheckpointKey(
-      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-    );
+    const checkpointKey = newCheckpointKey();
     const deps = {
       database,
       db: database.db,

@@ -125,15 +125,18 @@ GRANT UPDATE (used_at) ON file_links TO trama_app;
 --> statement-breakpoint
 
 -- == Exports ==
--- Written by the platform as the owner after its checks (requests, decisions, the job's progress);
--- a request sees only its own runs, which is what the file rule of the exports reads.
+-- Written by the platform as the owner after its checks (requests, decisions, the job's progress).
+-- A request sees its own runs, the runs of its service that wait for a second person, and those it
+-- decided; the service layer shows a waiting run only to someone holding the approving permission.
 ALTER TABLE export_runs ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE export_runs FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY export_runs_system ON export_runs TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
-CREATE POLICY export_runs_own ON export_runs FOR SELECT TO trama_app USING (requested_by = (SELECT trama_user()));
+CREATE POLICY export_runs_read ON export_runs FOR SELECT TO trama_app USING (
+  requested_by = (SELECT trama_user()) OR approved_by = (SELECT trama_user())
+  OR (state = 'awaiting_approval' AND service_id = (SELECT trama_service())));
 --> statement-breakpoint
 GRANT SELECT ON export_runs TO trama_app;
 --> statement-breakpoint

@@ -1,10 +1,7 @@
-// A mail worker in its own process, for the crash test: it takes mail jobs from the database named
-// by DATABASE_URL and sends them to SMTP_URL, until it is killed.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCheckpointKey } from '../../src/server/platform/audit/checkpoint-key.js';
+import { newCheckpointKey } from '../../src/server/platform/audit/checkpoint-key.js';
 import { loadConfig } from '../../src/server/platform/config/config.js';
 import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
 import { openPostgres } from '../../src/server/platform/db/client.js';
@@ -26,9 +23,7 @@ const deps = {
   }),
   config: loadConfig({}),
   jobs: jobQueueOf(boss),
-  checkpointKey: parseCheckpointKey(
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-  ),
+  checkpointKey: newCheckpointKey(),
 };
 await startWorkers({ boss, kinds: [mailJob], deps, pollingIntervalSeconds: 0.5, onError: () => {} });
 process.stdout.write('ready\n');

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -6,7 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { parseCheckpointKey } from '../../src/server/platform/audit/checkpoint-key.js';
+import { newCheckpointKey } from '../../src/server/platform/audit/checkpoint-key.js';
 import { createSession, SESSION_COOKIE } from '../../src/server/platform/auth/sessions.js';
 import { type Config, loadConfig } from '../../src/server/platform/config/config.js';
 import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
@@ -79,9 +78,7 @@ export async function createTestApp({
     mailer: { send: async (mail) => void mails.push(mail) },
     config: { ...TEST_CONFIG, databaseUrl: process.env.DATABASE_URL },
     jobs,
-    checkpointKey: parseCheckpointKey(
-      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-    ),
+    checkpointKey: newCheckpointKey(),
   };
   const { app, jobKinds } = await buildApp({
     deps,

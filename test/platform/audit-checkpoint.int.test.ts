@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,17 +11,14 @@ import {
   sealPending,
   verifyChain,
 } from '../../src/server/platform/audit/audit-chain.js';
-import { parseCheckpointKey, publicKeyFileOf } from '../../src/server/platform/audit/checkpoint-key.js';
+import { newCheckpointKey, publicKeyFileOf } from '../../src/server/platform/audit/checkpoint-key.js';
 import { signCheckpoint } from '../../src/server/platform/audit/checkpoint-line.js';
 import { verifyAuditTrail } from '../../src/server/platform/audit/checkpoint-verify.js';
 import { CheckpointRefused, takeCheckpoint } from '../../src/server/platform/audit/checkpoints.js';
 import { queryRows } from '../../src/server/platform/db/client.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
-const newKey = () =>
-  parseCheckpointKey(
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-  );
+const newKey = () => newCheckpointKey();
 
 let t: TestApp;
 const key = newKey();

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +19,7 @@ import {
 } from '../../src/server/platform/audit/audit-retention.js';
 import {
   type CheckpointKey,
-  parseCheckpointKey,
+  newCheckpointKey,
   publicKeyFileOf,
 } from '../../src/server/platform/audit/checkpoint-key.js';
 import { verifyAuditTrail } from '../../src/server/platform/audit/checkpoint-verify.js';
@@ -35,10 +34,7 @@ import { queryRows } from '../../src/server/platform/db/client.js';
 import { withDbContext } from '../../src/server/platform/db/context.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
-const newKey = () =>
-  parseCheckpointKey(
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-  );
+const newKey = () => newCheckpointKey();
 
 const NOW = new Date();
 const monthsAgo = (months: number) => retentionLimit({ now: NOW, months });

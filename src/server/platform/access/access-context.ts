@@ -1,5 +1,6 @@
 import type { TPermission, TRole } from '../../../contracts/roles.js';
 import type { AuditActor } from '../audit/audit-events.js';
+import type { DbContext } from '../db/context.js';
 
 /**
  * Who is asking, acting as which membership. Built once per request from the session; every
@@ -28,5 +29,15 @@ export function actorOf(ctx: AccessContext): AuditActor {
     role: ctx.role,
     serviceId: ctx.serviceId,
     clientIp: ctx.clientIp,
+  };
+}
+
+/** What the database must know of the acting membership for row-level security (withDbContext). */
+export function dbContextOf(ctx: AccessContext): DbContext {
+  return {
+    userId: ctx.userId,
+    role: ctx.role ?? '',
+    organisationId: ctx.organisationId,
+    serviceId: ctx.serviceId,
   };
 }

@@ -5,7 +5,7 @@ import { type LoadedSession, loadSession, SESSION_COOKIE } from '../auth/session
 import type { Db, Tx } from '../db/client.js';
 import { withDbContext } from '../db/context.js';
 import { problems } from '../http/problem.js';
-import { type AccessContext, actorOf } from './access-context.js';
+import { type AccessContext, actorOf, dbContextOf } from './access-context.js';
 import { notFoundAudited, OutOfScope } from './not-found.js';
 import { permissionsOf } from './permissions.js';
 
@@ -110,14 +110,5 @@ export async function scoped<T>({
 }
 
 function inScope<T>({ db, ctx, work }: { db: Db; ctx: AccessContext; work: (tx: Tx) => Promise<T> }) {
-  return withDbContext(
-    db,
-    {
-      userId: ctx.userId,
-      role: ctx.role ?? '',
-      organisationId: ctx.organisationId,
-      serviceId: ctx.serviceId,
-    },
-    work,
-  );
+  return withDbContext(db, dbContextOf(ctx), work);
 }

@@ -1,13 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { retentionLimit } from './audit-retention.js';
-import { parseCheckpointKey } from './checkpoint-key.js';
+import { newCheckpointKey } from './checkpoint-key.js';
 import { parseCutLine, readSignedCut, signRetentionCut, type TRetentionCut } from './retention-cut.js';
 
-const newKey = () =>
-  parseCheckpointKey(
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-  );
+const newKey = () => newCheckpointKey();
 
 describe('audit retention limit', () => {
   it('goes back whole calendar months, the 31st to the last day of a shorter month', () => {

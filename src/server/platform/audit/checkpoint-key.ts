@@ -54,6 +54,13 @@ export function publicKeyFileOf({ checkpointFile, keyId }: { checkpointFile: str
   return join(dirname(checkpointFile), `audit-checkpoint-key-${keyId}.pub.pem`);
 }
 
+/** A fresh signing key held only in memory: for tests, benchmarks and one-off worker processes. */
+export function newCheckpointKey(): CheckpointKey {
+  return parseCheckpointKey(
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+  );
+}
+
 /**
  * Production reads the key from TRAMA_AUDIT_SIGNING_KEY only (the configuration refuses to start
  * without it). The demo generates a key file in the data directory on first start, as it does for

@@ -5,13 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
-import { loadCheckpointKey, parseCheckpointKey } from './checkpoint-key.js';
+import { loadCheckpointKey, newCheckpointKey, parseCheckpointKey } from './checkpoint-key.js';
 import { readCheckpointLine, signCheckpoint, type TCheckpoint } from './checkpoint-line.js';
 
-const newKey = () =>
-  parseCheckpointKey(
-    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-  );
+const newKey = () => newCheckpointKey();
 
 const checkpoint: TCheckpoint = {
   v: 1,

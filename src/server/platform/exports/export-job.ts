@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { TRole } from '../../../contracts/roles.js';
-import type { AccessContext } from '../access/access-context.js';
+import { type AccessContext, dbContextOf } from '../access/access-context.js';
 import { permissionsOf } from '../access/permissions.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import { systemTransaction, withDbContext } from '../db/context.js';
@@ -67,16 +67,10 @@ async function* pagesOf({
   params: unknown;
   onPage: (rows: number) => Promise<void>;
 }): AsyncGenerator<ExportCell[][]> {
-  const dbContext = {
-    userId: ctx.userId,
-    role: ctx.role ?? '',
-    organisationId: ctx.organisationId,
-    serviceId: ctx.serviceId,
-  };
   let after: string | null = null;
   let done = 0;
   for (;;) {
-    const page = await withDbContext(deps.db, dbContext, (tx) =>
+    const page = await withDbContext(deps.db, dbContextOf(ctx), (tx) =>
       kind.page({ tx, ctx, params, after, limit: EXPORT_PAGE_ROWS }),
     );
     if (page.rows.length > 0) yield page.rows;
@@ -162,13 +156,7 @@ export const exportJob: JobKind<{ exportId: string }> = {
         'Chi l’ha chiesta non ha più questo ruolo. / The requester no longer holds this role.',
       );
     const params = kind.params.parse(run.params);
-    const dbContext = {
-      userId: ctx.userId,
-      role: ctx.role ?? '',
-      organisationId: ctx.organisationId,
-      serviceId: ctx.serviceId,
-    };
-    const total = await withDbContext(deps.db, dbContext, (tx) => kind.count({ tx, ctx, params }));
+    const total = await withDbContext(deps.db, dbContextOf(ctx), (tx) => kind.count({ tx, ctx, params }));
     if (run.format === 'xlsx' && total > XLSX_MAX_ROWS)
       return fail(
         deps,
