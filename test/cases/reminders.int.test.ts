@@ -40,11 +40,7 @@ const reminderJobs = (messageId: string) =>
     `select state::text, start_after from pgboss.job where name = 'cases.reminder' and data->>'messageId' = $1 order by created_on`,
     [messageId],
   );
-const makeDue = (messageId: string) =>
-  t.database.query(
-    `update pgboss.job set start_after = now() where name = 'cases.reminder' and data->>'messageId' = $1 and state = 'created'`,
-    [messageId],
-  );
+const makeDue = (messageId: string) => t.makeJobsDue('cases.reminder', 'messageId', messageId);
 const status = async (messageId: string) =>
   ((await system(sql`select status from person_messages where id = ${messageId}`))[0] as { status: string })
     .status;

@@ -27,6 +27,11 @@ export interface TestApp {
   mails: Mail[];
   /** Runs every job that is due now, here, as the workers would; returns how many ran and failed. */
   runJobs(): Promise<{ done: number; failed: number }>;
+  /**
+   * Stands in for the passing of time: the waiting jobs of `queue` whose data has `field` = `value`
+   * (planned for later, or retrying after a backoff) become due now.
+   */
+  makeJobsDue(queue: string, field: string, value: string): Promise<void>;
   /** A fully signed-in session for a fixture account, created directly (no TOTP step). */
   signIn(username: string, membershipIndex?: number): Promise<Session>;
   userId(username: string): Promise<string>;
@@ -97,6 +102,13 @@ export async function createTestApp({
     mails,
     userId,
     runJobs: () => runDueJobs({ boss: jobs.boss, kinds: jobKinds, deps }),
+    async makeJobsDue(queue, field, value) {
+      await database.query(
+        `update pgboss.job set start_after = now()
+          where name = $1 and data->>$2 = $3 and state in ('created', 'retry')`,
+        [queue, field, value],
+      );
+    },
     async signIn(username, membershipIndex = 0) {
       const id = await userId(username);
       const ms = await database.db

@@ -49,10 +49,7 @@ describe('the end of an emergency access', () => {
     const [job] = await endJobs(grant.id);
     expect(new Date(job!.start_after).toISOString()).toBe(grant.expiresAt);
     // Run before its time (made due by hand): the access has not ended, nobody is told.
-    await t.database.query(
-      `update pgboss.job set start_after = now() where name = 'break_glass.ended' and data->>'grantId' = $1`,
-      [grant.id],
-    );
+    await t.makeJobsDue('break_glass.ended', 'grantId', grant.id);
     await t.runJobs();
     expect(await endedNotices(grant.id)).toEqual([]);
     // Ended here so that it does not open the record for the next test.
@@ -100,10 +97,7 @@ describe('the end of an emergency access', () => {
     const mailsAfter = t.mails.length;
 
     // The job for its original end runs later and finds the notice given.
-    await t.database.query(
-      `update pgboss.job set start_after = now() where name = 'break_glass.ended' and data->>'grantId' = $1 and state = 'created'`,
-      [grant.id],
-    );
+    await t.makeJobsDue('break_glass.ended', 'grantId', grant.id);
     await t.runJobs();
     expect(await endedNotices(grant.id)).toHaveLength(2);
     expect(t.mails.length).toBe(mailsAfter);
@@ -132,10 +126,7 @@ describe('the end of an emergency access', () => {
       `update break_glass_grants set expires_at = now() - interval '1 second' where id = $1`,
       [grant.id],
     );
-    await t.database.query(
-      `update pgboss.job set start_after = now() where name = 'break_glass.ended' and data->>'grantId' = $1`,
-      [grant.id],
-    );
+    await t.makeJobsDue('break_glass.ended', 'grantId', grant.id);
     await t.runJobs();
     await t.runJobs();
     expect((await endedNotices(grant.id)).map((n) => n.username)).toEqual(['dpo', 'operatore.romano']);

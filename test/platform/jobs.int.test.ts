@@ -31,11 +31,8 @@ async function mailJobs(key: string) {
 }
 
 /** A retry waits with backoff; the test stands in for the passing time by making it due now. */
-async function makeDue(key: string) {
-  await t.database.query(
-    `update pgboss.job set start_after = now() where name = $1 and data->>'key' = $2 and state in ('created', 'retry')`,
-    [MAIL_JOB_NAME, key],
-  );
+function makeDue(key: string) {
+  return t.makeJobsDue(MAIL_JOB_NAME, 'key', key);
 }
 
 function queue(key: string, to = 'someone@example.org') {

@@ -40,8 +40,17 @@ function judge({ deps, context, now }: { deps: Pick<Deps, 'keyring'>; context: R
   return planContact({ rules, now }) as ContactPlan | { channel: 'none'; reason: string };
 }
 
-function loadContexts({ tx, sessionId, personIds }: { tx: Tx; sessionId: string; personIds: string[] }) {
-  return queryRows<{
+/** What the judgement needs of each person and the session, read in the caller's transaction. */
+async function loadContexts({
+  tx,
+  sessionId,
+  personIds,
+}: {
+  tx: Tx;
+  sessionId: string;
+  personIds: string[];
+}): Promise<ReminderContext[]> {
+  const rows = await queryRows<{
     person_id: string;
     safe: string | null;
     starts_at: Date;
@@ -57,6 +66,13 @@ function loadContexts({ tx, sessionId, personIds }: { tx: Tx; sessionId: string;
         from people p, case_sessions s join cases c on c.id = s.case_id
        where s.id = ${sessionId} and p.id in (${uuidList(personIds)})`,
   );
+  return rows.map((row) => ({
+    personId: row.person_id,
+    safe: row.safe,
+    startsAt: new Date(row.starts_at),
+    caseStatus: row.case_status,
+    consentWithdrawn: row.withdrawn,
+  }));
 }
 
 const REMINDER_SUBJECT = 'Promemoria appuntamento / Appointment reminder';
@@ -84,12 +100,12 @@ export async function planReminders({
 }) {
   if (personIds.length === 0) return;
   const now = new Date();
-  for (const row of await loadContexts({ tx, sessionId, personIds })) {
-    const plan = judge({ deps, context: contextOf(row), now });
+  for (const context of await loadContexts({ tx, sessionId, personIds })) {
+    const plan = judge({ deps, context, now });
     const [message] = await tx
       .insert(personMessages)
       .values({
-        personId: row.person_id,
+        personId: context.personId,
         sessionId,
         channel: plan.channel,
         notBefore: 'notBefore' in plan ? plan.notBefore : now,
@@ -106,27 +122,11 @@ export async function planReminders({
     await audit({
       tx,
       actor: actorOf(ctx),
-      personId: row.person_id,
+      personId: context.personId,
       action: 'person.message_planned',
       channel: plan.channel,
     });
   }
-}
-
-function contextOf(row: {
-  person_id: string;
-  safe: string | null;
-  starts_at: Date;
-  case_status: string;
-  withdrawn: boolean;
-}): ReminderContext {
-  return {
-    personId: row.person_id,
-    safe: row.safe,
-    startsAt: new Date(row.starts_at),
-    caseStatus: row.case_status,
-    consentWithdrawn: row.withdrawn,
-  };
 }
 
 function audit({
@@ -177,10 +177,14 @@ export const reminderJob: JobKind<{ messageId: string }> = {
         sql`select person_id, session_id from person_messages where id = ${messageId} and status = 'planned' for update`,
       );
       if (!message) return null;
-      const [row] = await loadContexts({ tx, sessionId: message.session_id, personIds: [message.person_id] });
+      const [context] = await loadContexts({
+        tx,
+        sessionId: message.session_id,
+        personIds: [message.person_id],
+      });
       const now = new Date();
-      const plan = row
-        ? judge({ deps, context: contextOf(row), now })
+      const plan = context
+        ? judge({ deps, context, now })
         : ({ channel: 'none', reason: 'session_passed' } as const);
       if (plan.channel === 'email' && plan.notBefore > now) {
         await tx.execute(
@@ -192,7 +196,7 @@ export const reminderJob: JobKind<{ messageId: string }> = {
       if (plan.channel === 'email')
         return {
           personId: message.person_id,
-          mail: { to: plan.to, subject: REMINDER_SUBJECT, text: reminderText(new Date(row!.starts_at)) },
+          mail: { to: plan.to, subject: REMINDER_SUBJECT, text: reminderText(context!.startsAt) },
         };
       // No written channel any more: a task for the practitioner, or nothing at all.
       const status = plan.channel === 'none' ? `not_sent:${plan.reason}` : 'planned';
