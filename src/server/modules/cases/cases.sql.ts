@@ -83,6 +83,27 @@ export const people = pgTable(
   ],
 );
 
+/**
+ * Who changed what in a person's record, field by field (from, to): the record's own history,
+ * readable with the person (row-level security in migration 0014). Safety details and the at-risk
+ * mark have their own audited routes and never appear here.
+ */
+export const personChanges = pgTable(
+  'person_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: ts('changed_at').notNull().defaultNow(),
+    changes: jsonb('changes').notNull(),
+  },
+  (t) => [index('person_changes_person_idx').on(t.personId, t.changedAt)],
+);
+
 export const consents = pgTable(
   'consents',
   {

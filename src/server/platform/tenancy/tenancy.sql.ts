@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -69,6 +70,8 @@ export const users = pgTable(
     email: text('email'),
     phone: text('phone'),
     locale: text('locale').notNull().default('it'),
+    /** How the user is addressed in Italian: "Operatrice"/"Operatore", "Benvenuta"/"Benvenuto" (or neutral). */
+    addressForm: text('address_form').notNull().default('neutral'),
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, precision: 3 }),
     /** TOTP secret, encrypted with the field-encryption key (platform/crypto). */
@@ -80,7 +83,10 @@ export const users = pgTable(
     demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    check('users_address_form_check', sql`${t.addressForm} in ('feminine', 'masculine', 'neutral')`),
+  ],
 );
 
 export const memberships = pgTable(
