@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { text, ZIdSchema, ZLocaleSchema } from './common.js';
 import { ZPermissionSchema, ZRoleSchema } from './roles.js';
 
+/**
+ * How Trama addresses a person in Italian: role names and greetings agree with it ("Operatrice",
+ * "Benvenuta"); `neutral` uses forms that assume neither ("Operatore/Operatrice", "Ti diamo il
+ * benvenuto"). English has no such agreement and ignores it.
+ */
+export const ADDRESS_FORMS = ['feminine', 'masculine', 'neutral'] as const;
+export const ZAddressFormSchema = z.enum(ADDRESS_FORMS);
+export type TAddressForm = z.infer<typeof ZAddressFormSchema>;
+
 export const ZUsernameSchema = z
   .string()
   .trim()
@@ -58,6 +67,7 @@ export const ZSessionInfoSchema = z.object({
     username: z.string(),
     displayName: z.string(),
     locale: ZLocaleSchema,
+    addressForm: ZAddressFormSchema,
   }),
   memberships: z.array(ZMembershipSummarySchema),
   activeMembershipId: ZIdSchema.nullable(),
@@ -82,6 +92,7 @@ export const ZPasswordChangeRequestSchema = z.strictObject({
 });
 
 export const ZLocaleChangeRequestSchema = z.strictObject({ locale: ZLocaleSchema });
+export const ZAddressFormChangeRequestSchema = z.strictObject({ addressForm: ZAddressFormSchema });
 
 export const ZStepUpRequestSchema = z.strictObject({
   code: z.string().regex(/^\d{6}$/, 'six digits'),

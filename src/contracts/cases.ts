@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAddressFormSchema } from './auth.js';
 import { text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
 import { ZReferralPurposeSchema } from './referrals.js';
@@ -96,6 +97,8 @@ export const ZTeamMemberSchema = z.object({
   displayName: z.string(),
   teamRole: ZTeamRoleSchema,
   role: z.string().nullable(),
+  /** How the member is addressed in Italian: their role is named in that form. */
+  addressForm: ZAddressFormSchema,
 });
 export const ZTeamUpdateSchema = z.strictObject({
   members: z
@@ -202,12 +205,20 @@ export const ZSessionSchema = z.object({
   ),
   /** Sections written but sealed from this viewer. */
   sealedSections: z.array(ZNoteSectionSchema),
+  /** Sections not written yet that this viewer may write (the session's mediator: the mediation note). */
+  writableSections: z.array(ZNoteSectionSchema),
 });
 export type TSession = z.infer<typeof ZSessionSchema>;
 export const ZSessionListItemSchema = ZSessionSchema.omit({
   notes: true,
   sealedSections: true,
+  writableSections: true,
   people: true,
+});
+/** A note section written after the session, once: sealed like those written with it. */
+export const ZSessionNoteCreateSchema = z.strictObject({
+  section: ZNoteSectionSchema,
+  body: text({ max: NOTE_MAX_LENGTH }),
 });
 
 /** The mediator's view: the minimum needed to attend. */

@@ -26,6 +26,8 @@ export const ZProblemSchema = z.object({
         field: z.string(),
         code: z.string(),
         message: ZLocalizedTextSchema,
+        /** The record the error points to, e.g. the household where a possible duplicate is. */
+        relatedRecord: z.object({ type: z.string(), id: z.string(), code: z.string() }).optional(),
       }),
     )
     .optional(),

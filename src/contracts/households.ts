@@ -46,60 +46,98 @@ const IDENTIFIER_PATTERNS: Record<Exclude<(typeof IDENTIFIER_TYPES)[number], 'no
   eni: /^ENI\d{13}$/,
 };
 
-export const ZPersonInputSchema = z
-  .strictObject({
-    givenName: text({ max: 100 }),
-    familyName: text({ max: 100 }),
-    relationship: ZRelationshipSchema,
-    caseRole: ZCaseRoleSchema,
-    birthYear: z.number().int().min(1900).nullable().optional(),
-    birthDate: ZDateSchema.nullable().optional(),
-    gender: ZGenderSchema,
-    citizenship: ZCountryCodeSchema.nullable().optional(),
-    languages: z
-      .array(ZLanguageCodeSchema)
-      .max(10)
-      .refine((l) => new Set(l).size === l.length, 'each value once')
-      .default([]),
-    preferredLanguage: ZLanguageCodeSchema.nullable().optional(),
-    interpreterNeeded: z.boolean().default(false),
-    preferredMediatorGender: z.enum(MEDIATOR_GENDERS).default('any'),
-    /** At risk from the household's perpetrator: kept from his case team like a victim or a minor. */
-    atRisk: z.boolean().default(false),
-    municipality: ZIstatCodeSchema.nullable().optional(),
-    identifierType: ZIdentifierTypeSchema.default('none'),
-    identifier: z
-      .string()
-      .trim()
-      .transform((v) => v.toUpperCase())
-      .nullable()
-      .optional(),
-  })
-  .superRefine((p, issue) => {
-    if (p.birthDate && p.birthDate > today())
-      issue.addIssue({ code: 'custom', path: ['birthDate'], message: 'is in the future' });
-    if (p.birthYear && p.birthYear > Number(today().slice(0, 4)))
-      issue.addIssue({ code: 'custom', path: ['birthYear'], message: 'is in the future' });
-    if (p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear)
-      issue.addIssue({ code: 'custom', path: ['birthYear'], message: 'contradicts the birth date' });
-    if (p.identifierType === 'none') {
-      if (p.identifier) issue.addIssue({ code: 'custom', path: ['identifier'], message: 'not expected' });
-    } else if (!p.identifier) {
-      issue.addIssue({ code: 'custom', path: ['identifier'], message: 'required for this identifier type' });
-    } else if (!IDENTIFIER_PATTERNS[p.identifierType].test(p.identifier)) {
-      issue.addIssue({
-        code: 'custom',
-        path: ['identifier'],
-        message: 'not a valid identifier of this type',
-      });
-    }
-  });
+const PERSON_FIELDS = {
+  givenName: text({ max: 100 }),
+  familyName: text({ max: 100 }),
+  relationship: ZRelationshipSchema,
+  caseRole: ZCaseRoleSchema,
+  birthYear: z.number().int().min(1900).nullable().optional(),
+  birthDate: ZDateSchema.nullable().optional(),
+  gender: ZGenderSchema,
+  citizenship: ZCountryCodeSchema.nullable().optional(),
+  languages: z
+    .array(ZLanguageCodeSchema)
+    .max(10)
+    .refine((l) => new Set(l).size === l.length, 'each value once')
+    .default([]),
+  preferredLanguage: ZLanguageCodeSchema.nullable().optional(),
+  interpreterNeeded: z.boolean().default(false),
+  preferredMediatorGender: z.enum(MEDIATOR_GENDERS).default('any'),
+  /** At risk from the household's perpetrator: kept from his case team like a victim or a minor. */
+  atRisk: z.boolean().default(false),
+  municipality: ZIstatCodeSchema.nullable().optional(),
+  identifierType: ZIdentifierTypeSchema.default('none'),
+  identifier: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .nullable()
+    .optional(),
+};
+
+/** Birth data in the past and coherent, an identifier of its type: for a new person and an edit alike. */
+function checkPerson(
+  p: {
+    birthYear?: number | null | undefined;
+    birthDate?: string | null | undefined;
+    identifierType: (typeof IDENTIFIER_TYPES)[number];
+    identifier?: string | null | undefined;
+  },
+  issue: z.core.$RefinementCtx,
+) {
+  if (p.birthDate && p.birthDate > today())
+    issue.addIssue({ code: 'custom', path: ['birthDate'], message: 'is in the future' });
+  if (p.birthYear && p.birthYear > Number(today().slice(0, 4)))
+    issue.addIssue({ code: 'custom', path: ['birthYear'], message: 'is in the future' });
+  if (p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear)
+    issue.addIssue({ code: 'custom', path: ['birthYear'], message: 'contradicts the birth date' });
+  if (p.identifierType === 'none') {
+    if (p.identifier) issue.addIssue({ code: 'custom', path: ['identifier'], message: 'not expected' });
+  } else if (!p.identifier) {
+    issue.addIssue({ code: 'custom', path: ['identifier'], message: 'required for this identifier type' });
+  } else if (!IDENTIFIER_PATTERNS[p.identifierType].test(p.identifier)) {
+    issue.addIssue({
+      code: 'custom',
+      path: ['identifier'],
+      message: 'not a valid identifier of this type',
+    });
+  }
+}
+
+/**
+ * Registering a person whose codice fiscale (STP, ENI), or exact name and birth year, already
+ * exists in the service's households is refused with the households named, until the operator
+ * says it is someone else: `acknowledgeDuplicates`.
+ */
+const ZAcknowledgeSchema = z.boolean().default(false);
+
+export const ZPersonInputSchema = z.strictObject(PERSON_FIELDS).superRefine(checkPerson);
 export type TPersonInput = z.infer<typeof ZPersonInputSchema>;
 
 export const ZHouseholdCreateSchema = z.strictObject({
   municipality: ZIstatCodeSchema,
   members: z.array(ZPersonInputSchema).min(1).max(20),
+  acknowledgeDuplicates: ZAcknowledgeSchema,
 });
+
+export const ZPersonAddSchema = z
+  .strictObject({ ...PERSON_FIELDS, acknowledgeDuplicates: ZAcknowledgeSchema })
+  .superRefine(checkPerson);
+
+/** An edit replaces the person's registry fields; the at-risk mark has its own route with a reason. */
+const { atRisk: _atRisk, ...EDITABLE_FIELDS } = PERSON_FIELDS;
+export const ZPersonUpdateSchema = z
+  .strictObject({ ...EDITABLE_FIELDS, acknowledgeDuplicates: ZAcknowledgeSchema })
+  .superRefine(checkPerson);
+export type TPersonUpdate = z.infer<typeof ZPersonUpdateSchema>;
+
+/** One edit of a person: who, when, and each field's value before and after. */
+export const ZPersonChangeSchema = z.object({
+  changedAt: z.iso.datetime(),
+  changedBy: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+});
+export type TPersonChange = z.infer<typeof ZPersonChangeSchema>;
 
 export const ZPersonSchema = z.object({
   id: ZIdSchema,
@@ -200,6 +238,8 @@ export const ZHouseholdSchema = z.object({
   code: z.string(),
   municipality: z.string(),
   districtId: ZIdSchema.nullable(),
+  /** Only the owning service adds, corrects or removes members: the page offers it to them alone. */
+  ownerServiceId: ZIdSchema,
   ownerServiceName: z.string(),
   members: z.array(ZPersonSchema),
   consents: z.array(ZConsentSchema),
@@ -213,9 +253,14 @@ export const ZHouseholdListItemSchema = z.object({
   municipality: z.string(),
   memberCount: z.number().int(),
   createdAt: z.iso.datetime(),
+  /** When searching by name or identifier: the members who matched, as the searcher typed them. */
+  matches: z.array(
+    z.object({ givenName: z.string(), familyName: z.string(), birthYear: z.number().nullable() }),
+  ),
 });
+/** `q`: a household code (N-…), a codice fiscale, STP or ENI code, or part of a person's name. */
 export const ZHouseholdListQuerySchema = z.strictObject({
-  q: z.string().trim().max(40).optional(),
+  q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 

@@ -8,6 +8,7 @@ export * from './home.js';
 export * from './households.js';
 export * from './jobs.js';
 export * from './observatory.js';
+export * from './observatory-tables.js';
 export * from './referrals.js';
 export * from './research.js';
 export * from './roles.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdSchema } from './common.js';
+import { ZIdSchema, ZLocaleSchema } from './common.js';
 
 /**
  * The violence observatory's incident record (WP1, WP2). Anonymous by design: there is no field
@@ -260,7 +260,7 @@ export type TIncidentFields = z.infer<typeof ZIncidentFieldsSchema>;
 
 /** Fields a recorded (not draft) incident must have. The survivor reference is checked by the
  * server: an edit keeps the code already derived, so the reference is not sent again. */
-const REQUIRED_WHEN_RECORDED = [
+export const REQUIRED_WHEN_RECORDED = [
   'incidentMonth',
   'ageBand',
   'gender',
@@ -411,12 +411,24 @@ export const ZImportResultSchema = z.object({
   alreadyPresent: z.number().int(),
 });
 export type TImportResult = z.infer<typeof ZImportResultSchema>;
+/** The register template (XLSX) in the words of one language; Italian unless asked. */
+export const ZImportTemplateQuerySchema = z.strictObject({ lang: ZLocaleSchema.default('it') });
 
 /** Statistics: disjoint populations only (one calendar year), see docs/adr/0007. */
 export const ZStatisticsQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** A stricter threshold than the default 5 may be asked for; never a laxer one. */
   k: z.coerce.number().int().min(5).max(20).optional(),
+});
+/**
+ * The statistics as a file: by default the tables as on screen (Italian spreadsheets: CSV with
+ * semicolons); `long` is one line per value, labels beside codes, for analysts.
+ */
+export const STATISTICS_LAYOUTS = ['tables', 'long'] as const;
+export const ZStatisticsExportQuerySchema = ZStatisticsQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx']),
+  layout: z.enum(STATISTICS_LAYOUTS).default('tables'),
+  lang: ZLocaleSchema.default('it'),
 });
 
 export const ZPublishedTableSchema = z.object({

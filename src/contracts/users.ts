@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUsernameSchema } from './auth.js';
+import { ZAddressFormSchema, ZUsernameSchema } from './auth.js';
 import { text, ZIdSchema, ZLocaleSchema, ZPageQuerySchema } from './common.js';
 import { ZRoleSchema } from './roles.js';
 
@@ -24,6 +24,7 @@ export const ZUserSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   locale: ZLocaleSchema,
+  addressForm: ZAddressFormSchema,
   mfaEnrolled: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.iso.datetime(),
@@ -31,8 +32,10 @@ export const ZUserSchema = z.object({
 });
 export type TUser = z.infer<typeof ZUserSchema>;
 
+/** `role` and `serviceId` together match people who hold that role in that service (one membership). */
 export const ZUserQuerySchema = ZPageQuerySchema.extend({
   q: text({ min: 0, max: 100 }).optional(),
+  role: ZRoleSchema.optional(),
   serviceId: ZIdSchema.optional(),
 });
 
@@ -47,6 +50,7 @@ export const ZUserCreateSchema = z.strictObject({
   email: z.email().max(254),
   phone: ZPhoneSchema.nullable().optional(),
   locale: ZLocaleSchema.default('it'),
+  addressForm: ZAddressFormSchema.default('neutral'),
 });
 /** The new user gets a one-time link by e-mail to set a password; the admin never sees it. */
 export const ZUserCreateResponseSchema = z.object({ user: ZUserSchema, invitationSent: z.boolean() });
@@ -56,6 +60,7 @@ export const ZUserUpdateSchema = z.strictObject({
   email: z.email().max(254).optional(),
   phone: ZPhoneSchema.nullable().optional(),
   locale: ZLocaleSchema.optional(),
+  addressForm: ZAddressFormSchema.optional(),
   disabled: z.boolean().optional(),
 });
 
@@ -88,6 +93,8 @@ export const ZRoleGrantSchema = z.object({
   /** Shown to the approver so a role goes to the person it is meant for (the address resets go to). */
   userUsername: z.string(),
   userEmail: z.string().nullable(),
+  /** The role is named in the form the person chose ("Operatrice"). */
+  userAddressForm: ZAddressFormSchema,
   role: ZRoleSchema,
   serviceName: z.string().nullable(),
   organisationName: z.string().nullable(),

@@ -23,6 +23,7 @@ import { installAccessHook } from './platform/access/access-hook.js';
 import { registerGrantChecks } from './platform/access/break-glass.js';
 import { registerRecordTables } from './platform/access/not-found.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
+import { registerAuditLabels } from './platform/audit/audit-labels.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Deps } from './platform/deps.js';
 import { registerExportKinds } from './platform/exports/export-kind.js';
@@ -36,6 +37,7 @@ import { HttpProblem } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { jobsRoutes } from './platform/jobs/jobs.routes.js';
 import {
+  auditLabelsOf,
   exportKindsOf,
   grantChecksOf,
   jobKindsOf,
@@ -138,6 +140,7 @@ export async function buildApp({
   await app.register(authRoutes(deps));
   await app.register(fileRoutes(deps));
   registerRecordTables(recordTablesOf(modules));
+  registerAuditLabels(auditLabelsOf(modules));
   registerGrantChecks(grantChecksOf(modules));
   for (const module of modules) await app.register(module.routes(deps));
   await app.register(homeRoutes(deps, modules));

@@ -34,6 +34,8 @@ describe('households', () => {
       members: [mother, child, father],
     });
     expect(h.code).toMatch(/^N-/);
+    // The page offers corrections to the owning service only: it compares this with the acting one.
+    expect(h.ownerServiceId).toBe(ids.tmTreviglio);
     expect(h.members.map((m) => [m.givenName, m.minor, m.thirdCountryNational])).toEqual([
       ['Fatima', false, true],
       ['Omar', true, true],

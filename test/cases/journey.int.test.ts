@@ -161,7 +161,8 @@ describe('referral, case, sessions, closure', () => {
     const mediator = await ok<TSession>('mediatrice', 'GET', `/api/sessions/${s.id}`);
     expect(mediator.notes.map((n) => n.section)).toEqual(['mediation']);
     expect(mediator.sealedSections.sort()).toEqual(['psychological', 'social']);
-    expect(mediator.people).toEqual([]);
+    // Who attended: given names only, for the mediator who was there.
+    expect(mediator.people.map((p) => p.givenName)).toEqual(['Fatima']);
     expect((await call('mediatrice', 'GET', `/api/cases/${ids.case}`)).statusCode).toBe(403);
     const mine = await ok<{ id: string; caseCode: string }[]>('mediatrice', 'GET', '/api/my-sessions');
     expect(mine.map((m) => m.id)).toContain(s.id);

@@ -55,13 +55,14 @@ describe('admin', () => {
     await page.getByRole('button', { name: 'Verifica', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    await page.getByText('Benvenuto/a, Anna Amministratrice.').waitFor();
+    // Anna is addressed in the feminine (her account's form of address): greeting and role agree.
+    await page.getByText('Benvenuta, Anna Amministratrice.').waitFor();
 
     const banner = header(page);
     await banner.getByText('Anna Amministratrice').waitFor();
     const text = await banner.textContent();
     expect(text).toContain('Utente collegato: Anna Amministratrice');
-    expect(text).toContain('Servizio attivo: Amministratore'); // the active (global) role
+    expect(text).toContain('Servizio attivo: Amministratrice'); // the active (global) role
     expect(await banner.getByRole('button', { name: 'Esci' }).isVisible()).toBe(true);
     await expectAccessible(page, 'home (admin)');
     admin = page;
@@ -81,6 +82,27 @@ describe('admin', () => {
     await page.getByRole('heading', { level: 1, name: 'Utenti' }).waitFor();
     await page.getByRole('table').getByRole('link', { name: 'Paola Operatrice' }).waitFor();
     await expectAccessible(page, 'users list');
+    // Role and service columns, each person's role in their own form; filtered by role and service.
+    await page
+      .getByRole('combobox', { name: 'Ruolo', exact: true })
+      .selectOption({ label: 'Operatore/Operatrice' });
+    await page
+      .getByRole('combobox', { name: 'Servizio', exact: true })
+      .selectOption({ label: "Tutela Minori — Ambito di Treviglio (Risorsa Sociale Gera d'Adda)" });
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('button', { name: 'Togli i filtri' }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    await rows
+      .filter({ hasText: 'Paola Operatrice' })
+      .filter({ hasText: /Operatrice\s*Tutela Minori/ })
+      .waitFor();
+    // The previous page stays on screen while the filtered one loads: wait for the answer.
+    await expect.poll(() => rows.filter({ hasText: 'Marco Operatore' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Togli i filtri' }).click();
+    await rows
+      .filter({ hasText: 'Marco Operatore' })
+      .filter({ hasText: /Operatore\s*Tutela Minori/ })
+      .waitFor();
 
     await page.getByRole('link', { name: 'Nuovo utente' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nuovo utente' }).waitFor();
@@ -88,6 +110,7 @@ describe('admin', () => {
     await page.getByLabel('Nome utente').fill(username);
     await page.getByLabel('Nome e cognome').fill(displayName);
     await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Come vuole essere chiamata/o').selectOption({ label: 'Femminile (Operatrice)' });
     await page.getByRole('button', { name: 'Crea utente' }).click();
 
     await page.getByRole('heading', { level: 1, name: displayName }).waitFor();
@@ -104,7 +127,7 @@ describe('admin', () => {
     expect(invitation).toMatch(/reset-password#token=/);
 
     const service = "Tutela Minori — Ambito di Treviglio (Risorsa Sociale Gera d'Adda)";
-    await page.getByRole('combobox', { name: 'Ruolo' }).selectOption({ label: 'Operatore' });
+    await page.getByRole('combobox', { name: 'Ruolo' }).selectOption({ label: 'Operatrice' });
     const scope = page.getByRole('combobox', { name: 'Servizio o ente' });
     await scope.locator('option', { hasText: service }).waitFor({ state: 'attached' });
     await scope.selectOption({ label: service });
@@ -115,7 +138,7 @@ describe('admin', () => {
     const pending = page.getByRole('list', { name: 'Ruoli richiesti' });
     await pending
       .getByRole('listitem')
-      .filter({ hasText: /Operatore.*Tutela Minori — Ambito di Treviglio/ })
+      .filter({ hasText: /Operatrice.*Tutela Minori — Ambito di Treviglio/ })
       .waitFor();
     expect(await pending.getByRole('button', { name: /^Approva/ }).count()).toBe(0);
     await expectAccessible(page, 'user detail with a role waiting for approval');
@@ -128,14 +151,14 @@ describe('admin', () => {
       .click();
     await dpo.page.getByRole('heading', { level: 1, name: 'Ruoli da approvare' }).waitFor();
     const approve = dpo.page.getByRole('button', {
-      name: `Approva il ruolo Operatore per ${displayName} (Tutela Minori — Ambito di Treviglio)`,
+      name: `Approva il ruolo Operatrice per ${displayName} (Tutela Minori — Ambito di Treviglio)`,
     });
     await approve.waitFor();
     await expectAccessible(dpo.page, 'roles to approve');
     await approve.click();
     await dpo.page
       .getByRole('status')
-      .filter({ hasText: `Approvato: ruolo Operatore per ${displayName}` })
+      .filter({ hasText: `Approvato: ruolo Operatrice per ${displayName}` })
       .waitFor();
     await approve.waitFor({ state: 'detached' });
 
@@ -155,7 +178,7 @@ describe('admin', () => {
 
     await page.reload();
     const roles = page.getByRole('table', { name: `Ruoli di ${displayName}` });
-    await roles.getByRole('row', { name: /Operatore.*Tutela Minori — Ambito di Treviglio/ }).waitFor();
+    await roles.getByRole('row', { name: /Operatrice.*Tutela Minori — Ambito di Treviglio/ }).waitFor();
     await expectAccessible(page, 'user detail with a membership');
   });
 });
@@ -164,10 +187,10 @@ describe('coordinator with two memberships', () => {
   it('switches the active service from the header', async () => {
     const page = (await signIn('coordinatrice')).page;
     const switcher = page.getByRole('combobox', { name: 'Servizio attivo' });
-    expect(await selectedText(switcher)).toBe("Coordinatore · Risorsa Sociale Gera d'Adda");
+    expect(await selectedText(switcher)).toBe("Coordinatrice · Risorsa Sociale Gera d'Adda");
     await expectAccessible(page, 'home (coordinator)');
 
-    const other = 'Operatore · Servizio inclusione sociale — Romano · Solidalia';
+    const other = 'Operatrice · Servizio inclusione sociale — Romano · Solidalia';
     await switcher.selectOption({ label: other });
     const apply = page.getByRole('button', { name: 'Cambia servizio' });
     const switched = page.waitForResponse((r) => r.url().endsWith('/api/auth/active-membership'));
@@ -182,6 +205,32 @@ describe('coordinator with two memberships', () => {
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(await selectedText(page.getByRole('combobox', { name: 'Servizio attivo' }))).toBe(other);
     await expectAccessible(page, 'home after switching service');
+  });
+});
+
+describe('own account', () => {
+  it('chooses how to be addressed: the greeting and the role name follow', async () => {
+    const page = (await signIn('redazione')).page;
+    await page.getByText('Benvenuta, Rita Redazione.').waitFor();
+    await header(page).getByRole('link', { name: 'Il tuo account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Il tuo account' }).waitFor();
+    const forms = page.getByRole('group', { name: 'Come vuoi essere chiamata/o?' });
+    expect(await forms.getByLabel('Femminile (Operatrice, Benvenuta)').isChecked()).toBe(true);
+    await expectAccessible(page, 'own account');
+    // Bootstrap Italia draws the radio on its label (the input is transparent): click the label.
+    await forms
+      .locator('label')
+      .filter({ hasText: /^Neutro/ })
+      .click();
+    expect(await forms.getByLabel(/^Neutro/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByRole('status').filter({ hasText: 'Preferenza salvata.' }).waitFor();
+    expect(await header(page).textContent()).toContain('Redattore/Redattrice');
+    await page
+      .getByRole('navigation', { name: 'Menu principale' })
+      .getByRole('link', { name: 'Home' })
+      .click();
+    await page.getByText('Ti diamo il benvenuto, Rita Redazione.').waitFor();
   });
 });
 

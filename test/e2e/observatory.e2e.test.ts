@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import incidentsIt from '../../src/web/features/incidents/i18n/it.json' with { type: 'json' };
 import { expectAccessible, signIn, startApp, stopApp } from './support.js';
 
 /*
@@ -53,6 +54,11 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
     await expectAccessible(page, 'new incident form');
 
     await page.getByLabel('Numero di registro del servizio').fill('CAV/2026-001');
+    // Nothing is chosen for the person recording: not the gender, not the month.
+    expect(await page.getByLabel('Genere').inputValue()).toBe('');
+    expect(await page.getByLabel("Mese dell'episodio").inputValue()).toBe('');
+    await page.getByLabel('Genere').selectOption({ label: 'Donna' });
+    await page.getByLabel("Mese dell'episodio").fill(new Date().toISOString().slice(0, 7));
     await page.getByLabel("Fascia d'età").selectOption({ label: '26–40 anni' });
     await page.getByLabel('Cittadinanza').selectOption({ label: 'Marocco' });
     await page.getByLabel('Lingua in cui si esprime meglio').selectOption({ label: 'arabo' });
@@ -119,6 +125,13 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
       .locator('#classification-penetration-error')
       .filter({ hasText: "obbligatorio per registrare l'episodio" })
       .waitFor();
+    // The summary names the fields by their labels, linked to them; never by the API's names.
+    const summary = page.getByRole('alert').filter({ hasText: 'Correggi questi campi' });
+    for (const name of ["Fascia d'età", 'Genere', "Mese dell'episodio", 'Classificazione (GBVIMS)'])
+      await summary.getByRole('link', { name, exact: true }).waitFor();
+    expect(await summary.textContent()).not.toMatch(/ageBand|interpreterNeeded|authorRelationship|body\./);
+    await summary.getByRole('link', { name: 'Genere', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('incident-gender');
     await expectAccessible(page, 'incident form with field errors');
   });
 
@@ -169,11 +182,12 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
     };
 
     await upload([header, good, bad]);
-    const errors = page.getByRole('table', { name: 'Errori nel file' });
+    const errors = page.getByRole('list', { name: 'Errori nel file' });
     await errors.waitFor();
-    const row = errors.getByRole('row').nth(1);
-    expect(await row.getByRole('rowheader').textContent()).toBe('3');
-    expect(await row.textContent()).toContain('ageBand');
+    // The row as the spreadsheet numbers it and the column in words, never the API's name.
+    expect(await errors.getByRole('listitem').first().textContent()).toMatch(
+      /^Riga 3, colonna «Fascia d'età»: «99-100» non è un valore ammesso/,
+    );
     await expectAccessible(page, 'import with row errors');
 
     await upload([header, good]);
@@ -181,6 +195,70 @@ describe('incident records (operatrice.cav, anti-violence network)', () => {
     await done.waitFor();
     expect(await done.textContent()).toMatch(/Righe lette\s*1.*Episodi creati\s*1/);
     await expectAccessible(page, 'import done');
+  });
+
+  it('imports a register written with the form\u2019s Italian words, from a ";" CSV', async () => {
+    await page.goto('/incidents/import');
+    await page.getByRole('heading', { level: 1, name: 'Importa un registro' }).waitFor();
+    const template = page.getByRole('link', { name: 'Scarica il modello (XLSX)' });
+    expect(await template.getAttribute('href')).toBe('/api/incidents/import/template?lang=it');
+
+    // Headers exactly as the form labels its fields; values as its options show them.
+    const form = incidentsIt.incidents.form;
+    const header = [
+      form.survivorReference,
+      form.incidentMonth,
+      form.ageBand,
+      form.gender,
+      form.citizenship,
+      form.interpreterNeeded,
+      incidentsIt.incidents.columns.coreType,
+      form.forms,
+      form.authorRelationship,
+      form.firstContact,
+      form.consentReporting,
+    ];
+    const row = (gender: string) => [
+      'CAV/2026-300',
+      '05/2026',
+      '41–60 anni',
+      gender,
+      'Marocco',
+      'No',
+      'Aggressione fisica',
+      'Violenza fisica; Violenza psicologica',
+      'Ex coniuge o ex partner',
+      'Centro antiviolenza',
+      'Sì',
+    ];
+    const csv = (lines: string[][]) =>
+      `\uFEFF${lines.map((cells) => cells.map((c) => (c.includes(';') ? `"${c}"` : c)).join(';')).join('\r\n')}\r\n`;
+    const upload = async (text: string) => {
+      await page.getByLabel('File del registro (CSV o XLSX)').setInputFiles({
+        name: 'registro-cav.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text, 'utf8'),
+      });
+      await page.getByRole('button', { name: 'Importa', exact: true }).click();
+    };
+
+    await upload(csv([header, row('Femmina')]));
+    const errors = page.getByRole('list', { name: 'Errori nel file' });
+    await errors.waitFor();
+    const problem = await errors.getByRole('listitem').first().textContent();
+    expect(problem).toContain(`Riga 2, colonna «${form.gender}»: «Femmina» non è un valore ammesso.`);
+    expect(problem).toContain('Valori ammessi: Donna; Uomo; Altro; Non dichiarato.');
+    // On a phone the long messages wrap: nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expectAccessible(page, 'import of a register in words, with an error');
+
+    await upload(csv([header, row('Donna')]));
+    const done = page.getByRole('status').filter({ hasText: 'Importazione completata' });
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/Righe lette\s*1.*Episodi creati\s*1/);
+    await expectAccessible(page, 'import of a register in words, done');
   });
 });
 
@@ -211,8 +289,12 @@ describe('observatory dashboard and training needs', () => {
     const file = await page.context().request.get(href!);
     expect(file.status()).toBe(200);
     const text = await file.text();
-    expect(text).toContain(',riservato');
-    expect(text).not.toContain(',< 5');
+    // The tables as on screen, for Italian Excel: semicolons, the screen's one mark.
+    expect(text).toContain(';riservato');
+    expect(text).not.toContain(';< 5');
+    expect(await page.getByRole('link', { name: 'formato lungo (CSV)' }).getAttribute('href')).toContain(
+      'layout=long',
+    );
     expect(await page.getByRole('link', { name: 'Scarica XLSX' }).getAttribute('href')).toContain(
       'format=xlsx',
     );
@@ -229,6 +311,12 @@ describe('observatory dashboard and training needs', () => {
       .first()
       .waitFor();
     await page.getByText(/conteggi inferiori a 5 non sono mostrati/).waitFor();
+    // A community reads as a phrase ("cittadine e cittadini dell'Albania"), not "Cittadinanza Albania".
+    await page
+      .getByText(/^Cittadine e cittadini (del|dello|della|dell'|dei|degli|delle|di) ?\S/)
+      .first()
+      .waitFor();
+    expect(await page.getByText(/^Cittadinanza /).count()).toBe(0);
     await expectAccessible(page, 'training needs');
   });
 });

@@ -164,6 +164,9 @@ describe('on a 390 px phone', () => {
     await events.waitFor();
     await expectNoSidewaysScroll(page, 'audit trail');
     await expectAccessible(page, 'audit trail on a phone');
+    // Actions in words, never their codes (issue 13, point 7).
+    expect(await events.getByText('Accesso con nome utente e password').count()).toBeGreaterThan(0);
+    expect(await events.getByText('auth.login', { exact: true }).count()).toBe(0);
 
     await events
       .getByRole('link', { name: /^Chi ha consultato / })
@@ -173,6 +176,12 @@ describe('on a 390 px phone', () => {
     await page.getByRole('table').waitFor();
     await expectNoSidewaysScroll(page, 'record access');
     await expectAccessibleOnPhone(page, 'record access on a phone');
+
+    // Asked by code (for a user, the username): the record and the actions read as words.
+    await page.getByLabel('Codice del dato o nome utente').fill('operatrice');
+    await page.getByRole('button', { name: 'Cerca gli accessi' }).click();
+    const access = page.getByRole('table', { name: 'Accessi a: Utente Paola Operatrice' });
+    await access.getByText('Accesso di emergenza aperto').waitFor();
   });
 });
 

@@ -76,11 +76,17 @@ describe('a year with fewer than k incidents', () => {
         url: `/api/observatory/statistics/export?format=csv&year=${year}`,
       });
       expect(csv.statusCode).toBe(200);
-      const lines = csv.body.split('\n').filter(Boolean);
-      // Header, the rule note and one line saying the year is under k: nothing per district, month or age.
-      expect(lines).toHaveLength(3);
-      expect(lines[2]).toContain(`fewer than ${K}`);
-      expect(csv.body).not.toContain('riservato,');
+      const lines = csv.body.split('\r\n').filter(Boolean);
+      // The privacy note only (title, intro, rule, "fewer than k", date): no table, nothing per district, month or age.
+      expect(lines).toHaveLength(5);
+      expect(lines[3]).toContain(`meno di ${K} episodi`);
+      expect(csv.body).not.toMatch(/riservato;|;riservato/);
+      const long = await coordinator.request({
+        method: 'GET',
+        url: `/api/observatory/statistics/export?format=csv&year=${year}&layout=long`,
+      });
+      // The analysts' file: its notes, then the header and no line of data.
+      expect(long.body.split('\r\n').filter(Boolean).at(-1)).toMatch(/^Tabella;Codice tabella;/);
 
       const xlsx = await coordinator.request({
         method: 'GET',
@@ -88,7 +94,7 @@ describe('a year with fewer than k incidents', () => {
       });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['totale']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Nota sulla riservatezza']);
 
       const report = await coordinator.request({
         method: 'GET',

@@ -376,8 +376,9 @@ describe('importing a register', () => {
       headers: { 'content-type': 'text/csv' },
     });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toContain('row 3: ageBand');
+    // The field is the API's name; the message says the row and the column in words.
+    const ageBand = res.json().errors.find((e: { field: string }) => e.field === 'ageBand');
+    expect(ageBand.message.it).toMatch(/^Riga 3, colonna «Fascia d'età»: «70-80» non è un valore ammesso/);
     expect(await incidentRows()).toBe(before);
     const unknownColumn = await cav.request({
       method: 'POST',
@@ -389,7 +390,9 @@ describe('importing a register', () => {
       headers: { 'content-type': 'text/csv' },
     });
     expect(unknownColumn.statusCode).toBe(400);
-    expect(unknownColumn.json().errors[0].field).toBe('row 1: nome');
+    expect(unknownColumn.json().errors[0].message.it).toMatch(
+      /^Riga 1 \(intestazioni\), colonna \w+: «nome»/,
+    );
     const blankReference = await cav.request({
       method: 'POST',
       url: '/api/incidents/import',
@@ -397,7 +400,12 @@ describe('importing a register', () => {
       headers: { 'content-type': 'text/csv' },
     });
     expect(blankReference.statusCode).toBe(400);
-    expect(blankReference.json().errors[0].field).toBe('row 2: survivorReference');
+    expect(blankReference.json().errors[0]).toMatchObject({
+      field: 'survivorReference',
+      message: {
+        it: expect.stringMatching(/^Riga 2, colonna «Numero di registro del servizio»: la cella è vuota/),
+      },
+    });
     const drafts = await cav.request({
       method: 'POST',
       url: '/api/incidents/import',
@@ -430,14 +438,15 @@ describe('published statistics', () => {
 
       const csv = await coordinator.request({
         method: 'GET',
-        url: `/api/observatory/statistics/export?format=csv&year=${YEAR}`,
+        url: `/api/observatory/statistics/export?format=csv&year=${YEAR}&layout=long`,
       });
       expect(csv.statusCode).toBe(200);
+      // The analysts' file: one value a line, last; the notes before the header start with #.
       const values = csv.body
-        .split('\n')
-        .slice(2)
-        .filter(Boolean)
-        .map((line) => line.split(',').at(-1)!);
+        .split('\r\n')
+        .filter((line) => line && !line.startsWith('#'))
+        .slice(1)
+        .map((line) => line.split(';').at(-1)!);
       expect(values).toContain('riservato');
       expect(values).not.toContain(`< ${k}`);
       expect(values.filter((v) => /^\d+$/.test(v) && Number(v) > 0 && Number(v) < k)).toEqual([]);
@@ -493,7 +502,7 @@ describe('published statistics', () => {
         url: `/api/observatory/statistics/export?format=csv&year=${YEAR}`,
       });
       expect(csv.body).toContain(`'=HYPERLINK`);
-      expect(csv.body).not.toMatch(/(^|,)"?=HYPERLINK/m);
+      expect(csv.body).not.toMatch(/(^|;)"?=HYPERLINK/m);
     } finally {
       await t.database.db.execute(
         sql`update districts set name = 'Ambito di Romano di Lombardia' where code = 'ROMANO'`,

@@ -160,7 +160,7 @@ describe('audit trail', () => {
     expect(res.statusCode).toBe(200);
     const who = res
       .json()
-      .map((r: { actorUsername: string }) => r.actorUsername)
+      .rows.map((r: { actorUsername: string }) => r.actorUsername)
       .sort();
     expect(who).toEqual(expect.arrayContaining(['admin', 'coordinatrice']));
   });

@@ -327,8 +327,9 @@ describe('the two reported 500s', () => {
     expect(problem.errors).toEqual([
       expect.objectContaining({ field: 'username', code: 'control_character' }),
     ]);
-    expect(problem.localized.it.detail).toContain('username');
-    expect(problem.detail).toBe('Check: username.');
+    // People read the detail: it never names an API field (the errors do, for the form).
+    expect(problem.localized.it.detail).toBe('Controlla il campo segnalato.');
+    expect(problem.detail).toBe('Check the field marked.');
     expect(await fingerprint()).toBe(before);
   });
 

@@ -225,7 +225,7 @@ describe('Idempotency-Key', () => {
     }
     const before = await householdsOf(paolaId);
     expect((await createHousehold(paola, null, household('Plain'))).statusCode).toBe(201);
-    expect((await createHousehold(paola, null, household('Plain'))).statusCode).toBe(201);
+    expect((await createHousehold(paola, null, household('Plainer'))).statusCode).toBe(201);
     expect(await householdsOf(paolaId)).toBe(before + 2);
   });
 

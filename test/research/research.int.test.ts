@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { casesTestKit } from '../cases/support.js';
 
@@ -37,5 +38,58 @@ describe('research export', () => {
     const exports = await ok<{ username: string }[]>('dpo', 'GET', '/api/research/exports');
     expect(exports.filter((e) => e.username === 'ricercatrice')).toHaveLength(3);
     expect((await call('ricercatrice', 'GET', '/api/research/exports')).statusCode).toBe(403);
+  });
+
+  it('names the codes: the preview gets the names of reference codes, the CSV words with each code beside them', async () => {
+    const [study] = await ok<{ id: string }[]>('ricercatrice', 'GET', '/api/research/studies');
+    const dataset = await ok<{
+      rows: Record<string, string | number | boolean | null>[];
+      labels: Record<string, { it: string; en: string }>;
+    }>('ricercatrice', 'GET', `/api/research/studies/${study!.id}/export`);
+    // Every country, language and district in the rows has its names (but "unknown" and "other", which are words of the app).
+    const named = (column: string) =>
+      [...new Set(dataset.rows.map((r) => String(r[column])))].filter(
+        (c) => c !== 'unknown' && c !== 'other',
+      );
+    for (const [list, column] of [
+      ['country', 'country'],
+      ['language', 'preferredLanguage'],
+      ['district', 'district'],
+    ] as const)
+      for (const code of named(column)) expect(dataset.labels[`${list}:${code}`]?.it, code).toBeTruthy();
+    expect(named('district').length).toBeGreaterThan(0);
+
+    const csv = await call('ricercatrice', 'GET', `/api/research/studies/${study!.id}/export?format=csv`);
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const { data, errors } = Papa.parse<string[]>(csv.body.slice(1).trim(), { delimiter: ';' });
+    expect(errors).toEqual([]);
+    const [header, ...lines] = data;
+    expect(header!.slice(0, 6)).toEqual([
+      'Caso',
+      'Persona',
+      'Ruolo',
+      'Ruolo (codice)',
+      "Fascia d'età",
+      "Fascia d'età (codice)",
+    ]);
+    const column = (name: string) => header!.indexOf(name);
+    expect(lines).toHaveLength(dataset.rows.length);
+    lines.forEach((line, i) => {
+      const row = dataset.rows[i]!;
+      expect(line[column('Genere (codice)')]).toBe(row.gender);
+      expect(line[column('Genere')]).toBe(
+        { female: 'Donna', male: 'Uomo', other: 'Altro', not_stated: 'Non dichiarato' }[String(row.gender)],
+      );
+      expect(line[column('Ambito (codice)')]).toBe(row.district);
+      if (row.district !== 'unknown')
+        expect(line[column('Ambito')]).toBe(dataset.labels[`district:${row.district}`]!.it);
+      expect(line[column('Interprete')]).toBe(row.interpreterNeeded ? 'Sì' : 'No');
+    });
+    const english = await call(
+      'ricercatrice',
+      'GET',
+      `/api/research/studies/${study!.id}/export?format=csv&lang=en`,
+    );
+    expect(english.body).toContain('Gender;Gender (code)');
   });
 });

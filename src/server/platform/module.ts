@@ -3,7 +3,7 @@ import type { TAttentionItem } from '../../contracts/home.js';
 import type { AccessContext } from './access/access-context.js';
 import type { GrantCheck } from './access/break-glass.js';
 import { type FieldClass, PLATFORM_FIELD_CLASSES } from './access/field-classes.js';
-import { PLATFORM_AUDIT_ACTIONS } from './audit/audit-events.js';
+import { type AuditLabel, type AuditLabels, PLATFORM_AUDIT_ACTIONS } from './audit/audit-events.js';
 import { type EncryptedColumn, PLATFORM_ENCRYPTED_COLUMNS } from './crypto/encrypted-columns.js';
 import type { Keyring } from './crypto/field-crypto.js';
 import type { Tx } from './db/client.js';
@@ -35,8 +35,11 @@ export interface TramaModule {
    * table with personal data whose row-level security is not enabled, forced and given a policy.
    */
   fieldClasses?: Record<string, Record<string, FieldClass>>;
-  /** The module's audit actions (its `<name>.audit.ts` also adds them to the `AuditAction` type). */
-  auditActions?: readonly string[];
+  /**
+   * The module's audit actions with their Italian and English labels (its `<name>.audit.ts` also
+   * adds them to the `AuditAction` type).
+   */
+  auditActions?: Readonly<AuditLabels>;
   /**
    * The record types the module's lookups and grants name, with their tables (the audited 404 and
    * break-the-glass check that a record exists); the module also adds them to `RecordType`.
@@ -65,7 +68,15 @@ export function fieldClassesOf(modules: readonly TramaModule[]): Record<string, 
 
 /** Every audit action: the platform's and every module's. */
 export function auditActionsOf(modules: readonly TramaModule[]): string[] {
-  return [...PLATFORM_AUDIT_ACTIONS, ...modules.flatMap((m) => m.auditActions ?? [])];
+  return [
+    ...Object.keys(PLATFORM_AUDIT_ACTIONS),
+    ...modules.flatMap((m) => Object.keys(m.auditActions ?? {})),
+  ];
+}
+
+/** Every audit action's label, the platform's and every module's, by action. */
+export function auditLabelsOf(modules: readonly TramaModule[]): Record<string, AuditLabel> {
+  return Object.assign({}, PLATFORM_AUDIT_ACTIONS, ...modules.map((m) => m.auditActions ?? {}));
 }
 
 /** Every module's record tables, for the platform's existence check. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import type { TAddressForm } from '../../contracts/auth.js';
 import type { TRole } from '../../contracts/roles.js';
 import { MODULES } from '../app.js';
 import { hashPassword } from '../platform/auth/passwords.js';
@@ -117,43 +118,91 @@ const ORGANISATIONS = [
 const ACCOUNTS: {
   username: string;
   displayName: string;
+  /** How each is addressed in Italian, chosen to agree with the demo names. */
+  addressForm: TAddressForm;
   role: TRole;
   service?: string;
   organisation?: string;
 }[] = [
-  { username: 'admin', displayName: 'Anna Amministratrice', role: 'admin' },
-  { username: 'dpo', displayName: 'Davide Protezione Dati', role: 'dpo' },
+  { username: 'admin', displayName: 'Anna Amministratrice', addressForm: 'feminine', role: 'admin' },
+  { username: 'dpo', displayName: 'Davide Protezione Dati', addressForm: 'masculine', role: 'dpo' },
   {
     username: 'coordinatrice',
     displayName: 'Carla Coordinatrice',
+    addressForm: 'feminine',
     role: 'coordinator',
     organisation: 'risorsa',
   },
-  { username: 'operatrice', displayName: 'Paola Operatrice', role: 'practitioner', service: 'tm-treviglio' },
+  {
+    username: 'operatrice',
+    displayName: 'Paola Operatrice',
+    addressForm: 'feminine',
+    role: 'practitioner',
+    service: 'tm-treviglio',
+  },
   {
     username: 'operatore.romano',
     displayName: 'Marco Operatore',
+    addressForm: 'masculine',
     role: 'practitioner',
     service: 'tm-romano',
   },
   {
     username: 'operatrice.cav',
     displayName: 'Giulia Operatrice Antiviolenza',
+    addressForm: 'feminine',
     role: 'practitioner',
     service: 'rete-av',
   },
-  { username: 'clinica', displayName: 'Elena Clinica', role: 'clinician', service: 'etnoclinica' },
   {
-    username: 'responsabile',
-    displayName: 'Luca Responsabile Etnoclinica',
+    username: 'clinica',
+    displayName: 'Elena Clinica',
+    addressForm: 'feminine',
     role: 'clinician',
     service: 'etnoclinica',
   },
-  { username: 'supervisora', displayName: 'Marta Supervisora', role: 'coordinator', service: 'etnoclinica' },
-  { username: 'mediatrice', displayName: 'Amina Mediatrice', role: 'mediator', service: 'mediazione' },
-  { username: 'formatore', displayName: 'Franco Formatore', role: 'trainer', organisation: 'risorsa' },
-  { username: 'redazione', displayName: 'Rita Redazione', role: 'editor', organisation: 'risorsa' },
-  { username: 'ricercatrice', displayName: 'Sara Ricercatrice', role: 'researcher', service: 'ricerca' },
+  {
+    username: 'responsabile',
+    displayName: 'Luca Responsabile Etnoclinica',
+    addressForm: 'masculine',
+    role: 'clinician',
+    service: 'etnoclinica',
+  },
+  {
+    username: 'supervisora',
+    displayName: 'Marta Supervisora',
+    addressForm: 'feminine',
+    role: 'coordinator',
+    service: 'etnoclinica',
+  },
+  {
+    username: 'mediatrice',
+    displayName: 'Amina Mediatrice',
+    addressForm: 'feminine',
+    role: 'mediator',
+    service: 'mediazione',
+  },
+  {
+    username: 'formatore',
+    displayName: 'Franco Formatore',
+    addressForm: 'masculine',
+    role: 'trainer',
+    organisation: 'risorsa',
+  },
+  {
+    username: 'redazione',
+    displayName: 'Rita Redazione',
+    addressForm: 'feminine',
+    role: 'editor',
+    organisation: 'risorsa',
+  },
+  {
+    username: 'ricercatrice',
+    displayName: 'Sara Ricercatrice',
+    addressForm: 'feminine',
+    role: 'researcher',
+    service: 'ricerca',
+  },
 ];
 
 function demoPassword() {
@@ -217,6 +266,7 @@ export async function seedDemo({
         .values({
           username: a.username,
           displayName: a.displayName,
+          addressForm: a.addressForm,
           email: `${a.username}@demo.trama.localhost`,
           passwordHash: await hashPassword(password),
           passwordChangedAt: new Date(),

@@ -1,20 +1,23 @@
-import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZAuditActionSchema,
+  ZAuditActorSuggestionSchema,
   ZAuditEventSchema,
   ZAuditQuerySchema,
+  ZAuditRecordSuggestionSchema,
+  ZAuditSuggestQuerySchema,
   ZChainStatusSchema,
   ZRecordAccessQuerySchema,
   ZRecordAccessSchema,
 } from '../../../contracts/audit.js';
 import { pageOf } from '../../../contracts/common.js';
-import { actorOf } from '../../platform/access/access-context.js';
 import { requireAccess, scoped } from '../../platform/access/access-hook.js';
-import { auditEvents } from '../../platform/audit/audit.sql.js';
-import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
+import { suggestActors, suggestRecords } from './audit-trail.records.js';
+import { auditActionList, recordAccess, searchEvents } from './audit-trail.service.js';
 
 /**
  * The DPO's screens over the audit trail. Searching the trail is itself audited (who watched the
@@ -31,74 +34,65 @@ export const auditTrailRoutes =
         config: { access: 'audit.read' },
         schema: {
           tags,
-          summary: 'Search the audit trail',
+          summary: 'Search the audit trail: actions, results and records in words',
           querystring: ZAuditQuerySchema,
           response: { 200: pageOf(ZAuditEventSchema) },
         },
       },
-      async (request) => {
-        const ctx = requireAccess(request);
-        const q = request.query;
-        const filters: SQL[] = [];
-        if (q.actorUserId) filters.push(eq(auditEvents.actorUserId, q.actorUserId));
-        if (q.action)
-          filters.push(sql`${auditEvents.action} like ${`${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-        if (q.recordType) filters.push(eq(auditEvents.recordType, q.recordType));
-        if (q.recordId) filters.push(eq(auditEvents.recordId, q.recordId));
-        if (q.outcome) filters.push(eq(auditEvents.outcome, q.outcome));
-        if (q.from) filters.push(gte(auditEvents.occurredAt, new Date(`${q.from}T00:00:00Z`)));
-        if (q.to)
-          filters.push(
-            lt(auditEvents.occurredAt, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)),
-          );
-        const where = filters.length ? and(...filters) : undefined;
-        return scoped({
-          db: deps.db,
-          ctx,
-          work: async (tx) => {
-            const [{ total } = { total: 0 }] = await tx
-              .select({ total: count() })
-              .from(auditEvents)
-              .where(where);
-            const rows = await tx
-              .select()
-              .from(auditEvents)
-              .where(where)
-              .orderBy(desc(auditEvents.id))
-              .limit(q.pageSize)
-              .offset((q.page - 1) * q.pageSize);
-            await writeAudit({
-              tx,
-              actor: actorOf(ctx),
-              event: {
-                action: 'audit.searched',
-                recordType: 'audit_trail',
-                details: { filters: Object.keys(q).filter((k) => k !== 'page' && k !== 'pageSize') },
-              },
-            });
-            return {
-              items: rows.map((r) => ({
-                id: r.id.toString(),
-                occurredAt: r.occurredAt.toISOString(),
-                actorUserId: r.actorUserId,
-                actorUsername: r.actorUsername,
-                actorRole: r.actorRole,
-                actingServiceId: r.actingServiceId,
-                action: r.action,
-                outcome: r.outcome as 'success' | 'denied' | 'failure',
-                recordType: r.recordType,
-                recordId: r.recordId,
-                purpose: r.purpose,
-                clientIp: r.clientIp,
-                chainSeq: r.chainSeq?.toString() ?? null,
-              })),
-              page: q.page,
-              pageSize: q.pageSize,
-              total: Number(total),
-            };
-          },
-        });
+      async (request) => searchEvents({ deps, ctx: requireAccess(request), q: request.query }),
+    );
+
+    app.get(
+      '/api/audit/actions',
+      {
+        config: { access: 'audit.read' },
+        schema: {
+          tags,
+          summary: 'Every audit action with its Italian and English label',
+          response: { 200: z.array(ZAuditActionSchema) },
+        },
       },
+      async () => auditActionList(),
+    );
+
+    // Suggestions read only what the DPO could list anyway (users; codes row-level security
+    // shows them) and are not audited one keystroke at a time: the search they lead to is.
+    app.get(
+      '/api/audit/actors',
+      {
+        config: { access: 'audit.read' },
+        schema: {
+          tags,
+          summary: 'Users whose name contains the typed text, for the user filter',
+          querystring: ZAuditSuggestQuerySchema,
+          response: { 200: z.array(ZAuditActorSuggestionSchema) },
+        },
+      },
+      async (request) =>
+        scoped({
+          db: deps.db,
+          ctx: requireAccess(request),
+          work: (tx) => suggestActors(tx, request.query.q),
+        }),
+    );
+
+    app.get(
+      '/api/audit/records',
+      {
+        config: { access: 'audit.read' },
+        schema: {
+          tags,
+          summary: 'Records whose code starts with the typed text, for the record filter',
+          querystring: ZAuditSuggestQuerySchema,
+          response: { 200: z.array(ZAuditRecordSuggestionSchema) },
+        },
+      },
+      async (request) =>
+        scoped({
+          db: deps.db,
+          ctx: requireAccess(request),
+          work: (tx) => suggestRecords(tx, request.query.q),
+        }),
     );
 
     app.get(
@@ -109,45 +103,10 @@ export const auditTrailRoutes =
           tags,
           summary: 'Who accessed this record (Garante 2015: the data subject may ask)',
           querystring: ZRecordAccessQuerySchema,
-          response: { 200: z.array(ZRecordAccessSchema) },
+          response: { 200: ZRecordAccessSchema },
         },
       },
-      async (request) => {
-        const ctx = requireAccess(request);
-        const { recordType, recordId } = request.query;
-        return scoped({
-          db: deps.db,
-          ctx,
-          work: async (tx) => {
-            const rows = await tx
-              .select({
-                actorUserId: auditEvents.actorUserId,
-                actorUsername: auditEvents.actorUsername,
-                actorRole: auditEvents.actorRole,
-                actions: sql<
-                  string[]
-                >`array_agg(distinct ${auditEvents.action} order by ${auditEvents.action})`,
-                firstAt: sql<string>`min(${auditEvents.occurredAt})`,
-                lastAt: sql<string>`max(${auditEvents.occurredAt})`,
-                count: sql<number>`count(*)::int`,
-              })
-              .from(auditEvents)
-              .where(and(eq(auditEvents.recordType, recordType), eq(auditEvents.recordId, recordId)))
-              .groupBy(auditEvents.actorUserId, auditEvents.actorUsername, auditEvents.actorRole)
-              .orderBy(sql`max(${auditEvents.occurredAt}) desc`);
-            await writeAudit({
-              tx,
-              actor: actorOf(ctx),
-              event: { action: 'audit.record_access_viewed', recordType, recordId },
-            });
-            return rows.map((r) => ({
-              ...r,
-              firstAt: new Date(r.firstAt).toISOString(),
-              lastAt: new Date(r.lastAt).toISOString(),
-            }));
-          },
-        });
-      },
+      async (request) => recordAccess({ deps, ctx: requireAccess(request), query: request.query }),
     );
 
     app.get(

@@ -1,46 +1,64 @@
-/** The audit actions of this module, added to the platform's vocabulary (platform/audit/audit-events.ts). */
-export const CASES_AUDIT_ACTIONS = [
-  'household.created',
-  'household.read',
-  'household.listed',
-  'person.created',
-  'person.updated',
-  'person.safety_read',
-  'person.safety_updated',
-  'person.at_risk_updated',
-  'person.excluded',
-  'person.message_planned',
-  'person.message_sent',
-  'person.message_withheld',
-  'consent.created',
-  'consent.revoked',
-  'referral.created',
-  'referral.updated',
-  'referral.deleted',
-  'referral.sent',
-  'referral.consent_override',
-  'referral.read',
-  'referral.listed',
-  'referral.accepted',
-  'referral.declined',
-  'referral.revoked',
-  'referral.closed',
-  'case.read',
-  'case.listed',
-  'case.file_updated',
-  'case.plan_submitted',
-  'case.plan_approved',
-  'case.team_updated',
-  'case.closure_requested',
-  'case.closed',
-  'case.timeline_viewed',
-  'session.created',
-  'session.read',
-  'session.listed',
-] as const;
+import type { AuditLabels } from '../../platform/audit/audit-events.js';
+
+/**
+ * The audit actions of this module with the words the DPO reads for them, added to the platform's
+ * vocabulary (platform/audit/audit-events.ts).
+ */
+export const CASES_AUDIT_ACTIONS = {
+  'household.created': { it: 'Nucleo familiare registrato', en: 'Household registered' },
+  'household.read': { it: 'Scheda nucleo consultata', en: 'Household record viewed' },
+  'household.listed': { it: 'Elenco dei nuclei consultato', en: 'Household list viewed' },
+  'household.searched': { it: 'Nucleo trovato con la ricerca', en: 'Household found by a search' },
+  'person.created': { it: 'Persona aggiunta al nucleo', en: 'Person added to the household' },
+  'person.updated': { it: 'Dati della persona modificati', en: "Person's details changed" },
+  'person.removed': { it: 'Persona tolta dal nucleo', en: 'Person removed from the household' },
+  'person.history_read': {
+    it: 'Storico delle modifiche della persona consultato',
+    en: "Person's change history viewed",
+  },
+  'person.safety_read': { it: 'Regole di contatto sicuro consultate', en: 'Safe-contact rules viewed' },
+  'person.safety_updated': { it: 'Regole di contatto sicuro modificate', en: 'Safe-contact rules changed' },
+  'person.at_risk_updated': { it: 'Indicazione di pericolo modificata', en: 'Danger flag changed' },
+  'person.excluded': { it: 'Operatore escluso dalla persona', en: 'Staff member excluded from the person' },
+  'person.message_planned': {
+    it: 'Messaggio alla persona programmato',
+    en: 'Message to the person scheduled',
+  },
+  'person.message_sent': { it: 'Messaggio alla persona inviato', en: 'Message to the person sent' },
+  'person.message_withheld': {
+    it: 'Messaggio alla persona trattenuto',
+    en: 'Message to the person withheld',
+  },
+  'consent.created': { it: 'Consenso registrato', en: 'Consent recorded' },
+  'consent.revoked': { it: 'Consenso revocato', en: 'Consent withdrawn' },
+  'referral.created': { it: 'Invio creato', en: 'Referral created' },
+  'referral.updated': { it: 'Invio modificato', en: 'Referral changed' },
+  'referral.deleted': { it: 'Bozza di invio eliminata', en: 'Draft referral deleted' },
+  'referral.sent': { it: 'Invio trasmesso al servizio', en: 'Referral sent to the service' },
+  'referral.consent_override': { it: 'Invio trasmesso senza consenso', en: 'Referral sent without consent' },
+  'referral.read': { it: 'Invio consultato', en: 'Referral viewed' },
+  'referral.listed': { it: 'Elenco degli invii consultato', en: 'Referral list viewed' },
+  'referral.accepted': { it: 'Invio accolto', en: 'Referral accepted' },
+  'referral.declined': { it: 'Invio non accolto', en: 'Referral declined' },
+  'referral.revoked': { it: 'Invio ritirato', en: 'Referral withdrawn' },
+  'referral.closed': { it: 'Invio chiuso', en: 'Referral closed' },
+  'case.read': { it: 'Caso consultato', en: 'Case viewed' },
+  'case.listed': { it: 'Elenco dei casi consultato', en: 'Case list viewed' },
+  'case.file_updated': { it: 'Cartella del caso modificata', en: 'Case file changed' },
+  'case.plan_submitted': { it: "Piano inviato per l'approvazione", en: 'Plan submitted for approval' },
+  'case.plan_approved': { it: 'Piano approvato', en: 'Plan approved' },
+  'case.team_updated': { it: 'Équipe del caso modificata', en: 'Case team changed' },
+  'case.closure_requested': { it: 'Chiusura del caso richiesta', en: 'Case closure requested' },
+  'case.closed': { it: 'Caso chiuso', en: 'Case closed' },
+  'case.timeline_viewed': { it: 'Cronologia del caso consultata', en: 'Case timeline viewed' },
+  'session.created': { it: 'Incontro registrato', en: 'Session recorded' },
+  'session.read': { it: 'Incontro consultato', en: 'Session viewed' },
+  'session.listed': { it: 'Elenco degli incontri consultato', en: 'Session list viewed' },
+  'session.note_added': { it: "Nota dell'incontro aggiunta", en: 'Session note added' },
+} satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
-  interface ModuleAuditActions extends Record<(typeof CASES_AUDIT_ACTIONS)[number], true> {}
+  interface ModuleAuditActions extends Record<keyof typeof CASES_AUDIT_ACTIONS, true> {}
 }
 
 /** The records this module's lookups and grants name, and their tables (platform/access/not-found.ts). */

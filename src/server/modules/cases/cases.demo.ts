@@ -186,7 +186,7 @@ export async function seedDemoCases({ tx, keyring, serviceIds, userIds, district
       closureReason:
         stage.closedDaysAgo === undefined
           ? null
-          : 'Obiettivi del progetto raggiunti; autonomia abitativa e lavorativa.',
+          : 'Obiettivi del piano raggiunti; autonomia abitativa e lavorativa.',
       updatedBy: user('responsabile'),
     });
     await tx.insert(caseTeam).values([

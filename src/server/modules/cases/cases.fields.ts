@@ -42,6 +42,15 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     created_at: 'internal',
     updated_at: 'internal',
   },
+  // Former values of a person's fields (names, relationship, role in the case): as sensitive as the
+  // most sensitive of them.
+  person_changes: {
+    id: 'internal',
+    person_id: 'internal',
+    changed_by: 'internal',
+    changed_at: 'internal',
+    changes: 'special',
+  },
   consents: {
     id: 'internal',
     person_id: 'internal',
@@ -201,6 +210,7 @@ export const CASES_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
 export const CASES_RETENTION: Readonly<Record<string, RetentionClass>> = {
   households: 'case_record',
   people: 'case_record',
+  person_changes: 'case_record',
   consents: 'case_record',
   person_exclusions: 'case_record',
   referrals: 'case_record',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { TAddressForm } from '../../../contracts/auth.js';
 import type { TCaseAccess, TTeamRole } from '../../../contracts/cases.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import type { GrantCheck } from '../../platform/access/break-glass.js';
@@ -103,7 +104,7 @@ export function refused(detail?: { it: string; en: string }) {
   );
 }
 
-export function requireOpen(found: CaseAccess, field = 'caseId') {
+export function requireOpen(found: Pick<CaseAccess, 'status'>, field = 'caseId') {
   if (found.status === 'closed')
     throw new HttpProblem(
       409,
@@ -121,16 +122,20 @@ export function requireOpen(found: CaseAccess, field = 'caseId') {
  */
 export async function displayNames({ tx, ids }: { tx: Tx; ids: readonly string[] }) {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, { name: string; role: string | null }>();
+  if (unique.length === 0)
+    return new Map<string, { name: string; role: string | null; addressForm: TAddressForm }>();
   const rows = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ id: string; display_name: string; role: string | null }>(
+    queryRows<{ id: string; display_name: string; role: string | null; address_form: TAddressForm }>(
       sys,
-      sql`select u.id, u.display_name,
+      sql`select u.id, u.display_name, u.address_form,
             (select m.role from memberships m where m.user_id = u.id order by m.created_at limit 1) as role
           from users u where u.id in (${uuidList(unique)})`,
     ),
   );
-  return new Map(rows.map((r) => [r.id, { name: r.display_name, role: r.role }]));
+  // The form of address names the role as the person chose ("Operatrice"), in the web app.
+  return new Map(
+    rows.map((r) => [r.id, { name: r.display_name, role: r.role, addressForm: r.address_form }]),
+  );
 }
 
 /** Whether a user must never reach these people (conflict of interest, follows the perpetrator). */

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { TAddressForm } from '../../../contracts/auth.js';
 import {
   PLAN_REVIEW_DAYS,
   type TCase,
@@ -127,6 +128,7 @@ export async function loadCase({
       displayName: names.get(t.user_id)?.name ?? '',
       teamRole: t.team_role as never,
       role: names.get(t.user_id)?.role ?? null,
+      addressForm: names.get(t.user_id)?.addressForm ?? 'neutral',
     })),
     members: members.map(toPerson),
     file: {
@@ -305,9 +307,9 @@ export async function ownerServiceOfPerson({ tx, personId }: { tx: Tx; personId:
 /** The active members of a service and every mediator, read as the owner: names and roles only. */
 export function staffOf({ tx, serviceId }: { tx: Tx; serviceId: string | null }) {
   return unsafeAsSystem(tx, (sys) =>
-    queryRows<{ id: string; displayName: string; role: string }>(
+    queryRows<{ id: string; displayName: string; role: string; addressForm: TAddressForm }>(
       sys,
-      sql`select distinct u.id, u.display_name as "displayName", m.role from users u
+      sql`select distinct u.id, u.display_name as "displayName", m.role, u.address_form as "addressForm" from users u
           join memberships m on m.user_id = u.id
           where u.disabled_at is null and (m.service_id = ${serviceId} or m.role = 'mediator')
           order by 2`,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZAddressFormSchema } from '../../../contracts/auth.js';
 import {
   ZAssessmentSchema,
   ZCaseListItemSchema,
@@ -18,7 +19,9 @@ import * as history from './case-history.service.js';
 import * as caseList from './case-list.service.js';
 import * as casesService from './cases.service.js';
 
-const ZStaffSchema = z.array(z.object({ id: ZIdSchema, displayName: z.string(), role: z.string() }));
+const ZStaffSchema = z.array(
+  z.object({ id: ZIdSchema, displayName: z.string(), role: z.string(), addressForm: ZAddressFormSchema }),
+);
 const ZNamedSchema = z.array(z.object({ id: ZIdSchema, name: z.string() }));
 
 /** Cases: the list and its filters, the case file, plan and approvals, team, closure, timeline. Routes declare; services decide. */

@@ -126,7 +126,7 @@ export function submitPlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; 
     change: async (tx, found) => {
       if (!(await findPlan({ tx, caseId: found.id })))
         throw problems.field('plan', 'missing', {
-          it: 'Scrivi prima il progetto.',
+          it: 'Scrivi prima il piano.',
           en: 'Write the plan first.',
         });
       await tx
@@ -164,7 +164,7 @@ export function approvePlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext;
         .returning({ id: cases.id });
       if (!row)
         throw problems.conflict({
-          it: 'Il progetto non è in attesa di approvazione (o l’hai proposto tu).',
+          it: 'Il piano non è in attesa di approvazione (o l’hai proposto tu).',
           en: 'The plan is not awaiting approval (or you submitted it).',
         });
     },

@@ -5,6 +5,7 @@ import { municipalities } from '../../platform/tenancy/tenancy.sql.js';
 import { selectPeople, toPerson } from './cases.people.js';
 import { displayNames } from './cases.policy.js';
 import { consents, personExclusions } from './cases.sql.js';
+import { householdMatches, matchedMembers, OWN_HOUSEHOLDS } from './people-search.repository.js';
 
 /**
  * Data access for households and their people: the household list and record, a person, their
@@ -12,7 +13,10 @@ import { consents, personExclusions } from './cases.sql.js';
  * scoped transaction, where row-level security limits trama_app; the service keeps the rules.
  */
 
-/** The households of the acting service (and of the services it supervises), newest first. */
+/**
+ * The households of the acting service (and of the services it supervises), newest first; with a
+ * search text, those whose code starts with it or with a member matching it (people-search).
+ */
 export async function pageOfHouseholds({
   tx,
   q,
@@ -24,8 +28,7 @@ export async function pageOfHouseholds({
   page: number;
   pageSize: number;
 }) {
-  const filter = q ? sql`and h.code like ${`${q.toUpperCase()}%`}` : sql``;
-  const own = sql`(h.owner_service_id = (select trama_service()) or h.owner_service_id = any((select trama_supervised_services())::uuid[]))`;
+  const filter = q ? sql`and ${householdMatches(q)}` : sql``;
   const items = await queryRows<{
     id: string;
     code: string;
@@ -36,10 +39,14 @@ export async function pageOfHouseholds({
     tx,
     sql`select h.id, h.code, h.municipality, h.created_at,
           (select count(*)::int from people p where p.household_id = h.id) as members
-        from households h where ${own} ${filter}
+        from households h where ${OWN_HOUSEHOLDS} ${filter}
         order by h.created_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  const total = await countOf(tx, sql`select count(*)::int as n from households h where ${own} ${filter}`);
+  const total = await countOf(
+    tx,
+    sql`select count(*)::int as n from households h where ${OWN_HOUSEHOLDS} ${filter}`,
+  );
+  const matches = q ? await matchedMembers({ tx, householdIds: items.map((h) => h.id), q }) : new Map();
   return {
     items: items.map((h) => ({
       id: h.id,
@@ -47,6 +54,7 @@ export async function pageOfHouseholds({
       municipality: h.municipality,
       memberCount: h.members,
       createdAt: new Date(h.created_at).toISOString(),
+      matches: matches.get(h.id) ?? [],
     })),
     page,
     pageSize,
@@ -61,11 +69,12 @@ export async function findHousehold({ tx, id }: { tx: Tx; id: string }): Promise
     code: string;
     municipality: string;
     district_id: string | null;
+    owner_service_id: string;
     owner: string;
     created_at: Date;
   }>(
     tx,
-    sql`select h.id, h.code, h.municipality, h.district_id, s.name as owner, h.created_at
+    sql`select h.id, h.code, h.municipality, h.district_id, h.owner_service_id, s.name as owner, h.created_at
         from households h join services s on s.id = h.owner_service_id where h.id = ${id}`,
   );
   if (!h) return null;
@@ -76,6 +85,7 @@ export async function findHousehold({ tx, id }: { tx: Tx; id: string }): Promise
     code: h.code,
     municipality: h.municipality,
     districtId: h.district_id,
+    ownerServiceId: h.owner_service_id,
     ownerServiceName: h.owner,
     createdAt: new Date(h.created_at).toISOString(),
     members: members.map(toPerson),

@@ -11,9 +11,11 @@ import {
   ZHouseholdListItemSchema,
   ZHouseholdListQuerySchema,
   ZHouseholdSchema,
-  ZPersonInputSchema,
+  ZPersonAddSchema,
+  ZPersonChangeSchema,
   ZPersonParamsSchema,
   ZPersonSchema,
+  ZPersonUpdateSchema,
   ZReasonSchema,
   ZSafetyDetailsSchema,
 } from '../../../contracts/households.js';
@@ -21,6 +23,7 @@ import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import * as households from './households.service.js';
 import * as consents from './person-consents.service.js';
+import * as edits from './person-edits.service.js';
 import * as safety from './person-safety.service.js';
 
 /** Households and people: registration, safety details, the at-risk mark, consents, conflict-of-interest locks. Routes declare; services decide. */
@@ -33,7 +36,8 @@ export const householdsRoutes =
         config: { access: 'households.read' },
         schema: {
           tags: ['households'],
-          summary: 'Households of the acting service (codes only; listing is audited)',
+          summary:
+            'Households of the acting service; q finds by code, a member’s name (partial, accents and case ignored), codice fiscale, STP or ENI (audited per household found)',
           querystring: ZHouseholdListQuerySchema,
           response: { 200: pageOf(ZHouseholdListItemSchema) },
         },
@@ -79,7 +83,7 @@ export const householdsRoutes =
           tags: ['households'],
           summary: 'Add a member to a household of the acting service',
           params: ZIdParamsSchema,
-          body: ZPersonInputSchema,
+          body: ZPersonAddSchema,
           response: { 201: ZPersonSchema },
         },
       },
@@ -92,6 +96,63 @@ export const householdsRoutes =
             input: request.body,
           }),
         ),
+    );
+    app.put(
+      '/api/people/:personId',
+      {
+        config: { access: 'households.write' },
+        schema: {
+          tags: ['households'],
+          summary:
+            'Correct a member of a household of the acting service (name, birth, identifiers, relationship, languages); kept in the person’s history',
+          params: ZPersonParamsSchema,
+          body: ZPersonUpdateSchema,
+          response: { 200: ZPersonSchema },
+        },
+      },
+      async (request) =>
+        edits.updatePerson({
+          deps,
+          ctx: requireAccess(request),
+          personId: request.params.personId,
+          input: request.body,
+        }),
+    );
+    app.post(
+      '/api/people/:personId/remove',
+      {
+        config: { access: 'households.write' },
+        schema: {
+          tags: ['households'],
+          summary:
+            'Remove a member registered by mistake (with a reason; refused once anything refers to them)',
+          params: ZPersonParamsSchema,
+          body: ZReasonSchema,
+        },
+      },
+      async (request, reply) => {
+        await edits.removePerson({
+          deps,
+          ctx: requireAccess(request),
+          personId: request.params.personId,
+          reason: request.body.reason,
+        });
+        return reply.status(204).send();
+      },
+    );
+    app.get(
+      '/api/people/:personId/changes',
+      {
+        config: { access: 'households.read' },
+        schema: {
+          tags: ['households'],
+          summary: 'Who changed what in a person’s record, newest first (audited)',
+          params: ZPersonParamsSchema,
+          response: { 200: z.array(ZPersonChangeSchema) },
+        },
+      },
+      async (request) =>
+        edits.personHistory({ deps, ctx: requireAccess(request), personId: request.params.personId }),
     );
     app.post(
       '/api/people/:personId/safety/reveal',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   THousehold,
   ZHouseholdCreateSchema,
+  ZPersonAddSchema,
   ZPersonInputSchema,
 } from '../../../contracts/households.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
@@ -24,6 +25,7 @@ import {
   findPerson,
   pageOfHouseholds,
 } from './households.repository.js';
+import { duplicateProblems } from './people-search.repository.js';
 
 export async function listHouseholds({
   deps,
@@ -45,6 +47,15 @@ export async function listHouseholds({
         actor: actorOf(ctx),
         event: { action: 'household.listed', details: { shown: result.items.length, page: query.page } },
       });
+      // A search by name or code finds people: each household it shows is audited like a read,
+      // so the record's access history shows who found it (never the text searched, which names someone).
+      if (query.q)
+        for (const found of result.items)
+          await writeAudit({
+            tx,
+            actor: actorOf(ctx),
+            event: { action: 'household.searched', recordType: 'household', recordId: found.id },
+          });
       return result;
     },
   });
@@ -66,6 +77,12 @@ export async function createHousehold({
     db: deps.db,
     ctx,
     work: async (tx) => {
+      const duplicates = await duplicatesOf({
+        tx,
+        members: input.members,
+        prefix: (i) => `members.${i}.`,
+        acknowledged: input.acknowledgeDuplicates,
+      });
       const place = await findMunicipality({ tx, istatCode: input.municipality });
       if (!place)
         throw problems.field('municipality', 'unknown', {
@@ -90,7 +107,7 @@ export async function createHousehold({
           action: 'household.created',
           recordType: 'household',
           recordId: household!.id,
-          details: { members: input.members.length },
+          details: { members: input.members.length, duplicatesAcknowledged: duplicates.length },
         },
       });
       return household!.id;
@@ -123,6 +140,45 @@ async function insertPeople({
     });
   }
 }
+
+/**
+ * A person already held in the service's households stops the registration with a 409 naming where,
+ * unless the operator has confirmed it is someone else; what was confirmed goes into the audit.
+ */
+export async function duplicatesOf({
+  tx,
+  members,
+  prefix,
+  acknowledged,
+  exceptPersonId,
+}: {
+  tx: Tx;
+  members: IdentityInput[];
+  prefix: (index: number) => string;
+  acknowledged: boolean;
+  exceptPersonId?: string;
+}) {
+  const found = await duplicateProblems({
+    tx,
+    people: members.map(identityOf),
+    prefix,
+    ...(exceptPersonId ? { exceptPersonId } : {}),
+  });
+  if (found.length > 0 && !acknowledged) throw problems.possibleDuplicates(found);
+  return found;
+}
+
+type IdentityInput = Pick<
+  z.infer<typeof ZPersonInputSchema>,
+  'givenName' | 'familyName' | 'birthYear' | 'birthDate' | 'identifierType' | 'identifier'
+>;
+const identityOf = (m: IdentityInput) => ({
+  givenName: m.givenName,
+  familyName: m.familyName,
+  birthYear: m.birthYear ?? (m.birthDate ? Number(m.birthDate.slice(0, 4)) : null),
+  identifierType: m.identifierType,
+  identifier: m.identifierType === 'none' ? null : (m.identifier ?? null),
+});
 
 export async function getHousehold({
   deps,
@@ -162,20 +218,32 @@ export async function addPerson({
   deps: Deps;
   ctx: AccessContext;
   householdId: string;
-  input: z.infer<typeof ZPersonInputSchema>;
+  input: z.infer<typeof ZPersonAddSchema>;
 }) {
-  const errors = personProblems(input, '');
+  const { acknowledgeDuplicates, ...member } = input;
+  const errors = personProblems(member, '');
   if (errors.length > 0) throw problems.fields(errors);
   const person = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
       if (!(await findOwnHousehold({ tx, id: householdId }))) throw new OutOfScope('household', householdId);
-      const [row] = (await insertPeople({ tx, householdId, members: [input] }))!;
+      const duplicates = await duplicatesOf({
+        tx,
+        members: [member],
+        prefix: () => '',
+        acknowledged: acknowledgeDuplicates,
+      });
+      const [row] = (await insertPeople({ tx, householdId, members: [member] }))!;
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'person.created', recordType: 'person', recordId: row!.id },
+        event: {
+          action: 'person.created',
+          recordType: 'person',
+          recordId: row!.id,
+          details: { duplicatesAcknowledged: duplicates.length },
+        },
       });
       return (await findPerson({ tx, id: row!.id }))!;
     },

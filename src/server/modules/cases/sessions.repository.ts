@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { TSession } from '../../../contracts/cases.js';
+import { NOTE_SECTIONS, type TSession } from '../../../contracts/cases.js';
 import { decryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -26,10 +26,12 @@ export async function loadSession({
   tx,
   keyring,
   id,
+  viewer,
 }: {
   tx: Tx;
   keyring: Keyring;
   id: string;
+  viewer: { userId: string; role: string | null };
 }): Promise<TSession | null> {
   const [s] = await tx.select().from(caseSessions).where(eq(caseSessions.id, id));
   if (!s) return null;
@@ -37,10 +39,19 @@ export async function loadSession({
     tx,
     sql`select user_id from session_staff where session_id = ${id}`,
   );
-  const people = await queryRows<{ id: string; given_name: string }>(
-    tx,
-    sql`select p.id, p.given_name from session_people sp join people p on p.id = sp.person_id where sp.session_id = ${id}`,
-  );
+  // The team reads the people under row-level security; the session's mediator gets the given
+  // names of who attended, and nothing else (trama_mediator_attendees, migration 0014).
+  const people =
+    s.mediatorId === viewer.userId
+      ? await queryRows<{ id: string; given_name: string }>(
+          tx,
+          sql`select a.id, a.given_name from case_sessions s cross join lateral trama_mediator_attendees(s.id) a
+              where s.id = ${id}`,
+        )
+      : await queryRows<{ id: string; given_name: string }>(
+          tx,
+          sql`select p.id, p.given_name from session_people sp join people p on p.id = sp.person_id where sp.session_id = ${id}`,
+        );
   // Row-level security returns only the sections this viewer may read (migration 0005).
   const notes = await tx.select().from(sessionNotes).where(eq(sessionNotes.sessionId, id));
   // Which sections exist at all, to show the others as sealed: names only, never their text.
@@ -69,7 +80,53 @@ export async function loadSession({
       createdAt: n.createdAt.toISOString(),
     })),
     sealedSections: written.map((w) => w.section).filter((section) => !readable.has(section)),
+    writableSections: await writableSections({
+      tx,
+      session: s,
+      viewer,
+      written: new Set(written.map((w) => w.section)),
+    }),
   };
+}
+
+/** A case's status, read as the owner: the mediator may not read the case row itself. */
+export async function caseStatus({ tx, caseId }: { tx: Tx; caseId: string }) {
+  const [row] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ status: 'open' | 'closing' | 'closed' }>(
+      sys,
+      sql`select status from cases where id = ${caseId}`,
+    ),
+  );
+  return row?.status ?? 'closed';
+}
+
+/**
+ * The sections this viewer may still write, as migration 0014's session_notes_insert allows:
+ * the clinical team the social and mediation notes (clinicians also the psychological one), the
+ * session's mediator the mediation note. A written section stays as written.
+ */
+async function writableSections({
+  tx,
+  session,
+  viewer,
+  written,
+}: {
+  tx: Tx;
+  session: typeof caseSessions.$inferSelect;
+  viewer: { userId: string; role: string | null };
+  written: Set<string>;
+}): Promise<TSession['writableSections']> {
+  if ((await caseStatus({ tx, caseId: session.caseId })) === 'closed') return [];
+  const team = await caseTeamRoles({ tx, caseId: session.caseId });
+  const onTeam = team.some(
+    (t) => t.user_id === viewer.userId && (t.team_role === 'lead' || t.team_role === 'member'),
+  );
+  const may = NOTE_SECTIONS.filter((section) =>
+    onTeam
+      ? section !== 'psychological' || viewer.role === 'clinician'
+      : section === 'mediation' && session.mediatorId === viewer.userId,
+  );
+  return may.filter((section) => !written.has(section));
 }
 
 /** A session as every list shows it: when, where, which language, who works it (no notes). */

@@ -4,11 +4,13 @@ import {
   ZMediatorSessionSchema,
   ZSessionCreateSchema,
   ZSessionListItemSchema,
+  ZSessionNoteCreateSchema,
   ZSessionSchema,
 } from '../../../contracts/cases.js';
 import { ZIdParamsSchema } from '../../../contracts/common.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import * as notes from './session-notes.service.js';
 import * as sessions from './sessions.service.js';
 
 /** Sessions: a case's sessions with sealed notes, and the mediator's own list. Routes declare; services decide. */
@@ -47,6 +49,29 @@ export const sessionsRoutes =
             deps,
             ctx: requireAccess(request),
             caseId: request.params.id,
+            input: request.body,
+          }),
+        ),
+    );
+    app.post(
+      '/api/sessions/:id/notes',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['sessions'],
+          summary:
+            'Write a note section after the session, once (the session’s mediator: the mediation note; sealed; audited)',
+          params: ZIdParamsSchema,
+          body: ZSessionNoteCreateSchema,
+          response: { 201: ZSessionSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await notes.addSessionNote({
+            deps,
+            ctx: requireAccess(request),
+            sessionId: request.params.id,
             input: request.body,
           }),
         ),

@@ -184,7 +184,7 @@ export async function createSession({
           details: { caseId, kind: input.kind, notes: NOTE_SECTIONS.filter((s) => input.notes[s]) },
         },
       });
-      return loadSession({ tx, keyring: deps.keyring, id: sessionId });
+      return loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx });
     },
   });
   return session!;
@@ -195,7 +195,7 @@ export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessCon
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await loadSession({ tx, keyring: deps.keyring, id });
+      const found = await loadSession({ tx, keyring: deps.keyring, id, viewer: ctx });
       if (!found) throw new OutOfScope('session', id);
       await writeAudit({
         tx,

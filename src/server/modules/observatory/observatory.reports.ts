@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { HIDDEN_COUNT } from '../../../contracts/common.js';
-import type { TPublishedTable, TStatistics, TTrainingReport } from '../../../contracts/observatory.js';
+import type { TStatistics, TTrainingReport } from '../../../contracts/observatory.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
-import { formatCount } from '../../platform/disclosure/disclosure.js';
-import { type CellValue, toCsv, toXlsx } from '../../platform/files/spreadsheets.js';
 import { buildStatistics, countedYears, readCounts } from './observatory.statistics.js';
+import {
+  type ExportLanguage,
+  type StatisticsLayout,
+  statisticsFile,
+} from './observatory.statistics-export.js';
 import { trainingFindings } from './observatory.training.js';
 
 /**
@@ -107,88 +109,30 @@ export function getStatistics({
   return auditedStatistics({ deps, ctx, year: query.year, action: 'observatory.statistics_viewed' });
 }
 
-/** Labels are keyed by dimension and code; codes without one (enums) are written as codes. */
-function labelOf(statistics: TStatistics, dimension: string, code: string) {
-  return statistics.labels[`${dimension}:${code}`]?.it ?? code;
-}
-
-/** Published cells as lines: table, row, column, value (hidden ones as one neutral word), totals included. */
-function linesOf(statistics: TStatistics, table: TPublishedTable): CellValue[][] {
-  const show = (value: number | null) => (value === null ? formatCount(null) : value);
-  const row = (r: number) => labelOf(statistics, table.rowDimension, table.rows[r]!);
-  const column = (c: number) => labelOf(statistics, table.columnDimension, table.columns[c]!);
-  const lines: CellValue[][] = [];
-  table.cells.forEach((cells, r) => {
-    cells.forEach((value, c) => {
-      lines.push([table.key, row(r), column(c), show(value)]);
-    });
-    if (table.rowTotals) lines.push([table.key, row(r), 'totale', show(table.rowTotals[r] ?? null)]);
-  });
-  table.columnTotals.forEach((value, c) => {
-    lines.push([table.key, 'totale', column(c), show(value)]);
-  });
-  lines.push([table.key, 'totale', 'totale', show(table.total)]);
-  return lines;
-}
-
-function ruleNote(statistics: TStatistics) {
-  const k = statistics.rule.k;
-  const hidden = HIDDEN_COUNT;
-  return `Controllo della divulgazione: k=${k}, ${statistics.rule.method}. "${hidden.it}": valore non pubblicato, perché sotto ${k} o perché da esso se ne ricaverebbe uno sotto ${k}; può essere grande. / Disclosure control: "${hidden.it}" (${hidden.en}) is a value not published, because it is under ${k} or because a value under ${k} could be worked out from it; it may be large.`;
-}
-
-/** The only line of a year with fewer than k incidents: that, and nothing else, is published. */
-function underKLine(statistics: TStatistics): CellValue[] {
-  const k = statistics.rule.k;
-  return ['totale', String(statistics.year), 'totale', `meno di ${k} episodi / fewer than ${k} incidents`];
-}
-
+/** The statistics as a file (`observatory.statistics-export.ts`), read and audited like the screen. */
 export async function exportStatistics({
   deps,
   ctx,
   query,
   format,
+  layout,
+  language,
 }: {
   deps: Deps;
   ctx: AccessContext;
   query: { year?: number | undefined };
   format: 'csv' | 'xlsx';
+  layout: StatisticsLayout;
+  language: ExportLanguage;
 }) {
   const statistics = await auditedStatistics({
     deps,
     ctx,
     year: query.year,
     action: 'observatory.statistics_exported',
-    details: { format },
+    details: { format, layout },
   });
-  const header = ['tabella', 'riga', 'colonna', 'valore'];
-  const filename = `osservatorio-${statistics.year}.${format}`;
-  if (format === 'csv') {
-    const rows = [
-      [ruleNote(statistics), '', '', ''],
-      ...(statistics.underK
-        ? [underKLine(statistics)]
-        : statistics.tables.flatMap((t) => linesOf(statistics, t))),
-    ];
-    return { filename, body: toCsv({ header, rows }) };
-  }
-  const sheets = statistics.underK
-    ? [
-        {
-          name: 'totale',
-          notes: [`Osservatorio ${statistics.year}`, ruleNote(statistics)],
-          header,
-          rows: [underKLine(statistics)],
-        },
-      ]
-    : statistics.tables.map((table) => ({
-        name: table.key,
-        notes: [`Osservatorio ${statistics.year} — ${table.key}`, ruleNote(statistics)],
-        header,
-        rows: linesOf(statistics, table),
-      }));
-  const body = await toXlsx(sheets);
-  return { filename, body };
+  return statisticsFile({ statistics, format, layout, language });
 }
 
 export async function getTrainingReport({

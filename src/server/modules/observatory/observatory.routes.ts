@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf, ZIdParamsSchema } from '../../../contracts/common.js';
 import {
   ZImportResultSchema,
+  ZImportTemplateQuerySchema,
   ZIncidentInputSchema,
   ZIncidentQuerySchema,
   ZIncidentSchema,
   ZIncidentSummarySchema,
+  ZStatisticsExportQuerySchema,
   ZStatisticsQuerySchema,
   ZStatisticsSchema,
   ZTrainingReportSchema,
@@ -15,6 +16,7 @@ import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import { acceptRawUploads, UPLOAD_BODY_LIMIT } from '../../platform/files/upload-guard.js';
 import { IMPORT_CONTENT_TYPES } from './observatory.import.js';
+import { registerTemplate } from './observatory.import-template.js';
 import { exportStatistics, getStatistics, getTrainingReport } from './observatory.reports.js';
 import * as service from './observatory.service.js';
 
@@ -75,6 +77,29 @@ export const observatoryRoutes =
           contentType: request.headers['content-type'],
           body: request.body,
         }),
+    );
+
+    app.get(
+      '/api/incidents/import/template',
+      {
+        config: { access: 'incidents.record' },
+        schema: {
+          tags,
+          summary: 'The register template (XLSX): headers, drop-down lists and a legend in words',
+          querystring: ZImportTemplateQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const file = await registerTemplate({
+          deps,
+          ctx: requireAccess(request),
+          language: request.query.lang,
+        });
+        return reply
+          .header('content-type', IMPORT_CONTENT_TYPES.xlsx)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.body);
+      },
     );
 
     app.get(
@@ -144,13 +169,21 @@ export const observatoryRoutes =
         config: { access: 'observatory.read' },
         schema: {
           tags,
-          summary: 'The same statistics as CSV or XLSX (export is audited)',
-          querystring: ZStatisticsQuerySchema.extend({ format: z.enum(['csv', 'xlsx']) }),
+          summary:
+            'The same statistics as CSV (semicolons, UTF-8 with BOM) or XLSX: the tables as on screen, or one line per value for analysts (export is audited)',
+          querystring: ZStatisticsExportQuerySchema,
         },
       },
       async (request, reply) => {
-        const { format, ...query } = request.query;
-        const file = await exportStatistics({ deps, ctx: requireAccess(request), query, format });
+        const { format, layout, lang, ...query } = request.query;
+        const file = await exportStatistics({
+          deps,
+          ctx: requireAccess(request),
+          query,
+          format,
+          layout,
+          language: lang,
+        });
         return reply
           .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : IMPORT_CONTENT_TYPES.xlsx)
           .header('content-disposition', `attachment; filename="${file.filename}"`)

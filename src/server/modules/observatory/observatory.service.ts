@@ -5,8 +5,17 @@ import { notFoundAudited } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
-import { type FieldError, problems } from '../../platform/http/problem.js';
-import { importKeyOf, parseRegister, registerFormatOf } from './observatory.import.js';
+import { problems } from '../../platform/http/problem.js';
+import {
+  importKeyOf,
+  MAX_IMPORT_ISSUES,
+  parseRegister,
+  readRegister,
+  recordIssue,
+  registerFormatOf,
+} from './observatory.import.js';
+import { type ImportIssue, registerProblem } from './observatory.import-errors.js';
+import { loadReferenceLists } from './observatory.import-vocabulary.js';
 import { recordingServiceOf } from './observatory.policy.js';
 import { incidentValues, loadReference, survivorCoder } from './observatory.records.js';
 import {
@@ -204,8 +213,13 @@ export async function importRegister({
   body: unknown;
 }): Promise<TImportResult> {
   const { format, data } = registerFormatOf({ contentType, body });
-  const parsed = await parseRegister({ data, format });
-  if ('errors' in parsed) throw problems.fields(parsed.errors.slice(0, 200));
+  // The upload guard reads the file before a transaction opens: a refused file costs no connection.
+  const table = await readRegister({ data, format });
+  // Names as the form's drop-downs show them (countries, languages, comuni) are read as codes. The
+  // lists are read in a short transaction and the file is checked outside any: a slow file holds no connection.
+  const reference = await scoped({ db: deps.db, ctx, work: (tx) => loadReferenceLists(tx) });
+  const parsed = parseRegister({ table, reference });
+  if ('issues' in parsed) throw registerProblem(parsed.issues, parsed.issues.length >= MAX_IMPORT_ISSUES);
   return scoped({
     db: deps.db,
     ctx,
@@ -213,18 +227,18 @@ export async function importRegister({
       const serviceId = await recordingServiceOf({ tx, ctx });
       const code = await survivorCoder({ tx, keyring: deps.keyring, serviceId });
       const ref = await loadReference(tx);
-      const errors: FieldError[] = [];
+      const issues: ImportIssue[] = [];
       const values: IncidentValues[] = [];
       for (const { line, input, entry } of parsed.rows) {
         const survivorCode = input.survivorReference ? code(input.survivorReference) : null;
         const result = incidentValues({ input, ref, serviceId, createdBy: ctx.userId, survivorCode });
         if ('errors' in result) {
-          errors.push(...result.errors.map((e) => ({ ...e, field: `row ${line}: ${e.field}` })));
+          issues.push(...result.errors.map((e) => recordIssue(line, e)));
         } else {
           values.push({ ...result.values, importKey: importKeyOf({ values: result.values, entry }) });
         }
       }
-      if (errors.length > 0) throw problems.fields(errors.slice(0, 200));
+      if (issues.length > 0) throw registerProblem(issues);
       let created = 0;
       for (let start = 0; start < values.length; start += 500) {
         created += (await insertIncidents({ tx, values: values.slice(start, start + 500) })).length;

@@ -34,7 +34,8 @@ export const researchRoutes =
         config: { access: 'research.export' },
         schema: {
           tags,
-          summary: 'The pseudonymised dataset of a study, as JSON or CSV (audited, listed for the DPO)',
+          summary:
+            'The pseudonymised dataset of a study, as JSON (codes, with the names of reference codes) or CSV (words, each coded column followed by its codes; semicolons, UTF-8 with BOM); audited, listed for the DPO',
           params: ZIdParamsSchema,
           querystring: ZResearchExportQuerySchema,
           response: { 200: ZResearchDatasetSchema.or(z.string()) },
@@ -46,6 +47,7 @@ export const researchRoutes =
           ctx: requireAccess(request),
           studyId: request.params.id,
           format: request.query.format,
+          language: request.query.lang,
         });
         if (result.kind === 'json') return result.body;
         return reply

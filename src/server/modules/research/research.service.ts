@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
+import type { TLocale } from '../../../contracts/common.js';
 import { ageBandOf } from '../../../contracts/observatory.js';
-import { RESEARCH_COLUMNS, type TResearchRow, type TStudy } from '../../../contracts/research.js';
+import {
+  RESEARCH_CODE_LISTS,
+  RESEARCH_COLUMNS,
+  researchWord,
+  type TResearchRow,
+  type TStudy,
+} from '../../../contracts/research.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
@@ -10,7 +17,8 @@ import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { namedCategories } from '../../platform/disclosure/disclosure.js';
-import { toCsv } from '../../platform/files/spreadsheets.js';
+import { type CellValue, toCsv } from '../../platform/files/spreadsheets.js';
+import { appMessage } from '../../platform/i18n/enum-labels.js';
 
 /** Rare countries are recoded to "other": a nationality shared by fewer than k people names them. */
 const RESEARCH_K = 5;
@@ -120,11 +128,13 @@ export async function exportDataset({
   ctx,
   studyId,
   format,
+  language,
 }: {
   deps: Deps;
   ctx: AccessContext;
   studyId: string;
   format: 'json' | 'csv';
+  language: TLocale;
 }) {
   const result = await scoped({
     db: deps.db,
@@ -205,6 +215,7 @@ export async function exportDataset({
         sessions: r.sessions,
         sessionsWithMediator: r.with_mediator,
       }));
+      const labels = await labelsFor({ tx, rows });
       await tx.execute(sql`insert into research_exports (study_id, user_id, format, row_count)
         values (${study.id}, ${ctx.userId}, ${format}, ${rows.length})`);
       await writeAudit({
@@ -217,15 +228,77 @@ export async function exportDataset({
           details: { format, rows: rows.length },
         },
       });
-      return { study: toStudy(study), rows };
+      return { study: toStudy(study), rows, labels };
     },
   });
   if (format === 'json') return { kind: 'json' as const, body: result };
-  const csv = toCsv({
-    header: [...RESEARCH_COLUMNS],
-    rows: result.rows.map((r) => RESEARCH_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))),
+  return {
+    kind: 'csv' as const,
+    body: datasetCsv({ rows: result.rows, labels: result.labels, language }),
+    filename: `${result.study.code}.csv`,
+  };
+}
+
+/** Names of the countries, languages and districts the rows hold (codes are reference data). */
+async function labelsFor({ tx, rows }: { tx: Tx; rows: TResearchRow[] }) {
+  const labels: Record<string, { it: string; en: string }> = {};
+  const present = (column: 'country' | 'preferredLanguage' | 'district') =>
+    new Set(rows.map((r) => r[column]));
+  const name = (list: string, codes: Set<string>, found: { code: string; it: string; en: string }[]) => {
+    for (const f of found) if (codes.has(f.code)) labels[`${list}:${f.code}`] = { it: f.it, en: f.en };
+  };
+  name(
+    'country',
+    present('country'),
+    await queryRows(tx, sql`select code, name_it as it, name_en as en from countries`),
+  );
+  name(
+    'language',
+    present('preferredLanguage'),
+    await queryRows(tx, sql`select code, name_it as it, name_en as en from languages`),
+  );
+  name(
+    'district',
+    present('district'),
+    await queryRows(tx, sql`select code, name as it, name as en from districts`),
+  );
+  return labels;
+}
+
+/**
+ * The dataset as CSV for a researcher's spreadsheet: headers and values in words (the screen's),
+ * each coded column followed by its codes, booleans as yes/no.
+ */
+function datasetCsv({
+  rows,
+  labels,
+  language,
+}: {
+  rows: TResearchRow[];
+  labels: Record<string, { it: string; en: string }>;
+  language: TLocale;
+}) {
+  const message = (key: string, values?: Record<string, string>) =>
+    appMessage({ key, language, feature: 'research', ...(values ? { values } : {}) });
+  const header = RESEARCH_COLUMNS.flatMap((column) => {
+    const title = message(`research.columns.${column}`) ?? column;
+    return RESEARCH_CODE_LISTS[column]
+      ? [title, message('research.codeColumn', { column: title }) ?? column]
+      : [title];
   });
-  return { kind: 'csv' as const, body: csv, filename: `${result.study.code}.csv` };
+  const yes = message('caseCommon.yes') ?? 'yes';
+  const no = message('caseCommon.no') ?? 'no';
+  const lines = rows.map((row) =>
+    RESEARCH_COLUMNS.flatMap((column): CellValue[] => {
+      const value = row[column];
+      if (value === null) return RESEARCH_CODE_LISTS[column] ? [null, null] : [null];
+      if (typeof value === 'boolean') return [value ? yes : no];
+      if (!RESEARCH_CODE_LISTS[column]) return [value];
+      const code = String(value);
+      return [researchWord({ column, code, labels, locale: language, message }), code];
+    }),
+  );
+  return toCsv({ header, rows: lines });
 }
 
 /** Every export made, for the DPO (RLS: research_exports_read). */

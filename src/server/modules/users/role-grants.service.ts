@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import type { TAddressForm } from '../../../contracts/auth.js';
 import { ROLE_GRANT_TTL_HOURS, SECOND_PERSON_ROLES, type TRole } from '../../../contracts/roles.js';
 import type { TRoleGrant, ZMembershipCreateSchema, ZRoleGrantQuerySchema } from '../../../contracts/users.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
@@ -13,6 +14,7 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { appMessage } from '../../platform/i18n/enum-labels.js';
 import { memberships, organisations, services, users } from '../../platform/tenancy/tenancy.sql.js';
 import { roleGrants } from './users.sql.js';
 
@@ -122,7 +124,7 @@ export async function requestRole({
         payload: { grantId: created!.id, userId, role: input.role },
         mail: {
           subject: 'Trama: ruolo da approvare / role waiting for approval',
-          text: `Un amministratore ha chiesto un ruolo che richiede una seconda approvazione (${input.role}). Apri Trama, «Ruoli da approvare».\n\nAn administrator asked for a role that needs a second approval (${input.role}). Open Trama, "Roles to approve".\n`,
+          text: `Un amministratore ha chiesto un ruolo che richiede una seconda approvazione (${roleName(input.role, 'it')}). Apri Trama, «Ruoli da approvare».\n\nAn administrator asked for a role that needs a second approval (${roleName(input.role, 'en')}). Open Trama, "Roles to approve".\n`,
         },
       });
       return (await grantRows({ tx, ctx, id: created!.id }))[0]!;
@@ -170,11 +172,16 @@ export async function grantMembership({
   return membershipId;
 }
 
+/** A role's name as the app shows it (a mail names no one, so the neutral form), never its code. */
+function roleName(role: TRole, language: 'it' | 'en') {
+  return appMessage({ key: `roles.${role}`, language }) ?? role;
+}
+
 /** The DPOs' e-mail for a membership that takes effect (the in-app notice is the record). */
 export function grantedRoleMail(role: TRole) {
   return {
     subject: 'Trama: nuovo ruolo assegnato / role granted',
-    text: `È stato assegnato un ruolo (${role}). Il registro degli accessi riporta chi e quando.\n\nA role was granted (${role}). The audit trail records who and when.\n`,
+    text: `È stato assegnato un ruolo (${roleName(role, 'it')}). Il registro degli accessi riporta chi e quando.\n\nA role was granted (${roleName(role, 'en')}). The audit trail records who and when.\n`,
   };
 }
 
@@ -322,6 +329,7 @@ async function grantRows({
       userDisplayName: users.displayName,
       userUsername: users.username,
       userEmail: users.email,
+      userAddressForm: users.addressForm,
       role: roleGrants.role,
       serviceName: services.name,
       organisationName: organisations.name,
@@ -364,6 +372,7 @@ async function grantRows({
       userDisplayName: row.userDisplayName,
       userUsername: row.userUsername,
       userEmail: row.userEmail,
+      userAddressForm: row.userAddressForm as TAddressForm,
       role: row.role as TRole,
       serviceName: row.serviceName,
       organisationName: row.organisationName,

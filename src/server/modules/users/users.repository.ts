@@ -1,4 +1,6 @@
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { TAddressForm } from '../../../contracts/auth.js';
+import type { TRole } from '../../../contracts/roles.js';
 import type { TMembership, TUser } from '../../../contracts/users.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -15,6 +17,7 @@ function profileColumns(ctx: AccessContext) {
     email: sql<string | null>`case when ${visible} then ${users.email} end`,
     phone: sql<string | null>`case when ${visible} then ${users.phone} end`,
     locale: users.locale,
+    addressForm: users.addressForm,
     mfaEnrolledAt: users.mfaEnrolledAt,
     disabledAt: users.disabledAt,
     createdAt: users.createdAt,
@@ -36,6 +39,7 @@ type ProfileRow = {
   email: string | null;
   phone: string | null;
   locale: string;
+  addressForm: string;
   mfaEnrolledAt: Date | null;
   disabledAt: Date | null;
   createdAt: Date;
@@ -50,6 +54,8 @@ function toUser(row: ProfileRow): TUser {
     email: row.email,
     phone: row.phone,
     locale: row.locale === 'en' ? 'en' : 'it',
+    // The database's check allows only these three values.
+    addressForm: row.addressForm as TAddressForm,
     mfaEnrolled: row.mfaEnrolledAt !== null,
     disabled: row.disabledAt !== null,
     createdAt: row.createdAt.toISOString(),
@@ -70,6 +76,7 @@ export async function listUsers({
   tx,
   ctx,
   q,
+  role,
   serviceId,
   page,
   pageSize,
@@ -77,6 +84,7 @@ export async function listUsers({
   tx: Tx;
   ctx: AccessContext;
   q?: string | undefined;
+  role?: TRole | undefined;
   serviceId?: string | undefined;
   page: number;
   pageSize: number;
@@ -86,9 +94,12 @@ export async function listUsers({
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(or(ilike(users.displayName, pattern), ilike(users.username, pattern))!);
   }
-  if (serviceId)
+  // Role and service are matched on one membership: "practitioners of this service", not someone
+  // who is a practitioner somewhere and holds another role here.
+  if (role || serviceId)
     filters.push(
-      sql`exists (select 1 from memberships m where m.user_id = ${users.id} and m.service_id = ${serviceId})`,
+      sql`exists (select 1 from memberships m where m.user_id = ${users.id}
+        ${role ? sql`and m.role = ${role}` : sql``} ${serviceId ? sql`and m.service_id = ${serviceId}` : sql``})`,
     );
   const where = and(...filters);
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(users).where(where);

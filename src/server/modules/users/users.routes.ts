@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZAddressFormChangeRequestSchema } from '../../../contracts/auth.js';
 import { pageOf, ZIdParamsSchema, ZIdSchema } from '../../../contracts/common.js';
 import {
   ZMembershipCreateSchema,
@@ -82,6 +83,26 @@ export const usersRoutes =
       },
       async (request) =>
         service.updateUser({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }),
+    );
+
+    app.put(
+      '/api/account/address-form',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Choose how Trama addresses you in Italian (role names, greetings)',
+          body: ZAddressFormChangeRequestSchema,
+        },
+      },
+      async (request, reply) => {
+        await service.setOwnAddressForm({
+          deps,
+          ctx: requireAccess(request),
+          addressForm: request.body.addressForm,
+        });
+        return reply.status(204).send();
+      },
     );
 
     app.post(

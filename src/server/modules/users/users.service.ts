@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { GLOBAL_ROLES } from '../../../contracts/roles.js';
+import type { TAddressForm } from '../../../contracts/auth.js';
+import { GLOBAL_ROLES, type TRole } from '../../../contracts/roles.js';
 import type {
   ZMembershipCreateSchema,
   ZUserCreateSchema,
@@ -56,7 +57,13 @@ export function searchUsers({
 }: {
   deps: Deps;
   ctx: AccessContext;
-  query: { q?: string | undefined; serviceId?: string | undefined; page: number; pageSize: number };
+  query: {
+    q?: string | undefined;
+    role?: TRole | undefined;
+    serviceId?: string | undefined;
+    page: number;
+    pageSize: number;
+  };
 }) {
   return scoped({ db: deps.db, ctx, work: (tx) => listUsers({ tx, ctx, ...query }) });
 }
@@ -78,8 +85,9 @@ export async function createUser({
         // Column list written out: trama_app may insert only these columns, never a password or secret.
         const [created] = await queryRows<{ id: string }>(
           tx,
-          sql`insert into users (username, display_name, email, phone, locale)
-        values (${input.username}, ${input.displayName}, ${input.email}, ${input.phone ?? null}, ${input.locale}) returning id`,
+          sql`insert into users (username, display_name, email, phone, locale, address_form)
+        values (${input.username}, ${input.displayName}, ${input.email}, ${input.phone ?? null}, ${input.locale},
+          ${input.addressForm}) returning id`,
         );
         await writeAudit({
           tx,
@@ -167,6 +175,38 @@ export async function updateUser({
       unique: { field: 'email', message: { it: 'E-mail già in uso.', en: 'E-mail already in use.' } },
     });
   }
+}
+
+/**
+ * Each person chooses how Trama addresses them in Italian. The route has no user id: it changes
+ * the caller's own row, and row-level security (users_update: an admin, or oneself) holds beneath.
+ */
+export async function setOwnAddressForm({
+  deps,
+  ctx,
+  addressForm,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  addressForm: TAddressForm;
+}) {
+  await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      await tx.update(users).set({ addressForm }).where(eq(users.id, ctx.userId));
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'user.updated',
+          recordType: 'user',
+          recordId: ctx.userId,
+          details: { fields: ['addressForm'] },
+        },
+      });
+    },
+  });
 }
 
 export async function addMembership({

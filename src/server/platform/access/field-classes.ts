@@ -50,6 +50,7 @@ export const PLATFORM_FIELD_CLASSES: Record<string, Record<string, FieldClass>> 
     email: 'identifying',
     phone: 'identifying',
     locale: 'internal',
+    address_form: 'internal',
     password_hash: 'secret',
     password_changed_at: 'internal',
     mfa_secret: 'secret',

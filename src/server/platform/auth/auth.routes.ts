@@ -179,6 +179,7 @@ export const authRoutes =
             username: session.username,
             displayName: session.displayName,
             locale: session.locale,
+            addressForm: session.addressForm,
           },
           memberships: authenticated ? (rows as never) : [],
           activeMembershipId: authenticated ? (session.membership?.id ?? null) : null,

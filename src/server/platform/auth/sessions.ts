@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { TAddressForm } from '../../../contracts/auth.js';
 import type { TRole } from '../../../contracts/roles.js';
 import { type Db, type Queryable, queryRows } from '../db/client.js';
 import { memberships, organisations, services, users } from '../tenancy/tenancy.sql.js';
@@ -19,6 +20,7 @@ export interface LoadedSession {
   username: string;
   displayName: string;
   locale: 'it' | 'en';
+  addressForm: TAddressForm;
   state: SessionState;
   csrfToken: string;
   stepUpAt: Date | null;
@@ -102,6 +104,7 @@ function prepareLookup(db: Db) {
       username: users.username,
       displayName: users.displayName,
       locale: users.locale,
+      addressForm: users.addressForm,
       membershipId: memberships.id,
       role: memberships.role,
       organisationId: sql<string | null>`coalesce(${memberships.organisationId}, ${services.organisationId})`,
@@ -145,6 +148,8 @@ export async function loadSession({ db, token }: { db: Db; token: string }): Pro
     username: row.username,
     displayName: row.displayName,
     locale: row.locale === 'en' ? 'en' : 'it',
+    // The database's check allows only these three values.
+    addressForm: row.addressForm as TAddressForm,
     state: row.state as SessionState,
     csrfToken: row.csrfToken,
     stepUpAt: row.stepUpAt,

@@ -3,8 +3,31 @@ import type { HttpProblem } from '../http/problem.js';
 import { FILE_LIMITS, type TableLimits } from './file-limits.js';
 import { uploadRefusals } from './upload-refusals.js';
 
+/** Bytes of the file's start read to tell its separator: a header row fits many times over. */
+const SNIFF_BYTES = 64 * 1024;
+
 /**
- * Reads an uploaded CSV as rows of text, within the same limits as a spreadsheet: at most
+ * The file's field separator, "," or ";": Italian Excel saves CSV with ";" (the comma is the
+ * decimal mark there). The header row decides — the separator that splits it into more fields —
+ * since cells below may hold either character. Only the file's start is parsed, so a header of
+ * millions of separators cannot cost more than the bounded read below.
+ */
+export function delimiterOf(data: Buffer): ',' | ';' {
+  const head = data.subarray(0, SNIFF_BYTES);
+  const fields = (delimiter: string) => {
+    try {
+      const [first] = parse(head, { bom: true, delimiter, to: 1, relax_column_count: true }) as string[][];
+      return first?.length ?? 0;
+    } catch {
+      // A start cut inside a quoted header, or not CSV at all: the full read below says so.
+      return 0;
+    }
+  };
+  return fields(';') > fields(',') ? ';' : ',';
+}
+
+/**
+ * Reads an uploaded CSV (separated by "," or ";") as rows of text, within the same limits as a spreadsheet: at most
  * `maxRows` rows are read (the rest is not parsed), and each field is checked as the parser
  * finishes it, so "a,a,a,…" cannot turn five megabytes into millions of cells.
  */
@@ -28,6 +51,7 @@ export function readCsvRows({
   try {
     return parse(data, {
       bom: true,
+      delimiter: delimiterOf(data),
       skip_empty_lines: false,
       relax_column_count: true,
       to: Math.min(maxRows, limits.maxRows),

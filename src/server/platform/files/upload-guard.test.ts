@@ -191,6 +191,26 @@ describe('the bounded CSV reader', () => {
     ]);
   });
 
+  it('reads ";" as the separator when the header is split by it (Italian Excel), "," otherwise', () => {
+    // Cells below the header may hold the other character: a list, or a decimal comma.
+    const italian = Buffer.from(
+      '\uFEFFGenere;Forme di violenza\nDonna;"Violenza fisica; Violenza sessuale"\nDonna;1,5\n',
+    );
+    expect(readCsvRows({ data: italian })).toEqual([
+      ['Genere', 'Forme di violenza'],
+      ['Donna', 'Violenza fisica; Violenza sessuale'],
+      ['Donna', '1,5'],
+    ]);
+    const comma = Buffer.from('gender,forms\nfemale,physical;sexual\n');
+    expect(readCsvRows({ data: comma })).toEqual([
+      ['gender', 'forms'],
+      ['female', 'physical;sexual'],
+    ]);
+    // A header that names things with commas in them, quoted, is still one field each.
+    const quoted = Buffer.from('"Negazione di risorse, opportunità";Genere\nsì;Donna\n');
+    expect(readCsvRows({ data: quoted })[0]).toEqual(['Negazione di risorse, opportunità', 'Genere']);
+  });
+
   it('refuses too many columns, a field too long and too many cells', async () => {
     const wide = Buffer.from(`${','.repeat(FILE_LIMITS.table.maxColumns)}\n`);
     expect(await refusalOf(() => readCsvRows({ data: wide }))).toEqual({

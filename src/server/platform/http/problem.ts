@@ -5,6 +5,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: TLocalizedText;
+  /** The record the error points to, e.g. the household where a possible duplicate is. */
+  relatedRecord?: { type: string; id: string; code: string };
 }
 
 /**
@@ -32,6 +34,16 @@ export class AnswerInstead extends Error {
   constructor(readonly answer: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) {
     super('answered from elsewhere');
   }
+}
+
+/**
+ * The detail of a validation problem is read by people, so it never names an API field: the
+ * fields are in `errors`, where each form puts its message next to the field it labels.
+ */
+function checkFields(count: number): TLocalizedText {
+  return count === 1
+    ? { it: 'Controlla il campo segnalato.', en: 'Check the field marked.' }
+    : { it: `Controlla i ${count} campi segnalati.`, en: `Check the ${count} fields marked.` };
 }
 
 export const problems = {
@@ -77,28 +89,31 @@ export const problems = {
     ),
   conflict: (detail: TLocalizedText) =>
     new HttpProblem(409, 'conflict', { it: 'Conflitto', en: 'Conflict' }, detail),
+  /** The record looks like one already held: the errors name where; the caller confirms or stops. */
+  possibleDuplicates: (errors: FieldError[]) =>
+    new HttpProblem(
+      409,
+      'possible-duplicate',
+      { it: 'Possibile doppione', en: 'Possible duplicate' },
+      {
+        it: 'La persona sembra già registrata: apri il nucleo indicato, oppure conferma che si tratta di un’altra persona.',
+        en: 'The person seems to be registered already: open the household shown, or confirm that this is someone else.',
+      },
+      errors,
+    ),
   /** Every failing field at once: schema validation, import rows, codes the schema cannot know. */
-  fields: (errors: FieldError[]) => {
-    const fields = errors.map((e) => e.field).join(', ');
-    return new HttpProblem(
+  fields: (errors: FieldError[]) =>
+    new HttpProblem(
       400,
       'validation',
       { it: 'Dati non validi', en: 'Invalid data' },
-      { it: `Controlla: ${fields}.`, en: `Check: ${fields}.` },
+      checkFields(errors.length),
       errors,
-    );
-  },
-  field: (field: string, code: string, message: TLocalizedText, status = 400) =>
-    new HttpProblem(
-      status,
-      'validation',
-      { it: 'Dati non validi', en: 'Invalid data' },
-      {
-        it: `Controlla il campo «${field}».`,
-        en: `Check the field "${field}".`,
-      },
-      [{ field, code, message }],
     ),
+  field: (field: string, code: string, message: TLocalizedText, status = 400) =>
+    new HttpProblem(status, 'validation', { it: 'Dati non validi', en: 'Invalid data' }, checkFields(1), [
+      { field, code, message },
+    ]),
 };
 
 export function renderProblem({

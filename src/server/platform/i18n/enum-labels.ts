@@ -33,3 +33,46 @@ export function enumLabels(
 ): string {
   return (values ?? []).map((v) => enumLabel(group, v, language)).join('; ');
 }
+
+type Catalogue = Record<string, unknown>;
+const messageFiles = new Map<string, Catalogue>();
+
+function messageFile(path: string): Catalogue {
+  let file = messageFiles.get(path);
+  if (!file) {
+    file = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Catalogue;
+    messageFiles.set(path, file);
+  }
+  return file;
+}
+
+/**
+ * A message of the operator app's catalogues, looked up as the app does: the shared catalogue
+ * (`enums.gender.female`, `common.yes`), then the feature's own (`observatory.total`), with
+ * `{{name}}` filled in. For files the server writes that must read like the screen (the same
+ * titles, the same mark for a hidden count). Undefined when no catalogue has the key.
+ */
+export function appMessage({
+  key,
+  language = 'it',
+  feature,
+  values = {},
+}: {
+  key: string;
+  language?: Language;
+  /** A folder of `src/web/features`, fixed by the caller's code (never from a request). */
+  feature?: string;
+  values?: Record<string, string | number>;
+}): string | undefined {
+  const files = [`../../../web/i18n/${language}.json`];
+  if (feature) files.push(`../../../web/features/${feature}/i18n/${language}.json`);
+  for (const path of files) {
+    let found: unknown = messageFile(path);
+    for (const part of key.split('.')) found = (found as Catalogue | undefined)?.[part];
+    if (typeof found === 'string')
+      return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+        name in values ? String(values[name]) : whole,
+      );
+  }
+  return undefined;
+}

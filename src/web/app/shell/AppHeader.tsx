@@ -57,6 +57,9 @@ function FullHeader() {
                   <span className="visually-hidden">{t('shell.signedInAs')} </span>
                   {session.user.displayName}
                 </span>
+                <Link to="/account" className="text-white small">
+                  {t('shell.account')}
+                </Link>
                 <Link to="/account/password" className="text-white small">
                   {t('shell.changePassword')}
                 </Link>
@@ -150,6 +153,9 @@ function CompactHeader() {
           </p>
           <ServiceSwitcher />
           <div className="d-flex flex-wrap align-items-center gap-3">
+            <Link to="/account" className="text-white">
+              {t('shell.account')}
+            </Link>
             <Link to="/account/password" className="text-white">
               {t('shell.changePassword')}
             </Link>

@@ -45,7 +45,7 @@ export function ServiceSwitcher() {
     return (
       <p className="mb-0 text-white small">
         <span className="visually-hidden">{t('shell.activeService')}: </span>
-        {active ? membershipLabel(t, active) : t('shell.noService')}
+        {active ? membershipLabel(t, active, session.user.addressForm) : t('shell.noService')}
       </p>
     );
   }
@@ -65,7 +65,7 @@ export function ServiceSwitcher() {
           {!active && <option value="">{t('shell.noService')}</option>}
           {session.memberships.map((m) => (
             <option key={m.id} value={m.id}>
-              {membershipLabel(t, m)}
+              {membershipLabel(t, m, session.user.addressForm)}
             </option>
           ))}
         </select>

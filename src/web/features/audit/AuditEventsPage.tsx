@@ -1,22 +1,27 @@
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZAuditOutcomeSchema, ZAuditQuerySchema } from '../../../contracts/index.js';
+import type { TAuditEvent } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { SelectField, TextField } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
-import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
-import { AUDIT_PAGE_SIZE, type AuditFilters, useAuditEvents } from './audit-api.js';
-import { parseAuditSearch } from './audit-search.js';
+import { AuditFiltersForm } from './AuditFiltersForm.js';
+import { AUDIT_PAGE_SIZE, type AuditFilters, type RecordAccessSearch, useAuditEvents } from './audit-api.js';
+import { actorText, inLocale, recordText } from './audit-words.js';
 import { ChainStatus } from './ChainStatus.js';
 
-const TEXT_FILTERS = ['actorUserId', 'action', 'recordType', 'recordId'] as const;
-/** The text filters' limit (an actor's id, a UUID, is shorter anyway). */
-const FILTER_MAX_LENGTH = maxLengthOf(ZAuditQuerySchema.shape.recordId);
+/** Kinds of record whose code finds them again on the record-access page. */
+const FOUND_BY_CODE = new Set(['household', 'case', 'study']);
+
+/** Where "who accessed this record" is asked: by code when the record has one, else by the event's link. */
+function accessSearch(e: TAuditEvent): RecordAccessSearch | null {
+  if (!e.record || !e.recordType || !e.recordId) return null;
+  if (e.record.visible && e.record.label && FOUND_BY_CODE.has(e.record.type)) return { code: e.record.label };
+  return { recordType: e.recordType, recordId: e.recordId };
+}
 
 export function AuditEventsPage({
   filters,
@@ -28,13 +33,6 @@ export function AuditEventsPage({
   const { t } = useTranslation();
   const locale = useLocale();
   const events = useAuditEvents(filters);
-  const [draft, setDraft] = useState<AuditFilters>(filters);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const next = parseAuditSearch({ ...draft, page: undefined });
-    onChange(next);
-  }
 
   return (
     <>
@@ -48,71 +46,11 @@ export function AuditEventsPage({
         <h2 id="audit-filters-heading" className="h4">
           {t('audit.filters.title')}
         </h2>
-        <form onSubmit={apply} className="row g-3">
-          {TEXT_FILTERS.map((name) => (
-            <div key={name} className="col-md-6 col-lg-3">
-              <TextField
-                id={`audit-${name}`}
-                label={t(`audit.fields.${name}`)}
-                value={draft[name] ?? ''}
-                maxLength={FILTER_MAX_LENGTH}
-                onChange={(e) => setDraft({ ...draft, [name]: e.target.value || undefined })}
-              />
-            </div>
-          ))}
-          <div className="col-md-4">
-            <SelectField
-              id="audit-outcome"
-              label={t('audit.fields.outcome')}
-              placeholder={t('audit.filters.anyOutcome')}
-              options={ZAuditOutcomeSchema.options.map((o) => ({
-                value: o,
-                label: t(`audit.outcomes.${o}`),
-              }))}
-              value={draft.outcome ?? ''}
-              onChange={(e) =>
-                setDraft({ ...draft, outcome: (e.target.value || undefined) as AuditFilters['outcome'] })
-              }
-            />
-          </div>
-          <div className="col-md-4">
-            <TextField
-              id="audit-from"
-              type="date"
-              label={t('audit.fields.from')}
-              value={draft.from ?? ''}
-              onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })}
-            />
-          </div>
-          <div className="col-md-4">
-            <TextField
-              id="audit-to"
-              type="date"
-              label={t('audit.fields.to')}
-              value={draft.to ?? ''}
-              onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })}
-            />
-          </div>
-          <div className="col-12 d-flex gap-2">
-            <button type="submit" className="btn btn-primary">
-              {t('audit.filters.apply')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-outline-secondary"
-              onClick={() => {
-                setDraft({});
-                onChange({});
-              }}
-            >
-              {t('audit.filters.reset')}
-            </button>
-          </div>
-        </form>
+        <AuditFiltersForm filters={filters} onChange={onChange} />
       </section>
       <section aria-labelledby="audit-results-heading">
         <h2 id="audit-results-heading" className="h4">
-          {t('audit.results')}
+          {t('audit.eventsHeading')}
         </h2>
         <AsyncContent query={events}>
           {(result) =>
@@ -129,48 +67,45 @@ export function AuditEventsPage({
                       <th scope="col">{t('audit.fields.occurredAt')}</th>
                       <th scope="col">{t('audit.fields.actor')}</th>
                       <th scope="col">{t('audit.fields.action')}</th>
-                      <th scope="col">{t('audit.fields.outcome')}</th>
+                      <th scope="col">{t('audit.fields.result')}</th>
                       <th scope="col">{t('audit.fields.record')}</th>
                       <th scope="col">{t('audit.fields.purpose')}</th>
                       <th scope="col">{t('audit.fields.clientIp')}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {result.items.map((e) => (
-                      <tr key={e.id}>
-                        <th scope="row" className="text-nowrap">
-                          {formatDateTime(e.occurredAt, locale)}
-                        </th>
-                        <td>
-                          {e.actorUsername ?? t('audit.system')}
-                          {e.actorRole
-                            ? ` (${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })})`
-                            : ''}
-                        </td>
-                        <td>
-                          <code>{e.action}</code>
-                        </td>
-                        <td>{t(`audit.outcomes.${e.outcome}`)}</td>
-                        <td>
-                          {e.recordType && e.recordId ? (
-                            <Link
-                              to="/audit/record-access"
-                              search={{ recordType: e.recordType, recordId: e.recordId }}
-                              aria-label={t('audit.whoAccessedNamed', {
-                                type: e.recordType,
-                                id: e.recordId,
-                              })}
-                            >
-                              {e.recordType}: {e.recordId}
-                            </Link>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                        <td>{e.purpose ?? '—'}</td>
-                        <td>{e.clientIp ?? '—'}</td>
-                      </tr>
-                    ))}
+                    {result.items.map((e) => {
+                      const search = accessSearch(e);
+                      const record = e.record ? recordText(t, e.record) : null;
+                      return (
+                        <tr key={e.id}>
+                          <th scope="row" className="text-nowrap">
+                            {formatDateTime(e.occurredAt, locale)}
+                          </th>
+                          <td>
+                            {actorText(t, e)}
+                            {e.actorRole ? ` (${roleLabel(t, e.actorRole, e.actorAddressForm)})` : ''}
+                          </td>
+                          <td>{inLocale(e.actionLabel, locale)}</td>
+                          <td>{t(`audit.results.${e.result}`)}</td>
+                          <td>
+                            {record && search ? (
+                              <Link
+                                to="/audit/record-access"
+                                search={search}
+                                aria-label={t('audit.whoAccessedNamed', { record })}
+                              >
+                                {record}
+                              </Link>
+                            ) : (
+                              (record ?? '—')
+                            )}
+                          </td>
+                          <td>{e.purpose ?? '—'}</td>
+                          <td>{e.clientIp ?? '—'}</td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </DataTable>
                 <Pager

@@ -31,13 +31,14 @@ export const auditModule = {
       path: '/audit/record-access',
       beforeLoad: ({ context }) => requireAny(context.session, 'audit.read'),
       validateSearch: contractSearch({
+        code: ZRecordAccessQuerySchema.shape.code,
         recordType: ZRecordAccessQuerySchema.shape.recordType,
         recordId: ZRecordAccessQuerySchema.shape.recordId,
       }),
       component: routeWith([RecordAccessPage], function RecordAccessRoute() {
         const search = recordAccessRoute.useSearch();
         const navigate = recordAccessRoute.useNavigate();
-        return <RecordAccessPage {...search} onSearch={(next) => navigate({ search: next })} />;
+        return <RecordAccessPage search={search} onSearch={(next) => navigate({ search: next })} />;
       }),
     });
     return [auditRoute, recordAccessRoute] as const;

@@ -3,6 +3,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type TCase, TEAM_ROLES, ZTeamUpdateSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EditorCard } from '../../ui/EditorCard.js';
@@ -47,7 +48,7 @@ export function TeamSection({ data }: { data: TCase }) {
               <tr key={member.userId}>
                 <th scope="row">{member.displayName}</th>
                 <td>{t(`enums.teamRole.${member.teamRole}`)}</td>
-                <td>{member.role ? t(`roles.${member.role}`) : '—'}</td>
+                <td>{member.role ? roleLabel(t, member.role, member.addressForm) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -100,8 +101,11 @@ function TeamForm({
   // Current members stay choosable even if they are no longer among the candidates.
   const people = new Map<string, string>();
   for (const m of team)
-    people.set(m.userId, m.role ? `${m.displayName} (${t(`roles.${m.role}`)})` : m.displayName);
-  for (const c of candidates) people.set(c.id, `${c.displayName} (${t(`roles.${c.role}`)})`);
+    people.set(
+      m.userId,
+      m.role ? `${m.displayName} (${roleLabel(t, m.role, m.addressForm)})` : m.displayName,
+    );
+  for (const c of candidates) people.set(c.id, `${c.displayName} (${roleLabel(t, c.role, c.addressForm)})`);
   const personOptions = [...people.entries()]
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));

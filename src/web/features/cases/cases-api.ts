@@ -4,6 +4,7 @@ import {
   pageOf,
   type TCase,
   type TCaseListQuery,
+  ZAddressFormSchema,
   ZCaseListItemSchema,
   ZCaseSchema,
   type ZClosureRequestSchema,
@@ -13,6 +14,7 @@ import {
   type ZPlanSchema,
   type ZSessionCreateSchema,
   ZSessionListItemSchema,
+  type ZSessionNoteCreateSchema,
   ZSessionSchema,
   type ZTeamUpdateSchema,
   ZTimelineSchema,
@@ -24,7 +26,12 @@ export const CASES_PAGE_SIZE = 50;
 /*
  * Two answers have no schema in the contracts yet; these are the shapes the routes document.
  */
-export const ZStaffMemberSchema = z.object({ id: ZIdSchema, displayName: z.string(), role: z.string() });
+export const ZStaffMemberSchema = z.object({
+  id: ZIdSchema,
+  displayName: z.string(),
+  role: z.string(),
+  addressForm: ZAddressFormSchema,
+});
 export type TStaffMember = z.infer<typeof ZStaffMemberSchema>;
 const ZCaseFiltersSchema = z.object({
   services: z.array(z.object({ id: ZIdSchema, name: z.string() })),
@@ -165,6 +172,16 @@ export function useSessionDetail(id: string) {
   return useQuery({
     queryKey: caseKeys.session(id),
     queryFn: () => api(`/api/sessions/${encodeURIComponent(id)}`, { schema: ZSessionSchema }),
+  });
+}
+
+/** A note section written after the session (the mediator's mediation note): the answer is the session. */
+export function useSessionNoteAdd(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.output<typeof ZSessionNoteCreateSchema>) =>
+      api(`/api/sessions/${encodeURIComponent(id)}/notes`, { method: 'POST', body, schema: ZSessionSchema }),
+    onSuccess: (session) => queryClient.setQueryData(caseKeys.session(session.id), session),
   });
 }
 

@@ -3,6 +3,7 @@ import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type TAttentionItem, ZHomeSchema } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
+import { addressContext } from '../../i18n/role-label.js';
 import { useSession } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
@@ -15,7 +16,12 @@ export function HomePage() {
   return (
     <>
       <PageHeading title={t('home.title')}>
-        <p className="lead mb-0">{t('home.welcome', { name: session.user.displayName })}</p>
+        <p className="lead mb-0">
+          {t('home.welcome', {
+            name: session.user.displayName,
+            ...addressContext(session.user.addressForm),
+          })}
+        </p>
       </PageHeading>
       <section aria-labelledby="attention-heading">
         <h2 id="attention-heading" className="h4">

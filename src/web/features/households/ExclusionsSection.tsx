@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type TPerson, ZExclusionCreateSchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -122,7 +123,8 @@ function ExclusionForm({ personId, onDone }: { personId: string; onDone: () => v
             placeholder={t('common.choose')}
             options={people.map((p) => ({
               value: p.id,
-              label: `${p.displayName} (${t(`roles.${p.role}`)})`,
+              // The role as said of this person, in the form of address they chose.
+              label: `${p.displayName} (${roleLabel(t, p.role, p.addressForm)})`,
             }))}
             required
             error={fieldErrorText(t, errors.userId)}

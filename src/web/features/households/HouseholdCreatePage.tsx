@@ -1,4 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ZHouseholdCreateSchema } from '../../../contracts/index.js';
@@ -9,6 +10,7 @@ import { contractResolver } from '../../ui/forms/contract-resolver.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { DuplicateWarning, isPossibleDuplicate } from './DuplicateWarning.js';
 import { useHouseholdCreate } from './households-api.js';
 import { PersonFields } from './PersonFields.js';
 import { newPersonValues, type PeopleFormValues, peopleToInput } from './person-form.js';
@@ -35,14 +37,40 @@ function HouseholdForm() {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'members' });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const household = await create.mutateAsync(ZHouseholdCreateSchema.parse(peopleToInput(values)));
-      await navigate({ to: '/households/$householdId', params: { householdId: household.id } });
-    } catch (e) {
-      applyServerFieldErrors(e, form.setError, locale, values);
-    }
-  });
+  // A member's comune follows the household's until the user picks another one for them.
+  useEffect(() => {
+    let previous = form.getValues('municipality');
+    const subscription = form.watch((values, { name }) => {
+      if (name !== 'municipality') return;
+      const next = values.municipality ?? '';
+      form.getValues('members').forEach((member, index) => {
+        if (member.municipality === previous) form.setValue(`members.${index}.municipality`, next);
+      });
+      previous = next;
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
+
+  /** `acknowledgeDuplicates`: the operator has said the people the server warned about are others. */
+  const submit = (acknowledgeDuplicates: boolean) =>
+    form.handleSubmit(async (values) => {
+      try {
+        const body = { ...ZHouseholdCreateSchema.parse(peopleToInput(values)), acknowledgeDuplicates };
+        const household = await create.mutateAsync(body);
+        await navigate({ to: '/households/$householdId', params: { householdId: household.id } });
+      } catch (e) {
+        // A possible duplicate is a question to the operator (the warning), not a field to correct.
+        if (!isPossibleDuplicate(e)) applyServerFieldErrors(e, form.setError, locale, values);
+      }
+    });
+
+  /** "Fatima Zahra" for a finding about `members.0.…`. */
+  const who = (field: string) => {
+    const index = /^members\.(\d+)\./.exec(field)?.[1];
+    const member = index === undefined ? undefined : form.getValues('members')[Number(index)];
+    const name = member ? `${member.givenName} ${member.familyName}`.trim() : '';
+    return name || undefined;
+  };
 
   return (
     <>
@@ -50,8 +78,17 @@ function HouseholdForm() {
         <p className="mb-2">{t('households.create.intro')}</p>
         <Link to="/households">{t('households.create.back')}</Link>
       </PageHeading>
-      <form onSubmit={onSubmit} noValidate className="col-xl-10">
-        {create.error && Object.keys(errors).length === 0 ? <ActionProblem error={create.error} /> : null}
+      <form onSubmit={submit(false)} noValidate className="col-xl-10">
+        <DuplicateWarning
+          error={create.error}
+          who={who}
+          confirmLabel={t('households.duplicates.registerAnyway')}
+          onConfirm={submit(true)}
+          pending={isSubmitting}
+        />
+        {create.error && !isPossibleDuplicate(create.error) && Object.keys(errors).length === 0 ? (
+          <ActionProblem error={create.error} />
+        ) : null}
         <div className="row">
           <SelectField
             id="household-municipality"

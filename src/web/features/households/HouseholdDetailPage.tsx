@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { THousehold, TPerson } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
-import { useCan } from '../../session/session.js';
+import { useCan, useSession } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { Fact, Facts } from '../../ui/Facts.js';
@@ -13,9 +13,11 @@ import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AddPersonForm } from './AddPersonForm.js';
 import { AtRiskPanel } from './AtRiskPanel.js';
 import { ConsentsSection } from './ConsentsSection.js';
+import { EditPersonForm } from './EditPersonForm.js';
 import { ExclusionsSection } from './ExclusionsSection.js';
 import { useHousehold } from './households-api.js';
 import { MembersTable } from './MembersTable.js';
+import { PersonHistory } from './PersonHistory.js';
 import { useReferenceOptions, WhenReferenceLoaded } from './reference-options.js';
 import { SafetyPanel } from './SafetyPanel.js';
 
@@ -36,16 +38,30 @@ function HouseholdView({ household }: { household: THousehold }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const can = useCan();
+  const session = useSession();
   const { municipalityName } = useReferenceOptions();
+  // Only the owning service adds, corrects or removes members; a service the household was referred
+  // to reads it (the server refuses their changes anyway).
+  const activeService = session.memberships.find((m) => m.id === session.activeMembershipId)?.serviceId;
+  const canWrite = can('households.write') && activeService === household.ownerServiceId;
   // The reference person's panel is open on arrival.
   const [selectedId, setSelectedId] = useState(
     (household.members.find((m) => m.relationship === 'reference_person') ?? household.members[0])?.id ??
       null,
   );
   const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  // What a correction or a removal did, said where the focus goes once its form has closed.
+  const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   // The first member is shown on arrival; a member chosen later takes the focus to their heading.
   const [chosen, setChosen] = useState(false);
   const selected = household.members.find((m) => m.id === selectedId) ?? null;
+  const editing = household.members.find((m) => m.id === editingId) ?? null;
+  const nameOf = (person: TPerson) => `${person.givenName} ${person.familyName}`;
 
   return (
     <>
@@ -74,8 +90,15 @@ function HouseholdView({ household }: { household: THousehold }) {
           <h2 id="members-heading" className="h4 mb-0">
             {t('households.members.title')}
           </h2>
-          {can('households.write') && !adding && (
-            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setAdding(true)}>
+          {canWrite && !adding && (
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              onClick={() => {
+                setEditingId(null);
+                setAdding(true);
+              }}
+            >
               {t('households.members.add')}
             </button>
           )}
@@ -87,7 +110,53 @@ function HouseholdView({ household }: { household: THousehold }) {
             setSelectedId(id);
             setChosen(true);
           }}
+          onEdit={
+            canWrite
+              ? (id) => {
+                  setAdding(false);
+                  setNotice('');
+                  setEditingId(id);
+                }
+              : undefined
+          }
         />
+        <p
+          ref={noticeRef}
+          tabIndex={-1}
+          role="status"
+          className={notice ? 'mt-3 fw-semibold' : 'visually-hidden'}
+        >
+          {notice}
+        </p>
+        {editing && (
+          <EditorCard
+            key={editing.id}
+            id="edit-person"
+            title={t('households.edit.title', { name: nameOf(editing) })}
+          >
+            <WhenReferenceLoaded>
+              {() => (
+                <EditPersonForm
+                  household={household}
+                  person={editing}
+                  onSaved={(saved) => {
+                    setEditingId(null);
+                    setNotice(t('households.edit.saved', { name: nameOf(saved) }));
+                  }}
+                  onRemoved={() => {
+                    setEditingId(null);
+                    setNotice(t('households.remove.done', { name: nameOf(editing) }));
+                  }}
+                  onCancel={() => {
+                    setEditingId(null);
+                    // Back to the button that opened the form, which is still in the table.
+                    document.getElementById(`edit-person-${editing.id}`)?.focus();
+                  }}
+                />
+              )}
+            </WhenReferenceLoaded>
+          </EditorCard>
+        )}
         {adding && (
           <EditorCard id="add-person" title={t('households.members.addTitle')}>
             <WhenReferenceLoaded>
@@ -130,6 +199,7 @@ function MemberPanel({
       <AtRiskPanel householdId={household.id} person={person} />
       <SafetyPanel householdId={household.id} person={person} />
       <ExclusionsSection person={person} />
+      <PersonHistory person={person} />
     </section>
   );
 }

@@ -14,7 +14,10 @@ import { Pager } from '../../ui/Pager.js';
 import { useHouseholds } from './households-api.js';
 import { useReferenceOptions } from './reference-options.js';
 
-/** The households of the acting service, by code: a list never shows a person's name. */
+/**
+ * The households of the acting service, by code. Names appear only for a search: the members it
+ * found, so the operator can tell which household is the one sought (each search is audited).
+ */
 export function HouseholdsListPage({
   q,
   page,
@@ -30,6 +33,7 @@ export function HouseholdsListPage({
   const households = useHouseholds(q, page);
   const { municipalityName } = useReferenceOptions();
   const [draft, setDraft] = useState(q);
+  const searching = q !== '';
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -76,6 +80,7 @@ export function HouseholdsListPage({
                 <thead>
                   <tr>
                     <th scope="col">{t('households.fields.code')}</th>
+                    {searching && <th scope="col">{t('households.list.matches')}</th>}
                     <th scope="col">{t('households.fields.municipality')}</th>
                     <th scope="col">{t('households.fields.memberCount')}</th>
                     <th scope="col">{t('households.fields.createdAt')}</th>
@@ -93,6 +98,28 @@ export function HouseholdsListPage({
                           {household.code}
                         </Link>
                       </th>
+                      {searching && (
+                        <td>
+                          {household.matches.length === 0 ? (
+                            '—'
+                          ) : (
+                            <ul className="list-unstyled mb-0">
+                              {household.matches.map((m, i) => (
+                                // Two members may share a name and a birth year: the position tells them apart.
+                                // biome-ignore lint/suspicious/noArrayIndexKey: the list is the server's, in its order
+                                <li key={i}>
+                                  {m.birthYear === null
+                                    ? `${m.givenName} ${m.familyName}`
+                                    : t('households.list.match', {
+                                        name: `${m.givenName} ${m.familyName}`,
+                                        year: m.birthYear,
+                                      })}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                      )}
                       <td>{municipalityName(household.municipality)}</td>
                       <td>{household.memberCount}</td>
                       <td>{formatDateTime(household.createdAt, locale)}</td>

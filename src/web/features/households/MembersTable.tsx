@@ -5,15 +5,20 @@ import { DataTable } from '../../ui/DataTable.js';
 import { formatDay } from '../../ui/format.js';
 import { useReferenceOptions } from './reference-options.js';
 
-/** The household's members; each row opens that member's consents, safety details and exclusions. */
+/**
+ * The household's members; each row opens that member's consents, safety details and exclusions,
+ * and, for the service that owns the household, the correction of their details (`onEdit`).
+ */
 export function MembersTable({
   household,
   selectedId,
   onSelect,
+  onEdit,
 }: {
   household: THousehold;
   selectedId: string | null;
   onSelect: (personId: string) => void;
+  onEdit?: ((personId: string) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -89,6 +94,17 @@ export function MembersTable({
                 >
                   {t('households.members.open')}
                 </button>
+                {onEdit && (
+                  <button
+                    type="button"
+                    id={`edit-person-${person.id}`}
+                    className="btn btn-xs btn-outline-primary ms-1"
+                    aria-label={t('households.members.editNamed', { name })}
+                    onClick={() => onEdit(person.id)}
+                  >
+                    {t('households.members.edit')}
+                  </button>
+                )}
               </td>
             </tr>
           );

@@ -8,21 +8,29 @@ import {
   RELATIONSHIPS,
   ZPersonInputSchema,
 } from '../../../contracts/index.js';
-import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/fields.js';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
-import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
+import { maxItemsOf, maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
+import { MultiSelectField } from '../../ui/MultiSelectField.js';
 import type { PeopleFormValues } from './person-form.js';
 import { useReferenceOptions } from './reference-options.js';
 
-/** The fields of one person, at `members.<index>` of a household or "add a member" form. */
+const MAX_LANGUAGES = maxItemsOf(ZPersonInputSchema.shape.languages);
+
+/**
+ * The fields of one person, at `members.<index>` of a household, "add a member" or correction form.
+ * A correction leaves out the at-risk mark: changing it needs a reason (AtRiskPanel).
+ */
 export function PersonFields({
   form,
   index,
   idPrefix,
+  withAtRisk = true,
 }: {
   form: UseFormReturn<PeopleFormValues>;
   index: number;
   idPrefix: string;
+  withAtRisk?: boolean;
 }) {
   const { t } = useTranslation();
   const { countryOptions, languageOptions, municipalityGroups } = useReferenceOptions();
@@ -162,17 +170,24 @@ export function PersonFields({
         control={control}
         name={`members.${index}.languages`}
         render={({ field }) => (
-          <CheckboxGroup
+          <MultiSelectField
             id={`${idPrefix}-languages`}
-            legend={t('households.person.languages')}
-            hint={t('households.person.languagesHint')}
+            label={t('households.person.languages')}
+            hint={t('households.person.languagesHint', { max: MAX_LANGUAGES })}
             options={languageOptions}
             value={field.value}
             onChange={field.onChange}
+            max={MAX_LANGUAGES}
+            texts={{
+              chosen: t('households.person.languagesChosen'),
+              remove: (language) => t('households.person.languageRemove', { language }),
+              matches: (count) => t('households.person.languagesMatches', { count }),
+              noMatch: t('households.person.languagesNoMatch'),
+            }}
             error={fieldErrorText(
               t,
               errors?.languages as FieldError | undefined,
-              t('households.person.languagesHint'),
+              t('households.person.languagesHint', { max: MAX_LANGUAGES }),
             )}
           />
         )}
@@ -203,13 +218,15 @@ export function PersonFields({
         error={fieldErrorText(t, errors?.interpreterNeeded)}
         {...register(`members.${index}.interpreterNeeded`)}
       />
-      <CheckboxField
-        id={`${idPrefix}-at-risk`}
-        label={t('households.person.atRisk')}
-        hint={t('households.person.atRiskHint')}
-        error={fieldErrorText(t, errors?.atRisk)}
-        {...register(`members.${index}.atRisk`)}
-      />
+      {withAtRisk && (
+        <CheckboxField
+          id={`${idPrefix}-at-risk`}
+          label={t('households.person.atRisk')}
+          hint={t('households.person.atRiskHint')}
+          error={fieldErrorText(t, errors?.atRisk)}
+          {...register(`members.${index}.atRisk`)}
+        />
+      )}
     </>
   );
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   pageOf,
   type TAtRiskUpdate,
-  type TPersonInput,
   type TSafetyDetails,
   type ZConsentCreateSchema,
   ZConsentSchema,
@@ -12,7 +11,10 @@ import {
   type ZHouseholdCreateSchema,
   ZHouseholdListItemSchema,
   ZHouseholdSchema,
+  type ZPersonAddSchema,
+  ZPersonChangeSchema,
   ZPersonSchema,
+  type ZPersonUpdateSchema,
   ZSafetyDetailsSchema,
 } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
@@ -21,6 +23,7 @@ export const householdKeys = {
   list: (q: string, page: number) => ['households', 'list', q, page] as const,
   detail: (id: string) => ['households', 'detail', id] as const,
   exclusions: (personId: string) => ['households', 'exclusions', personId] as const,
+  changes: (personId: string) => ['households', 'changes', personId] as const,
 };
 
 const personPath = (personId: string, rest: string) => `/api/people/${encodeURIComponent(personId)}${rest}`;
@@ -65,12 +68,26 @@ export function useHouseholdMutations(householdId: string) {
     ]);
   return {
     addPerson: useMutation({
-      mutationFn: (body: TPersonInput) =>
+      mutationFn: (body: z.input<typeof ZPersonAddSchema>) =>
         api(`/api/households/${encodeURIComponent(householdId)}/people`, {
           method: 'POST',
           body,
           schema: ZPersonSchema,
         }),
+      onSuccess: refresh,
+    }),
+    updatePerson: useMutation({
+      mutationFn: ({ personId, body }: { personId: string; body: z.input<typeof ZPersonUpdateSchema> }) =>
+        api(personPath(personId, ''), { method: 'PUT', body, schema: ZPersonSchema }),
+      onSuccess: (person) =>
+        Promise.all([
+          refresh(),
+          queryClient.invalidateQueries({ queryKey: householdKeys.changes(person.id) }),
+        ]),
+    }),
+    removePerson: useMutation({
+      mutationFn: ({ personId, reason }: { personId: string; reason: string }) =>
+        api(personPath(personId, '/remove'), { method: 'POST', body: { reason } }),
       onSuccess: refresh,
     }),
     recordConsent: useMutation({
@@ -115,6 +132,15 @@ export function revealSafety({ personId, reason }: { personId: string; reason: s
 /** A wrong code answers 401: a form error here, not an expired session. */
 export function stepUp(body: { code: string; reason: string }) {
   return api('/api/auth/step-up', { method: 'POST', body, skipUnauthorizedRedirect: true });
+}
+
+/** Who changed what in a person's record. Reading it is audited: only fetched when asked for. */
+export function usePersonChanges(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: householdKeys.changes(personId),
+    queryFn: () => api(personPath(personId, '/changes'), { schema: z.array(ZPersonChangeSchema) }),
+    enabled,
+  });
 }
 
 export function useExclusions(personId: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPersonInputSchema } from '../../../contracts/index.js';
+import { type TPerson, ZPersonInputSchema } from '../../../contracts/index.js';
 import { contractResolver } from '../../ui/forms/contract-resolver.js';
 import { orNull } from '../../ui/forms/values.js';
 
@@ -48,6 +48,34 @@ export function newPersonValues(first: boolean, municipality = ''): PersonFormVa
     identifierType: 'none',
     identifier: '',
   };
+}
+
+/** A registered person as the form holds them, to correct their details. */
+export function personFormValues(person: TPerson): PersonFormValues {
+  return {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    relationship: person.relationship,
+    caseRole: person.caseRole,
+    birthYear: person.birthYear === null ? '' : String(person.birthYear),
+    birthDate: person.birthDate ?? '',
+    gender: person.gender,
+    citizenship: person.citizenship ?? '',
+    languages: person.languages,
+    preferredLanguage: person.preferredLanguage ?? '',
+    interpreterNeeded: person.interpreterNeeded,
+    atRisk: person.atRisk,
+    preferredMediatorGender: person.preferredMediatorGender,
+    municipality: person.municipality ?? '',
+    identifierType: person.identifierType,
+    identifier: person.identifier ?? '',
+  };
+}
+
+/** The body of a correction: the same fields, without the at-risk mark (it has its own route). */
+export function personToUpdate(values: PersonFormValues, acknowledgeDuplicates: boolean) {
+  const { atRisk: _atRisk, ...fields } = personToInput(values);
+  return { ...fields, acknowledgeDuplicates };
 }
 
 /** The contract's input; codes arrive as the selects' strings and the schema checks every one. */

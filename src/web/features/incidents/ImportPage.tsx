@@ -3,13 +3,16 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
-import { DataTable } from '../../ui/DataTable.js';
 import { FormActions } from '../../ui/fields.js';
 import { formatNumber } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { FORM_FIELDS } from './incident-form-values.js';
-import { IMPORT_MAX_BYTES, type IMPORT_TYPES, useRegisterImport } from './incidents-api.js';
+import {
+  IMPORT_MAX_BYTES,
+  type IMPORT_TYPES,
+  registerTemplateUrl,
+  useRegisterImport,
+} from './incidents-api.js';
 
 /** The format a register file is sent as, from its extension (browsers disagree on CSV's MIME type). */
 function formatOf(file: File): keyof typeof IMPORT_TYPES | null {
@@ -17,12 +20,6 @@ function formatOf(file: File): keyof typeof IMPORT_TYPES | null {
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.xlsx')) return 'xlsx';
   return null;
-}
-
-/** "row 3: ageBand" → row 3, column ageBand; anything else is about the whole file. */
-function rowErrorOf(field: string) {
-  const match = /^(?:body\.)?row (\d+): (.+)$/.exec(field);
-  return match ? { row: Number(match[1]), column: match[2]! } : { row: null, column: field };
 }
 
 export function ImportPage() {
@@ -44,14 +41,9 @@ export function ImportPage() {
     upload.mutate({ file, format });
   }
 
-  // Column names are the form's field names: shown with the form's label when there is one.
-  const columnLabel = (column: string) => {
-    const field = column.split('.')[0] ?? column;
-    return (FORM_FIELDS as readonly string[]).includes(field)
-      ? `${t(`incidents.form.${field}`)} (${column})`
-      : column;
-  };
+  // The server words each problem for people: the row, the column's header, what is allowed.
   const rowErrors = isApiError(upload.error) ? upload.error.fieldErrors(locale) : [];
+  const errorDetail = isApiError(upload.error) ? upload.error.localized(locale)?.detail : undefined;
 
   return (
     <>
@@ -64,6 +56,15 @@ export function ImportPage() {
           {t('incidents.import.columnsTitle')}
         </h2>
         <p>{t('incidents.import.columns')}</p>
+        <p id="import-template-hint">{t('incidents.import.templateHint')}</p>
+        <a
+          className="btn btn-outline-primary"
+          href={registerTemplateUrl(locale)}
+          download
+          aria-describedby="import-template-hint"
+        >
+          {t('incidents.import.template')}
+        </a>
       </section>
       <form onSubmit={submit} noValidate className="col-xl-8 mb-4">
         <div className="mb-3">
@@ -118,32 +119,19 @@ export function ImportPage() {
         rowErrors.length > 0 ? (
           <section aria-labelledby="import-errors" className="col-xl-10">
             <div className="alert alert-danger" role="alert">
-              <h2 id="import-errors" className="h5 mb-0">
+              <h2 id="import-errors" className="h5">
                 {t('incidents.import.errorsTitle')}
               </h2>
+              {errorDetail && <p className="mb-0">{errorDetail}</p>}
             </div>
-            <DataTable className="table-sm" caption={t('incidents.import.errorsCaption')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('incidents.import.row')}</th>
-                  <th scope="col">{t('incidents.import.field')}</th>
-                  <th scope="col">{t('incidents.import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowErrors.map((error, index) => {
-                  const { row, column } = rowErrorOf(error.field);
-                  return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: one row may have the same field twice
-                    <tr key={index}>
-                      <th scope="row">{row ?? '—'}</th>
-                      <td>{columnLabel(column)}</td>
-                      <td>{error.message}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </DataTable>
+            <ul className="list-group mb-4" aria-label={t('incidents.import.errorsCaption')}>
+              {rowErrors.map((error, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two problems may read the same
+                <li key={index} className="list-group-item text-break">
+                  {error.message}
+                </li>
+              ))}
+            </ul>
           </section>
         ) : (
           <ProblemAlert error={upload.error} />

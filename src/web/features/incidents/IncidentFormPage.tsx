@@ -30,6 +30,7 @@ import { IncidentSurvivorSection } from './IncidentSurvivorSection.js';
 import { useIncidentFormOptions } from './incident-form-options.js';
 import {
   classificationOf,
+  FIELD_ELEMENT_IDS,
   FORM_FIELDS,
   type IncidentFormValues,
   incidentToValues,
@@ -184,6 +185,23 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
   }
 
   const { options, municipalityGroups } = lists;
+  // The error summary names each field by its label and links to it, in the form's order; the
+  // type is asked by the classification helper, at the question still open.
+  const openQuestion = result.kind === 'unanswered' ? result.question : CLASSIFICATION_KEYS[0];
+  const label = (field: (typeof FORM_FIELDS)[number]) => ({
+    label: t(`incidents.form.${field}`),
+    id: FIELD_ELEMENT_IDS[field],
+  });
+  const classification = {
+    label: t('incidents.form.sections.classification'),
+    id: `classification-${openQuestion}`,
+  };
+  const summaryFields = Object.fromEntries([
+    ...FORM_FIELDS.slice(0, FORM_FIELDS.indexOf('forms')).map((field) => [field, label(field)]),
+    ['classification', classification],
+    ['coreType', classification],
+    ...FORM_FIELDS.slice(FORM_FIELDS.indexOf('forms')).map((field) => [field, label(field)]),
+  ]);
 
   const title = incident
     ? incident.survivorCode
@@ -199,7 +217,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
         <Link to="/incidents">{t('incidents.form.back')}</Link>
       </PageHeading>
       <form onSubmit={submit('recorded')} noValidate className="col-xl-10">
-        {problem ? <ProblemAlert error={problem} /> : null}
+        {problem ? <ProblemAlert error={problem} fields={summaryFields} /> : null}
 
         <IncidentSurvivorSection
           incident={incident}

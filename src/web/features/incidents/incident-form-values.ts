@@ -2,7 +2,6 @@ import {
   answersFor,
   CLASSIFICATION_QUESTIONS,
   classifyIncident,
-  currentMonth,
   type TClassification,
   type TClassificationKey,
   type TIncident,
@@ -67,6 +66,32 @@ export const FORM_FIELDS = [
   'consentReporting',
 ] as const;
 
+/** The element of each field, where the error summary's link moves focus (the sections' ids). */
+export const FIELD_ELEMENT_IDS: Record<(typeof FORM_FIELDS)[number], string> = {
+  survivorReference: 'incident-survivor-reference',
+  ageBand: 'incident-age-band',
+  birthYear: 'incident-birth-year',
+  gender: 'incident-gender',
+  citizenship: 'incident-citizenship',
+  yearsInItaly: 'incident-years-in-italy',
+  language: 'incident-language',
+  interpreterNeeded: 'incident-interpreter-needed',
+  interpreterUsed: 'incident-interpreter-used',
+  incidentMonth: 'incident-month',
+  municipality: 'incident-municipality',
+  forms: 'incident-forms',
+  stalking: 'incident-stalking',
+  childrenPresent: 'incident-children-present',
+  childrenWitnessed: 'incident-children-witnessed',
+  authorRelationship: 'incident-author-relationship',
+  riskIndicators: 'incident-risk',
+  harmfulPractice: 'incident-harmful-practice',
+  firstContact: 'incident-first-contact',
+  referredTo: 'incident-referred-to',
+  servicesProvided: 'incident-services-provided',
+  consentReporting: 'incident-consent',
+};
+
 const NO_ANSWERS = Object.fromEntries(CLASSIFICATION_QUESTIONS.map((q) => [q.key, ''])) as Record<
   TClassificationKey,
   YesNo
@@ -77,19 +102,22 @@ const yesNo = (value: boolean | null | undefined): YesNo =>
 const flag = (value: YesNo): boolean | null => (value === 'yes' ? true : value === 'no' ? false : null);
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value);
 
-/** A new incident: this month, a woman (most survivors the network sees), nothing else assumed. */
+/**
+ * A new incident assumes nothing: the month and the gender, like every other answer, are chosen
+ * by the person recording it (a value filled in for them would be counted unchecked).
+ */
 export function newIncidentValues(): IncidentFormValues {
   return {
     survivorReference: '',
     ageBand: '',
     birthYear: '',
-    gender: 'female',
+    gender: '',
     citizenship: '',
     yearsInItaly: '',
     language: '',
     interpreterNeeded: '',
     interpreterUsed: '',
-    incidentMonth: currentMonth(),
+    incidentMonth: '',
     municipality: '',
     classification: { ...NO_ANSWERS },
     forms: [],

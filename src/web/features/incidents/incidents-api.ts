@@ -79,6 +79,11 @@ export const IMPORT_TYPES = {
 } as const;
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The register template (XLSX) in the user's language: a plain link, the session cookie goes with it. */
+export function registerTemplateUrl(locale: 'it' | 'en') {
+  return `/api/incidents/import/template?lang=${locale}`;
+}
+
 /** The register goes as the raw body; its content type (from the file's extension) names the format. */
 export function useRegisterImport() {
   const queryClient = useQueryClient();

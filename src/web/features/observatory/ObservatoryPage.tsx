@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPublishedTable, TStatistics } from '../../../contracts/index.js';
+import { STATISTICS_GROUPS, type TPublishedTable, type TStatistics } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { SelectField } from '../../ui/fields.js';
@@ -11,23 +11,11 @@ import { ExportEntryLink } from '../exports/ExportEntryLink.js';
 import { exportUrl, useStatistics } from './observatory-api.js';
 import { StatTable } from './StatTable.js';
 
-/** The dashboard's sections, in reading order; a table the server adds later lands in "other". */
-const GROUPS: { key: string; tables: string[] }[] = [
-  { key: 'types', tables: ['forms', 'contexts', 'stalking', 'risk'] },
-  {
-    key: 'people',
-    tables: ['age-by-gender', 'country', 'citizenship', 'years-in-italy', 'relationship', 'children'],
-  },
-  { key: 'territory', tables: ['type-by-district', 'recording-service'] },
-  { key: 'interpreters', tables: ['interpreter-by-district', 'language-by-interpreter'] },
-  { key: 'pathways', tables: ['first-contact', 'flows', 'provided'] },
-  { key: 'trend', tables: ['trend'] },
-];
-
+/** The tables in the dashboard's sections (the contract's order, which the files follow too). */
 function grouped(tables: TPublishedTable[]) {
-  const placed = new Set(GROUPS.flatMap((g) => g.tables));
+  const placed = new Set<string>(STATISTICS_GROUPS.flatMap((g) => g.tables));
   const byKey = new Map(tables.map((table) => [table.key, table]));
-  const groups = GROUPS.map((group) => ({
+  const groups: { key: string; tables: TPublishedTable[] }[] = STATISTICS_GROUPS.map((group) => ({
     key: group.key,
     tables: group.tables.map((key) => byKey.get(key)).filter((table) => table !== undefined),
   }));
@@ -68,6 +56,7 @@ function Dashboard({
   const locale = useLocale();
   const [selected, setSelected] = useState(String(statistics.year));
   const k = statistics.rule.k;
+  const year = statistics.year;
   const total = statistics.tables[0]?.total ?? null;
   const years = statistics.years.includes(statistics.year)
     ? statistics.years
@@ -99,10 +88,10 @@ function Dashboard({
           </button>
         </form>
         <div className="d-flex flex-wrap gap-2 mb-4">
-          <a className="btn btn-primary" href={exportUrl('csv', statistics.year)} download>
+          <a className="btn btn-primary" href={exportUrl({ format: 'csv', year, locale })} download>
             {t('observatory.downloadCsv')}
           </a>
-          <a className="btn btn-primary" href={exportUrl('xlsx', statistics.year)} download>
+          <a className="btn btn-primary" href={exportUrl({ format: 'xlsx', year, locale })} download>
             {t('observatory.downloadXlsx')}
           </a>
           <Link
@@ -115,6 +104,17 @@ function Dashboard({
           <ExportEntryLink kind="observatory.incidents" year={statistics.year} />
         </div>
       </div>
+      <p className="small">
+        {t('observatory.downloadNote')} {t('observatory.analysts')}{' '}
+        <a href={exportUrl({ format: 'csv', year, layout: 'long', locale })} download>
+          {t('observatory.downloadLongCsv')}
+        </a>
+        ,{' '}
+        <a href={exportUrl({ format: 'xlsx', year, layout: 'long', locale })} download>
+          {t('observatory.downloadLongXlsx')}
+        </a>
+        .
+      </p>
       <p className="lead" role="status">
         {statistics.underK
           ? t('observatory.underK', { year: statistics.year, k })

@@ -6,6 +6,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { formatNumber } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { codeLabel, percentLabel } from './codes.js';
+import { ofCountry as countryPhrase } from './country-phrase.js';
 import { useTrainingReport } from './observatory-api.js';
 
 type Finding = TTrainingReport['findings'][number];
@@ -121,7 +122,16 @@ function FindingItem({ finding, report }: { finding: Finding; report: TTrainingR
       : t(interpreter ? 'training.shareOfNeeded' : 'training.shareOfTotal', {
           share: percentLabel(finding.share, locale),
         });
-  const values = { subject, count, formatted: formatNumber(count, locale) };
+  // A community is named as a sentence needs it: "cittadine e cittadini del Marocco".
+  const ofCountry =
+    finding.topic === 'community'
+      ? countryPhrase({
+          code: finding.subject,
+          name: report.labels[`country:${finding.subject}`]?.[locale] ?? finding.subject,
+          locale,
+        })
+      : undefined;
+  const values = { subject, count, formatted: formatNumber(count, locale), ofCountry };
   const suggestion =
     finding.topic === 'violence_form'
       ? t('training.suggestions.violence_form', { form: t(`training.formAdjective.${finding.subject}`) })

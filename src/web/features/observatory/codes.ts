@@ -1,34 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { TLocale, TStatistics } from '../../../contracts/index.js';
-
-/**
- * Rows and columns of the published tables are codes. Each dimension names where its codes are
- * translated: a code list in the i18n files, or the server's `labels` (districts, countries,
- * languages, which are data). A code nobody knows is shown as it is rather than hidden.
- */
-const ENUM_OF_DIMENSION: Record<string, string> = {
-  coreType: 'enums.coreType',
-  ageBand: 'enums.ageBand',
-  gender: 'enums.gender',
-  citizenshipGroup: 'enums.citizenshipGroup',
-  yearsInItaly: 'enums.yearsInItaly',
-  authorRelationship: 'enums.authorRelationship',
-  firstContact: 'enums.pathwayService',
-  referredTo: 'enums.pathwayService',
-  recordingService: 'enums.serviceKind',
-  interpreter: 'enums.interpreterStatus',
-  form: 'enums.violenceForm',
-  context: 'enums.context',
-  children: 'observatory.children',
-  stalking: 'observatory.stalking',
-  riskIndicator: 'enums.riskIndicator',
-  serviceProvided: 'enums.serviceProvided',
-};
-const LABELLED_DIMENSIONS: Record<string, string> = {
-  district: 'district',
-  country: 'country',
-  language: 'language',
-};
+import {
+  DIMENSION_CODE_LABELS,
+  LABELLED_DIMENSIONS,
+  type TLocale,
+  type TStatistics,
+} from '../../../contracts/index.js';
 
 const LOCALE_TAG: Record<TLocale, string> = { it: 'it-IT', en: 'en-GB' };
 
@@ -50,6 +26,12 @@ export function percentLabel(percent: number, locale: TLocale): string {
   );
 }
 
+/**
+ * Rows and columns of the published tables are codes. Each dimension names where its codes are
+ * translated (the contract's maps, which the server's files use too): a code list in the i18n
+ * files, or the server's `labels` (districts, countries, languages, which are data). A code
+ * nobody knows is shown as it is rather than hidden.
+ */
 export function codeLabel({
   t,
   locale,
@@ -72,7 +54,7 @@ export function codeLabel({
     if (code === 'other') return t(`observatory.other.${labelled}`);
     return labels[`${labelled}:${code}`]?.[locale] ?? code;
   }
-  const prefix = ENUM_OF_DIMENSION[dimension];
+  const prefix = DIMENSION_CODE_LABELS[dimension];
   if (prefix) return t(`${prefix}.${code}`, { defaultValue: code });
   return code;
 }

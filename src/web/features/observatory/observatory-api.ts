@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZStatisticsSchema, ZTrainingReportSchema } from '../../../contracts/index.js';
+import {
+  type STATISTICS_LAYOUTS,
+  type TLocale,
+  ZStatisticsSchema,
+  ZTrainingReportSchema,
+} from '../../../contracts/index.js';
 import { api, withQuery } from '../../api/client.js';
 
 export const observatoryKeys = {
@@ -24,7 +29,25 @@ export function useTrainingReport(year: number | undefined) {
   });
 }
 
-/** The export is a plain GET download (same origin, session cookie); the server audits it. */
-export function exportUrl(format: 'csv' | 'xlsx', year: number): string {
-  return withQuery('/api/observatory/statistics/export', { format, year });
+/**
+ * The export is a plain GET download (same origin, session cookie); the server audits it. The
+ * file is written in the app's language; Italian, the default, is left out of the address.
+ */
+export function exportUrl({
+  format,
+  year,
+  layout = 'tables',
+  locale,
+}: {
+  format: 'csv' | 'xlsx';
+  year: number;
+  layout?: (typeof STATISTICS_LAYOUTS)[number];
+  locale: TLocale;
+}): string {
+  return withQuery('/api/observatory/statistics/export', {
+    format,
+    year,
+    layout: layout === 'tables' ? undefined : layout,
+    lang: locale === 'it' ? undefined : locale,
+  });
 }

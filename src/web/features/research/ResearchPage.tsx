@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESEARCH_COLUMNS, type TResearchRow, type TStudy } from '../../../contracts/index.js';
+import {
+  RESEARCH_CODE_LISTS,
+  RESEARCH_COLUMNS,
+  researchWord,
+  type TResearchDataset,
+  type TResearchRow,
+  type TStudy,
+} from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -94,7 +101,7 @@ function StudiesTable({
                 </button>
                 <a
                   className="btn btn-primary btn-xs"
-                  href={exportPath(study.id, 'csv')}
+                  href={exportPath(study.id, 'csv', locale)}
                   download={`${study.code}.csv`}
                   aria-label={t('research.studies.csvNamed', { code: study.code })}
                 >
@@ -109,16 +116,37 @@ function StudiesTable({
   );
 }
 
-function cell(row: TResearchRow, column: (typeof RESEARCH_COLUMNS)[number], yes: string, no: string) {
-  const value = row[column];
-  if (value === null) return '—';
-  if (typeof value === 'boolean') return value ? yes : no;
-  return String(value);
+/** A column of the preview: the words, or (`code`) the codes of a coded column beside them. */
+interface PreviewColumn {
+  column: (typeof RESEARCH_COLUMNS)[number];
+  code: boolean;
+}
+const PREVIEW_COLUMNS: PreviewColumn[] = RESEARCH_COLUMNS.flatMap((column) =>
+  RESEARCH_CODE_LISTS[column]
+    ? [
+        { column, code: false },
+        { column, code: true },
+      ]
+    : [{ column, code: false }],
+);
+
+function useCell(labels: TResearchDataset['labels']) {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const message = (key: string) => (i18n.exists(key) ? t(key) : undefined);
+  return (row: TResearchRow, { column, code }: PreviewColumn) => {
+    const value = row[column];
+    if (value === null) return '—';
+    if (typeof value === 'boolean') return value ? t('caseCommon.yes') : t('caseCommon.no');
+    if (code || !RESEARCH_CODE_LISTS[column]) return String(value);
+    return researchWord({ column, code: String(value), labels, locale, message });
+  };
 }
 
 function Preview({ study, studyId }: { study: TStudy | null; studyId: string }) {
   const { t } = useTranslation();
   const dataset = useDatasetPreview(studyId);
+  const cell = useCell(dataset.data?.labels ?? {});
   const code = study?.code ?? '';
   return (
     <section aria-labelledby="preview-heading">
@@ -140,9 +168,11 @@ function Preview({ study, studyId }: { study: TStudy | null; studyId: string }) 
             >
               <thead>
                 <tr>
-                  {RESEARCH_COLUMNS.map((column) => (
-                    <th scope="col" key={column} className="text-nowrap">
-                      {t(`research.columns.${column}`)}
+                  {PREVIEW_COLUMNS.map(({ column, code: isCode }) => (
+                    <th scope="col" key={`${column}-${isCode}`} className="text-nowrap">
+                      {isCode
+                        ? t('research.codeColumn', { column: t(`research.columns.${column}`) })
+                        : t(`research.columns.${column}`)}
                     </th>
                   ))}
                 </tr>
@@ -152,14 +182,17 @@ function Preview({ study, studyId }: { study: TStudy | null; studyId: string }) 
                   // Rows have no id of their own (codes may repeat across a person's cases).
                   // biome-ignore lint/suspicious/noArrayIndexKey: see above
                   <tr key={index}>
-                    {RESEARCH_COLUMNS.map((column, i) =>
+                    {PREVIEW_COLUMNS.map((column, i) =>
                       i === 0 ? (
-                        <th scope="row" key={column} className="font-monospace text-nowrap">
-                          {cell(row, column, t('caseCommon.yes'), t('caseCommon.no'))}
+                        <th scope="row" key="row" className="font-monospace text-nowrap">
+                          {cell(row, column)}
                         </th>
                       ) : (
-                        <td key={column} className="text-nowrap">
-                          {cell(row, column, t('caseCommon.yes'), t('caseCommon.no'))}
+                        <td
+                          key={`${column.column}-${column.code}`}
+                          className={column.code ? 'font-monospace text-nowrap' : 'text-nowrap'}
+                        >
+                          {cell(row, column)}
                         </td>
                       ),
                     )}

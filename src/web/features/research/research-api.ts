@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ZResearchDatasetSchema, ZResearchExportSchema, ZStudySchema } from '../../../contracts/index.js';
-import { api } from '../../api/client.js';
+import {
+  type TLocale,
+  ZResearchDatasetSchema,
+  ZResearchExportSchema,
+  ZStudySchema,
+} from '../../../contracts/index.js';
+import { api, withQuery } from '../../api/client.js';
 
 export function useStudies() {
   return useQuery({
@@ -10,8 +15,12 @@ export function useStudies() {
   });
 }
 
-export function exportPath(studyId: string, format: 'json' | 'csv'): string {
-  return `/api/research/studies/${encodeURIComponent(studyId)}/export?format=${format}`;
+/** The CSV is written in the app's language (headers and words); Italian is the default. */
+export function exportPath(studyId: string, format: 'json' | 'csv', locale: TLocale): string {
+  return withQuery(`/api/research/studies/${encodeURIComponent(studyId)}/export`, {
+    format,
+    lang: locale === 'it' ? undefined : locale,
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRoleGrant } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useDecideRoleGrant } from './role-grants-api.js';
@@ -43,7 +44,7 @@ export function RoleGrantsList({
         onSuccess: () =>
           setDone(
             t(`roleGrants.done.${decision}`, {
-              role: t(`roles.${g.role}`),
+              role: roleLabel(t, g.role, g.userAddressForm),
               name: g.userDisplayName,
               scope: scopeOf(g),
             }),
@@ -63,11 +64,15 @@ export function RoleGrantsList({
       {items.length === 0 && emptyText ? <p>{emptyText}</p> : null}
       <ul className="list-unstyled" aria-label={t('roleGrants.caption')} hidden={items.length === 0}>
         {items.map((g) => {
-          const label = { role: t(`roles.${g.role}`), name: g.userDisplayName, scope: scopeOf(g) };
+          const label = {
+            role: roleLabel(t, g.role, g.userAddressForm),
+            name: g.userDisplayName,
+            scope: scopeOf(g),
+          };
           return (
             <li key={g.id} className="card shadow-sm p-3 mb-3">
               <p className="fw-semibold mb-2">
-                {t(`roles.${g.role}`)} · {scopeOf(g)}
+                {roleLabel(t, g.role, g.userAddressForm)} · {scopeOf(g)}
               </p>
               <dl className="row mb-2">
                 {showUser && (

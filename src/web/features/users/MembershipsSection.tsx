@@ -1,14 +1,17 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GLOBAL_ROLES,
   ROLE_GRANT_TTL_HOURS,
   type TRole,
+  type TRoleGrant,
   type TUser,
   ZRoleSchema,
 } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { useCan } from '../../session/session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { FormActions, SelectField } from '../../ui/fields.js';
@@ -46,7 +49,7 @@ export function MembershipsSection({ user }: { user: TUser }) {
           <tbody>
             {user.memberships.map((m) => (
               <tr key={m.id}>
-                <th scope="row">{t(`roles.${m.role}`)}</th>
+                <th scope="row">{roleLabel(t, m.role, user.addressForm)}</th>
                 <td>{m.serviceName ?? '—'}</td>
                 <td>
                   {m.organisationName ??
@@ -59,7 +62,7 @@ export function MembershipsSection({ user }: { user: TUser }) {
                       className="btn btn-outline-danger btn-xs"
                       disabled={removeMembership.isPending}
                       aria-label={t('users.memberships.removeNamed', {
-                        role: t(`roles.${m.role}`),
+                        role: roleLabel(t, m.role, user.addressForm),
                         scope: m.serviceName ?? m.organisationName ?? t('users.memberships.global'),
                       })}
                       onClick={() => removeMembership.mutate(m.id)}
@@ -74,7 +77,7 @@ export function MembershipsSection({ user }: { user: TUser }) {
         </DataTable>
       )}
       {can('roles.approve') && <PendingRoles userId={user.id} />}
-      {canWrite && <AddMembershipForm userId={user.id} />}
+      {canWrite && <AddMembershipForm user={user} />}
     </section>
   );
 }
@@ -98,20 +101,46 @@ function PendingRoles({ userId }: { userId: string }) {
   );
 }
 
+/** What adding a role did: it is in force, or it waits for a second person (the answer says which). */
+type Outcome = { kind: 'granted' | 'requested'; role: TRole; scope: string };
+
+function outcomeOf(
+  t: TFunction,
+  answer: TUser | TRoleGrant,
+  asked: { role: TRole; serviceId?: string; organisationId?: string },
+): Outcome {
+  const global = t('users.memberships.global');
+  if ('canDecide' in answer) {
+    return {
+      kind: 'requested',
+      role: answer.role,
+      scope: answer.serviceName ?? answer.organisationName ?? global,
+    };
+  }
+  const made = answer.memberships.find(
+    (m) =>
+      m.role === asked.role &&
+      (asked.serviceId
+        ? m.serviceId === asked.serviceId
+        : !m.serviceId && (!asked.organisationId || m.organisationId === asked.organisationId)),
+  );
+  return { kind: 'granted', role: asked.role, scope: made?.serviceName ?? made?.organisationName ?? global };
+}
+
 /**
  * admin and dpo are global roles; every other role is held in one service or one organisation, chosen
  * here from a single select whose values are prefixed with the kind of scope.
  */
-function AddMembershipForm({ userId }: { userId: string }) {
+function AddMembershipForm({ user }: { user: TUser }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { addMembership } = useUserMutations(userId);
+  const { addMembership } = useUserMutations(user.id);
   const services = useServices();
   const organisations = useOrganisations();
   const [role, setRole] = useState<TRole | ''>('');
   const [scope, setScope] = useState('');
   const [errors, setErrors] = useState<{ role?: string; scope?: string }>({});
-  const [requested, setRequested] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const isGlobal = role !== '' && GLOBAL_ROLES.includes(role);
 
   async function submit(event: FormEvent) {
@@ -127,9 +156,10 @@ function AddMembershipForm({ userId }: { userId: string }) {
       : kind === 'service'
         ? { role, serviceId: id ?? '' }
         : { role, organisationId: id ?? '' };
+    setOutcome(null);
     try {
       const answer = await addMembership.mutateAsync(body);
-      setRequested('canDecide' in answer);
+      setOutcome(outcomeOf(t, answer, body));
       setRole('');
       setScope('');
     } catch (e) {
@@ -152,9 +182,14 @@ function AddMembershipForm({ userId }: { userId: string }) {
       <h3 id="add-membership-heading" className="h5 mb-4">
         {t('users.memberships.add')}
       </h3>
-      {requested && (
-        <div className="alert alert-info" role="status">
-          {t('users.memberships.requested', { hours: ROLE_GRANT_TTL_HOURS })}
+      {outcome && (
+        <div className={`alert ${outcome.kind === 'granted' ? 'alert-success' : 'alert-info'}`} role="status">
+          {t(`users.memberships.${outcome.kind}`, {
+            role: roleLabel(t, outcome.role, user.addressForm),
+            scope: outcome.scope,
+            name: user.displayName,
+            hours: ROLE_GRANT_TTL_HOURS,
+          })}
         </div>
       )}
       <p>{t('users.memberships.secondPersonHint')}</p>
@@ -166,9 +201,12 @@ function AddMembershipForm({ userId }: { userId: string }) {
         label={t('users.memberships.role')}
         required
         placeholder={t('common.choose')}
-        options={ZRoleSchema.options.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        options={ZRoleSchema.options.map((r) => ({ value: r, label: roleLabel(t, r, user.addressForm) }))}
         value={role}
-        onChange={(e) => setRole(e.target.value as TRole | '')}
+        onChange={(e) => {
+          setOutcome(null);
+          setRole(e.target.value as TRole | '');
+        }}
         error={errors.role}
       />
       {!isGlobal && (

@@ -47,6 +47,8 @@ export function ProfileSection({ user }: { user: TUser }) {
           </dd>
           <dt className="col-sm-3">{t('users.fields.locale')}</dt>
           <dd className="col-sm-9">{t(`locales.${user.locale}`)}</dd>
+          <dt className="col-sm-3">{t('users.fields.addressForm')}</dt>
+          <dd className="col-sm-9">{t(`users.addressForms.${user.addressForm}`)}</dd>
           <dt className="col-sm-3">{t('users.fields.mfa')}</dt>
           <dd className="col-sm-9">
             {user.mfaEnrolled ? t('users.mfa.enrolled') : t('users.mfa.notEnrolled')}
@@ -82,6 +84,7 @@ function ProfileForm({ user, onDone }: { user: TUser; onDone: () => void }) {
       email: user.email ?? undefined,
       phone: user.phone,
       locale: user.locale,
+      addressForm: user.addressForm,
       disabled: user.disabled,
     },
   });
@@ -90,6 +93,7 @@ function ProfileForm({ user, onDone }: { user: TUser; onDone: () => void }) {
     const body: Record<string, unknown> = {
       displayName: values.displayName,
       locale: values.locale,
+      addressForm: values.addressForm,
       disabled: values.disabled,
     };
     if (emailVisible) body.email = values.email;
@@ -98,7 +102,14 @@ function ProfileForm({ user, onDone }: { user: TUser; onDone: () => void }) {
       await update.mutateAsync(body);
       onDone();
     } catch (e) {
-      applyServerFieldErrors(e, setError, locale, ['displayName', 'email', 'phone', 'locale', 'disabled']);
+      applyServerFieldErrors(e, setError, locale, [
+        'displayName',
+        'email',
+        'phone',
+        'locale',
+        'addressForm',
+        'disabled',
+      ]);
     }
   });
 
@@ -143,6 +154,16 @@ function ProfileForm({ user, onDone }: { user: TUser; onDone: () => void }) {
             label: t(`locales.${l}`),
           }))}
           {...register('locale')}
+        />
+        <SelectField
+          id="profile-address-form"
+          label={t('users.fields.addressForm')}
+          hint={t('users.addressFormHint')}
+          options={codesOf(ZUserUpdateSchema.shape.addressForm).map((form) => ({
+            value: form,
+            label: t(`users.addressForms.${form}`),
+          }))}
+          {...register('addressForm')}
         />
         <CheckboxField
           id="profile-disabled"

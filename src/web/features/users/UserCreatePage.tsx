@@ -14,7 +14,7 @@ import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { createUser } from './users-api.js';
 
-const FIELDS = ['username', 'displayName', 'email', 'phone', 'locale'] as const;
+const FIELDS = ['username', 'displayName', 'email', 'phone', 'locale', 'addressForm'] as const;
 
 /** A new user gets an e-mail invitation to set a password; memberships are added on the next page. */
 export function UserCreatePage() {
@@ -30,7 +30,14 @@ export function UserCreatePage() {
     formState: { errors, isSubmitting },
   } = useForm({
     resolver: zodResolver(ZUserCreateSchema),
-    defaultValues: { username: '', displayName: '', email: '', phone: null, locale: 'it' as const },
+    defaultValues: {
+      username: '',
+      displayName: '',
+      email: '',
+      phone: null,
+      locale: 'it' as const,
+      addressForm: 'neutral' as const,
+    },
   });
 
   const onSubmit = handleSubmit(async (body) => {
@@ -103,6 +110,17 @@ export function UserCreatePage() {
           }))}
           error={fieldErrorText(t, errors.locale)}
           {...register('locale')}
+        />
+        <SelectField
+          id="user-address-form"
+          label={t('users.fields.addressForm')}
+          hint={t('users.addressFormHint')}
+          options={codesOf(ZUserCreateSchema.shape.addressForm).map((form) => ({
+            value: form,
+            label: t(`users.addressForms.${form}`),
+          }))}
+          error={fieldErrorText(t, errors.addressForm)}
+          {...register('addressForm')}
         />
         <FormActions>
           <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

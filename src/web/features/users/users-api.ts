@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   pageOf,
+  type TAddressForm,
+  type TRole,
   ZRevokeSessionsResponseSchema,
   ZRoleGrantSchema,
   ZSessionSummarySchema,
@@ -16,17 +18,34 @@ export const PAGE_SIZE = 25;
 const ZUserRowSchema = ZUserSchema.extend({ memberships: ZUserSchema.shape.memberships.optional() });
 export type TUserRow = z.infer<typeof ZUserRowSchema>;
 
+/** The list's filters, as the URL keeps them; `role` and `serviceId` are matched on one membership. */
+export interface TUserFilters {
+  q: string;
+  role?: TRole | undefined;
+  serviceId?: string | undefined;
+  page: number;
+}
+
 export const userKeys = {
-  list: (q: string, page: number) => ['users', 'list', q, page] as const,
+  list: (filters: TUserFilters) => ['users', 'list', filters] as const,
   detail: (id: string) => ['users', 'detail', id] as const,
   sessions: (id: string) => ['users', 'sessions', id] as const,
 };
 
-export function useUsers(q: string, page: number) {
+export function useUsers(filters: TUserFilters) {
   return useQuery({
-    queryKey: userKeys.list(q, page),
+    queryKey: userKeys.list(filters),
     queryFn: () =>
-      api('/api/users', { query: { q, page, pageSize: PAGE_SIZE }, schema: pageOf(ZUserRowSchema) }),
+      api('/api/users', {
+        query: {
+          q: filters.q,
+          role: filters.role,
+          serviceId: filters.serviceId,
+          page: filters.page,
+          pageSize: PAGE_SIZE,
+        },
+        schema: pageOf(ZUserRowSchema),
+      }),
     placeholderData: (previous) => previous,
   });
 }
@@ -52,6 +71,7 @@ export function createUser(body: {
   email: string;
   phone?: string | null | undefined;
   locale: 'it' | 'en';
+  addressForm: TAddressForm;
 }) {
   return api('/api/users', { method: 'POST', body, schema: ZUserCreateResponseSchema });
 }

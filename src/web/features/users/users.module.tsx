@@ -11,7 +11,12 @@ const UserCreatePage = lazyPage(() => import('./users.pages.js'), 'UserCreatePag
 const UserDetailPage = lazyPage(() => import('./users.pages.js'), 'UserDetailPage');
 const UsersListPage = lazyPage(() => import('./users.pages.js'), 'UsersListPage');
 
-const userFilters = contractSearch({ q: ZUserQuerySchema.shape.q, page: ZUserQuerySchema.shape.page });
+const userFilters = contractSearch({
+  q: ZUserQuerySchema.shape.q,
+  role: ZUserQuerySchema.shape.role,
+  serviceId: ZUserQuerySchema.shape.serviceId,
+  page: ZUserQuerySchema.shape.page,
+});
 
 /** User accounts: the list, an invitation, a user's page. */
 export const usersModule = {
@@ -23,14 +28,20 @@ export const usersModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'users.read'),
       validateSearch: userFilters,
       component: routeWith([UsersListPage], function UsersRoute() {
-        const { q, page } = usersRoute.useSearch();
+        const { q, role, serviceId, page } = usersRoute.useSearch();
         const navigate = usersRoute.useNavigate();
         return (
           <UsersListPage
-            q={q ?? ''}
-            page={page ?? 1}
+            filters={{ q: q ?? '', role, serviceId, page: page ?? 1 }}
             onChange={(next) =>
-              navigate({ search: { q: next.q || undefined, page: next.page > 1 ? next.page : undefined } })
+              navigate({
+                search: {
+                  q: next.q || undefined,
+                  role: next.role,
+                  serviceId: next.serviceId,
+                  page: next.page > 1 ? next.page : undefined,
+                },
+              })
             }
           />
         );

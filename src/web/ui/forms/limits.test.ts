@@ -12,7 +12,7 @@ import {
   ZReferralSendSchema,
   ZSessionCreateSchema,
 } from '../../../contracts/index.js';
-import { codesOf, maxLengthOf, minLengthOf, rangeOf } from './limits.js';
+import { codesOf, maxItemsOf, maxLengthOf, minLengthOf, rangeOf } from './limits.js';
 
 describe('limits read from the contracts', () => {
   it('looks through optional, nullable and default wrappers', () => {
@@ -43,7 +43,14 @@ describe('limits read from the contracts', () => {
     expect(codesOf(ZConsentCreateSchema.shape.givenBy)).toEqual(['self', 'legal_representative']);
   });
 
+  it('reads how many items a list takes, through its default and refinements', () => {
+    expect(maxItemsOf(ZPersonInputSchema.shape.languages)).toBe(10);
+    expect(maxItemsOf(z.array(z.string()).max(3).optional())).toBe(3);
+  });
+
   it('refuses a field that sets no such limit, rather than guessing', () => {
+    expect(() => maxItemsOf(z.array(z.string()))).toThrow();
+    expect(() => maxItemsOf(z.string())).toThrow();
     expect(() => maxLengthOf(z.string())).toThrow();
     expect(() => maxLengthOf(z.number())).toThrow();
     expect(() => codesOf(z.string())).toThrow();

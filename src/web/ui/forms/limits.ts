@@ -42,6 +42,17 @@ export function minLengthOf(schema: z.ZodType): number {
   return required(field.minLength, 'minimum length');
 }
 
+/** The most items a contract's list field accepts (how many a multiple choice may take). */
+export function maxItemsOf(schema: z.ZodType): number {
+  const field = core(schema);
+  if (!(field instanceof z.ZodArray)) throw new Error('not a list field');
+  // Zod 4 keeps a list's bound among its checks, not on the schema itself.
+  const bound = (field._zod.def.checks ?? [])
+    .map((check) => check._zod.def as { check: string; maximum?: number })
+    .find((def) => def.check === 'max_length')?.maximum;
+  return required(bound, 'maximum number of items');
+}
+
 /** The bounds of a contract's number field, as a number input's `min` and `max` (when set). */
 export function rangeOf(schema: z.ZodType): { min?: number; max?: number } {
   const field = core(schema);
