@@ -85,19 +85,20 @@ GRANT EXECUTE ON FUNCTION trama_mediator_attendees(uuid) TO trama_app;
 -- The DPO reads the audit trail but not the case records it names. These functions give the DPO
 -- (and nobody else) the codes of those records — a household's N-…, a case's C-…, random and
 -- saying nothing about anyone (ADR 0008) — and never a name, a note or any other column.
-CREATE FUNCTION trama_audit_record_codes(kind text, ids uuid[]) RETURNS TABLE (id uuid, code text)
+-- (Parameters are named apart from every column: in SQL a column, such as case_sessions.kind, wins.)
+CREATE FUNCTION trama_audit_record_codes(record_kind text, record_ids uuid[]) RETURNS TABLE (id uuid, code text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT x.id, x.code FROM (
-    SELECT h.id, h.code FROM public.households h WHERE kind = 'household' AND h.id = ANY (ids)
-    UNION ALL SELECT c.id, c.code FROM public.cases c WHERE kind = 'case' AND c.id = ANY (ids)
+    SELECT h.id, h.code FROM public.households h WHERE record_kind = 'household' AND h.id = ANY (record_ids)
+    UNION ALL SELECT c.id, c.code FROM public.cases c WHERE record_kind = 'case' AND c.id = ANY (record_ids)
     UNION ALL SELECT p.id, h.code FROM public.people p JOIN public.households h ON h.id = p.household_id
-      WHERE kind = 'person' AND p.id = ANY (ids)
+      WHERE record_kind = 'person' AND p.id = ANY (record_ids)
     UNION ALL SELECT c.id, h.code FROM public.consents c JOIN public.people p ON p.id = c.person_id
-      JOIN public.households h ON h.id = p.household_id WHERE kind = 'consent' AND c.id = ANY (ids)
+      JOIN public.households h ON h.id = p.household_id WHERE record_kind = 'consent' AND c.id = ANY (record_ids)
     UNION ALL SELECT r.id, h.code FROM public.referrals r JOIN public.households h ON h.id = r.household_id
-      WHERE kind = 'referral' AND r.id = ANY (ids)
+      WHERE record_kind = 'referral' AND r.id = ANY (record_ids)
     UNION ALL SELECT s.id, c.code FROM public.case_sessions s JOIN public.cases c ON c.id = s.case_id
-      WHERE kind = 'session' AND s.id = ANY (ids)
+      WHERE record_kind = 'session' AND s.id = ANY (record_ids)
   ) x WHERE public.trama_role() = 'dpo'
 $$;
 --> statement-breakpoint

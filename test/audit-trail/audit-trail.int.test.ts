@@ -83,11 +83,18 @@ describe('the audit trail in words', () => {
     );
     // The DPO names the household, the mother, the referral and the case, each by its code, through
     // the DPO-only functions of migration 0014; anyone else gets no code from them.
+    const session = await ok<{ id: string }>('responsabile', 'POST', `/api/cases/${caseId}/sessions`, {
+      kind: 'consultation',
+      startsAt: '2026-05-01T10:00:00Z',
+      durationMinutes: 60,
+      place: 'service',
+    });
     const refs = [
       { type: 'household', id: ids.household! },
       { type: 'person', id: ids.mother! },
       { type: 'referral', id: referralId },
       { type: 'case', id: caseId },
+      { type: 'session', id: session.id },
     ];
     const described = await withDbContext(t.database.db, await asUser('dpo'), (tx) =>
       describeRecords(tx, refs),
@@ -100,6 +107,8 @@ describe('the audit trail in words', () => {
     expect(described.get(recordKey('person', ids.mother!))?.label).toBe(codes!.household);
     expect(described.get(recordKey('referral', referralId))?.label).toBe(codes!.household);
     expect(described.get(recordKey('case', caseId))?.label).toBe(codes!.case);
+    // A session reads with its case's code (its own "kind" column must not shadow the function's argument).
+    expect(described.get(recordKey('session', session.id))?.label).toBe(codes!.case);
     expect(codes!.household).toMatch(/^N-/);
     expect(codes!.case).toMatch(/^C-/);
     const asLead = await withDbContext(t.database.db, await asUser('responsabile'), (tx) =>

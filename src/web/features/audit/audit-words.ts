@@ -25,14 +25,21 @@ export function recordText(t: TFunction, record: TAuditRecord): string {
 /** Who did it: the person's name, a name typed at a refused sign-in, or the system. */
 export function actorText(
   t: TFunction,
-  e: { actorName: string | null; actorUsername: string | null; actorUserId: string | null },
+  e: {
+    actorName: string | null;
+    actorUsername: string | null;
+    actorUserId: string | null;
+    actorRole?: string | null;
+  },
 ): string {
   if (e.actorName) return e.actorName;
+  // Background jobs act as the system (role "system"), not as a name someone typed.
+  if (e.actorRole === 'system') return t('audit.system');
   if (e.actorUsername && !e.actorUserId) return t('audit.typedName', { name: e.actorUsername });
   return e.actorUsername ?? t('audit.system');
 }
 
 /** A role's word, if the event was done in one. */
 export function roleText(t: TFunction, role: string | null): string | null {
-  return role ? t(`roles.${role}`, { defaultValue: role }) : null;
+  return role && role !== 'system' ? t(`roles.${role}`, { defaultValue: role }) : null;
 }

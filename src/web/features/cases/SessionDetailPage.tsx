@@ -89,7 +89,6 @@ function SessionView({ session }: { session: TSession }) {
           return (
             <section key={section} aria-labelledby={`note-${section}-heading`} className="mb-4">
               <SectionHeading section={section} focus={written === section}>
-                {t(`enums.noteSection.${section}`)}
                 {sealed && <span className="badge bg-secondary ms-2">{t('sessions.detail.sealed')}</span>}
               </SectionHeading>
               {written === section && (

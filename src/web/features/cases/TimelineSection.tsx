@@ -1,8 +1,15 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useTimeline } from './cases-api.js';
+
+/** A timeline entry's detail is a code (a session's kind, a closure's outcome): shown in words. */
+function detailWords(t: TFunction, kind: string, detail: string) {
+  const list = kind === 'session' ? 'sessionKind' : 'closureOutcome';
+  return t(`enums.${list}.${detail}`, { defaultValue: '' });
+}
 
 export function TimelineSection({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -27,7 +34,9 @@ export function TimelineSection({ caseId }: { caseId: string }) {
                     {formatDateTime(event.at, locale)}
                   </time>
                   <span>{t(`enums.timelineKind.${event.kind}`)}</span>
-                  {event.detail && <span className="d-block small">{event.detail}</span>}
+                  {event.detail && (
+                    <span className="d-block small">{detailWords(t, event.kind, event.detail)}</span>
+                  )}
                 </li>
               ))}
             </ol>
