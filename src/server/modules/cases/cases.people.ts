@@ -3,6 +3,7 @@ import type { TPerson, TPersonInput } from '../../../contracts/households.js';
 import type { Keyring } from '../../platform/crypto/field-crypto.js';
 import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
+import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { codiceFiscaleProblem } from './cases.identifiers.js';
 
@@ -75,10 +76,27 @@ export function toPerson(p: PersonRow): TPerson {
   };
 }
 
+/** The birth year stated, or the year of the birth date. */
+export const birthYearOf = (p: { birthYear?: number | null; birthDate?: string | null }) =>
+  p.birthYear ?? (p.birthDate ? Number(p.birthDate.slice(0, 4)) : null);
+
+/** The identifier kept: none when its type is "none". */
+export const identifierOf = (p: { identifierType: string; identifier?: string | null }) =>
+  p.identifierType === 'none' ? null : (p.identifier ?? null);
+
+export const UNKNOWN_MUNICIPALITY = { it: 'Comune sconosciuto.', en: 'Unknown municipality.' };
+
+/** A write of people refused by the comuni's foreign key names the field; anything else is rethrown. */
+export function rethrowUnknownMunicipality(error: unknown): never {
+  return rethrowConstraintViolation(error, {
+    reference: { field: 'municipality', message: UNKNOWN_MUNICIPALITY },
+  });
+}
+
 /** What the schema cannot know: the codice fiscale's checksum and coherence. */
 export function personProblems(input: TPersonInput, prefix: string): FieldError[] {
   if (input.identifierType !== 'codice_fiscale' || !input.identifier) return [];
-  const birthYear = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null);
+  const birthYear = birthYearOf(input);
   const problem = codiceFiscaleProblem({ cf: input.identifier, birthYear, gender: input.gender });
   return problem ? [{ field: `${prefix}identifier`, code: 'invalid_codice_fiscale', message: problem }] : [];
 }
@@ -89,7 +107,7 @@ export function personValues(input: TPersonInput) {
     familyName: input.familyName,
     relationship: input.relationship,
     caseRole: input.caseRole,
-    birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
+    birthYear: birthYearOf(input),
     birthDate: input.birthDate ?? null,
     gender: input.gender,
     citizenship: input.citizenship ?? null,
@@ -100,7 +118,7 @@ export function personValues(input: TPersonInput) {
     atRisk: input.atRisk,
     municipality: input.municipality ?? null,
     identifierType: input.identifierType,
-    identifier: input.identifierType === 'none' ? null : (input.identifier ?? null),
+    identifier: identifierOf(input),
   };
 }
 

@@ -10,11 +10,17 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
-import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { randomCode } from './cases.identifiers.js';
-import { personProblems, personValues } from './cases.people.js';
+import {
+  birthYearOf,
+  identifierOf,
+  personProblems,
+  personValues,
+  rethrowUnknownMunicipality,
+  UNKNOWN_MUNICIPALITY,
+} from './cases.people.js';
 import { actingService } from './cases.policy.js';
 import { households, people } from './cases.sql.js';
 import {
@@ -84,11 +90,7 @@ export async function createHousehold({
         acknowledged: input.acknowledgeDuplicates,
       });
       const place = await findMunicipality({ tx, istatCode: input.municipality });
-      if (!place)
-        throw problems.field('municipality', 'unknown', {
-          it: 'Comune sconosciuto.',
-          en: 'Unknown municipality.',
-        });
+      if (!place) throw problems.field('municipality', 'unknown', UNKNOWN_MUNICIPALITY);
       const [household] = await tx
         .insert(households)
         .values({
@@ -132,12 +134,7 @@ async function insertPeople({
       .values(members.map((m, i) => ({ householdId, position: first + i, ...personValues(m) })))
       .returning({ id: people.id });
   } catch (error) {
-    rethrowConstraintViolation(error, {
-      reference: {
-        field: 'municipality',
-        message: { it: 'Comune sconosciuto.', en: 'Unknown municipality.' },
-      },
-    });
+    rethrowUnknownMunicipality(error);
   }
 }
 
@@ -175,9 +172,9 @@ type IdentityInput = Pick<
 const identityOf = (m: IdentityInput) => ({
   givenName: m.givenName,
   familyName: m.familyName,
-  birthYear: m.birthYear ?? (m.birthDate ? Number(m.birthDate.slice(0, 4)) : null),
+  birthYear: birthYearOf(m),
   identifierType: m.identifierType,
-  identifier: m.identifierType === 'none' ? null : (m.identifier ?? null),
+  identifier: identifierOf(m),
 });
 
 export async function getHousehold({

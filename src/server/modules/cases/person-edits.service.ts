@@ -6,10 +6,10 @@ import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { countOf, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
-import { pgErrorCode, rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
+import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { personProblems, personValues } from './cases.people.js';
+import { personProblems, personValues, rethrowUnknownMunicipality } from './cases.people.js';
 import { displayNames } from './cases.policy.js';
 import { people, personChanges } from './cases.sql.js';
 import { findOwnHousehold, findPerson } from './households.repository.js';
@@ -122,12 +122,7 @@ export async function updatePerson({
           .set({ ...values, atRisk: current.atRisk, updatedAt: new Date() })
           .where(eq(people.id, personId));
       } catch (error) {
-        rethrowConstraintViolation(error, {
-          reference: {
-            field: 'municipality',
-            message: { it: 'Comune sconosciuto.', en: 'Unknown municipality.' },
-          },
-        });
+        rethrowUnknownMunicipality(error);
       }
       await tx.insert(personChanges).values({ personId, changedBy: ctx.userId, changes });
       await writeAudit({
