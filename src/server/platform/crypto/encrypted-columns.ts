@@ -30,6 +30,13 @@ export const PLATFORM_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextPrefix: 'users.mfa_secret',
   },
   {
+    table: 'identity_providers',
+    keyColumn: 'id',
+    column: 'client_secret_encrypted',
+    contextColumn: 'id',
+    contextPrefix: 'identity_providers.client_secret',
+  },
+  {
     table: 'pseudonym_keys',
     keyColumn: 'scope',
     column: 'key_encrypted',

@@ -2,6 +2,7 @@
 export * from '../access/access.sql.js';
 export * from '../audit/audit.sql.js';
 export * from '../auth/auth.sql.js';
+export * from '../auth/oidc.sql.js';
 export * from '../exports/exports.sql.js';
 export * from '../http/idempotency.sql.js';
 export * from '../jobs/jobs.sql.js';

@@ -38,6 +38,8 @@ export const PLATFORM_RETENTION: Readonly<Record<string, RetentionClass>> = {
   recovery_codes: 'account',
   sessions: 'technical',
   auth_throttle: 'technical',
+  identity_providers: 'account',
+  oidc_logins: 'technical',
   password_reset_tokens: 'technical',
   notifications: 'technical',
   audit_events: 'audit',
