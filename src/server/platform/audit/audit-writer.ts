@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Queryable } from '../db/client.js';
+import type { Db, Queryable, Tx } from '../db/client.js';
 import { systemTransaction } from '../db/context.js';
+import { deferToCommit, literal } from '../db/request-transaction.js';
 import type { AuditActor, AuditEvent } from './audit-events.js';
 
-/** Writes an event in the caller's transaction: it commits or rolls back with the change. */
+/**
+ * Writes an event in the caller's transaction: it commits or rolls back with the change. In a
+ * request's transaction on PostgreSQL the insert travels with the commit (one round trip less,
+ * same transaction); everywhere else it runs at once.
+ */
 export async function writeAudit({
   tx,
   actor,
@@ -13,6 +18,7 @@ export async function writeAudit({
   actor: AuditActor;
   event: AuditEvent;
 }) {
+  if (deferToCommit(tx as Tx, actor.userId, () => auditInsertSql(actor, event))) return;
   // Only the columns written are named: id, xid and time come from their defaults.
   await tx.execute(sql`insert into audit_events (actor_user_id, actor_username, actor_role, acting_service_id,
       client_ip, action, outcome, record_type, record_id, purpose, details)
@@ -35,4 +41,14 @@ export async function writeAuditApart({
   event: AuditEvent;
 }) {
   await systemTransaction(db, (tx) => writeAudit({ tx, actor, event }));
+}
+
+/** The same insert as literal SQL, for the commit it travels with. */
+function auditInsertSql(actor: AuditActor, event: AuditEvent) {
+  return `insert into audit_events (actor_user_id, actor_username, actor_role, acting_service_id,
+      client_ip, action, outcome, record_type, record_id, purpose, details)
+    values (${literal(actor.userId)}, ${literal(actor.username)}, ${literal(actor.role)}, ${literal(actor.serviceId)},
+      ${literal(actor.clientIp)}, ${literal(event.action)}, ${literal(event.outcome ?? 'success')},
+      ${literal(event.recordType ?? null)}, ${literal(event.recordId ?? null)}, ${literal(event.purpose ?? null)},
+      ${literal(event.details ? JSON.stringify(event.details) : null)}::jsonb)`;
 }

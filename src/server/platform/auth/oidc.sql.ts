@@ -23,20 +23,11 @@ export const identityProviders = pgTable(
     /** Encrypted with the field keyring (context identity_providers.client_secret + id). */
     clientSecretEncrypted: text('client_secret_encrypted').notNull(),
     /** E-mail domains whose users may sign in through this provider, lower case. */
-    allowedDomains: text('allowed_domains')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    allowedDomains: text('allowed_domains').array().notNull().default(sql`'{}'::text[]`),
     /** `amr` values that count as a second factor done at the provider (e.g. mfa, otp, hwk). */
-    mfaAmrValues: text('mfa_amr_values')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    mfaAmrValues: text('mfa_amr_values').array().notNull().default(sql`'{}'::text[]`),
     /** `acr` values that count as a second factor done at the provider. */
-    mfaAcrValues: text('mfa_acr_values')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    mfaAcrValues: text('mfa_acr_values').array().notNull().default(sql`'{}'::text[]`),
     enabled: boolean('enabled').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -20,6 +21,54 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Distinct statements one connection keeps prepared; beyond it, statements are planned each time. */
+const PREPARED_PER_CONNECTION = 300;
+const statementNames = new Map<string, string>();
+
+/**
+ * A connection that prepares every parameterised statement once, by the hash of its text, and
+ * then only binds and executes it: the planner no longer runs on every request (the audited read's
+ * scoped SELECT spent half its server time planning its row-level security). PostgreSQL re-plans a
+ * prepared statement itself when a table changes or the role differs (RLS plans depend on it).
+ */
+class PreparingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const prepared = new Set<string>();
+    const send = super.query.bind(this) as (...args: unknown[]) => unknown;
+    // Assigned per instance: the typings of Client.query's many overloads cannot be overridden.
+    (this as { query: unknown }).query = (...args: unknown[]) => {
+      const [config, values] = args;
+      if (isUnnamedStatement(config, values)) {
+        const name = statementNameOf(config.text);
+        if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
+          prepared.add(name);
+          args[0] = { ...config, name };
+        }
+      }
+      return send(...args);
+    };
+  }
+}
+
+function isUnnamedStatement(config: unknown, values: unknown): config is { text: string } {
+  if (!config || typeof config !== 'object') return false;
+  const { text, name } = config as { text?: unknown; name?: unknown; values?: unknown };
+  const params = values ?? (config as { values?: unknown }).values;
+  // Statements without parameters go by the simple protocol (BEGIN, COMMIT, migrations' scripts).
+  return typeof text === 'string' && !name && Array.isArray(params) && params.length > 0;
+}
+
+function statementNameOf(text: string) {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `trama_${createHash('sha1').update(text).digest('base64url')}`;
+    // Texts are few (the code's queries); the cap keeps a pathological caller from growing it.
+    if (statementNames.size < 5000) statementNames.set(text, name);
+  }
+  return name;
+}
+
 export async function openPostgres({
   url,
   poolSize = 10,
@@ -27,7 +76,12 @@ export async function openPostgres({
   url: string;
   poolSize?: number;
 }): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    Client: PreparingClient,
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('select 1');

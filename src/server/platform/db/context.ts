@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { idempotencyClaimFor } from '../http/idempotency.js';
 import type { Db, Tx } from './client.js';
+import { literal, poolOf, runRequestTransaction } from './request-transaction.js';
 
 /** What the database must know about the request for row-level security (trama_* SQL functions). */
 export interface DbContext {
@@ -19,22 +20,41 @@ export interface DbContext {
  */
 export async function withDbContext<T>(db: Db, context: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   const idempotency = idempotencyClaimFor(context.userId);
+  const claimedWork = async (tx: Tx) => {
+    await idempotency?.claim(tx);
+    return work(tx);
+  };
   let committed = false;
   try {
-    const result = await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('role', 'trama_app', true),
-        set_config('trama.user_id', ${context.userId}, true),
-        set_config('trama.role', ${context.role}, true),
-        set_config('trama.organisation_id', ${context.organisationId ?? ''}, true),
-        set_config('trama.service_id', ${context.serviceId ?? ''}, true)`);
-      await idempotency?.claim(tx as Tx);
-      return work(tx as Tx);
-    });
+    const pool = poolOf(db);
+    const result = pool
+      ? await runRequestTransaction(
+          pool,
+          { userId: context.userId, setContextSql: setContextSql(context) },
+          claimedWork,
+        )
+      : await db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('role', 'trama_app', true),
+            set_config('trama.user_id', ${context.userId}, true),
+            set_config('trama.role', ${context.role}, true),
+            set_config('trama.organisation_id', ${context.organisationId ?? ''}, true),
+            set_config('trama.service_id', ${context.serviceId ?? ''}, true)`);
+          return claimedWork(tx as Tx);
+        });
     committed = true;
     return result;
   } finally {
     idempotency?.settled(committed);
   }
+}
+
+/** The same context as literals, so it travels with `begin` in one round trip (request-transaction.ts). */
+function setContextSql(context: DbContext) {
+  return `select set_config('role', 'trama_app', true),
+    set_config('trama.user_id', ${literal(context.userId)}, true),
+    set_config('trama.role', ${literal(context.role)}, true),
+    set_config('trama.organisation_id', ${literal(context.organisationId ?? '')}, true),
+    set_config('trama.service_id', ${literal(context.serviceId ?? '')}, true)`;
 }
 
 /**
