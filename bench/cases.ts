@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type TCaseListQuery, ZCaseListQuerySchema } from '../src/contracts/cases.js';
-import { caseListQueries } from '../src/server/modules/cases/cases.repository.js';
+import { CASE_LIST_KEYSET, caseListQueries } from '../src/server/modules/cases/cases.repository.js';
 import { queryRows } from '../src/server/platform/db/client.js';
 import { type DbContext, withDbContext } from '../src/server/platform/db/context.js';
+import { type KeysetRow, keysetPage } from '../src/server/platform/http/keyset.js';
 import { generateCases } from './generate-cases.js';
 import { startTrama } from './support.js';
 
@@ -12,7 +13,8 @@ import { startTrama } from './support.js';
  * districts, as a coordinator supervising every service of the organisation. For each filter it
  * times, one request after another and alternating, the full request (session, permission, RLS
  * context, page and count, display names, audit event) and the two statements it runs
- * (`caseListQueries`) under the same RLS context; p50/p95 of each and the ratio of the p95s.
+ * (`caseListQueries`) under the same RLS context; p50/p95 of each and the ratio of the p95s. The
+ * deep page is read twice: by page number (OFFSET) and by the cursor the page before it ends with.
  * Results are printed, never asserted. BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of the
  * SQL of every scenario over budget (BENCH_EXPLAIN=all: of every scenario), as trama_app.
  */
@@ -106,6 +108,15 @@ try {
   const firstDistrict = generated.districts[0]!;
   const lastPage = Math.max(1, Math.ceil(householdCount / 50));
   const deepPage = Math.min(200, lastPage);
+  // The cursor a reader following "next" holds on arriving at the deep page: where the page before ends.
+  const deepCursor =
+    deepPage > 1
+      ? await withDbContext(database.db, context, async (tx) => {
+          const before = ZCaseListQuerySchema.parse({ pageSize: '50', page: String(deepPage - 1) });
+          const rows = await queryRows<KeysetRow>(tx, caseListQueries(before).page);
+          return keysetPage({ keyset: CASE_LIST_KEYSET, rows, pageSize: 50 }).nextCursor;
+        })
+      : null;
   const scenarios: { name: string; filter: Record<string, string> }[] = [
     { name: 'no filter, page 1', filter: {} },
     { name: 'status=open', filter: { status: 'open' } },
@@ -113,9 +124,13 @@ try {
     { name: 'overdue=true', filter: { overdue: 'true' } },
     { name: 'workerId=<clinician 1>', filter: { workerId: generated.clinicianIds[0]! } },
     { name: `q=${sample!.code.slice(0, 5)} (3 code chars)`, filter: { q: sample!.code.slice(0, 5) } },
-    { name: `deep page ${deepPage}`, filter: { page: String(deepPage) } },
+    { name: `deep page ${deepPage} by offset`, filter: { page: String(deepPage) } },
+    ...(deepCursor
+      ? [{ name: `deep page ${deepPage} by cursor`, filter: { page: String(deepPage), cursor: deepCursor } }]
+      : []),
   ];
 
+  const pages = new Map<string, string[]>();
   const results: {
     name: string;
     total: number;
@@ -138,13 +153,16 @@ try {
         const { page, count } = caseListQueries(query);
         const rows = await queryRows<{ id: string }>(tx, page);
         const [total] = await queryRows<{ n: number }>(tx, count);
-        return { rows: rows.length, total: total!.n };
+        // One row more than the page is read to know whether a next page exists.
+        return { ids: rows.slice(0, query.pageSize).map((r) => r.id), total: total!.n };
       });
     const check = await bare();
-    if (check.total !== body.total || check.rows !== body.items.length)
+    const shownIds = (body.items as { id: string }[]).map((i) => i.id);
+    if (check.total !== body.total || check.ids.join() !== shownIds.join())
       throw new Error(
-        `${scenario.name}: the bare SQL sees ${check.total} (${check.rows} shown), the request ${body.total} (${body.items.length})`,
+        `${scenario.name}: the bare SQL sees ${check.total} (${check.ids.length} shown), the request ${body.total} (${body.items.length})`,
       );
+    pages.set(scenario.name, shownIds);
     const timing = await timedPair(async () => {
       const res = await fetch(url, { headers });
       if (!res.ok) throw new Error(`${url} answered ${res.status}`);
@@ -152,6 +170,23 @@ try {
     }, bare);
     results.push({ name: scenario.name, total: body.total, shown: body.items.length, ...timing, query });
     process.stdout.write('.');
+  }
+
+  const [byOffset, byCursor] = [`deep page ${deepPage} by offset`, `deep page ${deepPage} by cursor`].map(
+    (name) => pages.get(name)?.join(),
+  );
+  if (byCursor !== undefined && byCursor !== byOffset)
+    throw new Error('the deep page by cursor shows other cases than the deep page by offset');
+
+  // Where a deep page's time goes: its page statement and its count, timed apart.
+  const split: { name: string; page: Timing; count: Timing; rounds: number }[] = [];
+  for (const r of results.filter((r) => r.name.startsWith('deep page'))) {
+    const { page, count } = caseListQueries(r.query);
+    const timing = await timedPair(
+      () => withDbContext(database.db, context, (tx) => queryRows(tx, page)),
+      () => withDbContext(database.db, context, (tx) => queryRows(tx, count)),
+    );
+    split.push({ name: r.name, page: timing.app, count: timing.sql, rounds: timing.rounds });
   }
 
   const ms = (n: number) => n.toFixed(1).padStart(7);
@@ -169,6 +204,13 @@ try {
     '\napp = the full request (session, permission, RLS context, page + count, display names, audit event);' +
       '\nSQL = the same page and count statements (caseListQueries) in withDbContext as the same coordinator.',
   );
+  console.log(
+    `\n${'deep page, SQL apart'.padEnd(30)} ${'page p50'.padStart(8)} ${'page p95'.padStart(8)}   ${'count p50'.padStart(9)} ${'count p95'.padStart(9)}  runs`,
+  );
+  for (const r of split)
+    console.log(
+      `${r.name.padEnd(30)} ${ms(r.page.p50).padStart(8)} ${ms(r.page.p95).padStart(8)}   ${ms(r.count.p50).padStart(9)} ${ms(r.count.p95).padStart(9)}  ${r.rounds}`,
+    );
   const worst = results.reduce((a, b) => (b.app.p95 > a.app.p95 ? b : a));
   console.log(
     `budget: worst app p95 ${worst.app.p95.toFixed(1)} ms (${worst.name}) <= ${BUDGET_MS} ms` +

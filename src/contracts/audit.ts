@@ -38,6 +38,7 @@ export const AUDIT_RECORD_TYPES = [
   'organisation',
   'service',
   'audit_trail',
+  'identity_provider',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

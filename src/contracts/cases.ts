@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAddressFormSchema } from './auth.js';
 import { text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
+import { type KeysetValue, keysetCursorSchema } from './keyset.js';
 import { ZReferralPurposeSchema } from './referrals.js';
 
 /**
@@ -25,6 +26,9 @@ export type TTeamRole = z.infer<typeof ZTeamRoleSchema>;
 export const CASE_ACCESS = ['clinical', 'supervisor', 'break_glass', 'referrer'] as const;
 export type TCaseAccess = (typeof CASE_ACCESS)[number];
 
+/** The work list's one order, newest opening first (then id): the sort values its cursor carries. */
+export const CASE_LIST_CURSOR_VALUES = [{ type: 'timestamptz' }] as const satisfies readonly KeysetValue[];
+
 export const ZCaseListQuerySchema = z.strictObject({
   status: ZCaseStatusSchema.optional(),
   serviceId: ZIdSchema.optional(),
@@ -37,8 +41,11 @@ export const ZCaseListQuerySchema = z.strictObject({
     .max(40)
     .regex(/^[A-Za-z0-9-]*$/, 'upper-case letters, digits and dashes')
     .optional(),
+  /** With a cursor, `page` is only the number the client shows: the rows start after the cursor. */
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  /** The page after a row of this list (its `nextCursor`): deep pages without an OFFSET scan. */
+  cursor: keysetCursorSchema(CASE_LIST_CURSOR_VALUES).optional(),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuerySchema>;
 

@@ -65,5 +65,6 @@ export const ZPermissionSchema = z.enum([
   'sessions.attend',
   'research.export',
   'jobs.manage',
+  'identity-providers.manage',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

@@ -14,6 +14,7 @@ import {
 import { auditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
 import { casesModule } from './modules/cases/cases.module.js';
+import { identityProvidersModule } from './modules/identity-providers/identity-providers.module.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
 import { referenceModule } from './modules/reference/reference.module.js';
 import { researchModule } from './modules/research/research.module.js';
@@ -25,6 +26,7 @@ import { registerRecordTables } from './platform/access/not-found.js';
 import { collectRouteDeclarations } from './platform/access/route-access.js';
 import { registerAuditLabels } from './platform/audit/audit-labels.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
+import { ssoRoutes } from './platform/auth/sso.routes.js';
 import type { Deps } from './platform/deps.js';
 import { registerExportKinds } from './platform/exports/export-kind.js';
 import { exportsRoutes } from './platform/exports/exports.routes.js';
@@ -34,6 +36,7 @@ import { installIdempotency } from './platform/http/idempotency.js';
 import { installInputGuard } from './platform/http/input-guard.js';
 import { withSafeSerializers } from './platform/http/log-serializers.js';
 import { HttpProblem } from './platform/http/problem.js';
+import { installRateLimits } from './platform/http/rate-limit.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { jobsRoutes } from './platform/jobs/jobs.routes.js';
 import {
@@ -64,6 +67,7 @@ export interface BuildAppOptions {
 export const MODULES: readonly TramaModule[] = [
   breakGlassModule,
   usersModule,
+  identityProvidersModule,
   auditTrailModule,
   observatoryModule,
   casesModule,
@@ -109,10 +113,14 @@ export async function buildApp({
       return { ...out, schema: { ...out.schema, description: `Access: ${access}` } };
     },
   });
+  // Counted before the access hook reads a session: a request over its limit costs no query.
+  await installRateLimits({ app, settings: deps.config.rateLimits });
   installAccessHook({ app, db: deps.db });
   installIdempotency({ app, db: deps.db, keyring: deps.keyring });
 
-  app.get('/status', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+  // Never limited: load balancers poll it from one address.
+  const statusConfig = { access: 'public', rate: 'exempt' } as const;
+  app.get('/status', { config: statusConfig, schema: { hide: true } }, async (request, reply) => {
     try {
       await deps.database.query('select 1');
       return { status: 'ok', database: deps.database.kind };
@@ -138,6 +146,7 @@ export async function buildApp({
   );
 
   await app.register(authRoutes(deps));
+  await app.register(ssoRoutes(deps));
   await app.register(fileRoutes(deps));
   registerRecordTables(recordTablesOf(modules));
   registerAuditLabels(auditLabelsOf(modules));
@@ -152,7 +161,8 @@ export async function buildApp({
   if (serveWeb && existsSync(join(WEB_ROOT, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
     // Every path that is not the API is the operator app: files if they exist, else index.html.
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const webConfig = { access: 'public', rate: 'static' } as const;
+    app.get('/*', { config: webConfig, schema: { hide: true } }, async (request, reply) => {
       const path = (request.params as { '*': string })['*'];
       if (path.startsWith('api/'))
         throw new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' });

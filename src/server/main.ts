@@ -5,7 +5,9 @@ import { startSealer } from './platform/audit/audit-chain.js';
 import { loadCheckpointKey } from './platform/audit/checkpoint-key.js';
 import { startCheckpoints, takeCheckpoint } from './platform/audit/checkpoints.js';
 import { loadConfig } from './platform/config/config.js';
+import { assertKeyringOpensDatabase } from './platform/crypto/keyring-check.js';
 import { loadKeyring } from './platform/crypto/keyring-source.js';
+import { QUEUE_DECLARATION_LOCK, whileHoldingLock } from './platform/db/advisory-lock.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { openConfiguredDatabase, StartupError } from './platform/db/open.js';
 import { createBoss, declareQueues, jobQueueOf, startWorkers } from './platform/jobs/job-queue.js';
@@ -40,6 +42,10 @@ async function main() {
     );
   }
   await runMigrations(database);
+  await assertKeyringOpensDatabase({ database, keyring }).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
   await loadReferenceData(database);
   const accounts =
     config.mode === 'demo' ? await seedDemo({ database, keyring, dataDir: config.dataDir }) : [];
@@ -59,7 +65,12 @@ async function main() {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   // Queues exist before the first request can write a job; workers take jobs from every instance.
-  await declareQueues(boss, jobKinds);
+  // One instance at a time: pg-boss creates a table per queue, and two doing so together deadlock.
+  await whileHoldingLock({
+    database,
+    key: QUEUE_DECLARATION_LOCK,
+    work: () => declareQueues(boss, jobKinds),
+  });
   await startWorkers({
     boss,
     kinds: jobKinds,

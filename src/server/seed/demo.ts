@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { TAddressForm } from '../../contracts/auth.js';
@@ -9,9 +9,10 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { mfaSecretContext } from '../platform/crypto/encrypted-columns.js';
 import { encryptField, type Keyring } from '../platform/crypto/field-crypto.js';
-import { type Database, queryRows, type Tx } from '../platform/db/client.js';
+import { type Database, type Queryable, queryRows, type Tx } from '../platform/db/client.js';
 import type { TramaModule } from '../platform/module.js';
 import { districts, memberships, organisations, services, users } from '../platform/tenancy/tenancy.sql.js';
+import { holdSeedLock } from './seed-lock.js';
 
 export interface DemoAccount {
   username: string;
@@ -227,12 +228,18 @@ export async function seedDemo({
 }): Promise<DemoAccount[]> {
   const file = join(dataDir, DEMO_ACCOUNTS_FILE);
   const { db } = database;
-  const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
-  if (n > 0) return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
+  const seeded = () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : []);
+  const usersCount = async (on: Queryable) =>
+    (await queryRows<{ n: number }>(on, sql`select count(*)::int as n from users`))[0]?.n ?? 0;
+  if ((await usersCount(db)) > 0) return seeded();
 
   const accounts: DemoAccount[] = [];
   const userIds = new Map<string, string>();
+  let seededHere = false;
   await db.transaction(async (tx) => {
+    await holdSeedLock(tx);
+    if ((await usersCount(tx)) > 0) return; // another instance seeded while this one waited
+    seededHere = true;
     const districtIds = new Map(
       (await tx.select({ id: districts.id, code: districts.code }).from(districts)).map((d) => [
         d.code,
@@ -316,6 +323,9 @@ export async function seedDemo({
       await module.seedDemo?.({ tx: tx as Tx, keyring, serviceIds, userIds, districtIds });
     }
   });
+  if (!seededHere) return seeded();
+  // With both keys in the environment nothing else has made the data directory yet.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return accounts;
 }

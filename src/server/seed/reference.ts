@@ -8,6 +8,7 @@ import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import it from 'i18n-iso-countries/langs/it.json' with { type: 'json' };
 import { type Database, type Queryable, queryRows } from '../platform/db/client.js';
 import { countries, districts, languages, municipalities } from '../platform/tenancy/tenancy.sql.js';
+import { holdSeedLock } from './seed-lock.js';
 
 const REFERENCE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../db/reference');
 
@@ -31,6 +32,7 @@ function readCsv<T>(file: string): T[] {
 export async function loadReferenceData(database: Database) {
   const { db } = database;
   await db.transaction(async (tx) => {
+    await holdSeedLock(tx as Queryable);
     countriesLib.registerLocale(it);
     countriesLib.registerLocale(en);
     const names = countriesLib.getNames('it');

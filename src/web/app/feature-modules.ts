@@ -7,6 +7,7 @@ import { casesModule } from '../features/cases/cases.module.js';
 import { exportsModule } from '../features/exports/exports.module.js';
 import { homeModule } from '../features/home/home.module.js';
 import { householdsModule } from '../features/households/households.module.js';
+import { identityProvidersModule } from '../features/identity-providers/identity-providers.module.js';
 import { incidentsModule } from '../features/incidents/incidents.module.js';
 import { jobsModule } from '../features/jobs/jobs.module.js';
 import { observatoryModule } from '../features/observatory/observatory.module.js';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES = [
   homeModule,
   structureModule,
   usersModule,
+  identityProvidersModule,
   roleGrantsModule,
   incidentsModule,
   observatoryModule,

@@ -26,7 +26,10 @@ export async function listCases({
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'case.listed', details: { shown: result.items.length, page: query.page } },
+        event: {
+          action: 'case.listed',
+          details: { shown: result.items.length, page: query.page, byCursor: query.cursor !== undefined },
+        },
       });
       return result;
     },

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TAddressForm } from '../../../contracts/auth.js';
 import {
+  CASE_LIST_CURSOR_VALUES,
   PLAN_REVIEW_DAYS,
   type TCase,
   type TCaseListItem,
@@ -9,6 +10,13 @@ import {
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { countOf, isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
+import {
+  defineKeyset,
+  keysetAfter,
+  keysetOrderBy,
+  keysetPage,
+  keysetSelect,
+} from '../../platform/http/keyset.js';
 import { selectPeople, toPerson } from './cases.people.js';
 import { type CaseAccess, displayNames } from './cases.policy.js';
 import { caseFiles, caseTeam } from './cases.sql.js';
@@ -180,23 +188,40 @@ export function caseListWhere(query: TCaseListQuery) {
   return sql.join(conditions, sql` and `);
 }
 
-/** The case list's SQL, also run bare by the benchmark for its ratio. */
+/**
+ * The work list's order, newest opening first, ties by id: the order of `cases_opened_idx`
+ * (opened_at DESC, id), so page 1 and every page after a cursor read the index from where they
+ * start and stop after one page, with no sort.
+ */
+export const CASE_LIST_KEYSET = defineKeyset({
+  values: CASE_LIST_CURSOR_VALUES,
+  columns: [{ expr: sql`c.opened_at`, direction: 'desc' }],
+  id: { expr: sql`c.id`, direction: 'asc' },
+});
+
+/**
+ * The case list's SQL, also run bare by the benchmark for its ratio. With a cursor the page starts
+ * after it (no OFFSET); without one, `page` counts from the top. One row more than the page is
+ * read to know whether a next page exists.
+ */
 export function caseListQueries(query: TCaseListQuery) {
   const where = caseListWhere(query);
+  const position = query.cursor
+    ? sql`and ${keysetAfter(CASE_LIST_KEYSET, query.cursor)} order by ${keysetOrderBy(CASE_LIST_KEYSET)} limit ${query.pageSize + 1}`
+    : sql`order by ${keysetOrderBy(CASE_LIST_KEYSET)} limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
   return {
     page: sql`select c.id, c.code, c.status, c.plan_status, s.name as service_name, d.name as district_name,
         c.lead_user_id, c.opened_at, c.plan_approved_at,
-        (c.status = 'open' and ${PLAN_REVIEW_OVERDUE}) as overdue
+        (c.status = 'open' and ${PLAN_REVIEW_OVERDUE}) as overdue, ${keysetSelect(CASE_LIST_KEYSET)}
       from cases c join services s on s.id = c.service_id left join districts d on d.id = c.district_id
-      where ${where} order by c.opened_at desc, c.id
-      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+      where ${where} ${position}`,
     count: sql`select count(*)::int as n from cases c where ${where}`,
   };
 }
 
 export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery }) {
   const { page, count } = caseListQueries(query);
-  const rows = await queryRows<{
+  const found = await queryRows<{
     id: string;
     code: string;
     status: TCaseListItem['status'];
@@ -207,7 +232,13 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     opened_at: Date;
     plan_approved_at: Date | null;
     overdue: boolean;
+    keyset_id: string;
   }>(tx, page);
+  const { rows, nextCursor } = keysetPage({
+    keyset: CASE_LIST_KEYSET,
+    rows: found,
+    pageSize: query.pageSize,
+  });
   const total = await countOf(tx, count);
   const names = await displayNames({
     tx,
@@ -225,7 +256,7 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     planReviewDue: planReviewDue(r),
     overdue: r.overdue,
   }));
-  return { items, page: query.page, pageSize: query.pageSize, total };
+  return { items, page: query.page, pageSize: query.pageSize, total, nextCursor };
 }
 
 /** What the filters of the work list can offer this user. */

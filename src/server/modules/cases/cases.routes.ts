@@ -12,7 +12,8 @@ import {
   ZTeamUpdateSchema,
   ZTimelineSchema,
 } from '../../../contracts/cases.js';
-import { pageOf, ZIdParamsSchema, ZIdSchema } from '../../../contracts/common.js';
+import { ZIdParamsSchema, ZIdSchema } from '../../../contracts/common.js';
+import { keysetPageOf } from '../../../contracts/keyset.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import * as history from './case-history.service.js';
@@ -34,9 +35,10 @@ export const caseRoutes =
         config: { access: 'cases.read' },
         schema: {
           tags: ['cases'],
-          summary: 'The work list: cases one works on or supervises, filtered, 50 a page',
+          summary:
+            "The work list: cases one works on or supervises, filtered, 50 a page; `cursor` (a page's `nextCursor`) reads the next page without an offset",
           querystring: ZCaseListQuerySchema,
-          response: { 200: pageOf(ZCaseListItemSchema) },
+          response: { 200: keysetPageOf(ZCaseListItemSchema) },
         },
       },
       async (request) => caseList.listCases({ deps, ctx: requireAccess(request), query: request.query }),

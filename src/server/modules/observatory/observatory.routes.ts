@@ -62,7 +62,7 @@ export const observatoryRoutes =
     app.post(
       '/api/incidents/import',
       {
-        config: { access: 'incidents.record' },
+        config: { access: 'incidents.record', rate: 'expensive' },
         bodyLimit: UPLOAD_BODY_LIMIT,
         schema: {
           tags,
@@ -82,7 +82,7 @@ export const observatoryRoutes =
     app.get(
       '/api/incidents/import/template',
       {
-        config: { access: 'incidents.record' },
+        config: { access: 'incidents.record', rate: 'expensive' },
         schema: {
           tags,
           summary: 'The register template (XLSX): headers, drop-down lists and a legend in words',
@@ -152,7 +152,7 @@ export const observatoryRoutes =
     app.get(
       '/api/observatory/statistics',
       {
-        config: { access: 'observatory.read' },
+        config: { access: 'observatory.read', rate: 'expensive' },
         schema: {
           tags,
           summary: 'Disclosure-controlled statistics of one calendar year',
@@ -166,7 +166,7 @@ export const observatoryRoutes =
     app.get(
       '/api/observatory/statistics/export',
       {
-        config: { access: 'observatory.read' },
+        config: { access: 'observatory.read', rate: 'expensive' },
         schema: {
           tags,
           summary:
@@ -194,7 +194,7 @@ export const observatoryRoutes =
     app.get(
       '/api/observatory/training-report',
       {
-        config: { access: 'observatory.read' },
+        config: { access: 'observatory.read', rate: 'expensive' },
         schema: {
           tags,
           summary: 'Training needs drawn from the published statistics',

@@ -31,7 +31,7 @@ export const researchRoutes =
     app.get(
       '/api/research/studies/:id/export',
       {
-        config: { access: 'research.export' },
+        config: { access: 'research.export', rate: 'expensive' },
         schema: {
           tags,
           summary:

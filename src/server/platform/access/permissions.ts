@@ -14,6 +14,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'roles.approve',
     'api-docs.read',
     'jobs.manage',
+    'identity-providers.manage',
   ],
   dpo: ['structure.read', 'users.read', 'roles.approve', 'audit.read', 'break-glass.review'],
   coordinator: [

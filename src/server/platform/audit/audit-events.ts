@@ -16,6 +16,15 @@ export type AuditLabels = Record<string, AuditLabel>;
 export const PLATFORM_AUDIT_ACTIONS = {
   'auth.login': { it: 'Accesso con nome utente e password', en: 'Signed in with username and password' },
   'auth.login_failed': { it: 'Accesso con credenziali non valide', en: 'Sign-in with invalid credentials' },
+  // Single sign-on through an organisation's identity provider (platform/auth/sso.*, ADR 0014).
+  'auth.sso_login': {
+    it: "Accesso con il servizio di accesso dell'ente",
+    en: "Signed in with the organisation's identity provider",
+  },
+  'auth.sso_refused': {
+    it: "Accesso con il servizio di accesso dell'ente rifiutato",
+    en: "Sign-in with the organisation's identity provider refused",
+  },
   'auth.locked': {
     it: 'Accesso bloccato per troppi tentativi',
     en: 'Sign-in blocked after too many attempts',

@@ -25,7 +25,7 @@ import * as auth from './auth.service.js';
 import * as passwords from './passwords.service.js';
 import { IDLE_TIMEOUT_MS, type LoadedSession, SESSION_COOKIE } from './sessions.js';
 
-function setSessionCookie(reply: FastifyReply, token: string) {
+export function setSessionCookie(reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
 }
 
@@ -46,7 +46,7 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Sign in with username and password',
@@ -64,7 +64,7 @@ export const authRoutes =
     app.post(
       '/api/auth/mfa/verify',
       {
-        config: { access: 'session' },
+        config: { access: 'session', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Second factor: a TOTP code or a recovery code',
@@ -101,7 +101,7 @@ export const authRoutes =
     app.post(
       '/api/auth/mfa/enrolment/confirm',
       {
-        config: { access: 'session' },
+        config: { access: 'session', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Confirm enrolment with a first code; returns the recovery codes once',
@@ -229,7 +229,7 @@ export const authRoutes =
     app.post(
       '/api/auth/password-reset',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Ask for a password-reset link by e-mail (same answer for any address)',
@@ -245,7 +245,7 @@ export const authRoutes =
     app.post(
       '/api/auth/password-reset/confirm',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Set a new password with a reset or invitation link',
@@ -261,7 +261,7 @@ export const authRoutes =
     app.put(
       '/api/auth/password',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Change one\u2019s own password; other sessions end',
@@ -282,7 +282,7 @@ export const authRoutes =
     app.post(
       '/api/auth/step-up',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', rate: 'sign-in' },
         schema: {
           tags,
           summary: 'Re-authenticate with a TOTP code and a reason before a highly sensitive operation',

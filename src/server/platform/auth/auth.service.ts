@@ -212,27 +212,51 @@ export async function login({
   await clearFailures({ db, key: attempts[0]!.key });
   await releaseAttempt({ db, key: attempts[1]!.key });
   return systemTransaction(db, async (tx) => {
-    const roles = await userRoles(tx, usable.id);
-    const state: SessionState = usable.mfaEnrolledAt
+    const session = await openSession({ tx, userId: usable.id, mfaEnrolled: !!usable.mfaEnrolledAt, client });
+    await writeAudit({
+      tx,
+      actor: anonymousActor(client, username, usable.id),
+      event: { action: 'auth.login', details: { state: session.state } },
+    });
+    return session;
+  });
+}
+
+/**
+ * The session a first factor opens, for password and single sign-on alike (ADR 0004, 0014): the
+ * second factor is still due if the account has one, or must be set up if a role needs one;
+ * `secondFactorDone` only when the identity provider asserted one. Acts as the first membership.
+ */
+export async function openSession({
+  tx,
+  userId,
+  mfaEnrolled,
+  secondFactorDone = false,
+  client,
+}: {
+  tx: Tx;
+  userId: string;
+  mfaEnrolled: boolean;
+  secondFactorDone?: boolean;
+  client: Client;
+}) {
+  const roles = await userRoles(tx, userId);
+  const state: SessionState = secondFactorDone
+    ? 'authenticated'
+    : mfaEnrolled
       ? 'mfa_required'
       : roles.some((m) => MFA_REQUIRED_ROLES.includes(m.role))
         ? 'mfa_enrolment_required'
         : 'authenticated';
-    const session = await createSession({
-      tx,
-      userId: usable.id,
-      state,
-      clientIp: client.ip,
-      userAgent: client.userAgent,
-      activeMembershipId: roles[0]?.id ?? null,
-    });
-    await writeAudit({
-      tx,
-      actor: anonymousActor(client, username, usable.id),
-      event: { action: 'auth.login', details: { state } },
-    });
-    return { ...session, state };
+  const session = await createSession({
+    tx,
+    userId,
+    state,
+    clientIp: client.ip,
+    userAgent: client.userAgent,
+    activeMembershipId: roles[0]?.id ?? null,
   });
+  return { ...session, state };
 }
 
 export async function verifySecondFactor({

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { RateLimitSettings } from '../http/rate-limit.js';
 import type { FileStoreSettings } from '../storage/file-store.js';
 
 /** Every setting Trama reads, with its default. README.md lists them; keep the two in step. */
@@ -34,6 +35,21 @@ const ZConfigSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  TRAMA_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  TRAMA_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  TRAMA_RATE_LIMIT_API: z.coerce.number().int().min(1).max(1_000_000_000).default(600),
+  TRAMA_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000_000).default(20),
+  TRAMA_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).max(1_000_000_000).default(60),
+  TRAMA_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000_000).default(3000),
+  TRAMA_RATE_LIMIT_STATIC: z.coerce.number().int().min(1).max(1_000_000_000).default(1000),
+  TRAMA_RATE_LIMIT_PREFIX: z.string().min(1).default('trama:rate-limit:'),
 });
 
 export interface Config {
@@ -58,6 +74,8 @@ export interface Config {
   logLevel: string;
   /** Where stored files' encrypted bytes live (platform/storage): `<dataDir>/files` or an S3 bucket. */
   fileStore: FileStoreSettings;
+  /** Request rate limits per window, and where they are counted (platform/http/rate-limit.ts). */
+  rateLimits: RateLimitSettings;
 }
 
 export class ConfigError extends Error {}
@@ -107,5 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             forcePathStyle: c.S3_FORCE_PATH_STYLE === 'true',
           }
         : { kind: 'disk', dir: c.FILE_STORE_DIR ?? join(c.TRAMA_DATA_DIR, 'files') },
+    rateLimits: {
+      windowSeconds: c.TRAMA_RATE_LIMIT_WINDOW_SECONDS,
+      api: c.TRAMA_RATE_LIMIT_API,
+      expensive: c.TRAMA_RATE_LIMIT_EXPENSIVE,
+      signIn: c.TRAMA_RATE_LIMIT_SIGN_IN,
+      perAddress: c.TRAMA_RATE_LIMIT_PER_ADDRESS,
+      staticFiles: c.TRAMA_RATE_LIMIT_STATIC,
+      redisUrl: c.TRAMA_REDIS_URL ?? c.REDIS_URL,
+      redisPrefix: c.TRAMA_RATE_LIMIT_PREFIX,
+    },
   };
 }

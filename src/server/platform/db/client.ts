@@ -119,9 +119,12 @@ export async function openPglite({ dataDir, dump }: { dataDir?: string; dump?: B
   };
 }
 
-export async function dumpPglite(database: Database): Promise<File | Blob> {
+export async function dumpPglite(
+  database: Database,
+  compression: 'none' | 'gzip' = 'none',
+): Promise<File | Blob> {
   const client = (database.db as unknown as { $client: PGlite }).$client;
-  return client.dumpDataDir('none');
+  return client.dumpDataDir(compression);
 }
 
 /** The rows of a raw SQL query, on either driver (both answer with `{ rows }`). */

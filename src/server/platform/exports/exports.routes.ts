@@ -74,7 +74,7 @@ export const exportsRoutes =
     app.post(
       '/api/exports',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', rate: 'expensive' },
         schema: {
           tags,
           summary:

@@ -30,6 +30,11 @@ const CUSTOM_IT: Record<string, string> = {
   'contradicts the classification': 'non è coerente con la classificazione',
   'must include the form the core type implies': 'deve includere la forma implicata dal tipo di violenza',
   'required to record the incident': "obbligatorio per registrare l'episodio",
+  'an https address (http only on this computer)': 'un indirizzo https (http solo su questo computer)',
+  'an e-mail domain such as example.org': 'un dominio di posta come esempio.it',
+  'a value without spaces': 'un valore senza spazi',
+  'not a position in this list: start again from the first page':
+    'non è una posizione di questo elenco: riparti dalla prima pagina',
 };
 
 interface IssueLike {

@@ -9,6 +9,7 @@ import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { AuthCard } from './AuthCard.js';
 import { login } from './auth-api.js';
+import { SsoProviderLinks } from './SsoProviderLinks.js';
 import { useFinishSignIn } from './use-finish-sign-in.js';
 
 export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
@@ -67,6 +68,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
       <p className="mt-4 mb-0">
         <Link to="/forgot-password">{t('auth.login.forgot')}</Link>
       </p>
+      <SsoProviderLinks />
     </AuthCard>
   );
 }

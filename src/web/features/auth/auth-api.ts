@@ -4,6 +4,7 @@ import {
   ZLoginResponseSchema,
   ZMfaEnrolmentConfirmResponseSchema,
   ZMfaEnrolmentResponseSchema,
+  ZSsoProviderSchema,
 } from '../../../contracts/index.js';
 import { api, hasCsrfToken, setCsrfToken } from '../../api/client.js';
 import { fetchSession } from '../../session/session-api.js';
@@ -18,6 +19,19 @@ const ZMaybeTokenSchema = z.unknown().transform((body) => {
 
 function keepToken(token: string | null): void {
   if (token) setCsrfToken(token);
+}
+
+/** The organisations' identity providers offered on the sign-in page (public). */
+export const ssoProvidersQuery = {
+  queryKey: ['sso-providers'] as const,
+  queryFn: () =>
+    api('/api/auth/sso/providers', { schema: z.array(ZSsoProviderSchema), skipUnauthorizedRedirect: true }),
+  staleTime: 5 * 60_000,
+};
+
+/** Where a provider's button leads: the server starts the sign-in and sends the browser on. */
+export function ssoStartPath(providerId: string) {
+  return `/api/auth/sso/${encodeURIComponent(providerId)}/start`;
 }
 
 export async function login(username: string, password: string) {

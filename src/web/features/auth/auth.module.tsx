@@ -1,7 +1,8 @@
 import { createRoute } from '@tanstack/react-router';
+import { ZSsoErrorReasonSchema } from '../../../contracts/index.js';
 import type { FeatureModule } from '../../routing/feature-module.js';
 import { lazyPage, routeWith } from '../../routing/lazy.js';
-import { optionalString } from '../../routing/search.js';
+import { contractSearch, optionalString } from '../../routing/search.js';
 import { safeRedirect } from '../../session/guards.js';
 import en from './i18n/en.json';
 import it from './i18n/it.json';
@@ -11,6 +12,7 @@ const LoginPage = lazyPage(() => import('./auth.pages.js'), 'LoginPage');
 const MfaEnrolmentPage = lazyPage(() => import('./auth.pages.js'), 'MfaEnrolmentPage');
 const MfaVerifyPage = lazyPage(() => import('./auth.pages.js'), 'MfaVerifyPage');
 const ResetPasswordPage = lazyPage(() => import('./auth.pages.js'), 'ResetPasswordPage');
+const SsoErrorPage = lazyPage(() => import('./auth.pages.js'), 'SsoErrorPage');
 
 /**
  * The reset link carries its token in the fragment (#token=…): a fragment never reaches a server
@@ -61,7 +63,23 @@ export const authModule = {
         return <ResetPasswordPage token={tokenFromFragment()} />;
       }),
     });
-    return [loginRoute, mfaRoute, mfaEnrolmentRoute, forgotPasswordRoute, resetPasswordRoute] as const;
+    // Where the server sends the browser when a sign-in through an identity provider cannot finish.
+    const ssoErrorRoute = createRoute({
+      getParentRoute: () => publicLayout,
+      path: '/login/sso-error',
+      validateSearch: contractSearch({ reason: ZSsoErrorReasonSchema }),
+      component: routeWith([SsoErrorPage], function SsoErrorRoute() {
+        return <SsoErrorPage reason={ssoErrorRoute.useSearch().reason ?? 'error'} />;
+      }),
+    });
+    return [
+      loginRoute,
+      mfaRoute,
+      mfaEnrolmentRoute,
+      forgotPasswordRoute,
+      resetPasswordRoute,
+      ssoErrorRoute,
+    ] as const;
   },
   nav: [],
   i18n: { it, en },

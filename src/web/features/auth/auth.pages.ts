@@ -4,3 +4,4 @@ export { LoginPage } from './LoginPage.js';
 export { MfaEnrolmentPage } from './MfaEnrolmentPage.js';
 export { MfaVerifyPage } from './MfaVerifyPage.js';
 export { ResetPasswordPage } from './ResetPasswordPage.js';
+export { SsoErrorPage } from './SsoErrorPage.js';

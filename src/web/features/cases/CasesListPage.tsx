@@ -11,6 +11,7 @@ import { maxLengthOf } from '../../ui/forms/limits.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
 import { ExportEntryLink } from '../exports/ExportEntryLink.js';
+import { PageStarts } from './case-list-paging.js';
 import { CASES_PAGE_SIZE, type CaseFilters, useCaseFilters, useCases } from './cases-api.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 
@@ -35,6 +36,9 @@ export function CasesListPage({
     q: filters.q ?? '',
   });
   const codeValid = ZCaseListQuerySchema.shape.q.safeParse(draft.q).success;
+  const [pageStarts] = useState(() => new PageStarts());
+  const goToPage = (page: number, from: { page: number; nextCursor: string | null }) =>
+    onChange(pageStarts.filtersFor(filters, page, from));
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -201,7 +205,7 @@ export function CasesListPage({
                   page={result.page}
                   pageSize={result.pageSize || CASES_PAGE_SIZE}
                   total={result.total}
-                  onPage={(page) => onChange({ ...filters, page })}
+                  onPage={(page) => goToPage(page, result)}
                 />
               </>
             )

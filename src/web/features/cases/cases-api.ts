@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  pageOf,
+  keysetPageOf,
   type TCase,
   type TCaseListQuery,
   ZAddressFormSchema,
@@ -39,10 +39,14 @@ const ZCaseFiltersSchema = z.object({
   workers: z.array(z.object({ id: ZIdSchema, displayName: z.string() })),
 });
 
-/** The list filters: the API's own query (`ZCaseListQuerySchema`), with `overdue` a flag in the URL. */
-export type CaseFilters = Omit<TCaseListQuery, 'overdue' | 'page' | 'pageSize'> & {
+/**
+ * The list filters: the API's own query (`ZCaseListQuerySchema`), with `overdue` a flag in the URL
+ * and `cursor` the opaque position the page starts after, as the API gave it (never shown).
+ */
+export type CaseFilters = Omit<TCaseListQuery, 'overdue' | 'page' | 'pageSize' | 'cursor'> & {
   overdue?: boolean | undefined;
   page: number;
+  cursor?: string | undefined;
 };
 
 export const caseKeys = {
@@ -64,7 +68,7 @@ export function useCases(filters: CaseFilters) {
     queryFn: () =>
       api('/api/cases', {
         query: { ...filters, overdue: filters.overdue ? 'true' : undefined, pageSize: CASES_PAGE_SIZE },
-        schema: pageOf(ZCaseListItemSchema),
+        schema: keysetPageOf(ZCaseListItemSchema),
       }),
     placeholderData: (previous) => previous,
   });

@@ -17,7 +17,13 @@ const SessionDetailPage = lazyPage(() => import('./cases.pages.js'), 'SessionDet
 /** The case-list filters are the API's own (`ZCaseListQuerySchema`); `overdue` is a flag in the URL. */
 const { status, serviceId, districtId, workerId, q, page } = ZCaseListQuerySchema.shape;
 const caseFilters = contractSearch({ status, serviceId, districtId, workerId, q, page });
-type CaseSearch = ReturnType<typeof caseFilters> & { overdue?: boolean };
+type CaseSearch = ReturnType<typeof caseFilters> & { overdue?: boolean; cursor?: string };
+
+/** The opaque position a page after the first starts from, kept as the API wrote it if the API would take it. */
+function listCursor(value: unknown, page: number | undefined): string | undefined {
+  if (typeof value !== 'string' || !page || page < 2) return undefined;
+  return ZCaseListQuerySchema.shape.cursor.safeParse(value).success ? value : undefined;
+}
 
 /** Cases and their sessions. */
 export const casesModule = {
@@ -28,10 +34,14 @@ export const casesModule = {
       path: '/cases',
       staticData: CASE_RECORD,
       beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
-      validateSearch: (search: Record<string, unknown>): CaseSearch => ({
-        ...caseFilters(search),
-        overdue: flag(search.overdue),
-      }),
+      validateSearch: (search: Record<string, unknown>): CaseSearch => {
+        const filters = caseFilters(search);
+        return {
+          ...filters,
+          overdue: flag(search.overdue),
+          cursor: listCursor(search.cursor, filters.page),
+        };
+      },
       component: routeWith([CasesListPage], function CasesRoute() {
         const search = casesRoute.useSearch();
         const navigate = casesRoute.useNavigate();
@@ -39,7 +49,13 @@ export const casesModule = {
           <CasesListPage
             filters={{ ...search, page: search.page ?? 1 }}
             onChange={(next) =>
-              navigate({ search: { ...next, page: next.page > 1 ? next.page : undefined } })
+              navigate({
+                search: {
+                  ...next,
+                  page: next.page > 1 ? next.page : undefined,
+                  cursor: next.page > 1 ? next.cursor : undefined,
+                },
+              })
             }
           />
         );

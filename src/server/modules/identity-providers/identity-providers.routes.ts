@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParamsSchema } from '../../../contracts/common.js';
+import {
+  ZIdentityProviderCreateSchema,
+  ZIdentityProviderListSchema,
+  ZIdentityProviderSchema,
+  ZIdentityProviderUpdateSchema,
+} from '../../../contracts/identity-providers.js';
+import { requireAccess } from '../../platform/access/access-hook.js';
+import type { Deps } from '../../platform/deps.js';
+import * as service from './identity-providers.service.js';
+
+export const identityProvidersRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['identity-providers'];
+    const access = 'identity-providers.manage';
+
+    app.get(
+      '/api/identity-providers',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'The organisations\u2019 identity providers, and the redirect URI to register at each',
+          response: { 200: ZIdentityProviderListSchema },
+        },
+      },
+      async (request) => service.listIdentityProviders({ deps, ctx: requireAccess(request) }),
+    );
+
+    app.post(
+      '/api/identity-providers',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Register an organisation\u2019s OpenID Connect provider (the secret is never returned)',
+          body: ZIdentityProviderCreateSchema,
+          response: { 201: ZIdentityProviderSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await service.createIdentityProvider({ deps, ctx: requireAccess(request), input: request.body }),
+          ),
+    );
+
+    app.patch(
+      '/api/identity-providers/:id',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Change a provider\u2019s name, credentials, domains, second-factor values or state',
+          params: ZIdParamsSchema,
+          body: ZIdentityProviderUpdateSchema,
+          response: { 200: ZIdentityProviderSchema },
+        },
+      },
+      async (request) =>
+        service.updateIdentityProvider({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          input: request.body,
+        }),
+    );
+  };
