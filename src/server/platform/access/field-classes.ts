@@ -100,6 +100,9 @@ export const PLATFORM_FIELD_CLASSES: Record<string, Record<string, FieldClass>> 
     created_by: 'internal',
     created_at: 'internal',
     updated_at: 'internal',
+    changed_by: 'internal',
+    approved_by: 'internal',
+    approved_at: 'internal',
   },
   oidc_logins: {
     state_hash: 'secret',

@@ -30,6 +30,11 @@ export const identityProviders = pgTable(
     mfaAcrValues: text('mfa_acr_values').array().notNull().default(sql`'{}'::text[]`),
     enabled: boolean('enabled').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id),
+    /** Who last changed what decides whose logins it accepts and how (ADR 0014: second person). */
+    changedBy: uuid('changed_by').references(() => users.id),
+    /** A second person (another admin, or a DPO) approved the provider as it now stands. */
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: ts('approved_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
