@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../platform/config/config.js';
 import { KeyringError } from '../platform/crypto/field-crypto.js';
 import { openConfiguredDatabase, StartupError } from '../platform/db/open.js';
+import { loggedError } from '../platform/http/log-serializers.js';
 
 export function failCli(message: string): never {
   console.error(`Trama: ${message}`);
@@ -14,7 +15,9 @@ export function failCli(message: string): never {
 export function exitOnStartupError(error: unknown): never {
   if (error instanceof KeyringError) failCli(`bad data key: ${error.message}`);
   if (error instanceof ConfigError || error instanceof StartupError) failCli(error.message);
-  console.error(error);
+  // A bug to report, logged as the server logs errors: kinds, codes and stack frames, never a
+  // message (a failed query's message carries its parameters: password hashes, names).
+  console.error('Trama did not start: unexpected error', JSON.stringify(loggedError(error), null, 2));
   process.exit(1);
 }
 
