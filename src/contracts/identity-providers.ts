@@ -6,7 +6,10 @@ import { nonEmpty, text, ZIdSchema } from './common.js';
  * the provider; its users sign in with it and land on their existing Trama account, never a new one.
  */
 
-/** Issuers reached over plain http: only this computer, so tests and demos can run a local provider. */
+/**
+ * Issuers reached over plain http: only this computer, and only where the server allows it (demo
+ * and test set-ups, `TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER`), so tests can run a local provider.
+ */
 export const LOCAL_ISSUER_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
 /** Whether an issuer address is acceptable: https, or http on this computer; no query or fragment. */
@@ -19,14 +22,24 @@ export function isAcceptableIssuer(value: string): boolean {
   }
   const local = (LOCAL_ISSUER_HOSTS as readonly string[]).includes(url.hostname);
   const scheme = url.protocol === 'https:' || (url.protocol === 'http:' && local);
-  return scheme && !url.search && !url.hash && !url.username && !url.password;
+  // "…//" would survive the one trailing slash taken off below and name the same provider twice.
+  return scheme && !url.search && !url.hash && !url.username && !url.password && !url.pathname.endsWith('//');
+}
+
+/**
+ * One provider, one spelling: `https://idp.example.org/` and `https://idp.example.org` are the same
+ * issuer, so the registration keeps it without its trailing slash before the uniqueness check.
+ */
+export function normalisedIssuer(value: string): string {
+  return value.endsWith('/') ? value.slice(0, -1) : value;
 }
 
 export const ZIssuerSchema = z
   .string()
   .trim()
   .max(300)
-  .refine(isAcceptableIssuer, 'an https address (http only on this computer)');
+  .refine(isAcceptableIssuer, 'an https address (http only on this computer)')
+  .transform(normalisedIssuer);
 
 /** An e-mail domain, lower case: labels of letters, digits and dashes, at least one dot. */
 export const ZEmailDomainSchema = z
@@ -39,12 +52,46 @@ export const ZEmailDomainSchema = z
     'an e-mail domain such as example.org',
   );
 
-/** An `amr` or `acr` value as providers send them: a word, a URN or a URL, without spaces. */
+/** An `acr` value as providers send them: a word, a URN or a URL, without spaces. */
 const ZAssuranceValueSchema = z
   .string()
   .trim()
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'a value without spaces');
+
+/**
+ * The `amr` values (RFC 8176) that stand for a factor beyond a password: a provider's login
+ * counts as Trama's second factor only by one of these. `pwd`, `pin`, `kba`, `user`, `wia`, `geo`
+ * and `rba` say how a password-like or contextual check was done, never a second factor.
+ */
+export const SECOND_FACTOR_AMR_VALUES = [
+  'mfa',
+  'mca',
+  'hwk',
+  'swk',
+  'otp',
+  'sms',
+  'tel',
+  'sc',
+  'fpt',
+  'face',
+  'iris',
+  'retina',
+  'vbm',
+] as const;
+
+export function isSecondFactorAmr(value: string): boolean {
+  return (SECOND_FACTOR_AMR_VALUES as readonly string[]).includes(value);
+}
+
+const ZSecondFactorAmrSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(
+    isSecondFactorAmr,
+    'a second factor of RFC 8176 (mfa, mca, hwk, swk, otp, sms, tel, sc, fpt, face, iris, retina, vbm), not a password or a PIN',
+  );
 
 const eachOnce = <T extends z.ZodType<string>>(item: T, { min = 0, max }: { min?: number; max: number }) =>
   z
@@ -66,6 +113,13 @@ export const ZIdentityProviderSchema = z.object({
   enabled: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Who registered it or last changed what it trusts: that person cannot approve it. */
+  changedByName: z.string().nullable(),
+  /** A second person's approval of the provider as it stands; null while it waits for one. */
+  approvedByName: z.string().nullable(),
+  approvedAt: z.iso.datetime().nullable(),
+  /** Whether the viewer may approve it now (an admin or a DPO who did not make the last change). */
+  canApprove: z.boolean(),
 });
 export type TIdentityProvider = z.infer<typeof ZIdentityProviderSchema>;
 
@@ -84,7 +138,7 @@ export const ZIdentityProviderCreateSchema = z.strictObject({
   /** Stored encrypted and never returned. */
   clientSecret: text({ max: 500 }),
   allowedDomains: eachOnce(ZEmailDomainSchema, { min: 1, max: 20 }),
-  mfaAmrValues: eachOnce(ZAssuranceValueSchema, { max: 20 }).default([]),
+  mfaAmrValues: eachOnce(ZSecondFactorAmrSchema, { max: SECOND_FACTOR_AMR_VALUES.length }).default([]),
   mfaAcrValues: eachOnce(ZAssuranceValueSchema, { max: 20 }).default([]),
   enabled: z.boolean().default(true),
 });
@@ -99,7 +153,7 @@ export const ZIdentityProviderUpdateSchema = nonEmpty(
     clientId: ZIdentityProviderCreateSchema.shape.clientId.optional(),
     clientSecret: ZIdentityProviderCreateSchema.shape.clientSecret.optional(),
     allowedDomains: ZIdentityProviderCreateSchema.shape.allowedDomains.optional(),
-    mfaAmrValues: eachOnce(ZAssuranceValueSchema, { max: 20 }).optional(),
+    mfaAmrValues: eachOnce(ZSecondFactorAmrSchema, { max: SECOND_FACTOR_AMR_VALUES.length }).optional(),
     mfaAcrValues: eachOnce(ZAssuranceValueSchema, { max: 20 }).optional(),
     enabled: z.boolean().optional(),
   }),
@@ -122,6 +176,7 @@ export const SSO_ERROR_REASONS = [
   'refused',
   'no_account',
   'locked',
+  'too_many',
   'error',
 ] as const;
 export const ZSsoErrorReasonSchema = z.enum(SSO_ERROR_REASONS);

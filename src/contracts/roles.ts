@@ -66,5 +66,6 @@ export const ZPermissionSchema = z.enum([
   'research.export',
   'jobs.manage',
   'identity-providers.manage',
+  'identity-providers.review',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

@@ -49,6 +49,10 @@ import {
 } from './platform/module.js';
 import { fileRoutes } from './platform/storage/storage.routes.js';
 
+function trustNearestHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface BuildAppOptions {
@@ -86,7 +90,11 @@ export async function buildApp({
   const app = Fastify({
     logger: withSafeSerializers(logger),
     bodyLimit: 64 * 1024,
-    trustProxy: deps.config.trustProxy,
+    // A hop count as the function Fastify makes of one (its typings of the number form are narrower).
+    trustProxy:
+      typeof deps.config.trustProxy === 'number'
+        ? trustNearestHops(deps.config.trustProxy)
+        : deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false },
     frameworkErrors: sendFrameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();

@@ -10,6 +10,7 @@ import { loadKeyring } from './platform/crypto/keyring-source.js';
 import { QUEUE_DECLARATION_LOCK, whileHoldingLock } from './platform/db/advisory-lock.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { openConfiguredDatabase, StartupError } from './platform/db/open.js';
+import { loggedError } from './platform/http/log-serializers.js';
 import { createBoss, declareQueues, jobQueueOf, startWorkers } from './platform/jobs/job-queue.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { type DemoAccount, seedDemo } from './seed/demo.js';
@@ -57,7 +58,8 @@ async function main() {
   if (!config.smtpUrl) warn(`SMTP_URL is not set: e-mails are written to ${join(config.dataDir, 'outbox')}`);
 
   const boss = createBoss(database);
-  boss.on('error', (error) => console.error('Trama: job queue error', error));
+  // Logged as the server logs errors: a job's failed query would otherwise print its parameters.
+  boss.on('error', (error) => console.error('Trama: job queue error', JSON.stringify(loggedError(error))));
   await boss.start();
   const deps = { database, db: database.db, keyring, mailer, config, jobs: jobQueueOf(boss), checkpointKey };
   const { app, jobKinds } = await buildApp({

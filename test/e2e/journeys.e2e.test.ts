@@ -119,12 +119,17 @@ describe('admin', () => {
     await page.getByText('Nessun ruolo assegnato.').waitFor();
     await expectAccessible(page, 'new user detail');
 
-    // Without SMTP the invitation is written to the data directory's outbox.
+    // Without SMTP the invitation is written to the data directory's outbox, by the mail job:
+    // "in partenza" means queued, so the file comes when a worker has run it.
     const outbox = join(app.dataDir, 'outbox');
-    const mails = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : [];
-    const invitation = mails.map((f) => readFileSync(join(outbox, f), 'utf8')).find((m) => m.includes(email));
-    expect(invitation, `an .eml for ${email} in ${outbox} (found ${mails.length})`).toBeDefined();
-    expect(invitation).toMatch(/reset-password#token=/);
+    const invitationIn = () => {
+      const mails = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : [];
+      return mails.map((f) => readFileSync(join(outbox, f), 'utf8')).find((m) => m.includes(email));
+    };
+    await expect
+      .poll(invitationIn, { timeout: 20_000, message: `an .eml for ${email} in ${outbox}` })
+      .toBeDefined();
+    expect(invitationIn()).toMatch(/reset-password#token=/);
 
     const service = "Tutela Minori — Ambito di Treviglio (Risorsa Sociale Gera d'Adda)";
     await page.getByRole('combobox', { name: 'Ruolo' }).selectOption({ label: 'Operatrice' });

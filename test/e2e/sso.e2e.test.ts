@@ -1,11 +1,14 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
-import { type E2eApp, expectAccessible, newPage, signIn, startApp, stopApp } from './support.js';
+import { type E2eApp, expectAccessible, freshTotp, newPage, signIn, startApp, stopApp } from './support.js';
 
 /*
  * Single sign-on in Chromium (issue 14): the admin registers a local OpenID Connect provider on
- * its page, and a person of that organisation signs in with it and lands on Home. The refusals are
- * the integration test's (test/platform/sso.int.test.ts); here, one refusal shows its page.
+ * its page, the DPO approves it as a second person, and a person of that organisation signs in
+ * with it and lands on Home. Registering and approving ask for a fresh second factor first. The
+ * refusals are the integration tests' (test/platform/sso*.int.test.ts); here, one refusal shows
+ * its page.
  */
 
 let app: E2eApp;
@@ -31,14 +34,29 @@ afterAll(async () => {
   await stopApp();
 });
 
+/** The server asked for a fresh second factor: the code from the authenticator app, confirmed. */
+async function confirmIdentity(page: Page, username: string) {
+  const form = page.getByRole('form', { name: 'Conferma la tua identità' });
+  await form.waitFor();
+  await expectAccessible(page, 'identity confirmation before a sign-in service change');
+  await form.getByLabel(/^Codice di verifica/).fill(await freshTotp(username));
+  await form.getByRole('button', { name: 'Conferma' }).click();
+}
+
+const PENDING = "In attesa di approvazione da parte di un'altra persona (un altro amministratore o il DPO)";
+
+async function openProvidersPage(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Menu principale' })
+    .getByRole('link', { name: "Accesso con identità dell'ente" })
+    .click();
+  await page.getByRole('heading', { level: 1, name: "Accesso con identità dell'ente" }).waitFor();
+}
+
 describe('single sign-on with an organisation’s identity provider', () => {
-  it('is registered by the admin, then takes a person of that organisation to Home', async () => {
+  it('is registered by the admin after confirming the code, and waits for a second person', async () => {
     const { page: admin, context: adminContext } = await signIn('admin');
-    await admin
-      .getByRole('navigation', { name: 'Menu principale' })
-      .getByRole('link', { name: "Accesso con identità dell'ente" })
-      .click();
-    await admin.getByRole('heading', { level: 1, name: "Accesso con identità dell'ente" }).waitFor();
+    await openProvidersPage(admin);
     await admin.getByText(`${app.baseUrl}/api/auth/sso/callback`).waitFor();
     await admin.getByRole('button', { name: 'Registra un servizio di accesso' }).click();
     await admin.getByRole('combobox', { name: 'Ente *', exact: true }).selectOption({
@@ -52,14 +70,41 @@ describe('single sign-on with an organisation’s identity provider', () => {
     await admin.getByLabel('Valori amr che valgono come secondo fattore').fill('otp, hwk');
     await expectAccessible(admin, 'identity provider form');
     await admin.getByRole('button', { name: 'Salva' }).click();
+    // Who registers a provider decides who can enter Trama: a fresh code first, then the save.
+    await confirmIdentity(admin, 'admin');
     const row = admin.getByRole('row', { name: /Il Cerchio/ });
     await row.getByText('Cooperativa sociale Il Cerchio').waitFor();
     expect(await row.textContent()).toContain('otp, hwk');
+    await row.getByText(PENDING).waitFor();
+    // The admin who registered it cannot approve it.
+    expect(await row.getByRole('button', { name: 'Approva Il Cerchio' }).count()).toBe(0);
     // The secret never comes back to the page.
     expect(await admin.content()).not.toContain(SECRET);
     await expectAccessible(admin, 'identity providers');
+    // Not approved yet: the sign-in page offers no button for it.
+    const offered = await admin.request.get('/api/auth/sso/providers');
+    expect(await offered.json()).toEqual([]);
     await adminContext.close();
+  });
 
+  it('is approved by the DPO, who may read but not change it', async () => {
+    const { page: dpo, context } = await signIn('dpo');
+    await openProvidersPage(dpo);
+    const row = dpo.getByRole('row', { name: /Il Cerchio/ });
+    await row.getByText(PENDING).waitFor();
+    expect(await dpo.getByRole('button', { name: 'Registra un servizio di accesso' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: /^Modifica/ }).count()).toBe(0);
+    await expectAccessible(dpo, 'identity providers as the DPO');
+    await row.getByRole('button', { name: 'Approva Il Cerchio' }).click();
+    await confirmIdentity(dpo, 'dpo');
+    await dpo.getByRole('status').filter({ hasText: 'Il Cerchio è approvato' }).waitFor();
+    await row.getByText(/^Approvato da Davide Protezione Dati il /).waitFor();
+    expect(await row.getByRole('button', { name: 'Approva Il Cerchio' }).count()).toBe(0);
+    await expectAccessible(dpo, 'identity provider approved');
+    await context.close();
+  });
+
+  it('takes a person of that organisation to Home once approved', async () => {
     const { page, context } = await newPage();
     await page.goto('/login');
     const button = page.getByRole('link', { name: 'Accedi con Il Cerchio' });

@@ -78,6 +78,8 @@ export async function startApp(): Promise<E2eApp> {
       // Every persona signs in from 127.0.0.1 within minutes: the per-address limits stay out of reach.
       TRAMA_RATE_LIMIT_SIGN_IN: '100000',
       TRAMA_RATE_LIMIT_PER_ADDRESS: '100000',
+      // The test identity provider runs on 127.0.0.1 over plain http (test/harness/oidc-provider.ts).
+      TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -56,8 +56,14 @@ export const UNREACHED_RATE_LIMITS = {
   TRAMA_RATE_LIMIT_STATIC: '1000000',
 };
 
-/** The defaults users get, quiet; the database is given by the harness, not read from here. */
-export const TEST_CONFIG: Config = { ...loadConfig(UNREACHED_RATE_LIMITS), logLevel: 'silent' };
+/**
+ * The defaults users get, quiet; the database is given by the harness, not read from here. Test
+ * identity providers run on 127.0.0.1 over plain http (test/harness/oidc-provider.ts).
+ */
+export const TEST_CONFIG: Config = {
+  ...loadConfig({ ...UNREACHED_RATE_LIMITS, TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER: 'true' }),
+  logLevel: 'silent',
+};
 
 let counter = 0;
 

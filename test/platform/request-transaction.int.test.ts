@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../../src/server/platform/audit/audit-writer.js';
-import { type Database, openPostgres, queryRows } from '../../src/server/platform/db/client.js';
+import { type Database, openPostgres, queryRows, type Tx } from '../../src/server/platform/db/client.js';
 import { type DbContext, withDbContext } from '../../src/server/platform/db/context.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
@@ -179,4 +179,30 @@ describe('the request transaction', () => {
     expect(practitionerRows!.length).toBeLessThan(all[0]!.n);
     expect(practitionerRows).toContain(practitioner.userId);
   });
+
+  // Only PostgreSQL's request transaction guards its connection; PGlite's is Drizzle's own.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'refuses a query left running after the transaction ended, and a transaction inside the transaction',
+    async () => {
+      let leftover: Tx | undefined;
+      await withDbContext(database.db, practitioner, async (tx) => {
+        leftover = tx;
+      });
+      // Drizzle wraps the refusal as a failed query, the refusal its cause.
+      const refusedWith = (pattern: RegExp) => ({
+        cause: expect.objectContaining({ message: expect.stringMatching(pattern) }),
+      });
+      await expect(leftover!.execute(sql`select 1`)).rejects.toMatchObject(
+        refusedWith(/after its request transaction ended/),
+      );
+      await expect(
+        withDbContext(database.db, practitioner, (tx) => tx.transaction(async () => {})),
+      ).rejects.toMatchObject(refusedWith(/cannot open another transaction/));
+      // The connection is fine for the next request.
+      const [row] = await withDbContext(database.db, practitioner, (tx) =>
+        queryRows<{ me: string }>(tx, sql`select current_setting('trama.user_id') as me`),
+      );
+      expect(row!.me).toBe(practitioner.userId);
+    },
+  );
 });

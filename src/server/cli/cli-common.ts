@@ -21,6 +21,11 @@ export function exitOnStartupError(error: unknown): never {
   process.exit(1);
 }
 
+// Whatever escapes the server or a command (a rejected top-level await, an error in a callback)
+// ends the same way, never through Node's default printer, which would show a query's parameters.
+process.on('uncaughtException', exitOnStartupError);
+process.on('unhandledRejection', exitOnStartupError);
+
 /** Opens the configured database for a command, with the same errors as `npm start`. */
 export async function openForCli() {
   try {

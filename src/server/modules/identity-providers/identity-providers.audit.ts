@@ -10,6 +10,10 @@ export const IDENTITY_PROVIDERS_AUDIT_ACTIONS = {
     it: "Servizio di accesso dell'ente modificato",
     en: "Organisation's identity provider changed",
   },
+  'identity_provider.approved': {
+    it: "Servizio di accesso dell'ente approvato da una seconda persona",
+    en: "Organisation's identity provider approved by a second person",
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {

@@ -14,12 +14,14 @@ export const identityProvidersRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['identity-providers'];
+    // An admin registers and changes providers; an admin or a DPO reads them and approves another's change.
     const access = 'identity-providers.manage';
+    const review = 'identity-providers.review';
 
     app.get(
       '/api/identity-providers',
       {
-        config: { access },
+        config: { access: review },
         schema: {
           tags,
           summary: 'The organisations\u2019 identity providers, and the redirect URI to register at each',
@@ -35,7 +37,8 @@ export const identityProvidersRoutes =
         config: { access },
         schema: {
           tags,
-          summary: 'Register an organisation\u2019s OpenID Connect provider (the secret is never returned)',
+          summary:
+            'Register an organisation\u2019s OpenID Connect provider (recent step-up; unapproved until a second person approves it; the secret is never returned)',
           body: ZIdentityProviderCreateSchema,
           response: { 201: ZIdentityProviderSchema },
         },
@@ -54,7 +57,8 @@ export const identityProvidersRoutes =
         config: { access },
         schema: {
           tags,
-          summary: 'Change a provider\u2019s name, credentials, domains, second-factor values or state',
+          summary:
+            'Change a provider\u2019s name, credentials, domains, second-factor values or state (recent step-up; a change of what it trusts withdraws its approval)',
           params: ZIdParamsSchema,
           body: ZIdentityProviderUpdateSchema,
           response: { 200: ZIdentityProviderSchema },
@@ -67,5 +71,21 @@ export const identityProvidersRoutes =
           id: request.params.id,
           input: request.body,
         }),
+    );
+
+    app.post(
+      '/api/identity-providers/:id/approve',
+      {
+        config: { access: review },
+        schema: {
+          tags,
+          summary:
+            'Approve a provider as it stands, as a second person (another admin or a DPO; recent step-up): only then does it accept sign-ins',
+          params: ZIdParamsSchema,
+          response: { 200: ZIdentityProviderSchema },
+        },
+      },
+      async (request) =>
+        service.approveIdentityProvider({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
   };

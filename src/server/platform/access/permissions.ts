@@ -15,8 +15,17 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'api-docs.read',
     'jobs.manage',
     'identity-providers.manage',
+    'identity-providers.review',
   ],
-  dpo: ['structure.read', 'users.read', 'roles.approve', 'audit.read', 'break-glass.review'],
+  dpo: [
+    'structure.read',
+    'users.read',
+    'roles.approve',
+    'audit.read',
+    'break-glass.review',
+    // Reads the organisations' identity providers and approves one as a second person (ADR 0014).
+    'identity-providers.review',
+  ],
   coordinator: [
     'structure.read',
     'users.read',

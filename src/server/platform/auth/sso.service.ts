@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { TSsoErrorReason, TSsoProvider } from '../../../contracts/identity-providers.js';
 import { writeAudit, writeAuditApart } from '../audit/audit-writer.js';
@@ -11,13 +11,21 @@ import { anonymousActor, type Client, openSession } from './auth.service.js';
 import { identityProviders, oidcLogins } from './oidc.sql.js';
 import {
   type AccountRefusal,
+  type AssertedFactor,
   accountForSso,
-  providerAssertedMfa,
+  providerAssertedFactor,
   type SsoClaims,
   verifiedEmailOf,
 } from './sso-account.js';
 import { configurationOf } from './sso-discovery.js';
-import { confirmFailure, LIMITS, releaseAttempt, reserveAttempt } from './throttle.js';
+import {
+  confirmFailure,
+  countAttempt,
+  LIMITS,
+  releaseAttempt,
+  reserveAttempt,
+  WINDOW_MINUTES,
+} from './throttle.js';
 import { tokenHash } from './tokens.js';
 
 /**
@@ -41,6 +49,7 @@ export type SsoRefusalReason =
   | 'cancelled'
   | 'provider_error'
   | 'token_invalid'
+  | 'malformed_answer'
   | 'locked'
   | 'internal';
 
@@ -53,7 +62,9 @@ const SHOWN_AS: Record<SsoRefusalReason, TSsoErrorReason> = {
   cancelled: 'cancelled',
   provider_error: 'refused',
   token_invalid: 'refused',
+  malformed_answer: 'refused',
   email_unverified: 'no_account',
+  email_not_ascii: 'no_account',
   domain_not_allowed: 'no_account',
   no_account: 'no_account',
   account_disabled: 'no_account',
@@ -61,6 +72,22 @@ const SHOWN_AS: Record<SsoRefusalReason, TSsoErrorReason> = {
   locked: 'locked',
   internal: 'error',
 };
+
+/**
+ * The refusals that can be someone guessing — a forged or replayed answer, an account that is not
+ * there or not theirs — count against the client address's failed sign-in budget. A person who
+ * cancelled, a sign-in that expired or was started in another tab, a provider that is down or
+ * unknown are not guesses: counting them would lock out a whole office behind one address.
+ */
+const GUESSES: ReadonlySet<SsoRefusalReason> = new Set<SsoRefusalReason>([
+  'token_invalid',
+  'email_unverified',
+  'email_not_ascii',
+  'domain_not_allowed',
+  'no_account',
+  'account_disabled',
+  'other_organisation',
+]);
 
 export class SsoRefusal extends Error {
   constructor(
@@ -77,21 +104,27 @@ export function callbackUrlOf(deps: Deps) {
   return `${deps.config.publicUrl}/api/auth/sso/callback`;
 }
 
-/** The enabled providers, for the sign-in page's buttons. */
+/**
+ * A provider accepts sign-ins only when it is enabled and a second person approved it as it
+ * stands (ADR 0014; any change to what it trusts withdraws the approval, migration 0019).
+ */
+const acceptsSignIns = and(eq(identityProviders.enabled, true), isNotNull(identityProviders.approvedAt));
+
+/** The providers that accept sign-ins, for the sign-in page's buttons. */
 export async function listSignInProviders({ deps }: { deps: Deps }): Promise<TSsoProvider[]> {
   return deps.db
     .select({ id: identityProviders.id, name: identityProviders.name })
     .from(identityProviders)
-    .where(eq(identityProviders.enabled, true))
+    .where(acceptsSignIns)
     .orderBy(asc(identityProviders.name));
 }
 
-/** An enabled provider with its secret decrypted, read as the platform (before any session). */
-async function enabledProvider({ deps, id }: { deps: Deps; id: string }) {
+/** A provider that accepts sign-ins, with its secret decrypted, read as the platform (before any session). */
+async function usableProvider({ deps, id }: { deps: Deps; id: string }) {
   const [row] = await deps.db
     .select()
     .from(identityProviders)
-    .where(and(eq(identityProviders.id, id), eq(identityProviders.enabled, true)));
+    .where(and(eq(identityProviders.id, id), acceptsSignIns));
   if (!row) throw new SsoRefusal('provider_unknown', null);
   const clientSecret = decryptField({
     keyring: deps.keyring,
@@ -101,9 +134,15 @@ async function enabledProvider({ deps, id }: { deps: Deps; id: string }) {
   return { ...row, clientSecret };
 }
 
-async function providerConfiguration(provider: Awaited<ReturnType<typeof enabledProvider>>) {
+async function providerConfiguration({
+  deps,
+  provider,
+}: {
+  deps: Deps;
+  provider: Awaited<ReturnType<typeof usableProvider>>;
+}) {
   try {
-    return await configurationOf(provider);
+    return await configurationOf(provider, { allowInsecureLocal: deps.config.ssoAllowInsecureLocalIssuer });
   } catch (error) {
     throw new SsoRefusal('provider_unreachable', provider.id, errorCodeOf(error));
   }
@@ -115,8 +154,8 @@ async function providerConfiguration(provider: Awaited<ReturnType<typeof enabled
  * back to the browser in a cookie, so only the browser that started a sign-in can finish it.
  */
 export async function startSso({ deps, providerId }: { deps: Deps; providerId: string }) {
-  const provider = await enabledProvider({ deps, id: providerId });
-  const config = await providerConfiguration(provider);
+  const provider = await usableProvider({ deps, id: providerId });
+  const config = await providerConfiguration({ deps, provider });
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -159,7 +198,8 @@ function sameText(a: string, b: string) {
  * from this browser, taken once; the provider's answer checked by openid-client (state, `iss`, the
  * code exchanged with the PKCE verifier, and the ID token's signature, issuer, audience, expiry and
  * nonce); then the account by `accountForSso`, and the session as a password sign-in opens it.
- * Each failure counts against the client's address as a failed password would (ASVS 6.3.1).
+ * A failure that could be a guess counts against the client's address as a failed password would
+ * (ASVS 6.3.1); the others give their slot back (`GUESSES`).
  */
 export async function finishSso({
   deps,
@@ -179,9 +219,26 @@ export async function finishSso({
     await releaseAttempt({ db: deps.db, key: attempt.key });
     return session;
   } catch (error) {
-    await confirmFailure({ db: deps.db, ...attempt });
+    if (error instanceof SsoRefusal && GUESSES.has(error.reason)) {
+      if (await confirmFailure({ db: deps.db, ...attempt })) await auditLockout({ deps, client });
+    } else {
+      await releaseAttempt({ db: deps.db, key: attempt.key });
+    }
     throw error;
   }
+}
+
+/** The address just reached its limit: said once, as the password sign-in says it. */
+async function auditLockout({ deps, client }: { deps: Deps; client: Client }) {
+  await writeAuditApart({
+    db: deps.db,
+    actor: anonymousActor(client),
+    event: {
+      action: 'auth.lockout_started',
+      outcome: 'denied',
+      details: { scope: 'ip', minutes: WINDOW_MINUTES, method: 'sso' },
+    },
+  });
 }
 
 async function judgeCallback({
@@ -200,7 +257,8 @@ async function judgeCallback({
   if (!state) throw new SsoRefusal('state_unknown', null);
   if (!stateCookie || !sameText(stateCookie, state)) throw new SsoRefusal('browser_mismatch', null);
   const login = await consumeLogin({ deps, state });
-  const provider = await enabledProvider({ deps, id: login.provider_id });
+  const provider = await usableProvider({ deps, id: login.provider_id });
+  // `error_description` is the provider's free text: never read, logged or shown.
   const providerError = params.get('error');
   if (providerError !== null) {
     throw new SsoRefusal(
@@ -209,7 +267,7 @@ async function judgeCallback({
       oauthCodeOf(providerError),
     );
   }
-  const config = await providerConfiguration(provider);
+  const config = await providerConfiguration({ deps, provider });
   let claims: SsoClaims;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, new URL(`${callbackUrlOf(deps)}?${query}`), {
@@ -236,11 +294,14 @@ async function judgeCallback({
   });
   if ('refusal' in found) throw new SsoRefusal(found.refusal, provider.id);
   const { account } = found;
-  const secondFactorDone = providerAssertedMfa({
+  const asserted = providerAssertedFactor({
     claims,
     amrValues: provider.mfaAmrValues,
     acrValues: provider.mfaAcrValues,
   });
+  // The provider vouches for its own organisation only: an account with roles elsewhere, or a
+  // global one, still gives Trama's second factor (or sets it up) exactly as after a password.
+  const secondFactorDone = asserted !== null && account.onlyInOrganisation;
   return systemTransaction(deps.db, async (tx) => {
     const session = await openSession({
       tx,
@@ -256,16 +317,37 @@ async function judgeCallback({
         action: 'auth.sso_login',
         recordType: 'identity_provider',
         recordId: provider.id,
-        details: { method: 'sso', provider: provider.name, state: session.state, secondFactorDone },
+        details: {
+          method: 'sso',
+          provider: provider.name,
+          state: session.state,
+          secondFactorDone,
+          secondFactor: secondFactorWords({ asserted, onlyInOrganisation: account.onlyInOrganisation }),
+        },
       },
     });
     return session;
   });
 }
 
+/** What the audit says of the provider's second factor: the claim that counted, or why none did. */
+function secondFactorWords({
+  asserted,
+  onlyInOrganisation,
+}: {
+  asserted: AssertedFactor | null;
+  onlyInOrganisation: boolean;
+}) {
+  if (!asserted) return { counted: false, why: 'none_asserted' };
+  if (!onlyInOrganisation)
+    return { counted: false, why: 'roles_beyond_organisation', [asserted.claim]: asserted.value };
+  return { counted: true, [asserted.claim]: asserted.value };
+}
+
 /**
  * Records a refusal (provider and reason only: never the e-mail or the subject the provider named)
- * and gives the reason the person is shown.
+ * and gives the reason the person is shown. A locked address is recorded once per lock, not at
+ * every retry: a client hammering a locked sign-in would otherwise write the audit trail full.
  */
 export async function recordRefusal({
   deps,
@@ -276,6 +358,7 @@ export async function recordRefusal({
   refusal: SsoRefusal;
   client: Client;
 }): Promise<TSsoErrorReason> {
+  if (refusal.reason === 'locked' && !(await firstRefusalOfLock({ deps, client }))) return SHOWN_AS.locked;
   await writeAuditApart({
     db: deps.db,
     actor: anonymousActor(client),
@@ -287,6 +370,14 @@ export async function recordRefusal({
     },
   });
   return SHOWN_AS[refusal.reason];
+}
+
+/**
+ * Whether this is the first refusal of a locked address in this window: one slot on a counter of
+ * its own (limit 1, held for the throttle's window), so every instance agrees.
+ */
+function firstRefusalOfLock({ deps, client }: { deps: Deps; client: Client }) {
+  return countAttempt({ db: deps.db, key: `sso-locked-noted:${client.ip}`, limit: 1 });
 }
 
 /** A provider's OAuth error code as the audit may keep it: a short word, or nothing. */

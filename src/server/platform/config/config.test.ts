@@ -32,4 +32,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRAMA_AUDIT_RETENTION_MONTHS: '5' })).toThrow(/TRAMA_AUDIT_RETENTION_MONTHS/);
     expect(() => loadConfig({ TRAMA_AUDIT_RETENTION_MONTHS: 'x' })).toThrow(/TRAMA_AUDIT_RETENTION_MONTHS/);
   });
+  it('believes X-Forwarded-For only from the proxies it is told of, never from anyone', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRAMA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRAMA_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRAMA_TRUST_PROXY: 'true' })).toThrow(/would believe any X-Forwarded-For/);
+    expect(() => loadConfig({ TRAMA_TRUST_PROXY: '0' })).toThrow(/between 1 and 10/);
+    expect(() => loadConfig({ TRAMA_TRUST_PROXY: 'proxy.local' })).toThrow(/IP addresses/);
+    expect(() => loadConfig({ TRAMA_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/IP addresses/);
+  });
 });

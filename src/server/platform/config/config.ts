@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RateLimitSettings } from '../http/rate-limit.js';
@@ -20,7 +21,7 @@ const ZConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Trama <noreply@trama.localhost>'),
-  TRAMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRAMA_TRUST_PROXY: z.string().default('false'),
   TRAMA_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   TRAMA_AUDIT_SIGNING_KEY: z.string().optional(),
   TRAMA_AUDIT_CHECKPOINT_INTERVAL_MIN: z.coerce.number().int().min(1).max(1440).default(15),
@@ -50,6 +51,7 @@ const ZConfigSchema = z.object({
   TRAMA_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000_000).default(3000),
   TRAMA_RATE_LIMIT_STATIC: z.coerce.number().int().min(1).max(1_000_000_000).default(1000),
   TRAMA_RATE_LIMIT_PREFIX: z.string().min(1).default('trama:rate-limit:'),
+  TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -62,7 +64,12 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe: none (false), the nearest N hops, or the
+   * proxies' own addresses. Never "any": a client could then name its own address and step
+   * around every per-address limit and lockout, and write it into the audit trail.
+   */
+  trustProxy: false | number | string[];
   auditSealIntervalMs: number;
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing the audit checkpoints (ADR 0009). */
   auditSigningKey: string | undefined;
@@ -76,6 +83,11 @@ export interface Config {
   fileStore: FileStoreSettings;
   /** Request rate limits per window, and where they are counted (platform/http/rate-limit.ts). */
   rateLimits: RateLimitSettings;
+  /**
+   * Whether an identity provider may be a plain-http one on this computer (tests, demos; ADR 0014).
+   * Never in production mode: every other issuer, and every endpoint it names, is https.
+   */
+  ssoAllowInsecureLocalIssuer: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!c.TRAMA_PUBLIC_URL) throw new ConfigError('production mode needs TRAMA_PUBLIC_URL');
     if (!c.TRAMA_AUDIT_SIGNING_KEY)
       throw new ConfigError('production mode needs TRAMA_AUDIT_SIGNING_KEY (audit checkpoint signing key)');
+    if (c.TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER === 'true')
+      throw new ConfigError(
+        'TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER=true is for tests and demos: production mode reaches identity providers over https only',
+      );
   }
   return {
     port: c.PORT,
@@ -106,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: c.TRAMA_PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
-    trustProxy: c.TRAMA_TRUST_PROXY === 'true',
+    trustProxy: trustedProxiesOf(c.TRAMA_TRUST_PROXY),
     auditSealIntervalMs: c.TRAMA_AUDIT_SEAL_INTERVAL_MS,
     auditSigningKey: c.TRAMA_AUDIT_SIGNING_KEY,
     auditCheckpointIntervalMin: c.TRAMA_AUDIT_CHECKPOINT_INTERVAL_MIN,
@@ -135,5 +151,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: c.TRAMA_REDIS_URL ?? c.REDIS_URL,
       redisPrefix: c.TRAMA_RATE_LIMIT_PREFIX,
     },
+    ssoAllowInsecureLocalIssuer: c.TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER === 'true',
   };
+}
+
+/** `false`, a number of hops (1–10), or a comma-separated list of proxy addresses or CIDR ranges. */
+function trustedProxiesOf(value: string): false | number | string[] {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true')
+    throw new ConfigError(
+      'TRAMA_TRUST_PROXY=true would believe any X-Forwarded-For a client sends: give the number of proxies in front of Trama (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+    );
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+    throw new ConfigError('TRAMA_TRUST_PROXY: a number of proxies must be between 1 and 10');
+  }
+  const addresses = text.split(',').map((part) => part.trim());
+  if (addresses.some((address) => !isAddressOrRange(address)))
+    throw new ConfigError(
+      'TRAMA_TRUST_PROXY: give false, a number of proxies, or their IP addresses / CIDR ranges separated by commas',
+    );
+  return addresses;
+}
+
+function isAddressOrRange(text: string) {
+  const [address, bits, extra] = text.split('/');
+  if (extra !== undefined || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
 }

@@ -28,6 +28,14 @@ describe('who owns a lock', () => {
     expect(ownerVerdict(owner({ pid: process.ppid, host: `${hostname()}-other` }))).toBe('unknown');
   });
 
+  it('cannot tell for an owner in another process-id namespace (a container on the same host)', () => {
+    // Its ids name other processes: one that looks gone here may be running there.
+    expect(ownerVerdict(owner({ pid: deadPid(), pidNamespace: 'pid:[4026531836]-elsewhere' }))).toBe(
+      'unknown',
+    );
+    expect(ownerVerdict(owner({ pid: deadPid(), pidNamespace: undefined }))).toBe('unknown');
+  });
+
   it('knows a process that has exited is gone', () => {
     expect(ownerVerdict(owner({ pid: deadPid(), processStart: null }))).toBe('gone');
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import lockfile from 'proper-lockfile';
 
@@ -18,6 +18,11 @@ export interface LockOwner {
   bootId: string | null;
   /** The process's start time in clock ticks since boot: tells a reused process id apart. */
   processStart: string | null;
+  /**
+   * The owner's process-id namespace (Linux): two containers on one host with one host name see
+   * different processes under the same ids, so only an owner in our namespace can be judged here.
+   */
+  pidNamespace?: string | null;
   startedAt: string;
 }
 
@@ -122,6 +127,7 @@ export function ownerOfThisProcess(): LockOwner {
     host: hostname(),
     bootId: bootId(),
     processStart: processStartOf(process.pid)?.start ?? null,
+    pidNamespace: pidNamespace(),
     startedAt: new Date().toISOString(),
   };
 }
@@ -131,6 +137,9 @@ export function ownerVerdict(owner: LockOwner | null): OwnerVerdict {
   if (!owner || owner.host !== hostname()) return 'unknown';
   const boot = bootId();
   if (owner.bootId && boot && owner.bootId !== boot) return 'gone';
+  // Another namespace's process ids mean nothing here; without /proc nothing can be told apart.
+  const namespace = pidNamespace();
+  if (!namespace || owner.pidNamespace !== namespace) return 'unknown';
   // Our own id, and not held here: the owner was an earlier process (a container restarted
   // with the same process ids).
   if (owner.pid === process.pid) return 'gone';
@@ -143,6 +152,14 @@ export function ownerVerdict(owner: LockOwner | null): OwnerVerdict {
   const now = processStartOf(owner.pid);
   if (now && (now.zombie || (owner.processStart && now.start !== owner.processStart))) return 'gone';
   return 'alive';
+}
+
+function pidNamespace(): string | null {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
+  }
 }
 
 function bootId(): string | null {

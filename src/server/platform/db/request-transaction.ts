@@ -15,8 +15,6 @@ import type { Db, Tx } from './client.js';
 
 /** Statements to run just before `commit`, keyed by the transaction they belong to. */
 const commitTails = new WeakMap<object, { userId: string; statements: string[] }>();
-/** One query builder per pooled connection: connections are reused, so the builders are too. */
-const builders = new WeakMap<PoolClient, Db>();
 
 export function poolOf(db: Db): pg.Pool | null {
   const client = (db as unknown as { $client?: unknown }).$client;
@@ -46,7 +44,8 @@ export async function runRequestTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
-  const tx = builderOn(client);
+  const lease = leaseOf(client);
+  const tx = lease.builder;
   const tail = { userId: context.userId, statements: [] as string[] };
   let broken: Error | undefined;
   try {
@@ -65,15 +64,33 @@ export async function runRequestTransaction<T>(
     throw error;
   } finally {
     commitTails.delete(tx);
+    lease.end();
     client.release(broken);
   }
 }
 
-function builderOn(client: PoolClient): Db {
-  let builder = builders.get(client);
-  if (!builder) {
-    builder = drizzle({ client }) as unknown as Db;
-    builders.set(client, builder);
-  }
-  return builder;
+/**
+ * The transaction's query builder, on a stand-in for the connection that refuses to run anything
+ * once the transaction has ended (a query left running by a handler would otherwise run in the next
+ * request's transaction, as its user) and refuses a nested `begin` (Drizzle's `tx.transaction()`
+ * would commit the request's work early).
+ */
+function leaseOf(client: PoolClient) {
+  let ended = false;
+  const guarded = {
+    query(...args: unknown[]) {
+      if (ended) throw new Error('a query ran after its request transaction ended');
+      const [config] = args;
+      const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
+      if (text && /^\s*(begin|start\s+transaction)\b/i.test(text))
+        throw new Error('a request transaction cannot open another transaction inside itself');
+      return (client.query as (...a: unknown[]) => unknown)(...args);
+    },
+  };
+  return {
+    builder: drizzle({ client: guarded as unknown as PoolClient }) as unknown as Db,
+    end: () => {
+      ended = true;
+    },
+  };
 }

@@ -47,6 +47,21 @@ export interface SharedCounter {
 }
 
 /**
+ * Counters in this process's memory, in two stores: per session and per address. Made-up session
+ * cookies are free to invent, so a flood of them could push the per-address counters (sign-in,
+ * the ceiling) out of one shared store and start them again from zero; apart, they stay.
+ */
+function memoryStore(): Pick<CounterStore, 'incr'> {
+  const bySession = new LocalStore(false, false, LOCAL_KEYS);
+  const byAddress = new LocalStore(false, false, LOCAL_KEYS);
+  return {
+    incr(key, callback, timeWindow, max) {
+      (key.includes(':session:') ? bySession : byAddress).incr(key, callback, timeWindow, max);
+    },
+  };
+}
+
+/**
  * The store the plugin is given. Keys already name their limit and scope, so every limiter the
  * plugin creates shares this one store (`child` returns it) and a Redis key is `prefix + key`.
  */
@@ -57,7 +72,7 @@ export function counterStore({
   shared: SharedCounter | null;
   log: FastifyBaseLogger;
 }): CounterStore {
-  const local = new LocalStore(false, false, LOCAL_KEYS);
+  const local = memoryStore();
   if (!shared) {
     const memoryOnly: CounterStore = { incr: local.incr.bind(local), child: () => memoryOnly };
     return memoryOnly;

@@ -34,8 +34,10 @@ afterEach(async () => {
  * A bare app with the platform's order: cookies, error handler, the limits, then a stand-in for
  * the access hook; routes of every class, each counting how often its handler ran.
  */
-async function limitedApp(limits: Partial<RateLimitSettings>) {
-  const app = Fastify();
+async function limitedApp(limits: Partial<RateLimitSettings>, options: { trustProxy?: number } = {}) {
+  const app = Fastify(
+    options.trustProxy ? { trustProxy: (_address: string, hop: number) => hop < options.trustProxy! } : {},
+  );
   apps.push(app);
   await app.register(cookie);
   installErrorHandler(app);
@@ -182,6 +184,42 @@ describe('rate limits', () => {
       expect((await send({ method: 'GET', url: `/assets/chunk-${i}.js` })).statusCode).toBe(200);
     }
     expect((await send({ method: 'GET', url: '/api/no-such-route' })).statusCode).toBe(429);
+  });
+
+  it('counts the app files per address, whatever cookie comes with them', async () => {
+    const { send } = await limitedApp({ staticFiles: 3 });
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await send({ method: 'GET', url: `/assets/${i}.js`, session: `made-up-${i}` })).statusCode,
+      ).toBe(200);
+    expect((await send({ method: 'GET', url: '/assets/4.js', session: 'made-up-4' })).statusCode).toBe(429);
+    expect((await send({ method: 'GET', url: '/assets/4.js', from: '192.0.2.9' })).statusCode).toBe(200);
+  });
+
+  it('keeps an address at its sign-in count through a flood of made-up session cookies', async () => {
+    const { send } = await limitedApp({ signIn: 2, perAddress: 1_000_000 });
+    const login = { method: 'POST', url: '/api/auth/login', payload: {} } as const;
+    expect((await send(login)).statusCode).toBe(200);
+    expect((await send(login)).statusCode).toBe(200);
+    expect((await send(login)).statusCode).toBe(429);
+    // More session keys than the memory keeps: they must push out only each other.
+    for (let i = 0; i < 20_050; i++) await send({ method: 'GET', url: '/api/things', session: `s${i}` });
+    expect((await send(login)).statusCode).toBe(429);
+  }, 60_000);
+
+  it('behind one trusted proxy, counts the address the proxy saw, not one the client wrote', async () => {
+    const { send } = await limitedApp({ signIn: 2 }, { trustProxy: 1 });
+    const login = (forwardedFor: string) =>
+      send({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {},
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+    expect((await login('10.0.0.1, 203.0.113.7')).statusCode).toBe(200);
+    expect((await login('10.0.0.2, 203.0.113.7')).statusCode).toBe(200);
+    expect((await login('10.0.0.3, 203.0.113.7')).statusCode).toBe(429);
+    expect((await login('203.0.113.8')).statusCode).toBe(200);
   });
 
   it('starts counting again when the window ends', async () => {

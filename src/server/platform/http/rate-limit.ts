@@ -18,7 +18,7 @@ import {
  * - `expensive`: exports, imports, statistics: a lower limit per client, plus the ceiling;
  * - `sign-in`: routes that check a password or a code: per address, plus the ceiling (their own
  *   failed-attempt throttle, auth/throttle.ts, still applies behind this);
- * - `static`: the operator app's files: a generous limit per client, so a page load never fails;
+ * - `static`: the operator app's files: a generous limit per address, so a page load never fails;
  * - `exempt`: `/status`, which load balancers poll.
  * The per-address ceiling bounds a client that sends a new made-up session cookie each time.
  */
@@ -60,7 +60,8 @@ const BUCKETS: Record<RateClass, readonly Bucket[]> = {
   api: [{ name: 'api', scope: 'client', limit: 'api' }, CEILING],
   expensive: [{ name: 'expensive', scope: 'client', limit: 'expensive' }, CEILING],
   'sign-in': [{ name: 'sign-in', scope: 'address', limit: 'signIn' }, CEILING],
-  static: [{ name: 'static', scope: 'client', limit: 'staticFiles' }],
+  // Per address: a cookie means nothing to a file, and made-up ones must not buy fresh counts.
+  static: [{ name: 'static', scope: 'address', limit: 'staticFiles' }],
   exempt: [],
 };
 

@@ -33,6 +33,8 @@ const CUSTOM_IT: Record<string, string> = {
   'an https address (http only on this computer)': 'un indirizzo https (http solo su questo computer)',
   'an e-mail domain such as example.org': 'un dominio di posta come esempio.it',
   'a value without spaces': 'un valore senza spazi',
+  'a second factor of RFC 8176 (mfa, mca, hwk, swk, otp, sms, tel, sc, fpt, face, iris, retina, vbm), not a password or a PIN':
+    'un secondo fattore della RFC 8176 (mfa, mca, hwk, swk, otp, sms, tel, sc, fpt, face, iris, retina, vbm), non una password o un PIN',
   'not a position in this list: start again from the first page':
     'non è una posizione di questo elenco: riparti dalla prima pagina',
 };

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,14 +15,22 @@ import { maxLengthOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { useOrganisationChoices, useSaveIdentityProvider } from './identity-providers-api.js';
+import { ConfirmIdentity } from './ConfirmIdentity.js';
+import {
+  isStepUpRequired,
+  useOrganisationChoices,
+  useSaveIdentityProvider,
+} from './identity-providers-api.js';
 import { createBodyOf, type ProviderFormValues, updateBodyOf, valuesOf } from './provider-form.js';
 
 const createResolver = contractResolver<ProviderFormValues>(ZIdentityProviderCreateSchema, createBodyOf);
 const updateResolver = contractResolver<ProviderFormValues>(ZIdentityProviderUpdateSchema, updateBodyOf);
 const fields = ZIdentityProviderCreateSchema.shape;
 
-/** Registers an organisation's provider, or changes one (its issuer and organisation stay). */
+/**
+ * Registers an organisation's provider, or changes one (its issuer and organisation stay). The
+ * server asks for a fresh second factor first: the code is asked here and the save repeated.
+ */
 export function IdentityProviderForm({
   provider,
   onDone,
@@ -39,8 +48,10 @@ export function IdentityProviderForm({
   });
   const { register } = form;
   const { errors, isSubmitting } = form.formState;
+  const [confirming, setConfirming] = useState(false);
+  const waiting = useRef<ProviderFormValues | null>(null);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  async function saveValues(values: ProviderFormValues) {
     try {
       await save.mutateAsync({
         id: provider?.id,
@@ -48,13 +59,26 @@ export function IdentityProviderForm({
       });
       onDone();
     } catch (e) {
+      if (isStepUpRequired(e)) {
+        waiting.current = values;
+        setConfirming(true);
+        return;
+      }
       applyServerFieldErrors(e, form.setError, locale, values);
     }
-  });
+  }
+  const onSubmit = form.handleSubmit(saveValues);
+
+  function confirmed() {
+    setConfirming(false);
+    save.reset();
+    if (waiting.current) void saveValues(waiting.current);
+  }
 
   // Options must exist before the form registers its values, or the select would show none chosen.
   if (!provider && organisations.isPending) return <Loading />;
-  const problem = save.error && Object.keys(errors).length === 0 ? save.error : null;
+  const problem =
+    save.error && !isStepUpRequired(save.error) && Object.keys(errors).length === 0 ? save.error : null;
 
   return (
     <EditorCard
@@ -143,7 +167,7 @@ export function IdentityProviderForm({
           hint={t('identityProviders.hints.mfaAmrValues')}
           autoComplete="off"
           spellCheck={false}
-          error={fieldErrorText(t, errors.mfaAmrValues, t('identityProviders.errors.assuranceValues'))}
+          error={fieldErrorText(t, errors.mfaAmrValues, t('identityProviders.errors.amrValues'))}
           {...register('mfaAmrValues')}
         />
         <TextField
@@ -162,7 +186,7 @@ export function IdentityProviderForm({
           {...register('enabled')}
         />
         <FormActions>
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting || confirming}>
             {t('common.save')}
           </button>
           <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
@@ -170,6 +194,14 @@ export function IdentityProviderForm({
           </button>
         </FormActions>
       </form>
+      {confirming && (
+        <ConfirmIdentity
+          id="provider-step-up"
+          reason={t('identityProviders.stepUp.reasonChange')}
+          onVerified={confirmed}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </EditorCard>
   );
 }

@@ -6,6 +6,7 @@ import {
   ZOrganisationSchema,
 } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
+import { problemType } from '../../ui/forms/server-errors.js';
 
 const listKey = ['identity-providers'] as const;
 
@@ -48,4 +49,25 @@ export function useSaveIdentityProvider() {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey }),
   });
+}
+
+/** A second person approves a provider as it stands; the list is asked again afterwards. */
+export function useApproveIdentityProvider() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api(`/api/identity-providers/${encodeURIComponent(id)}/approve`, {
+        method: 'POST',
+        schema: ZIdentityProviderSchema,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey }),
+  });
+}
+
+/** The server wants a fresh second factor first (`step-up-required`): ask for the code, then retry. */
+export const isStepUpRequired = (error: unknown) => problemType(error).endsWith('step-up-required');
+
+/** A wrong code answers 401: a form error here, not an expired session. */
+export function stepUp(body: { code: string; reason: string }) {
+  return api('/api/auth/step-up', { method: 'POST', body, skipUnauthorizedRedirect: true });
 }

@@ -10,14 +10,17 @@ const IdentityProvidersPage = lazyPage(
   'IdentityProvidersPage',
 );
 
-/** Organisations' identity providers for single sign-on: the admin registers and edits them. */
+/**
+ * Organisations' identity providers for single sign-on: the admin registers and edits them; an
+ * admin or a DPO reads them and approves another person's registration or change.
+ */
 export const identityProvidersModule = {
   id: 'identity-providers',
   routes: ({ appLayout }) => {
     const identityProvidersRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/identity-providers',
-      beforeLoad: ({ context }) => requireAny(context.session, 'identity-providers.manage'),
+      beforeLoad: ({ context }) => requireAny(context.session, 'identity-providers.review'),
       component: IdentityProvidersPage,
     });
     return [identityProvidersRoute] as const;
@@ -26,7 +29,7 @@ export const identityProvidersModule = {
     {
       to: '/identity-providers',
       labelKey: 'identityProviders.nav',
-      anyOf: ['identity-providers.manage'],
+      anyOf: ['identity-providers.review'],
       order: 35,
     },
   ],
