@@ -116,5 +116,15 @@ describe.skipIf(process.env.DATABASE_URL)('backup and restore of the embedded da
     mkdirSync(empty);
     await expect(restorePglite({ config: configOf(empty), file: junk })).rejects.toBeInstanceOf(StartupError);
     expect(readdirSync(empty).filter((f) => f === 'pglite')).toEqual([]);
+    // Files people pick by mistake: a JSON file, a pg_dump archive (it starts "PGDMP").
+    for (const [name, content] of [
+      ['accounts.json', '{"username":"admin"}'],
+      ['trama.dump', `PGDMP${'\0'.repeat(600)}`],
+    ]) {
+      const file = join(elsewhere, name!);
+      writeFileSync(file, content!);
+      await expect(restorePglite({ config: configOf(empty), file })).rejects.toThrow(/is not a backup/);
+      expect(readdirSync(empty).filter((f) => f === 'pglite')).toEqual([]);
+    }
   }, 60_000);
 });

@@ -189,6 +189,17 @@ describe('routes with their own limits', () => {
     expect((await as(coordinatrice, app, home)).statusCode).toBe(200);
   });
 
+  it('lets a person over their limit still read their session and sign out', async () => {
+    const app = await instance({ api: 1 });
+    const marco = await t.signIn('operatore.romano');
+    expect((await as(marco, app, home)).statusCode).toBe(200);
+    expect((await as(marco, app, home)).statusCode).toBe(429);
+    expect((await as(marco, app, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
+    expect((await as(marco, app, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    // Signed out for real: the session no longer opens anything.
+    expect((await as(marco, app, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+  });
+
   it('never limits /status', async () => {
     const app = await instance({ api: 1, perAddress: 1 });
     for (let i = 0; i < 5; i++)

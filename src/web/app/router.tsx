@@ -1,10 +1,12 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { type AnyRoute, createRouter } from '@tanstack/react-router';
+import { type AnyRoute, createRouter, type ErrorComponentProps, useRouter } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../features/errors/NotFoundPage.js';
 import type { RoutesOf } from '../routing/feature-module.js';
 import { appLayout, layouts, publicLayout, rootRoute } from '../routing/layouts.js';
 import { sessionQueryOptions } from '../session/session.js';
 import { Loading } from '../ui/Loading.js';
+import { ProblemAlert } from '../ui/ProblemAlert.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { AppShell } from './shell/AppShell.js';
 import { PublicShell } from './shell/PublicShell.js';
@@ -14,7 +16,7 @@ import { PublicShell } from './shell/PublicShell.js';
  * routes on the layouts (`routing/layouts.ts`); here they get their shells. Route components stay thin:
  * they read params/search and hand plain props to the feature pages.
  */
-rootRoute.update({ notFoundComponent: RootNotFound });
+rootRoute.update({ notFoundComponent: RootNotFound, errorComponent: RootError });
 publicLayout.update({ component: PublicShell });
 appLayout.update({ component: AppShell, notFoundComponent: NotFoundPage });
 
@@ -30,6 +32,30 @@ function RootNotFound() {
     <Shell>
       <NotFoundPage />
     </Shell>
+  );
+}
+
+/**
+ * A page that could not be built (its data refused: too many requests, the server gone): the
+ * reason in words in the public frame, and a way to try again, never the router's own page.
+ */
+function RootError({ error, reset }: ErrorComponentProps) {
+  const { t } = useTranslation();
+  const router = useRouter();
+  return (
+    <PublicShell>
+      <ProblemAlert error={error} />
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => {
+          reset();
+          void router.invalidate();
+        }}
+      >
+        {t('errors.retry')}
+      </button>
+    </PublicShell>
   );
 }
 

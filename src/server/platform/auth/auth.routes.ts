@@ -124,7 +124,8 @@ export const authRoutes =
     app.post(
       '/api/auth/logout',
       {
-        config: { access: 'session' },
+        // Signing out must work whatever the limits: a refused sign-out leaves a session open.
+        config: { access: 'session', rate: 'exempt' },
         schema: { tags, summary: 'Sign out: the session ends at once' },
       },
       async (request, reply) => {
@@ -137,7 +138,7 @@ export const authRoutes =
     app.get(
       '/api/auth/session',
       {
-        config: { access: 'session' },
+        config: { access: 'session', rate: 'shell' },
         schema: {
           tags,
           summary: 'The signed-in user, memberships, acting membership and permissions',

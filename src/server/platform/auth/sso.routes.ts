@@ -56,7 +56,7 @@ export const ssoRoutes =
     app.get(
       '/api/auth/sso/providers',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rate: 'shell' },
         schema: {
           tags,
           summary: 'The organisations\u2019 identity providers one may sign in with (for the sign-in page)',

@@ -80,9 +80,13 @@ export async function restorePglite({
       rmSync(dir, { recursive: true, force: true });
       return new StartupError(`${source} is not a backup made by npm run backup`);
     };
+    const bytes = readFileSync(source);
+    // A file that is neither gzip nor tar would fail inside PGlite's decompression, out of reach of
+    // this try (a crash): judge it by its first bytes instead.
+    if (!looksLikeArchive(bytes)) throw await notABackup();
     let database: Database;
     try {
-      database = await openPglite({ dataDir: dir, dump: new Blob([readFileSync(source)]) });
+      database = await openPglite({ dataDir: dir, dump: new Blob([bytes]) });
     } catch {
       throw await notABackup();
     }
@@ -108,4 +112,11 @@ function refusePostgres(config: BackupConfig, tool: string) {
     throw new StartupError(
       `DATABASE_URL is set: back up and restore PostgreSQL with ${tool} (docs/operations.md); this command is for the embedded database`,
     );
+}
+
+/** gzip's magic number, or a tar header's "ustar" at byte 257. */
+function looksLikeArchive(bytes: Buffer) {
+  const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const tar = bytes.length > 262 && bytes.subarray(257, 262).toString('latin1') === 'ustar';
+  return gzip || tar;
 }

@@ -19,10 +19,12 @@ import {
  * - `sign-in`: routes that check a password or a code: per address, plus the ceiling (their own
  *   failed-attempt throttle, auth/throttle.ts, still applies behind this);
  * - `static`: the operator app's files: a generous limit per address, so a page load never fails;
- * - `exempt`: `/status`, which load balancers poll.
+ * - `shell`: what the app's frame reads on every page (the session, the sign-in page's providers):
+ *   only the per-address ceiling, so one person over their limit still sees the app and its message;
+ * - `exempt`: `/status`, which load balancers poll, and signing out, which must always work.
  * The per-address ceiling bounds a client that sends a new made-up session cookie each time.
  */
-export type RateClass = 'api' | 'expensive' | 'sign-in' | 'static' | 'exempt';
+export type RateClass = 'api' | 'expensive' | 'sign-in' | 'static' | 'shell' | 'exempt';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -62,6 +64,7 @@ const BUCKETS: Record<RateClass, readonly Bucket[]> = {
   'sign-in': [{ name: 'sign-in', scope: 'address', limit: 'signIn' }, CEILING],
   // Per address: a cookie means nothing to a file, and made-up ones must not buy fresh counts.
   static: [{ name: 'static', scope: 'address', limit: 'staticFiles' }],
+  shell: [CEILING],
   exempt: [],
 };
 

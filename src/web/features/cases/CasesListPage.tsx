@@ -152,7 +152,7 @@ export function CasesListPage({
         </form>
       </section>
       <section aria-labelledby="cases-results-heading">
-        <h2 id="cases-results-heading" className="h4">
+        <h2 id="cases-results-heading" className="h4" tabIndex={-1}>
           {t('cases.list.results')}
         </h2>
         <AsyncContent query={cases}>
@@ -206,6 +206,7 @@ export function CasesListPage({
                   pageSize={result.pageSize || CASES_PAGE_SIZE}
                   total={result.total}
                   onPage={(page) => goToPage(page, result)}
+                  resultsHeadingId="cases-results-heading"
                 />
               </>
             )
