@@ -92,6 +92,8 @@ describe('single sign-on with an organisation’s identity provider', () => {
     await openProvidersPage(dpo);
     const row = dpo.getByRole('row', { name: /Il Cerchio/ });
     await row.getByText(PENDING).waitFor();
+    // The approver sees where the sign-ins will come from.
+    await row.getByText(idp.issuer, { exact: true }).waitFor();
     expect(await dpo.getByRole('button', { name: 'Registra un servizio di accesso' }).count()).toBe(0);
     expect(await row.getByRole('button', { name: /^Modifica/ }).count()).toBe(0);
     await expectAccessible(dpo, 'identity providers as the DPO');

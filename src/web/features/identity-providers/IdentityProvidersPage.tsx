@@ -87,7 +87,11 @@ export function IdentityProvidersPage() {
         ]}
         row={(p) => (
           <>
-            <th scope="row">{p.name}</th>
+            <th scope="row">
+              {p.name}
+              {/* What the approver approves: the address the sign-ins come from. */}
+              <span className="d-block small fw-normal text-break">{p.issuer}</span>
+            </th>
             <td>{p.organisationName}</td>
             <td className="text-break">{p.allowedDomains.join(', ')}</td>
             <td className="text-break">{secondFactorOf(p)}</td>
