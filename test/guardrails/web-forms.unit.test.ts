@@ -29,8 +29,7 @@ const OWN_LIMITS = new Set([
   'features/auth/MfaVerifyPage.tsx: maxLength: 6',
   'features/auth/MfaEnrolmentPage.tsx: maxLength={6}',
   'features/auth/ReauthDialog.tsx: maxLength={6}',
-  'features/households/StepUpForm.tsx: maxLength={6}',
-  'features/identity-providers/ConfirmIdentity.tsx: maxLength={6}',
+  'ui/forms/StepUpCodeForm.tsx: maxLength={6}',
   'features/households/PersonFields.tsx: maxLength={16}',
   'features/incidents/IncidentSurvivorSection.tsx: maxLength={40}',
 ]);

@@ -130,9 +130,6 @@ export function revealSafety({ personId, reason }: { personId: string; reason: s
 }
 
 /** A wrong code answers 401: a form error here, not an expired session. */
-export function stepUp(body: { code: string; reason: string }) {
-  return api('/api/auth/step-up', { method: 'POST', body, skipUnauthorizedRedirect: true });
-}
 
 /** Who changed what in a person's record. Reading it is audited: only fetched when asked for. */
 export function usePersonChanges(personId: string, enabled: boolean) {

@@ -68,6 +68,3 @@ export function useApproveIdentityProvider() {
 export const isStepUpRequired = (error: unknown) => problemType(error).endsWith('step-up-required');
 
 /** A wrong code answers 401: a form error here, not an expired session. */
-export function stepUp(body: { code: string; reason: string }) {
-  return api('/api/auth/step-up', { method: 'POST', body, skipUnauthorizedRedirect: true });
-}
