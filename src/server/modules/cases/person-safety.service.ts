@@ -3,15 +3,12 @@ import type { TAtRiskUpdate, TSafeContact, TSafetyDetails } from '../../../contr
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { requireRecentStepUp } from '../../platform/auth/step-up.js';
 import type { Deps } from '../../platform/deps.js';
-import { HttpProblem } from '../../platform/http/problem.js';
 import { contactContext, openJson, safeContactContext, sealJson } from './cases.people.js';
 import { requireOwnPerson, requirePersonInCare } from './cases.policy.js';
 import { people } from './cases.sql.js';
 import { findSealedContact } from './households.repository.js';
-
-/** Safety details are revealed only this soon after a step-up (ARCHITECTURE: mechanism 2). */
-const STEP_UP_MINUTES = 15;
 
 /** A person's safety details (encrypted; revealed after step-up with a reason) and the at-risk mark. */
 export async function revealSafety({
@@ -25,17 +22,13 @@ export async function revealSafety({
   personId: string;
   reason: string;
 }): Promise<TSafetyDetails> {
-  const fresh = ctx.stepUpAt && Date.now() - ctx.stepUpAt.getTime() < STEP_UP_MINUTES * 60_000;
-  if (!fresh)
-    throw new HttpProblem(
-      403,
-      'step-up-required',
-      { it: 'Conferma la tua identità', en: 'Confirm your identity' },
-      {
-        it: 'I dati di sicurezza si vedono solo dopo aver confermato il codice di autenticazione.',
-        en: 'Safety details are shown only after you confirm your authentication code.',
-      },
-    );
+  requireRecentStepUp({
+    ctx,
+    why: {
+      it: 'I dati di sicurezza si vedono solo dopo aver confermato il codice di autenticazione.',
+      en: 'Safety details are shown only after you confirm your authentication code.',
+    },
+  });
   return scoped({
     db: deps.db,
     ctx,

@@ -1,5 +1,6 @@
 import type { AccessContext } from '../access/access-context.js';
 import { OutOfScope } from '../access/not-found.js';
+import { hasRecentStepUp } from '../auth/step-up.js';
 import type { Tx } from '../db/client.js';
 import type { FileDataClass } from './file-kinds.js';
 import { storageRefusals } from './storage-refusals.js';
@@ -40,9 +41,6 @@ export async function mayRead({ tx, ctx, file }: { tx: Tx; ctx: AccessContext; f
   }
 }
 
-/** Safety data is revealed only this soon after a step-up, as for safety fields (modules/cases). */
-export const STEP_UP_MINUTES = 15;
-
 /**
  * What a file's class asks on top of the module's rule, as for fields of the same class
  * (ARCHITECTURE, mechanism 2): a `safety` file opens only after a recent step-up and with a stated
@@ -59,6 +57,5 @@ export function requireClassConditions({
   reason: string | undefined;
 }) {
   if (dataClass !== 'safety') return;
-  const fresh = ctx.stepUpAt && Date.now() - ctx.stepUpAt.getTime() < STEP_UP_MINUTES * 60_000;
-  if (!fresh || !reason?.trim()) throw storageRefusals.stepUp();
+  if (!hasRecentStepUp(ctx) || !reason?.trim()) throw storageRefusals.stepUp();
 }
