@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -14,7 +15,18 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CASE_ORIGINS, REPORTER_KINDS } from '../../../contracts/tutela.js';
 import { districts, municipalities, services, users } from '../../platform/tenancy/tenancy.sql.js';
+
+/**
+ * A check that a text column holds one of the contract's codes (null passes: nullable columns).
+ * The codes are written as literals (a check constraint takes no parameters); they are the
+ * contract's own snake_case arrays, and anything else is refused here.
+ */
+export const inList = (column: unknown, values: readonly string[]) => {
+  if (!values.every((v) => /^[a-z0-9_]+$/.test(v))) throw new Error('inList takes snake_case codes only');
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+};
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -67,6 +79,8 @@ export const people = pgTable(
     preferredMediatorGender: text('preferred_mediator_gender').notNull().default('any'),
     /** Marked at risk from the household's perpetrator: protected from his followers like a victim (0007). */
     atRisk: boolean('at_risk').notNull().default(false),
+    /** A relative or significant adult of the family network who lives elsewhere (issue 15). */
+    livesInHousehold: boolean('lives_in_household').notNull().default(true),
     municipality: text('municipality').references(() => municipalities.istatCode),
     identifierType: text('identifier_type').notNull().default('none'),
     identifier: text('identifier'),
@@ -169,6 +183,14 @@ export const referrals = pgTable(
       .notNull()
       .references(() => services.id),
     purpose: text('purpose').notNull(),
+    /**
+     * `service`: one service refers to another. Otherwise the mandated service records how its own
+     * case came to it (a court decree, a report, the family's request): sender and recipient are it.
+     */
+    origin: text('origin').notNull().default('service'),
+    reporterKind: text('reporter_kind'),
+    /** The case this referral was sent from (a Tutela Minori case asking the ethnoclinical team). */
+    parentCaseId: uuid('parent_case_id').references((): AnyPgColumn => cases.id),
     courtInvestigation: boolean('court_investigation').notNull().default(false),
     urgency: text('urgency').notNull(),
     sections: text('sections').array().notNull().default(sql`'{}'`),
@@ -200,7 +222,10 @@ export const referrals = pgTable(
       'referrals_status_check',
       sql`${t.status} in ('draft', 'sent', 'accepted', 'declined', 'closed', 'revoked')`,
     ),
-    check('referrals_not_to_self', sql`${t.fromServiceId} <> ${t.toServiceId}`),
+    check('referrals_not_to_self', sql`${t.fromServiceId} <> ${t.toServiceId} or ${t.origin} <> 'service'`),
+    check('referrals_origin_check', inList(t.origin, CASE_ORIGINS)),
+    check('referrals_reporter_kind_check', inList(t.reporterKind, REPORTER_KINDS)),
+    index('referrals_parent_case_idx').on(t.parentCaseId),
   ],
 );
 
@@ -250,6 +275,10 @@ export const cases = pgTable(
     closureRequestedBy: uuid('closure_requested_by').references(() => users.id),
     closedAt: ts('closed_at'),
     closureApprovedBy: uuid('closure_approved_by').references(() => users.id),
+    /** Where the case went (closure "transferred to"), in words: another Ambito, a service elsewhere. */
+    transferredTo: text('transferred_to'),
+    /** After-care: the date the team looks at the family again after closing. */
+    afterCareOn: date('after_care_on'),
     /** Copied from the referral (and kept in step by the consents trigger): no basis, no access. */
     basisExpiresOn: date('basis_expires_on'),
     basisLapsedAt: ts('basis_lapsed_at'),
