@@ -13,6 +13,8 @@ import { householdsRoutes } from './households.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
 import { reminderJob } from './reminders.js';
 import { sessionsRoutes } from './sessions.routes.js';
+import { TUTELA_AUDIT_ACTIONS } from './tutela.audit.js';
+import { tutelaRoutes } from './tutela.routes.js';
 
 /** The module's sub-resources, each with its routes beside its service. */
 const casesRoutes =
@@ -22,6 +24,7 @@ const casesRoutes =
     await app.register(referralsRoutes(deps));
     await app.register(caseRoutes(deps));
     await app.register(sessionsRoutes(deps));
+    await app.register(tutelaRoutes(deps));
   };
 
 export const casesModule: TramaModule = {
@@ -29,7 +32,7 @@ export const casesModule: TramaModule = {
   fieldClasses: CASES_FIELD_CLASSES,
   retention: CASES_RETENTION,
   encryptedColumns: CASES_ENCRYPTED_COLUMNS,
-  auditActions: CASES_AUDIT_ACTIONS,
+  auditActions: { ...CASES_AUDIT_ACTIONS, ...TUTELA_AUDIT_ACTIONS },
   jobs: [reminderJob],
   exports: [casesExport],
   recordTables: CASES_RECORD_TABLES,
