@@ -4,6 +4,7 @@ import { text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
 import { type KeysetValue, keysetCursorSchema } from './keyset.js';
 import { ZReferralPurposeSchema } from './referrals.js';
+import { CASE_ORIGINS, ZReporterKindSchema } from './tutela.js';
 
 /**
  * The case (presa in carico): opened when a referral is accepted; intake, a structured
@@ -131,6 +132,9 @@ export const ZCaseSchema = z.object({
     purpose: ZReferralPurposeSchema,
     fromServiceName: z.string(),
     sentAt: z.iso.datetime().nullable(),
+    /** `service`: opened by accepting a referral; otherwise opened by the mandated service itself. */
+    origin: z.enum(CASE_ORIGINS),
+    reporterKind: ZReporterKindSchema.nullable(),
   }),
   indicators: z.object({
     daysToAcceptance: z.number().nullable(),

@@ -65,6 +65,8 @@ const PERSON_FIELDS = {
   preferredMediatorGender: z.enum(MEDIATOR_GENDERS).default('any'),
   /** At risk from the household's perpetrator: kept from his case team like a victim or a minor. */
   atRisk: z.boolean().default(false),
+  /** False for a relative or significant adult of the family network who lives elsewhere (issue 15). */
+  livesInHousehold: z.boolean().default(true),
   municipality: ZIstatCodeSchema.nullable().optional(),
   identifierType: ZIdentifierTypeSchema.default('none'),
   identifier: z
@@ -127,7 +129,12 @@ export const ZPersonAddSchema = z
 /** An edit replaces the person's registry fields; the at-risk mark has its own route with a reason. */
 const { atRisk: _atRisk, ...EDITABLE_FIELDS } = PERSON_FIELDS;
 export const ZPersonUpdateSchema = z
-  .strictObject({ ...EDITABLE_FIELDS, acknowledgeDuplicates: ZAcknowledgeSchema })
+  .strictObject({
+    ...EDITABLE_FIELDS,
+    // Absent: unchanged (a correction form that does not show it must not move the person back in).
+    livesInHousehold: z.boolean().optional(),
+    acknowledgeDuplicates: ZAcknowledgeSchema,
+  })
   .superRefine(checkPerson);
 export type TPersonUpdate = z.infer<typeof ZPersonUpdateSchema>;
 
@@ -157,6 +164,7 @@ export const ZPersonSchema = z.object({
   interpreterNeeded: z.boolean(),
   preferredMediatorGender: z.enum(MEDIATOR_GENDERS),
   atRisk: z.boolean(),
+  livesInHousehold: z.boolean(),
   municipality: z.string().nullable(),
   identifierType: ZIdentifierTypeSchema,
   identifier: z.string().nullable(),

@@ -18,6 +18,8 @@ export const ANSWER_DAYS: Record<(typeof URGENCIES)[number], number> = {
   priority: 7,
   routine: 14,
 };
+/** `court_decree` and `mandate` are the bases of a case the mandated service opened itself (ADR 0017). */
+export const LEGAL_BASES = ['consent', 'court_order', 'override', 'court_decree', 'mandate'] as const;
 export const REFERRAL_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'closed', 'revoked'] as const;
 export const ZReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 export type TReferralStatus = z.infer<typeof ZReferralStatusSchema>;
@@ -76,7 +78,7 @@ export const ZReferralSchema = z.object({
   answeredAt: z.iso.datetime().nullable(),
   dueBy: z.iso.datetime().nullable(),
   overdue: z.boolean(),
-  legalBasis: z.enum(['consent', 'court_order', 'override']).nullable(),
+  legalBasis: z.enum(LEGAL_BASES).nullable(),
   declineReason: z.string().nullable(),
   /** Of the case opened on acceptance: what the sender may know. */
   outcome: z

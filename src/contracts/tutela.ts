@@ -268,6 +268,8 @@ export const ZFamilyNetworkSchema = z.object({
   ),
 });
 export type TFamilyNetwork = z.infer<typeof ZFamilyNetworkSchema>;
+export const ZRelationParamsSchema = z.strictObject({ id: ZIdSchema, relationId: ZIdSchema });
+export const ZLegalRoleParamsSchema = z.strictObject({ id: ZIdSchema, roleId: ZIdSchema });
 
 // ---------------------------------------------------------------- placements (alternative care)
 export const PLACEMENT_KINDS = [
@@ -309,6 +311,8 @@ export const ZPlacementSchema = z.object({
 export type TPlacement = z.infer<typeof ZPlacementSchema>;
 export const ZPlacementParamsSchema = z.strictObject({ id: ZIdSchema, placementId: ZIdSchema });
 export const ZRevealReasonSchema = z.strictObject({ reason: text({ min: 10, max: 500 }) });
+/** A placement's address, revealed one at a time to the clinical team (after a step-up when protected). */
+export const ZPlacementAddressSchema = z.object({ address: z.string().nullable() });
 
 // ---------------------------------------------------------------- transfers between Ambiti
 export const TRANSFER_BASES = ['consent', 'court_order'] as const;
@@ -391,3 +395,20 @@ export const ZResidenceSchema = z.strictObject({
   expiresOn: z.iso.date().nullable().optional(),
 });
 export type TResidence = z.infer<typeof ZResidenceSchema>;
+/** The statuses that rest on a permit (or its request): only these carry a permit type and an expiry. */
+export const PERMIT_STATUSES = [
+  'permit_holder',
+  'long_term_resident',
+  'international_protection',
+  'permit_pending',
+] as const satisfies readonly (typeof RESIDENCE_STATUSES)[number][];
+/** A person's residence status as recorded (status null: never recorded). Never in a list or an export. */
+export const ZResidenceRecordSchema = z.object({
+  personId: ZIdSchema,
+  status: ZResidenceStatusSchema.nullable(),
+  permitType: z.enum(PERMIT_TYPES).nullable(),
+  expiresOn: z.iso.date().nullable(),
+  expired: z.boolean(),
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type TResidenceRecord = z.infer<typeof ZResidenceRecordSchema>;

@@ -24,6 +24,7 @@ export interface PersonRow {
   interpreter_needed: boolean;
   preferred_mediator_gender: string;
   at_risk: boolean;
+  lives_in_household: boolean;
   municipality: string | null;
   identifier_type: string;
   identifier: string | null;
@@ -38,7 +39,8 @@ export interface PersonRow {
  */
 export const PERSON_COLUMNS = sql`p.id, p.household_id, p.given_name, p.family_name, p.relationship, p.case_role,
   p.birth_year, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.gender, p.citizenship, co.eu_member, p.languages,
-  p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.at_risk, p.municipality, p.identifier_type,
+  p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.at_risk, p.lives_in_household,
+  p.municipality, p.identifier_type,
   p.identifier, (p.contact_encrypted is not null or p.safe_contact_encrypted is not null) as has_safety,
   trama_is_minor(p.birth_date, p.birth_year, p.case_role) as minor`;
 
@@ -69,6 +71,7 @@ export function toPerson(p: PersonRow): TPerson {
     interpreterNeeded: p.interpreter_needed,
     preferredMediatorGender: p.preferred_mediator_gender as TPerson['preferredMediatorGender'],
     atRisk: p.at_risk,
+    livesInHousehold: p.lives_in_household,
     municipality: p.municipality,
     identifierType: p.identifier_type as TPerson['identifierType'],
     identifier: p.identifier,
@@ -116,6 +119,7 @@ export function personValues(input: TPersonInput) {
     interpreterNeeded: input.interpreterNeeded,
     preferredMediatorGender: input.preferredMediatorGender,
     atRisk: input.atRisk,
+    livesInHousehold: input.livesInHousehold,
     municipality: input.municipality ?? null,
     identifierType: input.identifierType,
     identifier: identifierOf(input),

@@ -80,9 +80,14 @@ export async function loadCase({
   // another service opens the case, not the referral. What the case shows of it (its purpose and
   // who sent it, no personal data) is read as the owner, for a case the policy has just allowed.
   const [r] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ purpose: TCase['referral']['purpose']; from_name: string }>(
+    queryRows<{
+      purpose: TCase['referral']['purpose'];
+      from_name: string;
+      origin: TCase['referral']['origin'];
+      reporter_kind: TCase['referral']['reporterKind'];
+    }>(
       sys,
-      sql`select r.purpose, fs.name as from_name from referrals r join services fs on fs.id = r.from_service_id
+      sql`select r.purpose, fs.name as from_name, r.origin, r.reporter_kind from referrals r join services fs on fs.id = r.from_service_id
           where r.id = ${found.referralId}`,
     ),
   );
@@ -99,6 +104,8 @@ export async function loadCase({
       purpose: r!.purpose,
       fromServiceName: r!.from_name,
       sentAt: isoTime(c!.referral_sent_at),
+      origin: r!.origin,
+      reporterKind: r!.reporter_kind,
     },
     indicators: {
       daysToAcceptance: days(c!.referral_sent_at, c!.opened_at),

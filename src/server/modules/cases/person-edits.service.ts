@@ -35,6 +35,7 @@ const EDITABLE: (keyof TPerson & keyof TPersonUpdate)[] = [
   'preferredLanguage',
   'interpreterNeeded',
   'preferredMediatorGender',
+  'livesInHousehold',
   'municipality',
   'identifierType',
   'identifier',
@@ -83,7 +84,11 @@ export async function updatePerson({
     ctx,
     work: async (tx) => {
       const current = await ownPerson({ tx, personId });
-      const values = personValues({ ...fields, atRisk: current.atRisk });
+      const values = personValues({
+        ...fields,
+        atRisk: current.atRisk,
+        livesInHousehold: fields.livesInHousehold ?? current.livesInHousehold,
+      });
       const next: Record<string, unknown> = { ...values, birthDate: values.birthDate };
       const changes = EDITABLE.filter((f) => !same(current[f], next[f])).map((field) => ({
         field,

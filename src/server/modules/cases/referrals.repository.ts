@@ -74,7 +74,9 @@ export async function pageOfReferrals({
       : sql`(r.to_service_id = (select trama_service()) or r.to_service_id = any((select trama_supervised_services())::uuid[])) and r.status <> 'draft'`;
   const statusFilter = status ? sql`and r.status = ${status}` : sql``;
   const overdueFilter = overdue === 'true' ? sql`and r.status = 'sent' and r.due_by < now()` : sql``;
-  const where = sql`where ${boxFilter} ${statusFilter} ${overdueFilter}`;
+  // A case the mandated service opened itself keeps its intake on a referral row (origin ≠ service):
+  // it is the case's record, not a referral between services, so the referral lists leave it out.
+  const where = sql`where r.origin = 'service' and ${boxFilter} ${statusFilter} ${overdueFilter}`;
   const rows = await queryRows<ReferralRow>(
     tx,
     sql`${SELECT_REFERRAL} ${where} order by coalesce(r.sent_at, r.created_at) desc, r.id

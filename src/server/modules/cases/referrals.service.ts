@@ -102,7 +102,7 @@ export async function getReferral({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
  * Who may be referred, and to whom: the household's own people, never the perpetrator together
  * with someone he may harm (a victim, a minor, anyone marked at risk): their cases stay apart.
  */
-async function checkReferralInput({
+export async function checkReferralInput({
   tx,
   ctx,
   householdId,
