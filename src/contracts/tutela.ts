@@ -66,7 +66,11 @@ export const PLACEMENT_5BIS_MAX_MONTHS = 24;
 export const MAX_REPORT_INTERVAL_MONTHS = 6;
 export const RESPONSIBLE_WORKER_DAYS = 15;
 /** Art. 403 c.c.: the measure to the public prosecutor within 24 h, his request within 72 h, the court within 48 h. */
-export const REMOVAL_403_STEPS_HOURS = { pm_notice: 24, validation_request: 72, validation_decision: 48 } as const;
+export const REMOVAL_403_STEPS_HOURS = {
+  pm_notice: 24,
+  validation_request: 72,
+  validation_decision: 48,
+} as const;
 
 export const DEADLINE_KINDS = [
   'responsible_worker',
@@ -108,9 +112,14 @@ export const ZCourtOrderCreateSchema = ZCourtOrderFieldsSchema.superRefine((v, c
   }
 });
 /** Changing an order says why: a deadline derived from it never moves silently. */
-export const ZCourtOrderUpdateSchema = ZCourtOrderFieldsSchema.partial().extend({
-  reason: text({ min: 10, max: 1000 }),
-});
+/** The kind is what the order is: another kind is another order, recorded as such. */
+export const ZCourtOrderUpdateSchema = ZCourtOrderFieldsSchema.omit({ kind: true, addressProtected: true })
+  .partial()
+  .extend({
+    // No default here: a field left out is a field not changed.
+    addressProtected: z.boolean().optional(),
+    reason: text({ min: 10, max: 1000 }),
+  });
 export type TCourtOrderCreate = z.infer<typeof ZCourtOrderCreateSchema>;
 
 export const ZDeadlineSchema = z.object({
@@ -125,6 +134,11 @@ export const ZDeadlineSchema = z.object({
   dueSoon: z.boolean(),
 });
 export type TDeadline = z.infer<typeof ZDeadlineSchema>;
+/** The deadlines work list: of one's own cases (`team`) or of the services one supervises. */
+export const ZDeadlineListQuerySchema = z.strictObject({
+  scope: z.enum(['team', 'supervised']).default('team'),
+  withinDays: z.coerce.number().int().min(0).max(365).default(60),
+});
 export const ZDeadlineMetSchema = z.strictObject({ metAt: z.iso.datetime({ offset: true }) });
 
 export const ZCourtOrderSchema = z.object({
@@ -306,7 +320,9 @@ export const ZPlacementSchema = z.object({
   address: z.string().nullable(),
   addressProtected: z.boolean(),
   hasAddress: z.boolean(),
-  visits: z.array(z.object({ id: ZIdSchema, visitedOn: z.iso.date(), note: z.string().nullable(), by: z.string() })),
+  visits: z.array(
+    z.object({ id: ZIdSchema, visitedOn: z.iso.date(), note: z.string().nullable(), by: z.string() }),
+  ),
 });
 export type TPlacement = z.infer<typeof ZPlacementSchema>;
 export const ZPlacementParamsSchema = z.strictObject({ id: ZIdSchema, placementId: ZIdSchema });
@@ -349,6 +365,8 @@ export const ZTransferSchema = z.object({
 });
 export type TTransfer = z.infer<typeof ZTransferSchema>;
 export const ZTransferParamsSchema = z.strictObject({ transferId: ZIdSchema });
+/** The transfers list: open requests first, then the latest answered, at most this many. */
+export const TRANSFER_LIST_LIMIT = 100;
 
 // ---------------------------------------------------------------- closing and reopening
 export const CLOSURE_DECISIONS = ['refuse', 'return'] as const;
@@ -357,6 +375,8 @@ export const ZClosureDecisionSchema = z.strictObject({
   reason: text({ min: 10, max: 2000 }),
 });
 export const ZReopenSchema = z.strictObject({ reason: text({ min: 10, max: 2000 }) });
+/** A closed case's after-care date this close (or past) shows on its lead's Home. */
+export const AFTER_CARE_DUE_DAYS = 14;
 export const STATUS_CHANGE_KINDS = [
   'closure_requested',
   'closure_refused',

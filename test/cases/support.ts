@@ -171,5 +171,19 @@ export function casesTestKit() {
     return { referralId: r.id, caseId };
   }
 
-  return { t, as, ids, call, ok, fields, system, registerFamily, recordMotherSafety, openCaseFor };
+  /** Tutela Minori Treviglio opens its own case from a school report (no referral): operatrice leads it. */
+  async function openOwnCase(personIds: string[], extra: object = {}) {
+    return ok<{ caseId: string }>('operatrice', 'POST', '/api/cases', {
+      householdId: ids.household,
+      personIds,
+      origin: 'report',
+      reporterKind: 'school',
+      receivedOn: '2026-09-14',
+      urgency: 'priority',
+      summary: 'La scuola segnala assenze ripetute e segni di trascuratezza.',
+      ...extra,
+    });
+  }
+
+  return { t, as, ids, call, ok, fields, system, registerFamily, recordMotherSafety, openCaseFor, openOwnCase };
 }

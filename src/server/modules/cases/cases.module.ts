@@ -4,6 +4,7 @@ import type { TramaModule } from '../../platform/module.js';
 import { caseReminders } from './case-list.service.js';
 import { CASES_AUDIT_ACTIONS, CASES_RECORD_TABLES } from './cases.audit.js';
 import { seedDemoCases } from './cases.demo.js';
+import { courtReminders } from './court-reminders.js';
 import { casesExport } from './cases.exports.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from './cases.fields.js';
 import { CASES_INDICATORS } from './cases.indicators.js';
@@ -40,5 +41,5 @@ export const casesModule: TramaModule = {
   seedDemo: seedDemoCases,
   indicators: CASES_INDICATORS,
   routes: casesRoutes,
-  attention: caseReminders,
+  attention: async (input) => [...(await caseReminders(input)), ...(await courtReminders(input))],
 };

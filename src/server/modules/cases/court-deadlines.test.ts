@@ -6,7 +6,9 @@ const byKind = (list: ReturnType<typeof deriveDeadlines>) =>
 
 describe('deadlines derived from a court order', () => {
   it('a 5-bis decree: worker in 15 days, a report every six months at most, the end after its duration', () => {
-    const d = byKind(deriveDeadlines({ kind: 'placement_5bis', decidedOn: '2026-01-31', durationMonths: 24 }));
+    const d = byKind(
+      deriveDeadlines({ kind: 'placement_5bis', decidedOn: '2026-01-31', durationMonths: 24 }),
+    );
     // 15 calendar days, at the end of the day in Rome (winter: UTC+1).
     expect(d.responsible_worker).toBe('2026-02-15T22:59:59.999Z');
     // Six months from 31 January is 31 July (summer time: UTC+2).
@@ -15,30 +17,56 @@ describe('deadlines derived from a court order', () => {
   });
 
   it('a month without the day clamps to its last day, and an order asking more often is followed', () => {
-    expect(nextReportDue({ kind: 'placement_5bis', decidedOn: '2026-08-31', durationMonths: 24 }, null)?.toISOString()).toBe(
-      '2027-02-28T22:59:59.999Z',
-    );
+    expect(
+      nextReportDue(
+        { kind: 'placement_5bis', decidedOn: '2026-08-31', durationMonths: 24 },
+        null,
+      )?.toISOString(),
+    ).toBe('2027-02-28T22:59:59.999Z');
     const d = byKind(
-      deriveDeadlines({ kind: 'placement_5bis', decidedOn: '2026-03-10', durationMonths: 12, reportEveryMonths: 3 }),
+      deriveDeadlines({
+        kind: 'placement_5bis',
+        decidedOn: '2026-03-10',
+        durationMonths: 12,
+        reportEveryMonths: 3,
+      }),
     );
     expect(d.report).toBe('2026-06-10T21:59:59.999Z');
   });
 
   it('the interval never exceeds six months, and the next report runs from the last one sent', () => {
-    const terms = { kind: 'placement_5bis' as const, decidedOn: '2026-01-10', durationMonths: 24, reportEveryMonths: 6 };
+    const terms = {
+      kind: 'placement_5bis' as const,
+      decidedOn: '2026-01-10',
+      durationMonths: 24,
+      reportEveryMonths: 6,
+    };
     expect(nextReportDue(terms, '2026-05-02')?.toISOString()).toBe('2026-11-02T22:59:59.999Z');
-    expect(nextReportDue({ ...terms, reportEveryMonths: 12 }, null)?.toISOString()).toBe('2026-07-10T21:59:59.999Z');
+    expect(nextReportDue({ ...terms, reportEveryMonths: 12 }, null)?.toISOString()).toBe(
+      '2026-07-10T21:59:59.999Z',
+    );
   });
 
   it('no report is scheduled after the order ends', () => {
-    const terms = { kind: 'prescriptions' as const, decidedOn: '2026-01-10', durationMonths: 6, reportEveryMonths: 4 };
+    const terms = {
+      kind: 'prescriptions' as const,
+      decidedOn: '2026-01-10',
+      durationMonths: 6,
+      reportEveryMonths: 4,
+    };
     expect(orderEndsOn(terms)).toBe('2026-07-10');
     expect(nextReportDue(terms, '2026-05-10')).toBeNull();
     expect(nextReportDue(terms, null)?.toISOString()).toBe('2026-05-10T21:59:59.999Z');
   });
 
   it('an art. 403 removal: 24 hours to the prosecutor, 72 more to the request, 48 more to the court', () => {
-    const d = byKind(deriveDeadlines({ kind: 'removal_403', decidedOn: '2026-11-27', removalAt: '2026-11-27T18:30:00+01:00' }));
+    const d = byKind(
+      deriveDeadlines({
+        kind: 'removal_403',
+        decidedOn: '2026-11-27',
+        removalAt: '2026-11-27T18:30:00+01:00',
+      }),
+    );
     expect(d.pm_notice).toBe('2026-11-28T17:30:00.000Z');
     expect(d.validation_request).toBe('2026-12-01T17:30:00.000Z');
     expect(d.validation_decision).toBe('2026-12-03T17:30:00.000Z');

@@ -21,7 +21,13 @@ export type OrderTerms = Pick<TCourtOrderCreate, 'kind' | 'decidedOn'> & {
   reportEveryMonths?: number | null | undefined;
 };
 export interface DerivedDeadline {
-  kind: 'responsible_worker' | 'report' | 'expiry' | 'pm_notice' | 'validation_request' | 'validation_decision';
+  kind:
+    | 'responsible_worker'
+    | 'report'
+    | 'expiry'
+    | 'pm_notice'
+    | 'validation_request'
+    | 'validation_decision';
   dueAt: Date;
 }
 
@@ -68,7 +74,10 @@ export function nextReportDue(terms: OrderTerms, lastSentOn: string | null) {
   return ends && due > ends ? null : endOfRomeDay(due);
 }
 
-export function deriveDeadlines(terms: OrderTerms, lastReportSentOn: string | null = null): DerivedDeadline[] {
+export function deriveDeadlines(
+  terms: OrderTerms,
+  lastReportSentOn: string | null = null,
+): DerivedDeadline[] {
   const out: DerivedDeadline[] = [];
   if (terms.kind === 'removal_403' && terms.removalAt) {
     const removal = new Date(terms.removalAt);

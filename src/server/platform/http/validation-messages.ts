@@ -37,6 +37,15 @@ const CUSTOM_IT: Record<string, string> = {
     'un secondo fattore della RFC 8176 (mfa, mca, hwk, swk, otp, sms, tel, sc, fpt, face, iris, retina, vbm), non una password o un PIN',
   'not a position in this list: start again from the first page':
     'non è una posizione di questo elenco: riparti dalla prima pagina',
+  'another person': 'un’altra persona',
+  'required for a report': 'obbligatorio per una segnalazione',
+  'only for a report': 'solo per una segnalazione',
+  'required for an art. 403 removal': 'obbligatorio per un allontanamento ex art. 403 c.c.',
+  'required for a 5-bis placement': 'obbligatorio per un collocamento ex art. 5-bis',
+  'at most 24 months': 'al massimo 24 mesi',
+  'the consent the transfer rests on': 'il consenso su cui si basa il trasferimento',
+  'the order the transfer rests on': 'il provvedimento su cui si basa il trasferimento',
+  'a person of the network or a name, one of the two': 'una persona della rete oppure un nome, uno dei due',
 };
 
 interface IssueLike {

@@ -1,0 +1,102 @@
+import PDFDocument from 'pdfkit';
+import type { TCourtReport } from '../../../contracts/tutela.js';
+import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import type { OrderRow } from './court-orders.repository.js';
+
+/**
+ * A report to the court as a PDF, in Italian: the order it answers, the period, the text, who wrote
+ * and approved it and, once sent, the date and protocol number. Every page carries a diagonal
+ * watermark naming who printed it and when ("BOZZA" until approved), so a copy that leaves the
+ * service says whose it was. Fonts are embedded from assets/fonts: nothing is fetched.
+ */
+const FONT = new URL('../../../../assets/fonts/TitilliumWeb-Regular.ttf', import.meta.url).pathname;
+const BOLD = new URL('../../../../assets/fonts/TitilliumWeb-Bold.ttf', import.meta.url).pathname;
+
+const italianDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
+
+export function courtReportPdf({
+  report,
+  order,
+  caseCode,
+  serviceName,
+  printedBy,
+  printedAt = new Date(),
+}: {
+  report: TCourtReport;
+  order: OrderRow;
+  caseCode: string;
+  serviceName: string;
+  printedBy: string;
+  printedAt?: Date;
+}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    info: { Title: `Relazione al tribunale — ${caseCode}`, Author: serviceName, Subject: 'Riservato' },
+  });
+  doc.registerFont('body', FONT);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const fact = (label: string, value: string) => {
+    doc.font('bold').fontSize(10).text(`${label}: `, { continued: true });
+    doc.font('body').text(value);
+  };
+  doc.font('bold').fontSize(16).text('Relazione al Tribunale per i Minorenni');
+  doc.font('body').fontSize(11).text(serviceName).moveDown();
+  fact('Autorità giudiziaria', order.court);
+  fact('Numero di ruolo', order.docket_number);
+  fact('Provvedimento', `${enumLabel('courtOrderKind', order.kind)} del ${italianDate(order.decided_on)}`);
+  fact('Caso', caseCode);
+  fact('Periodo', `dal ${italianDate(report.periodFrom)} al ${italianDate(report.periodTo)}`);
+  fact('Stato', enumLabel('courtReportStatus', report.status));
+  fact('Redatta da', report.draftedBy);
+  if (report.approvedBy) fact('Approvata da', `${report.approvedBy} il ${italianDate(report.approvedAt)}`);
+  if (report.sentOn)
+    fact('Trasmessa', `il ${italianDate(report.sentOn)}, protocollo ${report.protocolNumber ?? '—'}`);
+  doc
+    .moveDown()
+    .font('body')
+    .fontSize(11)
+    .text(report.content ?? '', { align: 'justify' });
+
+  const stamp = `${report.status === 'draft' || report.status === 'submitted' ? 'BOZZA — ' : ''}RISERVATO — stampata da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page: the footer lifts it for itself.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.save();
+    doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
+    doc
+      .font('bold')
+      .fontSize(22)
+      .fillColor('#b0b0b0', 0.35)
+      .text(stamp, 0, doc.page.height / 2 - 20, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.restore();
+    doc
+      .font('body')
+      .fontSize(8)
+      .fillColor('#333333', 1)
+      .text(
+        `${caseCode} — pagina ${i + 1} di ${range.count} — documento riservato`,
+        56,
+        doc.page.height - 40,
+        {
+          width: doc.page.width - 112,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

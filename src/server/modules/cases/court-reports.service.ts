@@ -1,0 +1,408 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  TCourtReport,
+  ZCourtReportDraftSchema,
+  ZCourtReportSentSchema,
+  ZCourtReportUpdateSchema,
+} from '../../../contracts/tutela.js';
+import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
+import type { AuditAction } from '../../platform/audit/audit-events.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import type { Deps } from '../../platform/deps.js';
+import { problems } from '../../platform/http/problem.js';
+import { type CaseAccess, displayNames, refused, requireCase, requireOpen } from './cases.policy.js';
+import { endOfRomeDay, nextReportDue } from './court-deadlines.js';
+import { findOrder } from './court-orders.repository.js';
+import { courtReportPdf } from './court-report-pdf.js';
+import { courtDeadlines, courtReports } from './tutela.sql.js';
+
+/**
+ * Reports to the court (ADR 0017): the clinical team drafts and submits, a coordinator supervising
+ * the service approves or sends back (never their own draft), the team marks the approved report
+ * sent with its date and protocol number. Sending meets the order's open report deadline and
+ * schedules the next one from the date sent.
+ */
+type ReportRow = typeof courtReports.$inferSelect;
+const READERS = ['clinical', 'supervisor', 'break_glass'] as const;
+
+function dateOf(value: Date | string | null) {
+  return value ? new Date(value).toISOString() : null;
+}
+
+async function toReports({
+  tx,
+  rows,
+  found,
+  ctx,
+}: {
+  tx: Tx;
+  rows: ReportRow[];
+  found: CaseAccess;
+  ctx: AccessContext;
+}): Promise<TCourtReport[]> {
+  const names = await displayNames({
+    tx,
+    ids: rows.flatMap((r) => [r.draftedBy, r.approvedBy ?? r.draftedBy]),
+  });
+  const orders = new Map<string, string>();
+  for (const r of rows)
+    if (!orders.has(r.orderId))
+      orders.set(
+        r.orderId,
+        (await findOrder({ tx, caseId: found.id, orderId: r.orderId }))?.kind ?? 'prescriptions',
+      );
+  const clinical = found.access === 'clinical' && found.status !== 'closed';
+  const supervises = found.access === 'supervisor' && ctx.permissions.has('cases.supervise');
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.orderId,
+    orderKind: orders.get(r.orderId) as TCourtReport['orderKind'],
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    status: r.status as TCourtReport['status'],
+    content: r.content,
+    draftedBy: names.get(r.draftedBy)?.name ?? '',
+    approvedBy: r.approvedBy ? (names.get(r.approvedBy)?.name ?? '') : null,
+    approvedAt: dateOf(r.approvedAt),
+    returnReason: r.returnReason,
+    sentOn: r.sentOn,
+    protocolNumber: r.protocolNumber,
+    can: {
+      edit: clinical && r.status === 'draft',
+      approve: supervises && r.status === 'submitted' && r.draftedBy !== ctx.userId,
+      markSent: clinical && r.status === 'approved',
+    },
+  }));
+}
+
+async function reportsOfCase({ tx, found, ctx }: { tx: Tx; found: CaseAccess; ctx: AccessContext }) {
+  const rows = await tx
+    .select()
+    .from(courtReports)
+    .where(eq(courtReports.caseId, found.id))
+    .orderBy(asc(courtReports.periodTo), asc(courtReports.createdAt));
+  return toReports({ tx, rows, found, ctx });
+}
+
+export function listReports({ deps, ctx, caseId }: { deps: Deps; ctx: AccessContext; caseId: string }) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const found = await requireCase({ tx, id: caseId, needs: READERS });
+      const reports = await reportsOfCase({ tx, found, ctx });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'court_report.listed',
+          recordType: 'case',
+          recordId: caseId,
+          details: { count: reports.length },
+        },
+      });
+      return reports;
+    },
+  });
+}
+
+function checkPeriod(from: string, to: string) {
+  if (from > to)
+    throw problems.field('periodTo', 'before_start', {
+      it: 'Il periodo finisce prima di cominciare.',
+      en: 'The period ends before it starts.',
+    });
+}
+
+export function draftReport({
+  deps,
+  ctx,
+  caseId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  caseId: string;
+  input: z.infer<typeof ZCourtReportDraftSchema>;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const found = await requireCase({ tx, id: caseId, needs: ['clinical'] });
+      requireOpen(found);
+      if (!(await findOrder({ tx, caseId: found.id, orderId: input.orderId })))
+        throw problems.field('orderId', 'unknown', {
+          it: 'Il provvedimento non è di questo caso.',
+          en: 'The order is not one of this case.',
+        });
+      checkPeriod(input.periodFrom, input.periodTo);
+      const [row] = await tx
+        .insert(courtReports)
+        .values({ caseId: found.id, ...input, draftedBy: ctx.userId })
+        .returning({ id: courtReports.id });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'court_report.drafted',
+          recordType: 'case',
+          recordId: caseId,
+          details: { reportId: row!.id },
+        },
+      });
+      return (await reportsOfCase({ tx, found, ctx })).find((r) => r.id === row!.id)!;
+    },
+  });
+}
+
+/** One state change of a report, as a conditional UPDATE: of two approvals at once, one wins. */
+async function changeReport({
+  deps,
+  ctx,
+  caseId,
+  reportId,
+  needs,
+  from,
+  action,
+  set,
+  check,
+  after,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  caseId: string;
+  reportId: string;
+  needs: readonly CaseAccess['access'][];
+  from: TCourtReport['status'];
+  action: AuditAction;
+  set: (row: ReportRow) => Partial<ReportRow>;
+  check?: (row: ReportRow, found: CaseAccess) => void;
+  after?: (tx: Tx, row: ReportRow) => Promise<void>;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const found = await requireCase({ tx, id: caseId, needs });
+      requireOpen(found);
+      const [row] = await tx
+        .select()
+        .from(courtReports)
+        .where(and(eq(courtReports.id, reportId), eq(courtReports.caseId, found.id)));
+      if (!row) throw new OutOfScope('case', caseId);
+      check?.(row, found);
+      const [changed] = await tx
+        .update(courtReports)
+        .set({ ...set(row), updatedAt: new Date() })
+        .where(and(eq(courtReports.id, reportId), eq(courtReports.status, from)))
+        .returning();
+      if (!changed)
+        throw problems.conflict({
+          it: 'La relazione non è più in questo stato: ricarica la pagina.',
+          en: 'The report is no longer in this state: reload the page.',
+        });
+      await after?.(tx, changed);
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action, recordType: 'case', recordId: caseId, details: { reportId } },
+      });
+      return (await reportsOfCase({ tx, found, ctx })).find((r) => r.id === reportId)!;
+    },
+  });
+}
+
+type Step = { deps: Deps; ctx: AccessContext; caseId: string; reportId: string };
+
+export function updateReport(step: Step & { input: z.infer<typeof ZCourtReportUpdateSchema> }) {
+  return changeReport({
+    ...step,
+    needs: ['clinical'],
+    from: 'draft',
+    action: 'court_report.updated',
+    check: (row) => checkPeriod(step.input.periodFrom ?? row.periodFrom, step.input.periodTo ?? row.periodTo),
+    set: () => ({ ...step.input }),
+  });
+}
+
+export function submitReport(step: Step) {
+  return changeReport({
+    ...step,
+    needs: ['clinical'],
+    from: 'draft',
+    action: 'court_report.submitted',
+    set: () => ({
+      status: 'submitted',
+      submittedBy: step.ctx.userId,
+      submittedAt: new Date(),
+      returnReason: null,
+    }),
+  });
+}
+
+function requireSupervisor(ctx: AccessContext) {
+  if (!ctx.permissions.has('cases.supervise')) throw refused();
+}
+
+export function approveReport(step: Step) {
+  return changeReport({
+    ...step,
+    needs: ['supervisor'],
+    from: 'submitted',
+    action: 'court_report.approved',
+    check: (row) => {
+      requireSupervisor(step.ctx);
+      if (row.draftedBy === step.ctx.userId || row.submittedBy === step.ctx.userId)
+        throw refused({
+          it: 'Non approvi una relazione che hai scritto tu.',
+          en: 'You do not approve a report you wrote.',
+        });
+    },
+    set: () => ({ status: 'approved', approvedBy: step.ctx.userId, approvedAt: new Date() }),
+  });
+}
+
+export function returnReport(step: Step & { reason: string }) {
+  return changeReport({
+    ...step,
+    needs: ['supervisor'],
+    from: 'submitted',
+    action: 'court_report.returned',
+    check: () => requireSupervisor(step.ctx),
+    set: () => ({ status: 'draft', returnReason: step.reason }),
+  });
+}
+
+/** Sent: meets the order's earliest open report deadline and schedules the next from the date sent. */
+export function markReportSent(step: Step & { input: z.infer<typeof ZCourtReportSentSchema> }) {
+  const { sentOn, protocolNumber } = step.input;
+  return changeReport({
+    ...step,
+    needs: ['clinical'],
+    from: 'approved',
+    action: 'court_report.sent',
+    check: (row) => {
+      if (endOfRomeDay(sentOn).getTime() - 86_400_000 > Date.now())
+        throw problems.field('sentOn', 'future', {
+          it: 'La data di trasmissione non può essere futura.',
+          en: 'The date sent cannot be in the future.',
+        });
+      if (row.approvedAt && sentOn < row.approvedAt.toISOString().slice(0, 10))
+        throw problems.field('sentOn', 'before_approval', {
+          it: 'La relazione non può essere trasmessa prima di essere approvata.',
+          en: 'The report cannot have been sent before it was approved.',
+        });
+    },
+    set: () => ({ status: 'sent', sentOn, protocolNumber, sentBy: step.ctx.userId }),
+    after: async (tx, row) => {
+      const [due] = await tx
+        .select()
+        .from(courtDeadlines)
+        .where(
+          and(
+            eq(courtDeadlines.orderId, row.orderId),
+            eq(courtDeadlines.kind, 'report'),
+            isNull(courtDeadlines.metAt),
+            isNull(courtDeadlines.supersededAt),
+          ),
+        )
+        .orderBy(asc(courtDeadlines.dueAt))
+        .limit(1);
+      if (due)
+        await tx
+          .update(courtDeadlines)
+          .set({ metAt: new Date(`${sentOn}T12:00:00Z`), metBy: step.ctx.userId })
+          .where(eq(courtDeadlines.id, due.id));
+      const order = await findOrder({ tx, caseId: row.caseId, orderId: row.orderId });
+      const next = order
+        ? nextReportDue(
+            {
+              kind: order.kind,
+              decidedOn: order.decided_on,
+              durationMonths: order.duration_months,
+              reportEveryMonths: order.report_every_months,
+            },
+            sentOn,
+          )
+        : null;
+      // Several reports sent under one order: one next deadline, not one per report.
+      const [pending] = await tx
+        .select({ id: courtDeadlines.id })
+        .from(courtDeadlines)
+        .where(
+          and(
+            eq(courtDeadlines.orderId, row.orderId),
+            eq(courtDeadlines.kind, 'report'),
+            isNull(courtDeadlines.metAt),
+            isNull(courtDeadlines.supersededAt),
+          ),
+        );
+      if (next && !pending)
+        await tx
+          .insert(courtDeadlines)
+          .values({ orderId: row.orderId, caseId: row.caseId, kind: 'report', dueAt: next });
+    },
+  });
+}
+
+/** The report as its reader may see it, for the PDF (audited there). */
+export async function reportForPrint({
+  tx,
+  ctx,
+  caseId,
+  reportId,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  caseId: string;
+  reportId: string;
+}) {
+  const found = await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor'] });
+  const [row] = await tx
+    .select()
+    .from(courtReports)
+    .where(and(eq(courtReports.id, reportId), eq(courtReports.caseId, found.id)));
+  if (!row) throw new OutOfScope('case', caseId);
+  const order = (await findOrder({ tx, caseId: found.id, orderId: row.orderId }))!;
+  const [report] = await toReports({ tx, rows: [row], found, ctx });
+  return { found, report: report!, order };
+}
+
+/** The PDF of a report for the clinical team or the supervising coordinator, audited as printed. */
+export function printReport({ deps, ctx, caseId, reportId }: Step) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const { report, order } = await reportForPrint({ tx, ctx, caseId, reportId });
+      const [meta] = await queryRows<{ code: string; service: string }>(
+        tx,
+        sql`select c.code, s.name as service from cases c join services s on s.id = c.service_id where c.id = ${caseId}`,
+      );
+      const printedBy = (await displayNames({ tx, ids: [ctx.userId] })).get(ctx.userId)?.name ?? '';
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'court_report.printed',
+          recordType: 'case',
+          recordId: caseId,
+          details: { reportId },
+        },
+      });
+      const body = await courtReportPdf({
+        report,
+        order,
+        caseCode: meta!.code,
+        serviceName: meta!.service,
+        printedBy,
+      });
+      return { body, filename: `relazione-${meta!.code}-${report.periodTo}.pdf` };
+    },
+  });
+}

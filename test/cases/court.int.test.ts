@@ -1,0 +1,363 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TCase } from '../../src/contracts/cases.js';
+import type { THome } from '../../src/contracts/home.js';
+import type { TReferralListItem } from '../../src/contracts/referrals.js';
+import type { TCourtOrder, TCourtReport, TDeadline } from '../../src/contracts/tutela.js';
+import { casesTestKit, consentFor, minorConsent } from './support.js';
+
+/**
+ * Tutela Minori's own cases and the court (issue 15): opening a case without a referral, court
+ * orders and the deadlines they set, reports drafted, approved and sent, and who reaches each.
+ */
+const { ids, call, ok, fields, system, registerFamily, openOwnCase } = casesTestKit();
+
+const decree = {
+  court: 'Tribunale per i Minorenni di Brescia',
+  docketNumber: 'VG 1234/2026',
+  kind: 'placement_5bis',
+  decidedOn: '2026-01-31',
+  livingArrangement: 'foster_family',
+  provisions: 'Incontri protetti con la madre ogni quindici giorni.',
+  durationMonths: 24,
+  tutore: 'Avv. Laura Bianchi',
+  addressProtected: true,
+};
+const byKind = (order: TCourtOrder) => Object.fromEntries(order.deadlines.map((d) => [d.kind, d]));
+
+beforeAll(async () => {
+  await registerFamily();
+  ids.case = (await openOwnCase([ids.child!])).caseId;
+});
+
+describe('a case opened by the service with the mandate', () => {
+  it('opens from a school report, as the practitioner’s own case, outside the referral lists', async () => {
+    const c = await ok<TCase>('operatrice', 'GET', `/api/cases/${ids.case}`);
+    expect(c.access).toBe('clinical');
+    expect(c.referral.origin).toBe('report');
+    expect(c.referral.reporterKind).toBe('school');
+    expect(c.team?.map((m) => m.teamRole)).toEqual(['lead']);
+    expect(c.file?.intake?.presentingProblem).toMatch(/scuola/);
+    const sent = await ok<{ items: TReferralListItem[] }>('operatrice', 'GET', '/api/referrals?box=sent');
+    const received = await ok<{ items: TReferralListItem[] }>(
+      'operatrice',
+      'GET',
+      '/api/referrals?box=received',
+    );
+    expect([...sent.items, ...received.items].some((r) => r.id === c.referral.id)).toBe(false);
+    const [audit] = await system(
+      sql`select details from audit_events where action = 'case.opened_by_service' and record_id = ${ids.case}`,
+    );
+    expect(audit).toBeTruthy();
+  });
+
+  it('refuses a service without the mandate, a report without its reporter, a family request without consent', async () => {
+    await registerFamily();
+    const base = {
+      householdId: ids.household,
+      personIds: [ids.child],
+      origin: 'report',
+      reporterKind: 'school',
+      receivedOn: '2026-10-01',
+      urgency: 'routine',
+      summary: 'Segnalazione della scuola primaria.',
+    };
+    // The ethnoclinical team has no mandate of its own: it is referred to.
+    expect((await call('responsabile', 'POST', '/api/cases', base)).statusCode).toBe(403);
+    const noReporter = await call('operatrice', 'POST', '/api/cases', { ...base, reporterKind: null });
+    expect(noReporter.statusCode).toBe(400);
+    expect(fields(noReporter)).toEqual(['reporterKind']);
+    const future = await call('operatrice', 'POST', '/api/cases', { ...base, receivedOn: '2099-01-01' });
+    expect(fields(future)).toEqual(['receivedOn']);
+    const both = await call('operatrice', 'POST', '/api/cases', {
+      ...base,
+      personIds: [ids.child, ids.father],
+    });
+    expect(fields(both)).toEqual(['personIds']);
+    const request = { ...base, origin: 'family_request', reporterKind: null };
+    const noConsent = await call('operatrice', 'POST', '/api/cases', request);
+    expect(noConsent.statusCode).toBe(422);
+    expect(fields(noConsent)).toEqual(['personIds']);
+    await ok('operatrice', 'POST', `/api/people/${ids.child}/consents`, minorConsent(ids.tmTreviglio!));
+    const opened = await ok<{ caseId: string }>('operatrice', 'POST', '/api/cases', request);
+    const c = await ok<TCase>('operatrice', 'GET', `/api/cases/${opened.caseId}`);
+    expect(c.referral.origin).toBe('family_request');
+  });
+});
+
+describe('court orders and their deadlines', () => {
+  it('refuses an order without a court or a date, and a 5-bis placement beyond 24 months', async () => {
+    const missing = await call('operatrice', 'POST', `/api/cases/${ids.case}/court-orders`, {
+      ...decree,
+      court: undefined,
+      decidedOn: undefined,
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(fields(missing).sort()).toEqual(['court', 'decidedOn']);
+    const long = await call('operatrice', 'POST', `/api/cases/${ids.case}/court-orders`, {
+      ...decree,
+      durationMonths: 30,
+    });
+    expect(fields(long)).toEqual(['durationMonths']);
+    const removal = await call('operatrice', 'POST', `/api/cases/${ids.case}/court-orders`, {
+      ...decree,
+      kind: 'removal_403',
+    });
+    expect(fields(removal)).toEqual(['removalAt']);
+    const [{ n }] = (await system(
+      sql`select count(*)::int as n from court_orders where case_id = ${ids.case}`,
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it('derives the 5-bis deadlines: worker in 15 days, a report in six months, the end in 24', async () => {
+    const [order] = await ok<TCourtOrder[]>(
+      'operatrice',
+      'POST',
+      `/api/cases/${ids.case}/court-orders`,
+      decree,
+    );
+    ids.order = order!.id;
+    const d = byKind(order!);
+    expect(d.responsible_worker!.dueAt).toBe('2026-02-15T22:59:59.999Z');
+    expect(d.report!.dueAt).toBe('2026-07-31T21:59:59.999Z');
+    expect(d.expiry!.dueAt).toBe('2028-01-31T22:59:59.999Z');
+    expect(order!.endsOn).toBe('2028-01-31');
+    // Today is after both: the worker and the first report are late.
+    expect(d.responsible_worker!.late).toBe(true);
+    expect(d.report!.late).toBe(true);
+    expect(d.expiry!.late).toBe(false);
+    expect(order!.details?.tutore).toBe('Avv. Laura Bianchi');
+  });
+
+  it('never moves a deadline silently: a change needs a reason and supersedes what it moves', async () => {
+    const noReason = await call('operatrice', 'PATCH', `/api/cases/${ids.case}/court-orders/${ids.order}`, {
+      decidedOn: '2026-02-10',
+    });
+    expect(fields(noReason)).toEqual(['reason']);
+    const [order] = await ok<TCourtOrder[]>(
+      'operatrice',
+      'PATCH',
+      `/api/cases/${ids.case}/court-orders/${ids.order}`,
+      {
+        decidedOn: '2026-02-10',
+        reason: 'Il decreto è stato depositato il 10 febbraio, non il 31 gennaio.',
+      },
+    );
+    expect(byKind(order!).report!.dueAt).toBe('2026-08-10T21:59:59.999Z');
+    expect(order!.changes).toHaveLength(1);
+    expect(order!.changes[0]!.fields).toEqual(['decidedOn']);
+    const superseded = await system(
+      sql`select kind, superseded_by from court_deadlines where order_id = ${ids.order} and superseded_at is not null order by kind`,
+    );
+    expect(superseded.map((r) => (r as { kind: string }).kind)).toEqual([
+      'expiry',
+      'report',
+      'responsible_worker',
+    ]);
+    expect(superseded.every((r) => (r as { superseded_by: string | null }).superseded_by)).toBe(true);
+    const same = await call('operatrice', 'PATCH', `/api/cases/${ids.case}/court-orders/${ids.order}`, {
+      decidedOn: '2026-02-10',
+      reason: 'Nessuna modifica in realtà.',
+    });
+    expect(fields(same)).toEqual(['reason']);
+  });
+
+  it('records a met deadline, but a report deadline only by sending the report', async () => {
+    const [order] = await ok<TCourtOrder[]>('operatrice', 'GET', `/api/cases/${ids.case}/court-orders`);
+    const d = byKind(order!);
+    const report = await call(
+      'operatrice',
+      'POST',
+      `/api/cases/${ids.case}/court-deadlines/${d.report!.id}/met`,
+      {
+        metAt: '2026-03-01T10:00:00+01:00',
+      },
+    );
+    expect(fields(report)).toEqual(['deadlineId']);
+    const [after] = await ok<TCourtOrder[]>(
+      'operatrice',
+      'POST',
+      `/api/cases/${ids.case}/court-deadlines/${d.responsible_worker!.id}/met`,
+      { metAt: '2026-02-20T10:00:00+01:00' },
+    );
+    expect(byKind(after!).responsible_worker!.metAt).toBe('2026-02-20T09:00:00.000Z');
+    expect(byKind(after!).responsible_worker!.late).toBe(false);
+    const twice = await call(
+      'operatrice',
+      'POST',
+      `/api/cases/${ids.case}/court-deadlines/${d.responsible_worker!.id}/met`,
+      {
+        metAt: '2026-02-21T10:00:00+01:00',
+      },
+    );
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('an art. 403 removal runs on 24, 72 and 48 hours', async () => {
+    const [removal] = (
+      await ok<TCourtOrder[]>('operatrice', 'POST', `/api/cases/${ids.case}/court-orders`, {
+        court: 'Sindaco di Treviglio (art. 403 c.c.)',
+        docketNumber: 'Prot. 403/2026',
+        kind: 'removal_403',
+        decidedOn: '2026-11-20',
+        removalAt: '2026-11-20T18:30:00+01:00',
+        livingArrangement: 'residential_community',
+      })
+    ).filter((o) => o.kind === 'removal_403');
+    const d = byKind(removal!);
+    expect(d.pm_notice!.dueAt).toBe('2026-11-21T17:30:00.000Z');
+    expect(d.validation_request!.dueAt).toBe('2026-11-24T17:30:00.000Z');
+    expect(d.validation_decision!.dueAt).toBe('2026-11-26T17:30:00.000Z');
+  });
+
+  it('shows the deadlines to the team and, once late, escalates them to the coordinator', async () => {
+    const home = await ok<THome>('operatrice', 'GET', '/api/home');
+    const late = home.attention.find((a) => a.kind === 'court_deadlines_late');
+    expect(late?.count).toBeGreaterThanOrEqual(1);
+    const coordinator = await ok<THome>('coordinatrice', 'GET', '/api/home');
+    expect(
+      coordinator.attention.find((a) => a.kind === 'court_deadlines_escalated')?.count,
+    ).toBeGreaterThanOrEqual(1);
+    const list = await ok<TDeadline[]>('operatrice', 'GET', '/api/court-deadlines');
+    expect(list.some((d) => d.caseId === ids.case && d.kind === 'report' && d.late)).toBe(true);
+    const supervised = await ok<TDeadline[]>('coordinatrice', 'GET', '/api/court-deadlines?scope=supervised');
+    expect(supervised.some((d) => d.caseId === ids.case)).toBe(true);
+    // Not on the team, not supervising: nothing.
+    expect(await ok<TDeadline[]>('operatore.romano', 'GET', '/api/court-deadlines?scope=supervised')).toEqual(
+      [],
+    );
+    expect(await ok<TDeadline[]>('responsabile', 'GET', '/api/court-deadlines')).toEqual([]);
+  });
+
+  it('lets the team and the supervising coordinator read the orders; everyone else gets nothing', async () => {
+    expect(
+      (await ok<TCourtOrder[]>('coordinatrice', 'GET', `/api/cases/${ids.case}/court-orders`)).length,
+    ).toBe(2);
+    for (const who of ['responsabile', 'clinica', 'supervisora', 'operatore.romano'])
+      expect((await call(who, 'GET', `/api/cases/${ids.case}/court-orders`)).statusCode, who).toBe(404);
+    // Their roles reach no case at all.
+    for (const who of ['mediatrice', 'ricercatrice', 'dpo'])
+      expect((await call(who, 'GET', `/api/cases/${ids.case}/court-orders`)).statusCode, who).toBe(403);
+    // A coordinator reads but does not record orders.
+    expect(
+      (await call('coordinatrice', 'POST', `/api/cases/${ids.case}/court-orders`, decree)).statusCode,
+    ).toBe(403);
+  });
+
+  it('on a perpetrator’s case shows only the order’s type and dates', async () => {
+    // Another family: whoever follows this household's child cannot follow its perpetrator.
+    await registerFamily();
+    const { caseId } = await openOwnCase([ids.father!], {
+      reporterKind: 'police',
+      summary: 'Segnalazione dei Carabinieri.',
+    });
+    const [order] = await ok<TCourtOrder[]>('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      ...decree,
+      kind: 'prescriptions',
+      reportEveryMonths: 3,
+    });
+    expect(order!.details).toBeNull();
+    expect(order!.decidedOn).toBe('2026-01-31');
+    expect(order!.deadlines.map((d) => d.kind).sort()).toEqual(['expiry', 'report']);
+  });
+});
+
+describe('reports to the court', () => {
+  it('are drafted by the team, approved by the coordinator (not the team), sent with a protocol number', async () => {
+    const draft = await ok<TCourtReport>('operatrice', 'POST', `/api/cases/${ids.case}/court-reports`, {
+      orderId: ids.order,
+      periodFrom: '2026-02-10',
+      periodTo: '2026-08-09',
+      content:
+        'Il minore si è inserito bene nella famiglia affidataria; gli incontri con la madre sono regolari.',
+    });
+    expect(draft.status).toBe('draft');
+    const base = `/api/cases/${ids.case}/court-reports/${draft.id}`;
+    expect((await call('coordinatrice', 'POST', `${base}/approve`)).statusCode).toBe(409);
+    await ok('operatrice', 'POST', `${base}/submit`);
+    // The lead cannot approve her own report; a coordinator of another organisation cannot see it.
+    expect((await call('operatrice', 'POST', `${base}/approve`)).statusCode).toBe(403);
+    expect((await call('supervisora', 'POST', `${base}/approve`)).statusCode).toBe(404);
+    const back = await ok<TCourtReport>('coordinatrice', 'POST', `${base}/return`, {
+      reason: 'Aggiungere gli esiti della visita scolastica.',
+    });
+    expect(back.status).toBe('draft');
+    expect(back.returnReason).toMatch(/visita/);
+    await ok('operatrice', 'PATCH', base, {
+      content: `${draft.content} La scuola conferma la frequenza regolare.`,
+    });
+    await ok('operatrice', 'POST', `${base}/submit`);
+    const approved = await ok<TCourtReport>('coordinatrice', 'POST', `${base}/approve`);
+    expect(approved.status).toBe('approved');
+    expect(approved.approvedBy).toBe('Carla Coordinatrice');
+    const noProtocol = await call('operatrice', 'POST', `${base}/sent`, { sentOn: '2026-11-02' });
+    expect(fields(noProtocol)).toEqual(['protocolNumber']);
+    const sent = await ok<TCourtReport>('operatrice', 'POST', `${base}/sent`, {
+      sentOn: new Date().toISOString().slice(0, 10),
+      protocolNumber: 'PG 2026/45678',
+    });
+    expect(sent.status).toBe('sent');
+    const [order] = (
+      await ok<TCourtOrder[]>('operatrice', 'GET', `/api/cases/${ids.case}/court-orders`)
+    ).filter((o) => o.id === ids.order);
+    const reports = order!.deadlines.filter((d) => d.kind === 'report');
+    expect(reports.filter((d) => d.metAt)).toHaveLength(1);
+    // The next one runs six months from the date sent.
+    const next = reports.find((d) => !d.metAt)!;
+    expect(new Date(next.dueAt).getTime() - Date.now()).toBeGreaterThan(170 * 86_400_000);
+  });
+
+  it('prints as a watermarked PDF for the team and the coordinator, audited; the referrer and others get nothing', async () => {
+    const [report] = await ok<TCourtReport[]>('operatrice', 'GET', `/api/cases/${ids.case}/court-reports`);
+    const url = `/api/cases/${ids.case}/court-reports/${report!.id}/pdf`;
+    const pdf = await call('coordinatrice', 'GET', url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const [printed] = await system(
+      sql`select count(*)::int as n from audit_events where action = 'court_report.printed' and record_id = ${ids.case}`,
+    );
+    expect((printed as { n: number }).n).toBe(1);
+    for (const who of ['responsabile', 'operatore.romano'])
+      expect((await call(who, 'GET', url)).statusCode, who).toBe(404);
+    expect((await call('mediatrice', 'GET', url)).statusCode).toBe(403);
+    for (const who of ['responsabile', 'operatore.romano'])
+      expect((await call(who, 'GET', `/api/cases/${ids.case}/court-reports`)).statusCode, who).toBe(404);
+  });
+
+  it('lets one of two approvals at once win', async () => {
+    const draft = await ok<TCourtReport>('operatrice', 'POST', `/api/cases/${ids.case}/court-reports`, {
+      orderId: ids.order,
+      periodFrom: '2026-08-10',
+      periodTo: '2026-11-01',
+      content: 'Relazione intermedia richiesta dal giudice delegato.',
+    });
+    const base = `/api/cases/${ids.case}/court-reports/${draft.id}`;
+    await ok('operatrice', 'POST', `${base}/submit`);
+    const [a, b] = await Promise.all([
+      call('coordinatrice', 'POST', `${base}/approve`),
+      call('coordinatrice', 'POST', `${base}/return`, { reason: 'Rivedere il periodo indicato.' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+  });
+});
+
+describe('consent basis of a family request', () => {
+  it('lapses with the consent: the team loses the case until a new one is recorded', async () => {
+    await registerFamily();
+    await ok('operatrice', 'POST', `/api/people/${ids.mother}/consents`, consentFor(ids.tmTreviglio!));
+    const { caseId } = await openOwnCaseFor();
+    const [consent] = (await system(
+      sql`select id from consents where person_id = ${ids.mother} and recipient_service_id = ${ids.tmTreviglio}`,
+    )) as [{ id: string }];
+    await ok('operatrice', 'POST', `/api/consents/${consent.id}/revoke`, {
+      reason: 'La signora ritira il consenso.',
+    });
+    expect((await call('operatrice', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+  });
+});
+
+function openOwnCaseFor() {
+  return openOwnCase([ids.mother!], { origin: 'family_request', reporterKind: null });
+}
