@@ -12,7 +12,8 @@ $$ SELECT coalesce(array_agg(DISTINCT x.id), '{}') FROM (
       WHERE c.id = ANY (public.trama_team_cases('{lead,member}'))
         AND NOT (c.id = ANY (public.trama_blocked_cases()))) x $$;
 --> statement-breakpoint
--- The same, read-only, for a supervising coordinator and a break-the-glass grant.
+-- The same, read-only, for a coordinator supervising the household's service or one of its cases, and a
+-- break-the-glass grant (people RLS still shows each of them only the people they reach).
 CREATE FUNCTION trama_readable_households() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER AS
 $$ SELECT coalesce(array_agg(DISTINCT x.id), '{}') FROM (
      SELECT unnest(public.trama_worked_households()) AS id
@@ -20,7 +21,8 @@ $$ SELECT coalesce(array_agg(DISTINCT x.id), '{}') FROM (
      SELECT h.id FROM public.households h WHERE h.owner_service_id = ANY (public.trama_supervised_services())
      UNION
      SELECT c.household_id FROM public.cases c
-      WHERE c.id = ANY (public.trama_granted_ids('case'))
+      WHERE (c.id = ANY (public.trama_granted_ids('case'))
+             OR c.service_id = ANY (public.trama_supervised_services()))
         AND NOT (c.id = ANY (public.trama_blocked_cases()))) x $$;
 --> statement-breakpoint
 ALTER TABLE court_orders ENABLE ROW LEVEL SECURITY;

@@ -361,3 +361,19 @@ describe('consent basis of a family request', () => {
 function openOwnCaseFor() {
   return openOwnCase([ids.mother!], { origin: 'family_request', reporterKind: null });
 }
+
+describe('the demo', () => {
+  it('has a report falling due, a late one waiting for approval, and an art. 403 removal running', async () => {
+    const home = await ok<THome>('operatrice', 'GET', '/api/home');
+    const count = (kind: string, h = home) => h.attention.find((a) => a.kind === kind)?.count ?? 0;
+    expect(count('court_deadlines_due')).toBeGreaterThanOrEqual(2);
+    expect(count('court_deadlines_late')).toBeGreaterThanOrEqual(1);
+    const coordinator = await ok<THome>('coordinatrice', 'GET', '/api/home');
+    expect(count('court_reports_to_approve', coordinator)).toBeGreaterThanOrEqual(1);
+    const deadlines = await ok<TDeadline[]>('operatrice', 'GET', '/api/court-deadlines');
+    const kinds = new Set(deadlines.map((d) => `${d.kind}:${d.late ? 'late' : d.dueSoon ? 'soon' : 'later'}`));
+    expect(kinds).toContain('report:soon');
+    expect(kinds).toContain('report:late');
+    expect(kinds).toContain('validation_request:soon');
+  });
+});

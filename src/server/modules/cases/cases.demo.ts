@@ -19,6 +19,7 @@ import {
   sessionStaff,
   studies,
 } from './cases.sql.js';
+import { seedDemoTutela } from './tutela.demo.js';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY);
@@ -350,6 +351,8 @@ export async function seedDemoCases({ tx, keyring, serviceIds, userIds, district
       declineReason: 'Nucleo già in carico al consultorio: si suggerisce un invio al consultorio di zona.',
     })
     .where(eq(referrals.id, answered.id));
+
+  await seedDemoTutela({ tx, keyring, serviceIds, userIds, districtIds });
 
   await tx.insert(studies).values({
     code: 'WP4-ETNO-2026',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PERMIT_STATUSES } from '../../../contracts/tutela.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Indicator, IndicatorPeriod } from '../../platform/indicators/indicator.js';
 
@@ -51,6 +52,44 @@ const daysFromReferralToCare: Indicator = {
   },
 };
 
+/**
+ * Regularly residing third-country nationals in care (the funder's target group): people of a case
+ * open in the period, citizens of a country outside the EU, whose recorded residence status rests on
+ * a permit, protection or a pending request, with no permit expired before the period began. The
+ * status is special data: it leaves here only as this count and the cases' codes, and a report
+ * that shows it outside the team passes it through platform/disclosure like every other number.
+ */
+const REGULAR_RESIDENCE = [...PERMIT_STATUSES, 'asylum_seeker'] as const;
+const regularThirdCountryNationalsInCare: Indicator = {
+  key: 'cases.regular_third_country_nationals_in_care',
+  label: {
+    it: 'Cittadini di paesi terzi regolarmente soggiornanti in carico',
+    en: 'Regularly residing third-country nationals in care',
+  },
+  unit: 'people',
+  async compute({ on, period }) {
+    const rows = await queryRows<{ person_id: string; code: string }>(
+      on,
+      sql`select distinct rp.person_id, c.code from cases c
+            join referral_people rp on rp.referral_id = c.referral_id
+            join people p on p.id = rp.person_id
+            join countries co on co.code = p.citizenship and not co.eu_member and co.code <> 'IT'
+            join person_residence r on r.person_id = p.id
+          where ${openDuring(period)}
+            and r.status in (${sql.join(
+              REGULAR_RESIDENCE.map((s) => sql`${s}`),
+              sql`, `,
+            )})
+            and (r.expires_on is null or r.expires_on >= ${period.from}::date)
+          order by c.code`,
+    );
+    return {
+      value: new Set(rows.map((r) => r.person_id)).size,
+      recordIds: [...new Set(rows.map((r) => r.code))],
+    };
+  },
+};
+
 function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
@@ -58,4 +97,8 @@ function median(sorted: number[]): number | null {
   return Math.round(value * 10) / 10;
 }
 
-export const CASES_INDICATORS: readonly Indicator[] = [familiesInEthnoclinicalCare, daysFromReferralToCare];
+export const CASES_INDICATORS: readonly Indicator[] = [
+  familiesInEthnoclinicalCare,
+  daysFromReferralToCare,
+  regularThirdCountryNationalsInCare,
+];

@@ -97,7 +97,10 @@ export function rethrowUnknownMunicipality(error: unknown): never {
 }
 
 /** What the schema cannot know: the codice fiscale's checksum and coherence. */
-export function personProblems(input: TPersonInput, prefix: string): FieldError[] {
+export function personProblems(
+  input: Pick<TPersonInput, 'identifierType' | 'identifier' | 'birthYear' | 'birthDate' | 'gender'>,
+  prefix: string,
+): FieldError[] {
   if (input.identifierType !== 'codice_fiscale' || !input.identifier) return [];
   const birthYear = birthYearOf(input);
   const problem = codiceFiscaleProblem({ cf: input.identifier, birthYear, gender: input.gender });

@@ -37,7 +37,15 @@ async function requireMandate({ tx, serviceId }: { tx: Tx; serviceId: string }) 
     );
 }
 
-export async function openOwnCase({ deps, ctx, input }: { deps: Deps; ctx: AccessContext; input: TOwnCaseCreate }) {
+export async function openOwnCase({
+  deps,
+  ctx,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  input: TOwnCaseCreate;
+}) {
   const serviceId = actingService(ctx);
   return scoped({
     db: deps.db,
@@ -124,7 +132,11 @@ export async function openOwnCase({ deps, ctx, input }: { deps: Deps; ctx: Acces
           action: 'case.opened_by_service',
           recordType: 'case',
           recordId: caseId,
-          details: { origin: input.origin, reporterKind: input.reporterKind ?? null, people: input.personIds.length },
+          details: {
+            origin: input.origin,
+            reporterKind: input.reporterKind ?? null,
+            people: input.personIds.length,
+          },
         },
       });
       return { caseId };

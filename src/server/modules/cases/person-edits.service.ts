@@ -77,7 +77,7 @@ export async function updatePerson({
   input: TPersonUpdate;
 }): Promise<TPerson> {
   const { acknowledgeDuplicates, ...fields } = input;
-  const errors = personProblems({ ...fields, atRisk: false }, '');
+  const errors = personProblems(fields, '');
   if (errors.length > 0) throw problems.fields(errors);
   return scoped({
     db: deps.db,
