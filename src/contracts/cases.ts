@@ -4,7 +4,7 @@ import { text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
 import { type KeysetValue, keysetCursorSchema } from './keyset.js';
 import { ZReferralPurposeSchema } from './referrals.js';
-import { CASE_ORIGINS, ZReporterKindSchema } from './tutela.js';
+import { CASE_ORIGINS, STATUS_CHANGE_KINDS, ZReporterKindSchema, ZTransferSchema } from './tutela.js';
 
 /**
  * The case (presa in carico): opened when a referral is accepted; intake, a structured
@@ -13,7 +13,20 @@ import { CASE_ORIGINS, ZReporterKindSchema } from './tutela.js';
 export const CASE_STATUSES = ['open', 'closing', 'closed'] as const;
 export const ZCaseStatusSchema = z.enum(CASE_STATUSES);
 export const PLAN_STATUSES = ['none', 'draft', 'submitted', 'approved'] as const;
-export const CLOSURE_OUTCOMES = ['autonomy_reached', 'transferred', 'dropped_out', 'moved_away'] as const;
+/**
+ * Why a case closes, as the practice names it (issue 15): the first four are the original codes
+ * (demo data and older cases use them); `transferred` says where in `transferredTo`.
+ */
+export const CLOSURE_OUTCOMES = [
+  'autonomy_reached',
+  'transferred',
+  'dropped_out',
+  'moved_away',
+  'court_closure',
+  'came_of_age',
+  'goals_reached',
+  'family_withdrew',
+] as const;
 export const ZClosureOutcomeSchema = z.enum(CLOSURE_OUTCOMES);
 /** A plan not reviewed (approved again) in this many days shows as overdue. */
 export const PLAN_REVIEW_DAYS = 90;
@@ -114,10 +127,21 @@ export const ZTeamUpdateSchema = z.strictObject({
     .min(1)
     .max(20),
 });
-export const ZClosureRequestSchema = z.strictObject({
-  outcome: ZClosureOutcomeSchema,
-  reason: text({ min: 10, max: 2000 }),
-});
+export const ZClosureRequestSchema = z
+  .strictObject({
+    outcome: ZClosureOutcomeSchema,
+    reason: text({ min: 10, max: 2000 }),
+    /** Where the case went, in words (another Ambito, a service elsewhere): only for `transferred`. */
+    transferredTo: text({ min: 2, max: 200 }).nullable().optional(),
+    /** When the team looks at the family again after closing; not in the past (checked by the server). */
+    afterCareOn: z.iso.date().nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'transferred' && !v.transferredTo)
+      ctx.addIssue({ code: 'custom', path: ['transferredTo'], message: 'where the case was transferred' });
+    if (v.outcome !== 'transferred' && v.transferredTo)
+      ctx.addIssue({ code: 'custom', path: ['transferredTo'], message: 'only for a transfer' });
+  });
 
 export const ZCaseSchema = z.object({
   id: ZIdSchema,
@@ -147,7 +171,23 @@ export const ZCaseSchema = z.object({
     outcome: ZClosureOutcomeSchema.nullable(),
     requestedAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable(),
+    /** Absent for the referrer: where the case was transferred, and the after-care date. */
+    transferredTo: z.string().nullable().optional(),
+    afterCareOn: z.iso.date().nullable().optional(),
   }),
+  /** The open transfer request (or null); absent for the referrer. */
+  transfer: ZTransferSchema.nullable().optional(),
+  /** Closure requests, refusals, returns, closings, reopenings, transfers, with their reasons; absent for the referrer. */
+  statusHistory: z
+    .array(
+      z.object({
+        kind: z.enum(STATUS_CHANGE_KINDS),
+        reason: z.string().nullable(),
+        at: z.iso.datetime(),
+        by: z.string(),
+      }),
+    )
+    .optional(),
   /** Absent for the referrer, who sees status and outcome only. */
   team: z.array(ZTeamMemberSchema).optional(),
   members: z.array(ZPersonSchema).optional(),
@@ -163,6 +203,8 @@ export const ZCaseSchema = z.object({
     edit: z.boolean(),
     lead: z.boolean(),
     supervise: z.boolean(),
+    /** A closed case: its lead, or a coordinator supervising the service, may reopen it. */
+    reopen: z.boolean(),
   }),
 });
 export type TCase = z.infer<typeof ZCaseSchema>;
@@ -251,6 +293,10 @@ export const TIMELINE_KINDS = [
   'session',
   'closure_requested',
   'closed',
+  'closure_refused',
+  'closure_returned',
+  'reopened',
+  'transferred',
 ] as const;
 export const ZTimelineSchema = z.array(
   z.object({ at: z.iso.datetime(), kind: z.enum(TIMELINE_KINDS), detail: z.string().nullable() }),

@@ -40,6 +40,8 @@ const ZReferralFieldsSchema = z.strictObject({
     .refine((l) => new Set(l).size === l.length, 'each value once')
     .default([]),
   message: text({ max: 4000 }),
+  /** The case it is sent from (a Tutela Minori case asking the ethnoclinical team to take in or consult). */
+  parentCaseId: ZIdSchema.nullable().optional(),
 });
 export const ZReferralCreateSchema = ZReferralFieldsSchema.extend({ householdId: ZIdSchema });
 export const ZReferralUpdateSchema = ZReferralFieldsSchema.partial();
@@ -90,6 +92,8 @@ export const ZReferralSchema = z.object({
     .nullable(),
   /** Present when the viewer may open the case (the referrer: its status page). */
   caseId: ZIdSchema.nullable(),
+  /** The sender's case the referral was sent from (sender only). */
+  parentCaseId: ZIdSchema.nullable(),
   view: z.enum(['sender', 'recipient']),
   /** The shared content: for the sender, and for the recipient while the referral waits for an answer. */
   content: z

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TCase } from '../../src/contracts/cases.js';
 import type { THome } from '../../src/contracts/home.js';
-import type { TReferralListItem } from '../../src/contracts/referrals.js';
+import type { TReferral, TReferralListItem } from '../../src/contracts/referrals.js';
 import type { TCourtOrder, TCourtReport, TDeadline } from '../../src/contracts/tutela.js';
 import { casesTestKit, consentFor, minorConsent } from './support.js';
 
@@ -82,6 +82,37 @@ describe('a case opened by the service with the mandate', () => {
     const opened = await ok<{ caseId: string }>('operatrice', 'POST', '/api/cases', request);
     const c = await ok<TCase>('operatrice', 'GET', `/api/cases/${opened.caseId}`);
     expect(c.referral.origin).toBe('family_request');
+  });
+});
+
+describe('a referral sent from the case', () => {
+  it('hangs off the Tutela Minori case, only from its own team and household', async () => {
+    const c = await ok<TCase>('operatrice', 'GET', `/api/cases/${ids.case}`);
+    const body = {
+      householdId: ids.household,
+      personIds: [ids.child],
+      toServiceId: ids.etno,
+      purpose: 'consultation',
+      urgency: 'priority',
+      sections: ['family_migration'],
+      message: 'Chiediamo una consultazione etnoclinica per Omar.',
+      parentCaseId: ids.case,
+    };
+    // The household of the case is the first family registered; ids.household is the latest.
+    const other = await call('operatrice', 'POST', '/api/referrals', body);
+    expect(fields(other)).toEqual(['parentCaseId']);
+    const [first] = (await system(
+      sql`select r.household_id, rp.person_id from referrals r join referral_people rp on rp.referral_id = r.id
+          where r.id = ${c.referral.id}`,
+    )) as [{ household_id: string; person_id: string }];
+    const sent = await ok<TReferral>('operatrice', 'POST', '/api/referrals', {
+      ...body,
+      householdId: first.household_id,
+      personIds: [first.person_id],
+    });
+    expect(sent.parentCaseId).toBe(ids.case);
+    const notMine = await call('operatore.romano', 'POST', '/api/referrals', { ...body, parentCaseId: ids.case });
+    expect(notMine.statusCode).toBe(400);
   });
 });
 

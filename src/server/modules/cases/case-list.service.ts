@@ -71,6 +71,13 @@ export async function caseReminders({ tx, ctx }: { tx: Tx; ctx: AccessContext })
     ...(can('cases.write')
       ? [{ kind: 'plans_to_review' as const, count: row.review, link: '/cases?overdue=true' }]
       : []),
+    // Transfers from another Ambito wait for the receiving service; a closed case's after-care for its lead.
+    ...(can('cases.write')
+      ? [
+          { kind: 'transfers_received' as const, count: row.transfers, link: '/transfers' },
+          { kind: 'after_care_due' as const, count: row.after_care, link: '/cases?status=closed' },
+        ]
+      : []),
     ...(can('cases.supervise')
       ? [{ kind: 'awaiting_approval' as const, count: row.approval, link: '/cases' }]
       : []),

@@ -7,6 +7,7 @@ import {
   type TCaseListItem,
   type TCaseListQuery,
 } from '../../../contracts/cases.js';
+import { AFTER_CARE_DUE_DAYS } from '../../../contracts/tutela.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { countOf, isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -17,6 +18,7 @@ import {
   keysetPage,
   keysetSelect,
 } from '../../platform/http/keyset.js';
+import { mayReopen, statusOfCase } from './case-status.repository.js';
 import { selectPeople, toPerson } from './cases.people.js';
 import { type CaseAccess, displayNames } from './cases.policy.js';
 import { caseFiles, caseTeam } from './cases.sql.js';
@@ -123,9 +125,14 @@ export async function loadCase({
       edit: found.access === 'clinical' && c!.status !== 'closed',
       lead: found.teamRole === 'lead' && found.access === 'clinical' && c!.status !== 'closed',
       supervise: found.access === 'supervisor' && ctx.permissions.has('cases.supervise'),
+      reopen: mayReopen({ found, ctx, status: c!.status }),
     },
   };
   if (found.access === 'referrer') return base;
+  const { transferredTo, afterCareOn, transfer, statusHistory } = await statusOfCase({
+    tx,
+    caseId: found.id,
+  });
   const team = await queryRows<{ user_id: string; team_role: TCase['access'] }>(
     tx,
     sql`select user_id, team_role from case_team where case_id = ${found.id} order by added_at`,
@@ -138,6 +145,9 @@ export async function loadCase({
   const [file] = await tx.select().from(caseFiles).where(eq(caseFiles.caseId, found.id));
   return {
     ...base,
+    closure: { ...base.closure, transferredTo, afterCareOn },
+    transfer,
+    statusHistory,
     team: team.map((t) => ({
       userId: t.user_id,
       displayName: names.get(t.user_id)?.name ?? '',
@@ -301,6 +311,8 @@ export async function reminderCounts({ tx }: { tx: Tx }) {
     drafts: number;
     review: number;
     approval: number;
+    transfers: number;
+    after_care: number;
   }>(
     tx,
     sql`select
@@ -312,7 +324,11 @@ export async function reminderCounts({ tx }: { tx: Tx }) {
       (select count(*)::int from cases c where c.id = any((select trama_team_cases('{lead}'))::uuid[]) and c.status = 'open'
          and ${PLAN_REVIEW_OVERDUE}) as review,
       (select count(*)::int from cases c where c.service_id = any((select trama_supervised_services())::uuid[])
-         and (c.plan_status = 'submitted' or c.status = 'closing')) as approval`,
+         and (c.plan_status = 'submitted' or c.status = 'closing')) as approval,
+      (select count(*)::int from case_transfers t where t.to_service_id = (select trama_service())
+         and t.status = 'requested') as transfers,
+      (select count(*)::int from cases c where c.id = any((select trama_team_cases('{lead}'))::uuid[]) and c.status = 'closed'
+         and c.after_care_on <= current_date + ${AFTER_CARE_DUE_DAYS}::int) as after_care`,
   );
   return row!;
 }
@@ -326,7 +342,15 @@ export async function timelineOf({ tx, id }: { tx: Tx; id: string }) {
           union all select opened_at, 'accepted', null from cases where id = ${id}
           union all select plan_approved_at, 'plan_approved', null from cases where id = ${id}
           union all select closure_requested_at, 'closure_requested', closure_outcome from cases where id = ${id}
+            and not exists (select 1 from case_status_changes h where h.case_id = ${id} and h.kind = 'closure_requested')
           union all select closed_at, 'closed', closure_outcome from cases where id = ${id}
+            and not exists (select 1 from case_status_changes h where h.case_id = ${id} and h.kind = 'closed')
+          -- The status history (issue 15): requests, refusals, returns, closings, reopenings, transfers;
+          -- a case closed before it existed keeps its closure from the row above. The outcome shows
+          -- on the current closure's events only (an earlier one's was cleared on reopening).
+          union all select h.changed_at, h.kind, case when h.kind in ('closure_requested', 'closed')
+              and h.changed_at >= c.closure_requested_at then c.closure_outcome end
+            from case_status_changes h join cases c on c.id = h.case_id where h.case_id = ${id}
           union all select starts_at, 'session', kind from case_sessions where case_id = ${id}
         ) e where at is not null order by at, kind`,
   );

@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { recordStatusChange, todayInRome } from './case-status.repository.js';
 import {
   type CaseAccess,
   caseAccessOf,
@@ -282,16 +283,33 @@ export function requestClosure({
         });
       if (found.status !== 'open')
         throw problems.conflict({ it: 'Chiusura già proposta.', en: 'Closure already proposed.' });
+      if (input.afterCareOn && input.afterCareOn < todayInRome())
+        throw problems.field('afterCareOn', 'past', {
+          it: 'La data del follow-up non può essere passata.',
+          en: 'The after-care date cannot be in the past.',
+        });
+      // One instant for the case row and its history row: the timeline matches them by time.
+      const now = new Date();
       await tx
         .update(cases)
         .set({
           status: 'closing',
           closureOutcome: input.outcome,
-          closureRequestedAt: new Date(),
+          closureRequestedAt: now,
           closureRequestedBy: ctx.userId,
-          updatedAt: new Date(),
+          transferredTo: input.transferredTo ?? null,
+          afterCareOn: input.afterCareOn ?? null,
+          updatedAt: now,
         })
         .where(eq(cases.id, found.id));
+      await recordStatusChange({
+        tx,
+        ctx,
+        caseId: found.id,
+        kind: 'closure_requested',
+        reason: input.reason,
+        at: now,
+      });
       await tx
         .update(caseFiles)
         .set({ closureReason: input.reason, updatedAt: new Date(), updatedBy: ctx.userId })
@@ -309,13 +327,27 @@ export function approveClosure({ deps, ctx, id }: { deps: Deps; ctx: AccessConte
     needs: ['supervisor'],
     action: 'case.closed',
     change: async (tx, found) => {
+      const now = new Date();
       const [row] = await tx
         .update(cases)
-        .set({ status: 'closed', closedAt: new Date(), closureApprovedBy: ctx.userId, updatedAt: new Date() })
+        .set({ status: 'closed', closedAt: now, closureApprovedBy: ctx.userId, updatedAt: now })
         .where(and(eq(cases.id, found.id), eq(cases.status, 'closing')))
         .returning({ id: cases.id });
       if (!row)
         throw problems.conflict({ it: 'Nessuna chiusura da approvare.', en: 'No closure to approve.' });
+      // The history keeps the reason the closure was approved on, past any reopening.
+      const [file] = await tx
+        .select({ reason: caseFiles.closureReason })
+        .from(caseFiles)
+        .where(eq(caseFiles.caseId, found.id));
+      await recordStatusChange({
+        tx,
+        ctx,
+        caseId: found.id,
+        kind: 'closed',
+        reason: file?.reason ?? null,
+        at: now,
+      });
       await tx
         .update(referrals)
         .set({ status: 'closed', closedAt: new Date(), updatedAt: new Date() })

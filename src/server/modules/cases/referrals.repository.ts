@@ -33,12 +33,13 @@ export interface ReferralRow {
   overdue: boolean;
   basis_ok: boolean;
   mine: boolean;
+  parent_case_id: string | null;
 }
 
 const SELECT_REFERRAL = sql`select r.id, r.household_id, trama_household_code(r.household_id) as household_code,
     r.status, r.purpose, r.court_investigation, r.urgency, r.sections, r.message, r.from_service_id,
     fs.name as from_name, r.to_service_id, ts.name as to_name, r.sent_at, r.answered_at, r.due_by, r.legal_basis,
-    r.decline_reason, r.created_by, (r.status = 'sent' and r.due_by < now()) as overdue,
+    r.decline_reason, r.created_by, r.parent_case_id, (r.status = 'sent' and r.due_by < now()) as overdue,
     (r.basis_lapsed_at is null and (r.basis_expires_on is null or r.basis_expires_on >= current_date)) as basis_ok,
     (r.from_service_id = (select trama_service()) or r.from_service_id = any((select trama_supervised_services())::uuid[])) as mine
   from referrals r
@@ -193,6 +194,7 @@ export async function toReferral({ tx, row }: { tx: Tx; row: ReferralRow }): Pro
         }
       : null,
     caseId: caseAccess ? caseAccess.id : null,
+    parentCaseId: view === 'sender' ? row.parent_case_id : null,
     view,
     content,
   };

@@ -14,7 +14,7 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
-import { actingService } from './cases.policy.js';
+import { actingService, caseAccessOf } from './cases.policy.js';
 import { referralPeople, referrals } from './cases.sql.js';
 import { findOwnHousehold } from './households.repository.js';
 import {
@@ -102,18 +102,30 @@ export async function getReferral({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
  * Who may be referred, and to whom: the household's own people, never the perpetrator together
  * with someone he may harm (a victim, a minor, anyone marked at risk): their cases stay apart.
  */
+/** A referral sent from a case: the sender is on its clinical team, the case is open and of the same household. */
+async function checkParentCase({ tx, householdId, parentCaseId }: { tx: Tx; householdId: string; parentCaseId: string }) {
+  const parent = await caseAccessOf({ tx, id: parentCaseId });
+  if (!parent || parent.access !== 'clinical' || parent.householdId !== householdId || parent.status === 'closed')
+    throw problems.field('parentCaseId', 'not_yours', {
+      it: 'Il caso non è uno dei tuoi casi aperti di questo nucleo.',
+      en: 'The case is not one of your open cases of this household.',
+    });
+}
+
 export async function checkReferralInput({
   tx,
   ctx,
   householdId,
   personIds,
   toServiceId,
+  parentCaseId,
 }: {
   tx: Tx;
   ctx: AccessContext;
   householdId: string;
   personIds?: string[] | undefined;
   toServiceId?: string | undefined;
+  parentCaseId?: string | null | undefined;
 }) {
   const household = await findOwnHousehold({ tx, id: householdId });
   if (!household)
@@ -131,6 +143,7 @@ export async function checkReferralInput({
     if (!to)
       throw problems.field('toServiceId', 'unknown', { it: 'Servizio sconosciuto.', en: 'Unknown service.' });
   }
+  if (parentCaseId) await checkParentCase({ tx, householdId, parentCaseId });
   if (personIds === undefined) return;
   const people = await householdPeopleAmong({ tx, householdId, personIds });
   if (people.length !== personIds.length)
