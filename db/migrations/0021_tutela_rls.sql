@@ -263,7 +263,7 @@ BEGIN
     RETURN NULL;
   END IF;
   SELECT * INTO c FROM cases WHERE id = t.case_id FOR UPDATE;
-  IF c.status = 'closed' OR c.service_id <> t.from_service_id THEN RETURN NULL; END IF;
+  IF c.status <> 'open' OR c.service_id <> t.from_service_id THEN RETURN NULL; END IF;
   IF t.basis = 'court_order' AND NOT EXISTS (SELECT 1 FROM court_orders o WHERE o.id = t.order_id AND o.case_id = c.id) THEN
     RETURN NULL;
   END IF;
@@ -284,6 +284,15 @@ BEGIN
          from_service_id = CASE WHEN origin = 'service' THEN from_service_id ELSE t.to_service_id END,
          updated_at = now()
    WHERE id = c.referral_id;
+  -- Referrals sent from the case follow it: the new service sends them, the new lead is their referrer.
+  UPDATE referrals SET from_service_id = t.to_service_id, updated_at = now()
+   WHERE parent_case_id = c.id AND to_service_id <> t.to_service_id;
+  DELETE FROM case_team ct USING cases k, referrals r
+   WHERE ct.case_id = k.id AND k.referral_id = r.id AND r.parent_case_id = c.id AND ct.team_role = 'referrer';
+  INSERT INTO case_team (case_id, user_id, team_role, added_by)
+    SELECT k.id, trama_user(), 'referrer', trama_user() FROM cases k JOIN referrals r ON r.id = k.referral_id
+     WHERE r.parent_case_id = c.id
+    ON CONFLICT (case_id, user_id) DO NOTHING;
   DELETE FROM case_team WHERE case_id = c.id AND team_role <> 'referrer';
   INSERT INTO case_team (case_id, user_id, team_role, added_by) VALUES (c.id, trama_user(), 'lead', trama_user())
     ON CONFLICT (case_id, user_id) DO UPDATE SET team_role = 'lead';

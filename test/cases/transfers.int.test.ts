@@ -363,6 +363,53 @@ describe('a transfer on a court order', () => {
     expect((await call('operatrice', 'GET', `/api/cases/${caseId}/court-orders`)).statusCode).toBe(404);
   });
 
+  it('take the referrals sent from the case along, and refuse a closure while the request waits', async () => {
+    await registerFamily();
+    const caseId = await openOwnCase();
+    await ok('operatrice', 'POST', `/api/people/${ids.child}/consents`, minorConsent(ids.etno!));
+    const referral = await ok<{ id: string }>('operatrice', 'POST', '/api/referrals', {
+      householdId: ids.household,
+      personIds: [ids.child],
+      toServiceId: ids.etno,
+      purpose: 'taking_into_care',
+      urgency: 'priority',
+      sections: ['family_migration', 'languages', 'protection'],
+      message: 'Presa in carico etnoclinica del minore.',
+      parentCaseId: caseId,
+    });
+    await ok('operatrice', 'POST', `/api/referrals/${referral.id}/send`, {});
+    const { caseId: etnoCase } = await ok<{ caseId: string }>(
+      'responsabile',
+      'POST',
+      `/api/referrals/${referral.id}/accept`,
+    );
+    const [order] = await ok<{ id: string }[]>('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      court: 'Tribunale per i Minorenni di Brescia',
+      docketNumber: 'VG 55/2026',
+      kind: 'prescriptions',
+      decidedOn: '2026-03-01',
+    });
+    const asked = await ok<TTransfer>('operatrice', 'POST', `/api/cases/${caseId}/transfers`, {
+      toServiceId: ids.tmRomano,
+      basis: 'court_order',
+      orderId: order!.id,
+      reason: REASON,
+    });
+    const closing = await call('operatrice', 'POST', `/api/cases/${caseId}/closure`, {
+      outcome: 'moved_away',
+      reason: 'La famiglia si è trasferita a Romano.',
+    });
+    expect(closing.statusCode).toBe(409);
+    await ok('operatore.romano', 'POST', `/api/transfers/${asked.id}/accept`);
+    // The ethnoclinical case's referrer is now Romano's lead; Treviglio no longer follows it.
+    expect((await ok<TCase>('operatore.romano', 'GET', `/api/cases/${etnoCase}`)).access).toBe('referrer');
+    expect((await call('operatrice', 'GET', `/api/cases/${etnoCase}`)).statusCode).toBe(404);
+    expect((await call('operatrice', 'GET', `/api/referrals/${referral.id}`)).statusCode).toBe(404);
+    expect((await ok<{ id: string }>('operatore.romano', 'GET', `/api/referrals/${referral.id}`)).id).toBe(
+      referral.id,
+    );
+  });
+
   it('refuse the acceptance when the basis no longer holds', async () => {
     await registerFamily();
     const caseId = await openOwnCase();

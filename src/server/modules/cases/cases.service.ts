@@ -5,7 +5,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import type { Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { recordStatusChange, todayInRome } from './case-status.repository.js';
@@ -283,6 +283,15 @@ export function requestClosure({
         });
       if (found.status !== 'open')
         throw problems.conflict({ it: 'Chiusura già proposta.', en: 'Closure already proposed.' });
+      const [pending] = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from case_transfers where case_id = ${found.id} and status = 'requested'`,
+      );
+      if (pending)
+        throw problems.conflict({
+          it: 'Il caso ha un trasferimento in attesa di risposta: ritiralo prima di chiedere la chiusura.',
+          en: 'The case has a transfer awaiting an answer: withdraw it before asking to close.',
+        });
       if (input.afterCareOn && input.afterCareOn < todayInRome())
         throw problems.field('afterCareOn', 'past', {
           it: 'La data del follow-up non può essere passata.',
