@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAddressFormSchema } from './auth.js';
-import { text, ZIdSchema } from './common.js';
+import { multilineText, text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
 import { type KeysetValue, keysetCursorSchema } from './keyset.js';
 import { ZReferralPurposeSchema } from './referrals.js';
@@ -79,14 +79,14 @@ export type TCaseListItem = z.infer<typeof ZCaseListItemSchema>;
 
 export const ZIntakeSchema = z.strictObject({
   receivedOn: z.iso.date(),
-  presentingProblem: text({ max: 4000 }),
-  immediateRisks: text({ max: 2000 }).nullable().optional(),
+  presentingProblem: multilineText({ max: 4000 }),
+  immediateRisks: multilineText({ max: 2000 }).nullable().optional(),
 });
 /** One free-text section per assessment area (the referral's data sections). */
 export const ZAssessmentSchema = z.strictObject(
-  Object.fromEntries(DATA_SECTIONS.map((s) => [s, text({ max: 8000 }).nullable().optional()])) as Record<
+  Object.fromEntries(DATA_SECTIONS.map((s) => [s, multilineText({ max: 8000 }).nullable().optional()])) as Record<
     (typeof DATA_SECTIONS)[number],
-    z.ZodOptional<z.ZodNullable<ReturnType<typeof text>>>
+    z.ZodOptional<z.ZodNullable<ReturnType<typeof multilineText>>>
   >,
 );
 export const ZPlanSchema = z.strictObject({
@@ -233,9 +233,9 @@ export const ZSessionCreateSchema = z.strictObject({
   mediatorId: ZIdSchema.nullable().optional(),
   notes: z
     .strictObject({
-      psychological: text({ max: NOTE_MAX_LENGTH }).optional(),
-      social: text({ max: NOTE_MAX_LENGTH }).optional(),
-      mediation: text({ max: NOTE_MAX_LENGTH }).optional(),
+      psychological: multilineText({ max: NOTE_MAX_LENGTH }).optional(),
+      social: multilineText({ max: NOTE_MAX_LENGTH }).optional(),
+      mediation: multilineText({ max: NOTE_MAX_LENGTH }).optional(),
     })
     .default({}),
   /** Send the person a reminder through a channel their safe-contact rules allow. */
@@ -271,7 +271,7 @@ export const ZSessionListItemSchema = ZSessionSchema.omit({
 /** A note section written after the session, once: sealed like those written with it. */
 export const ZSessionNoteCreateSchema = z.strictObject({
   section: ZNoteSectionSchema,
-  body: text({ max: NOTE_MAX_LENGTH }),
+  body: multilineText({ max: NOTE_MAX_LENGTH }),
 });
 
 /** The mediator's view: the minimum needed to attend. */

@@ -58,6 +58,19 @@ export function text({ min = 1, max }: { min?: number; max: number }) {
     .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed');
 }
 
+/**
+ * Long free text written in a text area (a report, a note): the same bounds, and paragraphs — line
+ * breaks and tabs are kept, every other control character is refused. Never logged.
+ */
+export function multilineText({ min = 1, max }: { min?: number; max: number }) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'control characters other than line breaks are not allowed');
+}
+
 export const ZIdParamsSchema = z.strictObject({ id: ZIdSchema });
 
 /** An update must change something: an empty PATCH body is a field error, not a no-op. */

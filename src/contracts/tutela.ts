@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, ZIdSchema } from './common.js';
+import { multilineText, text, ZIdSchema } from './common.js';
 import { ZUrgencySchema } from './referrals.js';
 
 /**
@@ -32,7 +32,7 @@ export const ZOwnCaseCreateSchema = z
     reporterKind: ZReporterKindSchema.nullable().optional(),
     receivedOn: z.iso.date(),
     urgency: ZUrgencySchema,
-    summary: text({ min: 10, max: 4000 }),
+    summary: multilineText({ min: 10, max: 4000 }),
   })
   .superRefine((v, ctx) => {
     if (v.origin === 'report' && !v.reporterKind)
@@ -93,7 +93,7 @@ const ZCourtOrderFieldsSchema = z.strictObject({
   removalAt: z.iso.datetime({ offset: true }).nullable().optional(),
   livingArrangement: ZLivingArrangementSchema.nullable().optional(),
   /** Who may do what: visits, contacts, decisions entrusted to the service. */
-  provisions: text({ max: 4000 }).nullable().optional(),
+  provisions: multilineText({ max: 4000 }).nullable().optional(),
   durationMonths: z.number().int().min(1).max(60).nullable().optional(),
   reportEveryMonths: z.number().int().min(1).max(MAX_REPORT_INTERVAL_MONTHS).nullable().optional(),
   curatoreSpeciale: text({ max: 200 }).nullable().optional(),
@@ -175,10 +175,10 @@ export const ZCourtReportDraftSchema = z.strictObject({
   orderId: ZIdSchema,
   periodFrom: z.iso.date(),
   periodTo: z.iso.date(),
-  content: text({ min: 20, max: 40_000 }),
+  content: multilineText({ min: 20, max: 40_000 }),
 });
 export const ZCourtReportUpdateSchema = ZCourtReportDraftSchema.omit({ orderId: true }).partial();
-export const ZCourtReportReturnSchema = z.strictObject({ reason: text({ min: 10, max: 2000 }) });
+export const ZCourtReportReturnSchema = z.strictObject({ reason: multilineText({ min: 10, max: 2000 }) });
 export const ZCourtReportSentSchema = z.strictObject({
   sentOn: z.iso.date(),
   protocolNumber: text({ min: 1, max: 60 }),
@@ -305,7 +305,7 @@ export const ZPlacementCreateSchema = z.strictObject({
 export const ZPlacementEndSchema = z.strictObject({ endsOn: z.iso.date() });
 export const ZPlacementVisitSchema = z.strictObject({
   visitedOn: z.iso.date(),
-  note: text({ max: 4000 }).nullable().optional(),
+  note: multilineText({ max: 4000 }).nullable().optional(),
 });
 export const ZPlacementSchema = z.object({
   id: ZIdSchema,

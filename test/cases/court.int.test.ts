@@ -69,6 +69,16 @@ describe('a case opened by the service with the mandate', () => {
     expect(fields(noReporter)).toEqual(['reporterKind']);
     const future = await call('operatrice', 'POST', '/api/cases', { ...base, receivedOn: '2099-01-01' });
     expect(fields(future)).toEqual(['receivedOn']);
+    // Today in Rome is never the future, whatever the hour; a summary keeps its paragraphs.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+    const todays = await ok<{ caseId: string }>('operatrice', 'POST', '/api/cases', {
+      ...base,
+      receivedOn: today,
+      summary: 'Prima riga della segnalazione.\nSeconda riga, dopo un a capo.',
+    });
+    const fresh = await ok<TCase>('operatrice', 'GET', `/api/cases/${todays.caseId}`);
+    expect(fresh.file?.intake?.presentingProblem).toContain('\n');
+    expect(fresh.indicators.daysToAcceptance).toBe(0);
     const both = await call('operatrice', 'POST', '/api/cases', {
       ...base,
       personIds: [ids.child, ids.father],

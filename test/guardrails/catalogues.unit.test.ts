@@ -23,6 +23,18 @@ const featuresDir = new URL('../../src/web/features/', import.meta.url);
 const bundleFolders = readdirSync(featuresDir).filter((name) =>
   existsSync(new URL(`${name}/i18n/it.json`, featuresDir)),
 );
+/**
+ * A feature's bundle in one language: `i18n/<lang>.json` and any part kept in a file of its own
+ * (`i18n/<part>.<lang>.json`, so two people can add messages without editing the same file).
+ */
+const bundle = (name: string, lang: 'it' | 'en') =>
+  mergeCatalogues([
+    read(`features/${name}/i18n/${lang}.json`),
+    ...readdirSync(new URL(`${name}/i18n/`, featuresDir))
+      .filter((file) => file.endsWith(`.${lang}.json`))
+      .sort()
+      .map((file) => read(`features/${name}/i18n/${file}`)),
+  ]);
 
 describe('message catalogues', () => {
   it('have the same keys in Italian and English', () => {
@@ -52,8 +64,8 @@ describe('message catalogues', () => {
       { name: 'shared', it: shared('it'), en: shared('en') },
       ...bundleFolders.map((name) => ({
         name,
-        it: read(`features/${name}/i18n/it.json`),
-        en: read(`features/${name}/i18n/en.json`),
+        it: bundle(name, 'it'),
+        en: bundle(name, 'en'),
       })),
     ];
     expect(pairs.length).toBeGreaterThan(10);
@@ -75,8 +87,8 @@ describe('message catalogues', () => {
     for (const name of bundleFolders) {
       const module = FEATURE_MODULES.find((m) => m.id === name);
       expect(module, name).toBeDefined();
-      expect(module?.i18n.it, name).toEqual(read(`features/${name}/i18n/it.json`));
-      expect(module?.i18n.en, name).toEqual(read(`features/${name}/i18n/en.json`));
+      expect(module?.i18n.it, name).toEqual(bundle(name, 'it'));
+      expect(module?.i18n.en, name).toEqual(bundle(name, 'en'));
     }
   });
 });

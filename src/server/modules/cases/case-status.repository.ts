@@ -57,11 +57,6 @@ export function mayReopen({
   return found.access === 'supervisor' && ctx.permissions.has('cases.supervise');
 }
 
-/** Today in Italy, as the after-care date is written (YYYY-MM-DD). */
-export function todayInRome() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-}
-
 /** One row of the case's status history, at the instant the case row itself changed. */
 export async function recordStatusChange({
   tx,

@@ -8,7 +8,7 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { recordStatusChange, todayInRome } from './case-status.repository.js';
+import { recordStatusChange } from './case-status.repository.js';
 import {
   type CaseAccess,
   caseAccessOf,
@@ -22,6 +22,7 @@ import {
 import { activeStaff, findPlan, loadCase, teamOf } from './cases.repository.js';
 import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
 import { referralPersonIds } from './referrals.repository.js';
+import { todayInRome } from './rome-time.js';
 
 /**
  * One case under its rules: reading it, its file and plan, its team, its closure. What a case shows

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveDeadlines, endOfRomeDay, nextReportDue, orderEndsOn } from './court-deadlines.js';
+import { deriveDeadlines, nextReportDue, orderEndsOn } from './court-deadlines.js';
+import { endOfRomeDay } from './rome-time.js';
 
 const byKind = (list: ReturnType<typeof deriveDeadlines>) =>
   Object.fromEntries(list.map((d) => [d.kind, d.dueAt.toISOString()]));

@@ -5,6 +5,7 @@ import {
   RESPONSIBLE_WORKER_DAYS,
   type TCourtOrderCreate,
 } from '../../../contracts/tutela.js';
+import { endOfRomeDay } from './rome-time.js';
 
 /**
  * The deadlines a court order sets (ADR 0017), computed in one place from the order's own fields:
@@ -38,17 +39,6 @@ function shiftDate(isoDate: string, by: { months?: number; days?: number }) {
   if (by.months) date = addMonths(date, by.months);
   if (by.days) date = addDays(date, by.days);
   return format(date, 'yyyy-MM-dd');
-}
-
-/** The end of an Italian calendar day (23:59:59.999 in Rome, summer time or not) as an instant. */
-export function endOfRomeDay(isoDate: string) {
-  const noon = new Date(`${isoDate}T12:00:00Z`);
-  const offset =
-    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Rome', timeZoneName: 'longOffset' })
-      .formatToParts(noon)
-      .find((p) => p.type === 'timeZoneName')
-      ?.value.replace('GMT', '') || '+00:00';
-  return new Date(`${isoDate}T23:59:59.999${offset}`);
 }
 
 /** When the order ends: the decree's date plus its duration, or null when it sets none. */

@@ -24,6 +24,7 @@ import {
   openDeadlines,
   ordersOfCase,
 } from './court-orders.repository.js';
+import { todayInRome } from './rome-time.js';
 import { courtDeadlines, courtOrderChanges, courtOrders } from './tutela.sql.js';
 
 /**
@@ -64,8 +65,11 @@ export function listOrders({ deps, ctx, caseId }: { deps: Deps; ctx: AccessConte
   });
 }
 
+/** A date is a day in Rome (today is fine); an instant is compared with now. */
 function notInFuture(field: string, value: string | null | undefined) {
-  if (value && new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getTime() > Date.now())
+  const future =
+    value && (value.length === 10 ? value > todayInRome() : new Date(value).getTime() > Date.now());
+  if (future)
     throw problems.field(field, 'future', {
       it: 'La data non può essere futura.',
       en: 'The date cannot be in the future.',

@@ -15,9 +15,10 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { type CaseAccess, displayNames, refused, requireCase, requireOpen } from './cases.policy.js';
-import { endOfRomeDay, nextReportDue } from './court-deadlines.js';
+import { nextReportDue } from './court-deadlines.js';
 import { findOrder } from './court-orders.repository.js';
 import { courtReportPdf } from './court-report-pdf.js';
+import { todayInRome } from './rome-time.js';
 import { courtDeadlines, courtReports } from './tutela.sql.js';
 
 /**
@@ -287,7 +288,7 @@ export function markReportSent(step: Step & { input: z.infer<typeof ZCourtReport
     from: 'approved',
     action: 'court_report.sent',
     check: (row) => {
-      if (endOfRomeDay(sentOn).getTime() - 86_400_000 > Date.now())
+      if (sentOn > todayInRome())
         throw problems.field('sentOn', 'future', {
           it: 'La data di trasmissione non può essere futura.',
           en: 'The date sent cannot be in the future.',

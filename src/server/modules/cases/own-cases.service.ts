@@ -11,6 +11,7 @@ import { actingService, followsPerpetratorRefused, straddlesPerpetrator } from '
 import { caseFiles, cases, caseTeam, referralPeople, referrals } from './cases.sql.js';
 import { referralBasis } from './referrals.repository.js';
 import { checkReferralInput } from './referrals.service.js';
+import { todayInRome } from './rome-time.js';
 
 /**
  * A case opened by the service with the mandate (Tutela Minori), from a court decree, a report or
@@ -53,8 +54,9 @@ export async function openOwnCase({
     work: async (tx) => {
       await requireMandate({ tx, serviceId });
       await checkReferralInput({ tx, ctx, householdId: input.householdId, personIds: input.personIds });
-      const receivedAt = new Date(`${input.receivedOn}T12:00:00Z`);
-      if (receivedAt.getTime() > Date.now())
+      // Midday of the day received, or now if that is still to come today.
+      const receivedAt = new Date(Math.min(Date.parse(`${input.receivedOn}T12:00:00Z`), Date.now()));
+      if (input.receivedOn > todayInRome())
         throw problems.field('receivedOn', 'future', {
           it: 'La data di ricezione non può essere futura.',
           en: 'The date received cannot be in the future.',

@@ -98,20 +98,33 @@ export async function getReferral({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
   });
 }
 
-/**
- * Who may be referred, and to whom: the household's own people, never the perpetrator together
- * with someone he may harm (a victim, a minor, anyone marked at risk): their cases stay apart.
- */
 /** A referral sent from a case: the sender is on its clinical team, the case is open and of the same household. */
-async function checkParentCase({ tx, householdId, parentCaseId }: { tx: Tx; householdId: string; parentCaseId: string }) {
+async function checkParentCase({
+  tx,
+  householdId,
+  parentCaseId,
+}: {
+  tx: Tx;
+  householdId: string;
+  parentCaseId: string;
+}) {
   const parent = await caseAccessOf({ tx, id: parentCaseId });
-  if (!parent || parent.access !== 'clinical' || parent.householdId !== householdId || parent.status === 'closed')
+  if (
+    !parent ||
+    parent.access !== 'clinical' ||
+    parent.householdId !== householdId ||
+    parent.status === 'closed'
+  )
     throw problems.field('parentCaseId', 'not_yours', {
       it: 'Il caso non è uno dei tuoi casi aperti di questo nucleo.',
       en: 'The case is not one of your open cases of this household.',
     });
 }
 
+/**
+ * Who may be referred, and to whom: the household's own people, never the perpetrator together
+ * with someone he may harm (a victim, a minor, anyone marked at risk): their cases stay apart.
+ */
 export async function checkReferralInput({
   tx,
   ctx,

@@ -31,7 +31,10 @@ export const TUTELA_AUDIT_ACTIONS = {
   'placement.ended': { it: 'Collocamento concluso', en: 'Placement ended' },
   'placement.listed': { it: 'Collocamenti del caso consultati', en: "Case's placements viewed" },
   'placement.visit_added': { it: 'Visita al collocamento registrata', en: 'Placement visit recorded' },
-  'placement.address_read': { it: 'Indirizzo protetto del collocamento consultato', en: 'Protected placement address viewed' },
+  'placement.address_read': {
+    it: 'Indirizzo protetto del collocamento consultato',
+    en: 'Protected placement address viewed',
+  },
   'residence.read': { it: 'Condizione di soggiorno consultata', en: 'Residence status viewed' },
   'residence.updated': { it: 'Condizione di soggiorno registrata', en: 'Residence status recorded' },
   'case_transfer.requested': { it: 'Trasferimento del caso richiesto', en: 'Case transfer requested' },

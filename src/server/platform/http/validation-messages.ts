@@ -9,6 +9,7 @@ const en = z.locales.en();
 const CUSTOM_IT: Record<string, string> = {
   'six digits': 'sei cifre',
   'control characters are not allowed': 'caratteri di controllo non ammessi',
+  'control characters other than line breaks are not allowed': 'caratteri di controllo non ammessi (a capo sì)',
   'letters, digits, dot, dash and underscore only': 'solo lettere, cifre, punto, trattino e trattino basso',
   'upper-case letters, digits and dashes': 'solo lettere maiuscole, cifre e trattini',
   'six-digit ISTAT code': 'codice ISTAT di sei cifre',

@@ -4,7 +4,7 @@ import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
-import { formatDateTime } from '../../ui/format.js';
+import { formatDateTime, formatDay } from '../../ui/format.js';
 import { useReferenceOptions } from '../households/reference-options.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 
@@ -46,16 +46,21 @@ export function CaseOverview({ data }: { data: TCase }) {
         <Fact label={t('cases.fields.service')}>{data.serviceName}</Fact>
         <Fact label={t('cases.fields.district')}>{data.districtName ?? '—'}</Fact>
         <Fact label={t('cases.fields.openedAt')}>{formatDateTime(data.openedAt, locale)}</Fact>
-        <Fact label={t('cases.overview.referral')}>
-          {t(`enums.referralPurpose.${data.referral.purpose}`)} ·{' '}
-          {t('cases.overview.referredBy', {
-            service: data.referral.fromServiceName,
-            date: formatDateTime(data.referral.sentAt, locale),
-          })}{' '}
-          <Link to="/referrals/$referralId" params={{ referralId: data.referral.id }}>
-            {t('cases.overview.openReferral')}
-          </Link>
-        </Fact>
+        <OriginFact referral={data.referral} />
+        {data.referral.origin === 'service' ? (
+          <Fact label={t('cases.overview.referral')}>
+            {t(`enums.referralPurpose.${data.referral.purpose}`)} ·{' '}
+            {t('cases.overview.referredBy', {
+              service: data.referral.fromServiceName,
+              date: formatDateTime(data.referral.sentAt, locale),
+            })}{' '}
+            <Link to="/referrals/$referralId" params={{ referralId: data.referral.id }}>
+              {t('cases.overview.openReferral')}
+            </Link>
+          </Fact>
+        ) : (
+          <Fact label={t('court.overview.receivedOn')}>{formatDay(data.referral.sentAt, locale)}</Fact>
+        )}
         <Fact label={t('cases.overview.daysToAcceptance')}>{days(data.indicators.daysToAcceptance)}</Fact>
         <Fact label={t('cases.overview.daysToFirstSession')}>{days(data.indicators.daysToFirstSession)}</Fact>
         <Fact label={t('cases.fields.planStatus')}>
@@ -120,5 +125,21 @@ function ClosureFacts({ closure }: { closure: TCase['closure'] }) {
       <Fact label={t('cases.closure.requestedAt')}>{formatDateTime(closure.requestedAt, locale)}</Fact>
       <Fact label={t('cases.closure.closedAt')}>{formatDateTime(closure.closedAt, locale)}</Fact>
     </>
+  );
+}
+
+/** How the case came: a referral between services, or (opened by the mandated service) a decree, a report and who made it, or the family's request. */
+function OriginFact({ referral }: { referral: TCase['referral'] }) {
+  const { t } = useTranslation();
+  const origin = t(`enums.caseOrigin.${referral.origin}`);
+  return (
+    <Fact label={t('court.overview.origin')}>
+      {referral.reporterKind
+        ? t('court.overview.originWithReporter', {
+            origin,
+            reporter: t(`enums.reporterKind.${referral.reporterKind}`),
+          })
+        : origin}
+    </Fact>
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, ZCaseListQuerySchema } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
+import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.js';
@@ -27,6 +28,7 @@ export function CasesListPage({
   const locale = useLocale();
   const cases = useCases(filters);
   const options = useCaseFilters();
+  const can = useCan();
   const [draft, setDraft] = useState({
     status: filters.status ?? '',
     serviceId: filters.serviceId ?? '',
@@ -68,6 +70,12 @@ export function CasesListPage({
     <>
       <PageHeading title={t('cases.list.title')}>
         <p className="mb-0">{t('cases.list.intro')}</p>
+        {/* Who holds the mandate to open one is the server's to say (the page explains a refusal). */}
+        {can('cases.write') && (
+          <Link to="/cases/new" className="btn btn-primary btn-sm mt-2 me-2">
+            {t('court.open.newCase')}
+          </Link>
+        )}
         <ExportEntryLink
           kind="cases.bulk"
           status={filters.status}

@@ -1,5 +1,7 @@
 /** The feature's pages, loaded on first use as one chunk (see `routing/lazy.ts`). */
+export { CaseCreatePage } from './CaseCreatePage.js';
 export { CaseDetailPage } from './CaseDetailPage.js';
 export { CasesListPage } from './CasesListPage.js';
+export { CourtDeadlinesPage } from './CourtDeadlinesPage.js';
 export { MySessionsPage } from './MySessionsPage.js';
 export { SessionDetailPage } from './SessionDetailPage.js';
