@@ -201,6 +201,17 @@ export const ZCourtReportSchema = z.object({
   can: z.object({ edit: z.boolean(), approve: z.boolean(), markSent: z.boolean() }),
 });
 export type TCourtReport = z.infer<typeof ZCourtReportSchema>;
+/** A report waiting for the coordinator, on the list of the services they supervise (no content). */
+export const ZPendingCourtReportSchema = z.object({
+  id: ZIdSchema,
+  caseId: ZIdSchema,
+  caseCode: z.string(),
+  orderKind: ZCourtOrderKindSchema,
+  periodFrom: z.iso.date(),
+  periodTo: z.iso.date(),
+  submittedAt: z.iso.datetime().nullable(),
+});
+export type TPendingCourtReport = z.infer<typeof ZPendingCourtReportSchema>;
 export const ZCourtReportParamsSchema = z.strictObject({ id: ZIdSchema, reportId: ZIdSchema });
 export const ZCourtOrderParamsSchema = z.strictObject({ id: ZIdSchema, orderId: ZIdSchema });
 export const ZDeadlineParamsSchema = z.strictObject({ id: ZIdSchema, deadlineId: ZIdSchema });

@@ -121,7 +121,10 @@ describe('a referral sent from the case', () => {
       personIds: [first.person_id],
     });
     expect(sent.parentCaseId).toBe(ids.case);
-    const notMine = await call('operatore.romano', 'POST', '/api/referrals', { ...body, parentCaseId: ids.case });
+    const notMine = await call('operatore.romano', 'POST', '/api/referrals', {
+      ...body,
+      parentCaseId: ids.case,
+    });
     expect(notMine.statusCode).toBe(400);
   });
 });
@@ -411,8 +414,20 @@ describe('the demo', () => {
     expect(count('court_deadlines_late')).toBeGreaterThanOrEqual(1);
     const coordinator = await ok<THome>('coordinatrice', 'GET', '/api/home');
     expect(count('court_reports_to_approve', coordinator)).toBeGreaterThanOrEqual(1);
+    const pending = await ok<{ caseCode: string; orderKind: string }[]>(
+      'coordinatrice',
+      'GET',
+      '/api/court-reports/pending',
+    );
+    expect(pending.length).toBe(count('court_reports_to_approve', coordinator));
+    expect(pending[0]!.orderKind).toBe('placement_5bis');
+    expect(pending[0]).not.toHaveProperty('content');
+    expect(await ok('supervisora', 'GET', '/api/court-reports/pending')).toEqual([]);
+    expect((await call('operatrice', 'GET', '/api/court-reports/pending')).statusCode).toBe(403);
     const deadlines = await ok<TDeadline[]>('operatrice', 'GET', '/api/court-deadlines');
-    const kinds = new Set(deadlines.map((d) => `${d.kind}:${d.late ? 'late' : d.dueSoon ? 'soon' : 'later'}`));
+    const kinds = new Set(
+      deadlines.map((d) => `${d.kind}:${d.late ? 'late' : d.dueSoon ? 'soon' : 'later'}`),
+    );
     expect(kinds).toContain('report:soon');
     expect(kinds).toContain('report:late');
     expect(kinds).toContain('validation_request:soon');

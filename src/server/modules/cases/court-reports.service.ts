@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TCourtReport,
+  TPendingCourtReport,
   ZCourtReportDraftSchema,
   ZCourtReportSentSchema,
   ZCourtReportUpdateSchema,
@@ -404,6 +405,49 @@ export function printReport({ deps, ctx, caseId, reportId }: Step) {
         printedBy,
       });
       return { body, filename: `relazione-${meta!.code}-${report.periodTo}.pdf` };
+    },
+  });
+}
+
+/** The reports waiting for approval in the services the coordinator supervises, oldest first (no content). */
+export function listPendingReports({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const rows = await queryRows<{
+        id: string;
+        case_id: string;
+        case_code: string;
+        order_kind: TPendingCourtReport['orderKind'];
+        period_from: string;
+        period_to: string;
+        submitted_at: Date | null;
+      }>(
+        tx,
+        sql`select r.id, r.case_id, c.code as case_code, o.kind as order_kind,
+              to_char(r.period_from, 'YYYY-MM-DD') as period_from, to_char(r.period_to, 'YYYY-MM-DD') as period_to,
+              r.submitted_at
+            from court_reports r join cases c on c.id = r.case_id join court_orders o on o.id = r.order_id
+            where r.status = 'submitted' and c.service_id = any((select trama_supervised_services())::uuid[])
+            order by r.submitted_at nulls last, r.id limit 200`,
+      );
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'court_report.listed', details: { pending: rows.length } },
+      });
+      return rows.map(
+        (r): TPendingCourtReport => ({
+          id: r.id,
+          caseId: r.case_id,
+          caseCode: r.case_code,
+          orderKind: r.order_kind,
+          periodFrom: r.period_from,
+          periodTo: r.period_to,
+          submittedAt: dateOf(r.submitted_at),
+        }),
+      );
     },
   });
 }

@@ -17,6 +17,7 @@ import {
   ZDeadlineParamsSchema,
   ZDeadlineSchema,
   ZOwnCaseCreateSchema,
+  ZPendingCourtReportSchema,
 } from '../../../contracts/tutela.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
@@ -140,6 +141,18 @@ export const courtRoutes =
       },
       async (request) =>
         orders.listOpenDeadlines({ deps, ctx: requireAccess(request), query: request.query }),
+    );
+    app.get(
+      '/api/court-reports/pending',
+      {
+        config: { access: 'cases.supervise' },
+        schema: {
+          tags,
+          summary: 'Reports waiting for approval in the services one supervises (without their text)',
+          response: { 200: z.array(ZPendingCourtReportSchema) },
+        },
+      },
+      async (request) => reports.listPendingReports({ deps, ctx: requireAccess(request) }),
     );
     app.get(
       '/api/cases/:id/court-reports',
