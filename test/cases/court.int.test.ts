@@ -4,13 +4,14 @@ import type { TCase } from '../../src/contracts/cases.js';
 import type { THome } from '../../src/contracts/home.js';
 import type { TReferral, TReferralListItem } from '../../src/contracts/referrals.js';
 import type { TCourtOrder, TCourtReport, TDeadline } from '../../src/contracts/tutela.js';
+import { COURT_ESCALATION_JOB_NAME } from '../../src/server/modules/cases/court-escalation.js';
 import { casesTestKit, consentFor, minorConsent } from './support.js';
 
 /**
  * Tutela Minori's own cases and the court (issue 15): opening a case without a referral, court
  * orders and the deadlines they set, reports drafted, approved and sent, and who reaches each.
  */
-const { ids, call, ok, fields, system, registerFamily, openOwnCase } = casesTestKit();
+const { t, ids, call, ok, fields, system, registerFamily, openOwnCase } = casesTestKit();
 
 const decree = {
   court: 'Tribunale per i Minorenni di Brescia',
@@ -304,6 +305,29 @@ describe('court orders and their deadlines', () => {
     expect(order!.details).toBeNull();
     expect(order!.decidedOn).toBe('2026-01-31');
     expect(order!.deadlines.map((d) => d.kind).sort()).toEqual(['expiry', 'report']);
+  });
+});
+
+describe('a deadline that falls late', () => {
+  it('is escalated once, by e-mail, to the lead and the coordinators of the service, naming only the case', async () => {
+    const code = (await ok<TCase>('operatrice', 'GET', `/api/cases/${ids.case}`)).code;
+    const before = t.mails.length;
+    await t.deps.jobs.enqueueNow(COURT_ESCALATION_JOB_NAME, {});
+    await t.runJobs();
+    const sent = t.mails.slice(before).filter((m) => m.subject.includes(code));
+    const emails = async (who: string) =>
+      ((await system(sql`select email from users where username = ${who}`)) as { email: string }[])[0]!.email;
+    const to = new Set(sent.map((m) => m.to));
+    expect(to).toContain(await emails('operatrice'));
+    expect(to).toContain(await emails('coordinatrice'));
+    expect(to).not.toContain(await emails('supervisora'));
+    expect(sent.every((m) => !/Omar|Zahra|Fatima/.test(m.text))).toBe(true);
+    expect(sent.some((m) => m.text.includes('Relazione al tribunale'))).toBe(true);
+    // Run again: nothing twice.
+    const after = t.mails.length;
+    await t.deps.jobs.enqueueNow(COURT_ESCALATION_JOB_NAME, {});
+    await t.runJobs();
+    expect(t.mails.slice(after).filter((m) => m.subject.includes(code))).toEqual([]);
   });
 });
 

@@ -177,6 +177,7 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     met_by: 'internal',
     superseded_at: 'internal',
     superseded_by: 'internal',
+    escalated_at: 'internal',
     created_at: 'internal',
   },
   court_reports: {

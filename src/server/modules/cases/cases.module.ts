@@ -9,6 +9,7 @@ import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from '.
 import { CASES_INDICATORS } from './cases.indicators.js';
 import { refuseBlockedCaseGrant } from './cases.policy.js';
 import { caseRoutes } from './cases.routes.js';
+import { courtEscalationJob } from './court-escalation.js';
 import { courtReminders } from './court-reminders.js';
 import { householdsRoutes } from './households.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
@@ -34,7 +35,7 @@ export const casesModule: TramaModule = {
   retention: CASES_RETENTION,
   encryptedColumns: CASES_ENCRYPTED_COLUMNS,
   auditActions: { ...CASES_AUDIT_ACTIONS, ...TUTELA_AUDIT_ACTIONS },
-  jobs: [reminderJob],
+  jobs: [reminderJob, courtEscalationJob],
   exports: [casesExport],
   recordTables: CASES_RECORD_TABLES,
   grantChecks: { case: refuseBlockedCaseGrant },

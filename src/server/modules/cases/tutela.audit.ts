@@ -10,6 +10,10 @@ export const TUTELA_AUDIT_ACTIONS = {
   'court_order.updated': { it: 'Provvedimento del tribunale modificato', en: 'Court order changed' },
   'court_order.listed': { it: 'Provvedimenti del caso consultati', en: "Case's court orders viewed" },
   'court_deadline.met': { it: 'Scadenza del tribunale rispettata', en: 'Court deadline met' },
+  'court_deadline.escalated': {
+    it: 'Scadenza del tribunale superata: avvisati responsabile e coordinatori',
+    en: 'Court deadline passed: lead and coordinators told',
+  },
   'court_deadline.listed': { it: 'Scadenze del tribunale consultate', en: 'Court deadlines viewed' },
   'court_report.drafted': { it: 'Relazione al tribunale scritta', en: 'Court report drafted' },
   'court_report.updated': { it: 'Relazione al tribunale modificata', en: 'Court report changed' },

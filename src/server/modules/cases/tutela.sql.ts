@@ -107,6 +107,8 @@ export const courtDeadlines = pgTable(
     metBy: uuid('met_by').references(() => users.id),
     supersededAt: ts('superseded_at'),
     supersededBy: uuid('superseded_by').references(() => courtOrderChanges.id),
+    /** When the lead and the supervising coordinators were told it is late (once; the job's marker). */
+    escalatedAt: ts('escalated_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "court_deadlines" ADD COLUMN "escalated_at" timestamp (3) with time zone;
