@@ -52,7 +52,7 @@ export function AddPersonForm({ household, onDone }: { household: THousehold; on
       Object.keys(form.formState.errors).length === 0 ? (
         <ActionProblem error={addPerson.error} />
       ) : null}
-      <PersonFields form={form} index={0} idPrefix="new-person" />
+      <PersonFields form={form} index={0} idPrefix="new-person" withLivesElsewhere />
       <FormActions>
         <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
           {t('households.members.addSubmit')}

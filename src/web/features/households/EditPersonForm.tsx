@@ -71,7 +71,7 @@ export function EditPersonForm({
         Object.keys(form.formState.errors).length === 0 ? (
           <ActionProblem error={updatePerson.error} />
         ) : null}
-        <PersonFields form={form} index={0} idPrefix="edit-person" withAtRisk={false} />
+        <PersonFields form={form} index={0} idPrefix="edit-person" withAtRisk={false} withLivesElsewhere />
         <FormActions>
           <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
             {t('households.edit.submit')}

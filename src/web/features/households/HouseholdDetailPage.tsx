@@ -15,9 +15,11 @@ import { AtRiskPanel } from './AtRiskPanel.js';
 import { ConsentsSection } from './ConsentsSection.js';
 import { EditPersonForm } from './EditPersonForm.js';
 import { ExclusionsSection } from './ExclusionsSection.js';
+import { FamilyNetworkSection } from './FamilyNetworkSection.js';
 import { useHousehold } from './households-api.js';
 import { MembersTable } from './MembersTable.js';
 import { PersonHistory } from './PersonHistory.js';
+import { ResidencePanel } from './ResidencePanel.js';
 import { useReferenceOptions, WhenReferenceLoaded } from './reference-options.js';
 import { SafetyPanel } from './SafetyPanel.js';
 
@@ -74,6 +76,15 @@ function HouseholdView({ household }: { household: THousehold }) {
         {can('referrals.send') && (
           <Link to="/referrals/new" search={{ householdId: household.id }} className="btn btn-primary btn-sm">
             {t('households.detail.refer')}
+          </Link>
+        )}
+        {can('cases.write') && (
+          <Link
+            to="/cases/new"
+            search={{ householdId: household.id }}
+            className="btn btn-outline-primary btn-sm ms-2"
+          >
+            {t('court.open.fromHousehold')}
           </Link>
         )}
       </PageHeading>
@@ -166,6 +177,8 @@ function HouseholdView({ household }: { household: THousehold }) {
         )}
       </section>
       {selected && <MemberPanel key={selected.id} household={household} person={selected} focus={chosen} />}
+      {/* Relations and legal roles: read by the household's service and its cases' teams (else nothing shows). */}
+      {can('cases.read') && <FamilyNetworkSection householdId={household.id} canEdit={can('cases.write')} />}
     </>
   );
 }
@@ -198,6 +211,7 @@ function MemberPanel({
       />
       <AtRiskPanel householdId={household.id} person={person} />
       <SafetyPanel householdId={household.id} person={person} />
+      <ResidencePanel person={person} />
       <ExclusionsSection person={person} />
       <PersonHistory person={person} />
     </section>

@@ -49,6 +49,11 @@ export function MembersTable({
                 {person.atRisk && (
                   <span className="badge bg-dark ms-1">{t('households.members.atRisk')}</span>
                 )}
+                {/* The space keeps the name and the mark two words for a screen reader. */}
+                {!person.livesInHousehold && ' '}
+                {!person.livesInHousehold && (
+                  <span className="badge bg-secondary">{t('householdFamily.person.elsewhereBadge')}</span>
+                )}
               </th>
               <td>{t(`enums.relationship.${person.relationship}`)}</td>
               <td>{t(`enums.caseRole.${person.caseRole}`)}</td>

@@ -26,11 +26,14 @@ export function PersonFields({
   index,
   idPrefix,
   withAtRisk = true,
+  withLivesElsewhere = false,
 }: {
   form: UseFormReturn<PeopleFormValues>;
   index: number;
   idPrefix: string;
   withAtRisk?: boolean;
+  /** A relative or significant adult of the family network who lives in another home (issue 15). */
+  withLivesElsewhere?: boolean;
 }) {
   const { t } = useTranslation();
   const { countryOptions, languageOptions, municipalityGroups } = useReferenceOptions();
@@ -218,6 +221,15 @@ export function PersonFields({
         error={fieldErrorText(t, errors?.interpreterNeeded)}
         {...register(`members.${index}.interpreterNeeded`)}
       />
+      {withLivesElsewhere && (
+        <CheckboxField
+          id={`${idPrefix}-lives-elsewhere`}
+          label={t('householdFamily.person.livesElsewhere')}
+          hint={t('householdFamily.person.livesElsewhereHint')}
+          error={fieldErrorText(t, errors?.livesElsewhere)}
+          {...register(`members.${index}.livesElsewhere`)}
+        />
+      )}
       {withAtRisk && (
         <CheckboxField
           id={`${idPrefix}-at-risk`}

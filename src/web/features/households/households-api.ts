@@ -65,6 +65,8 @@ export function useHouseholdMutations(householdId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: householdKeys.detail(householdId) }),
       queryClient.invalidateQueries({ queryKey: ['households', 'list'] }),
+      // The family network shows the household's people too (family-api.ts).
+      queryClient.invalidateQueries({ queryKey: ['households', 'network', householdId] }),
     ]);
   return {
     addPerson: useMutation({

@@ -1,11 +1,14 @@
 import { createRoute } from '@tanstack/react-router';
 import { ZHouseholdListQuerySchema } from '../../../contracts/index.js';
+import { mergeCatalogues } from '../../i18n/merge.js';
 import { CASE_RECORD } from '../../routing/case-record.js';
 import type { FeatureModule } from '../../routing/feature-module.js';
 import { lazyPage, routeWith } from '../../routing/lazy.js';
 import { contractSearch } from '../../routing/search.js';
 import { requireAny } from '../../session/guards.js';
 import en from './i18n/en.json';
+import familyEn from './i18n/family.en.json';
+import familyIt from './i18n/family.it.json';
 import it from './i18n/it.json';
 
 const HouseholdCreatePage = lazyPage(() => import('./households.pages.js'), 'HouseholdCreatePage');
@@ -61,5 +64,6 @@ export const householdsModule = {
     return [householdsRoute, householdCreateRoute, householdDetailRoute] as const;
   },
   nav: [{ to: '/households', labelKey: 'nav.households', anyOf: ['households.read'], order: 80 }],
-  i18n: { it, en },
+  // The family network's messages have their own files (family.*.json); a key defined twice throws.
+  i18n: { it: mergeCatalogues([it, familyIt]), en: mergeCatalogues([en, familyEn]) },
 } satisfies FeatureModule;

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import sharedEn from '../../i18n/en.json';
 import sharedIt from '../../i18n/it.json';
 import en from './i18n/en.json';
+import familyEn from './i18n/family.en.json';
+import familyIt from './i18n/family.it.json';
 import it_ from './i18n/it.json';
 import { changeInWords, type ReferenceNames } from './person-changes.js';
 
@@ -13,8 +15,8 @@ beforeAll(async () => {
   const instance = i18next.createInstance();
   await instance.init({
     resources: {
-      it: { translation: { ...sharedIt, ...it_ } },
-      en: { translation: { ...sharedEn, ...en } },
+      it: { translation: { ...sharedIt, ...it_, ...familyIt } },
+      en: { translation: { ...sharedEn, ...en, ...familyEn } },
     },
     lng: 'it',
     fallbackLng: 'it',
@@ -52,6 +54,11 @@ describe('a person’s change history in words', () => {
 
   it('says yes/no, dates and empty values as words', () => {
     expect(inItalian('interpreterNeeded', false, true)).toMatchObject({ from: 'No', to: 'Sì' });
+    expect(inItalian('livesInHousehold', true, false)).toEqual({
+      field: 'Vive nel nucleo',
+      from: 'Sì',
+      to: 'No',
+    });
     expect(inItalian('birthDate', null, '2016-03-05')).toMatchObject({ from: '—', to: '5 mar 2016' });
     expect(inItalian('languages', [], ['ar']).from).toBe('—');
     expect(

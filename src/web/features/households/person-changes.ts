@@ -31,6 +31,7 @@ const FIELD_LABELS: Record<string, string> = {
   languages: 'households.person.languages',
   preferredLanguage: 'households.person.preferredLanguage',
   interpreterNeeded: 'households.history.interpreterNeeded',
+  livesInHousehold: 'householdFamily.person.livesInHousehold',
   preferredMediatorGender: 'households.person.preferredMediatorGender',
   municipality: 'households.person.municipality',
   identifierType: 'households.person.identifierType',

@@ -17,6 +17,8 @@ export interface PersonFormValues {
   preferredLanguage: string;
   interpreterNeeded: boolean;
   atRisk: boolean;
+  /** The checkbox says "lives in another home": the contract's `livesInHousehold`, inverted. */
+  livesElsewhere: boolean;
   preferredMediatorGender: string;
   municipality: string;
   identifierType: string;
@@ -43,6 +45,7 @@ export function newPersonValues(first: boolean, municipality = ''): PersonFormVa
     preferredLanguage: '',
     interpreterNeeded: false,
     atRisk: false,
+    livesElsewhere: false,
     preferredMediatorGender: 'any',
     municipality,
     identifierType: 'none',
@@ -65,6 +68,7 @@ export function personFormValues(person: TPerson): PersonFormValues {
     preferredLanguage: person.preferredLanguage ?? '',
     interpreterNeeded: person.interpreterNeeded,
     atRisk: person.atRisk,
+    livesElsewhere: !person.livesInHousehold,
     preferredMediatorGender: person.preferredMediatorGender,
     municipality: person.municipality ?? '',
     identifierType: person.identifierType,
@@ -96,6 +100,7 @@ export function personToInput(values: PersonFormValues) {
     preferredLanguage: values.languages.includes(values.preferredLanguage) ? values.preferredLanguage : null,
     interpreterNeeded: values.interpreterNeeded,
     atRisk: values.atRisk,
+    livesInHousehold: !values.livesElsewhere,
     preferredMediatorGender: values.preferredMediatorGender,
     municipality: orNull(values.municipality),
     identifierType: values.identifierType,
