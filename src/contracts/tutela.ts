@@ -198,6 +198,16 @@ export const ZCourtReportSchema = z.object({
   returnReason: z.string().nullable(),
   sentOn: z.iso.date().nullable(),
   protocolNumber: z.string().nullable(),
+  /** Documents attached to it (kept encrypted; downloaded through a single-use link). */
+  attachments: z.array(
+    z.object({
+      id: ZIdSchema,
+      fileName: z.string().nullable(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
   can: z.object({ edit: z.boolean(), approve: z.boolean(), markSent: z.boolean() }),
 });
 export type TCourtReport = z.infer<typeof ZCourtReportSchema>;

@@ -11,7 +11,17 @@ import { casesTestKit, consentFor, minorConsent } from './support.js';
  * Tutela Minori's own cases and the court (issue 15): opening a case without a referral, court
  * orders and the deadlines they set, reports drafted, approved and sent, and who reaches each.
  */
-const { t, ids, call, ok, fields, system, registerFamily, openOwnCase } = casesTestKit();
+const { t, as, ids, call, ok, fields, system, registerFamily, openOwnCase } = casesTestKit();
+
+/** A browser form with one file in the field `file`. */
+function multipart(name: string, type: string, text: string) {
+  const boundary = '----tramaCourtReport';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(text), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 const decree = {
   court: 'Tribunale per i Minorenni di Brescia',
@@ -392,6 +402,36 @@ describe('reports to the court', () => {
     expect((await call('mediatrice', 'GET', url)).statusCode).toBe(403);
     for (const who of ['responsabile', 'operatore.romano'])
       expect((await call(who, 'GET', `/api/cases/${ids.case}/court-reports`)).statusCode, who).toBe(404);
+  });
+
+  it('keep documents attached to a draft, readable through a link by those who read the report', async () => {
+    const draft = await ok<TCourtReport>('operatrice', 'POST', `/api/cases/${ids.case}/court-reports`, {
+      orderId: ids.order,
+      periodFrom: '2026-11-02',
+      periodTo: '2026-11-20',
+      content: 'Relazione con la lettera della scuola allegata.',
+    });
+    const url = `/api/cases/${ids.case}/court-reports/${draft.id}/files`;
+    const letter = multipart('lettera-scuola.txt', 'text/plain', 'La scuola conferma la frequenza regolare.');
+    expect((await as.responsabile!.request({ method: 'POST', url, ...letter })).statusCode).toBe(404);
+    const added = await as.operatrice!.request({ method: 'POST', url, ...letter });
+    expect(added.statusCode).toBe(201);
+    const fileId = (added.json() as { id: string }).id;
+    const [listed] = (
+      await ok<TCourtReport[]>('coordinatrice', 'GET', `/api/cases/${ids.case}/court-reports`)
+    ).filter((r) => r.id === draft.id);
+    expect(listed!.attachments.map((a) => a.fileName)).toEqual(['lettera-scuola.txt']);
+    const link = await ok<{ url: string }>('coordinatrice', 'POST', `/api/files/${fileId}/link`, {});
+    const file = await as.coordinatrice!.request({ method: 'GET', url: link.url });
+    expect(file.body).toBe('La scuola conferma la frequenza regolare.');
+    for (const who of ['responsabile', 'operatore.romano'])
+      expect((await call(who, 'POST', `/api/files/${fileId}/link`, {})).statusCode, who).toBe(404);
+    // Once submitted, nothing more is attached.
+    await ok('operatrice', 'POST', `/api/cases/${ids.case}/court-reports/${draft.id}/submit`);
+    expect((await as.operatrice!.request({ method: 'POST', url, ...letter })).statusCode).toBe(409);
+    await ok('coordinatrice', 'POST', `/api/cases/${ids.case}/court-reports/${draft.id}/return`, {
+      reason: 'Allegato ricevuto, manca il periodo di settembre.',
+    });
   });
 
   it('lets one of two approvals at once win', async () => {

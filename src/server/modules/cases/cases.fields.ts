@@ -200,6 +200,12 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     created_at: 'internal',
     updated_at: 'internal',
   },
+  court_report_files: {
+    report_id: 'internal',
+    file_id: 'internal',
+    added_by: 'internal',
+    added_at: 'internal',
+  },
   person_relations: {
     id: 'internal',
     household_id: 'internal',
@@ -378,6 +384,7 @@ export const CASES_RETENTION: Readonly<Record<string, RetentionClass>> = {
   court_order_changes: 'case_record',
   court_deadlines: 'case_record',
   court_reports: 'case_record',
+  court_report_files: 'case_record',
   person_relations: 'case_record',
   legal_roles: 'case_record',
   placements: 'case_record',

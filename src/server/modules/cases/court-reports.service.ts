@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TCourtReport,
@@ -15,12 +15,13 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { describeFiles } from '../../platform/storage/storage.service.js';
 import { type CaseAccess, displayNames, refused, requireCase, requireOpen } from './cases.policy.js';
 import { nextReportDue } from './court-deadlines.js';
 import { findOrder } from './court-orders.repository.js';
 import { courtReportPdf } from './court-report-pdf.js';
 import { todayInRome } from './rome-time.js';
-import { courtDeadlines, courtReports } from './tutela.sql.js';
+import { courtDeadlines, courtReportFiles, courtReports } from './tutela.sql.js';
 
 /**
  * Reports to the court (ADR 0017): the clinical team drafts and submits, a coordinator supervising
@@ -35,12 +36,35 @@ function dateOf(value: Date | string | null) {
   return value ? new Date(value).toISOString() : null;
 }
 
+/** The attachments of these reports, as the caller may list them (names decrypted, never a safety file's). */
+async function attachmentsOf({ deps, tx, reportIds }: { deps: Deps; tx: Tx; reportIds: string[] }) {
+  const links = reportIds.length
+    ? await tx.select().from(courtReportFiles).where(inArray(courtReportFiles.reportId, reportIds))
+    : [];
+  const files = new Map(
+    (await describeFiles({ deps, tx, fileIds: links.map((l) => l.fileId) })).map((f) => [f.id, f]),
+  );
+  const byReport = new Map<string, TCourtReport['attachments']>();
+  for (const link of links) {
+    const file = files.get(link.fileId);
+    if (!file) continue;
+    const { id, fileName, contentType, sizeBytes, createdAt } = file;
+    byReport.set(link.reportId, [
+      ...(byReport.get(link.reportId) ?? []),
+      { id, fileName, contentType, sizeBytes, createdAt },
+    ]);
+  }
+  return byReport;
+}
+
 async function toReports({
+  deps,
   tx,
   rows,
   found,
   ctx,
 }: {
+  deps: Deps;
   tx: Tx;
   rows: ReportRow[];
   found: CaseAccess;
@@ -57,6 +81,7 @@ async function toReports({
         r.orderId,
         (await findOrder({ tx, caseId: found.id, orderId: r.orderId }))?.kind ?? 'prescriptions',
       );
+  const attached = await attachmentsOf({ deps, tx, reportIds: rows.map((r) => r.id) });
   const clinical = found.access === 'clinical' && found.status !== 'closed';
   const supervises = found.access === 'supervisor' && ctx.permissions.has('cases.supervise');
   return rows.map((r) => ({
@@ -73,6 +98,7 @@ async function toReports({
     returnReason: r.returnReason,
     sentOn: r.sentOn,
     protocolNumber: r.protocolNumber,
+    attachments: attached.get(r.id) ?? [],
     can: {
       edit: clinical && r.status === 'draft',
       approve: supervises && r.status === 'submitted' && r.draftedBy !== ctx.userId,
@@ -81,13 +107,23 @@ async function toReports({
   }));
 }
 
-async function reportsOfCase({ tx, found, ctx }: { tx: Tx; found: CaseAccess; ctx: AccessContext }) {
+async function reportsOfCase({
+  deps,
+  tx,
+  found,
+  ctx,
+}: {
+  deps: Deps;
+  tx: Tx;
+  found: CaseAccess;
+  ctx: AccessContext;
+}) {
   const rows = await tx
     .select()
     .from(courtReports)
     .where(eq(courtReports.caseId, found.id))
     .orderBy(asc(courtReports.periodTo), asc(courtReports.createdAt));
-  return toReports({ tx, rows, found, ctx });
+  return toReports({ deps, tx, rows, found, ctx });
 }
 
 export function listReports({ deps, ctx, caseId }: { deps: Deps; ctx: AccessContext; caseId: string }) {
@@ -96,7 +132,7 @@ export function listReports({ deps, ctx, caseId }: { deps: Deps; ctx: AccessCont
     ctx,
     work: async (tx) => {
       const found = await requireCase({ tx, id: caseId, needs: READERS });
-      const reports = await reportsOfCase({ tx, found, ctx });
+      const reports = await reportsOfCase({ deps, tx, found, ctx });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -157,7 +193,7 @@ export function draftReport({
           details: { reportId: row!.id },
         },
       });
-      return (await reportsOfCase({ tx, found, ctx })).find((r) => r.id === row!.id)!;
+      return (await reportsOfCase({ deps, tx, found, ctx })).find((r) => r.id === row!.id)!;
     },
   });
 }
@@ -214,7 +250,7 @@ async function changeReport({
         actor: actorOf(ctx),
         event: { action, recordType: 'case', recordId: caseId, details: { reportId } },
       });
-      return (await reportsOfCase({ tx, found, ctx })).find((r) => r.id === reportId)!;
+      return (await reportsOfCase({ deps, tx, found, ctx })).find((r) => r.id === reportId)!;
     },
   });
 }
@@ -354,11 +390,13 @@ export function markReportSent(step: Step & { input: z.infer<typeof ZCourtReport
 
 /** The report as its reader may see it, for the PDF (audited there). */
 export async function reportForPrint({
+  deps,
   tx,
   ctx,
   caseId,
   reportId,
 }: {
+  deps: Deps;
   tx: Tx;
   ctx: AccessContext;
   caseId: string;
@@ -371,7 +409,7 @@ export async function reportForPrint({
     .where(and(eq(courtReports.id, reportId), eq(courtReports.caseId, found.id)));
   if (!row) throw new OutOfScope('case', caseId);
   const order = (await findOrder({ tx, caseId: found.id, orderId: row.orderId }))!;
-  const [report] = await toReports({ tx, rows: [row], found, ctx });
+  const [report] = await toReports({ deps, tx, rows: [row], found, ctx });
   return { found, report: report!, order };
 }
 
@@ -381,7 +419,7 @@ export function printReport({ deps, ctx, caseId, reportId }: Step) {
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const { report, order } = await reportForPrint({ tx, ctx, caseId, reportId });
+      const { report, order } = await reportForPrint({ deps, tx, ctx, caseId, reportId });
       const [meta] = await queryRows<{ code: string; service: string }>(
         tx,
         sql`select c.code, s.name as service from cases c join services s on s.id = c.service_id where c.id = ${caseId}`,

@@ -21,7 +21,9 @@ import {
 } from '../../../contracts/tutela.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import { acceptFileUploads } from '../../platform/storage/upload.js';
 import * as orders from './court-orders.service.js';
+import * as reportFiles from './court-report-files.service.js';
 import * as reports from './court-reports.service.js';
 import * as ownCases from './own-cases.service.js';
 
@@ -31,6 +33,8 @@ const tags = ['court'];
 export const courtRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
+    reportFiles.registerCourtReportFiles();
+    await acceptFileUploads(app);
     app.post(
       '/api/cases',
       {
@@ -269,6 +273,28 @@ export const courtRoutes =
       },
       async (request) =>
         reports.markReportSent({ ...step(request, requireAccess(request)), input: request.body }),
+    );
+    app.post(
+      '/api/cases/:id/court-reports/:reportId/files',
+      {
+        config: { access: 'cases.write', rate: 'expensive' },
+        schema: {
+          tags,
+          summary: 'Attach a document to a draft report (multipart/form-data, the file in the field `file`)',
+          params: ZCourtReportParamsSchema,
+          response: { 201: z.object({ id: ZIdSchema }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await reportFiles.attachFile({
+            deps,
+            ctx: requireAccess(request),
+            caseId: request.params.id,
+            reportId: request.params.reportId,
+            request,
+          }),
+        ),
     );
     app.get(
       '/api/cases/:id/court-reports/:reportId/pdf',

@@ -24,6 +24,10 @@ export const TUTELA_AUDIT_ACTIONS = {
   'court_report.approved': { it: 'Relazione al tribunale approvata', en: 'Court report approved' },
   'court_report.returned': { it: 'Relazione al tribunale rimandata', en: 'Court report sent back' },
   'court_report.sent': { it: 'Relazione trasmessa al tribunale', en: 'Court report sent to the court' },
+  'court_report.file_attached': {
+    it: 'Documento allegato alla relazione al tribunale',
+    en: 'Document attached to a court report',
+  },
   'court_report.listed': { it: 'Relazioni al tribunale consultate', en: 'Court reports viewed' },
   'court_report.printed': { it: 'Relazione al tribunale stampata (PDF)', en: 'Court report printed (PDF)' },
   'family_network.read': { it: 'Rete familiare consultata', en: 'Family network viewed' },

@@ -25,6 +25,7 @@ import {
   TRANSFER_BASES,
   TRANSFER_STATUSES,
 } from '../../../contracts/tutela.js';
+import { storedFiles } from '../../platform/storage/storage.sql.js';
 import { services, users } from '../../platform/tenancy/tenancy.sql.js';
 import { cases, consents, households, inList, people } from './cases.sql.js';
 
@@ -154,6 +155,24 @@ export const courtReports = pgTable(
     check('court_reports_status_check', inList(t.status, COURT_REPORT_STATUSES)),
     check('court_reports_period_check', sql`${t.periodFrom} <= ${t.periodTo}`),
   ],
+);
+
+/** Documents attached to a report to the court (stored encrypted by platform/storage, ADR 0010). */
+export const courtReportFiles = pgTable(
+  'court_report_files',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => courtReports.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.fileId] }), index('court_report_files_file_idx').on(t.fileId)],
 );
 
 /** Relations between people of a family network (not only to the household's reference person). */
