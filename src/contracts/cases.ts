@@ -3,7 +3,7 @@ import { ZAddressFormSchema } from './auth.js';
 import { multilineText, text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
 import { type KeysetValue, keysetCursorSchema } from './keyset.js';
-import { ZReferralPurposeSchema } from './referrals.js';
+import { ZReferralPurposeSchema, ZReferralStatusSchema } from './referrals.js';
 import { CASE_ORIGINS, STATUS_CHANGE_KINDS, ZReporterKindSchema, ZTransferSchema } from './tutela.js';
 
 /**
@@ -84,10 +84,9 @@ export const ZIntakeSchema = z.strictObject({
 });
 /** One free-text section per assessment area (the referral's data sections). */
 export const ZAssessmentSchema = z.strictObject(
-  Object.fromEntries(DATA_SECTIONS.map((s) => [s, multilineText({ max: 8000 }).nullable().optional()])) as Record<
-    (typeof DATA_SECTIONS)[number],
-    z.ZodOptional<z.ZodNullable<ReturnType<typeof multilineText>>>
-  >,
+  Object.fromEntries(
+    DATA_SECTIONS.map((s) => [s, multilineText({ max: 8000 }).nullable().optional()]),
+  ) as Record<(typeof DATA_SECTIONS)[number], z.ZodOptional<z.ZodNullable<ReturnType<typeof multilineText>>>>,
 );
 export const ZPlanSchema = z.strictObject({
   goals: z
@@ -185,6 +184,18 @@ export const ZCaseSchema = z.object({
         reason: z.string().nullable(),
         at: z.iso.datetime(),
         by: z.string(),
+      }),
+    )
+    .optional(),
+  /** Referrals sent from this case (to the ethnoclinical team, a consultation), as the viewer's service sees them. */
+  sentReferrals: z
+    .array(
+      z.object({
+        id: ZIdSchema,
+        toServiceName: z.string(),
+        purpose: ZReferralPurposeSchema,
+        status: ZReferralStatusSchema,
+        sentAt: z.iso.datetime().nullable(),
       }),
     )
     .optional(),

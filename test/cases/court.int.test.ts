@@ -132,6 +132,8 @@ describe('a referral sent from the case', () => {
       personIds: [first.person_id],
     });
     expect(sent.parentCaseId).toBe(ids.case);
+    const withIt = await ok<TCase>('operatrice', 'GET', `/api/cases/${ids.case}`);
+    expect(withIt.sentReferrals?.map((r) => [r.id, r.status])).toEqual([[sent.id, 'draft']]);
     const notMine = await call('operatore.romano', 'POST', '/api/referrals', {
       ...body,
       parentCaseId: ids.case,

@@ -143,8 +143,27 @@ export async function loadCase({
     where: sql`p.id in (select rp.person_id from referral_people rp where rp.referral_id = ${found.referralId})`,
   });
   const [file] = await tx.select().from(caseFiles).where(eq(caseFiles.caseId, found.id));
+  // Read as the caller: the sending service (and its coordinator) sees them; a team of another service does not.
+  const sent = await queryRows<{
+    id: string;
+    to_name: string;
+    purpose: TCase['referral']['purpose'];
+    status: NonNullable<TCase['sentReferrals']>[number]['status'];
+    sent_at: Date | null;
+  }>(
+    tx,
+    sql`select r.id, s.name as to_name, r.purpose, r.status, r.sent_at from referrals r
+        join services s on s.id = r.to_service_id where r.parent_case_id = ${found.id} order by r.created_at`,
+  );
   return {
     ...base,
+    sentReferrals: sent.map((r) => ({
+      id: r.id,
+      toServiceName: r.to_name,
+      purpose: r.purpose,
+      status: r.status,
+      sentAt: isoTime(r.sent_at),
+    })),
     closure: { ...base.closure, transferredTo, afterCareOn },
     transfer,
     statusHistory,
