@@ -9,7 +9,13 @@ import { newReferralValues } from './referral-form.js';
 import { useReferralCreate } from './referrals-api.js';
 
 /** A referral starts from a household's page; it is saved as a draft and sent from its own page. */
-export function ReferralCreatePage({ householdId }: { householdId?: string | undefined }) {
+export function ReferralCreatePage({
+  householdId,
+  parentCaseId,
+}: {
+  householdId?: string | undefined;
+  parentCaseId?: string | null | undefined;
+}) {
   const { t } = useTranslation();
   if (!householdId) {
     return (
@@ -20,10 +26,10 @@ export function ReferralCreatePage({ householdId }: { householdId?: string | und
       </>
     );
   }
-  return <ReferralCreate householdId={householdId} />;
+  return <ReferralCreate householdId={householdId} parentCaseId={parentCaseId ?? null} />;
 }
 
-function ReferralCreate({ householdId }: { householdId: string }) {
+function ReferralCreate({ householdId, parentCaseId }: { householdId: string; parentCaseId: string | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const household = useHousehold(householdId);
@@ -35,6 +41,7 @@ function ReferralCreate({ householdId }: { householdId: string }) {
         <>
           <PageHeading title={t('referrals.create.titleFor', { code: data.code })}>
             <p className="mb-2">{t('referrals.create.intro')}</p>
+            {parentCaseId && <p className="mb-2">{t('referrals.create.fromCase')}</p>}
             <Link to="/households/$householdId" params={{ householdId }}>
               {t('referrals.create.back', { code: data.code })}
             </Link>
@@ -48,7 +55,7 @@ function ReferralCreate({ householdId }: { householdId: string }) {
             submitLabel={t('referrals.create.saveDraft')}
             error={create.error}
             onSubmit={async (fields) => {
-              const referral = await create.mutateAsync({ ...fields, householdId });
+              const referral = await create.mutateAsync({ ...fields, householdId, parentCaseId });
               await navigate({
                 to: '/referrals/$referralId',
                 params: { referralId: referral.id },

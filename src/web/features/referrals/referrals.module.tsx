@@ -15,7 +15,11 @@ const ReferralsListPage = lazyPage(() => import('./referrals.pages.js'), 'Referr
 const { box, status, page } = ZReferralListQuerySchema.shape;
 const referralFilters = contractSearch({ box, status, page });
 /** A new referral may start from a household's page, which names it. */
-const newReferralSearch = contractSearch({ householdId: ZReferralCreateSchema.shape.householdId });
+/** A new referral starts from a household, or from one of its cases (the referral then hangs off it). */
+const newReferralSearch = contractSearch({
+  householdId: ZReferralCreateSchema.shape.householdId,
+  parentCaseId: ZReferralCreateSchema.shape.parentCaseId,
+});
 type ReferralSearch = ReturnType<typeof referralFilters> & { overdue?: boolean };
 
 /** Referrals between services: the sent and received boxes, a new referral, a referral's page. */
@@ -65,8 +69,8 @@ export const referralsModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'referrals.send'),
       validateSearch: newReferralSearch,
       component: routeWith([ReferralCreatePage], function ReferralCreateRoute() {
-        const { householdId } = referralCreateRoute.useSearch();
-        return <ReferralCreatePage key={householdId} householdId={householdId} />;
+        const { householdId, parentCaseId } = referralCreateRoute.useSearch();
+        return <ReferralCreatePage key={householdId} householdId={householdId} parentCaseId={parentCaseId} />;
       }),
     });
     const referralDetailRoute = createRoute({
