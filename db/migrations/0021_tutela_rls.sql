@@ -35,7 +35,8 @@ CREATE POLICY court_orders_read ON court_orders FOR SELECT TO trama_app
   USING (EXISTS (SELECT 1 FROM openable_cases o WHERE o.id = case_id));
 --> statement-breakpoint
 CREATE POLICY court_orders_insert ON court_orders FOR INSERT TO trama_app
-  WITH CHECK (case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[]) AND created_by = (SELECT trama_user()));
+  WITH CHECK (case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[]) AND created_by = (SELECT trama_user())
+    AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[])));
 --> statement-breakpoint
 CREATE POLICY court_orders_update ON court_orders FOR UPDATE TO trama_app
   USING (case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[])
@@ -72,6 +73,7 @@ CREATE POLICY court_deadlines_read ON court_deadlines FOR SELECT TO trama_app
 --> statement-breakpoint
 CREATE POLICY court_deadlines_insert ON court_deadlines FOR INSERT TO trama_app
   WITH CHECK (case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[])
+    AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[]))
     AND order_id IN (SELECT o.id FROM court_orders o WHERE o.case_id = court_deadlines.case_id));
 --> statement-breakpoint
 CREATE POLICY court_deadlines_update ON court_deadlines FOR UPDATE TO trama_app
@@ -94,6 +96,7 @@ CREATE POLICY court_reports_read ON court_reports FOR SELECT TO trama_app
 --> statement-breakpoint
 CREATE POLICY court_reports_insert ON court_reports FOR INSERT TO trama_app
   WITH CHECK (case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[]) AND drafted_by = (SELECT trama_user())
+    AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[]))
     AND order_id IN (SELECT o.id FROM court_orders o WHERE o.case_id = court_reports.case_id));
 --> statement-breakpoint
 -- The team drafts, submits and marks sent; a coordinator supervising the service approves or returns.
@@ -135,7 +138,8 @@ ALTER TABLE legal_roles FORCE ROW LEVEL SECURITY;
 CREATE POLICY legal_roles_system ON legal_roles TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY legal_roles_read ON legal_roles FOR SELECT TO trama_app USING (
-  person_id IN (SELECT p.id FROM people p WHERE p.household_id = ANY ((SELECT trama_readable_households())::uuid[])));
+  person_id IN (SELECT p.id FROM people p WHERE p.household_id = ANY ((SELECT trama_readable_households())::uuid[]))
+  AND (holder_person_id IS NULL OR holder_person_id IN (SELECT id FROM people)));
 --> statement-breakpoint
 CREATE POLICY legal_roles_insert ON legal_roles FOR INSERT TO trama_app WITH CHECK (
   created_by = (SELECT trama_user())
@@ -160,7 +164,8 @@ CREATE POLICY placements_read ON placements FOR SELECT TO trama_app
   USING (EXISTS (SELECT 1 FROM openable_cases o WHERE o.id = case_id) AND person_id IN (SELECT id FROM people));
 --> statement-breakpoint
 CREATE POLICY placements_insert ON placements FOR INSERT TO trama_app WITH CHECK (
-  created_by = (SELECT trama_user()) AND case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[]));
+  created_by = (SELECT trama_user()) AND case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[])
+  AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[])));
 --> statement-breakpoint
 CREATE POLICY placements_update ON placements FOR UPDATE TO trama_app
   USING (case_id = ANY ((SELECT trama_team_cases('{lead,member}'))::uuid[])
@@ -195,16 +200,24 @@ CREATE POLICY case_transfers_system ON case_transfers TO CURRENT_USER USING (tru
 -- until it answers. Accepting moves the case in trama_accept_case_transfer(), not through this table.
 CREATE POLICY case_transfers_read ON case_transfers FOR SELECT TO trama_app USING (
   EXISTS (SELECT 1 FROM openable_cases o WHERE o.id = case_id)
-  OR to_service_id = (SELECT trama_service())
-  OR to_service_id = ANY ((SELECT trama_supervised_services())::uuid[]));
+  OR ((to_service_id = (SELECT trama_service()) OR to_service_id = ANY ((SELECT trama_supervised_services())::uuid[]))
+      AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[]))));
 --> statement-breakpoint
 CREATE POLICY case_transfers_insert ON case_transfers FOR INSERT TO trama_app WITH CHECK (
   requested_by = (SELECT trama_user()) AND status = 'requested'
   AND case_id = ANY ((SELECT trama_team_cases('{lead}'))::uuid[])
+  AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[]))
   AND from_service_id IN (SELECT c.service_id FROM cases c WHERE c.id = case_transfers.case_id));
 --> statement-breakpoint
-CREATE POLICY case_transfers_update ON case_transfers FOR UPDATE TO trama_app USING (
-  case_id = ANY ((SELECT trama_team_cases('{lead}'))::uuid[]) OR to_service_id = (SELECT trama_service()));
+-- The lead withdraws, the receiving service refuses; accepting happens only in the function below.
+CREATE POLICY case_transfers_withdraw ON case_transfers FOR UPDATE TO trama_app
+  USING (status = 'requested' AND case_id = ANY ((SELECT trama_team_cases('{lead}'))::uuid[]))
+  WITH CHECK (status = 'withdrawn' AND case_id = ANY ((SELECT trama_team_cases('{lead}'))::uuid[]));
+--> statement-breakpoint
+CREATE POLICY case_transfers_refuse ON case_transfers FOR UPDATE TO trama_app
+  USING (status = 'requested' AND to_service_id = (SELECT trama_service())
+    AND NOT (case_id = ANY ((SELECT trama_blocked_cases())::uuid[])))
+  WITH CHECK (status = 'refused' AND to_service_id = (SELECT trama_service()));
 --> statement-breakpoint
 GRANT SELECT, INSERT ON case_transfers TO trama_app;
 --> statement-breakpoint
@@ -244,6 +257,19 @@ GRANT SELECT, INSERT ON person_residence TO trama_app;
 --> statement-breakpoint
 GRANT UPDATE (status, permit_type, expires_on, recorded_by, updated_at) ON person_residence TO trama_app;
 --> statement-breakpoint
+-- Whether a case's household can go with it: a household the case's service owns moves with the case,
+-- so that service must have no other case there still open (closed cases stay the service's, their
+-- team keeps them as before); a household another service owns stays that service's and is no bar.
+CREATE FUNCTION trama_household_can_move(cid uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS
+$$ SELECT NOT EXISTS (SELECT 1 FROM public.cases c JOIN public.households h ON h.id = c.household_id
+                       JOIN public.cases o ON o.household_id = c.household_id
+                        AND o.id <> c.id AND o.service_id = c.service_id AND o.status <> 'closed'
+                      WHERE c.id = cid AND h.owner_service_id = c.service_id) $$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION trama_household_can_move(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION trama_household_can_move(uuid) TO trama_app;
+--> statement-breakpoint
 -- Accepting a transfer, in one step as the owner: the receiving service takes the case, its household
 -- and its intake record; the accepting practitioner becomes the lead and the only member; the previous
 -- team (and its service) lose access in the same transaction. Refused unless the caller acts for the
@@ -256,6 +282,7 @@ DECLARE
   t case_transfers;
   c cases;
   b record;
+  moved uuid[];
 BEGIN
   SELECT * INTO t FROM case_transfers WHERE id = tid FOR UPDATE;
   IF t.id IS NULL OR t.status <> 'requested' OR t.to_service_id IS DISTINCT FROM trama_service()
@@ -264,13 +291,17 @@ BEGIN
   END IF;
   SELECT * INTO c FROM cases WHERE id = t.case_id FOR UPDATE;
   IF c.status <> 'open' OR c.service_id <> t.from_service_id THEN RETURN NULL; END IF;
+  -- The household moves with the case: it must be the sender's, with no other open case there.
+  IF NOT public.trama_household_can_move(c.id) THEN RETURN NULL; END IF;
   IF t.basis = 'court_order' AND NOT EXISTS (SELECT 1 FROM court_orders o WHERE o.id = t.order_id AND o.case_id = c.id) THEN
     RETURN NULL;
   END IF;
-  IF t.basis = 'consent' AND NOT EXISTS (
-      SELECT 1 FROM consents k JOIN referral_people rp ON rp.person_id = k.person_id AND rp.referral_id = c.referral_id
-       WHERE k.id = t.consent_id AND k.recipient_service_id = t.to_service_id AND k.revoked_at IS NULL
-         AND (k.expires_on IS NULL OR k.expires_on >= current_date)) THEN
+  -- A consent basis covers everyone of the household (the whole household moves), each by a consent in force.
+  IF t.basis = 'consent' AND EXISTS (
+      SELECT 1 FROM people p WHERE p.household_id = c.household_id AND NOT EXISTS (
+        SELECT 1 FROM consents k WHERE k.person_id = p.id AND k.recipient_service_id = t.to_service_id
+           AND k.purpose = 'taking_into_care' AND k.revoked_at IS NULL
+           AND (k.expires_on IS NULL OR k.expires_on >= current_date))) THEN
     RETURN NULL;
   END IF;
   UPDATE case_transfers SET status = 'accepted', answered_by = trama_user(), answered_at = now() WHERE id = tid;
@@ -279,19 +310,26 @@ BEGIN
    WHERE id = c.id;
   UPDATE households SET owner_service_id = t.to_service_id,
          district_id = (SELECT s.district_id FROM services s WHERE s.id = t.to_service_id)
-   WHERE id = c.household_id;
+   WHERE id = c.household_id AND owner_service_id = t.from_service_id;
+  -- The intake: an own case's stays the service's own; a case referred by the receiving service itself
+  -- becomes its own, on the transfer's basis (a referral from a service to itself does not exist).
   UPDATE referrals SET to_service_id = t.to_service_id,
-         from_service_id = CASE WHEN origin = 'service' THEN from_service_id ELSE t.to_service_id END,
+         origin = CASE WHEN origin = 'service' AND from_service_id = t.to_service_id
+                       THEN CASE WHEN t.basis = 'court_order' THEN 'court_decree' ELSE 'family_request' END
+                       ELSE origin END,
+         from_service_id = CASE WHEN origin = 'service' AND from_service_id <> t.to_service_id THEN from_service_id
+                                ELSE t.to_service_id END,
          updated_at = now()
    WHERE id = c.referral_id;
-  -- Referrals sent from the case follow it: the new service sends them, the new lead is their referrer.
-  UPDATE referrals SET from_service_id = t.to_service_id, updated_at = now()
-   WHERE parent_case_id = c.id AND to_service_id <> t.to_service_id;
-  DELETE FROM case_team ct USING cases k, referrals r
-   WHERE ct.case_id = k.id AND k.referral_id = r.id AND r.parent_case_id = c.id AND ct.team_role = 'referrer';
+  -- Referrals the sender made about this household (from the case or not) follow it: the new service
+  -- sends them, the new lead is the referrer of the cases they opened; the old service keeps none.
+  moved := ARRAY(SELECT r.id FROM referrals r WHERE r.household_id = c.household_id AND r.id <> c.referral_id
+       AND r.origin = 'service' AND r.from_service_id = t.from_service_id AND r.to_service_id <> t.to_service_id);
+  UPDATE referrals SET from_service_id = t.to_service_id, updated_at = now() WHERE id = ANY (moved);
+  DELETE FROM case_team ct USING cases k
+   WHERE ct.case_id = k.id AND k.referral_id = ANY (moved) AND ct.team_role = 'referrer';
   INSERT INTO case_team (case_id, user_id, team_role, added_by)
-    SELECT k.id, trama_user(), 'referrer', trama_user() FROM cases k JOIN referrals r ON r.id = k.referral_id
-     WHERE r.parent_case_id = c.id
+    SELECT k.id, trama_user(), 'referrer', trama_user() FROM cases k WHERE k.referral_id = ANY (moved)
     ON CONFLICT (case_id, user_id) DO NOTHING;
   DELETE FROM case_team WHERE case_id = c.id AND team_role <> 'referrer';
   INSERT INTO case_team (case_id, user_id, team_role, added_by) VALUES (c.id, trama_user(), 'lead', trama_user())
@@ -314,3 +352,51 @@ END $$;
 REVOKE EXECUTE ON FUNCTION trama_accept_case_transfer(uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION trama_accept_case_transfer(uuid) TO trama_app;
+--> statement-breakpoint
+-- Beneath the services, the database keeps what the README's "Must never" promises even to a
+-- request that bypassed them: a deadline leaves only by a recorded change of its own order, a report
+-- deadline is met only by a report sent under that order, and a report moves only along its states,
+-- approved by someone who neither wrote nor submitted it.
+ALTER TABLE court_deadlines ADD CONSTRAINT court_deadlines_superseded_pair
+  CHECK ((superseded_at IS NULL) = (superseded_by IS NULL));
+--> statement-breakpoint
+CREATE FUNCTION court_deadlines_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.due_at <> OLD.due_at OR NEW.kind <> OLD.kind OR NEW.order_id <> OLD.order_id OR NEW.case_id <> OLD.case_id THEN
+    RAISE EXCEPTION 'a court deadline is never moved in place' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW.superseded_by IS DISTINCT FROM OLD.superseded_by AND (OLD.superseded_by IS NOT NULL OR NOT EXISTS (
+      SELECT 1 FROM court_order_changes k WHERE k.id = NEW.superseded_by AND k.order_id = NEW.order_id)) THEN
+    RAISE EXCEPTION 'a deadline is superseded only by a change of its own order' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW.kind = 'report' AND NEW.met_at IS NOT NULL AND OLD.met_at IS NULL AND NOT EXISTS (
+      SELECT 1 FROM court_reports r WHERE r.order_id = NEW.order_id AND r.status = 'sent') THEN
+    RAISE EXCEPTION 'a report deadline is met by sending a report' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER court_deadlines_guard BEFORE UPDATE ON court_deadlines
+  FOR EACH ROW EXECUTE FUNCTION court_deadlines_guard();
+--> statement-breakpoint
+CREATE FUNCTION court_reports_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NOT ((OLD.status, NEW.status) IN (('draft', 'draft'), ('draft', 'submitted'), ('submitted', 'approved'),
+                                       ('submitted', 'draft'), ('approved', 'sent'))) THEN
+    RAISE EXCEPTION 'a report does not go from % to %', OLD.status, NEW.status USING ERRCODE = 'check_violation';
+  END IF;
+  IF OLD.status <> 'draft' AND (NEW.content <> OLD.content OR NEW.period_from <> OLD.period_from
+                                OR NEW.period_to <> OLD.period_to) THEN
+    RAISE EXCEPTION 'only a draft report is edited' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW.status = 'approved' AND (NEW.approved_by IS NULL OR NEW.approved_by = NEW.drafted_by
+                                  OR NEW.approved_by IS NOT DISTINCT FROM NEW.submitted_by) THEN
+    RAISE EXCEPTION 'a report is approved by someone who neither wrote nor submitted it' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER court_reports_guard BEFORE UPDATE ON court_reports
+  FOR EACH ROW EXECUTE FUNCTION court_reports_guard();

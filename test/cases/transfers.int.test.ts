@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TCase } from '../../src/contracts/cases.js';
 import type { THome } from '../../src/contracts/home.js';
 import type { TTransfer } from '../../src/contracts/tutela.js';
-import { casesTestKit, minorConsent } from './support.js';
+import { casesTestKit, consentFor, minorConsent } from './support.js';
 
 /**
  * Transfers between Ambiti (issue 15, item 6): the Treviglio practitioner's own case of a child is
@@ -29,14 +29,20 @@ async function openOwnCase() {
   return caseId;
 }
 
-/** The child's consent (given by the mother) to being taken into care by Tutela Minori of Romano. */
-async function consentToRomano() {
+/**
+ * The household moves with the case, so everyone of it consents to being taken into care by Tutela
+ * Minori of Romano (the child through the mother); the child's consent is the one the request names.
+ */
+async function consentToRomano({ only }: { only?: 'child' } = {}) {
   const c = await ok<{ id: string }>(
     'operatrice',
     'POST',
     `/api/people/${ids.child}/consents`,
     minorConsent(ids.tmRomano!),
   );
+  if (!only)
+    for (const adult of [ids.mother!, ids.father!])
+      await ok('operatrice', 'POST', `/api/people/${adult}/consents`, consentFor(ids.tmRomano!));
   return c.id;
 }
 
@@ -447,7 +453,7 @@ describe('what a transfer cannot do', () => {
       urgency: 'routine',
       summary: 'Segnalazione del consultorio per la madre e il figlio',
     });
-    const consentId = await consentToRomano();
+    const consentId = await consentToRomano({ only: 'child' });
     const res = await call('operatrice', 'POST', `/api/cases/${caseId}/transfers`, {
       toServiceId: ids.tmRomano,
       basis: 'consent',

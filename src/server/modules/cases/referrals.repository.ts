@@ -47,7 +47,12 @@ const SELECT_REFERRAL = sql`select r.id, r.household_id, trama_household_code(r.
   join services ts on ts.id = r.to_service_id`;
 
 export async function findReferral({ tx, id }: { tx: Tx; id: string }) {
-  const [row] = await queryRows<ReferralRow>(tx, sql`${SELECT_REFERRAL} where r.id = ${id}`);
+  // An own case's intake is the case's record: only those who may open the case read it.
+  const [row] = await queryRows<ReferralRow>(
+    tx,
+    sql`${SELECT_REFERRAL} where r.id = ${id}
+          and (r.origin = 'service' or r.id in (select o.referral_id from openable_cases o))`,
+  );
   return row ?? null;
 }
 

@@ -140,9 +140,10 @@ export async function caseOfTransfer({ tx, id }: { tx: Tx; id: string }) {
  */
 export async function whyNotAcceptable({ tx, id }: { tx: Tx; id: string }) {
   const [row] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ case_gone: boolean; basis_holds: boolean }>(
+    queryRows<{ case_gone: boolean; household_moves: boolean; basis_holds: boolean }>(
       sys,
       sql`select (c.status = 'closed' or c.service_id <> t.from_service_id) as case_gone,
+            trama_household_can_move(c.id) as household_moves,
             case when t.basis = 'court_order'
               then exists (select 1 from court_orders o where o.id = t.order_id and o.case_id = c.id)
               else exists (select 1 from consents k
@@ -166,8 +167,8 @@ export async function serviceFacts({ tx, id }: { tx: Tx; id: string }) {
 
 /**
  * Whether the consent names the receiving service, for being taken into care, is in force and is
- * of one of the case's people; and how many of the case's people no consent to that service covers
- * (after acceptance the case rests on them all: one left out would lapse the case at once).
+ * of one of the case's people; and how many people of the household no consent to that service
+ * covers (the whole household moves with the case, so the basis must cover each of them).
  */
 export async function consentBasis({
   tx,
@@ -187,9 +188,9 @@ export async function consentBasis({
     sql`select
       exists (select 1 from consents k where k.id = ${consentId} and ${inForce}
         and k.person_id in (select rp.person_id from referral_people rp where rp.referral_id = ${referralId})) as named,
-      (select count(*)::int from referral_people rp join referrals r on r.id = rp.referral_id
-        where rp.referral_id = ${referralId} and not exists (select 1 from consents k
-          where k.person_id = rp.person_id and k.sections @> r.sections and ${inForce})) as uncovered`,
+      (select count(*)::int from people p
+        where p.household_id = (select household_id from referrals where id = ${referralId})
+          and not exists (select 1 from consents k where k.person_id = p.id and ${inForce})) as uncovered`,
   );
   return row!;
 }
@@ -201,4 +202,13 @@ export async function orderOfCase({ tx, orderId, caseId }: { tx: Tx; orderId: st
     sql`select 1 from court_orders where id = ${orderId} and case_id = ${caseId}`,
   );
   return rows.length > 0;
+}
+
+/** Whether the case's household can move with it (its service owns it, no other case of it open there). */
+export async function householdCanMove({ tx, caseId }: { tx: Tx; caseId: string }) {
+  const [row] = await queryRows<{ ok: boolean }>(
+    tx,
+    sql`select trama_household_can_move(${caseId}::uuid) as ok`,
+  );
+  return row?.ok ?? false;
 }

@@ -24,6 +24,7 @@ import {
   casePersonIds,
   consentBasis,
   findTransfer,
+  householdCanMove,
   listTransfers as listVisibleTransfers,
   orderOfCase,
   serviceFacts,
@@ -134,10 +135,16 @@ async function checkBasis({
     });
   if (basis.uncovered > 0)
     throw problems.field('consentId', 'not_everyone', {
-      it: 'Ogni persona del caso deve avere un consenso in vigore verso il servizio che riceve: registra quelli mancanti.',
-      en: 'Every person of the case needs a consent in force to the receiving service: record the missing ones.',
+      it: 'Il nucleo passa con il caso: ogni persona del nucleo deve avere un consenso in vigore verso il servizio che riceve. Registra quelli mancanti, o trasferisci su provvedimento del tribunale.',
+      en: 'The household moves with the case: every person of the household needs a consent in force to the receiving service. Record the missing ones, or transfer on a court order.',
     });
 }
+
+/** The household moves with the case, so it must be wholly the sender's to hand over. */
+const HOUSEHOLD_STAYS = {
+  it: 'Il nucleo passa con il caso, ma ha un altro caso aperto in questo servizio: chiudi o trasferisci prima l’altro caso.',
+  en: 'The household moves with the case, but it has another open case in this service: close or transfer the other case first.',
+};
 
 export async function requestTransfer({
   deps,
@@ -166,6 +173,7 @@ export async function requestTransfer({
       if (now?.status !== 'open') throw problems.conflict(NOT_OPEN);
       await checkTarget({ tx, fromServiceId: found.serviceId, toServiceId: input.toServiceId });
       await checkBasis({ tx, caseId: found.id, referralId: found.referralId, input });
+      if (!(await householdCanMove({ tx, caseId: found.id }))) throw problems.conflict(HOUSEHOLD_STAYS);
       const open = await tx
         .select({ id: caseTransfers.id })
         .from(caseTransfers)
@@ -247,6 +255,7 @@ export async function acceptTransfer({ deps, ctx, id }: { deps: Deps; ctx: Acces
       if (!caseId) {
         await requireReceived({ tx, ctx, id });
         const why = await whyNotAcceptable({ tx, id });
+        if (why && !why.case_gone && !why.household_moves) throw problems.conflict(HOUSEHOLD_STAYS);
         throw problems.conflict(
           why?.case_gone
             ? {
