@@ -309,7 +309,8 @@ describe('main journey: from the household to the closed case', () => {
 
     const supervisor = await as('supervisora');
     await openCase(supervisor, caseId, 'closure');
-    await supervisor.getByText(closureReason).waitFor();
+    // The reason shows with the closure and again in the case's status history.
+    await supervisor.getByText(closureReason).first().waitFor();
     await supervisor.getByRole('button', { name: 'Approva la chiusura' }).click();
     await expect.poll(() => fact(supervisor, 'Chiuso il').textContent()).not.toBe('—');
     await supervisor.locator('h1 + p .badge', { hasText: /^Chiuso$/ }).waitFor();

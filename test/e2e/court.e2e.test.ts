@@ -219,13 +219,12 @@ describe('Tutela Minori: a case from a school report, a 5-bis decree, its deadli
     const card = page.getByRole('listitem').filter({
       has: page.getByRole('heading', { name: 'Relazioni al tribunale da approvare' }),
     });
-    await card.getByRole('link', { name: 'Vedi le scadenze dei servizi' }).click();
-    await h1(page, 'Scadenze del tribunale').waitFor();
+    await card.getByRole('link', { name: 'Vedi le relazioni da approvare' }).click();
+    await h1(page, 'Relazioni da approvare').waitFor();
     const row = page
-      .getByRole('table', { name: /scadenz[ae]$/ })
+      .getByRole('table', { name: /relazion[ei] da approvare$/ })
       .getByRole('row', { name: new RegExp(caseCode) });
     await row.first().waitFor();
-    await expectAccessible(page, 'court deadlines (supervised)');
     await row.first().getByRole('link', { name: caseCode }).click();
     await h1(page, `Caso ${caseCode}`).waitFor();
 

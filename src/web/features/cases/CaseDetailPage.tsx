@@ -5,11 +5,14 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AssessmentSection } from './AssessmentSection.js';
+import { CaseNetworkSection } from './CaseNetworkSection.js';
 import { CaseOverview } from './CaseOverview.js';
 import { ClosureSection } from './ClosureSection.js';
+import { CourtSection } from './CourtSection.js';
 import { CASE_TABS, type CaseTab } from './case-tabs.js';
 import { useCase } from './cases-api.js';
 import { IntakeSection } from './IntakeSection.js';
+import { PlacementsSection } from './PlacementsSection.js';
 import { PlanSection } from './PlanSection.js';
 import { SessionsSection } from './SessionsSection.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -91,6 +94,12 @@ function CaseTabContent({ data, tab }: { data: TCase; tab: CaseTab }) {
       return <TimelineSection caseId={data.id} />;
     case 'closure':
       return <ClosureSection data={data} />;
+    case 'court':
+      return <CourtSection data={data} />;
+    case 'network':
+      return <CaseNetworkSection data={data} />;
+    case 'placements':
+      return <PlacementsSection data={data} />;
     default:
       return <CaseOverview data={data} />;
   }

@@ -72,6 +72,14 @@ export function CaseOverview({ data }: { data: TCase }) {
           <OverdueBadge overdue={reviewOverdue} />
         </Fact>
         <ClosureFacts closure={data.closure} />
+        {data.transfer && (
+          <Fact label={t('transfers.overview.label')}>
+            {t('transfers.overview.pending', { service: data.transfer.toServiceName })}{' '}
+            <Link to="/cases/$caseId" params={{ caseId: data.id }} search={{ tab: 'closure' }}>
+              {t('transfers.overview.see')}
+            </Link>
+          </Fact>
+        )}
       </Facts>
       {data.members && <CaseMembers members={data.members} />}
     </section>

@@ -34,6 +34,12 @@ export function CourtDeadlinesPage({ scope }: { scope: DeadlineScope | undefined
           {t(current === 'team' ? 'court.list.intro' : 'court.list.introSupervised', { days: WITHIN_DAYS })}
         </p>
       </PageHeading>
+      {/* A coordinator also approves the reports: their list is one step away. */}
+      {can('cases.supervise') && (
+        <p>
+          <Link to="/court-reports/pending">{t('transfers.reports.link')}</Link>
+        </p>
+      )}
       {both && (
         <nav aria-label={t('court.list.scope')} className="mb-4">
           <ul className="nav nav-tabs flex-wrap">

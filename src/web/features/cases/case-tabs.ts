@@ -6,6 +6,9 @@ export const CASE_TABS = [
   'assessment',
   'plan',
   'sessions',
+  'court',
+  'network',
+  'placements',
   'timeline',
   'closure',
 ] as const;

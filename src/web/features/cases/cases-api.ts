@@ -19,6 +19,7 @@ import {
   type ZTeamUpdateSchema,
   ZTimelineSchema,
 } from '../../../contracts/index.js';
+import type { ZClosureDecisionSchema, ZReopenSchema } from '../../../contracts/tutela.js';
 import { api } from '../../api/client.js';
 
 export const CASES_PAGE_SIZE = 50;
@@ -145,6 +146,15 @@ export function useCaseMutations(id: string) {
       onSuccess: done,
     }),
     approveClosure: useMutation({ mutationFn: call<undefined>('POST', '/closure/approve'), onSuccess: done }),
+    // A supervisor refuses a closure or sends it back; the lead or that supervisor reopens a closed case.
+    decideClosure: useMutation({
+      mutationFn: call<z.output<typeof ZClosureDecisionSchema>>('POST', '/closure/decision'),
+      onSuccess: done,
+    }),
+    reopen: useMutation({
+      mutationFn: call<z.output<typeof ZReopenSchema>>('POST', '/reopen'),
+      onSuccess: done,
+    }),
   };
 }
 

@@ -1,18 +1,33 @@
 import { createRoute } from '@tanstack/react-router';
 import { ZCaseListQuerySchema } from '../../../contracts/index.js';
+import { ZDeadlineListQuerySchema, ZOwnCaseCreateSchema } from '../../../contracts/tutela.js';
+import { mergeCatalogues } from '../../i18n/merge.js';
 import { CASE_RECORD } from '../../routing/case-record.js';
 import type { FeatureModule } from '../../routing/feature-module.js';
 import { lazyPage, routeWith } from '../../routing/lazy.js';
 import { contractSearch, flag } from '../../routing/search.js';
 import { requireAny } from '../../session/guards.js';
 import { CASE_TABS, type CaseTab } from './case-tabs.js';
+import courtEn from './i18n/court.en.json';
+import courtIt from './i18n/court.it.json';
 import en from './i18n/en.json';
+import familyEn from './i18n/family.en.json';
+import familyIt from './i18n/family.it.json';
 import it from './i18n/it.json';
+import transfersEn from './i18n/transfers.en.json';
+import transfersIt from './i18n/transfers.it.json';
 
 const CaseDetailPage = lazyPage(() => import('./cases.pages.js'), 'CaseDetailPage');
 const CasesListPage = lazyPage(() => import('./cases.pages.js'), 'CasesListPage');
 const MySessionsPage = lazyPage(() => import('./cases.pages.js'), 'MySessionsPage');
 const SessionDetailPage = lazyPage(() => import('./cases.pages.js'), 'SessionDetailPage');
+const CaseCreatePage = lazyPage(() => import('./cases.pages.js'), 'CaseCreatePage');
+const CourtDeadlinesPage = lazyPage(() => import('./cases.pages.js'), 'CourtDeadlinesPage');
+const TransfersPage = lazyPage(() => import('./cases.pages.js'), 'TransfersPage');
+const PendingCourtReportsPage = lazyPage(() => import('./cases.pages.js'), 'PendingCourtReportsPage');
+/** A case opened by the mandated service starts from a household's page, which names it. */
+const newCaseSearch = contractSearch({ householdId: ZOwnCaseCreateSchema.shape.householdId });
+const deadlineSearch = contractSearch({ scope: ZDeadlineListQuerySchema.shape.scope });
 
 /** The case-list filters are the API's own (`ZCaseListQuerySchema`); `overdue` is a flag in the URL. */
 const { status, serviceId, districtId, workerId, q, page } = ZCaseListQuerySchema.shape;
@@ -95,11 +110,69 @@ export const casesModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'sessions.attend'),
       component: MySessionsPage,
     });
-    return [casesRoute, caseDetailRoute, sessionDetailRoute, mySessionsRoute] as const;
+    const caseCreateRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/cases/new',
+      staticData: CASE_RECORD,
+      beforeLoad: ({ context }) => requireAny(context.session, 'cases.write'),
+      validateSearch: newCaseSearch,
+      component: routeWith([CaseCreatePage], function CaseCreateRoute() {
+        const { householdId } = caseCreateRoute.useSearch();
+        return <CaseCreatePage key={householdId} householdId={householdId} />;
+      }),
+    });
+    const courtDeadlinesRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/court-deadlines',
+      staticData: CASE_RECORD,
+      beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
+      validateSearch: deadlineSearch,
+      component: routeWith([CourtDeadlinesPage], function CourtDeadlinesRoute() {
+        const { scope } = courtDeadlinesRoute.useSearch();
+        return <CourtDeadlinesPage scope={scope} />;
+      }),
+    });
+    // Transfers between Ambiti: the receiving service answers here (it reads requests, never cases, until it accepts).
+    const transfersRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/transfers',
+      staticData: CASE_RECORD,
+      beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
+      component: TransfersPage,
+    });
+    const pendingReportsRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/court-reports/pending',
+      staticData: CASE_RECORD,
+      beforeLoad: ({ context }) => requireAny(context.session, 'cases.supervise'),
+      component: PendingCourtReportsPage,
+    });
+    return [
+      casesRoute,
+      caseDetailRoute,
+      sessionDetailRoute,
+      mySessionsRoute,
+      caseCreateRoute,
+      courtDeadlinesRoute,
+      transfersRoute,
+      pendingReportsRoute,
+    ] as const;
   },
   nav: [
     { to: '/cases', labelKey: 'nav.cases', anyOf: ['cases.read'], order: 100 },
     { to: '/my-sessions', labelKey: 'nav.mySessions', anyOf: ['sessions.attend'], order: 110 },
+    {
+      to: '/court-deadlines',
+      labelKey: 'court.nav.deadlines',
+      anyOf: ['cases.write', 'cases.supervise'],
+      order: 105,
+    },
+    { to: '/transfers', labelKey: 'transfers.nav', anyOf: ['cases.write'], order: 106 },
   ],
-  i18n: { it, en },
+  // The court's messages have their own files (court.*.json), merged here; a key defined twice throws.
+  // So do the family network's and the placements' (family.*.json), and the transfers' (transfers.*.json).
+  i18n: {
+    it: mergeCatalogues([it, courtIt, familyIt, transfersIt]),
+    en: mergeCatalogues([en, courtEn, familyEn, transfersEn]),
+  },
 } satisfies FeatureModule;

@@ -4,4 +4,6 @@ export { CaseDetailPage } from './CaseDetailPage.js';
 export { CasesListPage } from './CasesListPage.js';
 export { CourtDeadlinesPage } from './CourtDeadlinesPage.js';
 export { MySessionsPage } from './MySessionsPage.js';
+export { PendingCourtReportsPage } from './PendingCourtReportsPage.js';
 export { SessionDetailPage } from './SessionDetailPage.js';
+export { TransfersPage } from './TransfersPage.js';

@@ -13,6 +13,7 @@ import {
   type ZCourtReportSentSchema,
   type ZCourtReportUpdateSchema,
   ZDeadlineSchema,
+  ZPendingCourtReportSchema,
 } from '../../../contracts/tutela.js';
 import { api } from '../../api/client.js';
 import { caseKeys } from './cases-api.js';
@@ -24,6 +25,7 @@ export const courtKeys = {
   orders: (caseId: string) => ['cases', 'court-orders', caseId] as const,
   reports: (caseId: string) => ['cases', 'court-reports', caseId] as const,
   deadlines: (scope: DeadlineScope) => ['court-deadlines', scope] as const,
+  pending: ['court-reports', 'pending'] as const,
 };
 
 const casePath = (id: string, rest: string) => `/api/cases/${encodeURIComponent(id)}${rest}`;
@@ -63,12 +65,20 @@ export function useCourtDeadlines(scope: DeadlineScope) {
   });
 }
 
+/** Reports waiting for the coordinator's approval, across the services supervised (no text). */
+export function usePendingCourtReports() {
+  return useQuery({
+    queryKey: courtKeys.pending,
+    queryFn: () => api('/api/court-reports/pending', { schema: z.array(ZPendingCourtReportSchema) }),
+  });
+}
+
 /** What else a change of the court record moves: the work list, Home's reminders, the timeline. */
 function useRefreshAround(caseId: string) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      [['court-deadlines'], ['home'], caseKeys.timeline(caseId)].map((queryKey) =>
+      [['court-deadlines'], ['home'], courtKeys.pending, caseKeys.timeline(caseId)].map((queryKey) =>
         queryClient.invalidateQueries({ queryKey }),
       ),
     );
