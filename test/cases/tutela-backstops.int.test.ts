@@ -168,21 +168,15 @@ describe('transfers: the household and what follows it', () => {
       reason: 'La famiglia è tornata nell’Ambito di Romano',
     });
     const accepted = await call('operatore.romano', 'POST', `/api/transfers/${asked.id}/accept`);
-    // Why: the function itself, as operatore.romano.
-    const [m] = (
-      await t.database.db.execute(
-        sql`select u.id, m.role, m.organisation_id, m.service_id from users u join memberships m on m.user_id = u.id where u.username = 'operatore.romano'`,
-      )
-    ).rows as { id: string; role: string; organisation_id: string; service_id: string }[];
-    const why = await withDbContext(
-      t.database.db,
-      { userId: m!.id, role: m!.role, organisationId: m!.organisation_id, serviceId: m!.service_id },
-      (tx) => tx.execute(sql`select trama_accept_case_transfer(${asked.id}::uuid)`),
-    ).then(
-      () => 'ok',
-      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    expect(accepted.statusCode).toBe(200);
+    // The intake Romano once sent is now Romano's own case, on the court's order.
+    const back = await ok<{ referral: { origin: string } }>(
+      'operatore.romano',
+      'GET',
+      `/api/cases/${caseId}`,
     );
-    expect({ status: accepted.statusCode, why }).toEqual({ status: 200, why: 'ok' });
+    expect(back.referral.origin).toBe('court_decree');
+    expect((await call('operatrice', 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
   });
 
   it('R3: after the transfer, Treviglio no longer follows the ethnoclinical case of the child it referred (no parentCaseId)', async () => {
