@@ -73,6 +73,22 @@ export function multilineText({ min = 1, max }: { min?: number; max: number }) {
 
 export const ZIdParamsSchema = z.strictObject({ id: ZIdSchema });
 
+/** The years a date written by a person may fall in: PostgreSQL refuses year 0000, which `z.iso.date()` accepts. */
+export const ISO_DATE_YEARS = { min: 1900, max: 2100 } as const;
+export const ISO_DATE_RANGE_MESSAGE = 'a date between 1900 and 2100';
+
+/**
+ * A calendar day (YYYY-MM-DD) within ISO_DATE_YEARS, so a date the contract accepts is one the
+ * database stores (never a 500) and the error names the field. Judged only once the format holds.
+ */
+export function isoDate() {
+  const [first, last] = [`${ISO_DATE_YEARS.min}-01-01`, `${ISO_DATE_YEARS.max}-12-31`];
+  return z.iso.date().refine((v) => v >= first && v <= last, {
+    message: ISO_DATE_RANGE_MESSAGE,
+    when: (payload) => payload.issues.length === 0,
+  });
+}
+
 /** An update must change something: an empty PATCH body is a field error, not a no-op. */
 export function nonEmpty<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
   return schema.refine((value) => Object.keys(value).length > 0, {

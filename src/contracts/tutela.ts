@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multilineText, text, ZIdSchema } from './common.js';
+import { isoDate, multilineText, nonEmpty, text, ZIdSchema } from './common.js';
 import { ZUrgencySchema } from './referrals.js';
 
 /**
@@ -30,7 +30,7 @@ export const ZOwnCaseCreateSchema = z
     origin: ZOwnCaseOriginSchema,
     /** Who reported (for a report only). */
     reporterKind: ZReporterKindSchema.nullable().optional(),
-    receivedOn: z.iso.date(),
+    receivedOn: isoDate(),
     urgency: ZUrgencySchema,
     summary: multilineText({ min: 10, max: 4000 }),
   })
@@ -88,7 +88,7 @@ const ZCourtOrderFieldsSchema = z.strictObject({
   court: text({ min: 3, max: 200 }),
   docketNumber: text({ min: 1, max: 60 }),
   kind: ZCourtOrderKindSchema,
-  decidedOn: z.iso.date(),
+  decidedOn: isoDate(),
   /** Art. 403: when the child was placed in safety (the 24-hour step runs from it). */
   removalAt: z.iso.datetime({ offset: true }).nullable().optional(),
   livingArrangement: ZLivingArrangementSchema.nullable().optional(),
@@ -173,14 +173,15 @@ export const COURT_REPORT_STATUSES = ['draft', 'submitted', 'approved', 'sent'] 
 export const ZCourtReportStatusSchema = z.enum(COURT_REPORT_STATUSES);
 export const ZCourtReportDraftSchema = z.strictObject({
   orderId: ZIdSchema,
-  periodFrom: z.iso.date(),
-  periodTo: z.iso.date(),
+  periodFrom: isoDate(),
+  periodTo: isoDate(),
   content: multilineText({ min: 20, max: 40_000 }),
 });
-export const ZCourtReportUpdateSchema = ZCourtReportDraftSchema.omit({ orderId: true }).partial();
+/** Changes something: an empty PATCH is a field error, never an audited non-change. */
+export const ZCourtReportUpdateSchema = nonEmpty(ZCourtReportDraftSchema.omit({ orderId: true }).partial());
 export const ZCourtReportReturnSchema = z.strictObject({ reason: multilineText({ min: 10, max: 2000 }) });
 export const ZCourtReportSentSchema = z.strictObject({
-  sentOn: z.iso.date(),
+  sentOn: isoDate(),
   protocolNumber: text({ min: 1, max: 60 }),
 });
 export const ZCourtReportSchema = z.object({
@@ -266,13 +267,13 @@ export const ZLegalRoleCreateSchema = z
     holderName: text({ max: 200 }).nullable().optional(),
     holderOrganisation: text({ max: 200 }).nullable().optional(),
     orderId: ZIdSchema.nullable().optional(),
-    startsOn: z.iso.date(),
+    startsOn: isoDate(),
   })
   .refine((v) => Boolean(v.holderPersonId) !== Boolean(v.holderName), {
     path: ['holderName'],
     message: 'a person of the network or a name, one of the two',
   });
-export const ZLegalRoleEndSchema = z.strictObject({ endsOn: z.iso.date() });
+export const ZLegalRoleEndSchema = z.strictObject({ endsOn: isoDate() });
 export const ZFamilyNetworkSchema = z.object({
   householdId: ZIdSchema,
   people: z.array(
@@ -318,14 +319,14 @@ export const ZPlacementCreateSchema = z.strictObject({
   personId: ZIdSchema,
   kind: ZPlacementKindSchema,
   providerName: text({ min: 2, max: 200 }),
-  startsOn: z.iso.date(),
+  startsOn: isoDate(),
   orderId: ZIdSchema.nullable().optional(),
   /** Encrypted; a safety field when the order protects the child's whereabouts. */
   address: text({ max: 500 }).nullable().optional(),
 });
-export const ZPlacementEndSchema = z.strictObject({ endsOn: z.iso.date() });
+export const ZPlacementEndSchema = z.strictObject({ endsOn: isoDate() });
 export const ZPlacementVisitSchema = z.strictObject({
-  visitedOn: z.iso.date(),
+  visitedOn: isoDate(),
   note: multilineText({ max: 4000 }).nullable().optional(),
 });
 export const ZPlacementSchema = z.object({
@@ -433,7 +434,7 @@ export const PERMIT_TYPES = [
 export const ZResidenceSchema = z.strictObject({
   status: ZResidenceStatusSchema,
   permitType: z.enum(PERMIT_TYPES).nullable().optional(),
-  expiresOn: z.iso.date().nullable().optional(),
+  expiresOn: isoDate().nullable().optional(),
 });
 export type TResidence = z.infer<typeof ZResidenceSchema>;
 /** The statuses that rest on a permit (or its request): only these carry a permit type and an expiry. */

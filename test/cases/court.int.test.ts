@@ -1,11 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TCase } from '../../src/contracts/cases.js';
 import type { THome } from '../../src/contracts/home.js';
 import type { TReferral, TReferralListItem } from '../../src/contracts/referrals.js';
 import type { TCourtOrder, TCourtReport, TDeadline } from '../../src/contracts/tutela.js';
 import { COURT_ESCALATION_JOB_NAME } from '../../src/server/modules/cases/court-escalation.js';
+import type { PrintedOrder } from '../../src/server/modules/cases/court-report-pdf.js';
 import { casesTestKit, consentFor, minorConsent } from './support.js';
+
+/** What each printed report was drawn from: the PDF's text is not searchable (embedded glyphs). */
+const printed = vi.hoisted(() => [] as { order: PrintedOrder }[]);
+vi.mock('../../src/server/modules/cases/court-report-pdf.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/server/modules/cases/court-report-pdf.js')>();
+  return {
+    ...real,
+    courtReportPdf: (args: Parameters<typeof real.courtReportPdf>[0]) => {
+      printed.push({ order: args.order });
+      return real.courtReportPdf(args);
+    },
+  };
+});
 
 /**
  * Tutela Minori's own cases and the court (issue 15): opening a case without a referral, court
@@ -497,5 +511,267 @@ describe('the demo', () => {
     expect(kinds).toContain('report:soon');
     expect(kinds).toContain('report:late');
     expect(kinds).toContain('validation_request:soon');
+  });
+});
+
+describe('review fixes (issue 15, court)', () => {
+  const prescriptions = {
+    court: 'Tribunale per i Minorenni di Brescia',
+    docketNumber: 'VG 4321/2026',
+    kind: 'prescriptions',
+    decidedOn: '2026-01-31',
+    provisions: 'Divieto di avvicinamento alla madre e al figlio.',
+    reportEveryMonths: 3,
+  };
+  const reportOn = (orderId: string) => ({
+    orderId,
+    periodFrom: '2026-02-01',
+    periodTo: '2026-04-30',
+    content: 'Relazione trimestrale sull’andamento delle prescrizioni del tribunale.',
+  });
+  /** The printed order of a new report on a new case of these people, as `who` prints it. */
+  async function printOrderOf(personIds: string[], extra: object, who: string) {
+    const { caseId } = await openOwnCase(personIds, extra);
+    const [o] = await ok<TCourtOrder[]>(
+      'operatrice',
+      'POST',
+      `/api/cases/${caseId}/court-orders`,
+      prescriptions,
+    );
+    const draft = await ok<TCourtReport>(
+      'operatrice',
+      'POST',
+      `/api/cases/${caseId}/court-reports`,
+      reportOn(o!.id),
+    );
+    const pdf = await call(who, 'GET', `/api/cases/${caseId}/court-reports/${draft.id}/pdf`);
+    expect(pdf.statusCode, who).toBe(200);
+    return JSON.stringify(printed.at(-1)!.order);
+  }
+
+  it('prints on a perpetrator’s case only the order’s kind and date, never its court or docket', async () => {
+    await registerFamily();
+    const police = { reporterKind: 'police', summary: 'Segnalazione dei Carabinieri.' };
+    for (const who of ['operatrice', 'coordinatrice']) {
+      const order = await printOrderOf([ids.father!], police, who);
+      expect(order, who).not.toContain('VG 4321/2026');
+      expect(order, who).not.toContain('Brescia');
+      expect(order, who).toContain('prescriptions');
+      expect(order, who).toContain('2026-01-31');
+    }
+    // The same order on a child's case (another family: her team may not follow both) prints in full.
+    await registerFamily();
+    const full = await printOrderOf([ids.child!], {}, 'operatrice');
+    expect(full).toContain('VG 4321/2026');
+    expect(full).toContain('Brescia');
+  });
+
+  it('refuses a date PostgreSQL cannot store as a 400 naming the field, never a 500', async () => {
+    await registerFamily();
+    const own = await call('operatrice', 'POST', '/api/cases', {
+      householdId: ids.household,
+      personIds: [ids.child],
+      origin: 'report',
+      reporterKind: 'school',
+      receivedOn: '0000-06-01',
+      urgency: 'priority',
+      summary: 'La scuola segnala assenze ripetute.',
+    });
+    expect(own.statusCode).toBe(400);
+    expect(fields(own)).toEqual(['receivedOn']);
+    expect((own.json() as { errors: { message: { it: string } }[] }).errors[0]!.message.it).toBe(
+      'una data tra il 1900 e il 2100',
+    );
+    const { caseId } = await openOwnCase([ids.child!]);
+    const order = await call('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      ...prescriptions,
+      decidedOn: '0000-01-31',
+    });
+    expect([order.statusCode, fields(order)]).toEqual([400, ['decidedOn']]);
+    const residence = await call('operatrice', 'PUT', `/api/people/${ids.child}/residence`, {
+      status: 'permit_holder',
+      permitType: 'family',
+      expiresOn: '0000-01-31',
+    });
+    expect([residence.statusCode, fields(residence)]).toEqual([400, ['expiresOn']]);
+    // An instant the contract cannot bound: the database refuses it, the answer is still a 400.
+    const removal = await call('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      ...prescriptions,
+      kind: 'removal_403',
+      removalAt: '0000-01-01T00:00:00Z',
+    });
+    expect(removal.statusCode).toBe(400);
+    expect((removal.json() as { type: string }).type).toBe('urn:trama:problem:invalid-date');
+  });
+
+  it('refuses an empty change of a draft report, and a change of an order that is only a reason', async () => {
+    await registerFamily();
+    const { caseId } = await openOwnCase([ids.child!]);
+    const [o] = await ok<TCourtOrder[]>(
+      'operatrice',
+      'POST',
+      `/api/cases/${caseId}/court-orders`,
+      prescriptions,
+    );
+    const draft = await ok<TCourtReport>(
+      'operatrice',
+      'POST',
+      `/api/cases/${caseId}/court-reports`,
+      reportOn(o!.id),
+    );
+    const empty = await call('operatrice', 'PATCH', `/api/cases/${caseId}/court-reports/${draft.id}`, {});
+    expect(empty.statusCode).toBe(400);
+    const [{ n }] = (await system(
+      sql`select count(*)::int as n from audit_events where action = 'court_report.updated' and record_id = ${caseId}`,
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+    const reasonOnly = await call('operatrice', 'PATCH', `/api/cases/${caseId}/court-orders/${o!.id}`, {
+      reason: 'Solo una motivazione, nessuna modifica.',
+    });
+    expect([reasonOnly.statusCode, fields(reasonOnly)]).toEqual([400, ['reason']]);
+  });
+
+  it('keeps special data out of the audit trail, and names the cases a list showed', async () => {
+    await registerFamily();
+    const { caseId } = await openOwnCase([ids.father!], {
+      reporterKind: 'police',
+      summary: 'Segnalazione dei Carabinieri.',
+    });
+    const [o] = await ok<TCourtOrder[]>('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      ...prescriptions,
+      decidedOn: '2025-06-30',
+    });
+    const detailsOf = async (action: string) =>
+      (
+        (await system(
+          sql`select details from audit_events where action = ${action} and record_id = ${caseId}`,
+        )) as { details: Record<string, unknown> }[]
+      ).map((r) => r.details);
+    const [opened] = await detailsOf('case.opened_by_service');
+    expect(opened).toEqual({ origin: 'report', people: 1 });
+    const [created] = await detailsOf('court_order.created');
+    expect(created).toEqual({ orderId: o!.id, deadlines: expect.any(Number) });
+    // The deadlines list says which cases' deadlines were seen: ids, never names or kinds.
+    const list = await ok<TDeadline[]>('operatrice', 'GET', '/api/court-deadlines');
+    expect(list.some((d) => d.caseId === caseId)).toBe(true);
+    const [listed] = (await system(
+      sql`select a.details from audit_events a join users u on u.id = a.actor_user_id
+          where a.action = 'court_deadline.listed' and u.username = 'operatrice' order by a.occurred_at desc limit 1`,
+    )) as { details: { shown: number; caseIds: string[] } }[];
+    expect(new Set(listed!.details.caseIds)).toEqual(new Set(list.map((d) => d.caseId)));
+    expect(listed!.details.shown).toBe(list.length);
+    // The pending reports list too.
+    const draft = await ok<TCourtReport>(
+      'operatrice',
+      'POST',
+      `/api/cases/${caseId}/court-reports`,
+      reportOn(o!.id),
+    );
+    await ok('operatrice', 'POST', `/api/cases/${caseId}/court-reports/${draft.id}/submit`);
+    const pending = await ok<{ caseId: string }[]>('coordinatrice', 'GET', '/api/court-reports/pending');
+    const [seen] = (await system(
+      sql`select a.details from audit_events a join users u on u.id = a.actor_user_id
+          where a.action = 'court_report.listed' and a.record_id is null and u.username = 'coordinatrice'
+          order by a.occurred_at desc limit 1`,
+    )) as { details: { pending: number; caseIds: string[] } }[];
+    expect(seen!.details.caseIds).toContain(caseId);
+    expect(new Set(seen!.details.caseIds)).toEqual(new Set(pending.map((p) => p.caseId)));
+  });
+
+  it('refuses a step met before the order, or an art. 403 step before the removal', async () => {
+    await registerFamily();
+    const { caseId } = await openOwnCase([ids.child!]);
+    const [removal] = await ok<TCourtOrder[]>('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      court: 'Sindaco di Treviglio (art. 403 c.c.)',
+      docketNumber: 'Prot. 403/2026-bis',
+      kind: 'removal_403',
+      decidedOn: '2026-01-10',
+      removalAt: '2026-01-10T18:00:00+01:00',
+      livingArrangement: 'residential_community',
+    });
+    const notice = byKind(removal!).pm_notice!;
+    const met = (metAt: string) =>
+      call('operatrice', 'POST', `/api/cases/${caseId}/court-deadlines/${notice.id}/met`, { metAt });
+    const before = await met('2026-01-09T10:00:00+01:00');
+    expect([before.statusCode, fields(before)]).toEqual([400, ['metAt']]);
+    expect((before.json() as { errors: { code: string }[] }).errors[0]!.code).toBe('before_order');
+    const beforeRemoval = await met('2026-01-10T17:00:00+01:00');
+    expect([beforeRemoval.statusCode, fields(beforeRemoval)]).toEqual([400, ['metAt']]);
+    expect((beforeRemoval.json() as { errors: { code: string }[] }).errors[0]!.code).toBe('before_removal');
+    const [after] = await ok<TCourtOrder[]>(
+      'operatrice',
+      'POST',
+      `/api/cases/${caseId}/court-deadlines/${notice.id}/met`,
+      { metAt: '2026-01-10T19:00:00+01:00' },
+    );
+    expect(byKind(after!).pm_notice!.metAt).toBe('2026-01-10T18:00:00.000Z');
+    const [metEvent] = (await system(
+      sql`select details from audit_events where action = 'court_deadline.met' and record_id = ${caseId}`,
+    )) as { details: Record<string, unknown> }[];
+    expect(metEvent!.details).toEqual({ deadlineId: notice.id });
+  });
+
+  it('escalates only to people still in the service, and marks nothing while nobody can be told', async () => {
+    await registerFamily();
+    const { caseId } = await openOwnCase([ids.child!]);
+    await ok('operatrice', 'POST', `/api/cases/${caseId}/court-orders`, {
+      ...prescriptions,
+      decidedOn: '2025-01-31',
+      reportEveryMonths: 1,
+    });
+    const one = async <T>(query: ReturnType<typeof sql>) => ((await system(query)) as T[])[0]!;
+    const tag = `esc${Date.now()}`;
+    // The case moves to a service of an organisation without coordinators; its lead is not a member there.
+    const { id: org } = await one<{ id: string }>(
+      sql`insert into organisations (name, kind) values (${`Ente ${tag}`}, 'district_office') returning id`,
+    );
+    const { id: service } = await one<{ id: string }>(
+      sql`insert into services (organisation_id, name, kind) values (${org}, ${`Servizio ${tag}`}, 'child_protection') returning id`,
+    );
+    await system(sql`update cases set service_id = ${service} where id = ${caseId}`);
+    const { code } = await one<{ code: string }>(sql`select code from cases where id = ${caseId}`);
+    const escalated = async () =>
+      (
+        await one<{ n: number }>(
+          sql`select count(*)::int as n from court_deadlines where case_id = ${caseId} and escalated_at is not null`,
+        )
+      ).n;
+    const runJob = async () => {
+      const before = t.mails.length;
+      await t.deps.jobs.enqueueNow(COURT_ESCALATION_JOB_NAME, {});
+      await t.runJobs();
+      return t.mails.slice(before).filter((m) => m.subject.includes(code));
+    };
+    expect(await runJob()).toEqual([]);
+    expect(await escalated()).toBe(0);
+
+    // A member of the team still in the service is told; one who moved to another service is not.
+    const user = async (name: string, serviceId: string) => {
+      const { id } = await one<{ id: string }>(
+        sql`insert into users (username, display_name, email) values (${`${name}.${tag}`}, ${name}, ${`${name}.${tag}@example.org`}) returning id`,
+      );
+      await system(
+        sql`insert into memberships (user_id, role, service_id) values (${id}, 'practitioner', ${serviceId})`,
+      );
+      await system(
+        sql`insert into case_team (case_id, user_id, team_role) values (${caseId}, ${id}, 'member')`,
+      );
+      return `${name}.${tag}@example.org`;
+    };
+    const stayed = await user('rimasta', service);
+    const left = await user('trasferito', ids.tmRomano!);
+    const sent = await runJob();
+    const lead = (await one<{ email: string }>(sql`select email from users where username = 'operatrice'`))
+      .email;
+    const to = new Set(sent.map((m) => m.to));
+    expect(to).toEqual(new Set([stayed]));
+    expect(to.has(left) || to.has(lead)).toBe(false);
+    expect(await escalated()).toBeGreaterThan(0);
+    const notified = (await system(
+      sql`select (details->>'notified')::int as n, details from audit_events
+          where action = 'court_deadline.escalated' and record_id = ${caseId}`,
+    )) as { n: number; details: Record<string, unknown> }[];
+    expect(notified.every((r) => r.n === 1 && !('kind' in r.details))).toBe(true);
+    expect(notified).toHaveLength(await escalated());
   });
 });

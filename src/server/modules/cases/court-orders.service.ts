@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  REMOVAL_403_STEPS_HOURS,
   type TCourtOrderCreate,
   ZCourtOrderCreateSchema,
   type ZCourtOrderUpdateSchema,
@@ -179,7 +180,8 @@ export function createOrder({
         ctx,
         action: 'court_order.created',
         caseId,
-        details: { orderId: order!.id, kind: input.kind, deadlines: derived.length },
+        // Ids and counts only: the kind of order (a removal, a limitation) is special data.
+        details: { orderId: order!.id, deadlines: derived.length },
         result: () => ordersOfCase({ tx, caseId: found.id }),
       });
     },
@@ -297,6 +299,27 @@ export function updateOrder({
   });
 }
 
+/** The art. 403 steps: they run from the removal, so none is taken before it. */
+const REMOVAL_STEPS = new Set<string>(Object.keys(REMOVAL_403_STEPS_HOURS));
+
+/** The Italian calendar day an instant falls on. */
+const romeDayOf = (instant: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(instant));
+
+/** A step answers the order: it cannot have been taken before the order (or, for art. 403, the removal). */
+function notBeforeOrder(metAt: string, order: OrderRow | null, kind: string) {
+  if (order && romeDayOf(metAt) < order.decided_on)
+    throw problems.field('metAt', 'before_order', {
+      it: 'La scadenza non può essere stata rispettata prima del provvedimento.',
+      en: 'The deadline cannot have been met before the order.',
+    });
+  if (order?.removal_at && REMOVAL_STEPS.has(kind) && new Date(metAt) < new Date(order.removal_at))
+    throw problems.field('metAt', 'before_removal', {
+      it: 'Il passaggio non può precedere l’allontanamento.',
+      en: 'The step cannot come before the removal.',
+    });
+}
+
 /** A step the team took (the worker named, the measure sent to the prosecutor, …), with when. */
 export function markDeadlineMet({
   deps,
@@ -328,6 +351,11 @@ export function markDeadlineMet({
           it: 'Una relazione è rispettata quando la relazione viene trasmessa al tribunale.',
           en: 'A report deadline is met by sending the report to the court.',
         });
+      notBeforeOrder(
+        metAt,
+        await findOrder({ tx, caseId: found.id, orderId: deadline.orderId }),
+        deadline.kind,
+      );
       const [met] = await tx
         .update(courtDeadlines)
         .set({ metAt: new Date(metAt), metBy: ctx.userId })
@@ -349,7 +377,7 @@ export function markDeadlineMet({
         ctx,
         action: 'court_deadline.met',
         caseId,
-        details: { deadlineId, kind: deadline.kind },
+        details: { deadlineId },
         result: () => ordersOfCase({ tx, caseId: found.id }),
       });
     },
@@ -374,7 +402,15 @@ export function listOpenDeadlines({
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'court_deadline.listed', details: { scope: query.scope, shown: list.length } },
+        // The cases shown, by id: the DPO can tell who saw which case's deadline (never a name).
+        event: {
+          action: 'court_deadline.listed',
+          details: {
+            scope: query.scope,
+            shown: list.length,
+            caseIds: [...new Set(list.map((d) => d.caseId))],
+          },
+        },
       });
       return list;
     },

@@ -14,6 +14,37 @@ const BOLD = new URL('../../../../assets/fonts/TitilliumWeb-Bold.ttf', import.me
 
 const italianDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
 
+/**
+ * What of the order a printed report carries. On a perpetrator's case only its kind and dates
+ * (README: never the court or docket there): the court and docket are left out here, before the
+ * PDF is drawn, so no layout change can print them.
+ */
+export interface PrintedOrder {
+  kind: OrderRow['kind'];
+  decided_on: string;
+  court: string | null;
+  docket_number: string | null;
+}
+
+export function printedOrder(order: OrderRow, { perpetrator }: { perpetrator: boolean }): PrintedOrder {
+  const { kind, decided_on } = order;
+  return perpetrator
+    ? { kind, decided_on, court: null, docket_number: null }
+    : { kind, decided_on, court: order.court, docket_number: order.docket_number };
+}
+
+/** The order's lines of the PDF, label and value, in Italian. */
+export function orderFacts(order: PrintedOrder): [label: string, value: string][] {
+  const facts: [string, string][] = [];
+  if (order.court !== null) facts.push(['Autorità giudiziaria', order.court]);
+  if (order.docket_number !== null) facts.push(['Numero di ruolo', order.docket_number]);
+  facts.push([
+    'Provvedimento',
+    `${enumLabel('courtOrderKind', order.kind)} del ${italianDate(order.decided_on)}`,
+  ]);
+  return facts;
+}
+
 export function courtReportPdf({
   report,
   order,
@@ -23,7 +54,7 @@ export function courtReportPdf({
   printedAt = new Date(),
 }: {
   report: TCourtReport;
-  order: OrderRow;
+  order: PrintedOrder;
   caseCode: string;
   serviceName: string;
   printedBy: string;
@@ -50,9 +81,7 @@ export function courtReportPdf({
   };
   doc.font('bold').fontSize(16).text('Relazione al Tribunale per i Minorenni');
   doc.font('body').fontSize(11).text(serviceName).moveDown();
-  fact('Autorità giudiziaria', order.court);
-  fact('Numero di ruolo', order.docket_number);
-  fact('Provvedimento', `${enumLabel('courtOrderKind', order.kind)} del ${italianDate(order.decided_on)}`);
+  for (const [label, value] of orderFacts(order)) fact(label, value);
   fact('Caso', caseCode);
   fact('Periodo', `dal ${italianDate(report.periodFrom)} al ${italianDate(report.periodTo)}`);
   fact('Stato', enumLabel('courtReportStatus', report.status));

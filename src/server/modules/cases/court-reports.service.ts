@@ -18,8 +18,8 @@ import { problems } from '../../platform/http/problem.js';
 import { describeFiles } from '../../platform/storage/storage.service.js';
 import { type CaseAccess, displayNames, refused, requireCase, requireOpen } from './cases.policy.js';
 import { nextReportDue } from './court-deadlines.js';
-import { findOrder } from './court-orders.repository.js';
-import { courtReportPdf } from './court-report-pdf.js';
+import { findOrder, isPerpetratorCase } from './court-orders.repository.js';
+import { courtReportPdf, printedOrder } from './court-report-pdf.js';
 import { todayInRome } from './rome-time.js';
 import { courtDeadlines, courtReportFiles, courtReports } from './tutela.sql.js';
 
@@ -410,7 +410,9 @@ export async function reportForPrint({
   if (!row) throw new OutOfScope('case', caseId);
   const order = (await findOrder({ tx, caseId: found.id, orderId: row.orderId }))!;
   const [report] = await toReports({ deps, tx, rows: [row], found, ctx });
-  return { found, report: report!, order };
+  // The same rule as the screen: on a perpetrator's case the paper shows the order's kind and date only.
+  const perpetrator = await isPerpetratorCase({ tx, caseId: found.id });
+  return { found, report: report!, order: printedOrder(order, { perpetrator }) };
 }
 
 /** The PDF of a report for the clinical team or the supervising coordinator, audited as printed. */
@@ -473,7 +475,11 @@ export function listPendingReports({ deps, ctx }: { deps: Deps; ctx: AccessConte
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'court_report.listed', details: { pending: rows.length } },
+        // The cases shown, by id: the DPO can tell who saw which case's report waiting (never a name).
+        event: {
+          action: 'court_report.listed',
+          details: { pending: rows.length, caseIds: [...new Set(rows.map((r) => r.case_id))] },
+        },
       });
       return rows.map(
         (r): TPendingCourtReport => ({

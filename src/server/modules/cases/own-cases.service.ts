@@ -134,11 +134,8 @@ export async function openOwnCase({
           action: 'case.opened_by_service',
           recordType: 'case',
           recordId: caseId,
-          details: {
-            origin: input.origin,
-            reporterKind: input.reporterKind ?? null,
-            people: input.personIds.length,
-          },
+          // Who reported (the police, a hospital) says what happened to the family: not in the trail.
+          details: { origin: input.origin, people: input.personIds.length },
         },
       });
       return { caseId };

@@ -1,5 +1,5 @@
 import type { TLocalizedText } from '../../../contracts/common.js';
-import { problems } from '../http/problem.js';
+import { HttpProblem, problems } from '../http/problem.js';
 
 /** The SQLSTATE of a database error, whichever driver raised it (Drizzle wraps it in `cause`). */
 export function pgErrorCode(error: unknown): string | undefined {
@@ -37,4 +37,26 @@ export function rethrowConstraintViolation(
     );
   }
   throw error;
+}
+
+/** SQLSTATE 22007 (invalid datetime format) and 22008 (datetime field overflow). */
+const BAD_DATETIME = new Set(['22007', '22008']);
+
+/**
+ * A date or time the schema let through but PostgreSQL refuses (year 0000, an overflowing
+ * timestamp): the client's input, so a 400 and not a 500. Which field it was the database does not
+ * say, so none is named; the contracts bound their dates (`isoDate()`) to name it where they can.
+ */
+export function databaseInputProblem(error: unknown) {
+  const code = pgErrorCode(error);
+  if (!code || !BAD_DATETIME.has(code)) return undefined;
+  return new HttpProblem(
+    400,
+    'invalid-date',
+    { it: 'Data non valida', en: 'Invalid date' },
+    {
+      it: 'Una data o un orario non è valido: controlla le date inserite.',
+      en: 'A date or time is not valid: check the dates entered.',
+    },
+  );
 }

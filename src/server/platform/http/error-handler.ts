@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { databaseInputProblem } from '../db/pg-errors.js';
 import { loggedError } from './log-serializers.js';
 import { AnswerInstead, HttpProblem, problems, renderProblem } from './problem.js';
 import { fieldErrorsOf } from './validation-messages.js';
@@ -129,6 +130,12 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const known = fromFastifyError(error);
     if (known) return sendProblem(request, reply, known);
+    const refusedInput = databaseInputProblem(error);
+    if (refusedInput) {
+      // Logged all the same: a date the server itself wrote would be a bug hiding behind a 400.
+      request.log.warn({ failure: loggedError(error) }, 'database refused a date');
+      return sendProblem(request, reply, refusedInput);
+    }
     // Codes and names only: a database error's message is the statement with its parameters.
     request.log.error({ failure: loggedError(error) }, 'unhandled error');
     return sendProblem(request, reply, INTERNAL);

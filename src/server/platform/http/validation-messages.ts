@@ -9,7 +9,8 @@ const en = z.locales.en();
 const CUSTOM_IT: Record<string, string> = {
   'six digits': 'sei cifre',
   'control characters are not allowed': 'caratteri di controllo non ammessi',
-  'control characters other than line breaks are not allowed': 'caratteri di controllo non ammessi (a capo sì)',
+  'control characters other than line breaks are not allowed':
+    'caratteri di controllo non ammessi (a capo sì)',
   'letters, digits, dot, dash and underscore only': 'solo lettere, cifre, punto, trattino e trattino basso',
   'upper-case letters, digits and dashes': 'solo lettere maiuscole, cifre e trattini',
   'six-digit ISTAT code': 'codice ISTAT di sei cifre',
@@ -47,6 +48,8 @@ const CUSTOM_IT: Record<string, string> = {
   'the consent the transfer rests on': 'il consenso su cui si basa il trasferimento',
   'the order the transfer rests on': 'il provvedimento su cui si basa il trasferimento',
   'a person of the network or a name, one of the two': 'una persona della rete oppure un nome, uno dei due',
+  'a date between 1900 and 2100': 'una data tra il 1900 e il 2100',
+  'at least one field is required': 'modifica almeno un campo',
 };
 
 interface IssueLike {

@@ -6,6 +6,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime, formatDay } from '../../ui/format.js';
 import { useReferenceOptions } from '../households/reference-options.js';
+import { SentReferrals } from './SentReferrals.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 
 export function CaseOverview({ data }: { data: TCase }) {
@@ -82,6 +83,7 @@ export function CaseOverview({ data }: { data: TCase }) {
         )}
       </Facts>
       {data.members && <CaseMembers members={data.members} />}
+      <SentReferrals data={data} />
     </section>
   );
 }
