@@ -103,7 +103,8 @@ describe('a case opened by the service with the mandate', () => {
     });
     const fresh = await ok<TCase>('operatrice', 'GET', `/api/cases/${todays.caseId}`);
     expect(fresh.file?.intake?.presentingProblem).toContain('\n');
-    expect(fresh.indicators.daysToAcceptance).toBe(0);
+    // Never waiting for acceptance: no such number for a case the service opened itself.
+    expect(fresh.indicators.daysToAcceptance).toBeNull();
     const both = await call('operatrice', 'POST', '/api/cases', {
       ...base,
       personIds: [ids.child, ids.father],

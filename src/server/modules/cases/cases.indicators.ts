@@ -29,7 +29,9 @@ const familiesInEthnoclinicalCare: Indicator = {
 
 /**
  * Days from referral to taking into care: the median, over cases whose first session was held in
- * the period, of the days from the referral's sending to that session. No such case, no number.
+ * the period, of the days from the referral's sending to that session. Only cases opened from a
+ * referral between services: a case the mandated service opened itself had no referral to wait on.
+ * No such case, no number.
  */
 const daysFromReferralToCare: Indicator = {
   key: 'cases.days_referral_to_first_session',
@@ -42,7 +44,7 @@ const daysFromReferralToCare: Indicator = {
     const rows = await queryRows<{ code: string; days: number }>(
       on,
       sql`select c.code, extract(epoch from c.first_session_at - c.referral_sent_at) / 86400 as days
-          from cases c
+          from cases c join referrals r on r.id = c.referral_id and r.origin = 'service'
           where c.first_session_at is not null and c.referral_sent_at is not null
             and c.first_session_at <= now()
             and (c.first_session_at at time zone 'Europe/Rome')::date between ${period.from}::date and ${period.to}::date

@@ -110,7 +110,8 @@ export async function loadCase({
       reporterKind: r!.reporter_kind,
     },
     indicators: {
-      daysToAcceptance: days(c!.referral_sent_at, c!.opened_at),
+      // A case the service opened itself was never waiting for acceptance.
+      daysToAcceptance: r!.origin === 'service' ? days(c!.referral_sent_at, c!.opened_at) : null,
       daysToFirstSession: days(c!.referral_sent_at, c!.first_session_at),
     },
     planStatus: c!.plan_status,

@@ -27,7 +27,7 @@ export async function courtReminders({ tx, ctx }: { tx: Tx; ctx: AccessContext }
           {
             kind: 'court_reports_to_approve' as const,
             count: row.reports,
-            link: '/court-deadlines?scope=supervised',
+            link: '/court-reports/pending',
           },
         ]
       : []),

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { type DeadlineScope, useCourtDeadlines } from './court-api.js';
 import { DeadlineStateBadge } from './DeadlineStateBadge.js';
+import { deadlineWhen } from './deadline-when.js';
 
 /** How far ahead the list looks: the API's own default. */
 const WITHIN_DAYS = ZDeadlineListQuerySchema.shape.withinDays.parse(undefined);
@@ -86,7 +87,7 @@ export function CourtDeadlinesPage({ scope }: { scope: DeadlineScope | undefined
                       </Link>
                     </th>
                     <td>{t(`enums.deadlineKind.${d.kind}`)}</td>
-                    <td className="text-nowrap">{formatDateTime(d.dueAt, locale)}</td>
+                    <td className="text-nowrap">{deadlineWhen(d.kind, d.dueAt, locale)}</td>
                     <td>
                       <DeadlineStateBadge deadline={d} />
                     </td>

@@ -1,7 +1,12 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type TCourtOrder, type TDeadline, ZDeadlineMetSchema } from '../../../contracts/tutela.js';
+import {
+  MAX_REPORT_INTERVAL_MONTHS,
+  type TCourtOrder,
+  type TDeadline,
+  ZDeadlineMetSchema,
+} from '../../../contracts/tutela.js';
 import { useLocale } from '../../i18n/index.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EditorCard } from '../../ui/EditorCard.js';
@@ -16,6 +21,7 @@ import { CourtOrderChangeForm, useOrderTitle } from './CourtOrderForm.js';
 import { useCourtOrderMutations } from './court-api.js';
 import { toInstant, toLocalInput } from './court-forms.js';
 import { DeadlineStateBadge } from './DeadlineStateBadge.js';
+import { deadlineWhen } from './deadline-when.js';
 import { Prose } from './SavedNote.js';
 
 /**
@@ -116,8 +122,11 @@ function OrderFacts({ order }: { order: TCourtOrder }) {
               {details.livingArrangement ? t(`enums.livingArrangement.${details.livingArrangement}`) : '—'}
             </Fact>
             <Fact label={t('court.fields.reportEveryMonths')}>
-              {details.reportEveryMonths
-                ? t('court.values.everyMonths', { count: details.reportEveryMonths })
+              {/* What the order says, or the law's six months for a 5-bis placement (what the deadlines follow). */}
+              {details.reportEveryMonths || order.kind === 'placement_5bis'
+                ? t('court.values.everyMonths', {
+                    count: details.reportEveryMonths ?? MAX_REPORT_INTERVAL_MONTHS,
+                  })
                 : '—'}
             </Fact>
             <Fact label={t('court.fields.tutore')}>{details.tutore ?? '—'}</Fact>
@@ -165,7 +174,7 @@ function Deadlines({ caseId, order, canEdit }: { caseId: string; order: TCourtOr
           {order.deadlines.map((d) => (
             <tr key={d.id}>
               <th scope="row">{what(d)}</th>
-              <td>{formatDateTime(d.dueAt, locale)}</td>
+              <td>{deadlineWhen(d.kind, d.dueAt, locale)}</td>
               <td>
                 <DeadlineStateBadge deadline={d} />
               </td>

@@ -3,6 +3,7 @@ import type { TDeadline } from '../../../contracts/tutela.js';
 import { useLocale } from '../../i18n/index.js';
 import { formatDateTime } from '../../ui/format.js';
 import { deadlineState } from './court-forms.js';
+import { deadlineWhen } from './deadline-when.js';
 
 const TONE = { met: 'success', late: 'danger', dueSoon: 'warning', open: 'secondary' } as const;
 
@@ -10,7 +11,7 @@ const TONE = { met: 'success', late: 'danger', dueSoon: 'warning', open: 'second
 export function DeadlineStateBadge({
   deadline,
 }: {
-  deadline: Pick<TDeadline, 'metAt' | 'late' | 'dueSoon'>;
+  deadline: Pick<TDeadline, 'metAt' | 'late' | 'dueSoon' | 'kind'>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -18,7 +19,7 @@ export function DeadlineStateBadge({
   return (
     <span className={`badge bg-${TONE[state]}`}>
       {state === 'met'
-        ? t('court.deadlines.met', { date: formatDateTime(deadline.metAt, locale) })
+        ? t('court.deadlines.met', { date: deadlineWhen(deadline.kind, deadline.metAt, locale) })
         : t(`court.deadlines.${state}`)}
     </span>
   );
