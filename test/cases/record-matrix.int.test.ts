@@ -82,7 +82,8 @@ describe('record-level matrix on a Tutela Minori case under the court', () => {
       as[username] ??= await t.signIn(username);
       const session = as[username]!;
       actual[username] = [];
-      for (const url of urls) actual[username]!.push((await session.request({ method: 'GET', url })).statusCode);
+      for (const url of urls)
+        actual[username]!.push((await session.request({ method: 'GET', url })).statusCode);
     }
     expect(actual).toEqual(expected);
     // The supervising coordinator reads the placements without their protected address.

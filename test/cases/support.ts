@@ -185,5 +185,17 @@ export function casesTestKit() {
     });
   }
 
-  return { t, as, ids, call, ok, fields, system, registerFamily, recordMotherSafety, openCaseFor, openOwnCase };
+  return {
+    t,
+    as,
+    ids,
+    call,
+    ok,
+    fields,
+    system,
+    registerFamily,
+    recordMotherSafety,
+    openCaseFor,
+    openOwnCase,
+  };
 }

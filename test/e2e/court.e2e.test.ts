@@ -207,6 +207,15 @@ describe('Tutela Minori: a case from a school report, a 5-bis decree, its deadli
     const report = page.getByRole('article', { name: /^Relazione dal / });
     expect(await fact(report, 'Stato').textContent()).toBe('Bozza');
     expect(await fact(report, 'Redatta da').textContent()).toBe('Paola Operatrice');
+    // The school's letter goes with the report.
+    await report.getByLabel(/^Allega un documento/).setInputFiles({
+      name: 'lettera-scuola.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('La scuola conferma la frequenza regolare del ragazzo.'),
+    });
+    await report.getByRole('button', { name: 'Allega', exact: true }).click();
+    await report.getByRole('status').filter({ hasText: 'Documento allegato.' }).waitFor();
+    await report.getByRole('button', { name: 'lettera-scuola.txt' }).waitFor();
     await report.getByRole('button', { name: "Invia per l'approvazione" }).click();
     await page.getByRole('status').filter({ hasText: "Relazione inviata per l'approvazione." }).waitFor();
     expect(await fact(report, 'Stato').textContent()).toBe('In attesa di approvazione');

@@ -109,12 +109,7 @@ async function checkParentCase({
   parentCaseId: string;
 }) {
   const parent = await caseAccessOf({ tx, id: parentCaseId });
-  if (
-    !parent ||
-    parent.access !== 'clinical' ||
-    parent.householdId !== householdId ||
-    parent.status === 'closed'
-  )
+  if (parent?.access !== 'clinical' || parent.householdId !== householdId || parent.status === 'closed')
     throw problems.field('parentCaseId', 'not_yours', {
       it: 'Il caso non è uno dei tuoi casi aperti di questo nucleo.',
       en: 'The case is not one of your open cases of this household.',

@@ -5,7 +5,6 @@ import { useLocale } from '../../i18n/index.js';
 import { useCan } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { type DeadlineScope, useCourtDeadlines } from './court-api.js';
 import { DeadlineStateBadge } from './DeadlineStateBadge.js';

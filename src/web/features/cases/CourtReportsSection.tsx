@@ -11,6 +11,7 @@ import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 import { CourtReportForm, newReportValues, ReportSentForm } from './CourtReportForms.js';
 import { reportPdfUrl, useCourtReportMutations, useCourtReports } from './court-api.js';
+import { ReportAttachments } from './ReportAttachments.js';
 import { Prose } from './SavedNote.js';
 
 const TONE = { draft: 'secondary', submitted: 'warning', approved: 'success', sent: 'primary' } as const;
@@ -177,6 +178,7 @@ function ReportCard({
           <Prose text={report.content} />
         </details>
       )}
+      <ReportAttachments caseId={data.id} report={report} canRead={printable} />
       {problem ? <ActionProblem error={problem} /> : null}
       <div className="d-flex flex-wrap gap-2 mb-2">
         {report.can.edit && panel !== 'edit' && (

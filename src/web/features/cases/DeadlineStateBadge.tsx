@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TDeadline } from '../../../contracts/tutela.js';
 import { useLocale } from '../../i18n/index.js';
-import { formatDateTime } from '../../ui/format.js';
 import { deadlineState } from './court-forms.js';
 import { deadlineWhen } from './deadline-when.js';
 

@@ -186,3 +186,35 @@ export function useCourtReportMutations(caseId: string) {
 /** The report's PDF (Italian, watermarked, audited): a plain link the browser downloads. */
 export const reportPdfUrl = (caseId: string, reportId: string) =>
   casePath(caseId, `/court-reports/${encodeURIComponent(reportId)}/pdf`);
+
+/** A document attached to a draft report: sent as the browser's own form (multipart), one file. */
+export function useAttachReportFile(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ reportId, file }: { reportId: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      // The browser writes the multipart body and its boundary; the client sends it as it is.
+      const encoded = new Response(form);
+      const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+      return api(casePath(caseId, `/court-reports/${encodeURIComponent(reportId)}/files`), {
+        method: 'POST',
+        rawBody: { data: await encoded.blob(), contentType },
+        schema: z.object({ id: z.string() }),
+      });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: courtKeys.reports(caseId) }),
+  });
+}
+
+/** A single-use link to one stored file, for the signed-in user (platform storage, ADR 0010). */
+export function useFileLink() {
+  return useMutation({
+    mutationFn: (fileId: string) =>
+      api(`/api/files/${encodeURIComponent(fileId)}/link`, {
+        method: 'POST',
+        body: {},
+        schema: z.object({ url: z.string(), expiresAt: z.string() }),
+      }),
+  });
+}
