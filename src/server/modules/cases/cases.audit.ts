@@ -1,4 +1,8 @@
-import type { AuditLabels } from '../../platform/audit/audit-events.js';
+import type { AccessContext } from '../../platform/access/access-context.js';
+import { actorOf } from '../../platform/access/access-context.js';
+import type { AuditAction, AuditLabels } from '../../platform/audit/audit-events.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
+import type { Tx } from '../../platform/db/client.js';
 
 /**
  * The audit actions of this module with the words the DPO reads for them, added to the platform's
@@ -73,4 +77,25 @@ export const CASES_RECORD_TABLES = {
 
 declare module '../../platform/access/not-found.js' {
   interface ModuleRecordTypes extends Record<keyof typeof CASES_RECORD_TABLES, true> {}
+}
+
+/** An event on a case by the signed-in user, in the request's transaction: the case names the record. */
+export function auditCase({
+  tx,
+  ctx,
+  action,
+  caseId,
+  details,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  action: AuditAction;
+  caseId: string;
+  details?: Record<string, unknown>;
+}) {
+  return writeAudit({
+    tx,
+    actor: actorOf(ctx),
+    event: { action, recordType: 'case', recordId: caseId, details },
+  });
 }

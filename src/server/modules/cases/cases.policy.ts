@@ -138,6 +138,23 @@ export async function displayNames({ tx, ids }: { tx: Tx; ids: readonly string[]
   );
 }
 
+/**
+ * Whether the case concerns a perpetrator (one of its people is recorded as one): there an order
+ * shows only its type and dates and a placement's address never shows. Read as the owner, because
+ * under RLS a perpetrator row hidden from the viewer would answer "no" (fail open); only a yes/no,
+ * for a case the caller has already reached.
+ */
+export async function isPerpetratorCase({ tx, caseId }: { tx: Tx; caseId: string }) {
+  const [row] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ yes: boolean }>(
+      sys,
+      sql`select exists (select 1 from cases c join referral_people rp on rp.referral_id = c.referral_id
+            join people p on p.id = rp.person_id and p.case_role = 'perpetrator' where c.id = ${caseId}) as yes`,
+    ),
+  );
+  return row?.yes ?? false;
+}
+
 /** Whether a user must never reach these people (conflict of interest, follows the perpetrator). */
 export async function isBlockedFrom({
   tx,

@@ -300,7 +300,7 @@ export function requestClosure({
         });
       // One instant for the case row and its history row: the timeline matches them by time.
       const now = new Date();
-      await tx
+      const [proposed] = await tx
         .update(cases)
         .set({
           status: 'closing',
@@ -311,7 +311,11 @@ export function requestClosure({
           afterCareOn: input.afterCareOn ?? null,
           updatedAt: now,
         })
-        .where(eq(cases.id, found.id));
+        // Conditional: of two requests at once, the second finds the closure proposed.
+        .where(and(eq(cases.id, found.id), eq(cases.status, 'open')))
+        .returning({ id: cases.id });
+      if (!proposed)
+        throw problems.conflict({ it: 'Chiusura già proposta.', en: 'Closure already proposed.' });
       await recordStatusChange({
         tx,
         ctx,

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { DEADLINE_DUE_SOON_DAYS, type TCourtOrder, type TDeadline } from '../../../contracts/tutela.js';
 import { isoTime, queryRows, type Tx } from '../../platform/db/client.js';
-import { unsafeAsSystem } from '../../platform/db/context.js';
-import { displayNames } from './cases.policy.js';
+import { displayNames, isPerpetratorCase } from './cases.policy.js';
 
 /** Court orders, their deadlines and their change history, read as the caller (RLS applies). */
 
@@ -34,22 +33,6 @@ export async function findOrder({ tx, caseId, orderId }: { tx: Tx; caseId: strin
     sql`select ${ORDER_COLUMNS} from court_orders o where o.id = ${orderId} and o.case_id = ${caseId}`,
   );
   return row ?? null;
-}
-
-/**
- * Whether the case concerns a perpetrator: there an order shows only its type and dates. Read as
- * the owner: under RLS a perpetrator row hidden from the viewer would answer "no" and show the
- * court and docket (fail open). Only a yes/no, for a case the caller has already reached.
- */
-export async function isPerpetratorCase({ tx, caseId }: { tx: Tx; caseId: string }) {
-  const [row] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ yes: boolean }>(
-      sys,
-      sql`select exists (select 1 from cases c join referral_people rp on rp.referral_id = c.referral_id
-            join people p on p.id = rp.person_id and p.case_role = 'perpetrator' where c.id = ${caseId}) as yes`,
-    ),
-  );
-  return row?.yes ?? false;
 }
 
 interface DeadlineRow {

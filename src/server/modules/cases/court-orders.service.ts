@@ -10,12 +10,12 @@ import {
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
-import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
+import { auditCase } from './cases.audit.js';
 import { requireCase, requireOpen } from './cases.policy.js';
 import { type DerivedDeadline, deriveDeadlines, orderEndsOn } from './court-deadlines.js';
 import {
@@ -128,29 +128,6 @@ function fieldsOf(input: TCourtOrderCreate) {
   };
 }
 
-async function audited<T>({
-  tx,
-  ctx,
-  action,
-  caseId,
-  details,
-  result,
-}: {
-  tx: Tx;
-  ctx: AccessContext;
-  action: AuditAction;
-  caseId: string;
-  details: Record<string, unknown>;
-  result: () => Promise<T>;
-}) {
-  await writeAudit({
-    tx,
-    actor: actorOf(ctx),
-    event: { action, recordType: 'case', recordId: caseId, details },
-  });
-  return result();
-}
-
 export function createOrder({
   deps,
   ctx,
@@ -175,15 +152,15 @@ export function createOrder({
         .values({ caseId: found.id, ...fieldsOf(input), createdBy: ctx.userId })
         .returning({ id: courtOrders.id });
       const derived = await writeDeadlines({ tx, order: { id: order!.id, caseId: found.id }, terms: input });
-      return audited({
+      await auditCase({
         tx,
         ctx,
         action: 'court_order.created',
         caseId,
         // Ids and counts only: the kind of order (a removal, a limitation) is special data.
         details: { orderId: order!.id, deadlines: derived.length },
-        result: () => ordersOfCase({ tx, caseId: found.id }),
       });
+      return ordersOfCase({ tx, caseId: found.id });
     },
   });
 }
@@ -287,14 +264,14 @@ export function updateOrder({
           .set({ supersededAt: new Date(), supersededBy: change!.id })
           .where(eq(courtDeadlines.id, e.id));
       await writeDeadlines({ tx, order: { id: orderId, caseId: found.id }, terms: after });
-      return audited({
+      await auditCase({
         tx,
         ctx,
         action: 'court_order.updated',
         caseId,
         details: { orderId, fields: changed, deadlinesMoved: moved.length },
-        result: () => ordersOfCase({ tx, caseId: found.id }),
       });
+      return ordersOfCase({ tx, caseId: found.id });
     },
   });
 }
@@ -372,14 +349,14 @@ export function markDeadlineMet({
           it: 'Scadenza già rispettata o sostituita da una modifica del provvedimento.',
           en: 'Deadline already met or replaced by a change of the order.',
         });
-      return audited({
+      await auditCase({
         tx,
         ctx,
         action: 'court_deadline.met',
         caseId,
         details: { deadlineId },
-        result: () => ordersOfCase({ tx, caseId: found.id }),
       });
+      return ordersOfCase({ tx, caseId: found.id });
     },
   });
 }

@@ -12,13 +12,20 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { isoTime, queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { describeFiles } from '../../platform/storage/storage.service.js';
-import { type CaseAccess, displayNames, refused, requireCase, requireOpen } from './cases.policy.js';
+import {
+  type CaseAccess,
+  displayNames,
+  isPerpetratorCase,
+  refused,
+  requireCase,
+  requireOpen,
+} from './cases.policy.js';
 import { nextReportDue } from './court-deadlines.js';
-import { findOrder, isPerpetratorCase } from './court-orders.repository.js';
+import { findOrder } from './court-orders.repository.js';
 import { courtReportPdf, printedOrder } from './court-report-pdf.js';
 import { todayInRome } from './rome-time.js';
 import { courtDeadlines, courtReportFiles, courtReports } from './tutela.sql.js';
@@ -31,10 +38,6 @@ import { courtDeadlines, courtReportFiles, courtReports } from './tutela.sql.js'
  */
 type ReportRow = typeof courtReports.$inferSelect;
 const READERS = ['clinical', 'supervisor', 'break_glass'] as const;
-
-function dateOf(value: Date | string | null) {
-  return value ? new Date(value).toISOString() : null;
-}
 
 /** The attachments of these reports, as the caller may list them (names decrypted, never a safety file's). */
 async function attachmentsOf({ deps, tx, reportIds }: { deps: Deps; tx: Tx; reportIds: string[] }) {
@@ -94,7 +97,7 @@ async function toReports({
     content: r.content,
     draftedBy: names.get(r.draftedBy)?.name ?? '',
     approvedBy: r.approvedBy ? (names.get(r.approvedBy)?.name ?? '') : null,
-    approvedAt: dateOf(r.approvedAt),
+    approvedAt: isoTime(r.approvedAt),
     returnReason: r.returnReason,
     sentOn: r.sentOn,
     protocolNumber: r.protocolNumber,
@@ -283,10 +286,6 @@ export function submitReport(step: Step) {
   });
 }
 
-function requireSupervisor(ctx: AccessContext) {
-  if (!ctx.permissions.has('cases.supervise')) throw refused();
-}
-
 export function approveReport(step: Step) {
   return changeReport({
     ...step,
@@ -294,7 +293,6 @@ export function approveReport(step: Step) {
     from: 'submitted',
     action: 'court_report.approved',
     check: (row) => {
-      requireSupervisor(step.ctx);
       if (row.draftedBy === step.ctx.userId || row.submittedBy === step.ctx.userId)
         throw refused({
           it: 'Non approvi una relazione che hai scritto tu.',
@@ -311,7 +309,6 @@ export function returnReport(step: Step & { reason: string }) {
     needs: ['supervisor'],
     from: 'submitted',
     action: 'court_report.returned',
-    check: () => requireSupervisor(step.ctx),
     set: () => ({ status: 'draft', returnReason: step.reason }),
   });
 }
@@ -489,7 +486,7 @@ export function listPendingReports({ deps, ctx }: { deps: Deps; ctx: AccessConte
           orderKind: r.order_kind,
           periodFrom: r.period_from,
           periodTo: r.period_to,
-          submittedAt: dateOf(r.submitted_at),
+          submittedAt: isoTime(r.submitted_at),
         }),
       );
     },

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TFamilyNetwork,
@@ -299,8 +299,14 @@ export async function endLegalRole({
       const [row] = await tx
         .update(legalRoles)
         .set({ endsOn: input.endsOn })
-        .where(eq(legalRoles.id, roleId))
+        // Conditional: of two requests at once, the second finds it ended.
+        .where(and(eq(legalRoles.id, roleId), isNull(legalRoles.endsOn)))
         .returning({ personId: legalRoles.personId });
+      if (!row)
+        throw problems.conflict({
+          it: 'Il ruolo è già concluso.',
+          en: 'The role has already ended.',
+        });
       await writeAudit({
         tx,
         actor: actorOf(ctx),

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { TPlacement } from '../../../contracts/tutela.js';
 import { decryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
-import { unsafeAsSystem } from '../../platform/db/context.js';
 import { displayNames } from './cases.policy.js';
 
 /**
@@ -143,19 +142,4 @@ export async function orderOfCase({ tx, caseId, orderId }: { tx: Tx; caseId: str
     sql`select address_protected from court_orders where id = ${orderId} and case_id = ${caseId}`,
   );
   return row ?? null;
-}
-
-/**
- * Whether the case is a perpetrator's (one of its people is recorded as the perpetrator): read as
- * the owner, since a row hidden from the viewer must not make the case look like someone else's.
- */
-export async function isPerpetratorCase({ tx, referralId }: { tx: Tx; referralId: string }) {
-  const [row] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ yes: boolean }>(
-      sys,
-      sql`select exists (select 1 from referral_people rp join people p on p.id = rp.person_id
-            where rp.referral_id = ${referralId} and p.case_role = 'perpetrator') as yes`,
-    ),
-  );
-  return row?.yes ?? false;
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TPlacement,
@@ -14,10 +14,9 @@ import { decryptField, encryptField } from '../../platform/crypto/field-crypto.j
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
-import { type CaseAccess, refused, requireCase, requireOpen } from './cases.policy.js';
+import { type CaseAccess, isPerpetratorCase, refused, requireCase, requireOpen } from './cases.policy.js';
 import {
   findPlacement,
-  isPerpetratorCase,
   orderOfCase,
   placementAddressContext,
   placementsOfCase,
@@ -47,7 +46,7 @@ async function viewOf({
   found: CaseAccess;
   placementId?: string;
 }) {
-  const protectAll = await isPerpetratorCase({ tx, referralId: found.referralId });
+  const protectAll = await isPerpetratorCase({ tx, caseId: found.id });
   return placementsOfCase({
     tx,
     keyring: deps.keyring,
@@ -202,14 +201,24 @@ export async function endPlacement({
           it: 'La fine non può precedere l’inizio.',
           en: 'The end cannot come before the start.',
         });
-      await tx.update(placements).set({ endsOn: input.endsOn }).where(eq(placements.id, placementId));
+      // Conditional: of two requests at once, the second finds it ended.
+      const [ended] = await tx
+        .update(placements)
+        .set({ endsOn: input.endsOn })
+        .where(and(eq(placements.id, placementId), isNull(placements.endsOn)))
+        .returning({ id: placements.id });
+      if (!ended)
+        throw problems.conflict({
+          it: 'Il collocamento è già concluso.',
+          en: 'The placement has already ended.',
+        });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
         event: { action: 'placement.ended', recordType: 'case', recordId: caseId, details: { placementId } },
       });
-      const [ended] = await viewOf({ deps, tx, found, placementId });
-      return ended!;
+      const [view] = await viewOf({ deps, tx, found, placementId });
+      return view!;
     },
   });
 }
@@ -288,7 +297,7 @@ export async function revealAddress({
     ctx,
     work: async (tx) => {
       const found = await requireCase({ tx, id: caseId, needs: ['clinical'] });
-      if (await isPerpetratorCase({ tx, referralId: found.referralId })) throw perpetratorCaseRefused();
+      if (await isPerpetratorCase({ tx, caseId: found.id })) throw perpetratorCaseRefused();
       const placement = await requirePlacement({ tx, caseId, placementId });
       await writeAudit({
         tx,

@@ -4,11 +4,11 @@ import type { ZTransferCreateSchema, ZTransferRefuseSchema } from '../../../cont
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
-import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { auditCase } from './cases.audit.js';
 import {
   caseAccessOf,
   followsPerpetratorRefused,
@@ -52,26 +52,6 @@ const NOT_OPEN = {
 /** A transfer the caller may not act on: the same audited 404 as a case they cannot see. */
 async function outOfScope({ tx, id }: { tx: Tx; id: string }): Promise<never> {
   throw new OutOfScope('case', (await caseOfTransfer({ tx, id })) ?? id);
-}
-
-async function audit({
-  tx,
-  ctx,
-  action,
-  caseId,
-  details,
-}: {
-  tx: Tx;
-  ctx: AccessContext;
-  action: AuditAction;
-  caseId: string;
-  details: Record<string, unknown>;
-}) {
-  await writeAudit({
-    tx,
-    actor: actorOf(ctx),
-    event: { action, recordType: 'case', recordId: caseId, details },
-  });
 }
 
 /** The target is an active service of the case's own kind, in another Ambito. */
@@ -196,7 +176,7 @@ export async function requestTransfer({
           requestedBy: ctx.userId,
         })
         .returning({ id: caseTransfers.id });
-      await audit({
+      await auditCase({
         tx,
         ctx,
         action: 'case_transfer.requested',
@@ -286,7 +266,7 @@ export async function acceptTransfer({ deps, ctx, id }: { deps: Deps; ctx: Acces
           it: 'Accettato, il caso sarebbe senza base legale per il nuovo servizio (manca il consenso di qualcuno): chiedi al servizio che invia di registrarlo.',
           en: 'Once accepted, the case would have no legal basis for the new service (someone’s consent is missing): ask the sending service to record it.',
         });
-      await audit({ tx, ctx, action: 'case_transfer.accepted', caseId, details: { transferId: id } });
+      await auditCase({ tx, ctx, action: 'case_transfer.accepted', caseId, details: { transferId: id } });
       return loadCase({ tx, found, ctx });
     },
   });
@@ -309,7 +289,7 @@ export async function refuseTransfer({
     work: async (tx) => {
       const target = await requireReceived({ tx, ctx, id });
       await answer({ tx, ctx, id, status: 'refused', refusalReason: input.reason });
-      await audit({
+      await auditCase({
         tx,
         ctx,
         action: 'case_transfer.refused',
@@ -336,7 +316,7 @@ export async function withdrawTransfer({ deps, ctx, id }: { deps: Deps; ctx: Acc
           en: 'The case lead withdraws a transfer.',
         });
       await answer({ tx, ctx, id, status: 'withdrawn', refusalReason: null });
-      await audit({
+      await auditCase({
         tx,
         ctx,
         action: 'case_transfer.withdrawn',
