@@ -19,6 +19,24 @@ export const CORE_TYPES = [
 export const ZCoreTypeSchema = z.enum(CORE_TYPES);
 export type TCoreType = z.infer<typeof ZCoreTypeSchema>;
 
+/**
+ * What an incident is recorded as: one of the six core types, or "non-GBV" when every question
+ * is answered "no". GBVIMS keeps such incidents (the Incident Recorder's "Non-GBV"); the
+ * observatory's tables never count them, they describe gender-based violence.
+ */
+export const NON_GBV = 'non_gbv';
+export const INCIDENT_TYPES = [...CORE_TYPES, NON_GBV] as const;
+export const ZIncidentTypeSchema = z.enum(INCIDENT_TYPES);
+export type TIncidentType = z.infer<typeof ZIncidentTypeSchema>;
+/** Why an incident outside the six types was recorded: a short list, the records hold no free text. */
+export const NON_GBV_REASONS = [
+  'other_violence',
+  'conflict_without_abuse',
+  'request_for_information',
+  'other',
+] as const;
+export const ZNonGbvReasonSchema = z.enum(NON_GBV_REASONS);
+
 /** GBVIMS classification by elimination: the first question answered "yes" gives the type. */
 export const CLASSIFICATION_QUESTIONS = [
   { key: 'penetration', coreType: 'rape' },
@@ -64,19 +82,40 @@ export function answersFor(coreType: TCoreType): TClassification {
   return answers;
 }
 
-/** Forms of violence in law 53/2022 (art. 2, 4) and the ISTAT survey of anti-violence centres. */
-export const VIOLENCE_FORMS = ['physical', 'sexual', 'psychological', 'economic'] as const;
+/**
+ * Forms of violence: the four of law 53/2022 (art. 2, 4), then those ISTAT's survey of
+ * anti-violence centre users counts apart: threats, and technology-facilitated violence with the
+ * non-consensual sharing of sexual images (art. 612-ter c.p.) on its own.
+ */
+export const VIOLENCE_FORMS = [
+  'physical',
+  'sexual',
+  'psychological',
+  'economic',
+  'threats',
+  'technology_facilitated',
+  'non_consensual_images',
+] as const;
 export const ZViolenceFormSchema = z.enum(VIOLENCE_FORMS);
 export type TViolenceForm = z.infer<typeof ZViolenceFormSchema>;
 
-/** The form a core type always implies; forced marriage implies none on its own. */
-export const FORM_IMPLIED_BY: Record<TCoreType, TViolenceForm | null> = {
+/**
+ * The form a type always implies. Forced marriage implies none on its own; denial of resources
+ * neither: GBVIMS' own examples (a girl kept from school, a woman denied contraception) are not
+ * economic violence, so the form is only suggested (FORM_SUGGESTED_BY).
+ */
+export const FORM_IMPLIED_BY: Record<TIncidentType, TViolenceForm | null> = {
   rape: 'sexual',
   sexual_assault: 'sexual',
   physical_assault: 'physical',
   forced_marriage: null,
-  denial_of_resources: 'economic',
+  denial_of_resources: null,
   psychological_abuse: 'psychological',
+  non_gbv: null,
+};
+/** A form the form offers for a type, never forces. */
+export const FORM_SUGGESTED_BY: Partial<Record<TIncidentType, TViolenceForm>> = {
+  denial_of_resources: 'economic',
 };
 
 /** GBVIMS age groups. */
@@ -98,6 +137,19 @@ export function ageBandOf(age: number): TAgeBand {
   return AGE_BANDS.find((band) => age <= AGE_BAND_RANGES[band][1]) ?? '61+';
 }
 
+/**
+ * ISTAT's age classes of anti-violence centre users. Derived from the age at the incident, or
+ * when only the birth year is known from the age reached in the incident's year.
+ */
+export const ISTAT_AGE_CLASSES = ['under_16', '16_29', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
+export type TIstatAgeClass = (typeof ISTAT_AGE_CLASSES)[number];
+export function istatAgeClassOf(age: number): TIstatAgeClass {
+  if (age < 16) return 'under_16';
+  if (age < 30) return '16_29';
+  if (age >= 70) return '70_plus';
+  return `${Math.floor(age / 10) * 10}_${Math.floor(age / 10) * 10 + 9}` as TIstatAgeClass;
+}
+
 /** Whether a birth year fits a band in the incident's year (the birthday may not have come yet). */
 export function ageBandFits({ band, birthYear, year }: { band: TAgeBand; birthYear: number; year: number }) {
   const [low, high] = AGE_BAND_RANGES[band];
@@ -105,8 +157,13 @@ export function ageBandFits({ band, birthYear, year }: { band: TAgeBand; birthYe
   return oldest >= low && oldest - 1 <= high;
 }
 
+/** No default in any form: labels fit children too ("Donna o ragazza", "Uomo o ragazzo"). */
 export const GENDERS = ['female', 'male', 'other', 'not_stated'] as const;
 export const ZGenderSchema = z.enum(GENDERS);
+
+/** Yes / no / not known, for facts a practitioner may not know. */
+export const YES_NO_UNKNOWN = ['yes', 'no', 'not_known'] as const;
+export const ZYesNoUnknownSchema = z.enum(YES_NO_UNKNOWN);
 
 export const YEARS_IN_ITALY = ['born_in_italy', 'under_1', '1_5', '6_10', 'over_10', 'unknown'] as const;
 export const ZYearsInItalySchema = z.enum(YEARS_IN_ITALY);
@@ -136,28 +193,100 @@ export const INTIMATE_PARTNERS: readonly TAuthorRelationship[] = [
   'former_partner',
 ];
 
-/** Revictimisation risk indicators, after the SARA / ISA risk factors (docs/observatory-data.md). */
-export const RISK_INDICATORS = [
-  'previous_violence',
+/**
+ * Revictimisation risk factors (law 53/2022 art. 4 c. 2 lett. c; DPCM 24 November 2017, the
+ * emergency departments' guidelines). The first five are the guidelines' brief risk assessment;
+ * the rest are the factors of structured tools (SARA). Each is rated as the tools do: present,
+ * possibly present or absent, now and in the past; a factor left out was not assessed.
+ */
+export const BRIEF_RISK_ITEMS = [
   'escalation',
-  'threats_to_kill',
   'weapon',
+  'belief_could_kill',
+  'violence_in_pregnancy',
+  'violent_jealousy',
+] as const;
+export const RISK_FACTORS = [
+  ...BRIEF_RISK_ITEMS,
+  'previous_violence',
+  'threats_to_kill',
   'strangulation',
   'recent_separation',
-  'jealousy_control',
   'pregnancy',
   'substance_abuse',
   'protection_order_violated',
   'threats_to_children',
 ] as const;
-export const ZRiskIndicatorSchema = z.enum(RISK_INDICATORS);
+export type TRiskFactor = (typeof RISK_FACTORS)[number];
+export const ZRiskFactorSchema = z.enum(RISK_FACTORS);
+export const RISK_LEVELS = ['present', 'possible', 'absent'] as const;
+export const ZRiskLevelSchema = z.enum(RISK_LEVELS);
+export const ZRiskRatingSchema = z.strictObject({
+  now: ZRiskLevelSchema.nullable().optional(),
+  past: ZRiskLevelSchema.nullable().optional(),
+});
+export const ZRiskAssessmentSchema = z.partialRecord(ZRiskFactorSchema, ZRiskRatingSchema);
+export type TRiskAssessment = z.infer<typeof ZRiskAssessmentSchema>;
+/** The codes of the old single list (before the risk assessment), for imports of old files. */
+export const LEGACY_RISK_INDICATORS: Readonly<Record<string, { factor: TRiskFactor; when: 'now' | 'past' }>> = {
+  previous_violence: { factor: 'previous_violence', when: 'past' },
+  escalation: { factor: 'escalation', when: 'now' },
+  threats_to_kill: { factor: 'threats_to_kill', when: 'now' },
+  weapon: { factor: 'weapon', when: 'now' },
+  strangulation: { factor: 'strangulation', when: 'now' },
+  recent_separation: { factor: 'recent_separation', when: 'now' },
+  jealousy_control: { factor: 'violent_jealousy', when: 'now' },
+  pregnancy: { factor: 'pregnancy', when: 'now' },
+  substance_abuse: { factor: 'substance_abuse', when: 'now' },
+  protection_order_violated: { factor: 'protection_order_violated', when: 'now' },
+  threats_to_children: { factor: 'threats_to_children', when: 'now' },
+};
 
-/** GBVIMS incident contexts, derived from the record (harmful practice is stated). */
+/** Harmful traditional practices the Incident Recorder names; `not_recorded` only for old records. */
+export const HARMFUL_PRACTICE_TYPES = ['fgm', 'child_marriage', 'honour_crime', 'other'] as const;
+export const ZHarmfulPracticeTypeSchema = z.enum(HARMFUL_PRACTICE_TYPES);
+export const STORED_HARMFUL_PRACTICE_TYPES = [...HARMFUL_PRACTICE_TYPES, 'not_recorded'] as const;
+/** The Incident Recorder's "Abduction status at time of the incident". */
+export const ABDUCTION_STATUSES = ['none', 'trafficked', 'forced_conscription', 'other_abduction', 'not_known'] as const;
+export const ZAbductionSchema = z.enum(ABDUCTION_STATUSES);
+
+/** Whom she turned to before this service (ISTAT survey of centre users; several answers). */
+export const HELP_SOURCES = [
+  'nobody',
+  'family',
+  'friends',
+  'police',
+  'emergency_room',
+  'gp_paediatrician',
+  'social_services',
+  'lawyers',
+  'helpline_1522',
+  'religious_community',
+  'other',
+] as const;
+export const ZHelpSourceSchema = z.enum(HELP_SOURCES);
+/** Who sent her here (several answers); "service" names which in `referredByServices`. */
+export const REFERRERS = ['self', 'relatives_friends', 'service'] as const;
+export const ZReferrerSchema = z.enum(REFERRERS);
+
+/** Author data ISTAT's survey publishes. */
+export const AUTHOR_ADDICTIONS = ['alcohol', 'drugs', 'gambling', 'other', 'none'] as const;
+export const ZAuthorAddictionSchema = z.enum(AUTHOR_ADDICTIONS);
+export const PROTECTION_ORDERS = ['police_warning', 'removal_from_home', 'restraining_order', 'other', 'none'] as const;
+export const ZProtectionOrderSchema = z.enum(PROTECTION_ORDERS);
+
+/**
+ * The Incident Recorder's computed contexts, derived from the record: early marriage is a forced
+ * marriage of a minor at the time; possible sexual exploitation and slavery are rape or sexual
+ * assault with money exchanged, or with the survivor trafficked or forcibly conscripted.
+ */
 export const CONTEXTS = [
   'intimate_partner_violence',
   'child_sexual_abuse',
-  'early_forced_marriage',
+  'early_marriage',
   'harmful_traditional_practice',
+  'possible_sexual_exploitation',
+  'possible_sexual_slavery',
 ] as const;
 export type TContext = (typeof CONTEXTS)[number];
 
@@ -221,6 +350,8 @@ const ZIncidentFieldsSchema = z.strictObject({
   status: ZIncidentStatusSchema,
   survivorReference: ZSurvivorReferenceSchema.nullable().optional(),
   incidentMonth: ZMonthSchema.nullable().optional(),
+  /** Age in years at the incident; with it the age band follows. Age or birth year is required. */
+  age: z.number().int().min(0).max(120).nullable().optional(),
   ageBand: ZAgeBandSchema.nullable().optional(),
   birthYear: z.number().int().min(1900).nullable().optional(),
   gender: ZGenderSchema.nullable().optional(),
@@ -235,6 +366,7 @@ const ZIncidentFieldsSchema = z.strictObject({
     .regex(/^[a-z]{2,3}$/, 'ISO 639 language code')
     .nullable()
     .optional(),
+  disability: ZYesNoUnknownSchema.nullable().optional(),
   interpreterNeeded: z.boolean().nullable().optional(),
   interpreterUsed: z.boolean().nullable().optional(),
   municipality: z
@@ -243,15 +375,26 @@ const ZIncidentFieldsSchema = z.strictObject({
     .nullable()
     .optional(),
   classification: ZClassificationSchema.optional(),
-  coreType: ZCoreTypeSchema.nullable().optional(),
+  coreType: ZIncidentTypeSchema.nullable().optional(),
+  nonGbvReason: ZNonGbvReasonSchema.nullable().optional(),
   forms: uniqueList(ZViolenceFormSchema).optional(),
   stalking: z.boolean().optional(),
+  /** The authors' or the victims' children, of any age, at the scene (law 53/2022 art. 2, 4, 5). */
   childrenPresent: z.boolean().optional(),
+  /** Children who witnessed or suffered the violence (violenza assistita, knowing of it included). */
   childrenWitnessed: z.boolean().optional(),
   authorRelationship: ZAuthorRelationshipSchema.nullable().optional(),
-  riskIndicators: uniqueList(ZRiskIndicatorSchema).optional(),
+  authorAddictions: uniqueList(ZAuthorAddictionSchema).optional(),
+  authorPreviousComplaints: ZYesNoUnknownSchema.nullable().optional(),
+  protectionOrders: uniqueList(ZProtectionOrderSchema).optional(),
+  riskAssessment: ZRiskAssessmentSchema.optional(),
   harmfulPractice: z.boolean().optional(),
-  firstContact: ZPathwayServiceSchema.nullable().optional(),
+  harmfulPracticeType: ZHarmfulPracticeTypeSchema.nullable().optional(),
+  moneyExchanged: ZYesNoUnknownSchema.nullable().optional(),
+  abduction: ZAbductionSchema.nullable().optional(),
+  soughtHelpFrom: uniqueList(ZHelpSourceSchema).optional(),
+  referredBy: uniqueList(ZReferrerSchema).optional(),
+  referredByServices: uniqueList(ZPathwayServiceSchema).optional(),
   referredTo: uniqueList(ZPathwayServiceSchema).optional(),
   servicesProvided: uniqueList(ZServiceProvidedSchema).optional(),
   consentReporting: z.boolean(),
@@ -260,19 +403,12 @@ export type TIncidentFields = z.infer<typeof ZIncidentFieldsSchema>;
 
 /** Fields a recorded (not draft) incident must have. The survivor reference is checked by the
  * server: an edit keeps the code already derived, so the reference is not sent again. */
-export const REQUIRED_WHEN_RECORDED = [
-  'incidentMonth',
-  'ageBand',
-  'gender',
-  'interpreterNeeded',
-  'authorRelationship',
-  'firstContact',
-] as const;
+export const REQUIRED_WHEN_RECORDED = ['incidentMonth', 'gender', 'interpreterNeeded', 'authorRelationship'] as const;
 
-/** The core type the input states or the classification gives, or the issue that stops it. */
+/** The type the input states or the classification gives, or the issue that stops it. */
 export function resolveCoreType(
   input: Pick<TIncidentFields, 'classification' | 'coreType' | 'status'>,
-): { coreType: TCoreType | null } | { issue: { path: string[]; message: string } } {
+): { coreType: TIncidentType | null } | { issue: { path: string[]; message: string } } {
   if (!input.classification) return { coreType: input.coreType ?? null };
   const result = classifyIncident(input.classification);
   if (result.kind === 'unanswered') {
@@ -282,15 +418,36 @@ export function resolveCoreType(
     }
     return { coreType: null };
   }
-  if (result.kind === 'not-gbv') {
-    return { issue: { path: ['classification'], message: 'no core type applies: not a GBV incident' } };
+  const coreType = result.kind === 'type' ? result.coreType : NON_GBV;
+  if (input.coreType && input.coreType !== coreType) {
+    return { issue: { path: ['coreType'], message: 'contradicts the classification' } };
   }
-  if (input.coreType && input.coreType !== result.coreType) {
-    return {
-      issue: { path: ['coreType'], message: 'contradicts the classification' },
-    };
-  }
-  return { coreType: result.coreType };
+  return { coreType };
+}
+
+/** The age band stated, or the one the age gives. */
+export function resolveAgeBand(input: Pick<TIncidentFields, 'age' | 'ageBand'>): TAgeBand | null {
+  if (input.age !== null && input.age !== undefined) return ageBandOf(input.age);
+  return input.ageBand ?? null;
+}
+
+/** Age at the incident when known, else the age reached in the incident's year from the birth year. */
+export function ageForStatistics(input: {
+  age?: number | null | undefined;
+  birthYear?: number | null | undefined;
+  incidentMonth?: string | null | undefined;
+}): number | null {
+  if (input.age !== null && input.age !== undefined) return input.age;
+  if (!input.birthYear || !input.incidentMonth) return null;
+  return Number(input.incidentMonth.slice(0, 4)) - input.birthYear;
+}
+
+const MINORS_AT_MOST = 17;
+/** Whether the survivor was a minor at the incident. */
+export function wasMinor(input: Pick<TIncidentFields, 'age' | 'ageBand'>) {
+  const band = resolveAgeBand(input);
+  if (input.age !== null && input.age !== undefined) return input.age <= MINORS_AT_MOST;
+  return band ? MINOR_AGE_BANDS.includes(band) : false;
 }
 
 /** Month of today in the server's calendar, for "not in the future" checks. */
@@ -298,45 +455,115 @@ export function currentMonth(now = new Date()) {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 
+type Issue = { path: string[]; message: string };
+
+function ageIssues(input: TIncidentFields, now: Date): Issue[] {
+  const issues: Issue[] = [];
+  const year = input.incidentMonth ? Number(input.incidentMonth.slice(0, 4)) : null;
+  const hasAge = input.age !== null && input.age !== undefined;
+  if (input.birthYear && input.birthYear > now.getFullYear())
+    issues.push({ path: ['birthYear'], message: 'is in the future' });
+  if (hasAge && input.ageBand && ageBandOf(input.age!) !== input.ageBand) {
+    issues.push({ path: ['ageBand'], message: 'contradicts the age' });
+  }
+  if (hasAge && input.birthYear && year !== null) {
+    const reached = year - input.birthYear;
+    if (input.age !== reached && input.age !== reached - 1) {
+      issues.push({ path: ['age'], message: 'contradicts the birth year' });
+    }
+  }
+  const band = resolveAgeBand(input);
+  if (!hasAge && band && input.birthYear && year !== null) {
+    if (!ageBandFits({ band, birthYear: input.birthYear, year })) {
+      issues.push({ path: ['ageBand'], message: 'contradicts the birth year' });
+    }
+  }
+  return issues;
+}
+
+/** Answers that exclude each other in one multi-answer list: "none" or "nobody" stands alone. */
+function exclusiveIssues(input: TIncidentFields): Issue[] {
+  const issues: Issue[] = [];
+  const alone = (field: keyof TIncidentFields, value: string) => {
+    const list = input[field] as string[] | undefined;
+    if (list?.includes(value) && list.length > 1) issues.push({ path: [field], message: 'this answer excludes the others' });
+  };
+  alone('soughtHelpFrom', 'nobody');
+  alone('authorAddictions', 'none');
+  alone('protectionOrders', 'none');
+  return issues;
+}
+
+function typeIssues(input: TIncidentFields, coreType: TIncidentType | null): Issue[] {
+  const issues: Issue[] = [];
+  const implied = coreType ? FORM_IMPLIED_BY[coreType] : null;
+  if (implied && input.forms && !input.forms.includes(implied)) {
+    issues.push({ path: ['forms'], message: 'must include the form the core type implies' });
+  }
+  // GBVIMS: female genital mutilation is sexual assault, and physical assault excludes it.
+  if (input.harmfulPracticeType === 'fgm' && coreType && coreType !== 'rape' && coreType !== 'sexual_assault') {
+    issues.push({
+      path: input.classification ? ['classification', 'sexualContact'] : ['coreType'],
+      message: 'female genital mutilation is sexual assault in GBVIMS',
+    });
+  }
+  if (input.harmfulPracticeType && input.harmfulPractice === false) {
+    issues.push({ path: ['harmfulPracticeType'], message: 'a kind of practice, but no harmful practice' });
+  }
+  if (input.nonGbvReason && coreType !== NON_GBV) {
+    issues.push({ path: ['nonGbvReason'], message: 'only for an incident outside the six GBVIMS types' });
+  }
+  const viaService = input.referredBy?.includes('service') ?? false;
+  if (input.referredByServices?.length && !viaService) {
+    issues.push({ path: ['referredByServices'], message: 'only when a service sent her' });
+  }
+  return issues;
+}
+
+function completenessIssues(input: TIncidentFields, coreType: TIncidentType | null): Issue[] {
+  const issues: Issue[] = [];
+  const add = (field: string, message = 'required to record the incident') => issues.push({ path: [field], message });
+  for (const field of REQUIRED_WHEN_RECORDED) {
+    if (input[field] === null || input[field] === undefined) add(field);
+  }
+  const hasAge = input.age !== null && input.age !== undefined;
+  if (!hasAge && !input.birthYear) add('age', 'the age or the year of birth is required to record the incident');
+  if (!resolveAgeBand(input)) add('ageBand');
+  if (coreType === NON_GBV && !input.nonGbvReason) {
+    add('nonGbvReason', 'does not fall in the six GBVIMS types: check the answers, then give the reason');
+  }
+  if (coreType && coreType !== NON_GBV && !input.forms?.length) add('forms');
+  if (input.interpreterNeeded && (input.interpreterUsed === null || input.interpreterUsed === undefined)) {
+    add('interpreterUsed');
+  }
+  if (input.harmfulPractice && !input.harmfulPracticeType) add('harmfulPracticeType');
+  if (!input.referredBy?.length) add('referredBy');
+  if (input.referredBy?.includes('service') && !input.referredByServices?.length) add('referredByServices');
+  return issues;
+}
+
 /**
  * Rules across fields. A draft may be incomplete but never contradictory; a recorded incident
  * must be complete. Every issue names its field.
  */
 export function incidentIssues(input: TIncidentFields, now = new Date()) {
-  const issues: { path: string[]; message: string }[] = [];
-  const add = (field: string, message: string) => issues.push({ path: [field], message });
-  const year = input.incidentMonth ? Number(input.incidentMonth.slice(0, 4)) : null;
+  const issues: Issue[] = [];
   if (input.incidentMonth && input.incidentMonth > currentMonth(now))
-    add('incidentMonth', 'is in the future');
-  if (input.incidentMonth && input.incidentMonth < '2000-01') add('incidentMonth', 'is before 2000');
-  if (input.birthYear && input.birthYear > now.getFullYear()) add('birthYear', 'is in the future');
-  if (input.ageBand && input.birthYear && year !== null) {
-    if (!ageBandFits({ band: input.ageBand, birthYear: input.birthYear, year })) {
-      add('ageBand', 'contradicts the birth year');
-    }
-  }
+    issues.push({ path: ['incidentMonth'], message: 'is in the future' });
+  if (input.incidentMonth && input.incidentMonth < '2000-01')
+    issues.push({ path: ['incidentMonth'], message: 'is before 2000' });
+  issues.push(...ageIssues(input, now));
   if (input.interpreterUsed && input.interpreterNeeded === false) {
-    add('interpreterUsed', 'an interpreter was used but not needed');
+    issues.push({ path: ['interpreterUsed'], message: 'an interpreter was used but not needed' });
   }
-  if (input.childrenWitnessed && input.childrenPresent === false) {
-    add('childrenWitnessed', 'children witnessed but were not present');
-  }
+  issues.push(...exclusiveIssues(input));
   const resolved = resolveCoreType(input);
   if ('issue' in resolved) issues.push(resolved.issue);
   const coreType = 'coreType' in resolved ? resolved.coreType : null;
-  const implied = coreType ? FORM_IMPLIED_BY[coreType] : null;
-  if (implied && input.forms && !input.forms.includes(implied)) {
-    add('forms', 'must include the form the core type implies');
-  }
+  issues.push(...typeIssues(input, coreType));
   if (input.status === 'recorded') {
-    for (const field of REQUIRED_WHEN_RECORDED) {
-      if (input[field] === null || input[field] === undefined) add(field, 'required to record the incident');
-    }
-    if (!coreType && 'coreType' in resolved) add('coreType', 'required to record the incident');
-    if (!input.forms?.length) add('forms', 'required to record the incident');
-    if (input.interpreterNeeded && (input.interpreterUsed === null || input.interpreterUsed === undefined)) {
-      add('interpreterUsed', 'required to record the incident');
-    }
+    if (!coreType && 'coreType' in resolved) issues.push({ path: ['coreType'], message: 'required to record the incident' });
+    issues.push(...completenessIssues(input, coreType));
   }
   return issues;
 }
@@ -351,6 +578,7 @@ export const ZIncidentSchema = z.object({
   status: ZIncidentStatusSchema,
   survivorCode: z.string().nullable(),
   incidentMonth: z.string().nullable(),
+  age: z.number().int().nullable(),
   ageBand: ZAgeBandSchema.nullable(),
   birthYear: z.number().int().nullable(),
   gender: ZGenderSchema.nullable(),
@@ -358,20 +586,31 @@ export const ZIncidentSchema = z.object({
   citizenshipGroup: z.enum(CITIZENSHIP_GROUPS),
   yearsInItaly: ZYearsInItalySchema.nullable(),
   language: z.string().nullable(),
+  disability: ZYesNoUnknownSchema.nullable(),
   interpreterNeeded: z.boolean().nullable(),
   interpreterUsed: z.boolean().nullable(),
   municipality: z.string().nullable(),
   districtId: ZIdSchema.nullable(),
-  coreType: ZCoreTypeSchema.nullable(),
+  coreType: ZIncidentTypeSchema.nullable(),
+  nonGbvReason: ZNonGbvReasonSchema.nullable(),
   forms: z.array(ZViolenceFormSchema),
   stalking: z.boolean(),
   childrenPresent: z.boolean(),
   childrenWitnessed: z.boolean(),
   authorRelationship: ZAuthorRelationshipSchema.nullable(),
-  riskIndicators: z.array(ZRiskIndicatorSchema),
+  authorAddictions: z.array(ZAuthorAddictionSchema),
+  authorPreviousComplaints: ZYesNoUnknownSchema.nullable(),
+  protectionOrders: z.array(ZProtectionOrderSchema),
+  riskAssessment: ZRiskAssessmentSchema,
   harmfulPractice: z.boolean(),
+  /** `not_recorded`: a harmful practice recorded before its kind was asked. */
+  harmfulPracticeType: z.enum(STORED_HARMFUL_PRACTICE_TYPES).nullable(),
+  moneyExchanged: ZYesNoUnknownSchema.nullable(),
+  abduction: ZAbductionSchema.nullable(),
   contexts: z.array(z.enum(CONTEXTS)),
-  firstContact: ZPathwayServiceSchema.nullable(),
+  soughtHelpFrom: z.array(ZHelpSourceSchema),
+  referredBy: z.array(ZReferrerSchema),
+  referredByServices: z.array(ZPathwayServiceSchema),
   referredTo: z.array(ZPathwayServiceSchema),
   servicesProvided: z.array(ZServiceProvidedSchema),
   consentReporting: z.boolean(),
@@ -395,7 +634,7 @@ export type TIncidentSummary = z.infer<typeof ZIncidentSummarySchema>;
 
 export const ZIncidentQuerySchema = z.strictObject({
   status: ZIncidentStatusSchema.optional(),
-  coreType: ZCoreTypeSchema.optional(),
+  coreType: ZIncidentTypeSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -431,8 +670,11 @@ export const ZStatisticsExportQuerySchema = ZStatisticsQuerySchema.extend({
   lang: ZLocaleSchema.default('it'),
 });
 
+/** What a table counts: incidents, or people (distinct survivor codes per service and year). */
+export const COUNT_UNITS = ['incidents', 'survivors'] as const;
 export const ZPublishedTableSchema = z.object({
   key: z.string(),
+  unit: z.enum(COUNT_UNITS),
   /** crosstab: cells add up to the totals; shares: each cell is a share of its column's population. */
   kind: z.enum(['crosstab', 'shares']),
   rowDimension: z.string(),

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   INTIMATE_PARTNERS,
-  MINOR_AGE_BANDS,
+  NON_GBV,
+  resolveAgeBand,
   resolveCoreType,
   type TCitizenshipGroup,
   type TContext,
   type TIncidentInput,
+  wasMinor,
 } from '../../../contracts/observatory.js';
 import type { Keyring } from '../../platform/crypto/field-crypto.js';
 import { pseudonymiser, systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
@@ -65,15 +67,25 @@ function citizenshipGroupOf(code: string | null | undefined, ref: ObservatoryRef
   return ref.countries.get(code)?.euMember ? 'eu' : 'third_country';
 }
 
-/** GBVIMS contexts follow from the record; only a harmful practice is stated by the operator. */
+/**
+ * The Incident Recorder's computed contexts (docs/observatory-data.md §4). An incident outside
+ * the six GBVIMS types has none.
+ */
 export function contextsOf(input: TIncidentInput, coreType: string | null): TContext[] {
+  if (!coreType || coreType === NON_GBV) return [];
   const contexts: TContext[] = [];
   const relationship = input.authorRelationship;
   if (relationship && INTIMATE_PARTNERS.includes(relationship)) contexts.push('intimate_partner_violence');
-  const minor = input.ageBand ? MINOR_AGE_BANDS.includes(input.ageBand) : false;
-  if (minor && (coreType === 'rape' || coreType === 'sexual_assault')) contexts.push('child_sexual_abuse');
-  if (coreType === 'forced_marriage') contexts.push('early_forced_marriage');
+  const minor = wasMinor(input);
+  const sexual = coreType === 'rape' || coreType === 'sexual_assault';
+  if (minor && sexual) contexts.push('child_sexual_abuse');
+  // Early marriage: a forced marriage of a minor at the time, not every forced marriage.
+  if (minor && coreType === 'forced_marriage') contexts.push('early_marriage');
   if (input.harmfulPractice) contexts.push('harmful_traditional_practice');
+  if (sexual && input.moneyExchanged === 'yes') contexts.push('possible_sexual_exploitation');
+  if (sexual && (input.abduction === 'trafficked' || input.abduction === 'forced_conscription')) {
+    contexts.push('possible_sexual_slavery');
+  }
   return contexts;
 }
 
@@ -133,28 +145,39 @@ export function incidentValues({
       importKey: importKey ?? null,
       survivorCode,
       incidentMonth: input.incidentMonth ?? null,
-      ageBand: input.ageBand ?? null,
+      age: input.age ?? null,
+      ageBand: resolveAgeBand(input),
       birthYear: input.birthYear ?? null,
       gender: input.gender ?? null,
       citizenship: input.citizenship ?? null,
       citizenshipGroup: citizenshipGroupOf(input.citizenship, ref),
       yearsInItaly: input.yearsInItaly ?? null,
       language: input.language ?? null,
+      disability: input.disability ?? null,
       interpreterNeeded: input.interpreterNeeded ?? null,
       interpreterUsed: input.interpreterNeeded === false ? false : (input.interpreterUsed ?? null),
       municipality: input.municipality ?? null,
       districtId: municipality?.districtId ?? null,
       coreType,
+      nonGbvReason: coreType === NON_GBV ? (input.nonGbvReason ?? null) : null,
       forms: input.forms ?? [],
       stalking: input.stalking ?? false,
-      // Children who witnessed were present, even when the form left "present" unanswered.
-      childrenPresent: input.childrenPresent ?? input.childrenWitnessed ?? false,
+      // Two facts, as law 53/2022 words them: children at the scene, and children who witnessed.
+      childrenPresent: input.childrenPresent ?? false,
       childrenWitnessed: input.childrenWitnessed ?? false,
       authorRelationship: input.authorRelationship ?? null,
-      riskIndicators: input.riskIndicators ?? [],
+      authorAddictions: input.authorAddictions ?? [],
+      authorPreviousComplaints: input.authorPreviousComplaints ?? null,
+      protectionOrders: input.protectionOrders ?? [],
+      riskAssessment: input.riskAssessment ?? {},
       harmfulPractice: input.harmfulPractice ?? false,
+      harmfulPracticeType: input.harmfulPractice ? (input.harmfulPracticeType ?? null) : null,
+      moneyExchanged: input.moneyExchanged ?? null,
+      abduction: input.abduction ?? null,
       contexts: contextsOf(input, coreType),
-      firstContact: input.firstContact ?? null,
+      soughtHelpFrom: input.soughtHelpFrom ?? [],
+      referredBy: input.referredBy ?? [],
+      referredByServices: input.referredBy?.includes('service') ? (input.referredByServices ?? []) : [],
       referredTo: input.referredTo ?? [],
       servicesProvided: input.servicesProvided ?? [],
       consentReporting: input.consentReporting,

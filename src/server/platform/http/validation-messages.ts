@@ -25,10 +25,18 @@ const CUSTOM_IT: Record<string, string> = {
   'is before 2000': 'è precedente al 2000',
   'contradicts the birth year': "non è coerente con l'anno di nascita",
   'an interpreter was used but not needed': 'interprete usato ma indicato come non necessario',
-  'children witnessed but were not present': 'violenza assistita indicata ma minori non presenti',
+  'contradicts the age': "non è coerente con l'età",
+  'this answer excludes the others': 'questa risposta esclude le altre',
+  'female genital mutilation is sexual assault in GBVIMS':
+    "in GBVIMS la mutilazione genitale femminile è un'aggressione sessuale: rispondi «sì» alla domanda 2",
+  'a kind of practice, but no harmful practice': 'tipo di pratica indicato ma nessuna pratica dannosa',
+  'only for an incident outside the six GBVIMS types': 'solo per un episodio fuori dai sei tipi GBVIMS',
+  'only when a service sent her': 'solo se l’ha inviata un servizio',
+  'the age or the year of birth is required to record the incident':
+    "per registrare l'episodio serve l'età o l'anno di nascita",
+  'does not fall in the six GBVIMS types: check the answers, then give the reason':
+    'non rientra nei sei tipi GBVIMS: controlla le risposte, poi indica il motivo',
   'answer this question first': 'rispondi prima a questa domanda',
-  'no core type applies: not a GBV incident':
-    'nessun tipo applicabile: non è un episodio di violenza di genere',
   'contradicts the classification': 'non è coerente con la classificazione',
   'must include the form the core type implies': 'deve includere la forma implicata dal tipo di violenza',
   'required to record the incident': "obbligatorio per registrare l'episodio",
