@@ -141,7 +141,15 @@ export function ageBandOf(age: number): TAgeBand {
  * ISTAT's age classes of anti-violence centre users. Derived from the age at the incident, or
  * when only the birth year is known from the age reached in the incident's year.
  */
-export const ISTAT_AGE_CLASSES = ['under_16', '16_29', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
+export const ISTAT_AGE_CLASSES = [
+  'under_16',
+  '16_29',
+  '30_39',
+  '40_49',
+  '50_59',
+  '60_69',
+  '70_plus',
+] as const;
 export type TIstatAgeClass = (typeof ISTAT_AGE_CLASSES)[number];
 export function istatAgeClassOf(age: number): TIstatAgeClass {
   if (age < 16) return 'under_16';
@@ -228,26 +236,33 @@ export const ZRiskRatingSchema = z.strictObject({
 export const ZRiskAssessmentSchema = z.partialRecord(ZRiskFactorSchema, ZRiskRatingSchema);
 export type TRiskAssessment = z.infer<typeof ZRiskAssessmentSchema>;
 /** The codes of the old single list (before the risk assessment), for imports of old files. */
-export const LEGACY_RISK_INDICATORS: Readonly<Record<string, { factor: TRiskFactor; when: 'now' | 'past' }>> = {
-  previous_violence: { factor: 'previous_violence', when: 'past' },
-  escalation: { factor: 'escalation', when: 'now' },
-  threats_to_kill: { factor: 'threats_to_kill', when: 'now' },
-  weapon: { factor: 'weapon', when: 'now' },
-  strangulation: { factor: 'strangulation', when: 'now' },
-  recent_separation: { factor: 'recent_separation', when: 'now' },
-  jealousy_control: { factor: 'violent_jealousy', when: 'now' },
-  pregnancy: { factor: 'pregnancy', when: 'now' },
-  substance_abuse: { factor: 'substance_abuse', when: 'now' },
-  protection_order_violated: { factor: 'protection_order_violated', when: 'now' },
-  threats_to_children: { factor: 'threats_to_children', when: 'now' },
-};
+export const LEGACY_RISK_INDICATORS: Readonly<Record<string, { factor: TRiskFactor; when: 'now' | 'past' }>> =
+  {
+    previous_violence: { factor: 'previous_violence', when: 'past' },
+    escalation: { factor: 'escalation', when: 'now' },
+    threats_to_kill: { factor: 'threats_to_kill', when: 'now' },
+    weapon: { factor: 'weapon', when: 'now' },
+    strangulation: { factor: 'strangulation', when: 'now' },
+    recent_separation: { factor: 'recent_separation', when: 'now' },
+    jealousy_control: { factor: 'violent_jealousy', when: 'now' },
+    pregnancy: { factor: 'pregnancy', when: 'now' },
+    substance_abuse: { factor: 'substance_abuse', when: 'now' },
+    protection_order_violated: { factor: 'protection_order_violated', when: 'now' },
+    threats_to_children: { factor: 'threats_to_children', when: 'now' },
+  };
 
 /** Harmful traditional practices the Incident Recorder names; `not_recorded` only for old records. */
 export const HARMFUL_PRACTICE_TYPES = ['fgm', 'child_marriage', 'honour_crime', 'other'] as const;
 export const ZHarmfulPracticeTypeSchema = z.enum(HARMFUL_PRACTICE_TYPES);
 export const STORED_HARMFUL_PRACTICE_TYPES = [...HARMFUL_PRACTICE_TYPES, 'not_recorded'] as const;
 /** The Incident Recorder's "Abduction status at time of the incident". */
-export const ABDUCTION_STATUSES = ['none', 'trafficked', 'forced_conscription', 'other_abduction', 'not_known'] as const;
+export const ABDUCTION_STATUSES = [
+  'none',
+  'trafficked',
+  'forced_conscription',
+  'other_abduction',
+  'not_known',
+] as const;
 export const ZAbductionSchema = z.enum(ABDUCTION_STATUSES);
 
 /** Whom she turned to before this service (ISTAT survey of centre users; several answers). */
@@ -272,7 +287,13 @@ export const ZReferrerSchema = z.enum(REFERRERS);
 /** Author data ISTAT's survey publishes. */
 export const AUTHOR_ADDICTIONS = ['alcohol', 'drugs', 'gambling', 'other', 'none'] as const;
 export const ZAuthorAddictionSchema = z.enum(AUTHOR_ADDICTIONS);
-export const PROTECTION_ORDERS = ['police_warning', 'removal_from_home', 'restraining_order', 'other', 'none'] as const;
+export const PROTECTION_ORDERS = [
+  'police_warning',
+  'removal_from_home',
+  'restraining_order',
+  'other',
+  'none',
+] as const;
 export const ZProtectionOrderSchema = z.enum(PROTECTION_ORDERS);
 
 /**
@@ -403,7 +424,12 @@ export type TIncidentFields = z.infer<typeof ZIncidentFieldsSchema>;
 
 /** Fields a recorded (not draft) incident must have. The survivor reference is checked by the
  * server: an edit keeps the code already derived, so the reference is not sent again. */
-export const REQUIRED_WHEN_RECORDED = ['incidentMonth', 'gender', 'interpreterNeeded', 'authorRelationship'] as const;
+export const REQUIRED_WHEN_RECORDED = [
+  'incidentMonth',
+  'gender',
+  'interpreterNeeded',
+  'authorRelationship',
+] as const;
 
 /** The type the input states or the classification gives, or the issue that stops it. */
 export function resolveCoreType(
@@ -486,7 +512,8 @@ function exclusiveIssues(input: TIncidentFields): Issue[] {
   const issues: Issue[] = [];
   const alone = (field: keyof TIncidentFields, value: string) => {
     const list = input[field] as string[] | undefined;
-    if (list?.includes(value) && list.length > 1) issues.push({ path: [field], message: 'this answer excludes the others' });
+    if (list?.includes(value) && list.length > 1)
+      issues.push({ path: [field], message: 'this answer excludes the others' });
   };
   alone('soughtHelpFrom', 'nobody');
   alone('authorAddictions', 'none');
@@ -501,7 +528,12 @@ function typeIssues(input: TIncidentFields, coreType: TIncidentType | null): Iss
     issues.push({ path: ['forms'], message: 'must include the form the core type implies' });
   }
   // GBVIMS: female genital mutilation is sexual assault, and physical assault excludes it.
-  if (input.harmfulPracticeType === 'fgm' && coreType && coreType !== 'rape' && coreType !== 'sexual_assault') {
+  if (
+    input.harmfulPracticeType === 'fgm' &&
+    coreType &&
+    coreType !== 'rape' &&
+    coreType !== 'sexual_assault'
+  ) {
     issues.push({
       path: input.classification ? ['classification', 'sexualContact'] : ['coreType'],
       message: 'female genital mutilation is sexual assault in GBVIMS',
@@ -522,12 +554,14 @@ function typeIssues(input: TIncidentFields, coreType: TIncidentType | null): Iss
 
 function completenessIssues(input: TIncidentFields, coreType: TIncidentType | null): Issue[] {
   const issues: Issue[] = [];
-  const add = (field: string, message = 'required to record the incident') => issues.push({ path: [field], message });
+  const add = (field: string, message = 'required to record the incident') =>
+    issues.push({ path: [field], message });
   for (const field of REQUIRED_WHEN_RECORDED) {
     if (input[field] === null || input[field] === undefined) add(field);
   }
   const hasAge = input.age !== null && input.age !== undefined;
-  if (!hasAge && !input.birthYear) add('age', 'the age or the year of birth is required to record the incident');
+  if (!hasAge && !input.birthYear)
+    add('age', 'the age or the year of birth is required to record the incident');
   if (!resolveAgeBand(input)) add('ageBand');
   if (coreType === NON_GBV && !input.nonGbvReason) {
     add('nonGbvReason', 'does not fall in the six GBVIMS types: check the answers, then give the reason');
@@ -562,7 +596,8 @@ export function incidentIssues(input: TIncidentFields, now = new Date()) {
   const coreType = 'coreType' in resolved ? resolved.coreType : null;
   issues.push(...typeIssues(input, coreType));
   if (input.status === 'recorded') {
-    if (!coreType && 'coreType' in resolved) issues.push({ path: ['coreType'], message: 'required to record the incident' });
+    if (!coreType && 'coreType' in resolved)
+      issues.push({ path: ['coreType'], message: 'required to record the incident' });
     issues.push(...completenessIssues(input, coreType));
   }
   return issues;
