@@ -161,7 +161,9 @@ ALTER TABLE observatory_survivor_years FORCE ROW LEVEL SECURITY;
 CREATE POLICY observatory_survivor_years_system ON observatory_survivor_years TO CURRENT_USER
   USING (true) WITH CHECK (true);
 --> statement-breakpoint
+-- The rebuild takes the counters' lock first, so a write during a repair cannot leave them wrong.
 CREATE OR REPLACE FUNCTION observatory_rebuild_counts() RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('incident_counts'));
   DELETE FROM public.observatory_survivor_years;
   DELETE FROM public.incident_counts;
   INSERT INTO public.incident_counts (year, table_key, row_category, column_category, count)

@@ -410,7 +410,8 @@ const ZIncidentFieldsSchema = z.strictObject({
   protectionOrders: uniqueList(ZProtectionOrderSchema).optional(),
   riskAssessment: ZRiskAssessmentSchema.optional(),
   harmfulPractice: z.boolean().optional(),
-  harmfulPracticeType: ZHarmfulPracticeTypeSchema.nullable().optional(),
+  /** `not_recorded` only on a correction of a record made before the kind was asked. */
+  harmfulPracticeType: z.enum(STORED_HARMFUL_PRACTICE_TYPES).nullable().optional(),
   moneyExchanged: ZYesNoUnknownSchema.nullable().optional(),
   abduction: ZAbductionSchema.nullable().optional(),
   soughtHelpFrom: uniqueList(ZHelpSourceSchema).optional(),
@@ -539,7 +540,7 @@ function typeIssues(input: TIncidentFields, coreType: TIncidentType | null): Iss
       message: 'female genital mutilation is sexual assault in GBVIMS',
     });
   }
-  if (input.harmfulPracticeType && input.harmfulPractice === false) {
+  if (input.harmfulPracticeType && input.harmfulPractice !== true) {
     issues.push({ path: ['harmfulPracticeType'], message: 'a kind of practice, but no harmful practice' });
   }
   if (input.nonGbvReason && coreType !== NON_GBV) {
@@ -552,7 +553,34 @@ function typeIssues(input: TIncidentFields, coreType: TIncidentType | null): Iss
   return issues;
 }
 
-function completenessIssues(input: TIncidentFields, coreType: TIncidentType | null): Issue[] {
+/**
+ * Questions that records made before ADR 0018 never answered. Correcting such a record does not
+ * force an answer, which would be a guess: the server waives each one the stored record also lacks.
+ */
+export const LATER_QUESTIONS = ['age', 'referredBy', 'harmfulPracticeType'] as const;
+export type TLaterQuestion = (typeof LATER_QUESTIONS)[number];
+
+/** The later questions a stored record never answered; a draft being recorded answers them all. */
+export function neverAskedOf(record: {
+  status: string;
+  age: number | null;
+  birthYear: number | null;
+  referredBy: readonly string[];
+  harmfulPracticeType: string | null;
+}): TLaterQuestion[] {
+  if (record.status !== 'recorded') return [];
+  const neverAsked: TLaterQuestion[] = [];
+  if (record.age === null && record.birthYear === null) neverAsked.push('age');
+  if (record.referredBy.length === 0) neverAsked.push('referredBy');
+  if (record.harmfulPracticeType === 'not_recorded') neverAsked.push('harmfulPracticeType');
+  return neverAsked;
+}
+
+function completenessIssues(
+  input: TIncidentFields,
+  coreType: TIncidentType | null,
+  neverAsked: readonly TLaterQuestion[],
+): Issue[] {
   const issues: Issue[] = [];
   const add = (field: string, message = 'required to record the incident') =>
     issues.push({ path: [field], message });
@@ -560,7 +588,7 @@ function completenessIssues(input: TIncidentFields, coreType: TIncidentType | nu
     if (input[field] === null || input[field] === undefined) add(field);
   }
   const hasAge = input.age !== null && input.age !== undefined;
-  if (!hasAge && !input.birthYear)
+  if (!hasAge && !input.birthYear && !neverAsked.includes('age'))
     add('age', 'the age or the year of birth is required to record the incident');
   if (!resolveAgeBand(input)) add('ageBand');
   if (coreType === NON_GBV && !input.nonGbvReason) {
@@ -571,7 +599,7 @@ function completenessIssues(input: TIncidentFields, coreType: TIncidentType | nu
     add('interpreterUsed');
   }
   if (input.harmfulPractice && !input.harmfulPracticeType) add('harmfulPracticeType');
-  if (!input.referredBy?.length) add('referredBy');
+  if (!input.referredBy?.length && !neverAsked.includes('referredBy')) add('referredBy');
   if (input.referredBy?.includes('service') && !input.referredByServices?.length) add('referredByServices');
   return issues;
 }
@@ -580,8 +608,18 @@ function completenessIssues(input: TIncidentFields, coreType: TIncidentType | nu
  * Rules across fields. A draft may be incomplete but never contradictory; a recorded incident
  * must be complete. Every issue names its field.
  */
-export function incidentIssues(input: TIncidentFields, now = new Date()) {
+export function incidentIssues(
+  input: TIncidentFields,
+  now = new Date(),
+  neverAsked: readonly TLaterQuestion[] = [],
+) {
   const issues: Issue[] = [];
+  if (input.harmfulPracticeType === 'not_recorded' && !neverAsked.includes('harmfulPracticeType')) {
+    issues.push({
+      path: ['harmfulPracticeType'],
+      message: 'only on a record made before the kind was asked',
+    });
+  }
   if (input.incidentMonth && input.incidentMonth > currentMonth(now))
     issues.push({ path: ['incidentMonth'], message: 'is in the future' });
   if (input.incidentMonth && input.incidentMonth < '2000-01')
@@ -598,7 +636,7 @@ export function incidentIssues(input: TIncidentFields, now = new Date()) {
   if (input.status === 'recorded') {
     if (!coreType && 'coreType' in resolved)
       issues.push({ path: ['coreType'], message: 'required to record the incident' });
-    issues.push(...completenessIssues(input, coreType));
+    issues.push(...completenessIssues(input, coreType, neverAsked));
   }
   return issues;
 }
@@ -607,6 +645,18 @@ export const ZIncidentInputSchema = ZIncidentFieldsSchema.superRefine((input, ct
   for (const issue of incidentIssues(input)) ctx.addIssue({ code: 'custom', ...issue });
 });
 export type TIncidentInput = z.infer<typeof ZIncidentInputSchema>;
+/**
+ * A correction: the same rules, but the later questions are waived here and checked by the server
+ * against the stored record (`incidentIssues` with what that record never answered).
+ */
+export const ZIncidentCorrectionSchema = ZIncidentFieldsSchema.superRefine((input, ctx) => {
+  // Without an age or a birth year the band cannot follow: whether that is an error depends on the
+  // stored record, so the server says it, naming the age where one was stored.
+  const noAge = (input.age === null || input.age === undefined) && !input.birthYear;
+  for (const issue of incidentIssues(input, new Date(), LATER_QUESTIONS)) {
+    if (!(noAge && issue.path[0] === 'ageBand')) ctx.addIssue({ code: 'custom', ...issue });
+  }
+});
 
 export const ZIncidentSchema = z.object({
   id: ZIdSchema,

@@ -67,7 +67,7 @@ describe('main journey: from the household to the closed case', () => {
     await first.getByLabel(/^Cognome/).fill(mother.familyName);
     // The reference person is the victim unless told otherwise.
     expect(await first.getByLabel(/^Ruolo nel caso/).inputValue()).toBe('victim');
-    await first.getByLabel(/^Genere/).selectOption({ label: 'Donna' });
+    await first.getByLabel(/^Genere/).selectOption({ label: 'Donna o ragazza' });
     await first.getByLabel('Anno di nascita').fill('1991');
     await first.getByLabel('Cittadinanza').selectOption({ label: 'Marocco' });
     // No codice fiscale: the identifier is optional.
@@ -79,7 +79,7 @@ describe('main journey: from the household to the closed case', () => {
     await second.getByLabel(/^Cognome/).fill(child.familyName);
     await second.getByLabel(/^Relazione/).selectOption({ label: 'Figlia o figlio' });
     await second.getByLabel(/^Ruolo nel caso/).selectOption({ label: 'Minore' });
-    await second.getByLabel(/^Genere/).selectOption({ label: 'Uomo' });
+    await second.getByLabel(/^Genere/).selectOption({ label: 'Uomo o ragazzo' });
     await second.getByLabel('Anno di nascita').fill('2016');
     await page.getByRole('button', { name: 'Registra il nucleo' }).click();
 

@@ -45,7 +45,7 @@ describe('households: search by name, duplicate warning, correcting a member', (
     const first = page.getByRole('group', { name: 'Persona di riferimento' });
     await first.getByLabel(/^Nome/).fill(person.given);
     await first.getByLabel(/^Cognome/).fill(person.family);
-    await first.getByLabel(/^Genere/).selectOption({ label: 'Donna' });
+    await first.getByLabel(/^Genere/).selectOption({ label: 'Donna o ragazza' });
     await first.getByLabel('Anno di nascita').fill('1989');
     return first;
   }

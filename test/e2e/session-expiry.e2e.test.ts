@@ -41,7 +41,7 @@ async function startHousehold(page: Page, givenName: string, comune: string): Pr
   const first = page.getByRole('group', { name: 'Persona di riferimento' });
   await first.getByLabel(/^Nome/).fill(givenName);
   await first.getByLabel(/^Cognome/).fill('Scaduta');
-  await first.getByLabel(/^Genere/).selectOption({ label: 'Donna' });
+  await first.getByLabel(/^Genere/).selectOption({ label: 'Donna o ragazza' });
 }
 
 let romanoHouseholds = 0;

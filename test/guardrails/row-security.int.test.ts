@@ -10,7 +10,8 @@ const FIELD_CLASSES = fieldClassesOf(MODULES);
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 // A table that holds personal data is read by the request role only through row-level security:
-// enabled, forced (so the owner's own queries are filtered too) and with a policy for trama_app.
+// enabled, forced (so the owner's own queries are filtered too) and with a policy for trama_app —
+// or not at all: a table trama_app holds no privilege on (kept by triggers) needs no policy.
 // A new module's table is caught here the day its migration forgets one of the three.
 let t: TestApp;
 beforeAll(async () => {
@@ -26,11 +27,18 @@ describe('row-level security on every table with personal data', () => {
       .filter(([, columns]) => Object.values(columns).some((c) => PERSONAL.has(c)))
       .map(([table]) => table);
     expect(personal.length).toBeGreaterThan(10);
-    const rows = await queryRows<{ table: string; enabled: boolean; forced: boolean; app_policies: number }>(
+    const rows = await queryRows<{
+      table: string;
+      enabled: boolean;
+      forced: boolean;
+      app_policies: number;
+      app_reaches: boolean;
+    }>(
       t.database.db,
       sql`select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
             (select count(*)::int from pg_policies p
-              where p.schemaname = 'public' and p.tablename = c.relname and 'trama_app' = any (p.roles)) as app_policies
+              where p.schemaname = 'public' and p.tablename = c.relname and 'trama_app' = any (p.roles)) as app_policies,
+            has_table_privilege('trama_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE') as app_reaches
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = 'public' and c.relkind = 'r'`,
     );
@@ -41,7 +49,7 @@ describe('row-level security on every table with personal data', () => {
       return [
         ...(row.enabled ? [] : [`${table}: row-level security not enabled`]),
         ...(row.forced ? [] : [`${table}: row-level security not forced`]),
-        ...(row.app_policies > 0 ? [] : [`${table}: no policy for trama_app`]),
+        ...(row.app_policies > 0 || !row.app_reaches ? [] : [`${table}: no policy for trama_app`]),
       ];
     });
     expect(missing).toEqual([]);

@@ -7,7 +7,8 @@ import type { TStatistics } from '../../src/contracts/observatory.js';
  * unknowns, and for each hidden number the least and largest value it can take (a linear
  * program each way, solved with HiGHS). Crosstab cells add up to their row and column totals and
  * those to the grand total; a margin that several tables publish (the same category of the same
- * dimension, or the grand total) is one unknown; a share count lies between 0 and its population.
+ * dimension, or the grand total, of the same unit) is one unknown; a share count lies between 0
+ * and its population; and what a reader knows of how the numbers relate (`SUBSETS`) bounds them.
  * `values` = floor(max) − ceil(min) + 1 is how many values a reader cannot tell apart.
  */
 export interface HiddenInterval {
@@ -42,8 +43,9 @@ class LinearSystem {
     return id;
   }
 
+  /** The variable of a number published under `name`; undefined when no table publishes it. */
   idOf(name: string) {
-    return this.names.get(name)!;
+    return this.names.get(name);
   }
 
   /** Σ terms (variables, +1 each) − Σ minus = 0, or ≤ 0 with `atMost`. */
@@ -63,18 +65,46 @@ class LinearSystem {
   }
 }
 
+/**
+ * What a reader knows besides the tables (docs/observatory-data.md, ADR 0018): a context counts a
+ * subset of some core-type and age-band margins, a core type implies its form, and each survivor
+ * of a year had at least one counted incident that year. Each is an inequality
+ * between published numbers: `count` is at most the sum of `margins`.
+ */
+const MINORS = ['ageBand = 0-11', 'ageBand = 12-17'];
+const SEXUAL_TYPES = ['coreType = rape', 'coreType = sexual_assault'];
+const SUBSETS: { count: string; margins: string[] }[] = [
+  { count: 'contexts: child_sexual_abuse × all', margins: SEXUAL_TYPES },
+  { count: 'contexts: child_sexual_abuse × all', margins: MINORS },
+  { count: 'contexts: early_marriage × all', margins: ['coreType = forced_marriage'] },
+  { count: 'contexts: early_marriage × all', margins: MINORS },
+  { count: 'contexts: possible_sexual_exploitation × all', margins: SEXUAL_TYPES },
+  { count: 'contexts: possible_sexual_slavery × all', margins: SEXUAL_TYPES },
+  { count: 'coreType = physical_assault', margins: ['forms: physical × all'] },
+  { count: 'coreType = psychological_abuse', margins: ['forms: psychological × all'] },
+  { count: 'coreType = rape', margins: ['forms: sexual × all'] },
+  { count: 'coreType = sexual_assault', margins: ['forms: sexual × all'] },
+  // The people followed are at most the incidents (each had at least one counted incident).
+  { count: 'survivors: the grand total', margins: ['the grand total'] },
+];
+
 function systemOf(statistics: TStatistics) {
   const system = new LinearSystem();
-  const margin = (table: string, dimension: string, label: string) =>
-    dimension === WHOLE_POPULATION ? `${table}: ${dimension} ${label}` : `${dimension} = ${label}`;
+  // Each unit is its own population: the survivors' margins and total are other numbers than the
+  // incidents' of the same category (incident names keep no prefix).
+  const scope = (unit: string) => (unit === 'incidents' ? '' : `${unit}: `);
+  const margin = (unit: string, table: string, dimension: string, label: string) =>
+    dimension === WHOLE_POPULATION
+      ? `${table}: ${dimension} ${label}`
+      : `${scope(unit)}${dimension} = ${label}`;
   for (const t of statistics.tables.filter((table) => table.kind === 'crosstab')) {
     const cell = (r: number, c: number) =>
       system.variable(`${t.key}: ${t.rows[r]} × ${t.columns[c]}`, t.cells[r]![c] ?? null);
     const rowTotal = (r: number) =>
-      system.variable(margin(t.key, t.rowDimension, t.rows[r]!), t.rowTotals![r] ?? null);
+      system.variable(margin(t.unit, t.key, t.rowDimension, t.rows[r]!), t.rowTotals![r] ?? null);
     const columnTotal = (c: number) =>
-      system.variable(margin(t.key, t.columnDimension, t.columns[c]!), t.columnTotals[c] ?? null);
-    const total = system.variable('the grand total', t.total);
+      system.variable(margin(t.unit, t.key, t.columnDimension, t.columns[c]!), t.columnTotals[c] ?? null);
+    const total = system.variable(`${scope(t.unit)}the grand total`, t.total);
     t.rows.forEach((_, r) => {
       system.relate(
         t.columns.map((_, c) => cell(r, c)),
@@ -100,13 +130,18 @@ function systemOf(statistics: TStatistics) {
     t.columns.forEach((column, c) => {
       const population =
         t.columnDimension === WHOLE_POPULATION
-          ? system.variable('the grand total', t.columnTotals[c] ?? null)
-          : system.variable(margin(t.key, t.columnDimension, column), t.columnTotals[c] ?? null);
+          ? system.variable(`${scope(t.unit)}the grand total`, t.columnTotals[c] ?? null)
+          : system.variable(margin(t.unit, t.key, t.columnDimension, column), t.columnTotals[c] ?? null);
       t.rows.forEach((row, r) => {
         const count = system.variable(`${t.key}: ${row} × ${column}`, t.cells[r]![c] ?? null);
         system.relate([count], [population], true);
       });
     });
+  }
+  for (const { count, margins } of SUBSETS) {
+    const ids = [count, ...margins].map((name) => system.idOf(name));
+    if (ids.some((id) => id === undefined)) continue;
+    system.relate([ids[0]!], ids.slice(1) as string[], true);
   }
   return system;
 }
@@ -116,7 +151,7 @@ export async function hiddenIntervals(statistics: TStatistics): Promise<HiddenIn
   const highs = await highsLoader();
   const system = systemOf(statistics);
   const solve = (name: string, sense: 'Minimize' | 'Maximize') => {
-    const result = highs.solve(system.program(system.idOf(name), sense), { output_flag: false });
+    const result = highs.solve(system.program(system.idOf(name)!, sense), { output_flag: false });
     if (result.Status === 'Unbounded') return Number.POSITIVE_INFINITY;
     if (result.Status !== 'Optimal') throw new Error(`${name}: ${result.Status}`);
     return result.ObjectiveValue;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TStatistics } from '../../src/contracts/observatory.js';
 import { queryRows } from '../../src/server/platform/db/client.js';
 import { createTestApp, type Session, type TestApp } from '../harness/test-app.js';
+import { hiddenIntervals } from './interval-audit.js';
 
 /** Incidents of 2019: the demo data has none, so every count below is this file's own. */
 const YEAR = 2019;
@@ -20,7 +21,7 @@ function incident(overrides: Record<string, unknown> = {}) {
     status: 'recorded',
     survivorReference: 'CAV-2019/1',
     incidentMonth: `${YEAR}-03`,
-    ageBand: '26-40',
+    age: 30,
     gender: 'female',
     citizenship: 'MA',
     yearsInItaly: '1_5',
@@ -33,8 +34,9 @@ function incident(overrides: Record<string, unknown> = {}) {
     childrenPresent: true,
     childrenWitnessed: true,
     authorRelationship: 'spouse_partner',
-    riskIndicators: ['escalation'],
-    firstContact: 'anti_violence_centre',
+    riskAssessment: { escalation: { now: 'present' } },
+    referredBy: ['service'],
+    referredByServices: ['anti_violence_centre'],
     referredTo: ['social_services'],
     servicesProvided: ['listening'],
     consentReporting: true,
@@ -133,7 +135,14 @@ describe('recording an incident', () => {
       [{ municipality: '999999' }, 'municipality'],
       [{ coreType: 'rape' }, 'coreType'],
       [{ classification: { penetration: false, physicalAssault: true } }, 'classification.sexualContact'],
-      [{ birthYear: 2010 }, 'ageBand'],
+      [{ age: undefined, ageBand: '26-40', birthYear: 2010 }, 'ageBand'],
+      [{ birthYear: 2010 }, 'age'],
+      [{ age: undefined }, 'age'],
+      [{ referredBy: undefined, referredByServices: undefined }, 'referredBy'],
+      [{ referredByServices: undefined }, 'referredByServices'],
+      // "First contact" is gone from the API: whom she turned to before and who sent her replace it.
+      [{ firstContact: 'police' }, 'firstContact'],
+      [{ riskIndicators: ['escalation'] }, 'riskIndicators'],
       [{ forms: ['psychological'] }, 'forms'],
       [{ interpreterNeeded: false, interpreterUsed: true }, 'interpreterUsed'],
       [{ coreType: ['rape', 'physical_assault'] }, 'coreType'],
@@ -152,6 +161,505 @@ describe('recording an incident', () => {
       expect(fields, JSON.stringify(override)).toContain(field);
     }
     expect(await incidentRows()).toBe(before);
+  });
+});
+
+/** All six GBVIMS questions answered "no". */
+const SIX_NOES = {
+  penetration: false,
+  sexualContact: false,
+  physicalAssault: false,
+  forcedMarriage: false,
+  denialOfResources: false,
+  psychologicalAbuse: false,
+};
+
+/** Every kept count of a year, survivors included, as "table|row|column" → count. */
+async function yearCounts(year: number) {
+  const rows = await queryRows<{ key: string; count: number }>(
+    t.database.db,
+    sql`select concat_ws('|', table_key, row_category, column_category) as key, count
+        from incident_counts where year = ${year} and count <> 0 order by 1`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, Number(r.count)]));
+}
+
+async function counted(year: number, table: string) {
+  const [row] = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select coalesce(sum(count), 0)::int as n from incident_counts where year = ${year} and table_key = ${table}`,
+  );
+  return row!.n;
+}
+
+/** One kept count of a table's cell (raw, as the triggers keep it). */
+async function keptCount(year: number, table: string, rowCategory: string, columnCategory: string) {
+  const [row] = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select coalesce(sum(count), 0)::int as n from incident_counts
+        where year = ${year} and table_key = ${table} and row_category = ${rowCategory}
+          and column_category = ${columnCategory}`,
+  );
+  return row!.n;
+}
+
+function fieldsOf(res: { json(): unknown }) {
+  return (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
+}
+
+describe('classification and the fields of issue 16', () => {
+  it('refuses female genital mutilation typed as physical assault, on the field that types it', async () => {
+    const before = await incidentRows();
+    const fgm = { harmfulPractice: true, harmfulPracticeType: 'fgm' };
+    const answered = await cav.request({ method: 'POST', url: '/api/incidents', payload: incident(fgm) });
+    expect(answered.statusCode).toBe(400);
+    // The walk stopped at question 3: FGM belongs to question 2, sexual assault.
+    expect(fieldsOf(answered)).toContain('classification.sexualContact');
+    const stated = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: incident({ ...fgm, classification: undefined, coreType: 'physical_assault' }),
+    });
+    expect(stated.statusCode).toBe(400);
+    expect(fieldsOf(stated)).toContain('coreType');
+    expect(await incidentRows()).toBe(before);
+
+    const asGbvims = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: incident({
+        ...fgm,
+        classification: { penetration: false, sexualContact: true },
+        forms: ['sexual'],
+        age: 9,
+        authorRelationship: 'other_relative',
+      }),
+    });
+    expect(asGbvims.statusCode, asGbvims.body).toBe(201);
+    expect(asGbvims.json().coreType).toBe('sexual_assault');
+    expect(asGbvims.json().contexts).toEqual(['child_sexual_abuse', 'harmful_traditional_practice']);
+  });
+
+  it('records an incident outside the six types with its reason, and counts it in no table', async () => {
+    const before = await yearCounts(YEAR);
+    const outside = { classification: SIX_NOES, forms: [], survivorReference: 'CAV-2019/901' };
+    const noReason = await cav.request({ method: 'POST', url: '/api/incidents', payload: incident(outside) });
+    expect(noReason.statusCode).toBe(400);
+    expect(fieldsOf(noReason)).toContain('nonGbvReason');
+    const res = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: incident({ ...outside, nonGbvReason: 'conflict_without_abuse' }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      coreType: 'non_gbv',
+      nonGbvReason: 'conflict_without_abuse',
+      contexts: [],
+    });
+    // Recorded with consent, and still in no table: not by type, age, district, nor as a survivor.
+    expect(await yearCounts(YEAR)).toEqual(before);
+    const stats = await statistics(await t.signIn('coordinatrice'));
+    expect(stats.tables.find((tb) => tb.key === 'type-by-district')!.rows).not.toContain('non_gbv');
+  });
+
+  it('keeps children present and children who witnessed independent, in the record and in the table', async () => {
+    const cell = async (row: string, column: string) =>
+      (await yearCounts(YEAR))[`children|${row}|${column}`] ?? 0;
+    const before = {
+      witnessedOnly: await cell('not_present', 'witnessed'),
+      presentOnly: await cell('present', 'not_witnessed'),
+    };
+    const witnessed = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: incident({ childrenPresent: false, childrenWitnessed: true }),
+    });
+    expect(witnessed.statusCode, witnessed.body).toBe(201);
+    expect(witnessed.json()).toMatchObject({ childrenPresent: false, childrenWitnessed: true });
+    const present = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: incident({ childrenPresent: true, childrenWitnessed: false }),
+    });
+    expect(present.json()).toMatchObject({ childrenPresent: true, childrenWitnessed: false });
+    expect(await cell('not_present', 'witnessed')).toBe(before.witnessedOnly + 1);
+    expect(await cell('present', 'not_witnessed')).toBe(before.presentOnly + 1);
+  });
+});
+
+/**
+ * A record made before issue 16, as the migration left it: no age nor birth year (only the
+ * band), nobody named as having sent her, a harmful practice of a kind never asked. Written as
+ * the system, beside an incident recorded through the API whose service and survivor it shares.
+ */
+async function oldStyleRecord(reference: string) {
+  const created = await cav.request({
+    method: 'POST',
+    url: '/api/incidents',
+    payload: incident({ survivorReference: reference }),
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const [row] = await queryRows<{ id: string }>(
+    t.database.db,
+    sql`insert into incidents (service_id, created_by, status, survivor_code, incident_month, age, age_band,
+          birth_year, gender, citizenship_group, interpreter_needed, interpreter_used, municipality,
+          district_id, core_type, forms, author_relationship, harmful_practice, harmful_practice_type,
+          contexts, first_contact, sought_help_from, referred_by, referred_by_services, referred_to,
+          services_provided, consent_reporting)
+        select service_id, created_by, 'recorded', survivor_code, ${`${YEAR}-06`}, null, '26-40',
+          null, 'female', 'unknown', false, null, municipality,
+          district_id, 'physical_assault', '{physical}', 'spouse_partner', true, 'not_recorded',
+          '{intimate_partner_violence,harmful_traditional_practice}', 'police', '{police}', '{}', '{}', '{}',
+          '{listening}', true
+        from incidents where id = ${created.json().id}
+        returning id`,
+  );
+  return { id: row!.id, survivorCode: created.json().survivorCode as string };
+}
+
+/** The correction a practitioner saves for an old record: what the form holds, nothing guessed. */
+function correctionOfOld(overrides: Record<string, unknown> = {}) {
+  return incident({
+    survivorReference: undefined,
+    incidentMonth: `${YEAR}-07`,
+    age: undefined,
+    ageBand: '26-40',
+    interpreterNeeded: false,
+    interpreterUsed: undefined,
+    harmfulPractice: true,
+    harmfulPracticeType: 'not_recorded',
+    referredBy: [],
+    referredByServices: undefined,
+    ...overrides,
+  });
+}
+
+describe('correcting a record made before the later questions', () => {
+  it('waives what the stored record never answered and keeps it as stored', async () => {
+    const old = await oldStyleRecord('CAV-2019/71');
+    const res = await cav.request({
+      method: 'PUT',
+      url: `/api/incidents/${old.id}`,
+      payload: correctionOfOld(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'recorded',
+      survivorCode: old.survivorCode,
+      incidentMonth: `${YEAR}-07`,
+      age: null,
+      birthYear: null,
+      ageBand: '26-40',
+      harmfulPractice: true,
+      harmfulPracticeType: 'not_recorded',
+      referredBy: [],
+      referredByServices: [],
+    });
+    const [stored] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`select incident_month, age, birth_year, age_band, harmful_practice_type, referred_by
+          from incidents where id = ${old.id}`,
+    );
+    expect(stored).toEqual({
+      incident_month: `${YEAR}-07`,
+      age: null,
+      birth_year: null,
+      age_band: '26-40',
+      harmful_practice_type: 'not_recorded',
+      referred_by: [],
+    });
+  });
+
+  it('takes an answer given later, and then asks for it like any other record', async () => {
+    const old = await oldStyleRecord('CAV-2019/72');
+    const answered = await cav.request({
+      method: 'PUT',
+      url: `/api/incidents/${old.id}`,
+      payload: correctionOfOld({ age: 31, harmfulPracticeType: 'other', referredBy: ['self'] }),
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({
+      age: 31,
+      harmfulPracticeType: 'other',
+      referredBy: ['self'],
+    });
+    // Answered now: leaving it out again, or going back to "not recorded", is refused.
+    const cases: [Record<string, unknown>, string][] = [
+      [{ age: undefined }, 'age'],
+      [{ age: 31, harmfulPracticeType: 'not_recorded', referredBy: ['self'] }, 'harmfulPracticeType'],
+      [{ age: 31, harmfulPracticeType: 'other', referredBy: [] }, 'referredBy'],
+    ];
+    for (const [override, field] of cases) {
+      const res = await cav.request({
+        method: 'PUT',
+        url: `/api/incidents/${old.id}`,
+        payload: correctionOfOld({
+          age: 31,
+          harmfulPracticeType: 'other',
+          referredBy: ['self'],
+          ...override,
+        }),
+      });
+      expect(res.statusCode, JSON.stringify(override)).toBe(400);
+      expect(fieldsOf(res), JSON.stringify(override)).toContain(field);
+    }
+  });
+
+  it('asks a record that has the answers stored for every one of them', async () => {
+    const created = await cav.request({ method: 'POST', url: '/api/incidents', payload: incident() });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/incidents/${created.json().id}`;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ referredBy: [], referredByServices: undefined }, 'referredBy'],
+      [{ referredBy: undefined, referredByServices: undefined }, 'referredBy'],
+      [{ age: undefined, ageBand: '26-40' }, 'age'],
+      [{ harmfulPractice: true, harmfulPracticeType: 'not_recorded' }, 'harmfulPracticeType'],
+      [{ harmfulPractice: true }, 'harmfulPracticeType'],
+    ];
+    for (const [override, field] of cases) {
+      const res = await cav.request({
+        method: 'PUT',
+        url,
+        payload: incident({ survivorReference: undefined, ...override }),
+      });
+      expect(res.statusCode, JSON.stringify(override)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(fieldsOf(res), JSON.stringify(override)).toContain(field);
+    }
+    const [stored] = await queryRows<{ referred_by: string[]; age: number }>(
+      t.database.db,
+      sql`select referred_by, age from incidents where id = ${created.json().id}`,
+    );
+    expect(stored).toEqual({ referred_by: ['service'], age: 30 });
+  });
+
+  it('names the age, not only the band, when a correction leaves out an age that is stored', async () => {
+    // The form sends no band when the age is known: clearing the age must point at the age.
+    const created = await cav.request({ method: 'POST', url: '/api/incidents', payload: incident() });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await cav.request({
+      method: 'PUT',
+      url: `/api/incidents/${created.json().id}`,
+      payload: incident({ survivorReference: undefined, age: undefined }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toContain('age');
+  });
+
+  it('never lets a new record or a draft being recorded say "not recorded" or leave a later question out', async () => {
+    const before = await incidentRows();
+    const posts: [Record<string, unknown>, string][] = [
+      [{ harmfulPractice: true, harmfulPracticeType: 'not_recorded' }, 'harmfulPracticeType'],
+      [
+        { status: 'draft', harmfulPractice: true, harmfulPracticeType: 'not_recorded' },
+        'harmfulPracticeType',
+      ],
+      // A kind of practice without saying there was one.
+      [{ harmfulPracticeType: 'other' }, 'harmfulPracticeType'],
+      [{ harmfulPractice: false, harmfulPracticeType: 'other' }, 'harmfulPracticeType'],
+    ];
+    for (const [override, field] of posts) {
+      const res = await cav.request({ method: 'POST', url: '/api/incidents', payload: incident(override) });
+      expect(res.statusCode, JSON.stringify(override)).toBe(400);
+      expect(fieldsOf(res), JSON.stringify(override)).toContain(field);
+    }
+    expect(await incidentRows()).toBe(before);
+
+    const draft = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: { status: 'draft', consentReporting: true, incidentMonth: `${YEAR}-08` },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const url = `/api/incidents/${draft.json().id}`;
+    const puts: [Record<string, unknown>, string][] = [
+      [{ age: undefined, ageBand: '26-40' }, 'age'],
+      [{ referredBy: [], referredByServices: undefined }, 'referredBy'],
+      [{ harmfulPractice: true, harmfulPracticeType: 'not_recorded' }, 'harmfulPracticeType'],
+      [{ harmfulPracticeType: 'other' }, 'harmfulPracticeType'],
+    ];
+    for (const [override, field] of puts) {
+      const res = await cav.request({
+        method: 'PUT',
+        url,
+        payload: incident({ incidentMonth: `${YEAR}-08`, ...override }),
+      });
+      expect(res.statusCode, JSON.stringify(override)).toBe(400);
+      expect(fieldsOf(res), JSON.stringify(override)).toContain(field);
+    }
+    const [stored] = await queryRows<{ status: string }>(
+      t.database.db,
+      sql`select status from incidents where id = ${draft.json().id}`,
+    );
+    expect(stored!.status).toBe('draft');
+  });
+});
+
+/** Survivors are counted in a year of their own, so every number below is this block's. */
+const SURVIVOR_YEAR = 2015;
+function survivorIncident(reference: string, overrides: Record<string, unknown> = {}) {
+  return incident({ survivorReference: reference, incidentMonth: `${SURVIVOR_YEAR}-02`, ...overrides });
+}
+
+describe('survivors, counted beside incidents', () => {
+  it('counts each survivor once a year, in the class of her first incident: fewer survivors than incidents', async () => {
+    const payloads = [
+      survivorIncident('SV-1', { age: 39 }),
+      survivorIncident('SV-1', { age: 40, incidentMonth: `${SURVIVOR_YEAR}-05` }),
+      ...['SV-2', 'SV-3', 'SV-4', 'SV-5'].map((reference) => survivorIncident(reference, { age: 35 })),
+    ];
+    for (const payload of payloads) {
+      const res = await cav.request({ method: 'POST', url: '/api/incidents', payload });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect(await counted(SURVIVOR_YEAR, 'age-by-gender')).toBe(6);
+    expect(await counted(SURVIVOR_YEAR, 'survivors')).toBe(5);
+
+    const coordinator = await t.signIn('coordinatrice');
+    const res = await coordinator.request({
+      method: 'GET',
+      url: `/api/observatory/statistics?year=${SURVIVOR_YEAR}`,
+    });
+    const stats = res.json() as TStatistics;
+    expect(stats.underK).toBe(false);
+    const survivors = stats.tables.find((tb) => tb.key === 'survivors')!;
+    // One published number: a breakdown would bound hidden incident margins (ADR 0018).
+    expect(survivors).toMatchObject({
+      unit: 'survivors',
+      kind: 'crosstab',
+      rows: ['followed'],
+      columns: ['all'],
+      cells: [[5]],
+      total: 5,
+    });
+    // SV-1 was 39 at her first incident of the year: she is kept once, in 30–39, for the ISTAT file.
+    expect(await keptCount(SURVIVOR_YEAR, 'survivors', '30_39', 'female')).toBe(5);
+    expect(await keptCount(SURVIVOR_YEAR, 'survivors', '40_49', 'female')).toBe(0);
+    const incidentTotal = stats.tables.find((tb) => tb.key === 'age-by-gender')!.total;
+    expect(incidentTotal).toBe(6);
+    expect(survivors.total!).toBeLessThan(incidentTotal!);
+    for (const tb of stats.tables)
+      expect(tb.unit, tb.key).toBe(tb.key === 'survivors' ? 'survivors' : 'incidents');
+  });
+
+  it('counts a survivor once per service: the same register number at two services is two people', async () => {
+    const tm = await t.signIn('operatrice');
+    const before = await counted(SURVIVOR_YEAR, 'survivors');
+    for (const session of [cav, tm]) {
+      const res = await session.request({
+        method: 'POST',
+        url: '/api/incidents',
+        payload: survivorIncident('SV-9'),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect(await counted(SURVIVOR_YEAR, 'survivors')).toBe(before + 2);
+    await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: survivorIncident('SV-9', { incidentMonth: `${SURVIVOR_YEAR}-07` }),
+    });
+    expect(await counted(SURVIVOR_YEAR, 'survivors')).toBe(before + 2);
+  });
+
+  it('moves the survivors count with status and consent, in the same transaction as the incident', async () => {
+    const survivors = () => counted(SURVIVOR_YEAR, 'survivors');
+    const before = await survivors();
+    const draft = await cav.request({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: { status: 'draft', consentReporting: true, survivorReference: 'SV-20' },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = draft.json().id as string;
+    expect(await survivors()).toBe(before);
+    const put = (payload: Record<string, unknown>) =>
+      cav.request({ method: 'PUT', url: `/api/incidents/${id}`, payload });
+    expect((await put(survivorIncident('SV-20'))).statusCode).toBe(200);
+    expect(await survivors()).toBe(before + 1);
+    expect((await put(survivorIncident('SV-20', { consentReporting: false }))).statusCode).toBe(200);
+    expect(await survivors()).toBe(before);
+    expect((await put(survivorIncident('SV-20'))).statusCode).toBe(200);
+    expect(await survivors()).toBe(before + 1);
+
+    // Within the writing transaction the count has already moved; a rollback takes both back.
+    const rolledBack = new Error('roll back');
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`update incidents set consent_reporting = false where id = ${id}`);
+        const [row] = await queryRows<{ n: number }>(
+          tx,
+          sql`select coalesce(sum(count), 0)::int as n from incident_counts
+              where year = ${SURVIVOR_YEAR} and table_key = 'survivors'`,
+        );
+        expect(row!.n).toBe(before);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(await survivors()).toBe(before + 1);
+  });
+
+  it('counts a survivor once when two of her incidents are recorded at the same moment', async () => {
+    // On PostgreSQL the requests run in separate connections at once; the counters' lock orders
+    // them, so each survivor's year is recomputed from both of her incidents, never inserted twice.
+    const before = await counted(SURVIVOR_YEAR, 'survivors');
+    const references = ['SV-30', 'SV-31', 'SV-32'];
+    const responses = await Promise.all(
+      references.flatMap((reference) =>
+        ['08', '09'].map((month) =>
+          cav.request({
+            method: 'POST',
+            url: '/api/incidents',
+            payload: survivorIncident(reference, { incidentMonth: `${SURVIVOR_YEAR}-${month}` }),
+          }),
+        ),
+      ),
+    );
+    expect(responses.map((res) => res.statusCode)).toEqual(references.flatMap(() => [201, 201]));
+    expect(await counted(SURVIVOR_YEAR, 'survivors')).toBe(before + references.length);
+  });
+});
+
+describe('contexts that count a part of a published margin', () => {
+  it('hide early marriage while the forced-marriage margin it is part of is hidden', async () => {
+    // Forced marriages of minors (early marriage) beside more common types; a rare type's row is
+    // hidden, and complementary suppression hides another row with it.
+    const year = 2013;
+    const kinds = [
+      ...Array.from({ length: 20 }, () => ({ type: 'rape', age: 30 })),
+      ...Array.from({ length: 6 }, () => ({ type: 'forced_marriage', age: 15 })),
+      ...Array.from({ length: 2 }, () => ({ type: 'psychological_abuse', age: 30 })),
+    ];
+    for (const [i, kind] of kinds.entries()) {
+      const payload = incident({
+        survivorReference: `EM-${i}`,
+        incidentMonth: `${year}-04`,
+        age: kind.age,
+        classification: undefined,
+        coreType: kind.type,
+        forms: kind.type === 'rape' ? ['sexual'] : ['psychological'],
+      });
+      const res = await cav.request({ method: 'POST', url: '/api/incidents', payload });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const res = await (await t.signIn('coordinatrice')).request({
+      method: 'GET',
+      url: `/api/observatory/statistics?year=${year}`,
+    });
+    const stats = res.json() as TStatistics;
+    const table = (key: string) => stats.tables.find((tb) => tb.key === key)!;
+    const types = table('type-by-district');
+    const contexts = table('contexts');
+    const context = (code: string) => contexts.cells[contexts.rows.indexOf(code)]![0];
+    // Forced marriage: 6 incidents, all of minors, its row hidden to protect the 2 beside it.
+    expect(types.rowTotals![types.rows.indexOf('forced_marriage')]).toBeNull();
+    // Early marriage (6) would say the hidden row is at least 6, leaving it 6, 7 or 8 (of 28).
+    expect(context('early_marriage')).toBeNull();
+    // A context whose margins are shown is published as usual, a zero too.
+    expect(context('child_sexual_abuse')).toBe(0);
+    const narrow = (await hiddenIntervals(stats)).filter((interval) => interval.values < 5);
+    expect(narrow.map((i) => `${i.name}: [${i.min}, ${i.max}]`)).toEqual([]);
   });
 });
 
@@ -247,6 +755,8 @@ const HEADER = [
   'firstContact',
   'referredTo',
   'consentReporting',
+  'referredBy',
+  'age',
 ];
 const ROWS = [
   [
@@ -265,6 +775,8 @@ const ROWS = [
     'help_desk',
     '',
     'sì',
+    'self',
+    '22',
   ],
   [
     'R-2',
@@ -282,6 +794,8 @@ const ROWS = [
     'social_services',
     'anti_violence_centre;legal',
     'sì',
+    'relatives_friends',
+    '50',
   ],
   [
     'R-3',
@@ -299,6 +813,8 @@ const ROWS = [
     'school',
     'child_protection',
     'sì',
+    'self',
+    '15',
   ],
 ];
 

@@ -65,8 +65,10 @@ describe('statistics export, the tables as on screen (default)', () => {
       'Forme di violenza',
       'Contesti della violenza',
       'Atti persecutori',
-      'Indicatori di rischio',
+      'Fattori di rischio',
     ]);
+    // People: the survivors first, then the incidents' tables.
+    expect(names.indexOf('Persone seguite')).toBe(names.indexOf("Fascia d'età e genere") - 1);
 
     const note = rowsOf(workbook.getWorksheet('Nota sulla riservatezza')!).map((r) => r[0]);
     expect(note[0]).toBe(`Osservatorio sulla violenza di genere — anno ${YEAR}`);
@@ -77,15 +79,25 @@ describe('statistics export, the tables as on screen (default)', () => {
     const ages = table('age-by-gender');
     const rows = rowsOf(workbook.getWorksheet("Fascia d'età e genere")!);
     expect(rows[0]).toEqual([`Fascia d'età e genere — ${YEAR}`]);
-    expect(rows[2]).toEqual(["Fascia d'età", 'Donna', 'Uomo', 'Altro', 'Non dichiarato', 'Totale']);
-    expect(rows[3]![0]).toBe('0–11 anni');
+    expect(rows[1]).toEqual([
+      "Unità: episodi. Una persona con più episodi nell'anno è contata per ciascuno.",
+    ]);
+    expect(rows[3]).toEqual([
+      "Fascia d'età",
+      'Donna o ragazza',
+      'Uomo o ragazzo',
+      'Altro',
+      'Non dichiarato',
+      'Totale',
+    ]);
+    expect(rows[4]![0]).toBe('0–11 anni');
     ages.rows.forEach((_, r) => {
-      expect(rows[3 + r]!.slice(1)).toEqual([
+      expect(rows[4 + r]!.slice(1)).toEqual([
         ...ages.cells[r]!.map((v) => shown(v)),
         shown(ages.rowTotals![r]),
       ]);
     });
-    expect(rows[3 + ages.rows.length]).toEqual([
+    expect(rows[4 + ages.rows.length]).toEqual([
       'Totale',
       ...ages.columnTotals.map((v) => shown(v)),
       shown(ages.total),
@@ -121,12 +133,27 @@ describe('statistics export, the tables as on screen (default)', () => {
     expect(data.some((line) => line[0]?.includes('Regola di riservatezza'))).toBe(true);
     const at = data.findIndex((line) => line[0] === `Forme di violenza — ${YEAR}`);
     expect(at).toBeGreaterThan(0);
-    // A shares table says what its values count, then its header and its rows in words.
-    expect(data[at + 1]![0]).toContain('un episodio può averne più di una');
-    expect(data[at + 2]).toEqual(['Forma', 'Episodi']);
+    // A shares table says its unit and what its values count, then its header and rows in words.
+    expect(data[at + 1]![0]).toMatch(/^Unità: episodi\./);
+    expect(data[at + 2]![0]).toContain('un episodio può averne più di una');
+    expect(data[at + 3]).toEqual(['Forma', 'Episodi']);
     const forms = table('forms');
-    expect(data[at + 3]).toEqual(['Violenza fisica', String(shown(forms.cells[0]![0]))]);
-    expect(data[at + 3 + forms.rows.length]![0]).toBe('Episodi considerati');
+    expect(data[at + 4]).toEqual(['Violenza fisica', String(shown(forms.cells[0]![0]))]);
+    expect(data[at + 4 + forms.rows.length]![0]).toBe('Episodi considerati');
+    // Every table says its unit under its title; the survivors' table counts people.
+    const people = data.findIndex((line) => line[0] === `Persone seguite nell'anno — ${YEAR}`);
+    expect(people).toBeGreaterThan(0);
+    expect(data[people + 1]![0]).toBe(
+      'Unità: persone seguite (codici distinti per servizio e anno: chi è seguita da due servizi è contata da ciascuno).',
+    );
+    const followed = table('survivors').total;
+    expect(data[people + 2]).toEqual(['Persone seguite', 'Persone']);
+    expect(data[people + 3]).toEqual([
+      "Persone seguite nell'anno (almeno un episodio registrato e contato)",
+      String(shown(followed)),
+    ]);
+    const units = data.filter((line) => line[0]?.startsWith('Unità: ')).map((line) => line[0]);
+    expect(units).toHaveLength(stats.tables.length);
     expect(data.flat()).toContain('riservato');
     expect(res.body).not.toContain('< 5');
   });
@@ -137,7 +164,11 @@ describe('statistics export, the tables as on screen (default)', () => {
     expect(names[0]).toBe('Privacy note');
     expect(names).toContain('Age band and gender');
     const rows = rowsOf(workbook.getWorksheet('Age band and gender')!);
-    expect(rows[2]).toEqual(['Age band', 'Woman', 'Man', 'Other', 'Not stated', 'Total']);
+    expect(rows[1]).toEqual([
+      'Unit: incidents. A person with several incidents in the year is counted for each.',
+    ]);
+    expect(rows[3]).toEqual(['Age band', 'Woman or girl', 'Man or boy', 'Other', 'Not stated', 'Total']);
+    expect(rowsOf(workbook.getWorksheet('People followed')!)[1]![0]).toMatch(/^Unit: people followed/);
     const values = workbook.worksheets.flatMap((s) => rowsOf(s).flat());
     expect(values).toContain('suppressed');
     expect(values).not.toContain('riservato');
@@ -149,6 +180,14 @@ describe('statistics export, the long format for analysts', () => {
     const res = await download('format=csv&layout=long');
     expect(res.headers['content-disposition']).toContain(`osservatorio-${YEAR}-formato-lungo.csv`);
     expect(res.body.startsWith('\uFEFF# Osservatorio sulla violenza di genere')).toBe(true);
+    // Every note stays a # line, in both languages: a ; or a quote in it would get it quoted.
+    for (const body of [res.body, (await download('format=csv&layout=long&lang=en')).body]) {
+      const notes = body.slice(1).split('\r\n').slice(0, 5);
+      expect(
+        notes.every((line) => line.startsWith('# ')),
+        notes.join('\n'),
+      ).toBe(true);
+    }
     const lines = res.body
       .slice(1)
       .split('\r\n')
@@ -159,6 +198,8 @@ describe('statistics export, the long format for analysts', () => {
     expect(data[0]).toEqual([
       'Tabella',
       'Codice tabella',
+      'Unità',
+      'Codice unità',
       'Riga',
       'Codice riga',
       'Colonna',
@@ -166,19 +207,28 @@ describe('statistics export, the long format for analysts', () => {
       'Valore',
     ]);
     const ages = table('age-by-gender');
-    const line = data.find((l) => l[1] === 'age-by-gender' && l[3] === '26-40' && l[5] === 'female');
+    const line = data.find((l) => l[1] === 'age-by-gender' && l[5] === '26-40' && l[7] === 'female');
     expect(line).toEqual([
       "Fascia d'età e genere",
       'age-by-gender',
+      'Episodi',
+      'incidents',
       '26–40 anni',
       '26-40',
-      'Donna',
+      'Donna o ragazza',
       'female',
       String(shown(ages.cells[ages.rows.indexOf('26-40')]![ages.columns.indexOf('female')])),
     ]);
-    const total = data.find((l) => l[1] === 'age-by-gender' && l[3] === 'total' && l[5] === 'total');
-    expect(total?.slice(2, 6)).toEqual(['Totale', 'total', 'Totale', 'total']);
-    expect(data.some((l) => l[6] === 'riservato')).toBe(true);
+    const total = data.find((l) => l[1] === 'age-by-gender' && l[5] === 'total' && l[7] === 'total');
+    expect(total?.slice(4, 8)).toEqual(['Totale', 'total', 'Totale', 'total']);
+    expect(data.some((l) => l[8] === 'riservato')).toBe(true);
+    // Every line names its unit: the survivors' table counts people, every other table incidents.
+    const byUnit = new Map(data.slice(1).map((l) => [l[1], `${l[2]}|${l[3]}`]));
+    expect(byUnit.get('survivors')).toBe('Persone|survivors');
+    for (const tb of stats.tables)
+      expect(byUnit.get(tb.key), tb.key).toBe(
+        tb.unit === 'survivors' ? 'Persone|survivors' : 'Episodi|incidents',
+      );
 
     const workbook = await workbookOf('format=xlsx&layout=long');
     expect(workbook.worksheets.map((s) => s.name)).toEqual([

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { TLocalizedText } from '../../../contracts/common.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
@@ -7,14 +8,19 @@ import { MAX_IMPORT_ROWS } from './observatory.import.js';
 import {
   allowedWords,
   choiceLabels,
+  columnLabel,
   formatWords,
   type ImportColumn,
-  importColumns,
+  importText,
   type Language,
+  LEGACY_FIRST_CONTACT_COLUMN,
+  LEGACY_RISK_COLUMN,
   loadReferenceLists,
   type ReferenceLists,
   requiredWords,
   SHEETS,
+  templateColumns,
+  valueWords,
   yesNoLabels,
 } from './observatory.import-vocabulary.js';
 
@@ -38,8 +44,13 @@ function listOf(column: ImportColumn, reference: ReferenceLists, language: Langu
   const title = column.label[language];
   switch (kind.type) {
     case 'choice':
-    case 'list':
-      return { title, values: choiceLabels(kind, language) };
+    case 'list': {
+      const values = choiceLabels(kind, language);
+      // A list several columns share is titled by what it holds, not by the first column's header.
+      if (kind.group === 'riskFactor') return { title: importText('riskFactors')[language], values };
+      if (kind.group === 'yesNoUnknown') return { title: values.join(' / '), values };
+      return { title, values };
+    }
     case 'yesNo':
     case 'flag':
       return { title: yesNoLabels(language).join(' / '), values: yesNoLabels(language) };
@@ -72,7 +83,7 @@ export async function registerTemplateFile({
   reference: ReferenceLists;
   language: Language;
 }): Promise<Buffer> {
-  const columns = importColumns();
+  const columns = templateColumns();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trama';
   const register = workbook.addWorksheet(SHEETS.register[language], {
@@ -159,25 +170,55 @@ export async function registerTemplateFile({
     row.alignment = WRAP;
   }
   legend.addRow([]);
+  const formerRegisters = formerRegistersNote();
   const notes =
     language === 'it'
       ? [
           `Compila il foglio «${SHEETS.register.it}»: una riga per episodio registrato, a partire dalla riga 2. Non scrivere nomi, indirizzi, telefoni o codici fiscali.`,
           'Le intestazioni e i valori si scrivono con le parole della scheda, senza badare a maiuscole e accenti; le colonne si possono riordinare o togliere, tranne quelle obbligatorie.',
           'Il file si importa per intero o per niente; le righe già importate non si duplicano. Si può salvare anche in CSV, separato da «;» o da «,».',
+          formerRegisters.it,
         ]
       : [
           `Fill in the "${SHEETS.register.en}" sheet: one row per recorded incident, from row 2. Do not write names, addresses, phone numbers or tax codes.`,
           'Headers and values are written with the words of the form, whatever the case or accents; columns may be reordered or left out, except the required ones.',
           'The file is imported whole or not at all; rows already imported are not duplicated. It can also be saved as CSV, separated by ";" or ",".',
+          formerRegisters.en,
         ];
   for (const note of notes) {
     const row = legend.addRow([neutraliseFormula(note)]);
     legend.mergeCells(row.number, 1, row.number, legendHeader.length);
     row.alignment = { wrapText: true };
-    row.height = 32;
+    row.height = note === formerRegisters[language] ? 96 : 32;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * How a register written before issue 16 is read: its two old columns, and what it must gain. The
+ * columns are named by their headers, the values by their words.
+ */
+function formerRegistersNote(): TLocalizedText {
+  const label = columnLabel;
+  const [risk, first, sought, by, age, birth, practice, kind] = [
+    label(LEGACY_RISK_COLUMN),
+    label(LEGACY_FIRST_CONTACT_COLUMN),
+    label('soughtHelpFrom'),
+    label('referredBy'),
+    label('age'),
+    label('birthYear'),
+    label('harmfulPractice'),
+    label('harmfulPracticeType'),
+  ];
+  const mapped = ['police', 'health_emergency', 'social_services', 'legal'].map((code) =>
+    valueWords('pathwayService', code),
+  );
+  const [present, past] = [importText('columns.riskPresentNow'), importText('columns.riskPresentPast')];
+  const previous = valueWords('riskIndicator', 'previous_violence');
+  return {
+    it: `Registri compilati prima: la colonna «${risk.it}» si legge nella valutazione del rischio, come «${present.it}» («${previous.it}»: come «${past.it}»); la colonna «${first.it}» si legge in «${sought.it}» quando il servizio lo dice (${mapped.map((m) => m.it).join(', ')}), altrimenti non dice nulla. Servono anche le colonne «${by.it}» e «${age.it}» (oppure «${birth.it}»), e «${kind.it}» nelle righe dove «${practice.it}» è Sì.`,
+    en: `Registers written before: the column "${risk.en}" is read into the risk assessment, as "${present.en}" ("${previous.en}": as "${past.en}"); the column "${first.en}" is read into "${sought.en}" when the service says it (${mapped.map((m) => m.en).join(', ')}), otherwise it says nothing. The columns "${by.en}" and "${age.en}" (or "${birth.en}") are needed too, and "${kind.en}" in the rows where "${practice.en}" is Yes.`,
+  };
 }
 
 /** The template with the reference lists as the form shows them (read under the user's context). */

@@ -2,26 +2,38 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { TLocalizedText } from '../../../contracts/common.js';
 import {
+  ABDUCTION_STATUSES,
   AGE_BANDS,
+  AUTHOR_ADDICTIONS,
   AUTHOR_RELATIONSHIPS,
-  CORE_TYPES,
   GENDERS,
+  HARMFUL_PRACTICE_TYPES,
+  HELP_SOURCES,
+  INCIDENT_TYPES,
+  LEGACY_RISK_INDICATORS,
+  NON_GBV_REASONS,
   PATHWAY_SERVICES,
+  PROTECTION_ORDERS,
+  REFERRERS,
   REQUIRED_WHEN_RECORDED,
-  RISK_INDICATORS,
+  RISK_FACTORS,
   SERVICES_PROVIDED,
   VIOLENCE_FORMS,
   YEARS_IN_ITALY,
+  YES_NO_UNKNOWN,
 } from '../../../contracts/observatory.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
-import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import { appMessage, enumLabel } from '../../platform/i18n/enum-labels.js';
 
 /**
  * The words of a register: a centre writes its register with the incident form's words, so the
  * import reads column headers and values as the form shows them (Italian or English), besides the
  * API's names and codes. Every word comes from the operator app's catalogues — the form's labels
- * (`src/web/features/incidents/i18n`) and the code lists' words (`enums`, via enum-labels.ts) —
- * so the form, the template and the import cannot name a field or a value differently.
+ * (`src/web/features/incidents/i18n`), the import's own (`incidentImport` in `src/web/i18n`) for
+ * the columns the form does not have, and the code lists' words (`enums`, via enum-labels.ts) —
+ * so the form, the template and the import cannot name a field or a value differently. Registers
+ * written before issue 16 keep importing: their headers and words are read too (FORMER_HEADERS,
+ * FORMER_WORDS, the legacy columns).
  */
 export type Language = 'it' | 'en';
 export const LANGUAGES: readonly Language[] = ['it', 'en'];
@@ -34,6 +46,7 @@ export type ColumnKind =
   | { type: 'text' }
   | { type: 'month' }
   | { type: 'year' }
+  | { type: 'number'; min: number; max: number }
   | ({ type: 'choice' } & CodedList)
   | ({ type: 'list' } & CodedList)
   /** Sì/No, empty when not known (a radio of the form). */
@@ -43,16 +56,35 @@ export type ColumnKind =
   | { type: 'reference'; list: ReferenceList };
 export type ReferenceList = 'countries' | 'languages' | 'municipalities';
 
+/**
+ * When a column must be filled: always; or only in some rows (the interpreter's presence when one
+ * was needed, the reason of an incident outside the six types, the kind of a harmful practice,
+ * which services sent her); the age or the birth year, one of the two; the age band when no age.
+ */
+export type ColumnRequirement =
+  | 'always'
+  | 'unlessNonGbv'
+  | 'ageOrBirthYear'
+  | 'unlessAge'
+  | 'ifInterpreter'
+  | 'ifNonGbv'
+  | 'ifHarmfulPractice'
+  | 'ifReferredByService'
+  | 'no';
+
 export interface ImportColumn {
+  /** The API field the column fills, or the import's own name for a column read into one. */
   field: string;
   kind: ColumnKind;
   /** The header the template writes: the form's label. */
   label: TLocalizedText;
   /** What else a header may say for this column (besides the API name). */
   aliases: TLocalizedText[];
-  required: 'always' | 'ifInterpreter' | 'no';
+  required: ColumnRequirement;
   /** The form's hint for the field, shown in the template's legend. */
   hint: TLocalizedText | null;
+  /** A column of registers written before issue 16: read, mapped, never written in the template. */
+  legacy: boolean;
 }
 
 type Catalogue = Record<string, unknown>;
@@ -69,14 +101,34 @@ function incidentsCatalogue(language: Language): Catalogue {
   return catalogue;
 }
 
-/** A message of the incidents catalogue by its dotted key under `incidents.`. */
-export function incidentsText(key: string): TLocalizedText {
+/** A message of the incidents catalogue by its dotted key under `incidents.`, if both languages have it. */
+function incidentsTextIfAny(key: string): TLocalizedText | undefined {
   const lookup = (language: Language) => {
     let node: unknown = incidentsCatalogue(language);
     for (const part of key.split('.')) node = (node as Catalogue | undefined)?.[part];
-    if (typeof node !== 'string')
-      throw new Error(`incidents.${key} is missing from the ${language} catalogue`);
-    return node;
+    return typeof node === 'string' ? node : undefined;
+  };
+  const [it, en] = [lookup('it'), lookup('en')];
+  return it && en ? { it, en } : undefined;
+}
+
+/** A message of the incidents catalogue by its dotted key under `incidents.`. */
+export function incidentsText(key: string): TLocalizedText {
+  const text = incidentsTextIfAny(key);
+  if (!text) throw new Error(`incidents.${key} is missing from the incidents catalogues`);
+  return text;
+}
+
+/** A message of the import's own words (`incidentImport.` in the shared catalogue). */
+export function importText(
+  key: string,
+  values: (language: Language) => Record<string, string> = () => ({}),
+): TLocalizedText {
+  const lookup = (language: Language) => {
+    const text = appMessage({ key: `incidentImport.${key}`, language, values: values(language) });
+    if (text === undefined)
+      throw new Error(`incidentImport.${key} is missing from the ${language} catalogue`);
+    return text;
   };
   return { it: lookup('it'), en: lookup('en') };
 }
@@ -85,101 +137,256 @@ const choice = (group: string, codes: readonly string[]): ColumnKind => ({ type:
 const list = (group: string, codes: readonly string[]): ColumnKind => ({ type: 'list', group, codes });
 
 /**
+ * The six columns of the risk assessment (ZRiskAssessmentSchema: each factor present, possibly
+ * present or absent, now and in the past): one list of factors per level and period. A factor in
+ * none of a period's three columns was not assessed for that period.
+ */
+export const RISK_COLUMNS = [
+  { field: 'riskPresentNow', when: 'now', level: 'present' },
+  { field: 'riskPossibleNow', when: 'now', level: 'possible' },
+  { field: 'riskAbsentNow', when: 'now', level: 'absent' },
+  { field: 'riskPresentPast', when: 'past', level: 'present' },
+  { field: 'riskPossiblePast', when: 'past', level: 'possible' },
+  { field: 'riskAbsentPast', when: 'past', level: 'absent' },
+] as const;
+
+/** The old single risk list (read into the assessment) and the old "first contact" (read into whom she turned to). */
+export const LEGACY_RISK_COLUMN = 'riskIndicators';
+export const LEGACY_FIRST_CONTACT_COLUMN = 'firstContact';
+
+interface ColumnSpec {
+  field: string;
+  kind: ColumnKind;
+  /** The form's label key (under `incidents.`); without it, or when the form has none, the import's own. */
+  label?: string;
+  aliases?: string[];
+  /** The form's hint key; without it, or when the form has none, the import's own, if any. */
+  hint?: string;
+  /** The import's own hint (`incidentImport.hints.`), when the form's does not say what a register needs. */
+  ownHint?: string;
+  legacy?: true;
+}
+
+/**
  * The columns in the form's order. `label` is the form's label key; the core type has no field of
  * its own in the form (the classification helper gives it), so it takes the list's column title.
  */
-const COLUMN_SPECS: { field: string; kind: ColumnKind; label: string; aliases?: string[]; hint?: string }[] =
-  [
-    {
-      field: 'survivorReference',
-      kind: { type: 'text' },
-      label: 'form.survivorReference',
-      hint: 'form.survivorReferenceHint',
-    },
-    {
-      field: ENTRY_COLUMN,
-      kind: { type: 'text' },
-      label: 'import.registerEntry',
-      hint: 'import.registerEntryHint',
-    },
-    { field: 'ageBand', kind: choice('ageBand', AGE_BANDS), label: 'form.ageBand' },
-    { field: 'birthYear', kind: { type: 'year' }, label: 'form.birthYear', hint: 'form.birthYearHint' },
-    { field: 'gender', kind: choice('gender', GENDERS), label: 'form.gender' },
-    { field: 'citizenship', kind: { type: 'reference', list: 'countries' }, label: 'form.citizenship' },
-    { field: 'yearsInItaly', kind: choice('yearsInItaly', YEARS_IN_ITALY), label: 'form.yearsInItaly' },
-    { field: 'language', kind: { type: 'reference', list: 'languages' }, label: 'form.language' },
-    { field: 'interpreterNeeded', kind: { type: 'yesNo' }, label: 'form.interpreterNeeded' },
-    { field: 'interpreterUsed', kind: { type: 'yesNo' }, label: 'form.interpreterUsed' },
-    {
-      field: 'incidentMonth',
-      kind: { type: 'month' },
-      label: 'form.incidentMonth',
-      aliases: ['columns.month'],
-    },
-    {
-      field: 'municipality',
-      kind: { type: 'reference', list: 'municipalities' },
-      label: 'form.municipality',
-    },
-    {
-      field: 'coreType',
-      kind: choice('coreType', CORE_TYPES),
-      label: 'columns.coreType',
-      aliases: ['list.coreType'],
-    },
-    {
-      field: 'forms',
-      kind: list('violenceForm', VIOLENCE_FORMS),
-      label: 'form.forms',
-      hint: 'form.formsHint',
-    },
-    { field: 'stalking', kind: { type: 'flag' }, label: 'form.stalking' },
-    { field: 'childrenPresent', kind: { type: 'flag' }, label: 'form.childrenPresent' },
-    { field: 'childrenWitnessed', kind: { type: 'flag' }, label: 'form.childrenWitnessed' },
-    { field: 'harmfulPractice', kind: { type: 'flag' }, label: 'form.harmfulPractice' },
-    {
-      field: 'authorRelationship',
-      kind: choice('authorRelationship', AUTHOR_RELATIONSHIPS),
-      label: 'form.authorRelationship',
-    },
-    { field: 'riskIndicators', kind: list('riskIndicator', RISK_INDICATORS), label: 'form.riskIndicators' },
-    { field: 'firstContact', kind: choice('pathwayService', PATHWAY_SERVICES), label: 'form.firstContact' },
-    { field: 'referredTo', kind: list('pathwayService', PATHWAY_SERVICES), label: 'form.referredTo' },
-    {
-      field: 'servicesProvided',
-      kind: list('serviceProvided', SERVICES_PROVIDED),
-      label: 'form.servicesProvided',
-    },
-    {
-      field: 'consentReporting',
-      kind: { type: 'flag' },
-      label: 'form.consentReporting',
-      aliases: ['columns.consent'],
-      hint: 'form.consentHint',
-    },
-  ];
+const COLUMN_SPECS: ColumnSpec[] = [
+  {
+    field: 'survivorReference',
+    kind: { type: 'text' },
+    label: 'form.survivorReference',
+    hint: 'form.survivorReferenceHint',
+  },
+  {
+    field: ENTRY_COLUMN,
+    kind: { type: 'text' },
+    label: 'import.registerEntry',
+    hint: 'import.registerEntryHint',
+  },
+  { field: 'age', kind: { type: 'number', min: 0, max: 120 }, label: 'form.age', ownHint: 'age' },
+  { field: 'ageBand', kind: choice('ageBand', AGE_BANDS), label: 'form.ageBand', ownHint: 'ageBand' },
+  { field: 'birthYear', kind: { type: 'year' }, label: 'form.birthYear', ownHint: 'birthYear' },
+  { field: 'gender', kind: choice('gender', GENDERS), label: 'form.gender' },
+  { field: 'citizenship', kind: { type: 'reference', list: 'countries' }, label: 'form.citizenship' },
+  { field: 'yearsInItaly', kind: choice('yearsInItaly', YEARS_IN_ITALY), label: 'form.yearsInItaly' },
+  { field: 'language', kind: { type: 'reference', list: 'languages' }, label: 'form.language' },
+  { field: 'disability', kind: choice('yesNoUnknown', YES_NO_UNKNOWN), label: 'form.disability' },
+  { field: 'interpreterNeeded', kind: { type: 'yesNo' }, label: 'form.interpreterNeeded' },
+  { field: 'interpreterUsed', kind: { type: 'yesNo' }, label: 'form.interpreterUsed' },
+  {
+    field: 'incidentMonth',
+    kind: { type: 'month' },
+    label: 'form.incidentMonth',
+    aliases: ['columns.month'],
+  },
+  {
+    field: 'municipality',
+    kind: { type: 'reference', list: 'municipalities' },
+    label: 'form.municipality',
+  },
+  {
+    field: 'coreType',
+    kind: choice('coreType', INCIDENT_TYPES),
+    label: 'columns.coreType',
+    aliases: ['list.coreType'],
+    ownHint: 'coreType',
+  },
+  {
+    field: 'nonGbvReason',
+    kind: choice('nonGbvReason', NON_GBV_REASONS),
+    label: 'form.nonGbvReason',
+    ownHint: 'nonGbvReason',
+  },
+  { field: 'forms', kind: list('violenceForm', VIOLENCE_FORMS), label: 'form.forms', ownHint: 'forms' },
+  { field: 'stalking', kind: { type: 'flag' }, label: 'form.stalking' },
+  {
+    field: 'childrenPresent',
+    kind: { type: 'flag' },
+    label: 'form.childrenPresent',
+    hint: 'form.childrenPresentHint',
+    ownHint: 'childrenPresent',
+  },
+  {
+    field: 'childrenWitnessed',
+    kind: { type: 'flag' },
+    label: 'form.childrenWitnessed',
+    hint: 'form.childrenWitnessedHint',
+    ownHint: 'childrenWitnessed',
+  },
+  { field: 'harmfulPractice', kind: { type: 'flag' }, label: 'form.harmfulPractice' },
+  {
+    field: 'harmfulPracticeType',
+    kind: choice('harmfulPracticeType', HARMFUL_PRACTICE_TYPES),
+    label: 'form.harmfulPracticeType',
+    ownHint: 'harmfulPracticeType',
+  },
+  {
+    field: 'moneyExchanged',
+    kind: choice('yesNoUnknown', YES_NO_UNKNOWN),
+    label: 'form.moneyExchanged',
+    ownHint: 'moneyExchanged',
+  },
+  {
+    field: 'abduction',
+    kind: choice('abduction', ABDUCTION_STATUSES),
+    label: 'form.abduction',
+    ownHint: 'abduction',
+  },
+  {
+    field: 'authorRelationship',
+    kind: choice('authorRelationship', AUTHOR_RELATIONSHIPS),
+    label: 'form.authorRelationship',
+  },
+  {
+    field: 'authorAddictions',
+    kind: list('authorAddiction', AUTHOR_ADDICTIONS),
+    label: 'form.authorAddictions',
+  },
+  {
+    field: 'authorPreviousComplaints',
+    kind: choice('yesNoUnknown', YES_NO_UNKNOWN),
+    label: 'form.authorPreviousComplaints',
+  },
+  {
+    field: 'protectionOrders',
+    kind: list('protectionOrder', PROTECTION_ORDERS),
+    label: 'form.protectionOrders',
+  },
+  ...RISK_COLUMNS.map(
+    ({ field }): ColumnSpec => ({ field, kind: list('riskFactor', RISK_FACTORS), ownHint: 'risk' }),
+  ),
+  { field: 'soughtHelpFrom', kind: list('helpSource', HELP_SOURCES), label: 'form.soughtHelpFrom' },
+  { field: 'referredBy', kind: list('referrer', REFERRERS), label: 'form.referredBy' },
+  {
+    field: 'referredByServices',
+    kind: list('pathwayService', PATHWAY_SERVICES),
+    label: 'form.referredByServices',
+  },
+  { field: 'referredTo', kind: list('pathwayService', PATHWAY_SERVICES), label: 'form.referredTo' },
+  {
+    field: 'servicesProvided',
+    kind: list('serviceProvided', SERVICES_PROVIDED),
+    label: 'form.servicesProvided',
+  },
+  {
+    field: 'consentReporting',
+    kind: { type: 'flag' },
+    label: 'form.consentReporting',
+    aliases: ['columns.consent'],
+    hint: 'form.consentHint',
+  },
+  {
+    field: LEGACY_RISK_COLUMN,
+    kind: list('riskIndicator', Object.keys(LEGACY_RISK_INDICATORS)),
+    legacy: true,
+  },
+  { field: LEGACY_FIRST_CONTACT_COLUMN, kind: choice('pathwayService', PATHWAY_SERVICES), legacy: true },
+];
 
-/** Fields an imported (recorded) incident needs: the contract's list and the ones it checks apart. */
-const REQUIRED = new Set<string>([
+/**
+ * Headers of registers written before issue 16, for the columns whose label the form changed:
+ * a register keeps the header it was written with. Read, never written.
+ */
+const FORMER_HEADERS: Record<string, string[]> = {
+  childrenPresent: ['Minori presenti', 'Children present'],
+  childrenWitnessed: [
+    'Minori testimoni della violenza (violenza assistita)',
+    'Children witnessed the violence',
+  ],
+  harmfulPractice: [
+    'Pratica tradizionale dannosa (ad esempio mutilazioni genitali femminili)',
+    'Harmful traditional practice (for example female genital mutilation)',
+    'Pratica tradizionale dannosa',
+    'Harmful traditional practice',
+  ],
+};
+
+/** Multi-answer lists where one answer stands alone ("Nessuno", "Nessuna dipendenza"): the legend says so. */
+const EXCLUSIVE_ANSWERS: Record<string, string> = {
+  soughtHelpFrom: 'nobody',
+  authorAddictions: 'none',
+  protectionOrders: 'none',
+};
+
+/** Which columns' requirement is not the plain "always" or "no". */
+const REQUIREMENTS: Record<string, ColumnRequirement> = {
+  age: 'ageOrBirthYear',
+  birthYear: 'ageOrBirthYear',
+  ageBand: 'unlessAge',
+  forms: 'unlessNonGbv',
+  interpreterUsed: 'ifInterpreter',
+  nonGbvReason: 'ifNonGbv',
+  harmfulPracticeType: 'ifHarmfulPractice',
+  referredByServices: 'ifReferredByService',
+};
+/** Fields an imported (recorded) incident needs in every row: the contract's list and the ones it checks apart. */
+const ALWAYS = new Set<string>([
   ...REQUIRED_WHEN_RECORDED,
   'survivorReference',
   'coreType',
-  'forms',
   'consentReporting',
+  'referredBy',
 ]);
 
 let columns: ImportColumn[] | undefined;
 
+/** Every column the import reads, the legacy ones included (last). */
 export function importColumns(): ImportColumn[] {
-  columns ??= COLUMN_SPECS.map((spec) => ({
-    field: spec.field,
-    kind: spec.kind,
-    label: incidentsText(spec.label),
-    aliases: (spec.aliases ?? []).map(incidentsText),
-    required: REQUIRED.has(spec.field) ? 'always' : spec.field === 'interpreterUsed' ? 'ifInterpreter' : 'no',
-    hint: spec.hint ? incidentsText(spec.hint) : null,
-  }));
+  columns ??= COLUMN_SPECS.map((spec) => {
+    const own = spec.legacy || !spec.label || !incidentsTextIfAny(spec.label);
+    const label = own ? importText(`columns.${spec.field}`) : incidentsText(spec.label!);
+    const aliases = (spec.aliases ?? []).map(incidentsText);
+    // The import's own words stay readable when the form words the field differently.
+    if (!own && spec.label && appMessage({ key: `incidentImport.columns.${spec.field}` }) !== undefined) {
+      aliases.push(importText(`columns.${spec.field}`));
+    }
+    for (const former of FORMER_HEADERS[spec.field] ?? []) aliases.push({ it: former, en: former });
+    const alone = EXCLUSIVE_ANSWERS[spec.field];
+    const hint =
+      (spec.hint ? incidentsTextIfAny(spec.hint) : undefined) ??
+      (spec.ownHint ? importText(`hints.${spec.ownHint}`) : undefined) ??
+      (alone && spec.kind.type === 'list'
+        ? importText('hints.exclusive', (language) => ({
+            answer: enumLabel((spec.kind as CodedList).group, alone, language),
+          }))
+        : null);
+    return {
+      field: spec.field,
+      kind: spec.kind,
+      label,
+      aliases,
+      required: REQUIREMENTS[spec.field] ?? (ALWAYS.has(spec.field) ? 'always' : 'no'),
+      hint,
+      legacy: spec.legacy ?? false,
+    };
+  });
   return columns;
+}
+
+/** The columns the template writes: every column but the legacy ones. */
+export function templateColumns(): ImportColumn[] {
+  return importColumns().filter((column) => !column.legacy);
 }
 
 /**
@@ -212,10 +419,26 @@ export class Spellings {
     this.codes.set(key, known === undefined || known === code ? code : null);
   }
 
+  /** A spelling read only while no code claims it (an older or looser word never shadows a label). */
+  addFallback(spelling: string, code: string) {
+    const key = folded(spelling);
+    if (key && !this.codes.has(key)) this.codes.set(key, code);
+  }
+
   codeOf(text: string): string | undefined {
     return this.codes.get(folded(text)) ?? undefined;
   }
 }
+
+/**
+ * Words registers wrote before issue 16, or that other tools write, for a value whose label
+ * changed: "Donna" is still a woman or girl, "Non-GBV" (the Incident Recorder's word) is an
+ * incident outside the six types. Read, never written; a label of the list always wins.
+ */
+const FORMER_WORDS: Record<string, Record<string, string[]>> = {
+  gender: { female: ['Donna', 'Woman'], male: ['Uomo', 'Man'] },
+  coreType: { non_gbv: ['Non-GBV', 'Non GBV', 'Non VBG'] },
+};
 
 /** A header's column: the form's label in either language, the list's title, or the API name. */
 export function columnsBySpelling(): Spellings {
@@ -244,6 +467,10 @@ export function codedSpelling(kind: CodedList): Spellings {
     for (const code of kind.codes) {
       made.add(code, code);
       for (const language of LANGUAGES) made.add(enumLabel(kind.group, code, language), code);
+    }
+    for (const [code, words] of Object.entries(FORMER_WORDS[kind.group] ?? {})) {
+      if (!kind.codes.includes(code)) continue;
+      for (const word of words) made.addFallback(word, code);
     }
     codedSpellings.set(kind.group, made);
     spellings = made;
@@ -367,6 +594,11 @@ export function allowedWords(column: ImportColumn, reference: ReferenceLists): T
       };
     case 'year':
       return { it: 'un anno di quattro cifre, ad esempio 1990', en: 'a four-digit year, for example 1990' };
+    case 'number':
+      return {
+        it: `un numero intero da ${kind.min} a ${kind.max}`,
+        en: `a whole number from ${kind.min} to ${kind.max}`,
+      };
     case 'text':
       return { it: 'testo', en: 'text' };
   }
@@ -396,17 +628,65 @@ export function formatWords(column: ImportColumn): TLocalizedText {
       };
     case 'year':
       return { it: 'Anno di quattro cifre', en: 'Four-digit year' };
+    case 'number':
+      return { it: 'Numero intero (anni compiuti)', en: 'Whole number (completed years)' };
     case 'text':
       return { it: 'Testo', en: 'Text' };
   }
 }
 
+/** A column's header by its field. */
+export function columnLabel(field: string): TLocalizedText {
+  const column = importColumns().find((c) => c.field === field);
+  if (!column) throw new Error(`no import column ${field}`);
+  return column.label;
+}
+
+/** A coded value's word in both languages. */
+export const valueWords = (group: string, code: string): TLocalizedText => ({
+  it: enumLabel(group, code, 'it'),
+  en: enumLabel(group, code, 'en'),
+});
+
 /** Whether a column must be filled, in words. */
 export function requiredWords(column: ImportColumn): TLocalizedText {
-  if (column.required === 'always') return { it: 'Sì', en: 'Yes' };
-  if (column.required === 'ifInterpreter') {
-    const needed = importColumns().find((c) => c.field === 'interpreterNeeded')!.label;
-    return { it: `Sì, se «${needed.it}» è Sì`, en: `Yes, if "${needed.en}" is Yes` };
+  const label = (field: string) => columnLabel(field);
+  const nonGbv = valueWords('coreType', 'non_gbv');
+  switch (column.required) {
+    case 'always':
+      return { it: 'Sì', en: 'Yes' };
+    case 'unlessNonGbv':
+      return {
+        it: `Sì, tranne se «${label('coreType').it}» è «${nonGbv.it}»`,
+        en: `Yes, unless "${label('coreType').en}" is "${nonGbv.en}"`,
+      };
+    case 'ageOrBirthYear': {
+      const other = label(column.field === 'age' ? 'birthYear' : 'age');
+      return { it: `Sì, oppure «${other.it}»`, en: `Yes, or "${other.en}"` };
+    }
+    case 'unlessAge':
+      return { it: `Sì, se manca «${label('age').it}»`, en: `Yes, if "${label('age').en}" is empty` };
+    case 'ifInterpreter': {
+      const needed = label('interpreterNeeded');
+      return { it: `Sì, se «${needed.it}» è Sì`, en: `Yes, if "${needed.en}" is Yes` };
+    }
+    case 'ifNonGbv':
+      return {
+        it: `Sì, se «${label('coreType').it}» è «${nonGbv.it}»`,
+        en: `Yes, if "${label('coreType').en}" is "${nonGbv.en}"`,
+      };
+    case 'ifHarmfulPractice': {
+      const practice = label('harmfulPractice');
+      return { it: `Sì, se «${practice.it}» è Sì`, en: `Yes, if "${practice.en}" is Yes` };
+    }
+    case 'ifReferredByService': {
+      const service = valueWords('referrer', 'service');
+      return {
+        it: `Sì, se «${label('referredBy').it}» comprende «${service.it}»`,
+        en: `Yes, if "${label('referredBy').en}" includes "${service.en}"`,
+      };
+    }
+    case 'no':
+      return { it: 'No', en: 'No' };
   }
-  return { it: 'No', en: 'No' };
 }

@@ -3,6 +3,8 @@ import { OBSERVATORY_AUDIT_ACTIONS, OBSERVATORY_RECORD_TABLES } from './observat
 import { seedObservatoryDemo } from './observatory.demo.js';
 import { incidentsExport } from './observatory.exports.js';
 import { OBSERVATORY_FIELD_CLASSES, OBSERVATORY_RETENTION } from './observatory.fields.js';
+import { incidentRecorderExport } from './observatory.incident-recorder.js';
+import { istatSurveyExport } from './observatory.istat-survey.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
 
@@ -14,7 +16,7 @@ export const observatoryModule: TramaModule = {
   recordTables: OBSERVATORY_RECORD_TABLES,
   seedDemo: seedObservatoryDemo,
   routes: observatoryRoutes,
-  exports: [incidentsExport],
+  exports: [incidentsExport, incidentRecorderExport, istatSurveyExport],
   // Drafts are never counted: an unfinished record is a missing number in the observatory.
   attention: async ({ tx, ctx }) =>
     ctx.permissions.has('incidents.record')

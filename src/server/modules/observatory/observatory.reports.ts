@@ -153,7 +153,7 @@ export async function getTrainingReport({
   return {
     year: statistics.year,
     rule: statistics.rule,
-    total: statistics.tables[0]?.total ?? null,
+    total: statistics.tables.find((table) => table.unit === 'incidents')?.total ?? null,
     findings: trainingFindings(statistics),
     labels: statistics.labels,
   };

@@ -3,6 +3,7 @@ import { pageOf, ZIdParamsSchema } from '../../../contracts/common.js';
 import {
   ZImportResultSchema,
   ZImportTemplateQuerySchema,
+  ZIncidentCorrectionSchema,
   ZIncidentInputSchema,
   ZIncidentQuerySchema,
   ZIncidentSchema,
@@ -124,7 +125,7 @@ export const observatoryRoutes =
           tags,
           summary: 'Complete a draft or correct a record',
           params: ZIdParamsSchema,
-          body: ZIncidentInputSchema,
+          body: ZIncidentCorrectionSchema,
           response: { 200: ZIncidentSchema },
         },
       },

@@ -1,4 +1,9 @@
-import type { TImportResult, TIncidentInput } from '../../../contracts/observatory.js';
+import {
+  incidentIssues,
+  neverAskedOf,
+  type TImportResult,
+  type TIncidentInput,
+} from '../../../contracts/observatory.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { notFoundAudited } from '../../platform/access/not-found.js';
@@ -6,6 +11,7 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
 import {
   importKeyOf,
   MAX_IMPORT_ISSUES,
@@ -143,6 +149,15 @@ export async function replaceIncident({
           en: 'A recorded incident cannot go back to draft.',
         });
       }
+      // The later questions are waived only where the stored record never answered them.
+      const issues = incidentIssues(input, new Date(), neverAskedOf(existing));
+      if (issues.length > 0)
+        throw problems.fields(
+          fieldErrorsOf(
+            issues.map((i) => ({ code: 'custom', ...i })),
+            '',
+          ),
+        );
       const survivorCode = input.survivorReference
         ? (await survivorCoder({ tx, keyring: deps.keyring, serviceId }))(input.survivorReference)
         : existing.survivorCode;

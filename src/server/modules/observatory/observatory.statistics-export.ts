@@ -1,6 +1,6 @@
 import type { TPublishedTable, TStatistics } from '../../../contracts/observatory.js';
 import {
-  DIMENSION_CODE_LABELS,
+  codeLabelKeys,
   LABELLED_DIMENSIONS,
   STATISTICS_GROUPS,
 } from '../../../contracts/observatory-tables.js';
@@ -41,15 +41,21 @@ function wordsFor(statistics: TStatistics, language: ExportLanguage) {
       if (code === 'other') return text(`observatory.other.${labelled}`);
       return statistics.labels[`${labelled}:${code}`]?.[language] ?? code;
     }
-    const prefix = DIMENSION_CODE_LABELS[dimension];
-    return prefix ? (maybe(`${prefix}.${code}`) ?? code) : code;
+    for (const key of codeLabelKeys(dimension, code)) {
+      const label = maybe(key);
+      if (label !== undefined) return label;
+    }
+    return code;
   };
   const title = (table: TPublishedTable) => maybe(`observatory.tables.${table.key}`) ?? table.key;
+  /** What a table counts, as the dashboard says it under each title. */
+  const unitNote = (table: TPublishedTable) => text(`observatory.unit.${table.unit}`);
+  const unitName = (table: TPublishedTable) => maybe(`enums.countUnit.${table.unit}`) ?? table.unit;
   // The one neutral mark of the screen, whatever the reason a count is hidden (ADR 0006).
   const hidden = text('observatory.hidden');
   const count = (value: number | null | undefined): CellValue =>
     value === null || value === undefined ? hidden : value;
-  return { maybe, text, codeLabel, title, count };
+  return { maybe, text, codeLabel, title, unitNote, unitName, count };
 }
 type Words = ReturnType<typeof wordsFor>;
 
@@ -79,7 +85,7 @@ function privacyNote(statistics: TStatistics, words: Words, language: ExportLang
 
 interface ShownTable {
   sheetName: string;
-  /** The table's title (as the screen's caption) and, for shares, what the values count. */
+  /** The table's title (as the screen's caption), its unit and, for shares, what the values count. */
   notes: string[];
   header: string[];
   rows: CellValue[][];
@@ -98,6 +104,7 @@ function shown(statistics: TStatistics, table: TPublishedTable, words: Words): S
     sheetName,
     notes: [
       `${title} — ${statistics.year}`,
+      words.unitNote(table),
       ...(table.kind === 'shares' ? [words.text('observatory.sharesNote')] : []),
     ],
     header: [
@@ -132,11 +139,15 @@ function uniqueNames(names: string[]) {
   });
 }
 
-/** For analysts: one line per published value (totals included), each label beside its code. */
+/**
+ * For analysts: one line per published value (totals included), each label beside its code, with
+ * the unit the table counts (incidents or survivors) on every line.
+ */
 function longLines(statistics: TStatistics, words: Words): CellValue[][] {
   const lines: CellValue[][] = [];
   for (const table of inScreenOrder(statistics.tables)) {
     const title = words.title(table);
+    const unit = words.unitName(table);
     const row = (r: number | 'total') =>
       r === 'total'
         ? [
@@ -149,7 +160,7 @@ function longLines(statistics: TStatistics, words: Words): CellValue[][] {
         ? [words.text('observatory.total'), 'total']
         : [words.codeLabel(table.columnDimension, table.columns[c]!), table.columns[c]!];
     const line = (r: number | 'total', c: number | 'total', value: number | null | undefined) => {
-      lines.push([title, table.key, ...row(r), ...column(c), words.count(value)]);
+      lines.push([title, table.key, unit, table.unit, ...row(r), ...column(c), words.count(value)]);
     };
     table.cells.forEach((cells, r) => {
       cells.forEach((value, c) => {
@@ -193,15 +204,26 @@ export async function statisticsFile({
     header: [],
     rows: [],
   };
-  const longHeader = ['table', 'tableCode', 'row', 'rowCode', 'column', 'columnCode', 'value'].map((key) =>
-    words.text(`observatory.export.columns.${key}`),
-  );
+  const longHeader = [
+    'table',
+    'tableCode',
+    'unit',
+    'unitCode',
+    'row',
+    'rowCode',
+    'column',
+    'columnCode',
+    'value',
+  ].map((key) => words.text(`observatory.export.columns.${key}`));
 
   if (layout === 'long') {
     const lines = statistics.underK ? [] : longLines(statistics, words);
     if (format === 'csv') {
       // Notes as comment lines: R, pandas and Stata skip lines starting with # when asked to.
-      const comments = [...note, words.text('observatory.export.longNote')].map((line) => [`# ${line}`]);
+      // A note holding the delimiter or a quote would be quoted and no longer start with #.
+      const comments = [...note, words.text('observatory.export.longNote')].map((line) => [
+        `# ${line.replaceAll(';', ',').replaceAll('"', "'")}`,
+      ]);
       return { filename, body: toCsv({ rows: [...comments, longHeader, ...lines] }) };
     }
     const data: Sheet = {

@@ -3,17 +3,21 @@ import {
   AGE_BANDS,
   AUTHOR_RELATIONSHIPS,
   CITIZENSHIP_GROUPS,
-  CONTEXTS,
   CORE_TYPES,
   GENDERS,
+  HELP_SOURCES,
   INTERPRETER_STATUSES,
+  MINOR_AGE_BANDS,
   PATHWAY_SERVICES,
-  RISK_INDICATORS,
+  REFERRERS,
+  RISK_FACTORS,
   SERVICES_PROVIDED,
+  type TContext,
   type TPublishedTable,
   type TStatistics,
   VIOLENCE_FORMS,
   YEARS_IN_ITALY,
+  YES_NO_UNKNOWN,
 } from '../../../contracts/observatory.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import {
@@ -27,7 +31,9 @@ import {
 /**
  * The dashboard's tables. Crosstabs partition the counted incidents (cells add up); shares count
  * a multi-valued attribute (one incident can have several forms). Every count read here is raw
- * and leaves only through platform/disclosure (docs/adr/0007).
+ * and leaves only through platform/disclosure (docs/adr/0007). Each table counts one unit: the
+ * incidents (recorded, with consent, one of the six GBVIMS types: `observatory_contributions`,
+ * migration 0025), or the survivors (distinct survivor codes per service and year, docs/adr/0018).
  */
 /**
  * Categories: a fixed code list, or 'data' for districts (every district, fixed by the
@@ -36,6 +42,7 @@ import {
  * "other": a listed name never says that one or two people of a community were counted.
  */
 type Categories = readonly string[] | 'data';
+type Unit = TPublishedTable['unit'];
 interface CrosstabSpec {
   key: string;
   rowDimension: string;
@@ -43,16 +50,29 @@ interface CrosstabSpec {
   rows: Categories;
   columns: Categories;
 }
+/** Margins of the incident crosstabs that hold every incident a share row counts (and more). */
+interface Containing {
+  table: string;
+  rows: readonly string[];
+}
 interface SharesSpec {
   key: string;
   rowDimension: string;
-  /** 'all': shares of every counted incident; otherwise of the crosstab margin of that dimension. */
-  columnDimension: 'all' | 'firstContact';
   rows: readonly string[];
+  /**
+   * A row that counts a subset of crosstab margins: it is published only while every one of them
+   * is, since a count of the subset is a lower bound of the margins' sum and would narrow a hidden
+   * margin to fewer than k values (early marriage, say, of a forced-marriage row kept hidden).
+   * Each entry is one group of margins (rows of one table) whose sum contains the row.
+   */
+  within?: Partial<Record<string, readonly Containing[]>>;
 }
 
 const ALL = ['all'] as const;
 export const OTHER = 'other';
+/** Not answered: records made before the question was asked (migration 0025), never a guess. */
+const NOT_RECORDED = 'not_recorded';
+/** The incidents' crosstabs: one population, protected together. */
 const CROSSTABS: CrosstabSpec[] = [
   {
     key: 'type-by-district',
@@ -86,27 +106,27 @@ const CROSSTABS: CrosstabSpec[] = [
     columns: ALL,
   },
   {
+    key: 'disability',
+    rowDimension: 'disability',
+    columnDimension: 'all',
+    rows: [...YES_NO_UNKNOWN, NOT_RECORDED],
+    columns: ALL,
+  },
+  {
     key: 'relationship',
     rowDimension: 'authorRelationship',
     columnDimension: 'all',
     rows: AUTHOR_RELATIONSHIPS,
     columns: ALL,
   },
-  {
-    key: 'first-contact',
-    rowDimension: 'firstContact',
-    columnDimension: 'all',
-    rows: PATHWAY_SERVICES,
-    columns: ALL,
-  },
-  // Children as one partition: "witnessed" is a subset of "present", and two separate shares
-  // would let a reader subtract one from the other.
+  // Children at the scene and children who witnessed are two independent facts (law 53/2022):
+  // one partition of the incidents by both, never two overlapping shares a reader could subtract.
   {
     key: 'children',
-    rowDimension: 'children',
-    columnDimension: 'all',
-    rows: ['witnessed', 'present_not_witnessed', 'not_present'],
-    columns: ALL,
+    rowDimension: 'childrenPresent',
+    columnDimension: 'childrenWitnessed',
+    rows: ['present', 'not_present'],
+    columns: ['witnessed', 'not_witnessed'],
   },
   {
     key: 'interpreter-by-district',
@@ -123,20 +143,75 @@ const CROSSTABS: CrosstabSpec[] = [
     columns: INTERPRETER_STATUSES,
   },
 ];
+
+/**
+ * The people followed in the year (distinct survivor codes per service): one number beside the
+ * incidents, hidden when 1 to k−1. Not broken down: the survivors of a category are at most its
+ * incidents, and such inequalities between two differently protected populations narrow hidden
+ * cells of either (a shown "women followed: 6" bounds a hidden incidents margin from below). The
+ * counts by ISTAT age class and gender stay in incident_counts for the ISTAT file of each service.
+ */
+const SURVIVORS: CrosstabSpec = {
+  key: 'survivors',
+  rowDimension: 'survivors',
+  columnDimension: 'people',
+  rows: ['followed'],
+  columns: ['all'],
+};
+/** The survivors' kept counts (ISTAT age class × gender) folded into the one published number. */
+function survivorsFollowed(counts: Counts): Counts {
+  const total = [...(counts.get('survivors')?.values() ?? [])]
+    .flatMap((line) => [...line.values()])
+    .reduce((a, b) => a + b, 0);
+  return new Map([['survivors', new Map([['followed', new Map([['all', total]])]])]]);
+}
+
+const SEXUAL_TYPES: Containing = { table: 'type-by-district', rows: ['rape', 'sexual_assault'] };
+const MINORS: Containing = { table: 'age-by-gender', rows: MINOR_AGE_BANDS };
+/**
+ * The contexts published. Intimate-partner violence is the sum of three relationship rows: published
+ * again it would give away hidden cells of that table, so it is left out (ADR 0007). Early marriage
+ * is no longer the forced-marriage margin but the part of it with a minor (ADR 0018): a count of
+ * its own, published like child sexual abuse and sexual exploitation or slavery only while the
+ * margins that contain it are shown. Harmful practices are contained in no published margin.
+ */
+const CONTEXT_ROWS: readonly TContext[] = [
+  'child_sexual_abuse',
+  'early_marriage',
+  'harmful_traditional_practice',
+  'possible_sexual_exploitation',
+  'possible_sexual_slavery',
+];
 const SHARES: SharesSpec[] = [
-  { key: 'forms', rowDimension: 'form', columnDimension: 'all', rows: VIOLENCE_FORMS },
-  // Intimate-partner violence is the sum of three relationship rows and early/forced marriage the
-  // forced-marriage margin: published again here they would give away hidden cells of those tables.
+  { key: 'forms', rowDimension: 'form', rows: VIOLENCE_FORMS },
   {
     key: 'contexts',
     rowDimension: 'context',
-    columnDimension: 'all',
-    rows: CONTEXTS.filter((c) => c === 'child_sexual_abuse' || c === 'harmful_traditional_practice'),
+    rows: CONTEXT_ROWS,
+    within: {
+      child_sexual_abuse: [SEXUAL_TYPES, MINORS],
+      early_marriage: [{ table: 'type-by-district', rows: ['forced_marriage'] }, MINORS],
+      possible_sexual_exploitation: [SEXUAL_TYPES],
+      possible_sexual_slavery: [SEXUAL_TYPES],
+    },
   },
-  { key: 'stalking', rowDimension: 'stalking', columnDimension: 'all', rows: ['stalking'] },
-  { key: 'risk', rowDimension: 'riskIndicator', columnDimension: 'all', rows: RISK_INDICATORS },
-  { key: 'provided', rowDimension: 'serviceProvided', columnDimension: 'all', rows: SERVICES_PROVIDED },
-  { key: 'flows', rowDimension: 'referredTo', columnDimension: 'firstContact', rows: PATHWAY_SERVICES },
+  { key: 'stalking', rowDimension: 'stalking', rows: ['stalking'] },
+  // A factor present or possibly present, now or in the past (migration 0025).
+  { key: 'risk', rowDimension: 'riskFactor', rows: RISK_FACTORS },
+  {
+    key: 'author',
+    rowDimension: 'author',
+    rows: ['addiction', 'previous_complaints', 'protection_order'],
+  },
+  { key: 'sought-help', rowDimension: 'helpSource', rows: HELP_SOURCES },
+  // Who sent her here: herself, relatives or friends, or the services named.
+  {
+    key: 'referred-by',
+    rowDimension: 'referredBy',
+    rows: [...REFERRERS.filter((r) => r !== 'service'), ...PATHWAY_SERVICES],
+  },
+  { key: 'referred-to', rowDimension: 'referredTo', rows: PATHWAY_SERVICES },
+  { key: 'provided', rowDimension: 'serviceProvided', rows: SERVICES_PROVIDED },
 ];
 
 type Counts = Map<string, Map<string, Map<string, number>>>;
@@ -207,9 +282,71 @@ function countsFor({
   return counts;
 }
 
+/** A crosstab's counts, ready for protection. */
+function crosstabOf(spec: CrosstabSpec, counts: Counts, resolve: (c: Categories, d: string) => string[]) {
+  const rows = resolve(spec.rows, spec.rowDimension);
+  const columns = resolve(spec.columns, spec.columnDimension);
+  return {
+    key: spec.key,
+    rowDimension: spec.rowDimension,
+    columnDimension: spec.columnDimension,
+    rows,
+    columns,
+    counts: countsFor({ table: counts.get(spec.key), rows, columns }),
+  };
+}
+
+/** One group of linked crosstabs of one unit, protected together, as published tables. */
+function protectedCrosstabs({
+  tables,
+  unit,
+  k,
+}: {
+  tables: ReturnType<typeof crosstabOf>[];
+  unit: Unit;
+  k: number;
+}): TPublishedTable[] {
+  const protectedTables = protectLinkedTables({ tables, k });
+  return tables.map((table) => {
+    const p = protectedTables[table.key]!;
+    return {
+      key: table.key,
+      unit,
+      kind: 'crosstab',
+      rowDimension: table.rowDimension,
+      columnDimension: table.columnDimension,
+      rows: table.rows,
+      columns: table.columns,
+      cells: p.cells,
+      rowTotals: p.rowTotals,
+      columnTotals: p.columnTotals,
+      total: p.total,
+    };
+  });
+}
+
+/**
+ * How a share row that counts a subset of crosstab margins may be published: 'shown' when every
+ * margin that contains it is shown (the count bounds nothing hidden); 'zero' when a shown group of
+ * margins adds up to 0, so the count is 0 and a reader knows it anyway; else 'hidden'.
+ */
+function subsetRule(crosstabs: TPublishedTable[], containing: readonly Containing[] = []) {
+  const sums = containing.map(({ table, rows }) => {
+    const published = crosstabs.find((t) => t.key === table);
+    const values = rows.map((row) => {
+      const r = published?.rows.indexOf(row) ?? -1;
+      return r >= 0 ? (published?.rowTotals?.[r] ?? null) : null;
+    });
+    return values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0);
+  });
+  if (sums.every((sum) => sum !== null)) return 'shown';
+  return sums.includes(0) ? 'zero' : 'hidden';
+}
+
 /**
  * The published statistics of one calendar year: every table protected with rule k, linked
  * tables protected together so a margin hidden in one is hidden in all (docs/adr/0006, 0007).
+ * The incident tables are one linked group, the survivors' table another (docs/adr/0018).
  */
 export function buildStatistics({
   counts,
@@ -228,6 +365,7 @@ export function buildStatistics({
   const population = [...(counts.get('age-by-gender')?.values() ?? [])]
     .flatMap((line) => [...line.values()])
     .reduce((a, b) => a + b, 0);
+  // A year of fewer than k counted incidents publishes nothing, the survivors' table included.
   if (sliceUnderK({ population, k })) {
     return { year, years, rule, underK: true, generatedAt: new Date().toISOString(), tables: [] };
   }
@@ -239,71 +377,50 @@ export function buildStatistics({
   };
   const resolve = (spec: Categories, dimension: string) =>
     spec === 'data' ? (dataCategories[dimension] ?? []) : [...spec];
-  const crosstabs = CROSSTABS.map((spec) => {
-    const rows = resolve(spec.rows, spec.rowDimension);
-    const columns = resolve(spec.columns, spec.columnDimension);
-    return {
-      key: spec.key,
-      rowDimension: spec.rowDimension,
-      columnDimension: spec.columnDimension,
-      rows,
-      columns,
-      counts: countsFor({ table: counts.get(spec.key), rows, columns }),
-    };
+  const incidents = protectedCrosstabs({
+    tables: CROSSTABS.map((spec) => crosstabOf(spec, counts, resolve)),
+    unit: 'incidents',
+    k,
   });
-  const protectedTables = protectLinkedTables({ tables: crosstabs, k });
-  const published: TPublishedTable[] = crosstabs.map((table) => {
-    const p = protectedTables[table.key]!;
-    return {
-      key: table.key,
-      kind: 'crosstab',
-      rowDimension: table.rowDimension,
-      columnDimension: table.columnDimension,
-      rows: table.rows,
-      columns: table.columns,
-      cells: p.cells,
-      rowTotals: p.rowTotals,
-      columnTotals: p.columnTotals,
-      total: p.total,
-    };
-  });
-  const total = published[0]?.total ?? null;
-  const firstContact = published.find((t) => t.key === 'first-contact')!;
-  for (const spec of SHARES) {
+  // Every incident crosstab has the same grand total (linked, so shown or hidden everywhere).
+  const total = incidents[0]?.total ?? null;
+  const shares: TPublishedTable[] = SHARES.map((spec) => {
     const table = counts.get(spec.key);
-    const columns = spec.columnDimension === 'all' ? ['all'] : firstContact.rows;
-    const populations =
-      spec.columnDimension === 'all' ? [total] : firstContact.cells.map((row) => row[0] ?? null);
-    const cells = spec.rows.map(() => [] as (number | null)[]);
-    columns.forEach((column, c) => {
-      const shares = protectShares({
-        counts: spec.rows.map((row) => table?.get(row)?.get(column) ?? 0),
-        totals: spec.rows.map(() => populations[c] ?? null),
-        k,
-      });
-      shares.cells.forEach((value, r) => {
-        cells[r]!.push(value);
-      });
+    const protectedShares = protectShares({
+      counts: spec.rows.map((row) => table?.get(row)?.get('all') ?? 0),
+      totals: spec.rows.map(() => total),
+      k,
     });
-    published.push({
+    const cells = spec.rows.map((row, r) => {
+      const rule = subsetRule(incidents, spec.within?.[row]);
+      if (rule === 'zero') return 0;
+      return rule === 'shown' ? (protectedShares.cells[r] ?? null) : null;
+    });
+    return {
       key: spec.key,
+      unit: 'incidents',
       kind: 'shares',
       rowDimension: spec.rowDimension,
-      columnDimension: spec.columnDimension,
+      columnDimension: 'all',
       rows: [...spec.rows],
-      columns,
-      cells,
+      columns: ['all'],
+      cells: cells.map((value) => [value]),
       rowTotals: null,
-      columnTotals: populations,
+      columnTotals: [total],
       total,
-    });
-  }
+    };
+  });
+  const survivors = protectedCrosstabs({
+    tables: [crosstabOf(SURVIVORS, survivorsFollowed(counts), resolve)],
+    unit: 'survivors',
+    k,
+  });
   return {
     year,
     years,
     rule,
     underK: false,
     generatedAt: new Date().toISOString(),
-    tables: published,
+    tables: [...incidents, ...shares, ...survivors],
   };
 }

@@ -9,6 +9,7 @@ type Finding = TTrainingReport['findings'][number];
  */
 export function trainingFindings(statistics: TStatistics): Finding[] {
   const table = (key: string) => statistics.tables.find((t) => t.key === key);
+  // Every finding counts incidents: its share is of the incidents counted.
   const total = table('age-by-gender')?.total ?? null;
   const shareOf = (value: number, of: number | null) => (of ? Math.round((value / of) * 1000) / 10 : null);
   const findings: Finding[] = [];
@@ -31,7 +32,8 @@ export function trainingFindings(statistics: TStatistics): Finding[] {
   fromColumn('forms', 'violence_form');
   fromColumn('contexts', 'context');
   fromColumn('country', 'community', ['IT', 'unknown', 'other']);
-  fromColumn('first-contact', 'service', ['other']);
+  // The services that send women here (who sent her: herself and her relatives are no service).
+  fromColumn('referred-by', 'service', ['self', 'relatives_friends', 'other']);
 
   // Interpreters: where they were needed and missing, by language and by district.
   const byLanguage = table('language-by-interpreter');

@@ -28,9 +28,11 @@ const CUSTOM_IT: Record<string, string> = {
   'contradicts the age': "non è coerente con l'età",
   'this answer excludes the others': 'questa risposta esclude le altre',
   'female genital mutilation is sexual assault in GBVIMS':
-    "in GBVIMS la mutilazione genitale femminile è un'aggressione sessuale: rispondi «sì» alla domanda 2",
+    "in GBVIMS la mutilazione genitale femminile è un'aggressione sessuale",
   'a kind of practice, but no harmful practice': 'tipo di pratica indicato ma nessuna pratica dannosa',
   'only for an incident outside the six GBVIMS types': 'solo per un episodio fuori dai sei tipi GBVIMS',
+  'only on a record made before the kind was asked':
+    'solo su un episodio registrato prima che se ne chiedesse il tipo',
   'only when a service sent her': 'solo se l’ha inviata un servizio',
   'the age or the year of birth is required to record the incident':
     "per registrare l'episodio serve l'età o l'anno di nascita",

@@ -13,18 +13,21 @@ export function ExportEntryLink({
   year,
   status,
   className = 'btn btn-outline-primary',
+  wording = 'link',
 }: {
   kind: string;
   year?: number | undefined;
   status?: CaseStatus | undefined;
   className?: string;
+  /** The link's words (`exports.entry.*`): "Export the list…" unless the kind is a report of its own. */
+  wording?: 'link' | 'incidentRecorder' | 'istatSurvey';
 }) {
   const { t } = useTranslation();
   const kinds = useExportKinds();
   if (!kinds.data?.some((k) => k.kind === kind)) return null;
   return (
     <Link to="/exports" search={{ kind, year, status }} className={className}>
-      {t('exports.entry.link')}
+      {t(`exports.entry.${wording}`)}
     </Link>
   );
 }

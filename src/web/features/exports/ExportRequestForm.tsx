@@ -14,6 +14,7 @@ import {
   type CaseStatus,
   type ExportFormValues,
   exportRequestOf,
+  isRequiredParam,
   PARAM_SCHEMAS,
   paramsOfKind,
   requestSchemaOf,
@@ -62,7 +63,8 @@ export function ExportRequestForm({ kinds, preset }: { kinds: TExportKind[]; pre
     }
   });
 
-  const yearHint = t('exports.form.yearHint', YEAR_RANGE);
+  const yearRequired = kind ? isRequiredParam(kind.kind, 'year') : false;
+  const yearHint = t(yearRequired ? 'exports.form.yearRequiredHint' : 'exports.form.yearHint', YEAR_RANGE);
 
   return (
     <section aria-labelledby="exports-form-heading" className="card shadow-sm p-4 mb-5">
@@ -126,6 +128,7 @@ export function ExportRequestForm({ kinds, preset }: { kinds: TExportKind[]; pre
             step={1}
             {...YEAR_RANGE}
             label={t('exports.form.year')}
+            required={yearRequired}
             hint={yearHint}
             error={fieldErrorText(t, errors.params?.year, yearHint)}
             {...register('params.year')}

@@ -17,10 +17,26 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const KIND_PARAMS: Readonly<Record<string, readonly ExportParam[]>> = {
   'observatory.incidents': ['year'],
+  'observatory.incident-recorder': ['year'],
+  'observatory.istat-survey': ['year'],
   'cases.bulk': ['status'],
 };
 
+/** Parameters a kind cannot run without: the Incident Recorder and the ISTAT survey are one year each. */
+const REQUIRED_PARAMS: Readonly<Record<string, readonly ExportParam[]>> = {
+  'observatory.incident-recorder': ['year'],
+  'observatory.istat-survey': ['year'],
+};
+
 export const paramsOfKind = (kind: string): readonly ExportParam[] => KIND_PARAMS[kind] ?? [];
+export const isRequiredParam = (kind: string, name: ExportParam) =>
+  REQUIRED_PARAMS[kind]?.includes(name) ?? false;
+
+/** A parameter's rule for a kind: the optional rule, or its inner rule when the kind requires it. */
+function paramSchemaOf(kind: string, name: ExportParam) {
+  const schema = PARAM_SCHEMAS[name];
+  return isRequiredParam(kind, name) ? schema.unwrap() : schema;
+}
 
 /** What the form holds: strings, as its inputs do. */
 export interface ExportFormValues {
@@ -46,6 +62,6 @@ export function exportRequestOf(values: ExportFormValues): {
 
 /** The request's contract with the chosen kind's parameters in place of its open record. */
 export function requestSchemaOf(kind: string) {
-  const shape = Object.fromEntries(paramsOfKind(kind).map((name) => [name, PARAM_SCHEMAS[name]]));
+  const shape = Object.fromEntries(paramsOfKind(kind).map((name) => [name, paramSchemaOf(kind, name)]));
   return ZExportRequestSchema.extend({ params: z.strictObject(shape) });
 }

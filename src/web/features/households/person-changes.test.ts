@@ -63,7 +63,7 @@ describe('a person’s change history in words', () => {
     expect(inItalian('languages', [], ['ar']).from).toBe('—');
     expect(
       changeInWords({ field: 'gender', from: 'female', to: 'male' }, { t: tEn, names, locale: 'en' }),
-    ).toMatchObject({ field: 'Gender', from: 'Woman', to: 'Man' });
+    ).toMatchObject({ field: 'Gender', from: 'Woman or girl', to: 'Man or boy' });
   });
 
   it('never shows the API’s name of a field it does not know', () => {

@@ -1,39 +1,56 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Controller, type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
-  AUTHOR_RELATIONSHIPS,
+  ABDUCTION_STATUSES,
   CLASSIFICATION_QUESTIONS,
-  FORM_IMPLIED_BY,
-  PATHWAY_SERVICES,
-  RISK_INDICATORS,
-  SERVICES_PROVIDED,
+  FORM_SUGGESTED_BY,
+  NON_GBV,
+  NON_GBV_REASONS,
   type TClassificationKey,
   type TIncident,
   VIOLENCE_FORMS,
+  YES_NO_UNKNOWN,
 } from '../../../contracts/index.js';
-import { isApiError } from '../../api/problem.js';
+import { ApiError, isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
-import { CheckboxField, CheckboxGroup, FormActions, SelectField, TextField } from '../../ui/fields.js';
+import {
+  CheckboxField,
+  CheckboxGroup,
+  FormActions,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from '../../ui/fields.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { useDistricts, useMunicipalities } from '../structure/structure-api.js';
 import { ClassificationHelper } from './ClassificationHelper.js';
+import { IncidentAuthorSection } from './IncidentAuthorSection.js';
+import { IncidentPathwaySection } from './IncidentPathwaySection.js';
+import { IncidentRiskSection } from './IncidentRiskSection.js';
 import { IncidentSection } from './IncidentSection.js';
 import { IncidentSurvivorSection } from './IncidentSurvivorSection.js';
 import { useIncidentFormOptions } from './incident-form-options.js';
 import {
+  asksAgeBand,
   classificationOf,
   FIELD_ELEMENT_IDS,
   FORM_FIELDS,
+  type FormField,
+  fgmConflict,
+  harmfulPracticeChoices,
   type IncidentFormValues,
+  impliedForm,
   incidentToValues,
+  incidentTypeOf,
+  neverAskedOf,
   newIncidentValues,
   valuesToInput,
   type YesNo,
@@ -79,6 +96,19 @@ function WhenListsLoaded({ children }: { children: () => ReactNode }) {
 const CLASSIFICATION_KEYS = CLASSIFICATION_QUESTIONS.map((q) => q.key) as readonly string[];
 
 /**
+ * The age band is asked only when the year of birth alone is known. With neither age nor year the
+ * server says both that one of them and that the band is missing: the band's message would point
+ * at a field the form does not show, so only the first is kept.
+ */
+function withoutUnaskedBand(error: unknown, bandAsked: boolean): unknown {
+  const errors = isApiError(error) ? error.problem?.errors : undefined;
+  if (bandAsked || !isApiError(error) || !error.problem || !errors) return error;
+  const kept = errors.filter((e) => e.field.replace(/^body\.?/, '') !== 'ageBand');
+  if (kept.length === errors.length) return error;
+  return new ApiError(error.status, { ...error.problem, errors: kept }, error.message);
+}
+
+/**
  * The one form for a new incident and for an existing one. A draft may stay incomplete; recording
  * asks the server for a complete record, and its field errors are shown next to the fields.
  */
@@ -95,8 +125,10 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
   >([]);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const recorded = incident?.status === 'recorded';
+  // What this record was never asked, when it was recorded: a correction may leave it unanswered.
+  const neverAsked = neverAskedOf(incident);
 
-  const { register, control, handleSubmit, watch, setValue, setError, clearErrors, formState } =
+  const { register, control, handleSubmit, watch, getValues, setValue, setError, clearErrors, formState } =
     useForm<IncidentFormValues>({
       defaultValues: incident ? incidentToValues(incident) : newIncidentValues(),
     });
@@ -105,25 +137,31 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
 
   const answers = watch('classification');
   const result = classificationOf(answers);
-  const coreType = result.kind === 'type' ? result.coreType : null;
-  const implied = coreType ? FORM_IMPLIED_BY[coreType] : null;
-  const childrenWitnessed = watch('childrenWitnessed');
+  const type = incidentTypeOf(answers);
+  const implied = impliedForm(type);
+  const suggested = type ? FORM_SUGGESTED_BY[type] : undefined;
+  const forms = watch('forms');
+  const harmfulPractice = watch('harmfulPractice');
+  const harmfulPracticeType = watch('harmfulPracticeType');
+  const fgmRule = fgmConflict({ harmfulPractice, harmfulPracticeType }, type);
 
   // The form the type implies is always part of the record: tick it as soon as the type is known.
+  // A form ticked that way goes when an answer changes the type (physical assault, then question 2
+  // "yes" for a mutilation); one the practitioner ticked, or the record had, stays.
+  const autoTicked = useRef<string | null>(null);
   useEffect(() => {
-    const forms = watch('forms');
-    if (implied && !forms.includes(implied)) {
-      setValue(
-        'forms',
-        VIOLENCE_FORMS.filter((f) => f === implied || forms.includes(f)),
-        { shouldDirty: true },
-      );
-    }
-  }, [implied, setValue, watch]);
-
-  useEffect(() => {
-    if (childrenWitnessed) setValue('childrenPresent', true);
-  }, [childrenWitnessed, setValue]);
+    const current = getValues('forms');
+    const previous = autoTicked.current;
+    const dropped = previous && previous !== implied ? previous : null;
+    const adds = implied !== null && !current.includes(implied);
+    autoTicked.current = adds || previous === implied ? implied : null;
+    if (!dropped && !adds) return;
+    setValue(
+      'forms',
+      VIOLENCE_FORMS.filter((f) => f !== dropped && (f === implied || current.includes(f))),
+      { shouldDirty: true },
+    );
+  }, [implied, getValues, setValue]);
 
   function answer(key: TClassificationKey, value: YesNo) {
     setValue(`classification.${key}`, value, { shouldDirty: true });
@@ -137,6 +175,17 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
     setClassificationErrors([]);
   }
 
+  /** A suggested form (economic, for denial of resources) is added only when the practitioner asks. */
+  function addSuggested() {
+    if (!suggested) return;
+    const current = getValues('forms');
+    setValue(
+      'forms',
+      VIOLENCE_FORMS.filter((f) => f === suggested || current.includes(f)),
+      { shouldDirty: true },
+    );
+  }
+
   const submit = (status: 'draft' | 'recorded') =>
     handleSubmit(async (values) => {
       setProblem(null);
@@ -145,7 +194,8 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
       try {
         await save.mutateAsync({ id: incident?.id, body: valuesToInput(values, status) });
         await navigate({ to: '/incidents', search: { saved: status } });
-      } catch (e) {
+      } catch (caught) {
+        const e = withoutUnaskedBand(caught, asksAgeBand(values));
         applyServerFieldErrors(e, setError, locale, FORM_FIELDS);
         if (isApiError(e)) {
           // "Type required" belongs to the question still waiting for an answer, if there is one.
@@ -188,7 +238,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
   // The error summary names each field by its label and links to it, in the form's order; the
   // type is asked by the classification helper, at the question still open.
   const openQuestion = result.kind === 'unanswered' ? result.question : CLASSIFICATION_KEYS[0];
-  const label = (field: (typeof FORM_FIELDS)[number]) => ({
+  const label = (field: FormField) => ({
     label: t(`incidents.form.${field}`),
     id: FIELD_ELEMENT_IDS[field],
   });
@@ -196,12 +246,23 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
     label: t('incidents.form.sections.classification'),
     id: `classification-${openQuestion}`,
   };
+  const afterClassification = FORM_FIELDS.indexOf('nonGbvReason');
   const summaryFields = Object.fromEntries([
-    ...FORM_FIELDS.slice(0, FORM_FIELDS.indexOf('forms')).map((field) => [field, label(field)]),
+    ...FORM_FIELDS.slice(0, afterClassification).map((field) => [field, label(field)]),
     ['classification', classification],
     ['coreType', classification],
-    ...FORM_FIELDS.slice(FORM_FIELDS.indexOf('forms')).map((field) => [field, label(field)]),
+    ...FORM_FIELDS.slice(afterClassification).map((field) => [field, label(field)]),
   ]);
+
+  const harmfulPracticeOptions = options(harmfulPracticeChoices(neverAsked), 'enums.harmfulPracticeType');
+  const harmfulPracticeHint =
+    harmfulPracticeType === 'not_recorded'
+      ? t('incidents.form.harmfulPracticeNotRecorded', {
+          option: t('enums.harmfulPracticeType.not_recorded'),
+        })
+      : harmfulPracticeType === 'fgm'
+        ? t('incidents.form.fgmNote')
+        : undefined;
 
   const title = incident
     ? incident.survivorCode
@@ -221,6 +282,7 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
 
         <IncidentSurvivorSection
           incident={incident}
+          ageNeverAsked={neverAsked.includes('age')}
           register={register}
           control={control}
           errorOf={errorOf}
@@ -253,10 +315,68 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
         </IncidentSection>
 
         <IncidentSection id="classification" title={t('incidents.form.sections.classification')}>
-          <ClassificationHelper answers={answers} onAnswer={answer} errors={classificationErrors} />
+          <ClassificationHelper
+            answers={answers}
+            onAnswer={answer}
+            errors={classificationErrors}
+            warning={
+              fgmRule && type ? t('incidents.form.fgmRule', { type: t(`enums.coreType.${type}`) }) : undefined
+            }
+            nonGbv={
+              <SelectField
+                id="incident-non-gbv-reason"
+                className="col-md-8 px-0"
+                label={t('incidents.form.nonGbvReason')}
+                hint={t('incidents.form.nonGbvReasonHint')}
+                placeholder={t('common.choose')}
+                options={options(NON_GBV_REASONS, 'enums.nonGbvReason')}
+                required
+                error={errorOf('nonGbvReason')}
+                {...register('nonGbvReason')}
+              />
+            }
+          />
         </IncidentSection>
 
         <IncidentSection id="violence" title={t('incidents.form.sections.violence')}>
+          <Controller
+            control={control}
+            name="harmfulPractice"
+            render={({ field }) => (
+              <RadioGroup
+                id="incident-harmful-practice"
+                name="harmfulPractice"
+                legend={t('incidents.form.harmfulPractice')}
+                options={lists.yesNoOptions}
+                value={field.value}
+                onChange={field.onChange}
+                error={errorOf('harmfulPractice')}
+              />
+            )}
+          />
+          {harmfulPractice === 'yes' && (
+            <div className="row">
+              <SelectField
+                id="incident-harmful-practice-type"
+                className="col-md-6"
+                label={t('incidents.form.harmfulPracticeType')}
+                hint={harmfulPracticeHint}
+                placeholder={t('common.choose')}
+                options={harmfulPracticeOptions}
+                required
+                error={errorOf('harmfulPracticeType')}
+                {...register('harmfulPracticeType')}
+              />
+            </div>
+          )}
+          {suggested && !forms.includes(suggested) && (
+            <div className="alert alert-info" id="incident-suggested-form">
+              <p>{t('incidents.form.economicSuggestion')}</p>
+              <button type="button" className="btn btn-outline-primary btn-sm" onClick={addSuggested}>
+                {t('incidents.form.addEconomic')}
+              </button>
+            </div>
+          )}
           <Controller
             control={control}
             name="forms"
@@ -264,9 +384,8 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               <CheckboxGroup
                 id="incident-forms"
                 legend={t('incidents.form.forms')}
-                hint={t('incidents.form.formsHint')}
-                inline
-                required
+                hint={implied ? t('incidents.form.formsHint') : undefined}
+                required={type !== NON_GBV}
                 options={VIOLENCE_FORMS.map((form) => ({
                   value: form,
                   label: t(`enums.violenceForm.${form}`),
@@ -289,98 +408,59 @@ function IncidentForm({ incident }: { incident: TIncident | null }) {
               error={errorOf('stalking')}
               {...register('stalking')}
             />
+            {/* Two facts, as law 53/2022 words them: neither implies the other. */}
             <CheckboxField
               id="incident-children-present"
               label={t('incidents.form.childrenPresent')}
+              hint={t('incidents.form.childrenPresentHint')}
               error={errorOf('childrenPresent')}
               {...register('childrenPresent')}
             />
             <CheckboxField
               id="incident-children-witnessed"
               label={t('incidents.form.childrenWitnessed')}
+              hint={t('incidents.form.childrenWitnessedHint')}
               error={errorOf('childrenWitnessed')}
               {...register('childrenWitnessed')}
             />
-            <CheckboxField
-              id="incident-harmful-practice"
-              label={t('incidents.form.harmfulPractice')}
-              error={errorOf('harmfulPractice')}
-              {...register('harmfulPractice')}
-            />
           </fieldset>
-        </IncidentSection>
-
-        <IncidentSection id="author" title={t('incidents.form.sections.author')}>
+          <Controller
+            control={control}
+            name="moneyExchanged"
+            render={({ field }) => (
+              <RadioGroup
+                id="incident-money-exchanged"
+                name="moneyExchanged"
+                legend={t('incidents.form.moneyExchanged')}
+                options={options(YES_NO_UNKNOWN, 'enums.yesNoUnknown')}
+                value={field.value}
+                onChange={field.onChange}
+                error={errorOf('moneyExchanged')}
+              />
+            )}
+          />
           <div className="row">
             <SelectField
-              id="incident-author-relationship"
+              id="incident-abduction"
               className="col-md-6"
-              label={t('incidents.form.authorRelationship')}
-              placeholder={t('common.choose')}
-              options={options(AUTHOR_RELATIONSHIPS, 'enums.authorRelationship')}
-              required
-              error={errorOf('authorRelationship')}
-              {...register('authorRelationship')}
+              label={t('incidents.form.abduction')}
+              placeholder={t('incidents.form.notStated')}
+              options={options(ABDUCTION_STATUSES, 'enums.abduction')}
+              error={errorOf('abduction')}
+              {...register('abduction')}
             />
           </div>
-          <Controller
-            control={control}
-            name="riskIndicators"
-            render={({ field }) => (
-              <CheckboxGroup
-                id="incident-risk"
-                legend={t('incidents.form.riskIndicators')}
-                options={options(RISK_INDICATORS, 'enums.riskIndicator')}
-                value={field.value}
-                onChange={field.onChange}
-                error={errorOf('riskIndicators')}
-              />
-            )}
-          />
         </IncidentSection>
 
-        <IncidentSection id="pathway" title={t('incidents.form.sections.pathway')}>
-          <div className="row">
-            <SelectField
-              id="incident-first-contact"
-              className="col-md-6"
-              label={t('incidents.form.firstContact')}
-              placeholder={t('common.choose')}
-              options={options(PATHWAY_SERVICES, 'enums.pathwayService')}
-              required
-              error={errorOf('firstContact')}
-              {...register('firstContact')}
-            />
-          </div>
-          <Controller
-            control={control}
-            name="referredTo"
-            render={({ field }) => (
-              <CheckboxGroup
-                id="incident-referred-to"
-                legend={t('incidents.form.referredTo')}
-                options={options(PATHWAY_SERVICES, 'enums.pathwayService')}
-                value={field.value}
-                onChange={field.onChange}
-                error={errorOf('referredTo')}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="servicesProvided"
-            render={({ field }) => (
-              <CheckboxGroup
-                id="incident-services-provided"
-                legend={t('incidents.form.servicesProvided')}
-                options={options(SERVICES_PROVIDED, 'enums.serviceProvided')}
-                value={field.value}
-                onChange={field.onChange}
-                error={errorOf('servicesProvided')}
-              />
-            )}
-          />
-        </IncidentSection>
+        <IncidentAuthorSection register={register} control={control} errorOf={errorOf} lists={lists} />
+
+        <IncidentRiskSection register={register} error={errorOf('riskAssessment')} />
+
+        <IncidentPathwaySection
+          control={control}
+          errorOf={errorOf}
+          referredByNeverAsked={neverAsked.includes('referredBy')}
+        />
 
         <IncidentSection id="consent" title={t('incidents.form.sections.consent')}>
           <CheckboxField

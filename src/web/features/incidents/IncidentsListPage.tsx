@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CORE_TYPES, type TCoreType, ZIncidentStatusSchema } from '../../../contracts/index.js';
+import { INCIDENT_TYPES, type TIncidentType, ZIncidentStatusSchema } from '../../../contracts/index.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { SelectField } from '../../ui/fields.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { Pager } from '../../ui/Pager.js';
+import { ExportEntryLink } from '../exports/ExportEntryLink.js';
 import { monthLabel } from '../observatory/codes.js';
 import { type IncidentFilters, PAGE_SIZE, useIncidents } from './incidents-api.js';
 
@@ -36,7 +37,9 @@ export function IncidentsListPage({
     event.preventDefault();
     onChange({
       status: status === 'draft' || status === 'recorded' ? status : undefined,
-      coreType: (CORE_TYPES as readonly string[]).includes(coreType) ? (coreType as TCoreType) : undefined,
+      coreType: (INCIDENT_TYPES as readonly string[]).includes(coreType)
+        ? (coreType as TIncidentType)
+        : undefined,
       page: 1,
     });
   }
@@ -53,6 +56,19 @@ export function IncidentsListPage({
             <Link to="/incidents/import" className="btn btn-outline-primary btn-sm">
               {t('incidents.list.import')}
             </Link>
+            {/* The two surveys are of a closed year: the form starts from last year. */}
+            <ExportEntryLink
+              kind="observatory.incident-recorder"
+              year={new Date().getFullYear() - 1}
+              wording="incidentRecorder"
+              className="btn btn-outline-primary btn-sm"
+            />
+            <ExportEntryLink
+              kind="observatory.istat-survey"
+              year={new Date().getFullYear() - 1}
+              wording="istatSurvey"
+              className="btn btn-outline-primary btn-sm"
+            />
           </div>
         )}
       </PageHeading>
@@ -81,7 +97,7 @@ export function IncidentsListPage({
           id="incidents-type"
           label={t('incidents.list.coreType')}
           placeholder={t('incidents.list.allTypes')}
-          options={CORE_TYPES.map((c) => ({ value: c, label: t(`enums.coreType.${c}`) }))}
+          options={INCIDENT_TYPES.map((c) => ({ value: c, label: t(`enums.coreType.${c}`) }))}
           value={coreType}
           onChange={(e) => setCoreType(e.target.value)}
         />

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   pageOf,
-  type TCoreType,
   type TIncidentInput,
+  type TIncidentType,
   ZCountrySchema,
   ZImportResultSchema,
   ZIncidentSchema,
@@ -16,7 +16,7 @@ export const PAGE_SIZE = 25;
 
 export interface IncidentFilters {
   status?: 'draft' | 'recorded' | undefined;
-  coreType?: TCoreType | undefined;
+  coreType?: TIncidentType | undefined;
   page: number;
 }
 

@@ -57,7 +57,8 @@ function Dashboard({
   const [selected, setSelected] = useState(String(statistics.year));
   const k = statistics.rule.k;
   const year = statistics.year;
-  const total = statistics.tables[0]?.total ?? null;
+  const total = statistics.tables.find((table) => table.unit === 'incidents')?.total ?? null;
+  const survivors = statistics.tables.find((table) => table.unit === 'survivors')?.total ?? null;
   const years = statistics.years.includes(statistics.year)
     ? statistics.years
     : [statistics.year, ...statistics.years];
@@ -121,6 +122,9 @@ function Dashboard({
           : total === null
             ? t('observatory.summaryHidden', { year: statistics.year })
             : t('observatory.summary', { year: statistics.year, total: formatNumber(total, locale) })}
+        {!statistics.underK && total !== null && total > 0 && survivors !== null
+          ? ` ${t('observatory.summarySurvivors', { count: survivors, formatted: formatNumber(survivors, locale) })}`
+          : null}
       </p>
       {statistics.underK ? null : total === 0 ? (
         <p>{t('observatory.noData')}</p>

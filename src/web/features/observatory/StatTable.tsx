@@ -31,6 +31,8 @@ export function StatTable({
       <Heading id={`${id}-heading`} className="h5">
         {title}
       </Heading>
+      {/* What the table counts, in words: incidents, or people followed (ADR 0018). */}
+      <p className="small mb-2">{t(`observatory.unit.${table.unit}`)}</p>
       {table.kind === 'shares' && <p className="small">{t('observatory.sharesNote')}</p>}
       <div className="row g-4">
         <div className={wide ? 'col-12' : 'col-xl-5'}>
@@ -190,7 +192,14 @@ function Crosstab({
   const rowTotals = !single && table.rowTotals ? table.rowTotals : null;
 
   return (
-    <DataTable className="table-sm stat-table" caption={`${title} — ${statistics.year}`}>
+    <DataTable
+      className="table-sm stat-table"
+      caption={t('observatory.caption', {
+        title,
+        year: statistics.year,
+        unit: t(`observatory.unitShort.${table.unit}`),
+      })}
+    >
       <thead>
         <tr>
           <th scope="col">{t(`observatory.dimensions.${table.rowDimension}`, { defaultValue: '' })}</th>

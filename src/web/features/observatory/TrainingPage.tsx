@@ -29,7 +29,7 @@ const SUBJECT_DIMENSION_OF_TABLE: Record<string, string> = {
   forms: 'form',
   contexts: 'context',
   country: 'country',
-  'first-contact': 'firstContact',
+  'referred-by': 'referredBy',
   'recording-service': 'recordingService',
   'language-by-interpreter': 'language',
   'interpreter-by-district': 'district',
@@ -40,7 +40,7 @@ const SUBJECT_DIMENSION_OF_TOPIC: Record<Topic, string> = {
   community: 'country',
   language_interpreter: 'language',
   district_interpreter: 'district',
-  service: 'firstContact',
+  service: 'referredBy',
 };
 
 /** Training needs read from the published statistics: one sentence and one suggestion a finding. */
@@ -134,7 +134,7 @@ function FindingItem({ finding, report }: { finding: Finding; report: TTrainingR
   const values = { subject, count, formatted: formatNumber(count, locale), ofCountry };
   const suggestion =
     finding.topic === 'violence_form'
-      ? t('training.suggestions.violence_form', { form: t(`training.formAdjective.${finding.subject}`) })
+      ? t('training.suggestions.violence_form', { form: t(`training.formOf.${finding.subject}`) })
       : t(`training.suggestions.${finding.topic}`, values);
 
   return (

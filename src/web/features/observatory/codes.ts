@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
-  DIMENSION_CODE_LABELS,
+  codeLabelKeys,
   LABELLED_DIMENSIONS,
   type TLocale,
   type TStatistics,
@@ -54,7 +54,8 @@ export function codeLabel({
     if (code === 'other') return t(`observatory.other.${labelled}`);
     return labels[`${labelled}:${code}`]?.[locale] ?? code;
   }
-  const prefix = DIMENSION_CODE_LABELS[dimension];
-  if (prefix) return t(`${prefix}.${code}`, { defaultValue: code });
+  // The first catalogue that names the code (i18next tries the keys in order).
+  const keys = codeLabelKeys(dimension, code);
+  if (keys.length > 0) return t(keys, { defaultValue: code });
   return code;
 }
