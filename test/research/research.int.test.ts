@@ -78,7 +78,9 @@ describe('research export', () => {
       const row = dataset.rows[i]!;
       expect(line[column('Genere (codice)')]).toBe(row.gender);
       expect(line[column('Genere')]).toBe(
-        { female: 'Donna o ragazza', male: 'Uomo o ragazzo', other: 'Altro', not_stated: 'Non dichiarato' }[String(row.gender)],
+        { female: 'Donna o ragazza', male: 'Uomo o ragazzo', other: 'Altro', not_stated: 'Non dichiarato' }[
+          String(row.gender)
+        ],
       );
       expect(line[column('Ambito (codice)')]).toBe(row.district);
       if (row.district !== 'unknown')
