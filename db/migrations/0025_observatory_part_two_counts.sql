@@ -3,8 +3,8 @@
 
 -- 1. Records made before: map what can be mapped; what cannot stays empty ("not recorded").
 -- The old risk list was "present at intake": each code becomes its factor, present now (previous
--- violence: present in the past); "obsessive jealousy and control" is the brief assessment's
--- violent and constant jealousy.
+-- violence: present in the past), with its own words: the brief assessment's narrower items are
+-- other codes.
 UPDATE incidents i SET
   risk_assessment = coalesce((
     SELECT jsonb_object_agg(m.factor, jsonb_build_object(m.period, 'present'))
@@ -12,7 +12,7 @@ UPDATE incidents i SET
       JOIN (VALUES ('previous_violence', 'previous_violence', 'past'), ('escalation', 'escalation', 'now'),
                    ('threats_to_kill', 'threats_to_kill', 'now'), ('weapon', 'weapon', 'now'),
                    ('strangulation', 'strangulation', 'now'), ('recent_separation', 'recent_separation', 'now'),
-                   ('jealousy_control', 'violent_jealousy', 'now'), ('pregnancy', 'pregnancy', 'now'),
+                   ('jealousy_control', 'jealousy_control', 'now'), ('pregnancy', 'pregnancy', 'now'),
                    ('substance_abuse', 'substance_abuse', 'now'),
                    ('protection_order_violated', 'protection_order_violated', 'now'),
                    ('threats_to_children', 'threats_to_children', 'now')) AS m(code, factor, period)
@@ -20,10 +20,11 @@ UPDATE incidents i SET
   -- A harmful practice was a yes/no: its kind was never asked.
   harmful_practice_type = CASE WHEN i.harmful_practice THEN 'not_recorded' END,
   -- "First service she turned to" becomes whom she turned to before where the answer says it;
-  -- who sent her here was never asked.
+  -- who sent her here was never asked. "Emergency room or health services" is not mapped: it may
+  -- have been a GP.
   sought_help_from = CASE i.first_contact
-    WHEN 'police' THEN ARRAY['police'] WHEN 'health_emergency' THEN ARRAY['emergency_room']
-    WHEN 'social_services' THEN ARRAY['social_services'] WHEN 'legal' THEN ARRAY['lawyers']
+    WHEN 'police' THEN ARRAY['police'] WHEN 'social_services' THEN ARRAY['social_services']
+    WHEN 'legal' THEN ARRAY['lawyers']
     ELSE ARRAY[]::text[] END,
   -- Early marriage is a forced marriage of a minor at the time, not every forced marriage.
   contexts = array_remove(i.contexts, 'early_forced_marriage')

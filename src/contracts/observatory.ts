@@ -208,15 +208,22 @@ export const INTIMATE_PARTNERS: readonly TAuthorRelationship[] = [
  * possibly present or absent, now and in the past; a factor left out was not assessed.
  */
 export const BRIEF_RISK_ITEMS = [
-  'escalation',
-  'weapon',
+  'escalation_six_months',
+  'weapon_threat',
   'belief_could_kill',
   'violence_in_pregnancy',
   'violent_jealousy',
 ] as const;
+/**
+ * The other factors keep the old list's codes and words ("escalation", "weapon", "jealousy and
+ * control" are broader than the brief items), so an old answer keeps its meaning.
+ */
 export const RISK_FACTORS = [
   ...BRIEF_RISK_ITEMS,
   'previous_violence',
+  'escalation',
+  'weapon',
+  'jealousy_control',
   'threats_to_kill',
   'strangulation',
   'recent_separation',
@@ -244,7 +251,7 @@ export const LEGACY_RISK_INDICATORS: Readonly<Record<string, { factor: TRiskFact
     weapon: { factor: 'weapon', when: 'now' },
     strangulation: { factor: 'strangulation', when: 'now' },
     recent_separation: { factor: 'recent_separation', when: 'now' },
-    jealousy_control: { factor: 'violent_jealousy', when: 'now' },
+    jealousy_control: { factor: 'jealousy_control', when: 'now' },
     pregnancy: { factor: 'pregnancy', when: 'now' },
     substance_abuse: { factor: 'substance_abuse', when: 'now' },
     protection_order_violated: { factor: 'protection_order_violated', when: 'now' },
@@ -299,7 +306,8 @@ export const ZProtectionOrderSchema = z.enum(PROTECTION_ORDERS);
 /**
  * The Incident Recorder's computed contexts, derived from the record: early marriage is a forced
  * marriage of a minor at the time; possible sexual exploitation and slavery are rape or sexual
- * assault with money exchanged, or with the survivor trafficked or forcibly conscripted.
+ * assault with money exchanged, or with the survivor abducted at the time (trafficked, forcibly
+ * conscripted or otherwise), as the Incident Recorder computes them.
  */
 export const CONTEXTS = [
   'intimate_partner_violence',
@@ -311,7 +319,7 @@ export const CONTEXTS = [
 ] as const;
 export type TContext = (typeof CONTEXTS)[number];
 
-/** Kinds of service along a survivor's pathway (first contact, referrals). */
+/** Kinds of service along a survivor's pathway (who sent her, referrals). */
 export const PATHWAY_SERVICES = [
   'anti_violence_centre',
   'help_desk',
@@ -741,8 +749,7 @@ export const ZImportTemplateQuerySchema = z.strictObject({ lang: ZLocaleSchema.d
 /** Statistics: disjoint populations only (one calendar year), see docs/adr/0007. */
 export const ZStatisticsQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  /** A stricter threshold than the default 5 may be asked for; never a laxer one. */
-  k: z.coerce.number().int().min(5).max(20).optional(),
+  // No threshold from the request: one k for every output (ADR 0007), so a `k` is refused.
 });
 /**
  * The statistics as a file: by default the tables as on screen (Italian spreadsheets: CSV with

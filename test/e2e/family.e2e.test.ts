@@ -73,7 +73,7 @@ describe('the family network of the Diallo household and the placements of its c
       .waitFor();
     expect(await relations.getByRole('row').count()).toBe(1 + 5);
     const people = network.getByRole('table', { name: '4 persone della rete' });
-    await people.getByRole('row', { name: /Mariama Diallo 1962 Donna In un'altra casa/ }).waitFor();
+    await people.getByRole('row', { name: /Mariama Diallo 1962 Donna o ragazza In un'altra casa/ }).waitFor();
     // The members table marks who lives in another home.
     await page
       .getByRole('table', { name: '4 componenti del nucleo' })

@@ -67,7 +67,7 @@ describe('migration of incidents recorded before issue 16', () => {
   it('carries the old risk list into the assessment: present now, previous violence in the past', () => {
     expect(rows['1']!.risk_assessment).toEqual({
       previous_violence: { past: 'present' },
-      violent_jealousy: { now: 'present' },
+      jealousy_control: { now: 'present' },
       weapon: { now: 'present' },
     });
     expect(rows['2']!.risk_assessment).toEqual({});
@@ -114,8 +114,8 @@ describe('migration of incidents recorded before issue 16', () => {
     expect(counts.rows).toEqual([
       { table_key: 'children', row_category: 'not_present', column_category: 'not_witnessed', count: 1 },
       { table_key: 'children', row_category: 'present', column_category: 'witnessed', count: 1 },
+      { table_key: 'risk', row_category: 'jealousy_control', column_category: 'all', count: 1 },
       { table_key: 'risk', row_category: 'previous_violence', column_category: 'all', count: 1 },
-      { table_key: 'risk', row_category: 'violent_jealousy', column_category: 'all', count: 1 },
       { table_key: 'risk', row_category: 'weapon', column_category: 'all', count: 1 },
       { table_key: 'sought-help', row_category: 'police', column_category: 'all', count: 1 },
       { table_key: 'survivors', row_category: 'not_recorded', column_category: 'female', count: 2 },

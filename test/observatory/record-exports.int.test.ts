@@ -43,7 +43,7 @@ function incident(overrides: Record<string, unknown> = {}) {
     authorAddictions: ['alcohol'],
     authorPreviousComplaints: 'yes',
     protectionOrders: ['police_warning'],
-    riskAssessment: { previous_violence: { past: 'present' }, weapon: { now: 'possible' } },
+    riskAssessment: { previous_violence: { past: 'present' }, weapon_threat: { now: 'possible' } },
     harmfulPractice: true,
     harmfulPracticeType: 'fgm',
     moneyExchanged: 'yes',

@@ -131,8 +131,8 @@ const IN_CODES = [
   'alcohol;gambling',
   'yes',
   'police_warning',
-  'belief_could_kill;weapon',
-  'escalation',
+  'belief_could_kill;weapon_threat',
+  'escalation_six_months',
   'emergency_room;family',
   'self;service',
   'police',
@@ -180,9 +180,10 @@ describe('a register in the form\u2019s words', () => {
       author_previous_complaints: 'yes',
       protection_orders: ['police_warning'],
       risk_assessment: {
+        // The brief assessment's items, not the broader factors of the old list.
         belief_could_kill: { now: 'present' },
-        weapon: { now: 'present' },
-        escalation: { past: 'possible' },
+        weapon_threat: { now: 'present' },
+        escalation_six_months: { past: 'possible' },
       },
       sought_help_from: ['emergency_room', 'family'],
       referred_by: ['self', 'service'],
@@ -361,7 +362,7 @@ describe('a register written before issue 16', () => {
       // Threats to kill and jealousy at intake are present now; previous violence is the past.
       risk_assessment: {
         threats_to_kill: { now: 'present' },
-        violent_jealousy: { now: 'present' },
+        jealousy_control: { now: 'present' },
         previous_violence: { past: 'present' },
       },
       // The police were whom she turned to; an anti-violence centre says nothing of it.
@@ -839,7 +840,8 @@ describe('a register with mistakes', () => {
       italianCsv([
         [...header, 'Indicatori di rischio di nuova violenza', label('riskAbsentNow')],
         [...IN_WORDS, 'Minacce di morte', ''],
-        [...withCell('survivorReference', 'R-2', 'R-2'), '', 'weapon'],
+        // The weapon of the brief assessment is already present now in this row.
+        [...withCell('survivorReference', 'R-2', 'R-2'), '', 'weapon_threat'],
       ]),
     );
     expect(res.statusCode).toBe(400);
@@ -956,8 +958,23 @@ describe('the register template', () => {
       word('yesNoUnknown', 'not_known'),
     ]);
     const factors = dropDown(workbook, register.getCell(2, columnOf('riskPossiblePast')));
-    expect(factors[0]).toBe(word('riskFactor', 'escalation'));
-    expect(factors).toHaveLength(13);
+    // The brief assessment first, then the other factors, each in its own words.
+    const brief = [
+      'escalation_six_months',
+      'weapon_threat',
+      'belief_could_kill',
+      'violence_in_pregnancy',
+      'violent_jealousy',
+    ];
+    expect(factors.slice(0, 5)).toEqual(brief.map((code) => word('riskFactor', code)));
+    // The old list's factors keep their words, apart from the brief items.
+    expect(factors.slice(5, 9)).toEqual(
+      ['previous_violence', 'escalation', 'weapon', 'jealousy_control'].map((code) =>
+        word('riskFactor', code),
+      ),
+    );
+    expect(factors[6]).toBe('Violenza in aumento (escalation)');
+    expect(factors).toHaveLength(16);
     expect(dropDown(workbook, register.getCell(2, columnOf('referredBy')))).toEqual(
       Object.values(enums.it.referrer!),
     );

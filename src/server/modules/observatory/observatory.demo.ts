@@ -340,8 +340,8 @@ function showcase(year: number, month: string): TIncidentInput[] {
       authorPreviousComplaints: 'yes',
       protectionOrders: ['removal_from_home', 'restraining_order'],
       riskAssessment: {
-        escalation: { now: 'present', past: 'possible' },
-        weapon: { now: 'possible', past: 'present' },
+        escalation_six_months: { now: 'present', past: 'possible' },
+        weapon_threat: { now: 'possible', past: 'present' },
         belief_could_kill: { now: 'present' },
         violence_in_pregnancy: { past: 'present' },
         violent_jealousy: { now: 'present', past: 'present' },

@@ -210,9 +210,7 @@ function formerRegistersNote(): TLocalizedText {
     label('harmfulPractice'),
     label('harmfulPracticeType'),
   ];
-  const mapped = ['police', 'health_emergency', 'social_services', 'legal'].map((code) =>
-    valueWords('pathwayService', code),
-  );
+  const mapped = ['police', 'social_services', 'legal'].map((code) => valueWords('pathwayService', code));
   const [present, past] = [importText('columns.riskPresentNow'), importText('columns.riskPresentPast')];
   const previous = valueWords('riskIndicator', 'previous_violence');
   return {

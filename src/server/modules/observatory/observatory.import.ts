@@ -619,11 +619,11 @@ function mergedColumns(
 
 /**
  * The old "first service she turned to" as whom she turned to before, where the answer says it
- * (as migration 0025 reads old records); any other service says nothing of it, and nothing is guessed.
+ * (as migration 0025 reads old records); any other service says nothing of it, and nothing is guessed
+ * ("emergency room or health services" may have been a GP).
  */
 const FIRST_CONTACT_HELP: Record<string, string> = {
   police: 'police',
-  health_emergency: 'emergency_room',
   social_services: 'social_services',
   legal: 'lawyers',
 };

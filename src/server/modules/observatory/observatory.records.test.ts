@@ -65,6 +65,9 @@ describe('the other contexts', () => {
     expect(contexts({ ...sexual, moneyExchanged: 'not_known' })).toEqual([]);
     expect(contexts({ ...sexual, abduction: 'trafficked' })).toEqual(['possible_sexual_slavery']);
     expect(contexts({ ...sexual, abduction: 'forced_conscription' })).toEqual(['possible_sexual_slavery']);
+    expect(contexts({ ...sexual, abduction: 'other_abduction' })).toEqual(['possible_sexual_slavery']);
+    expect(contexts({ ...sexual, abduction: 'none' })).toEqual([]);
+    expect(contexts({ ...sexual, abduction: 'not_known' })).toEqual([]);
     // Only for rape or sexual assault.
     expect(contexts({ ...base, moneyExchanged: 'yes', abduction: 'trafficked' })).toEqual([]);
   });

@@ -83,7 +83,9 @@ export function contextsOf(input: TIncidentInput, coreType: string | null): TCon
   if (minor && coreType === 'forced_marriage') contexts.push('early_marriage');
   if (input.harmfulPractice) contexts.push('harmful_traditional_practice');
   if (sexual && input.moneyExchanged === 'yes') contexts.push('possible_sexual_exploitation');
-  if (sexual && (input.abduction === 'trafficked' || input.abduction === 'forced_conscription')) {
+  // As the Incident Recorder: any abduction at the time (trafficked, conscripted or other).
+  const abducted = input.abduction && input.abduction !== 'none' && input.abduction !== 'not_known';
+  if (sexual && abducted) {
     contexts.push('possible_sexual_slavery');
   }
   return contexts;

@@ -70,7 +70,7 @@ export const incidents = pgTable(
     abduction: text('abduction'),
     contexts: text('contexts').array().notNull().default(sql`'{}'`),
     /**
-     * The old single "first contact" answer, kept as it was recorded: migration 0024 carried what
+     * The old single "first contact" answer, kept as it was recorded: migration 0025 carried what
      * it could into `sought_help_from`; nothing writes it any more.
      */
     firstContact: text('first_contact'),
