@@ -24,6 +24,7 @@ import {
 const NOW = new Date('2026-11-23T12:00:00Z');
 const complete: TIncidentFields = {
   status: 'recorded',
+  survivorReference: 'CAV-2026/1',
   incidentMonth: '2026-10',
   age: 30,
   gender: 'female',

@@ -651,6 +651,10 @@ export function incidentIssues(
 
 export const ZIncidentInputSchema = ZIncidentFieldsSchema.superRefine((input, ctx) => {
   for (const issue of incidentIssues(input)) ctx.addIssue({ code: 'custom', ...issue });
+  // A new record needs its register number (a correction keeps the code already derived).
+  if (input.status === 'recorded' && !input.survivorReference) {
+    ctx.addIssue({ code: 'custom', path: ['survivorReference'], message: 'required to record the incident' });
+  }
 });
 export type TIncidentInput = z.infer<typeof ZIncidentInputSchema>;
 /**

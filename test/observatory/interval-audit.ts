@@ -88,7 +88,7 @@ const SUBSETS: { count: string; margins: string[] }[] = [
   { count: 'survivors: the grand total', margins: ['the grand total'] },
 ];
 
-function systemOf(statistics: TStatistics) {
+function systemOf(statistics: TStatistics, countryGroup?: ReadonlyMap<string, string>) {
   const system = new LinearSystem();
   // Each unit is its own population: the survivors' margins and total are other numbers than the
   // incidents' of the same category (incident names keep no prefix).
@@ -143,13 +143,26 @@ function systemOf(statistics: TStatistics) {
     if (ids.some((id) => id === undefined)) continue;
     system.relate([ids[0]!], ids.slice(1) as string[], true);
   }
+  // A reader knows each named country's citizenship group: its other cells are 0.
+  const country = statistics.tables.find((t) => t.key === 'country');
+  for (const row of countryGroup ? (country?.rows ?? []) : []) {
+    const own = row === 'unknown' ? 'unknown' : countryGroup?.get(row);
+    if (row === 'other' || !own) continue;
+    for (const column of country!.columns) {
+      if (column !== own) system.relate([system.idOf(`country: ${row} × ${column}`)!], []);
+    }
+  }
   return system;
 }
 
 /** Every hidden number's interval, narrowest first. */
-export async function hiddenIntervals(statistics: TStatistics): Promise<HiddenInterval[]> {
+export async function hiddenIntervals(
+  statistics: TStatistics,
+  /** What a reader knows of the world: each country's citizenship group (Italy → italian). */
+  countryGroup?: ReadonlyMap<string, string>,
+): Promise<HiddenInterval[]> {
   const highs = await highsLoader();
-  const system = systemOf(statistics);
+  const system = systemOf(statistics, countryGroup);
   const solve = (name: string, sense: 'Minimize' | 'Maximize') => {
     const result = highs.solve(system.program(system.idOf(name)!, sense), { output_flag: false });
     if (result.Status === 'Unbounded') return Number.POSITIVE_INFINITY;

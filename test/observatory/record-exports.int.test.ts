@@ -297,7 +297,7 @@ describe('the ISTAT survey export', () => {
       'Figli presenti alla violenza': 'Sì',
       'Figli che hanno assistito alla violenza (violenza assistita)': 'Sì',
       // "Nobody" on one incident does not erase whom she turned to on another.
-      'A chi si è rivolta prima': 'Familiari; Forze dell’ordine',
+      'A chi si è rivolta prima': "Familiari; Forze dell'ordine",
       'Chi l’ha indirizzata al servizio': 'Si è rivolta da sola; Parenti, amici o amiche; Un servizio',
       'Servizi che l’hanno indirizzata': "Pronto soccorso o servizi sanitari; Forze dell'ordine",
       'Servizi erogati': 'Ascolto e accoglienza; Sostegno psicologico; Consulenza legale',
@@ -355,7 +355,7 @@ describe('the register export', () => {
       'Dipendenze dell’autore': 'Alcol',
       'Valutazione del rischio':
         'Ha usato un’arma o l’ha minacciata con un’arma: ora forse presente; Violenze precedenti: in passato presente',
-      'A chi si era rivolta prima': 'Familiari; Forze dell’ordine',
+      'A chi si era rivolta prima': "Familiari; Forze dell'ordine",
       'Chi l’ha inviata': 'Si è rivolta da sola; Un servizio',
       'Servizi che l’hanno inviata': "Pronto soccorso o servizi sanitari; Forze dell'ordine",
     });

@@ -282,17 +282,33 @@ function countsFor({
   return counts;
 }
 
+/**
+ * The country table's cells every reader knows are 0: a named country belongs to one citizenship
+ * group (Italy is Italian, Egypt a third country), and "not known" citizenship is the unknown
+ * group. Only "other countries" mixes groups. Hiding a known zero hides nothing, so protection
+ * must never lean on one (a leak a walkthrough found: Italy × EU hidden "protected" the EU total).
+ */
+function countryStructuralZeros(rows: string[], columns: string[], counts: number[][]) {
+  return rows.map((row, r) => {
+    if (row === OTHER) return columns.map(() => false);
+    const own = row === 'unknown' ? columns.indexOf('unknown') : counts[r]!.findIndex((v) => v > 0);
+    return columns.map((_, c) => own >= 0 && c !== own);
+  });
+}
+
 /** A crosstab's counts, ready for protection. */
 function crosstabOf(spec: CrosstabSpec, counts: Counts, resolve: (c: Categories, d: string) => string[]) {
   const rows = resolve(spec.rows, spec.rowDimension);
   const columns = resolve(spec.columns, spec.columnDimension);
+  const cells = countsFor({ table: counts.get(spec.key), rows, columns });
   return {
     key: spec.key,
     rowDimension: spec.rowDimension,
     columnDimension: spec.columnDimension,
     rows,
     columns,
-    counts: countsFor({ table: counts.get(spec.key), rows, columns }),
+    counts: cells,
+    ...(spec.key === 'country' ? { structuralZeros: countryStructuralZeros(rows, columns, cells) } : {}),
   };
 }
 

@@ -86,10 +86,16 @@ export function protectTable({
   k = 5,
   hide = {},
   previous,
+  structuralZeros,
 }: {
   counts: number[][];
   k?: number;
   hide?: HiddenEntries;
+  /**
+   * Cells every reader knows are 0 whatever the data (a country outside a citizenship group):
+   * a hidden one would hide nothing, so they are never chosen to protect another cell.
+   */
+  structuralZeros?: boolean[][];
   /**
    * This table protected before with fewer forced entries (a linked table's next round): its
    * hidden entries stay hidden and, already protected, are not checked again.
@@ -123,7 +129,10 @@ export function protectTable({
         [...previous.columnTotals, previous.total].map((v) => v === null),
       ]
     : undefined;
-  const hidden = suppressionMask(grid, k, forced, checked);
+  if (structuralZeros?.some((row, r) => row.some((zero, c) => zero && counts[r]?.[c] !== 0))) {
+    throw new RangeError('a structural zero holds a count');
+  }
+  const hidden = suppressionMask(grid, k, forced, checked, structuralZeros);
   const shown = (r: number, c: number) => (hidden[r]![c] ? null : grid[r]![c]!);
   return {
     cells: counts.map((row, r) => row.map((_, c) => shown(r, c))),
@@ -143,6 +152,8 @@ export interface LinkedTable {
   rows: string[];
   columns: string[];
   counts: number[][];
+  /** Cells known to be 0 whatever the data (see protectTable). */
+  structuralZeros?: boolean[][];
 }
 
 export type LinkedProtectedTable = ProtectedTable & { rows: string[]; columns: string[] };
@@ -257,7 +268,13 @@ export function protectLinkedTables({
       const key = JSON.stringify(forced[i]);
       const kept = cache[i];
       if (kept?.key === key) return kept.out;
-      const result = protectTable({ counts: t.counts, k, hide: forced[i]!, previous: kept?.out });
+      const result = protectTable({
+        counts: t.counts,
+        k,
+        hide: forced[i]!,
+        previous: kept?.out,
+        ...(t.structuralZeros ? { structuralZeros: t.structuralZeros } : {}),
+      });
       cache[i] = { key, out: result };
       return result;
     });

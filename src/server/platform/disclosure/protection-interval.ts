@@ -122,6 +122,8 @@ class HiddenNetwork {
   constructor(
     private readonly grid: Grid,
     private readonly hidden: Mask,
+    /** Structural zeros: entries every reader knows are 0 (Italy × EU); never hidden to widen. */
+    private readonly fixed?: Mask,
   ) {
     this.rows = grid.length;
     this.cols = grid[0]!.length;
@@ -149,6 +151,7 @@ class HiddenNetwork {
 
   /** Capacity of an entry towards its column (or its row) with no flow on it. */
   private initialCapacity(e: Entry, towardsColumn: boolean) {
+    if (this.fixed?.[e.row]?.[e.col]) return 0;
     return towardsColumn === sign(this.grid, e) < 0 ? this.grid[e.row]![e.col]! : Number.POSITIVE_INFINITY;
   }
 
@@ -411,11 +414,11 @@ export function feasibleRange(
  * protected: each is checked again only after entries were hidden for it, and `checked` (the
  * mask of an earlier run on the same grid with fewer forced entries) starts hidden, unchecked.
  */
-export function suppressionMask(grid: Grid, k: number, forced?: Mask, checked?: Mask): Mask {
+export function suppressionMask(grid: Grid, k: number, forced?: Mask, checked?: Mask, fixed?: Mask): Mask {
   const hidden: Mask = grid.map((row, r) =>
     row.map((v, c) => (v > 0 && v < k) || forced?.[r]?.[c] === true || checked?.[r]?.[c] === true),
   );
-  const network = new HiddenNetwork(grid, hidden);
+  const network = new HiddenNetwork(grid, hidden, fixed);
   const queue: Entry[] = [];
   hidden.forEach((line, row) => {
     line.forEach((isHidden, col) => {
