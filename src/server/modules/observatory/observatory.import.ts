@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { TLocalizedText } from '../../../contracts/common.js';
 import {
   FORM_IMPLIED_BY,
-  INTIMATE_PARTNERS,
-  LEGACY_RISK_INDICATORS,
-  MINOR_AGE_BANDS,
-  RISK_FACTORS,
   resolveCoreType,
-  type TAgeBand,
-  type TAuthorRelationship,
   type TIncidentInput,
   ZIncidentInputSchema,
   ZSurvivorReferenceSchema,
@@ -17,36 +10,32 @@ import { readUploadedTable } from '../../platform/files/upload-guard.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { fieldErrorsOf } from '../../platform/http/validation-messages.js';
 import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import { cellOf, type Dictionaries, monthOf } from './observatory.import-cells.js';
 import {
   columnAt,
   columnNamed,
   type ImportIssue,
-  quoted,
   registerProblem,
   shown,
 } from './observatory.import-errors.js';
+import { type ImportEntry, importKeyOf } from './observatory.import-key.js';
+import { mergedColumns } from './observatory.import-legacy.js';
 import {
   allowedWords,
-  type ColumnKind,
-  codedSpelling,
   columnLabel,
   columnsBySpelling,
   ENTRY_COLUMN,
-  folded,
   type ImportColumn,
   importColumns,
-  LEGACY_FIRST_CONTACT_COLUMN,
   LEGACY_RISK_COLUMN,
   type ReferenceLists,
   RISK_COLUMNS,
   referenceSpellings,
   requiredWords,
   SHEETS,
-  Spellings,
   valueWords,
   yesNoSpellings,
 } from './observatory.import-vocabulary.js';
-import type { IncidentValues } from './observatory.repository.js';
 
 /**
  * Bulk import of an existing register (CSV with "," or ";", or XLSX). Headers and values are read
@@ -59,7 +48,7 @@ export const IMPORT_CONTENT_TYPES = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-export { ENTRY_COLUMN };
+export { ENTRY_COLUMN, type ImportEntry, importKeyOf, monthOf };
 
 /** The register's format from the request's content type, or a 415 naming the file. */
 export function registerFormatOf({ contentType, body }: { contentType: string | undefined; body: unknown }) {
@@ -107,22 +96,6 @@ export async function readRegister({
   }
 }
 
-/**
- * The row as an entry of the register, for its import key: the register's own number for the
- * incident when the file has one, else what the key needs of the row besides the stored values.
- */
-export interface ImportEntry {
-  number: string | null;
-  /** The old risk list as the row wrote it (codes, in its order), or empty. */
-  riskIndicators: string[];
-  /** The old "first service she turned to", or null. */
-  firstContact: string | null;
-  /** "Children present" as the key always read it: witnessed counted as present when left empty. */
-  childrenPresent: boolean;
-  /** The fields of issue 16 the row states in their own columns (see importKeyOf). */
-  stated: string[];
-}
-
 export interface ParsedRow {
   /** The row's number in the file, header included, as a spreadsheet shows it. */
   line: number;
@@ -130,255 +103,8 @@ export interface ParsedRow {
   entry: ImportEntry;
 }
 
-/**
- * The fields an import key was built from before issue 16, in the values' names. A file imported
- * then must give the same key now, so these enter every key, read as they were read then:
- * `riskIndicators` and `firstContact` from the old columns (empty without them), `childrenPresent`
- * counting children who witnessed as present when the cell was empty, `contexts` by the old rule
- * (every forced marriage "early or forced").
- */
-const KEY_FIELDS = [
-  'serviceId',
-  'status',
-  'survivorCode',
-  'incidentMonth',
-  'ageBand',
-  'birthYear',
-  'gender',
-  'citizenship',
-  'citizenshipGroup',
-  'yearsInItaly',
-  'language',
-  'interpreterNeeded',
-  'interpreterUsed',
-  'municipality',
-  'districtId',
-  'coreType',
-  'forms',
-  'stalking',
-  'childrenWitnessed',
-  'authorRelationship',
-  'harmfulPractice',
-  'referredTo',
-  'servicesProvided',
-  'consentReporting',
-] as const satisfies readonly (keyof IncidentValues)[];
-
-/**
- * The fields of issue 16 that enter a key when the row states them. Left out: whatever a register
- * written before must add to be imported at all, or the rows it imported then would get a new key
- * and be created, and counted, a second time — the age, who sent her here and which services, and
- * the kind of a harmful practice (a row with a harmful practice needs it now; whether there was
- * one, `harmfulPractice`, is in the key already, as the age band the age gives is). The reason of
- * an incident outside the six types stays: no register before could write such a type.
- */
-const STATED_KEY_FIELDS = [
-  'disability',
-  'nonGbvReason',
-  'authorAddictions',
-  'authorPreviousComplaints',
-  'protectionOrders',
-  'riskAssessment',
-  'moneyExchanged',
-  'abduction',
-  'soughtHelpFrom',
-] as const satisfies readonly (keyof IncidentValues)[];
-
-/** The contexts as the key always read them: the rule before issue 16, from the stored values. */
-function keyContexts(values: IncidentValues): string[] {
-  const contexts: string[] = [];
-  const relationship = values.authorRelationship as TAuthorRelationship | null | undefined;
-  if (relationship && INTIMATE_PARTNERS.includes(relationship)) contexts.push('intimate_partner_violence');
-  const minor = values.ageBand ? MINOR_AGE_BANDS.includes(values.ageBand as TAgeBand) : false;
-  const sexual = values.coreType === 'rape' || values.coreType === 'sexual_assault';
-  if (minor && sexual) contexts.push('child_sexual_abuse');
-  if (values.coreType === 'forced_marriage') contexts.push('early_forced_marriage');
-  if (values.harmfulPractice) contexts.push('harmful_traditional_practice');
-  return contexts;
-}
-
-/**
- * The same row imported twice gets the same key (unique per service), so it is not created
- * again. Built from the stored values — the survivor code, never the register number — so an
- * empty column added to the file, or a value written in words instead of its code, changes nothing.
- * A register imported before issue 16 gives the keys it gave then: the key reads the fields it
- * read then as it read them (KEY_FIELDS), and a field of issue 16 only when the row states it in
- * its own column, and never one the import now requires (who sent her, the age, the kind of a
- * harmful practice), so adding those columns keeps a row recognised. With the register's own
- * number for the incident, the key is that number.
- */
-export function importKeyOf({ values, entry }: { values: IncidentValues; entry: ImportEntry }) {
-  if (entry.number)
-    return createHash('sha256')
-      .update(`entry\n${values.serviceId}\n${entry.number.toUpperCase()}`)
-      .digest('base64url');
-  const content: Record<string, unknown> = {};
-  for (const field of KEY_FIELDS) content[field] = values[field] ?? null;
-  content.childrenPresent = entry.childrenPresent;
-  content.riskIndicators = entry.riskIndicators;
-  content.firstContact = entry.firstContact;
-  content.contexts = keyContexts(values);
-  for (const field of STATED_KEY_FIELDS) {
-    if (entry.stated.includes(field)) content[field] = values[field] ?? null;
-  }
-  const canonical = JSON.stringify(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash('sha256').update(canonical).digest('base64url');
-}
-
-type Cell = { value: unknown } | { problem: TLocalizedText };
-
-/** Month names as people write them ("marzo", "mar", "March"), from the calendar of each language. */
-const MONTH_NAMES = (() => {
-  const names = new Spellings();
-  for (const locale of ['it', 'en']) {
-    for (const month of ['long', 'short'] as const) {
-      const format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
-      for (let m = 0; m < 12; m++) {
-        const number = String(m + 1).padStart(2, '0');
-        names.add(format.format(new Date(Date.UTC(2000, m, 1))).replace(/\.$/, ''), number);
-      }
-    }
-  }
-  return names;
-})();
-
-/** Excel's day numbers for 2000-01-01 and 2100-12-31: a date cell arrives as one of these. */
-const EXCEL_DAYS = { from: 36526, to: 73415 };
-
-/** "2026-03", "03/2026", "15/03/2026", "marzo 2026", or an Excel date → "2026-03". */
-export function monthOf(text: string): string | null {
-  const t = folded(text).replace(/\.$/, '');
-  const month = (year: string, m: string) => {
-    const n = Number(m);
-    return n >= 1 && n <= 12 ? `${year}-${String(n).padStart(2, '0')}` : null;
-  };
-  let match = /^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2}(?:[t ][\d:.]+z?)?)?$/.exec(t);
-  if (match) return month(match[1]!, match[2]!);
-  // Italian order: day (optional), month, year.
-  match = /^(?:\d{1,2}[-/.])?(\d{1,2})[-/.](\d{4})$/.exec(t);
-  if (match) return month(match[2]!, match[1]!);
-  match = /^(\p{L}+)\.?[\s\-/']*(\d{4})$/u.exec(t);
-  if (match) {
-    const number = MONTH_NAMES.codeOf(match[1]!);
-    return number ? `${match[2]}-${number}` : null;
-  }
-  if (/^\d{5}(\.\d+)?$/.test(t) && Number(t) >= EXCEL_DAYS.from && Number(t) <= EXCEL_DAYS.to) {
-    const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(t)) * 86_400_000);
-    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-  }
-  return null;
-}
-
-/** The dictionaries one import reads values with: fixed words and the reference lists' names. */
-interface Dictionaries {
-  reference: ReferenceLists;
-  yesNo: Spellings;
-  references: Record<keyof ReferenceLists, Spellings>;
-}
-
-function notAllowed(raw: string[], column: ImportColumn, d: Dictionaries): TLocalizedText {
-  const values = raw.map((r) => quoted({ it: r, en: r }));
-  const allowed = allowedWords(column, d.reference);
-  const [it, en] = [values.map((v) => v.it).join(', '), values.map((v) => v.en).join(', ')];
-  const plural = raw.length > 1;
-  const several = column.kind.type === 'list';
-  return {
-    it: `${it} ${plural ? 'non sono valori ammessi' : 'non è un valore ammesso'}. Valori ammessi${several ? ' (più di uno separati da «;»)' : ''}: ${allowed.it}.`,
-    en: `${en} ${plural ? 'are not allowed values' : 'is not an allowed value'}. Allowed values${several ? ' (several separated by ";")' : ''}: ${allowed.en}.`,
-  };
-}
-
-/** The items of a list cell: split at ";" (or "|"); an item that is no value may be several split at ",". */
-function listItems(text: string, spellings: Spellings): string[] {
-  // Split, then trim: a pattern with \s* around the separator takes quadratic time on long blanks.
-  const split = (value: string, separator: RegExp) =>
-    value
-      .split(separator)
-      .map((item) => item.trim())
-      .filter(Boolean);
-  return split(text, /[;|]/).flatMap((item) =>
-    spellings.codeOf(item) === undefined && item.includes(',') ? split(item, /,/) : [item],
-  );
-}
-
-/** A coded cell (a value, a list of values, a month, a year) is never longer than this. */
-const MAX_CODED_CELL = 500;
 /** Past this many problems the file is clearly not a register: reading stops, the answer says so. */
 export const MAX_IMPORT_ISSUES = 1000;
-
-/** One cell's value for the schema, or what is wrong with it. Empty is "not stated" (an empty list). */
-function cellOf(column: ImportColumn, raw: string, d: Dictionaries): Cell {
-  const text = raw.trim();
-  const kind: ColumnKind = column.kind;
-  if (kind.type !== 'text' && text.length > MAX_CODED_CELL)
-    return {
-      problem: {
-        it: `Il valore è troppo lungo per questa colonna (più di ${MAX_CODED_CELL} caratteri).`,
-        en: `The value is too long for this column (more than ${MAX_CODED_CELL} characters).`,
-      },
-    };
-  if (kind.type === 'list') {
-    const spellings = codedSpelling(kind);
-    const items = listItems(text, spellings);
-    const unknown = items.filter((item) => spellings.codeOf(item) === undefined);
-    if (unknown.length > 0) return { problem: notAllowed(unknown, column, d) };
-    // The same value twice in a cell says nothing more: it is kept once.
-    return { value: [...new Set(items.map((item) => spellings.codeOf(item)!))] };
-  }
-  if (text === '') return { value: undefined };
-  switch (kind.type) {
-    case 'choice':
-    case 'yesNo':
-    case 'flag':
-    case 'reference': {
-      const spellings =
-        kind.type === 'choice'
-          ? codedSpelling(kind)
-          : kind.type === 'reference'
-            ? d.references[kind.list]
-            : d.yesNo;
-      const code = spellings.codeOf(text);
-      if (code === undefined) return { problem: notAllowed([text], column, d) };
-      if (kind.type === 'yesNo' || kind.type === 'flag') return { value: code === 'yes' };
-      return { value: code };
-    }
-    case 'month': {
-      const month = monthOf(text);
-      return month
-        ? { value: month }
-        : {
-            problem: {
-              it: `«${shown(text)}» non è un mese. Scrivi mese e anno, ad esempio 03/2026, 2026-03 o marzo 2026.`,
-              en: `"${shown(text)}" is not a month. Write month and year, for example 03/2026, 2026-03 or March 2026.`,
-            },
-          };
-    }
-    case 'year':
-      return /^\d{4}$/.test(text)
-        ? { value: Number(text) }
-        : {
-            problem: {
-              it: `«${shown(text)}» non è un anno. Scrivi quattro cifre, ad esempio 1990.`,
-              en: `"${shown(text)}" is not a year. Write four digits, for example 1990.`,
-            },
-          };
-    case 'number': {
-      // A spreadsheet may hand a whole number over as "34.0".
-      const match = /^(\d{1,3})(?:[.,]0+)?$/.exec(text);
-      const n = match ? Number(match[1]) : Number.NaN;
-      return n >= kind.min && n <= kind.max
-        ? { value: n }
-        : {
-            problem: {
-              it: `«${shown(text)}» non è un'età valida. Scrivi gli anni compiuti, un numero intero da ${kind.min} a ${kind.max}.`,
-              en: `"${shown(text)}" is not a valid age. Write the completed years, a whole number from ${kind.min} to ${kind.max}.`,
-            },
-          };
-    }
-    case 'text':
-      return { value: text };
-  }
-}
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const sentence = (text: string) => capitalised(text.endsWith('.') ? text : `${text}.`);
@@ -541,92 +267,6 @@ function headerOf(header: string[]): { columns: (ImportColumn | null)[] } | { is
   if (!seen.has('age') && !seen.has('ageBand')) missing('ageBand', 'age');
   return issues.length > 0 ? { issues } : { columns };
 }
-
-/** The level a column gave a factor for one period, and which column gave it (to name it). */
-type Rating = { level: string; column: ImportColumn };
-
-/**
- * The columns read into one field: the six risk columns into the assessment, the old risk list
- * into it too (LEGACY_RISK_INDICATORS), the old first contact into whom she turned to where the
- * answer says it. A factor rated twice for one period, or the old and the new columns both filled
- * in one row, is a problem named by its columns.
- */
-function mergedColumns(
-  record: Record<string, unknown>,
-  issue: (column: ImportColumn, problem: TLocalizedText) => void,
-) {
-  const column = (field: string) => importColumns().find((c) => c.field === field)!;
-  const filled = (field: string) => Array.isArray(record[field]) && (record[field] as unknown[]).length > 0;
-  const legacyRisk = filled(LEGACY_RISK_COLUMN) ? (record[LEGACY_RISK_COLUMN] as string[]) : [];
-  const ratings = new Map<string, Rating>();
-  let newRisk = false;
-  for (const { field, when, level } of RISK_COLUMNS) {
-    const factors = (record[field] as string[] | undefined) ?? [];
-    delete record[field];
-    if (factors.length > 0) newRisk = true;
-    for (const factor of factors) {
-      const earlier = ratings.get(`${factor}|${when}`);
-      if (earlier) {
-        const word = valueWords('riskFactor', factor);
-        issue(column(field), {
-          it: `«${word.it}» è già nella colonna «${earlier.column.label.it}»: per ogni periodo un fattore sta in una sola colonna.`,
-          en: `"${word.en}" is already in the column "${earlier.column.label.en}": for each period a factor goes in one column only.`,
-        });
-      } else ratings.set(`${factor}|${when}`, { level, column: column(field) });
-    }
-  }
-  delete record[LEGACY_RISK_COLUMN];
-  if (legacyRisk.length > 0 && newRisk) {
-    const first = columnLabel(RISK_COLUMNS[0].field);
-    issue(column(LEGACY_RISK_COLUMN), {
-      it: `Questa è la colonna dei registri precedenti: in una riga scrivi i fattori o qui o nelle colonne della valutazione del rischio (come «${first.it}»), non in entrambe.`,
-      en: `This is the column of earlier registers: in one row write the factors either here or in the risk assessment's columns (such as "${first.en}"), not in both.`,
-    });
-  } else {
-    for (const code of legacyRisk) {
-      const legacy = LEGACY_RISK_INDICATORS[code]!;
-      ratings.set(`${legacy.factor}|${legacy.when}`, {
-        level: 'present',
-        column: column(LEGACY_RISK_COLUMN),
-      });
-    }
-  }
-  if (ratings.size > 0) {
-    const assessment: Record<string, Record<string, string>> = {};
-    // In the list's order, now before past: the same assessment is always written the same way.
-    for (const factor of RISK_FACTORS) {
-      for (const when of ['now', 'past']) {
-        const rating = ratings.get(`${factor}|${when}`);
-        if (rating) assessment[factor] = { ...assessment[factor], [when]: rating.level };
-      }
-    }
-    record.riskAssessment = assessment;
-  }
-
-  const firstContact = (record[LEGACY_FIRST_CONTACT_COLUMN] as string | undefined) ?? null;
-  delete record[LEGACY_FIRST_CONTACT_COLUMN];
-  if (firstContact !== null && filled('soughtHelpFrom')) {
-    const sought = columnLabel('soughtHelpFrom');
-    issue(column(LEGACY_FIRST_CONTACT_COLUMN), {
-      it: `Questa è la colonna dei registri precedenti: in una riga scrivi o questa o «${sought.it}», non entrambe.`,
-      en: `This is the column of earlier registers: in one row write either this one or "${sought.en}", not both.`,
-    });
-  } else if (firstContact !== null && FIRST_CONTACT_HELP[firstContact]) {
-    record.soughtHelpFrom = [FIRST_CONTACT_HELP[firstContact]];
-  }
-  return { riskIndicators: legacyRisk, firstContact, newRisk };
-}
-
-/**
- * The old "first service she turned to" as whom she turned to before, where the answer says it
- * (as migration 0025 reads old records); any other service says nothing of it, and nothing is guessed
- * ("emergency room or health services" may have been a GP).
- */
-const FIRST_CONTACT_HELP: Record<string, string> = {
-  police: 'police',
-  social_services: 'social_services',
-  legal: 'lawyers',
-};
 
 /**
  * Reads and checks every row: the rows ready for the database's checks, or every problem, each

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
@@ -12,6 +11,7 @@ import {
   sliceUnderK,
 } from './disclosure.js';
 import { alternativeTable, extendedGrid, feasibleRange, suppressionMask } from './protection-interval.js';
+import { intervalByLp, publishedGrid } from './test-support.js';
 
 /** Checks a claimed alternative independently: same shown entries, true totals, non-negative, different. */
 function isValidAlternative(
@@ -47,10 +47,6 @@ const table = fc
 const k = fc.integer({ min: 2, max: 10 });
 
 /** The published table as a grid (cells, then totals) with its mask of suppressed entries. */
-function publishedGrid(out: ProtectedTable) {
-  const rows = out.cells.map((row, r) => [...row, out.rowTotals[r]!]);
-  return [...rows, [...out.columnTotals, out.total]];
-}
 
 /** Both guarantees, checked on a published table against the counts it came from. */
 function expectProtected(counts: number[][], out: ProtectedTable, threshold: number) {
@@ -353,43 +349,6 @@ describe('open lists', () => {
   });
 });
 
-/** The interval of one hidden entry by linear programming (HiGHS), independent of the flow search. */
-const highsReady = highsLoader();
-async function intervalByLp(grid: number[][], hidden: boolean[][], target: { row: number; col: number }) {
-  const highs = await highsReady;
-  const R = grid.length - 1;
-  const C = grid[0]!.length - 1;
-  const v = (r: number, c: number) => `x${r}_${c}`;
-  const constraints: string[] = [];
-  for (let r = 0; r <= R; r++) {
-    constraints.push(
-      ` r${r}: ${Array.from({ length: C }, (_, c) => `+ ${v(r, c)}`).join(' ')} - ${v(r, C)} = 0`,
-    );
-  }
-  for (let c = 0; c <= C; c++) {
-    constraints.push(
-      ` c${c}: ${Array.from({ length: R }, (_, r) => `+ ${v(r, c)}`).join(' ')} - ${v(R, c)} = 0`,
-    );
-  }
-  const bounds = grid.flatMap((row, r) =>
-    row.map((value, c) => (hidden[r]![c] ? ` ${v(r, c)} >= 0` : ` ${v(r, c)} = ${value}`)),
-  );
-  const solve = (sense: string) => {
-    const lp = [
-      sense,
-      ` obj: ${v(target.row, target.col)}`,
-      'Subject To',
-      ...constraints,
-      'Bounds',
-      ...bounds,
-      'End',
-    ];
-    const result = highs.solve(lp.join('\n'), { output_flag: false });
-    return result.Status === 'Optimal' ? result.ObjectiveValue : Number.POSITIVE_INFINITY;
-  };
-  return { min: solve('Minimize'), max: solve('Maximize') };
-}
-
 describe('protection intervals', () => {
   it('finds each hidden entry\u2019s exact interval (checked by linear programming)', async () => {
     await fc.assert(
@@ -458,46 +417,6 @@ describe('protection intervals', () => {
         }
       }),
       { numRuns: 300 },
-    );
-  });
-});
-
-describe('structural zeros', () => {
-  // Countries by citizenship group: Italy is only Italian, Morocco only a third country; "other
-  // countries" mixes groups. A reader knows the zeros, so hiding one protects nothing.
-  const counts = [
-    [15, 0, 0],
-    [0, 0, 50],
-    [0, 4, 3],
-  ];
-  const structuralZeros = [
-    [false, true, true],
-    [true, true, false],
-    [false, false, false],
-  ];
-
-  it('never hides a cell every reader knows is 0, and still leaves every hidden entry k values', async () => {
-    const out = protectTable({ counts, k: 5, structuralZeros });
-    structuralZeros.forEach((row, r) => {
-      row.forEach((zero, c) => {
-        if (zero) expect(out.cells[r]![c], `cell ${r},${c}`).toBe(0);
-      });
-    });
-    const grid = extendedGrid(counts);
-    const hidden = publishedGrid(out).map((row) => row.map((value) => value === null));
-    expect(hidden.flat().some(Boolean)).toBe(true);
-    for (const [r, row] of hidden.entries()) {
-      for (const [c, isHidden] of row.entries()) {
-        if (!isHidden) continue;
-        const { min, max } = await intervalByLp(grid, hidden, { row: r, col: c });
-        expect(max - min + 1, `entry ${r},${c}`).toBeGreaterThanOrEqual(5);
-      }
-    }
-  });
-
-  it('refuses a structural zero that holds a count', () => {
-    expect(() => protectTable({ counts, k: 5, structuralZeros: [[true, false, false], [], []] })).toThrow(
-      RangeError,
     );
   });
 });

@@ -1,6 +1,5 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,7 +13,7 @@ import {
   VIOLENCE_FORMS,
   YES_NO_UNKNOWN,
 } from '../../../contracts/index.js';
-import { ApiError, isApiError } from '../../api/problem.js';
+import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ConfirmPanel } from '../../ui/ConfirmPanel.js';
@@ -30,9 +29,9 @@ import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
-import { useDistricts, useMunicipalities } from '../structure/structure-api.js';
 import { ClassificationHelper } from './ClassificationHelper.js';
 import { IncidentAuthorSection } from './IncidentAuthorSection.js';
+import { WhenListsLoaded, withoutUnaskedBand } from './IncidentFormLoading.js';
 import { IncidentPathwaySection } from './IncidentPathwaySection.js';
 import { IncidentRiskSection } from './IncidentRiskSection.js';
 import { IncidentSection } from './IncidentSection.js';
@@ -55,13 +54,7 @@ import {
   valuesToInput,
   type YesNo,
 } from './incident-form-values.js';
-import {
-  useCountries,
-  useIncident,
-  useIncidentDelete,
-  useIncidentSave,
-  useLanguages,
-} from './incidents-api.js';
+import { useIncident, useIncidentDelete, useIncidentSave } from './incidents-api.js';
 
 export function IncidentCreatePage() {
   return <WhenListsLoaded>{() => <IncidentForm incident={null} />}</WhenListsLoaded>;
@@ -80,33 +73,7 @@ export function IncidentEditPage({ incidentId }: { incidentId: string }) {
  * A select shows its saved value only if the option exists when the form mounts: the form waits
  * for the reference lists (then read from the cache), or a reopened draft would look empty.
  */
-function WhenListsLoaded({ children }: { children: () => ReactNode }) {
-  const lists: UseQueryResult<unknown>[] = [
-    useCountries(),
-    useLanguages(),
-    useDistricts(),
-    useMunicipalities(),
-  ];
-  // The loading notice or the error of the first list not ready yet.
-  const waiting = lists.find((query) => query.isPending || query.isError);
-  if (waiting) return <AsyncContent query={waiting}>{() => null}</AsyncContent>;
-  return <>{children()}</>;
-}
-
 const CLASSIFICATION_KEYS = CLASSIFICATION_QUESTIONS.map((q) => q.key) as readonly string[];
-
-/**
- * The age band is asked only when the year of birth alone is known. With neither age nor year the
- * server says both that one of them and that the band is missing: the band's message would point
- * at a field the form does not show, so only the first is kept.
- */
-function withoutUnaskedBand(error: unknown, bandAsked: boolean): unknown {
-  const errors = isApiError(error) ? error.problem?.errors : undefined;
-  if (bandAsked || !isApiError(error) || !error.problem || !errors) return error;
-  const kept = errors.filter((e) => e.field.replace(/^body\.?/, '') !== 'ageBand');
-  if (kept.length === errors.length) return error;
-  return new ApiError(error.status, { ...error.problem, errors: kept }, error.message);
-}
 
 /**
  * The one form for a new incident and for an existing one. A draft may stay incomplete; recording
