@@ -39,6 +39,11 @@ export const AUDIT_RECORD_TYPES = [
   'service',
   'audit_trail',
   'identity_provider',
+  'training_course',
+  'training_edition',
+  'training_place',
+  'training_session',
+  'training_certificate',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -22,6 +22,8 @@ export const ZAttentionItemSchema = z.object({
     'court_deadlines_late',
     'court_deadlines_escalated',
     'court_reports_to_approve',
+    'training_offers',
+    'training_approvals',
   ]),
   count: z.number().int(),
   link: z.string(),

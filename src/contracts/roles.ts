@@ -67,5 +67,9 @@ export const ZPermissionSchema = z.enum([
   'jobs.manage',
   'identity-providers.manage',
   'identity-providers.review',
+  'training.browse',
+  'training.manage',
+  'training.enrol',
+  'training.dashboard',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

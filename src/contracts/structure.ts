@@ -79,6 +79,7 @@ export const ZServiceKindSchema = z.enum([
   'reception',
   'job_services',
   'coordination',
+  'training',
   'research',
   'other',
 ]);

@@ -19,6 +19,7 @@ import { observatoryModule } from './modules/observatory/observatory.module.js';
 import { referenceModule } from './modules/reference/reference.module.js';
 import { researchModule } from './modules/research/research.module.js';
 import { structureModule } from './modules/structure/structure.module.js';
+import { trainingModule } from './modules/training/training.module.js';
 import { usersModule } from './modules/users/users.module.js';
 import { installAccessHook } from './platform/access/access-hook.js';
 import { registerGrantChecks } from './platform/access/break-glass.js';
@@ -78,6 +79,7 @@ export const MODULES: readonly TramaModule[] = [
   structureModule,
   researchModule,
   referenceModule,
+  trainingModule,
 ];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */

@@ -41,6 +41,7 @@ const ORGANISATIONS = [
       },
       { key: 'mediazione', name: 'Servizio di mediazione linguistico-culturale', kind: 'mediation_service' },
       { key: 'cabina', name: 'Cabina di regia del progetto', kind: 'coordination' },
+      { key: 'formazione', name: 'Formazione degli operatori', kind: 'training' },
     ],
   },
   {
@@ -188,7 +189,7 @@ const ACCOUNTS: {
     displayName: 'Franco Formatore',
     addressForm: 'masculine',
     role: 'trainer',
-    organisation: 'risorsa',
+    service: 'formazione',
   },
   {
     username: 'redazione',

@@ -36,6 +36,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'consent.override',
     'cases.read',
     'cases.supervise',
+    'training.browse',
+    'training.enrol',
+    'training.dashboard',
   ],
   practitioner: [
     'structure.read',
@@ -49,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'referrals.answer',
     'cases.read',
     'cases.write',
+    'training.browse',
   ],
   clinician: [
     'structure.read',
@@ -61,11 +65,13 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'referrals.answer',
     'cases.read',
     'cases.write',
+    'training.browse',
   ],
-  mediator: ['structure.read', 'sessions.attend'],
-  trainer: ['structure.read', 'observatory.read'],
-  editor: ['structure.read'],
-  researcher: ['structure.read', 'observatory.read', 'research.export'],
+  mediator: ['structure.read', 'sessions.attend', 'training.browse'],
+  // A trainer manages the courses and editions of their own training service (RLS: trama_managed_gatherings).
+  trainer: ['structure.read', 'observatory.read', 'training.browse', 'training.manage', 'training.dashboard'],
+  editor: ['structure.read', 'training.browse'],
+  researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse'],
 };
 
 export function permissionsOf(role: TRole | null): readonly TPermission[] {

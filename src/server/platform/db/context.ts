@@ -79,9 +79,16 @@ export async function unsafeAsSystem<T>(tx: Tx, work: (tx: Tx) => Promise<T>): P
   const role = result.rows[0]?.role ?? 'none';
   if (role === 'none') return work(tx);
   await tx.execute(sql`reset role`);
+  const restore = () => tx.execute(sql`select set_config('role', ${role}, true)`);
+  let outcome: T;
   try {
-    return await work(tx);
-  } finally {
-    await tx.execute(sql`select set_config('role', ${role}, true)`);
+    outcome = await work(tx);
+  } catch (error) {
+    // A failed statement aborts the transaction, and then the restore fails too: the work's own
+    // error is the one to report (the transaction rolls back either way).
+    await restore().catch(() => undefined);
+    throw error;
   }
+  await restore();
+  return outcome;
 }

@@ -21,6 +21,8 @@ export const RETENTION_CLASSES = {
   statistical: 'records anonymised, aggregates kept',
   /** Studies, research exports and the keys of their pseudonyms: the study's approved duration. */
   research: 'study duration, keys destroyed at its end',
+  /** Courses, registrations, attendance and certificates: while a certificate can be verified, then anonymised. */
+  training_record: 'certificate validity, then anonymised',
 } as const;
 
 export type RetentionClass = keyof typeof RETENTION_CLASSES;

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../platform/deps.js';
+
+export const attendanceRoutes =
+  (_deps: Deps): FastifyPluginAsyncZod =>
+  async (_app) => {};
