@@ -60,29 +60,13 @@ CREATE POLICY gathering_places_read ON gathering_places FOR SELECT TO trama_app
     OR gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])
     OR ((SELECT trama_role()) = 'coordinator' AND participant_organisation_id = (SELECT trama_org())));
 --> statement-breakpoint
-CREATE POLICY gathering_places_update ON gathering_places FOR UPDATE TO trama_app
-  USING (user_id = (SELECT trama_user())
-    OR gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])
-    OR ((SELECT trama_role()) = 'coordinator' AND participant_organisation_id = (SELECT trama_org())))
-  WITH CHECK (user_id = (SELECT trama_user())
-    OR gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])
-    OR ((SELECT trama_role()) = 'coordinator' AND participant_organisation_id = (SELECT trama_org())));
---> statement-breakpoint
-CREATE POLICY gathering_places_insert ON gathering_places FOR INSERT TO trama_app
-  WITH CHECK (requested_by = (SELECT trama_user()) AND (user_id = (SELECT trama_user())
-    OR gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])
-    OR ((SELECT trama_role()) = 'coordinator' AND participant_organisation_id = (SELECT trama_org()))));
---> statement-breakpoint
-GRANT INSERT ON gathering_places TO trama_app;
---> statement-breakpoint
-GRANT USAGE ON SEQUENCE gathering_places_queued_seq_seq TO trama_app;
---> statement-breakpoint
+-- Registrations are written only as the owner, by the services in platform/gatherings/places.ts,
+-- after they have judged the caller: the request role reads them and writes none (no status of
+-- its own choosing, no seat past the counter).
 -- The link's hash stays out of the request role's reach: a link is looked up only as the owner.
 GRANT SELECT (id, gathering_id, user_id, external_name, external_organisation, external_email, profession,
   participant_service_id, participant_organisation_id, status, queued_seq, offer_expires_at, link_expires_at,
   requested_by, requested_at, decided_by, updated_at) ON gathering_places TO trama_app;
---> statement-breakpoint
-GRANT UPDATE (status, decided_by, updated_at) ON gathering_places TO trama_app;
 --> statement-breakpoint
 ALTER TABLE gathering_attendance ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -94,13 +78,16 @@ CREATE POLICY gathering_attendance_read ON gathering_attendance FOR SELECT TO tr
   USING (place_id IN (SELECT p.id FROM gathering_places p));
 --> statement-breakpoint
 CREATE POLICY gathering_attendance_insert ON gathering_attendance FOR INSERT TO trama_app
-  WITH CHECK (recorded_by = (SELECT trama_user()) AND session_id IN (SELECT s.id FROM gathering_sessions s
-    WHERE s.gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])));
+  WITH CHECK (recorded_by = (SELECT trama_user()) AND EXISTS (SELECT 1 FROM gathering_sessions s
+    JOIN gathering_places p ON p.gathering_id = s.gathering_id
+    WHERE s.id = session_id AND p.id = place_id
+      AND s.gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])));
 --> statement-breakpoint
 CREATE POLICY gathering_attendance_update ON gathering_attendance FOR UPDATE TO trama_app
   USING (session_id IN (SELECT s.id FROM gathering_sessions s
     WHERE s.gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])))
-  WITH CHECK (recorded_by = (SELECT trama_user()));
+  WITH CHECK (recorded_by = (SELECT trama_user()) AND EXISTS (SELECT 1 FROM gathering_sessions s
+    JOIN gathering_places p ON p.gathering_id = s.gathering_id WHERE s.id = session_id AND p.id = place_id));
 --> statement-breakpoint
 GRANT SELECT, INSERT ON gathering_attendance TO trama_app;
 --> statement-breakpoint
@@ -187,7 +174,7 @@ CREATE POLICY training_certificates_insert ON training_certificates FOR INSERT T
 CREATE POLICY training_certificates_update ON training_certificates FOR UPDATE TO trama_app
   USING (place_id IN (SELECT p.id FROM gathering_places p
     WHERE p.gathering_id = ANY ((SELECT trama_managed_gatherings())::uuid[])))
-  WITH CHECK (revoked_by = (SELECT trama_user()));
+  WITH CHECK (revoked_by = (SELECT trama_user()) AND revoked_at IS NOT NULL);
 --> statement-breakpoint
 GRANT SELECT, INSERT ON training_certificates TO trama_app;
 --> statement-breakpoint

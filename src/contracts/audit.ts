@@ -44,6 +44,7 @@ export const AUDIT_RECORD_TYPES = [
   'training_place',
   'training_session',
   'training_certificate',
+  'training_questionnaire',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -155,13 +155,14 @@ export const ZCheckinCodeSchema = z.object({
 });
 export type TCheckinCode = z.infer<typeof ZCheckinCodeSchema>;
 
+/** A signed-in participant's scan of the code on the trainer's screen. */
 export const ZCheckinSchema = z.strictObject({
   code: z.string().trim().min(1).max(40),
-  /** An external participant's personal link, kept on their phone; a signed-in user sends none. */
-  personalToken: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{20,100}$/)
-    .optional(),
+});
+/** An external participant's scan, sent from the page their personal link opens. */
+export const ZPersonalCheckinSchema = z.strictObject({
+  sessionId: ZIdSchema,
+  code: z.string().trim().min(1).max(40),
 });
 export const ZCheckinResultSchema = z.object({
   status: z.enum(ATTENDANCE_STATUSES),

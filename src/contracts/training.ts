@@ -31,6 +31,17 @@ export type TStrand = (typeof STRANDS)[number];
 export const CREDIT_SCHEMES = ['social_workers_council', 'bar_council', 'ecm'] as const;
 export type TCreditScheme = (typeof CREDIT_SCHEMES)[number];
 
+/**
+ * Who a body's credits are for: a course accredited by the social workers' council gives credits
+ * to social workers, by the bar council to lawyers, ECM to health professions. A certificate
+ * shows credits only to a participant of those professions.
+ */
+export const CREDITED_PROFESSIONS: Record<TCreditScheme, readonly (typeof PROFESSIONS)[number][]> = {
+  social_workers_council: ['social_worker'],
+  bar_council: ['lawyer'],
+  ecm: ['health_worker', 'psychologist'],
+};
+
 export const TRAINING_TARGETS = { ethnoclinical: 97, experiential: 15 } as const;
 
 export const TRAINING_LIMITS = {
@@ -56,13 +67,14 @@ export const ZCourseInputSchema = z
     targetServiceKinds: z.array(ZServiceKindSchema).max(20).default([]),
     targetProfessions: z.array(z.enum(PROFESSIONS)).max(20).default([]),
     objectives: multilineText({ max: TRAINING_LIMITS.objectives }),
-    hours: z.number().positive().max(TRAINING_LIMITS.hours),
+    // Stored to the hundredth: less than a quarter of an hour is no course (and would round to 0).
+    hours: z.number().min(0.25).max(TRAINING_LIMITS.hours),
     trainers: text({ max: TRAINING_LIMITS.trainers }),
     /** The share of an edition's hours a participant must attend for a certificate. */
     attendanceThreshold: z.number().int().min(1).max(100).default(75),
     approvalRequired: z.boolean().default(false),
     creditScheme: z.enum(CREDIT_SCHEMES).nullable().default(null),
-    credits: z.number().positive().max(TRAINING_LIMITS.credits).nullable().default(null),
+    credits: z.number().min(0.1).max(TRAINING_LIMITS.credits).nullable().default(null),
     accreditationRef: text({ max: TRAINING_LIMITS.accreditation }).nullable().default(null),
     /** The observatory findings the course answers (from the training report). */
     findings: z.array(ZFindingLinkSchema).max(TRAINING_LIMITS.findings).default([]),
@@ -249,3 +261,45 @@ export const ZTrainingDashboardSchema = z.object({
 });
 export type TTrainingDashboard = z.infer<typeof ZTrainingDashboardSchema>;
 export type TEnrolmentResult = z.infer<typeof ZEnrolmentResultSchema>;
+
+/**
+ * Experiential training (WP3): a trainee's field log. An entry names a case only when the trainee
+ * is on that case's team (the team took them on); otherwise it holds no identifying data, and the
+ * form says so.
+ */
+export const ZFieldLogInputSchema = z.strictObject({
+  entryOn: isoDate(),
+  hours: z.number().min(0.25).max(12),
+  activity: text({ max: 300 }),
+  reflections: multilineText({ max: 4000 }),
+  caseId: ZIdSchema.nullable().default(null),
+});
+export type TFieldLogInput = z.infer<typeof ZFieldLogInputSchema>;
+export const ZFieldLogFeedbackSchema = z.strictObject({ feedback: multilineText({ max: 4000 }) });
+export const ZFieldLogEntrySchema = z.object({
+  id: ZIdSchema,
+  traineeName: z.string(),
+  entryOn: z.string(),
+  hours: z.number(),
+  activity: z.string(),
+  reflections: z.string(),
+  /** The case's code, for its author only; others learn only that a case is linked. */
+  caseCode: z.string().nullable(),
+  linkedToCase: z.boolean(),
+  feedback: z.string().nullable(),
+  feedbackAt: z.string().nullable(),
+  mine: z.boolean(),
+});
+export type TFieldLogEntry = z.infer<typeof ZFieldLogEntrySchema>;
+export const ZFieldLogSchema = z.object({ entries: z.array(ZFieldLogEntrySchema), totalHours: z.number() });
+
+/** A coordinator's list of their organisation's requests awaiting approval, across editions. */
+export const ZApprovalsSchema = z.array(
+  z.object({
+    editionId: ZIdSchema,
+    courseTitle: z.string(),
+    startsAt: z.string().nullable(),
+    place: ZPlaceSchema,
+  }),
+);
+export type TApprovals = z.infer<typeof ZApprovalsSchema>;

@@ -381,7 +381,7 @@ describe('residence status', () => {
     );
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
     const period = { from: today, to: today };
-    const before = await found!.compute({ on: t.database.db, period });
+    const before = await found!.compute({ on: t.database.db, keyring: t.deps.keyring, period });
     await registerFamily();
     const { caseId } = await openCaseFor([ids.mother!, ids.child!]);
     await ok('operatrice', 'PUT', `/api/people/${ids.mother}/residence`, permit);
@@ -391,14 +391,16 @@ describe('residence status', () => {
       expiresOn: '2020-01-01',
     });
     await ok('operatrice', 'PUT', `/api/people/${ids.father}/residence`, permit);
-    const after = await found!.compute({ on: t.database.db, period });
+    const after = await found!.compute({ on: t.database.db, keyring: t.deps.keyring, period });
     const [{ code }] = (await system(sql`select code from cases where id = ${caseId}`)) as [{ code: string }];
     expect(after.value).toBe(before.value! + 1);
     expect(after.recordIds).toContain(code);
     await ok('operatrice', 'PUT', `/api/people/${ids.child}/residence`, { status: 'asylum_seeker' });
-    expect((await found!.compute({ on: t.database.db, period })).value).toBe(before.value! + 2);
+    expect((await found!.compute({ on: t.database.db, keyring: t.deps.keyring, period })).value).toBe(
+      before.value! + 2,
+    );
     await system(sql`update people set citizenship = 'RO' where id = ${ids.child}`);
-    const eu = await found!.compute({ on: t.database.db, period });
+    const eu = await found!.compute({ on: t.database.db, keyring: t.deps.keyring, period });
     expect(eu.value).toBe(before.value! + 1);
     // Codes only: no person, no name, no status.
     for (const leak of [ids.mother!, ids.child!, 'Fatima', 'permit_holder'])

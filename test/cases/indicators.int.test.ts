@@ -20,11 +20,11 @@ const period = { from: today, to: today };
 describe('case indicators', () => {
   it('count a household once while its ethnoclinical case is open, by its code, and not before it opened', async () => {
     const families = indicator('cases.families_in_ethnoclinical_care');
-    const before = await families.compute({ on: t.database.db, period });
+    const before = await families.compute({ on: t.database.db, keyring: t.deps.keyring, period });
     const household = await registerFamily();
     const { caseId } = await openCaseFor([ids.mother!]);
 
-    const after = await families.compute({ on: t.database.db, period });
+    const after = await families.compute({ on: t.database.db, keyring: t.deps.keyring, period });
     expect(after.value).toBe(before.value! + 1);
     expect(after.recordIds).toContain(household.code);
     expect(after.recordIds.filter((c) => c === household.code)).toHaveLength(1);
@@ -32,6 +32,7 @@ describe('case indicators', () => {
 
     const longAgo = await families.compute({
       on: t.database.db,
+      keyring: t.deps.keyring,
       period: { from: '2001-01-01', to: '2001-12-31' },
     });
     expect(longAgo).toEqual({ value: 0, recordIds: [] });
@@ -41,7 +42,11 @@ describe('case indicators', () => {
   it('give the median days from referral to the first session in the period, and none when there was none', async () => {
     const days = indicator('cases.days_referral_to_first_session');
     expect(
-      await days.compute({ on: t.database.db, period: { from: '2001-01-01', to: '2001-12-31' } }),
+      await days.compute({
+        on: t.database.db,
+        keyring: t.deps.keyring,
+        period: { from: '2001-01-01', to: '2001-12-31' },
+      }),
     ).toEqual({
       value: null,
       recordIds: [],
@@ -55,7 +60,11 @@ describe('case indicators', () => {
       { code: string },
     ];
     expect(
-      await days.compute({ on: t.database.db, period: { from: '2003-05-01', to: '2003-05-31' } }),
+      await days.compute({
+        on: t.database.db,
+        keyring: t.deps.keyring,
+        period: { from: '2003-05-01', to: '2003-05-31' },
+      }),
     ).toEqual({
       value: 9,
       recordIds: [code],

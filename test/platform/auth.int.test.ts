@@ -170,6 +170,7 @@ describe('sessions', () => {
       'referrals.answer',
       'cases.read',
       'cases.write',
+      'training.browse',
     ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })

@@ -184,6 +184,15 @@ describe('approval, staff and external participants', () => {
       (await call('operatrice', 'POST', `/api/training/places/${asked.place.id}/decision`, { approve: true }))
         .statusCode,
     ).toBe(403);
+    const waiting = await ok<{ place: TPlace; editionId: string }[]>(
+      'coordinatrice',
+      'GET',
+      '/api/training/approvals',
+    );
+    expect(waiting.filter((w) => w.editionId === edition.id).map((w) => w.place.participantName)).toEqual([
+      'Paola Operatrice',
+    ]);
+    expect((await call('operatrice', 'GET', '/api/training/approvals')).statusCode).toBe(403);
     const refused = await ok<TPlace>(
       'coordinatrice',
       'POST',

@@ -1,5 +1,6 @@
 import { accountModule } from '../features/account/account.module.js';
 import { apiDocsModule } from '../features/api-docs/api-docs.module.js';
+import { attendanceModule } from '../features/attendance/attendance.module.js';
 import { auditModule } from '../features/audit/audit.module.js';
 import { authModule } from '../features/auth/auth.module.js';
 import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
@@ -15,6 +16,7 @@ import { referralsModule } from '../features/referrals/referrals.module.js';
 import { researchModule } from '../features/research/research.module.js';
 import { roleGrantsModule } from '../features/role-grants/role-grants.module.js';
 import { structureModule } from '../features/structure/structure.module.js';
+import { trainingModule } from '../features/training/training.module.js';
 import { usersModule } from '../features/users/users.module.js';
 import type { FeatureModule } from '../routing/feature-module.js';
 
@@ -35,7 +37,9 @@ export const FEATURE_MODULES = [
   referralsModule,
   casesModule,
   exportsModule,
+  trainingModule,
   researchModule,
+  attendanceModule,
   auditModule,
   breakGlassModule,
   jobsModule,

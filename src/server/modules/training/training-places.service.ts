@@ -137,6 +137,12 @@ export async function enrolStaff({
   profession: TProfession;
 }) {
   if (ctx.role !== 'coordinator' || !ctx.organisationId) throw problems.forbidden();
+  // A coordinator's own place goes through a request like anyone's: nobody approves themselves.
+  if (userId === ctx.userId)
+    throw problems.field('userId', 'self', {
+      it: 'Per te stessa o te stesso chiedi un posto dalla pagina dell’edizione.',
+      en: 'For yourself, ask for a place from the edition’s page.',
+    });
   return scoped({
     db: deps.db,
     ctx,

@@ -51,6 +51,26 @@ export const TRAINING_AUDIT_ACTIONS = {
   },
   'training.certificate_revoked': { it: 'Attestato revocato', en: 'Certificate revoked' },
   'training.dashboard_read': { it: 'Cruscotto della formazione consultato', en: 'Training dashboard read' },
+  'training.questionnaire_created': { it: 'Questionario creato', en: 'Questionnaire created' },
+  'training.questionnaire_answered': { it: 'Questionario compilato', en: 'Questionnaire answered' },
+  'training.competence_read': {
+    it: 'Risultati dei questionari di un’edizione consultati',
+    en: 'Edition questionnaire results read',
+  },
+  'training.survey_closed': { it: 'Indagine sui servizi chiusa', en: 'Services survey closed' },
+  'training.survey_read': {
+    it: 'Risultati dell’indagine sui servizi consultati',
+    en: 'Services survey results read',
+  },
+  'training.field_log_written': {
+    it: 'Diario del lavoro sul campo aggiornato',
+    en: 'Field log entry written',
+  },
+  'training.field_log_read': { it: 'Diario del lavoro sul campo consultato', en: 'Field log read' },
+  'training.field_log_feedback': {
+    it: 'Commento del supervisore al diario',
+    en: 'Supervisor feedback on the field log',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
@@ -64,6 +84,7 @@ export const TRAINING_RECORD_TABLES = {
   training_place: 'gathering_places',
   training_session: 'gathering_sessions',
   training_certificate: 'training_certificates',
+  training_questionnaire: 'training_questionnaires',
 } as const;
 
 declare module '../../platform/access/not-found.js' {

@@ -110,6 +110,56 @@ export const TRAINING_FIELD_CLASSES: Record<string, Record<string, FieldClass>> 
     revoked_by: 'internal',
     revocation_reason: 'internal',
   },
+  training_field_logs: {
+    id: 'internal',
+    place_id: 'internal',
+    entry_on: 'internal',
+    hours: 'internal',
+    activity: 'internal',
+    // A trainee's reflections on field work with families may touch on them: read by the trainee and trainers only.
+    reflections: 'special',
+    case_id: 'internal',
+    feedback: 'special',
+    feedback_by: 'internal',
+    feedback_at: 'internal',
+    created_by: 'internal',
+    created_at: 'internal',
+  },
+  training_questionnaires: {
+    id: 'internal',
+    owner_service_id: 'internal',
+    course_id: 'internal',
+    purpose: 'public',
+    title: 'public',
+    items: 'public',
+    created_by: 'internal',
+    created_at: 'internal',
+    closed_at: 'public',
+  },
+  // Sealed answers waiting for their batch (ADR 0019 §6): encrypted, the owner's alone.
+  training_response_queue: {
+    id: 'internal',
+    questionnaire_id: 'internal',
+    scope_id: 'internal',
+    phase: 'internal',
+    sealed: 'internal',
+  },
+  // Scores under a keyed hash of a code only the participant holds: pseudonymous, out of the request role's reach.
+  training_responses: {
+    id: 'internal',
+    questionnaire_id: 'internal',
+    scope_id: 'internal',
+    phase: 'internal',
+    respondent_hash: 'internal',
+    scores: 'internal',
+    submitted_on: 'internal',
+  },
+  training_response_marks: {
+    questionnaire_id: 'internal',
+    scope_id: 'internal',
+    phase: 'internal',
+    respondent_key: 'internal',
+  },
 };
 
 /** How long each table is kept (platform/retention/retention-classes.ts). */
@@ -123,4 +173,9 @@ export const TRAINING_RETENTION: Readonly<Record<string, RetentionClass>> = {
   training_course_findings: 'training_record',
   training_editions: 'training_record',
   training_certificates: 'training_record',
+  training_questionnaires: 'training_record',
+  training_field_logs: 'training_record',
+  training_responses: 'statistical',
+  training_response_queue: 'technical',
+  training_response_marks: 'training_record',
 };

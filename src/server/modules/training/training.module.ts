@@ -4,11 +4,18 @@ import { countOf } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import type { TramaModule } from '../../platform/module.js';
 import { TRAINING_AUDIT_ACTIONS, TRAINING_RECORD_TABLES } from './training.audit.js';
+import { seedDemoTraining } from './training.demo.js';
+import { TRAINING_EXPORTS } from './training.exports.js';
 import { TRAINING_FIELD_CLASSES, TRAINING_RETENTION } from './training.fields.js';
+import { TRAINING_INDICATORS } from './training.indicators.js';
 import { trainingRoutes } from './training.routes.js';
 import { attendanceRoutes } from './training-attendance.routes.js';
 import { certificateRoutes } from './training-certificates.routes.js';
+import { dashboardRoutes } from './training-dashboard.routes.js';
+import { fieldLogRoutes } from './training-field-log.routes.js';
 import { offerLapseJob } from './training-offers.js';
+import { questionnaireRoutes } from './training-questionnaires.routes.js';
+import { flushResponsesJob } from './training-responses.js';
 
 const routes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -16,6 +23,9 @@ const routes =
     await app.register(trainingRoutes(deps));
     await app.register(attendanceRoutes(deps));
     await app.register(certificateRoutes(deps));
+    await app.register(dashboardRoutes(deps));
+    await app.register(questionnaireRoutes(deps));
+    await app.register(fieldLogRoutes(deps));
   };
 
 /** Training and competence (issue 17, ADR 0019); owns the gatherings piece (platform/gatherings). */
@@ -25,7 +35,10 @@ export const trainingModule: TramaModule = {
   retention: TRAINING_RETENTION,
   auditActions: TRAINING_AUDIT_ACTIONS,
   recordTables: TRAINING_RECORD_TABLES,
-  jobs: [offerLapseJob],
+  jobs: [offerLapseJob, flushResponsesJob],
+  seedDemo: seedDemoTraining,
+  indicators: TRAINING_INDICATORS,
+  exports: TRAINING_EXPORTS,
   routes,
   // A place offered to the viewer from a waiting list; a coordinator's staff requests to approve.
   attention: async ({ tx, ctx }) => [
@@ -48,7 +61,7 @@ export const trainingModule: TramaModule = {
                    where participant_organisation_id = ${ctx.organisationId} and status = 'awaiting_approval'
                      and user_id <> ${ctx.userId}`,
             ),
-            link: '/training',
+            link: '/training#approvals',
           },
         ]
       : []),

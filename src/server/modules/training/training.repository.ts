@@ -86,13 +86,18 @@ export async function loadCourses({
   }));
 }
 
-/** The sessions of a gathering, in time order. */
+/**
+ * The sessions of a gathering, in time order. The online meeting's address only for those who
+ * will attend (a confirmed place) and its managers: `withOnlineLink`.
+ */
 export async function sessionsOf({
   tx,
   gatheringId,
+  withOnlineLink,
 }: {
   tx: Tx;
   gatheringId: string;
+  withOnlineLink: boolean;
 }): Promise<TGatheringSession[]> {
   const rows = await queryRows<{
     id: string;
@@ -111,7 +116,7 @@ export async function sessionsOf({
     startsAt: isoTime(s.starts_at)!,
     endsAt: isoTime(s.ends_at)!,
     place: s.place,
-    onlineLink: s.online_link,
+    onlineLink: withOnlineLink ? s.online_link : null,
     hours: roundHours(Number(s.hours)),
   }));
 }
@@ -161,7 +166,6 @@ export async function loadEditions({
   const now = new Date();
   const editions: TEdition[] = [];
   for (const r of rows) {
-    const sessions = await sessionsOf({ tx, gatheringId: r.gathering_id });
     // Counts of the waiting list come as the owner: a number, never who is on it.
     const [waiting] = await unsafeAsSystem(tx, (sys) =>
       queryRows<{ n: number }>(
@@ -175,6 +179,11 @@ export async function loadEditions({
            where gathering_id = ${r.gathering_id} and user_id = ${ctx.userId}
            order by requested_at desc limit 1`,
     );
+    const sessions = await sessionsOf({
+      tx,
+      gatheringId: r.gathering_id,
+      withOnlineLink: managesService(ctx, r.owner_service_id) || mine?.status === 'confirmed',
+    });
     const startsAt = sessions[0]?.startsAt ?? isoTime(r.registration_closes_at)!;
     const endsAt = sessions.at(-1)?.endsAt ?? startsAt;
     editions.push({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZIdParamsSchema } from '../../../contracts/common.js';
 import { ZPlaceSchema } from '../../../contracts/gatherings.js';
 import {
+  ZApprovalsSchema,
   ZCourseInputSchema,
   ZCourseSchema,
   ZEditionInputSchema,
@@ -26,6 +27,7 @@ import {
   listEditions,
   updateCourse,
 } from './training.service.js';
+import { approvalsToDecide } from './training-approvals.service.js';
 import {
   cancelPlace,
   confirmOffer,
@@ -256,6 +258,18 @@ export const trainingRoutes =
           placeId: request.params.id,
           approve: request.body.approve,
         }),
+    );
+    app.get(
+      '/api/training/approvals',
+      {
+        config: { access: 'training.enrol' },
+        schema: {
+          tags,
+          summary: 'A coordinator’s organisation’s requests awaiting approval, in every edition',
+          response: { 200: ZApprovalsSchema },
+        },
+      },
+      async (request) => approvalsToDecide({ deps, ctx: requireAccess(request) }),
     );
     app.get(
       '/api/training/mine',

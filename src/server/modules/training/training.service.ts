@@ -38,7 +38,7 @@ export async function getCourse({ deps, ctx, id }: { deps: Deps; ctx: AccessCont
 const TOPIC_GROUP: Record<string, string> = {
   violence_form: 'violenceForm',
   context: 'context',
-  service: 'referrer',
+  service: 'pathwayService',
 };
 const TOPIC_DIMENSION: Record<string, string> = {
   community: 'country',

@@ -20,6 +20,7 @@ import { CREDIT_SCHEMES, STRANDS } from '../../../contracts/training.js';
 import { inList } from '../../platform/db/in-list.js';
 import { gatheringPlaces, gatherings } from '../../platform/gatherings/gatherings.sql.js';
 import { services, users } from '../../platform/tenancy/tenancy.sql.js';
+import { cases } from '../cases/cases.sql.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -134,5 +135,36 @@ export const trainingCertificates = pgTable(
     uniqueIndex('training_certificates_code_idx').on(t.verificationCode),
     index('training_certificates_edition_idx').on(t.editionId, t.id),
     check('training_certificates_credit_check', inList(t.creditScheme, CREDIT_SCHEMES)),
+  ],
+);
+
+/**
+ * A trainee's field log in experiential training (WP3). `case_id` only when the trainee is on the
+ * case's team; the reflections are the trainee's own words, read by them and by the edition's
+ * trainers (supervision), never by anyone else.
+ */
+export const trainingFieldLogs = pgTable(
+  'training_field_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => gatheringPlaces.id),
+    entryOn: date('entry_on').notNull(),
+    hours: numeric('hours', { precision: 4, scale: 2, mode: 'number' }).notNull(),
+    activity: text('activity').notNull(),
+    reflections: text('reflections').notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    feedback: text('feedback'),
+    feedbackBy: uuid('feedback_by').references(() => users.id),
+    feedbackAt: ts('feedback_at'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('training_field_logs_hours_check', sql`${t.hours} > 0 and ${t.hours} <= 12`),
+    index('training_field_logs_place_idx').on(t.placeId, t.entryOn),
   ],
 );

@@ -18,6 +18,7 @@ export async function attendedHoursOf({ tx, placeIds }: { tx: Tx; placeIds: read
     tx,
     sql`select a.place_id, sum(${sessionHours('s')}) as hours
           from gathering_attendance a join gathering_sessions s on s.id = a.session_id
+          join gathering_places p on p.id = a.place_id and p.gathering_id = s.gathering_id
          where a.place_id in (${uuidList(placeIds)}) and a.status in (${attended})
          group by a.place_id`,
   );

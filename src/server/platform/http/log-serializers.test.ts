@@ -58,5 +58,17 @@ describe('withSafeSerializers', () => {
       path: '/api/households',
       remoteAddress: '10.0.0.1',
     });
+    // A personal link's token never reaches the log: the route's pattern does.
+    const token = 'Yx3kQ9vB2mN7pL4sT8wR1zA6cD5fG0hJ';
+    expect(
+      options.serializers.req({
+        method: 'GET',
+        url: `/api/training/personal/${token}`,
+        routeOptions: { url: '/api/training/personal/:token' },
+      }),
+    ).toMatchObject({ path: '/api/training/personal/:token' });
+    expect(
+      JSON.stringify(options.serializers.req({ method: 'GET', url: `/partecipa/${token}` })),
+    ).not.toContain(token);
   });
 });

@@ -51,11 +51,19 @@ export function loggedError(error: unknown, depth = 0): LoggedError {
 }
 
 /**
- * A request as logged: method and path, never the query string (a search term is a name or a
- * code) nor headers (the session cookie).
+ * A request as logged: method and the route's pattern (`/api/training/personal/:token`), never
+ * the address itself — a personal link or a calendar feed carries its token in the path — nor the
+ * query string (a search term is a name or a code) nor headers (the session cookie). A request
+ * that matched no route logs its path with long segments masked.
  */
-function loggedRequest(request: { method?: string; url?: string; ip?: string }) {
-  return { method: request.method, path: request.url?.split('?')[0], remoteAddress: request.ip };
+function loggedRequest(request: {
+  method?: string;
+  url?: string;
+  ip?: string;
+  routeOptions?: { url?: string };
+}) {
+  const path = request.routeOptions?.url ?? request.url?.split('?')[0]?.replace(/[^/]{20,}/g, '…');
+  return { method: request.method, path, remoteAddress: request.ip };
 }
 
 /** The server's logger options with these serializers in force, whatever the caller passed. */

@@ -7,6 +7,17 @@ const en = z.locales.en();
 
 /** Italian for the custom messages written in the contracts (they are English there). */
 const CUSTOM_IT: Record<string, string> = {
+  'the end must come after the start': 'la fine deve venire dopo l’inizio',
+  'a session lasts at most 12 hours': 'una sessione dura al massimo 12 ore',
+  'credits and the body that accredits them go together':
+    'i crediti e l’ente che li riconosce vanno indicati insieme',
+  'registration must close after it opens': 'le iscrizioni devono chiudersi dopo l’apertura',
+  'a knowledge item needs at least two choices and the right one':
+    'una domanda di conoscenza richiede almeno due risposte e quella giusta',
+  'an agreement item has no choices': 'una domanda di accordo non ha risposte da scegliere',
+  'a competence questionnaire belongs to a course; the services survey to none':
+    'un questionario di competenza appartiene a un corso; l’indagine sui servizi a nessuno',
+  'letters, digits, spaces and hyphens only': 'solo lettere, cifre, spazi e trattini',
   'six digits': 'sei cifre',
   'control characters are not allowed': 'caratteri di controllo non ammessi',
   'control characters other than line breaks are not allowed':

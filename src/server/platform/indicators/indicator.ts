@@ -1,3 +1,4 @@
+import type { Keyring } from '../crypto/field-crypto.js';
 import type { Queryable } from '../db/client.js';
 
 /** A reporting period, both ends included, as ISO dates (YYYY-MM-DD). */
@@ -20,10 +21,11 @@ export interface Indicator {
   /** module.key, stable: frozen reports cite it. */
   key: string;
   label: { it: string; en: string };
-  unit: 'people' | 'households' | 'records' | 'days';
+  unit: 'people' | 'households' | 'records' | 'days' | 'hours';
   /**
    * Computed over what `on` may read: the impact module calls it on the system connection for
-   * totals, never on a request's transaction for someone else's numbers.
+   * totals, never on a request's transaction for someone else's numbers. `keyring` gives a module
+   * the keys of its pseudonymous codes.
    */
-  compute(args: { on: Queryable; period: IndicatorPeriod }): Promise<IndicatorValue>;
+  compute(args: { on: Queryable; period: IndicatorPeriod; keyring: Keyring }): Promise<IndicatorValue>;
 }
