@@ -141,6 +141,19 @@ describe('competence questionnaires', () => {
     expect(left!.n).toBe(0);
   });
 
+  it('counts a submission sent twice at once only once (real concurrency on PostgreSQL)', async () => {
+    const { edition } = await editionWithQuestionnaire();
+    await requestOk('operatrice', edition.id);
+    const both = await Promise.all(
+      [1, 2, 3].map(() => answer('operatrice', edition.id, 'pre', 'codice doppio invio', [2, 0, 3])),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const [queued] = await system<{ n: number }>(
+      sql`select count(*)::int as n from training_response_queue where scope_id = ${edition.id}`,
+    );
+    expect(queued!.n).toBe(1);
+  });
+
   it('takes answers only from confirmed participants, and names answers that do not fit', async () => {
     const { edition } = await editionWithQuestionnaire();
     expect((await answer('operatrice', edition.id, 'pre', 'codice segreto', [2, 0, 3])).statusCode).toBe(403);
