@@ -11,6 +11,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { CODE_ALPHABET } from '../../platform/crypto/pseudonyms.js';
 import { isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { systemTransaction, unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
@@ -32,8 +33,6 @@ import {
  * the participant's coordinator); verified by anyone through its code, which shows only name,
  * course, hours, date, validity and state.
  */
-
-const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /** 20 random symbols of 32 (100 bits), as XXXX-XXXX-XXXX-XXXX-XXXX: not guessable, easy to type. */
 export function newVerificationCode(): string {

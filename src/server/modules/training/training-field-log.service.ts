@@ -4,7 +4,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { isoTime, queryRows, type Tx } from '../../platform/db/client.js';
+import { isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
@@ -42,10 +42,7 @@ async function entriesOf({ tx, ctx, gatheringId }: { tx: Tx; ctx: AccessContext;
     for (const u of await unsafeAsSystem(tx, (sys) =>
       queryRows<{ id: string; display_name: string }>(
         sys,
-        sql`select id, display_name from users where id in (${sql.join(
-          authors.map((a) => sql`${a}::uuid`),
-          sql`, `,
-        )})`,
+        sql`select id, display_name from users where id in (${uuidList(authors)})`,
       ),
     ))
       names.set(u.id, u.display_name);
@@ -54,10 +51,7 @@ async function entriesOf({ tx, ctx, gatheringId }: { tx: Tx; ctx: AccessContext;
   if (ownCases.length)
     for (const c of await queryRows<{ id: string; code: string }>(
       tx,
-      sql`select id, code from cases where id in (${sql.join(
-        ownCases.map((a) => sql`${a}::uuid`),
-        sql`, `,
-      )})`,
+      sql`select id, code from cases where id in (${uuidList(ownCases)})`,
     ))
       codes.set(c.id, c.code);
   return rows.map(

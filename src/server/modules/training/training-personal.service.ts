@@ -25,6 +25,7 @@ export interface TokenPlace {
   status: TPlaceStatus;
   external_name: string;
   link_expires_at: Date;
+  course_id: string;
   course_title: string;
 }
 
@@ -33,7 +34,7 @@ export async function placeByToken(sys: Tx, token: string): Promise<TokenPlace> 
   const [place] = await queryRows<TokenPlace>(
     sys,
     sql`select p.id, p.gathering_id, e.id as edition_id, p.status, p.external_name, p.link_expires_at,
-               c.title as course_title
+               c.id as course_id, c.title as course_title
           from gathering_places p join training_editions e on e.gathering_id = p.gathering_id
           join training_courses c on c.id = e.course_id
          where p.link_token_hash = ${hashToken(token)} and p.link_expires_at > now() and p.external_name is not null`,

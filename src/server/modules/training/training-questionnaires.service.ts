@@ -16,10 +16,10 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { systemTransaction, unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
-import { hashToken } from '../../platform/gatherings/places.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { pairedResults, type Scores } from './questionnaire-scoring.js';
 import { managesService, requireEdition } from './training.policy.js';
+import { placeByToken } from './training-personal.service.js';
 import { answeringClosed, answeringClosesAt, flushResponses, recordAnswer } from './training-responses.js';
 
 interface QuestionnaireRow {
@@ -203,28 +203,10 @@ export async function answerAsMember({
   return second();
 }
 
-/** The place behind an external participant's live personal link, or 404 (unknown or expired alike). */
-async function externalPlace(tx: Tx, token: string) {
-  const [place] = await queryRows<{
-    id: string;
-    gathering_id: string;
-    edition_id: string;
-    course_id: string;
-    status: string;
-  }>(
-    tx,
-    sql`select p.id, p.gathering_id, e.id as edition_id, e.course_id, p.status from gathering_places p
-          join training_editions e on e.gathering_id = p.gathering_id
-         where p.link_token_hash = ${hashToken(token)} and p.user_id is null and p.link_expires_at > now()`,
-  );
-  if (!place) throw problems.notFound();
-  return place;
-}
-
 /** The questionnaire an external participant answers, reached by their personal link. */
 export async function externalQuestionnaire({ deps, token }: { deps: Deps; token: string }) {
   return systemTransaction(deps.db, async (tx) => {
-    const place = await externalPlace(tx, token);
+    const place = await placeByToken(tx, token);
     const row = await competenceQuestionnaireOf(tx, place.course_id);
     if (!row) throw noQuestionnaire();
     return view(row, null);
@@ -242,7 +224,7 @@ export async function answerAsExternal({
   input: TResponseInput;
 }) {
   const second = await systemTransaction(deps.db, async (tx) => {
-    const place = await externalPlace(tx, token);
+    const place = await placeByToken(tx, token);
     if (place.status !== 'confirmed') throw notParticipant();
     const questionnaire = await competenceQuestionnaireOf(tx, place.course_id);
     if (!questionnaire) throw noQuestionnaire();

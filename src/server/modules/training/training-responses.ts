@@ -10,7 +10,7 @@ import type { AuditActor } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { decryptField, encryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
 import { systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
-import { type Db, queryRows, type Tx } from '../../platform/db/client.js';
+import { type Db, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { systemTransaction, unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
@@ -145,10 +145,7 @@ export async function flushResponses({
       closed?.questionnaireIds.length
         ? sql`select distinct questionnaire_id, scope_id, phase from training_response_queue
                where scope_id = ${closed.scopeId}
-                 and questionnaire_id in (${sql.join(
-                   closed.questionnaireIds.map((id) => sql`${id}::uuid`),
-                   sql`, `,
-                 )})`
+                 and questionnaire_id in (${uuidList(closed.questionnaireIds)})`
         : sql`select questionnaire_id, scope_id, phase from training_response_queue
                group by questionnaire_id, scope_id, phase having count(*) >= ${QUESTIONNAIRE_MIN_GROUP}`,
     ),

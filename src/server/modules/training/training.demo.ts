@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TQuestionnaireItem } from '../../../contracts/questionnaires.js';
 import { systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
+import { hashToken } from '../../platform/gatherings/places.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import { scoreAnswers } from './questionnaire-scoring.js';
 import { newVerificationCode } from './training-certificates.service.js';
@@ -170,7 +171,7 @@ export async function seedDemoTraining({ tx, keyring, serviceIds, userIds }: Dem
             ${external ? null : serviceIds.get(who.service)!},
             ${external ? null : sql`(select organisation_id from services where id = ${serviceIds.get(who.service)!})`},
             ${status},
-            ${external ? createHash('sha256').update(randomBytes(24).toString('base64url')).digest('hex') : null},
+            ${external ? hashToken(randomBytes(24).toString('base64url')) : null},
             ${external ? new Date(Date.now() + 30 * DAY) : null}, ${trainer},
             (select least(now(), registration_opens_at + interval '1 day') from gatherings where id = ${gatheringId}))
           returning id`,

@@ -4,7 +4,8 @@ import { queryRows, type Tx } from '../db/client.js';
 import { unsafeAsSystem } from '../db/context.js';
 import { decryptField, encryptField, type Keyring } from './field-crypto.js';
 
-const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** The symbols of Trama's typed codes: 32 of them, none read for another (no 0/O, 1/I). */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /**
  * Keyed, non-reversible codes within `scope` (e.g. one service's survivors): the same value gives

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { TPlaceStatus, TProfession } from '../../../contracts/gatherings.js';
 import { queryRows, type Tx } from '../db/client.js';
 import { unsafeAsSystem } from '../db/context.js';
-import { HttpProblem } from '../http/problem.js';
+import { HttpProblem, problems } from '../http/problem.js';
 
 /**
  * Capacity and the waiting list (ADR 0019). Every move of a gathering's seats first locks the
@@ -82,7 +82,7 @@ export async function takePlace({
       sql`select now() between registration_opens_at and registration_closes_at as open
             from gatherings where id = ${gatheringId} for update`,
     );
-    if (!seat) throw new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' });
+    if (!seat) throw problems.notFound();
     if (!seat.open) throw closed();
     const taken = await queryRows<{ id: string }>(
       sys,
@@ -146,7 +146,7 @@ export async function endPlace({
       sys,
       sql`select gathering_id from gathering_places where id = ${placeId}`,
     );
-    if (!place) throw new HttpProblem(404, 'not-found', { it: 'Non trovato', en: 'Not found' });
+    if (!place) throw problems.notFound();
     // The gathering's lock first, as takePlace: seat moves of one gathering take turns.
     await sys.execute(sql`select 1 from gatherings where id = ${place.gathering_id} for update`);
     const [ended] = await queryRows<{ held: boolean }>(

@@ -14,11 +14,11 @@ import { ExternalEnrolForm } from './EnrolForms.js';
 import { FieldLogPanel } from './FieldLogPanel.js';
 import { MyPlacePanel } from './MyPlacePanel.js';
 import { useEditionQuestionnaire } from './questionnaires-api.js';
-import { RegistrationsPanel, registrationOpen } from './RegistrationsPanel.js';
+import { RegistrationsPanel } from './RegistrationsPanel.js';
 import { CompetencePanel } from './ResultsPanels.js';
 import { SessionLink } from './SessionLink.js';
 import { downloads, useEdition } from './training-api.js';
-import { hoursLabel } from './training-words.js';
+import { hoursLabel, registrationOpen } from './training-words.js';
 
 /** An edition: its sessions, one's own place, and for its managers the registrations and certificates. */
 export function EditionPage({ editionId }: { editionId: string }) {

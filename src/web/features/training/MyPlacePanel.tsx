@@ -11,6 +11,7 @@ import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { codesOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { usePlaceMutations } from './training-api.js';
+import { registrationOpen } from './training-words.js';
 
 const PROFESSIONS = codesOf(ZOwnRequestSchema.shape.profession);
 const resolver = contractResolver<{ profession: string }>(ZOwnRequestSchema, (v) => v);
@@ -24,10 +25,7 @@ export function MyPlacePanel({ edition }: { edition: TEdition }) {
   const moves = usePlaceMutations(edition.id);
   const place = edition.myPlace;
   const error = moves.confirm.error ?? moves.cancel.error;
-  // The server's rule: requests are taken between the registration's opening and closing times.
-  const now = Date.now();
-  const open =
-    Date.parse(edition.registrationOpensAt) <= now && Date.parse(edition.registrationClosesAt) > now;
+  const open = registrationOpen(edition);
 
   return (
     <section aria-labelledby="my-place" className="card shadow-sm p-4 mb-4">

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { StaffEnrolForm } from './EnrolForms.js';
 import { usePlaceMutations, usePlaces } from './training-api.js';
-import { hoursLabel } from './training-words.js';
+import { hoursLabel, registrationOpen } from './training-words.js';
 
 /**
  * The registrations the viewer may see (the API decides: all of them for the edition's trainers,
@@ -135,10 +135,4 @@ function PlaceRow({
       )}
     </tr>
   );
-}
-
-/** The server's rule: registrations are taken between the opening and closing times. */
-export function registrationOpen(edition: { registrationOpensAt: string; registrationClosesAt: string }) {
-  const now = Date.now();
-  return Date.parse(edition.registrationOpensAt) <= now && Date.parse(edition.registrationClosesAt) > now;
 }

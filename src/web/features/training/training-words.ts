@@ -36,3 +36,9 @@ export const findingKey = (f: { topic: string; subject: string }) => `${f.topic}
 export function hoursLabel(hours: number, locale: TLocale): string {
   return `${new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 }).format(hours)} h`;
 }
+
+/** The server's rule: registrations are taken between the opening and closing times. */
+export function registrationOpen(edition: { registrationOpensAt: string; registrationClosesAt: string }) {
+  const now = Date.now();
+  return Date.parse(edition.registrationOpensAt) <= now && Date.parse(edition.registrationClosesAt) > now;
+}
