@@ -45,6 +45,12 @@ export const AUDIT_RECORD_TYPES = [
   'training_session',
   'training_certificate',
   'training_questionnaire',
+  'mediator',
+  'mediation_request',
+  'mediation_assignment',
+  'mediation_material',
+  'mediation_material_version',
+  'glossary_term',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

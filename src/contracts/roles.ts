@@ -71,5 +71,10 @@ export const ZPermissionSchema = z.enum([
   'training.manage',
   'training.enrol',
   'training.dashboard',
+  'mediation.request',
+  'mediation.coordinate',
+  'mediation.work',
+  'mediation.library',
+  'mediation.library.write',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

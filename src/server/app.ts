@@ -15,6 +15,7 @@ import { auditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
 import { casesModule } from './modules/cases/cases.module.js';
 import { identityProvidersModule } from './modules/identity-providers/identity-providers.module.js';
+import { mediationModule } from './modules/mediation/mediation.module.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
 import { referenceModule } from './modules/reference/reference.module.js';
 import { researchModule } from './modules/research/research.module.js';
@@ -80,6 +81,7 @@ export const MODULES: readonly TramaModule[] = [
   researchModule,
   referenceModule,
   trainingModule,
+  mediationModule,
 ];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */

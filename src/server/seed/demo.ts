@@ -185,6 +185,13 @@ const ACCOUNTS: {
     service: 'mediazione',
   },
   {
+    username: 'referente.mediazione',
+    displayName: 'Giulia Referente',
+    addressForm: 'feminine',
+    role: 'coordinator',
+    service: 'mediazione',
+  },
+  {
     username: 'formatore',
     displayName: 'Franco Formatore',
     addressForm: 'masculine',

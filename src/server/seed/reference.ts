@@ -55,38 +55,55 @@ export async function loadReferenceData(database: Database) {
       tx as Queryable,
       sql`select count(*)::int as n from districts`,
     );
-    if (n > 0) return;
-    const comuni = readCsv<{
-      ambito: string;
-      comune: string;
-      istat_code: string;
-      codice_catastale: string;
-      population_census2011: string;
-    }>('ambiti_comuni.csv');
-    const ids = new Map<string, string>();
-    for (const name of new Set(comuni.map((c) => c.ambito))) {
-      const meta = DISTRICTS[name] ?? {
-        code: name.toUpperCase().replace(/[^A-Z0-9]+/g, '-'),
-        managingBody: null,
-      };
-      const [row] = await tx
-        .insert(districts)
-        .values({ code: meta.code, name, managingBody: meta.managingBody })
-        .returning({ id: districts.id });
-      ids.set(name, row!.id);
-    }
-    await tx
-      .insert(municipalities)
-      .values(
-        comuni.map((c) => ({
-          istatCode: c.istat_code,
-          name: c.comune,
-          cadastralCode: c.codice_catastale,
-          districtId: ids.get(c.ambito)!,
-          population: Number(c.population_census2011),
-          populationYear: 2011,
-        })),
-      )
-      .onConflictDoNothing();
+    if (n === 0) await loadComuni(tx);
+    await fillCentroids(tx as Queryable);
   });
+}
+
+/** The comuni's centres, where they are still missing (a database loaded before they were shipped). */
+async function fillCentroids(tx: Queryable) {
+  for (const c of readCsv<{ istat_code: string; latitude: string; longitude: string }>(
+    'comuni_centroids.csv',
+  ))
+    await tx.execute(
+      sql`update municipalities set latitude = ${Number(c.latitude)}, longitude = ${Number(c.longitude)}
+           where istat_code = ${c.istat_code} and latitude is null`,
+    );
+}
+
+type SeedTx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
+
+async function loadComuni(orm: SeedTx) {
+  const comuni = readCsv<{
+    ambito: string;
+    comune: string;
+    istat_code: string;
+    codice_catastale: string;
+    population_census2011: string;
+  }>('ambiti_comuni.csv');
+  const ids = new Map<string, string>();
+  for (const name of new Set(comuni.map((c) => c.ambito))) {
+    const meta = DISTRICTS[name] ?? {
+      code: name.toUpperCase().replace(/[^A-Z0-9]+/g, '-'),
+      managingBody: null,
+    };
+    const [row] = await orm
+      .insert(districts)
+      .values({ code: meta.code, name, managingBody: meta.managingBody })
+      .returning({ id: districts.id });
+    ids.set(name, row!.id);
+  }
+  await orm
+    .insert(municipalities)
+    .values(
+      comuni.map((c) => ({
+        istatCode: c.istat_code,
+        name: c.comune,
+        cadastralCode: c.codice_catastale,
+        districtId: ids.get(c.ambito)!,
+        population: Number(c.population_census2011),
+        populationYear: 2011,
+      })),
+    )
+    .onConflictDoNothing();
 }

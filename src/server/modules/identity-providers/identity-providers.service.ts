@@ -14,7 +14,7 @@ import { callbackUrlOf } from '../../platform/auth/sso.service.js';
 import { isLocalHttpIssuer } from '../../platform/auth/sso-discovery.js';
 import { requireRecentStepUp } from '../../platform/auth/step-up.js';
 import { encryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
@@ -137,7 +137,7 @@ export async function createIdentityProvider({
         await tx.execute(sql`insert into identity_providers (id, organisation_id, name, issuer, client_id,
             client_secret_encrypted, allowed_domains, mfa_amr_values, mfa_acr_values, enabled, created_by)
           values (${id}, ${input.organisationId}, ${input.name}, ${input.issuer}, ${input.clientId}, ${secret},
-            ${textArray(input.allowedDomains)}, ${textArray(input.mfaAmrValues)}, ${textArray(input.mfaAcrValues)},
+            ${sqlArray(input.allowedDomains)}, ${sqlArray(input.mfaAmrValues)}, ${sqlArray(input.mfaAcrValues)},
             ${input.enabled}, ${ctx.userId})`);
         const row = (await findProviderRow({ tx, id }))!;
         await writeAudit({
@@ -286,12 +286,4 @@ async function approve(tx: Tx, id: string): Promise<ApprovalOutcome> {
     sql`select identity_provider_approve(${id}) as outcome`,
   );
   return row!.outcome;
-}
-
-/** A list of text as a PostgreSQL text[], one parameter per item. */
-function textArray(values: readonly string[]) {
-  return sql`array[${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::text[]`;
 }

@@ -4,7 +4,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, type Tx } from '../../platform/db/client.js';
+import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { enumLabel } from '../../platform/i18n/enum-labels.js';
@@ -107,8 +107,8 @@ export async function createCourse({
         sql`insert into training_courses (owner_service_id, title, strand, target_service_kinds, target_professions,
               objectives, hours, trainers, attendance_threshold, approval_required, credit_scheme, credits,
               accreditation_ref, created_by)
-            values (${serviceId}, ${input.title}, ${input.strand}, ${toTextArray(input.targetServiceKinds)},
-              ${toTextArray(input.targetProfessions)}, ${input.objectives}, ${input.hours}, ${input.trainers},
+            values (${serviceId}, ${input.title}, ${input.strand}, ${sqlArray(input.targetServiceKinds)},
+              ${sqlArray(input.targetProfessions)}, ${input.objectives}, ${input.hours}, ${input.trainers},
               ${input.attendanceThreshold}, ${input.approvalRequired}, ${input.creditScheme}, ${input.credits},
               ${input.accreditationRef}, ${ctx.userId})
             returning id`,
@@ -149,8 +149,8 @@ export async function updateCourse({
       if (!owner || !managesService(ctx, owner.owner_service_id)) throw new OutOfScope('training_course', id);
       await tx.execute(
         sql`update training_courses set title = ${input.title}, strand = ${input.strand},
-              target_service_kinds = ${toTextArray(input.targetServiceKinds)},
-              target_professions = ${toTextArray(input.targetProfessions)}, objectives = ${input.objectives},
+              target_service_kinds = ${sqlArray(input.targetServiceKinds)},
+              target_professions = ${sqlArray(input.targetProfessions)}, objectives = ${input.objectives},
               hours = ${input.hours}, trainers = ${input.trainers}, attendance_threshold = ${input.attendanceThreshold},
               approval_required = ${input.approvalRequired}, credit_scheme = ${input.creditScheme},
               credits = ${input.credits}, accreditation_ref = ${input.accreditationRef}, updated_at = now()
@@ -167,12 +167,6 @@ export async function updateCourse({
     },
   });
 }
-
-const toTextArray = (values: readonly string[]) =>
-  sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 
 export async function listEditions({
   deps,

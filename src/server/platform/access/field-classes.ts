@@ -24,6 +24,8 @@ export const PLATFORM_FIELD_CLASSES: Record<string, Record<string, FieldClass>> 
     district_id: 'internal',
     population: 'public',
     population_year: 'public',
+    latitude: 'public',
+    longitude: 'public',
   },
   organisations: {
     id: 'internal',

@@ -39,6 +39,13 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'training.browse',
     'training.enrol',
     'training.dashboard',
+    'mediation.request',
+    // The coordinator of a mediation service (services.kind = 'mediation_service'; RLS:
+    // trama_is_mediation_coordinator) keeps the registry and assigns; a cooperative's coordinator
+    // reads their own statement.
+    'mediation.coordinate',
+    'mediation.library',
+    'mediation.library.write',
   ],
   practitioner: [
     'structure.read',
@@ -53,6 +60,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'cases.read',
     'cases.write',
     'training.browse',
+    'mediation.request',
+    'mediation.library',
   ],
   clinician: [
     'structure.read',
@@ -66,11 +75,27 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'cases.read',
     'cases.write',
     'training.browse',
+    'mediation.request',
+    'mediation.library',
   ],
-  mediator: ['structure.read', 'sessions.attend', 'training.browse'],
+  mediator: [
+    'structure.read',
+    'sessions.attend',
+    'training.browse',
+    'mediation.work',
+    'mediation.library',
+    'mediation.library.write',
+  ],
   // A trainer manages the courses and editions of their own training service (RLS: trama_managed_gatherings).
-  trainer: ['structure.read', 'observatory.read', 'training.browse', 'training.manage', 'training.dashboard'],
-  editor: ['structure.read', 'training.browse'],
+  trainer: [
+    'structure.read',
+    'observatory.read',
+    'training.browse',
+    'training.manage',
+    'training.dashboard',
+    'mediation.library',
+  ],
+  editor: ['structure.read', 'training.browse', 'mediation.library'],
   researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse'],
 };
 

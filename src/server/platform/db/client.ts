@@ -152,3 +152,11 @@ export function uuidList(ids: readonly string[]): SQL {
     sql`, `,
   );
 }
+
+/** A list as a PostgreSQL array, one parameter per item (Drizzle would send a bare JS array as a tuple). */
+export function sqlArray(values: readonly string[], type: 'text' | 'uuid' = 'text'): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::${sql.raw(type)}[]`;
+}

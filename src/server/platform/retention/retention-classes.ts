@@ -23,6 +23,8 @@ export const RETENTION_CLASSES = {
   research: 'study duration, keys destroyed at its end',
   /** Courses, registrations, attendance and certificates: while a certificate can be verified, then anonymised. */
   training_record: 'certificate validity, then anonymised',
+  /** Services delivered and paid for (mediation requests, hours, rates): the accounting period, then anonymised. */
+  service_record: 'accounting period, then anonymised',
 } as const;
 
 export type RetentionClass = keyof typeof RETENTION_CLASSES;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -33,6 +34,9 @@ export const municipalities = pgTable(
     districtId: uuid('district_id').references(() => districts.id),
     population: integer('population'),
     populationYear: integer('population_year'),
+    /** The comune's centre (WGS84), for travel distances (db/reference/comuni_centroids.csv). */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
   },
   (t) => [index('municipalities_district_idx').on(t.districtId)],
 );
