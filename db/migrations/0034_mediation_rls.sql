@@ -10,7 +10,8 @@ $$ SELECT coalesce(public.trama_role() = 'coordinator' AND EXISTS (
      SELECT 1 FROM public.services s WHERE s.id = public.trama_service() AND s.kind = 'mediation_service'), false) $$;
 --> statement-breakpoint
 CREATE FUNCTION trama_my_mediator() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER AS
-$$ SELECT m.id FROM public.mediators m WHERE m.user_id = public.trama_user() AND public.trama_role() = 'mediator' $$;
+$$ SELECT m.id FROM public.mediators m WHERE m.user_id = public.trama_user() AND public.trama_role() = 'mediator'
+     AND m.active $$;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION trama_is_mediation_coordinator() TO trama_app;
 --> statement-breakpoint
@@ -125,7 +126,9 @@ CREATE POLICY mediation_requests_update ON mediation_requests FOR UPDATE TO tram
 --> statement-breakpoint
 GRANT SELECT, INSERT ON mediation_requests TO trama_app;
 --> statement-breakpoint
-GRANT UPDATE (status, cancel_reason, updated_at) ON mediation_requests TO trama_app;
+-- Status changes are written as the owner after the service judged them; the request role may only
+-- lock its own row (FOR UPDATE needs an update privilege on one column).
+GRANT UPDATE (updated_at) ON mediation_requests TO trama_app;
 --> statement-breakpoint
 ALTER TABLE mediation_offers ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -172,11 +175,9 @@ ALTER TABLE mediation_person_feedback FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY mediation_person_feedback_system ON mediation_person_feedback TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
--- Anonymous answers: counted for the mediation coordinator; written as the owner by the public link.
-CREATE POLICY mediation_person_feedback_read ON mediation_person_feedback FOR SELECT TO trama_app USING ((SELECT trama_is_mediation_coordinator()));
---> statement-breakpoint
-GRANT SELECT ON mediation_person_feedback TO trama_app;
---> statement-breakpoint
+-- Anonymous answers: no request role reads them (a row's system columns would tie it to the
+-- transaction that counted it on the assignment); the summary counts them as the owner, for the
+-- mediation coordinator only, and the public link writes them as the owner.
 ALTER TABLE mediation_calendar_feeds ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE mediation_calendar_feeds FORCE ROW LEVEL SECURITY;
@@ -219,13 +220,15 @@ CREATE POLICY mediation_material_versions_read ON mediation_material_versions FO
 CREATE POLICY mediation_material_versions_insert ON mediation_material_versions FOR INSERT TO trama_app WITH CHECK (((SELECT trama_role()) = 'mediator' OR (SELECT trama_is_mediation_coordinator())) AND author_id = (SELECT trama_user())
   AND status = 'draft' AND reviewer_id IS NULL);
 --> statement-breakpoint
+-- Its author edits a draft and submits it; the review is written as the owner by the service after it
+-- judged the reviewer (the keeping service's coordinator, never the author, a version in review).
 CREATE POLICY mediation_material_versions_update ON mediation_material_versions FOR UPDATE TO trama_app
-  USING (author_id = (SELECT trama_user()) OR (SELECT trama_is_mediation_coordinator()))
-  WITH CHECK ((author_id = (SELECT trama_user()) AND status IN ('draft', 'in_review')) OR ((SELECT trama_is_mediation_coordinator()) AND author_id <> (SELECT trama_user())));
+  USING (author_id = (SELECT trama_user()) AND status = 'draft')
+  WITH CHECK (author_id = (SELECT trama_user()) AND status IN ('draft', 'in_review'));
 --> statement-breakpoint
 GRANT SELECT, INSERT ON mediation_material_versions TO trama_app;
 --> statement-breakpoint
-GRANT UPDATE (title, body, status, reviewer_id, review_comment, approved_at) ON mediation_material_versions TO trama_app;
+GRANT UPDATE (title, body, status) ON mediation_material_versions TO trama_app;
 --> statement-breakpoint
 ALTER TABLE glossary_terms ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

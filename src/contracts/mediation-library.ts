@@ -106,3 +106,21 @@ export const ZGlossaryQuerySchema = z.strictObject({
   language: ZLanguageCodeSchema.optional(),
   domain: z.enum(GLOSSARY_DOMAINS).optional(),
 });
+
+/** A new version's title and text without its language: what an edit of a draft changes. */
+export const ZMaterialVersionEditSchema = ZMaterialVersionInputSchema.omit({ language: true });
+
+/**
+ * A material in the library's list: no texts; the languages in use and, for those who write, the
+ * languages with a version waiting for review.
+ */
+export const ZMaterialSummarySchema = ZMaterialSchema.omit({ versions: true }).extend({
+  reviewLanguages: z.array(z.string()),
+});
+export type TMaterialSummary = z.infer<typeof ZMaterialSummarySchema>;
+export type TMaterialInput = z.infer<typeof ZMaterialInputSchema>;
+export type TMaterialVersionInput = z.infer<typeof ZMaterialVersionInputSchema>;
+export type TReviewInput = z.infer<typeof ZReviewInputSchema>;
+export type TGlossaryTerm = z.infer<typeof ZGlossaryTermSchema>;
+export type TGlossaryTermInput = z.input<typeof ZGlossaryTermInputSchema>;
+export type TGlossaryQuery = z.infer<typeof ZGlossaryQuerySchema>;

@@ -245,6 +245,17 @@ export const ZRequestInputSchema = z
       issues.addIssue({ code: 'custom', path: ['municipality'], message: 'required in person' });
     if (r.avoidSameCommunity && !r.community)
       issues.addIssue({ code: 'custom', path: ['community'], message: 'required to avoid the community' });
+    // Refusing a community is a victim's protection, not a filter: for anyone else it would let a
+    // requester find out a mediator's origin by asking twice.
+    if (r.avoidSameCommunity && !r.victim && !r.personId)
+      issues.addIssue({
+        code: 'custom',
+        path: ['avoidSameCommunity'],
+        message: 'only for a victim of violence',
+      });
+    const latest = Date.now() + 2 * 366 * 86_400_000;
+    if (Date.parse(r.startsAt) > latest)
+      issues.addIssue({ code: 'custom', path: ['startsAt'], message: 'at most two years ahead' });
     if ((r.sessionId || r.personId) && !r.caseId)
       issues.addIssue({ code: 'custom', path: ['caseId'], message: 'required with a session or a person' });
   });

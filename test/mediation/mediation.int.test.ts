@@ -15,8 +15,14 @@ describe('registry', () => {
     const { username, mediator } = await newMediator({ ownCommunity: 'GH', countries: ['GH'] });
     expect(mediator.ownCommunity).toBe('GH');
     expect((await call('operatrice', 'GET', '/api/mediation/mediators')).statusCode).toBe(403);
-    // A coordinator of another service holds the permission but is not the mediation coordinator.
-    expect((await call('coordinatrice', 'GET', '/api/mediation/mediators')).statusCode).toBe(403);
+    // A coordinator of another service holds the permission but is not the mediation coordinator:
+    // an empty registry, and another mediator's conflicts do not exist for them.
+    expect(
+      (await ok<{ items: TMediator[] }>('coordinatrice', 'GET', '/api/mediation/mediators')).items,
+    ).toEqual([]);
+    expect(
+      (await call('coordinatrice', 'GET', `/api/mediation/mediators/${mediator.id}/conflicts`)).statusCode,
+    ).toBe(404);
     const own = await ok<TMediator>(username, 'GET', '/api/mediation/mediators/me');
     expect(own.id).toBe(mediator.id);
     expect(own.ownCommunity).toBeNull();

@@ -171,6 +171,8 @@ describe('sessions', () => {
       'cases.read',
       'cases.write',
       'training.browse',
+      'mediation.request',
+      'mediation.library',
     ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })

@@ -11,6 +11,10 @@ import { householdsModule } from '../features/households/households.module.js';
 import { identityProvidersModule } from '../features/identity-providers/identity-providers.module.js';
 import { incidentsModule } from '../features/incidents/incidents.module.js';
 import { jobsModule } from '../features/jobs/jobs.module.js';
+import { mediationModule } from '../features/mediation/mediation.module.js';
+import { mediationFeedbackModule } from '../features/mediation-feedback/mediation-feedback.module.js';
+import { mediationLibraryModule } from '../features/mediation-library/mediation-library.module.js';
+import { mediationMineModule } from '../features/mediation-mine/mediation-mine.module.js';
 import { observatoryModule } from '../features/observatory/observatory.module.js';
 import { referralsModule } from '../features/referrals/referrals.module.js';
 import { researchModule } from '../features/research/research.module.js';
@@ -38,6 +42,10 @@ export const FEATURE_MODULES = [
   casesModule,
   exportsModule,
   trainingModule,
+  mediationModule,
+  mediationMineModule,
+  mediationFeedbackModule,
+  mediationLibraryModule,
   researchModule,
   attendanceModule,
   auditModule,

@@ -10,7 +10,7 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { requireCoordinatedRequest, requireMyMediator } from './mediation.policy.js';
-import { bookMediator, linkSession, releaseAssignment } from './mediation-booking.js';
+import { bookMediator, linkSession, releaseAssignment, requireStillSuitable } from './mediation-booking.js';
 import { loadRequests } from './mediation-requests.repository.js';
 import { matchesFor } from './mediation-requests.service.js';
 
@@ -73,7 +73,12 @@ export async function offerRequest({
           it: 'La richiesta è già assegnata, conclusa o annullata.',
           en: 'The request is already assigned, completed or cancelled.',
         });
-      const suitable = new Set((await matchesFor(tx, requestId)).map((m) => m.mediatorId));
+      const [own] = await unsafeAsSystem(tx, (sys) =>
+        queryRows<{ id: string }>(sys, sql`select id from mediators where user_id = ${ctx.userId}`),
+      );
+      const suitable = new Set(
+        (await matchesFor(tx, requestId)).map((m) => m.mediatorId).filter((id) => id !== own?.id),
+      );
       const wrong = mediatorIds.findIndex((id) => !suitable.has(id));
       if (wrong >= 0)
         throw problems.field(`mediatorIds.${wrong}`, 'unsuitable', {
@@ -175,6 +180,7 @@ export async function answerOffer({
 interface MyAssignment {
   id: string;
   request_id: string;
+  mediator_id: string;
   status: string;
   user_id: string;
   session_id: string | null;
@@ -187,15 +193,22 @@ interface MyAssignment {
 /** One of the acting mediator's own assignments, in one of the given states; the audited 404 otherwise. */
 async function requireMyAssignment(tx: Tx, id: string, statuses: readonly string[]) {
   const mediatorId = await requireMyMediator(tx);
-  const [row] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<MyAssignment>(
+  // The request's row first, then the assignment's: the order every path takes (ADR 0020), so a
+  // confirmation and a removal or a cancellation at once take turns instead of deadlocking.
+  const [row] = await unsafeAsSystem(tx, async (sys) => {
+    await sys.execute(
+      sql`select r.id from mediation_requests r join mediation_assignments a on a.request_id = r.id
+           where a.id = ${id} and a.mediator_id = ${mediatorId} for update of r`,
+    );
+    return queryRows<MyAssignment>(
       sys,
-      sql`select a.id, a.request_id, a.status, m.user_id, r.session_id, a.starts_at, a.ends_at, r.mode, m.organisation_id
-            from mediation_assignments a join mediators m on m.id = a.mediator_id
+      sql`select a.id, a.request_id, a.mediator_id, a.status, m.user_id, r.session_id, a.starts_at, a.ends_at, r.mode,
+                 m.organisation_id
+            from mediation_assignments a join mediators m on m.id = a.mediator_id and m.active
             join mediation_requests r on r.id = a.request_id
            where a.id = ${id} and a.mediator_id = ${mediatorId} for update of a`,
-    ),
-  );
+    );
+  });
   // A declined, removed or cancelled assignment is no longer the mediator's: as if it never was.
   if (!row || ['declined', 'removed', 'cancelled'].includes(row.status))
     throw new OutOfScope('mediation_assignment', id);
@@ -225,6 +238,8 @@ export async function answerAssignment({
     ctx,
     work: async (tx) => {
       const assignment = await requireMyAssignment(tx, id, ['assigned']);
+      // Judged again: a conflict declared, an absence or the perpetrator rule since the assignment.
+      if (confirm) await requireStillSuitable(tx, assignment.request_id, assignment.mediator_id);
       if (confirm)
         await unsafeAsSystem(tx, async (sys) => {
           await sys.execute(
@@ -278,8 +293,10 @@ export async function removeMediator({
           en: 'No mediator to remove: the request is not assigned.',
         });
       await releaseAssignment({ tx, requestId, to: 'removed', reason: null });
-      await tx.execute(
-        sql`update mediation_requests set status = 'open', updated_at = now() where id = ${requestId}`,
+      await unsafeAsSystem(tx, (sys) =>
+        sys.execute(
+          sql`update mediation_requests set status = 'open', updated_at = now() where id = ${requestId}`,
+        ),
       );
       await writeAudit({
         tx,
@@ -329,14 +346,22 @@ export async function logHours({
                  and valid_from <= (${assignment.starts_at}::timestamptz at time zone 'Europe/Rome')::date
                order by valid_from desc limit 1`,
         );
-        const hourly = rate?.hourly ?? 0;
-        const perKm = rate?.per_km ?? 0;
+        // Never a mediation at no cost by mistake: without a rate in force, the coordinator sets one first.
+        if (!rate)
+          throw problems.conflict({
+            it: 'La cooperativa non ha una tariffa in vigore per quel giorno: chiedi al coordinamento della mediazione di inserirla.',
+            en: 'The cooperative has no rate in force for that day: ask the mediation coordinator to enter it.',
+          });
+        const hourly = rate.hourly;
+        const perKm = rate.per_km;
         const paidMinutes = input.actualMinutes + input.travelMinutes;
-        const cost = Math.round((paidMinutes * hourly) / 60 + input.travelKm * perKm);
+        // Priced on the kilometres as stored (one decimal), so the statement's line multiplies out.
+        const km = Math.round(input.travelKm * 10) / 10;
+        const cost = Math.round((paidMinutes * hourly) / 60 + km * perKm);
         const status = input.noShow ? 'no_show' : 'completed';
         await sys.execute(
           sql`update mediation_assignments set status = ${status}, actual_minutes = ${input.actualMinutes},
-                     travel_minutes = ${input.travelMinutes}, travel_km = ${input.travelKm}, hourly_cents = ${hourly},
+                     travel_minutes = ${input.travelMinutes}, travel_km = ${km}, hourly_cents = ${hourly},
                      travel_cents_per_km = ${perKm}, cost_cents = ${cost}, logged_at = now()
                where id = ${id}`,
         );

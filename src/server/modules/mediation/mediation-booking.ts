@@ -68,6 +68,12 @@ export async function bookMediator({
       sql`select id, user_id from mediators where id = ${mediatorId} and active for update`,
     );
     if (!mediator) throw unsuitableProblem();
+    // Nobody books themselves (a coordinator who also mediates): their hours are paid.
+    if (status === 'assigned' && mediator.user_id === assignedBy)
+      throw problems.field('mediatorId', 'self', {
+        it: 'Non puoi assegnare una mediazione a te stessa o te stesso.',
+        en: 'You cannot assign a mediation to yourself.',
+      });
     // Judged again inside the locks: a booking committed meanwhile is seen now.
     const [candidate] = await loadCandidates({ sys, request, onlyMediatorIds: [mediatorId] });
     const why = candidate ? exclusionOf(await matchRequestOf(sys, request), candidate) : 'language';
@@ -129,4 +135,75 @@ export async function releaseAssignment({
           sql`update case_sessions set mediator_id = null where id = ${e.session_id} and mediator_id = ${e.user_id}`,
         );
   });
+}
+
+/**
+ * The mediator is still suitable for the request (a conflict declared, an absence recorded, the
+ * perpetrator rule met since they were assigned): asked again when they confirm.
+ */
+export async function requireStillSuitable(tx: Tx, requestId: string, mediatorId: string) {
+  await unsafeAsSystem(tx, async (sys) => {
+    const [request] = await queryRows<RequestRow>(
+      sys,
+      sql`select id, language, dialect, starts_at, ends_at, mode, municipality, gender_preference, victim,
+                 victim_mediator_gender, community, avoid_same_community, case_id, person_id
+            from mediation_requests where id = ${requestId}`,
+    );
+    const [candidate] = request ? await loadCandidates({ sys, request, onlyMediatorIds: [mediatorId] }) : [];
+    if (!request || !candidate || exclusionOf(await matchRequestOf(sys, request), candidate) !== null)
+      throw new HttpProblem(
+        409,
+        'no-longer-suitable',
+        { it: 'Incarico non più possibile', en: 'Assignment no longer possible' },
+        {
+          it: 'Non puoi più svolgere questa mediazione: rifiutala, il coordinamento ne assegnerà un’altra persona.',
+          en: 'You can no longer take this mediation: decline it, and the coordinator will assign someone else.',
+        },
+      );
+  });
+}
+
+/**
+ * After a conflict, an absence or a deactivation is recorded: the mediator's live assignments and
+ * pending offers that the change makes unsuitable are released at once (the request goes back to
+ * the coordinator's queue). Returns how many requests were released.
+ */
+export async function releaseUnsuitable(tx: Tx, mediatorId: string): Promise<number> {
+  const held = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ request_id: string; kind: 'assignment' | 'offer' }>(
+      sys,
+      sql`select request_id, 'assignment' as kind from mediation_assignments
+           where mediator_id = ${mediatorId} and status in ('assigned', 'confirmed') and ends_at > now()
+          union all
+          select request_id, 'offer' from mediation_offers where mediator_id = ${mediatorId} and status = 'pending'
+          order by request_id`,
+    ),
+  );
+  let released = 0;
+  for (const { request_id: requestId, kind } of held) {
+    const suitable = await requireStillSuitable(tx, requestId, mediatorId).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof HttpProblem && error.status === 409) return false;
+        throw error;
+      },
+    );
+    if (suitable) continue;
+    released++;
+    if (kind === 'assignment') {
+      await releaseAssignment({ tx, requestId, to: 'removed', reason: null });
+      await unsafeAsSystem(tx, (sys) =>
+        sys.execute(
+          sql`update mediation_requests set status = 'open', updated_at = now() where id = ${requestId}`,
+        ),
+      );
+    } else
+      await unsafeAsSystem(tx, (sys) =>
+        sys.execute(
+          sql`update mediation_offers set status = 'withdrawn', answered_at = now()
+               where request_id = ${requestId} and mediator_id = ${mediatorId}`,
+        ),
+      );
+  }
+  return released;
 }

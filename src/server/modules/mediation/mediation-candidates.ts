@@ -127,6 +127,14 @@ export async function loadCandidates({
             left join people p on p.id = rp.person_id
            where c.id = ${request.case_id}
            group by c.id, c.household_id),
+        household_people as (
+          select coalesce(array_agg(p.id), '{}') as people from people p
+           where p.household_id = (select household_id from the_case)),
+        blocked_users as (
+          select public.trama_users_blocked_from((select people from the_case)) as blocked
+          union
+          select x.user_id from person_exclusions x
+           where x.person_id = any (coalesce((select people from household_people), '{}'))),
         household_cases as (
           select c.id, coalesce(bool_or(p.case_role = 'perpetrator'), false) as perpetrator_side
             from cases c left join referral_people rp on rp.referral_id = c.referral_id
@@ -154,10 +162,13 @@ export async function loadCandidates({
                         and a.starts_at < ${endsAt} and a.ends_at > ${startsAt} and a.request_id <> ${request.id}) as busy,
                (exists (select 1 from mediator_conflicts k where k.mediator_id = m.id and (
                           (k.kind = 'person' and (k.person_id = ${request.person_id}
-                             or k.person_id = any (coalesce((select people from the_case), '{}'))))
+                             or k.person_id = any (coalesce((select people from household_people), '{}'))))
                        or (k.kind = 'household' and k.household_id = (select household_id from the_case))
                        or (k.kind = 'community' and k.country = ${request.community})))
-                or coalesce(public.trama_blocked_people_of(m.user_id) && (select people from the_case), false)
+                -- Users who must never reach the case's people (trama_users_blocked_from, migration 0036),
+                -- and anyone locked out of one of the household's people: knowing one of the family, the
+                -- perpetrator first, keeps a mediator from every case of the household. Sets computed once.
+                or m.user_id in (select blocked from blocked_users)
                 or exists (select 1 from worked w join household_cases hc on hc.id = w.case_id
                             where w.mediator_id = m.id
                               and hc.perpetrator_side <> (select perpetrator_side from the_case))) as conflict,

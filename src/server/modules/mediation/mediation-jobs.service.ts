@@ -15,6 +15,8 @@ import { requireMyMediator } from './mediation.policy.js';
  * the case, the person, the notes or the victim flags. A released assignment is gone from here.
  */
 
+const LIVE: readonly string[] = ['assigned', 'confirmed'];
+
 interface JobRow {
   kind: 'assignment' | 'offer';
   id: string;
@@ -83,8 +85,9 @@ export async function jobsOfMediator({
     dialect: r.dialect,
     purpose: r.purpose,
     municipalityName: r.municipality_name,
+    // The place (maybe a shelter) and the contact only while the mediator holds the job.
     place:
-      r.kind === 'assignment' && r.place_encrypted
+      r.kind === 'assignment' && LIVE.includes(r.status) && r.place_encrypted
         ? decryptField({
             keyring,
             value: r.place_encrypted,
@@ -92,7 +95,7 @@ export async function jobsOfMediator({
           })
         : null,
     requesterName: r.requester_name,
-    requesterContact: r.kind === 'assignment' ? r.requester_contact : null,
+    requesterContact: r.kind === 'assignment' && LIVE.includes(r.status) ? r.requester_contact : null,
     serviceName: r.service_name,
     actualMinutes: r.actual_minutes,
     travelMinutes: r.travel_minutes,

@@ -68,6 +68,26 @@ async function judgeCaseLink(tx: Tx, input: TRequestInput) {
     });
 }
 
+/**
+ * Whether the person mediated is protected: ticked by the requester, or known to the case records
+ * (a victim, marked at risk, a minor of a household with a perpetrator). The victim's rules then hold
+ * whether or not the box was ticked.
+ */
+async function isProtectedPerson(tx: Tx, input: TRequestInput): Promise<boolean> {
+  if (input.victim) return true;
+  if (!input.personId) return false;
+  const [row] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ protected: boolean }>(
+      sys,
+      sql`select p.case_role = 'victim' or p.at_risk
+                 or (trama_is_minor(p.birth_date, p.birth_year, p.case_role) and exists (
+                       select 1 from people q where q.household_id = p.household_id and q.case_role = 'perpetrator')) as protected
+            from people p where p.id = ${input.personId}`,
+    ),
+  );
+  return row?.protected ?? false;
+}
+
 /** For a victim with no stated preference: the mediator gender she or he asked for, else their own. */
 async function victimGenderDefault(tx: Tx, input: TRequestInput): Promise<'female' | 'male' | null> {
   if (!input.victim) return null;
@@ -140,6 +160,7 @@ export async function createRequest({
     work: async (tx) => {
       await judgeReferences(tx, input);
       await judgeCaseLink(tx, input);
+      input = { ...input, victim: await isProtectedPerson(tx, input) };
       const victimMediatorGender = await victimGenderDefault(tx, input);
       const id = randomUUID();
       const startsAt = new Date(input.startsAt);
@@ -290,17 +311,26 @@ export async function cancelRequest({
           it: 'La richiesta è già conclusa o annullata.',
           en: 'The request is already completed or cancelled.',
         });
+      // Once it has started the mediator logs what happened (a no-show included): never unpaid by a late cancel.
+      if (
+        new Date(request.starts_at).getTime() <= Date.now() &&
+        ['assigned', 'confirmed'].includes(request.status)
+      )
+        throw problems.conflict({
+          it: 'La mediazione è già iniziata: il mediatore ne registra l’esito (anche l’assenza della persona).',
+          en: 'The mediation has already started: the mediator logs how it went (the person’s absence included).',
+        });
       await releaseAssignment({ tx, requestId: id, to: 'cancelled', reason });
-      await tx.execute(
-        sql`update mediation_requests set status = 'cancelled', cancel_reason = ${reason}, updated_at = now()
-             where id = ${id}`,
-      );
-      await unsafeAsSystem(tx, (sys) =>
-        sys.execute(
+      await unsafeAsSystem(tx, async (sys) => {
+        await sys.execute(
+          sql`update mediation_requests set status = 'cancelled', cancel_reason = ${reason}, updated_at = now()
+               where id = ${id}`,
+        );
+        await sys.execute(
           sql`update mediation_offers set status = 'withdrawn', answered_at = now()
                where request_id = ${id} and status = 'pending'`,
-        ),
-      );
+        );
+      });
       await writeAudit({
         tx,
         actor: actorOf(ctx),

@@ -43,6 +43,10 @@ export const MEDIATION_AUDIT_ACTIONS = {
   'mediation.rated': { it: 'Mediazione valutata', en: 'Mediation rated' },
   'mediation.feedback_link_made': { it: 'Collegamento per il parere creato', en: 'Feedback link made' },
   'mediation.feedback_read': { it: 'Pareri sulla mediazione consultati', en: 'Mediation feedback read' },
+  'mediation.person_answered': {
+    it: 'Parere anonimo della persona mediata ricevuto',
+    en: 'Anonymous answer of the person mediated received',
+  },
   'mediation.material_saved': { it: 'Materiale salvato', en: 'Material saved' },
   'mediation.material_version_saved': { it: 'Versione del materiale salvata', en: 'Material version saved' },
   'mediation.material_version_reviewed': {
@@ -50,6 +54,7 @@ export const MEDIATION_AUDIT_ACTIONS = {
     en: 'Material version reviewed',
   },
   'mediation.glossary_term_saved': { it: 'Voce del glossario salvata', en: 'Glossary term saved' },
+  'mediation.material_downloaded': { it: 'Materiale scaricato in PDF', en: 'Material downloaded as PDF' },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {

@@ -130,11 +130,11 @@ export const MEDIATION_FIELD_CLASSES: Record<string, Record<string, FieldClass>>
   },
   mediation_person_feedback: {
     id: 'internal',
-    assignment_id: 'internal',
+    mediator_id: 'internal',
     understood: 'internal',
     respected: 'internal',
     again: 'internal',
-    answered_on: 'internal',
+    answered_month: 'internal',
   },
   mediation_calendar_feeds: { user_id: 'internal', token_hash: 'secret', created_at: 'internal' },
   mediation_materials: {

@@ -4,11 +4,16 @@ import { countOf } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import type { TramaModule } from '../../platform/module.js';
 import { MEDIATION_AUDIT_ACTIONS, MEDIATION_RECORD_TABLES } from './mediation.audit.js';
+import { seedDemoMediation } from './mediation.demo.js';
 import {
   MEDIATION_ENCRYPTED_COLUMNS,
   MEDIATION_FIELD_CLASSES,
   MEDIATION_RETENTION,
 } from './mediation.fields.js';
+import { MEDIATION_INDICATORS } from './mediation.indicators.js';
+import { feedbackRoutes } from './mediation-feedback.routes.js';
+import { hoursRoutes } from './mediation-hours.routes.js';
+import { libraryRoutes } from './mediation-library.routes.js';
 import { requestRoutes } from './mediation-requests.routes.js';
 import { mediatorRoutes } from './mediators.routes.js';
 
@@ -17,6 +22,9 @@ const routes =
   async (app) => {
     await app.register(requestRoutes(deps));
     await app.register(mediatorRoutes(deps));
+    await app.register(hoursRoutes(deps));
+    await app.register(feedbackRoutes(deps));
+    await app.register(libraryRoutes(deps));
   };
 
 /** Linguistic-cultural mediation and the intercultural communication unit (issue 18). */
@@ -27,6 +35,8 @@ export const mediationModule: TramaModule = {
   encryptedColumns: MEDIATION_ENCRYPTED_COLUMNS,
   auditActions: MEDIATION_AUDIT_ACTIONS,
   recordTables: MEDIATION_RECORD_TABLES,
+  indicators: MEDIATION_INDICATORS,
+  seedDemo: seedDemoMediation,
   routes,
   // The coordinator's queue and the requests nobody could take; a mediator's offers and assignments to confirm.
   attention: async ({ tx, ctx }) => {

@@ -339,24 +339,29 @@ export const mediationRatings = pgTable(
   (t) => [check('mediation_ratings_rating_check', sql`${t.rating} between 1 and 5`)],
 );
 
-/** The person mediated, anonymous: three answers and the day, nothing that says who. */
+/**
+ * The person mediated, anonymous: three answers, the mediator they are about and the month. Not the
+ * assignment (its request names the person, the time, the requester) and not the day: nothing that
+ * says who answered or about which meeting.
+ */
 export const mediationPersonFeedback = pgTable(
   'mediation_person_feedback',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    assignmentId: uuid('assignment_id')
+    mediatorId: uuid('mediator_id')
       .notNull()
-      .references(() => mediationAssignments.id),
+      .references(() => mediators.id),
     understood: text('understood').notNull(),
     respected: text('respected').notNull(),
     again: text('again').notNull(),
-    answeredOn: date('answered_on').notNull().defaultNow(),
+    /** The first day of the month (Europe/Rome) the answer came in. */
+    answeredMonth: date('answered_month').notNull(),
   },
   (t) => [
     check('mediation_person_feedback_understood_check', inList(t.understood, FEEDBACK_ANSWERS)),
     check('mediation_person_feedback_respected_check', inList(t.respected, FEEDBACK_ANSWERS)),
     check('mediation_person_feedback_again_check', inList(t.again, FEEDBACK_ANSWERS)),
-    index('mediation_person_feedback_assignment_idx').on(t.assignmentId),
+    index('mediation_person_feedback_mediator_idx').on(t.mediatorId, t.answeredMonth),
   ],
 );
 

@@ -12,17 +12,15 @@ import {
 } from '../../../contracts/mediation.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
+import { listRates, setRate } from './mediation-rates.service.js';
+import { declareConflict, listConflicts, removeConflict } from './mediator-conflicts.service.js';
 import {
   addAbsence,
-  declareConflict,
   getMediator,
-  listConflicts,
   listMediators,
-  listRates,
+  mediatorAccounts,
   removeAbsence,
-  removeConflict,
   saveMediator,
-  setRate,
 } from './mediators.service.js';
 
 /** The mediator registry, absences, declared conflicts and the cooperatives' rates (issue 18, item 1). */
@@ -42,6 +40,24 @@ export const mediatorRoutes =
         },
       },
       async (request) => listMediators({ deps, ctx: requireAccess(request) }),
+    );
+    app.get(
+      '/api/mediation/mediator-accounts',
+      {
+        config: { access: 'mediation.coordinate' },
+        schema: {
+          tags,
+          summary: 'The people holding the mediator role, to add to the registry (the mediation coordinator)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: ZIdSchema, displayName: z.string(), organisationName: z.string().nullable() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => mediatorAccounts({ deps, ctx: requireAccess(request) }),
     );
     app.post(
       '/api/mediation/mediators',

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  TMediator,
-  TMediatorInput,
-  ZAbsenceInputSchema,
-  ZConflictInputSchema,
-  ZRateInputSchema,
-} from '../../../contracts/mediation.js';
+import type { TMediator, TMediatorInput, ZAbsenceInputSchema } from '../../../contracts/mediation.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
-import { isoTime, queryRows, sqlArray, type Tx, uuidList } from '../../platform/db/client.js';
+import { queryRows, sqlArray, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
@@ -22,6 +15,7 @@ import {
   requireMediationCoordinator,
   requireMyMediator,
 } from './mediation.policy.js';
+import { releaseUnsuitable } from './mediation-booking.js';
 
 /** The registry (issue 18, item 1), kept by the mediation coordinator; a mediator reads their own row. */
 
@@ -94,12 +88,46 @@ async function loadMediators(tx: Tx, ids?: readonly string[]): Promise<TMediator
   }));
 }
 
+/**
+ * The people who hold the mediator role, wherever they work (a cooperative, an association), for
+ * the mediation coordinator's registry form: the users list shows a coordinator only their own
+ * organisation's staff. Names and organisations only; anyone else gets an empty list.
+ */
+export async function mediatorAccounts({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      if (!(await isMediationCoordinator(tx))) return { items: [] };
+      const rows = await unsafeAsSystem(tx, (sys) =>
+        queryRows<{ id: string; display_name: string; organisation_name: string | null }>(
+          sys,
+          sql`select distinct on (u.display_name, u.id) u.id, u.display_name, o.name as organisation_name
+                from memberships m join users u on u.id = m.user_id
+                left join services s on s.id = m.service_id
+                left join organisations o on o.id = coalesce(m.organisation_id, s.organisation_id)
+               where m.role = 'mediator' and u.disabled_at is null
+               order by u.display_name, u.id limit 2000`,
+        ),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          displayName: r.display_name,
+          organisationName: r.organisation_name,
+        })),
+      };
+    },
+  });
+}
+
 export async function listMediators({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
   return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      await requireMediationCoordinator(tx);
+      // Row-level security shows the registry to the mediation coordinator only: another
+      // coordinator holds the permission and sees an empty registry, not a refusal.
       const items = await loadMediators(tx);
       await writeAudit({
         tx,
@@ -165,6 +193,51 @@ async function judgeMediatorInput(tx: Tx, input: TMediatorInput) {
       it: 'Lingua sconosciuta.',
       en: 'Unknown language.',
     });
+  const seen = new Set<string>();
+  const twice = input.languages.findIndex((l) => {
+    const key = `${l.language}|${(l.dialect ?? '').trim().toLowerCase()}`;
+    return seen.has(key) || !seen.add(key);
+  });
+  if (twice >= 0)
+    throw problems.field(`languages.${twice}.language`, 'duplicate', {
+      it: 'Questa lingua (con questo dialetto) è già nell’elenco.',
+      en: 'This language (with this dialect) is already listed.',
+    });
+  await judgeReferences(tx, input);
+}
+
+/** The districts, comuni and countries named must exist: an unknown one is a field error, not a silent row. */
+async function judgeReferences(tx: Tx, input: TMediatorInput) {
+  const lists = [
+    { field: 'districtIds', values: input.districtIds, table: sql`districts`, key: sql`id::text` },
+    {
+      field: 'municipalities',
+      values: input.municipalities,
+      table: sql`municipalities`,
+      key: sql`istat_code`,
+    },
+    { field: 'countries', values: input.countries, table: sql`countries`, key: sql`code` },
+    {
+      field: 'ownCommunity',
+      values: input.ownCommunity ? [input.ownCommunity] : [],
+      table: sql`countries`,
+      key: sql`code`,
+    },
+  ];
+  for (const { field, values, table, key } of lists) {
+    if (values.length === 0) continue;
+    const found = await queryRows<{ k: string }>(
+      tx,
+      sql`select ${key} as k from ${table} where ${key} = any (${sqlArray(values)})`,
+    );
+    const known = new Set(found.map((f) => f.k));
+    const bad = values.findIndex((v) => !known.has(v));
+    if (bad >= 0)
+      throw problems.field(field === 'ownCommunity' ? field : `${field}.${bad}`, 'unknown', {
+        it: 'Valore sconosciuto.',
+        en: 'Unknown value.',
+      });
+  }
 }
 
 /** Creates (no id) or replaces a mediator's record; languages and weekly hours are replaced whole. */
@@ -184,6 +257,11 @@ export async function saveMediator({
     ctx,
     work: async (tx) => {
       await requireMediationCoordinator(tx);
+      if (input.userId === ctx.userId)
+        throw problems.field('userId', 'self', {
+          it: 'Non puoi iscrivere te stessa o te stesso nel registro: lo fa un’altra persona del coordinamento.',
+          en: 'You cannot add yourself to the registry: another coordinator does it.',
+        });
       await judgeMediatorInput(tx, input);
       const values = sql`${input.organisationId}, ${input.gender}, ${sqlArray(input.modes)},
         ${sqlArray(input.countries)}, ${input.ownCommunity ?? null}, ${sqlArray(input.districtIds, 'uuid')},
@@ -226,10 +304,17 @@ export async function saveMediator({
           sql`insert into mediator_availability (mediator_id, weekday, from_minute, to_minute)
               values (${mediatorId}, ${a.weekday}, ${toMinute(a.from)}, ${toMinute(a.to)})`,
         );
+      // A deactivation, a language or hours removed: what the mediator held and no longer may is released.
+      const released = id ? await releaseUnsuitable(tx, mediatorId) : 0;
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'mediation.mediator_saved', recordType: 'mediator', recordId: mediatorId },
+        event: {
+          action: 'mediation.mediator_saved',
+          recordType: 'mediator',
+          recordId: mediatorId,
+          details: { released },
+        },
       });
       return (await loadMediators(tx, [mediatorId]))[0]!;
     },
@@ -260,10 +345,16 @@ export async function addAbsence({
         sql`insert into mediator_absences (mediator_id, from_date, to_date) values (${id}, ${input.from}, ${input.to})
             returning id`,
       );
+      const released = await releaseUnsuitable(tx, id);
       await writeAudit({
         tx,
         actor: actorOf(ctx),
-        event: { action: 'mediation.absence_recorded', recordType: 'mediator', recordId: id },
+        event: {
+          action: 'mediation.absence_recorded',
+          recordType: 'mediator',
+          recordId: id,
+          details: { released },
+        },
       });
       return { id: row!.id, from: input.from, to: input.to };
     },
@@ -293,219 +384,6 @@ export async function removeAbsence({
         actor: actorOf(ctx),
         event: { action: 'mediation.absence_removed', recordType: 'mediator', recordId: gone[0].mediator_id },
       });
-    },
-  });
-}
-
-/** Declared conflicts: the mediation coordinator only. Subjects are shown by code, never by name. */
-export async function listConflicts({
-  deps,
-  ctx,
-  mediatorId,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  mediatorId: string;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      await requireMediationCoordinator(tx);
-      // Judged: the coordinator reads the codes of households they may not otherwise see (never names).
-      const rows = await unsafeAsSystem(tx, (sys) =>
-        queryRows<{
-          id: string;
-          kind: 'person' | 'household' | 'community';
-          subject: string | null;
-          note_encrypted: string | null;
-          declared_at: Date;
-        }>(
-          sys,
-          sql`select k.id, k.kind, k.note_encrypted, k.declared_at,
-                   case k.kind when 'community' then (select name_it from countries where code = k.country)
-                               else trama_household_code(coalesce(k.household_id,
-                                      (select p.household_id from people p where p.id = k.person_id))) end as subject
-              from mediator_conflicts k where k.mediator_id = ${mediatorId} order by k.declared_at, k.id`,
-        ),
-      );
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: { action: 'mediation.conflicts_read', recordType: 'mediator', recordId: mediatorId },
-      });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          subject: r.subject ?? '—',
-          note: r.note_encrypted
-            ? decryptField({
-                keyring: deps.keyring,
-                value: r.note_encrypted,
-                context: `mediator_conflicts.note:${r.id}`,
-              })
-            : null,
-          declaredAt: isoTime(r.declared_at)!,
-        })),
-      };
-    },
-  });
-}
-
-export async function declareConflict({
-  deps,
-  ctx,
-  mediatorId,
-  input,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  mediatorId: string;
-  input: z.infer<typeof ZConflictInputSchema>;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      await requireMediationCoordinator(tx);
-      const [known] = await unsafeAsSystem(tx, (sys) =>
-        queryRows<{ mediator: boolean; subject: boolean; household_id: string | null }>(
-          sys,
-          sql`select exists (select 1 from mediators where id = ${mediatorId}) as mediator,
-                     (select id from households where code = ${input.householdCode ?? null}) as household_id,
-                     case ${input.kind} when 'person' then exists (select 1 from people where id = ${input.personId ?? null})
-                       when 'household' then exists (select 1 from households where code = ${input.householdCode ?? null})
-                       else exists (select 1 from countries where code = ${input.country ?? null}) end as subject`,
-        ),
-      );
-      if (!known?.mediator) throw new OutOfScope('mediator', mediatorId);
-      const field = { person: 'personId', household: 'householdCode', community: 'country' }[input.kind];
-      if (!known.subject) throw problems.field(field, 'unknown', { it: 'Non trovato.', en: 'Not found.' });
-      const id = randomUUID();
-      await tx.execute(
-        sql`insert into mediator_conflicts (id, mediator_id, kind, person_id, household_id, country, note_encrypted, declared_by)
-            values (${id}, ${mediatorId}, ${input.kind}, ${input.kind === 'person' ? input.personId : null},
-                    ${input.kind === 'household' ? known.household_id : null}, ${input.kind === 'community' ? input.country : null},
-                    ${input.note ? encryptField({ keyring: deps.keyring, plaintext: input.note, context: `mediator_conflicts.note:${id}` }) : null},
-                    ${ctx.userId})`,
-      );
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: { action: 'mediation.conflict_declared', recordType: 'mediator', recordId: mediatorId },
-      });
-      return { id };
-    },
-  });
-}
-
-export async function removeConflict({
-  deps,
-  ctx,
-  conflictId,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  conflictId: string;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      await requireMediationCoordinator(tx);
-      const gone = await queryRows<{ mediator_id: string }>(
-        tx,
-        sql`delete from mediator_conflicts where id = ${conflictId} returning mediator_id`,
-      );
-      if (!gone[0]) throw problems.notFound();
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'mediation.conflict_removed',
-          recordType: 'mediator',
-          recordId: gone[0].mediator_id,
-        },
-      });
-    },
-  });
-}
-
-/** Rates: the mediation coordinator all of them; a cooperative's coordinator their own (RLS). */
-export async function listRates({ deps, ctx }: { deps: Deps; ctx: AccessContext }) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const rows = await queryRows<{
-        organisation_id: string;
-        organisation_name: string;
-        in_person_cents: number;
-        remote_cents: number;
-        travel_cents_per_km: number;
-        valid_from: string;
-      }>(
-        tx,
-        sql`select r.organisation_id, o.name as organisation_name, r.in_person_cents, r.remote_cents,
-                   r.travel_cents_per_km, r.valid_from::text as valid_from
-              from mediation_rates r join organisations o on o.id = r.organisation_id
-             order by o.name, r.valid_from desc`,
-      );
-      return {
-        items: rows.map((r) => ({
-          organisationId: r.organisation_id,
-          organisationName: r.organisation_name,
-          inPersonCents: r.in_person_cents,
-          remoteCents: r.remote_cents,
-          travelCentsPerKm: r.travel_cents_per_km,
-          validFrom: r.valid_from,
-        })),
-      };
-    },
-  });
-}
-
-export async function setRate({
-  deps,
-  ctx,
-  organisationId,
-  input,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  organisationId: string;
-  input: z.infer<typeof ZRateInputSchema>;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      await requireMediationCoordinator(tx);
-      const [org] = await queryRows<{ id: string }>(
-        tx,
-        sql`select id from organisations where id = ${organisationId}`,
-      );
-      if (!org) throw problems.notFound();
-      const added = await queryRows<{ id: string }>(
-        tx,
-        sql`insert into mediation_rates (organisation_id, in_person_cents, remote_cents, travel_cents_per_km, valid_from, created_by)
-            values (${organisationId}, ${input.inPersonCents}, ${input.remoteCents}, ${input.travelCentsPerKm},
-                    ${input.validFrom}, ${ctx.userId})
-            on conflict (organisation_id, valid_from) do nothing returning id`,
-      );
-      // A rate once in force is never rewritten: logged hours keep theirs, a change starts on a new date.
-      if (!added[0])
-        throw problems.field('validFrom', 'exists', {
-          it: 'Esiste già una tariffa da questa data: indicane una nuova.',
-          en: 'A rate from this date exists already: give a new date.',
-        });
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: { action: 'mediation.rate_set', details: { organisationId, validFrom: input.validFrom } },
-      });
-      return { organisationId, ...input };
     },
   });
 }
