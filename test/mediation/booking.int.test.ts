@@ -106,4 +106,22 @@ describe('concurrent bookings', () => {
     expect(statuses(answers)).toEqual([200, 409]);
     expect(await liveOf('request_id', request.id)).toHaveLength(1);
   });
+
+  it('lets a confirmation and a removal, or hours and a cancellation, take turns without a deadlock', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { username, mediator } = await somali();
+      const request = await newRequest({ language: LANGUAGE, startsAt: weekdayAt(7 + round, 11) });
+      await ok(COORD, 'POST', `/api/mediation/requests/${request.id}/assign`, { mediatorId: mediator.id });
+      const [job] = await system<{ id: string }>(
+        sql`select id from mediation_assignments where request_id = ${request.id}`,
+      );
+      const answers = await Promise.all([
+        call(username, 'POST', `/api/mediation/my/assignments/${job!.id}/confirm`, {}),
+        call(COORD, 'POST', `/api/mediation/requests/${request.id}/remove-mediator`),
+      ]);
+      // Whichever came first, the other sees its result: never a 500.
+      for (const answer of answers) expect(answer.statusCode).toBeLessThan(500);
+      expect(answers[1]!.statusCode).toBe(200);
+    }
+  });
 });

@@ -251,4 +251,19 @@ describe('declared conflicts and conflict-of-interest locks', () => {
       expect.arrayContaining([household.mediator.id, person.mediator.id, locked.mediator.id]),
     );
   });
+
+  it('applies a victim’s rules from the person’s record even when the box is left unticked', async () => {
+    const woman = await mediatorOf();
+    const man = await mediatorOf({ gender: 'male' });
+    const request = await newRequest({
+      language: LANGUAGE,
+      caseId: ids.motherCase,
+      personId: ids.mother,
+      startsAt: weekdayAt(24, 10),
+    });
+    expect(request).toMatchObject({ victim: true, victimMediatorGender: 'female' });
+    const listed = await idsOf(request.id);
+    expect(listed).toContain(woman.mediator.id);
+    expect(listed).not.toContain(man.mediator.id);
+  });
 });
