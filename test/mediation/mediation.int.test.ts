@@ -252,10 +252,15 @@ describe('assignment, the mediator’s view, hours and cost', () => {
   });
 
   it('releases what a mediator held once a conflict is declared, and judges them again when they confirm', async () => {
-    const { username, mediator } = await newMediator({ languages: [{ language: 'bm', level: 'native', written: false }] });
+    const { username, mediator } = await newMediator({
+      languages: [{ language: 'bm', level: 'native', written: false }],
+    });
     const request = await newRequest({ language: 'bm', community: 'ML', startsAt: weekdayAt(8, 10) });
     await ok(COORD, 'POST', `/api/mediation/requests/${request.id}/assign`, { mediatorId: mediator.id });
-    await ok(COORD, 'POST', `/api/mediation/mediators/${mediator.id}/conflicts`, { kind: 'community', country: 'ML' });
+    await ok(COORD, 'POST', `/api/mediation/mediators/${mediator.id}/conflicts`, {
+      kind: 'community',
+      country: 'ML',
+    });
     const back = await ok<TRequest>('operatrice', 'GET', `/api/mediation/requests/${request.id}`);
     expect(back).toMatchObject({ status: 'open', assignment: null });
     const jobs = (await ok<{ items: TMediatorJob[] }>(username, 'GET', '/api/mediation/my/jobs')).items;
@@ -265,8 +270,12 @@ describe('assignment, the mediator’s view, hours and cost', () => {
   it('refuses a coordinator assigning themselves, hours without a rate, and a cancel once the mediation started', async () => {
     // A coordinator who also mediates (registered by someone else).
     const coordinatorId = await k.t.userId(COORD);
-    const [service] = await system<{ id: string }>(sql`select id from services where kind = 'mediation_service' limit 1`);
-    await system(sql`insert into memberships (user_id, role, service_id) values (${coordinatorId}, 'mediator', ${service!.id})`);
+    const [service] = await system<{ id: string }>(
+      sql`select id from services where kind = 'mediation_service' limit 1`,
+    );
+    await system(
+      sql`insert into memberships (user_id, role, service_id) values (${coordinatorId}, 'mediator', ${service!.id})`,
+    );
     const [self] = await system<{ id: string }>(
       sql`insert into mediators (user_id, organisation_id, gender, modes, base_municipality)
           values (${coordinatorId}, ${await k.organisationId()}, 'female', array['phone'], ${TREVIGLIO}) returning id`,
@@ -277,7 +286,9 @@ describe('assignment, the mediator’s view, hours and cost', () => {
     await system(sql`insert into mediator_availability (mediator_id, weekday, from_minute, to_minute)
                      select ${self!.id}, d, 0, 1439 from generate_series(1, 7) d`);
     const mine = await newRequest({ language: 'wo', mode: 'phone', municipality: null, place: null });
-    const selfAssigned = await call(COORD, 'POST', `/api/mediation/requests/${mine.id}/assign`, { mediatorId: self!.id });
+    const selfAssigned = await call(COORD, 'POST', `/api/mediation/requests/${mine.id}/assign`, {
+      mediatorId: self!.id,
+    });
     expect(selfAssigned.statusCode).toBe(400);
     expect(fields(selfAssigned)).toEqual(['mediatorId']);
 
@@ -298,10 +309,16 @@ describe('assignment, the mediator’s view, hours and cost', () => {
         sql`update ${sql.identifier(table)} set starts_at = starts_at - interval '3 days', ends_at = ends_at - interval '3 days'
              where ${sql.identifier(table === 'mediation_requests' ? 'id' : 'request_id')} = ${request.id}`,
       );
-    expect((await call('operatrice', 'POST', `/api/mediation/requests/${request.id}/cancel`, {})).statusCode).toBe(409);
-    const unpriced = await call(username, 'POST', `/api/mediation/my/assignments/${job.id}/hours`, { actualMinutes: 60 });
+    expect(
+      (await call('operatrice', 'POST', `/api/mediation/requests/${request.id}/cancel`, {})).statusCode,
+    ).toBe(409);
+    const unpriced = await call(username, 'POST', `/api/mediation/my/assignments/${job.id}/hours`, {
+      actualMinutes: 60,
+    });
     expect(unpriced.statusCode).toBe(409);
-    const [row] = await system<{ status: string }>(sql`select status from mediation_assignments where id = ${job.id}`);
+    const [row] = await system<{ status: string }>(
+      sql`select status from mediation_assignments where id = ${job.id}`,
+    );
     expect(row!.status).toBe('confirmed');
   });
 });
