@@ -340,17 +340,22 @@ export const ZOfferInputSchema = z.strictObject({
 export const ZDeclineInputSchema = z.strictObject({ reason: text({ max: 300 }).nullable().optional() });
 export const ZCancelInputSchema = ZDeclineInputSchema;
 
-export const ZHoursLogInputSchema = z.strictObject({
-  actualMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(MEDIATION_LIMITS.minutes.max * 2),
-  travelMinutes: z.number().int().min(0).max(600).default(0),
-  travelKm: z.number().min(0).max(MEDIATION_LIMITS.travelKm).default(0),
-  /** The person did not come: the time waited and the travel are still paid. */
-  noShow: z.boolean().default(false),
-});
+export const ZHoursLogInputSchema = z
+  .strictObject({
+    actualMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(MEDIATION_LIMITS.minutes.max * 2),
+    travelMinutes: z.number().int().min(0).max(600).default(0),
+    travelKm: z.number().min(0).max(MEDIATION_LIMITS.travelKm).default(0),
+    /** The person did not come: the time waited and the travel are still paid. */
+    noShow: z.boolean().default(false),
+  })
+  .refine((h) => h.noShow || h.actualMinutes > 0, {
+    message: 'a mediation held takes some minutes',
+    path: ['actualMinutes'],
+  });
 
 /** What a mediator sees of an assignment or an offer: the minimum, never the case file. */
 export const ZMediatorJobSchema = z.object({

@@ -29,6 +29,7 @@ const CUSTOM_IT: Record<string, string> = {
   'a time HH:MM': 'un orario OO:MM',
   'the end must not come before the start': 'la fine non può venire prima dell’inizio',
   'required in person': 'obbligatorio in presenza',
+  'a mediation held takes some minutes': 'una mediazione svolta dura qualche minuto',
   'only for a victim of violence': 'solo per una vittima di violenza',
   'at most two years ahead': 'al massimo fra due anni',
   'required to avoid the community': 'obbligatoria per escludere la comunità',

@@ -58,7 +58,8 @@ export function VersionForm({
       applyServerFieldErrors(e, form.setError, locale, values);
     }
   });
-  const idOf = (field: string) => `version-${defaultValues.language || 'new'}-${field}`;
+  // `-field-` keeps the inputs' ids apart from the card's own (`version-new-title` is its heading).
+  const idOf = (field: string) => `version-${defaultValues.language || 'new'}-field-${field}`;
   return (
     <form onSubmit={submit} noValidate>
       {error && Object.keys(errors).length === 0 ? <ActionProblem error={error} /> : null}

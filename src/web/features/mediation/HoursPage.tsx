@@ -109,6 +109,8 @@ function Report({ report }: { report: THoursReport }) {
 function HoursTable({ group, rows, month }: { group: (typeof GROUPS)[number]; rows: Row[]; month: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  // The report's labels are Italian; a language is named in the reader's language from its code.
+  const { languageName } = useMediationReference();
   return (
     <section aria-labelledby={`hours-${group}`} className="mb-4">
       <h2 id={`hours-${group}`} className="h5">
@@ -128,7 +130,7 @@ function HoursTable({ group, rows, month }: { group: (typeof GROUPS)[number]; ro
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.label}</th>
+              <th scope="row">{group === 'byLanguage' ? languageName(row.key) : row.label}</th>
               <td>{row.assignments}</td>
               <td>{formatHours(row.minutes, locale)}</td>
               <td className="text-nowrap">{formatEuro(row.costCents, locale)}</td>
@@ -183,10 +185,10 @@ function Statement({ statement }: { statement: TStatement }) {
         })}
       </p>
       <div className="d-flex flex-wrap gap-3 mb-3">
-        <a href={statementDownloads.xlsx(statement.organisationId, statement.month)} download>
+        <a href={statementDownloads.xlsx(statement.organisationId, statement.month, locale)} download>
           {t('mediation.statement.xlsx', { name, month })}
         </a>
-        <a href={statementDownloads.pdf(statement.organisationId, statement.month)} download>
+        <a href={statementDownloads.pdf(statement.organisationId, statement.month, locale)} download>
           {t('mediation.statement.pdf', { name, month })}
         </a>
       </div>

@@ -13,7 +13,7 @@ import { PageHeading } from '../../ui/PageHeading.js';
 import { AfterMediation } from './AfterMediation.js';
 import { MatchesSection } from './MatchesSection.js';
 import { useRequest, useRequestActions } from './mediation-api.js';
-import { formatHours, requestStatusText } from './mediation-words.js';
+import { formatDecimal, formatHours, requestStatusText } from './mediation-words.js';
 import { useMediationReference, WhenReferenceLoaded } from './reference-names.js';
 
 const WAITING = ['open', 'offered'];
@@ -169,7 +169,7 @@ function AssignmentSection({ request, canRemove }: { request: TRequest; canRemov
             {t('mediation.assignment.hoursLogged', {
               hours: formatHours(a.actualMinutes, locale),
               travel: formatHours(a.travelMinutes ?? 0, locale),
-              km: a.travelKm ?? 0,
+              km: formatDecimal(a.travelKm ?? 0, locale, 1),
             })}
           </Fact>
         )}

@@ -257,11 +257,12 @@ export function useStatements(organisationIds: readonly string[], month: string)
 }
 
 /** Plain same-origin downloads (the session cookie goes with them). */
+/** The statement's files, in the reader's language. */
 export const statementDownloads = {
-  xlsx: (organisationId: string, month: string) =>
-    withQuery(`/api/mediation/statements/${enc(organisationId)}/xlsx`, { month }),
-  pdf: (organisationId: string, month: string) =>
-    withQuery(`/api/mediation/statements/${enc(organisationId)}/pdf`, { month }),
+  xlsx: (organisationId: string, month: string, lang: 'it' | 'en') =>
+    withQuery(`/api/mediation/statements/${enc(organisationId)}/xlsx`, { month, lang }),
+  pdf: (organisationId: string, month: string, lang: 'it' | 'en') =>
+    withQuery(`/api/mediation/statements/${enc(organisationId)}/pdf`, { month, lang }),
 };
 
 const ZMediatorAccountsSchema = z.object({

@@ -94,7 +94,8 @@ export const mediationModule = {
       getParentRoute: () => appLayout,
       path: '/mediation/hours',
       validateSearch: monthSearch,
-      beforeLoad: ({ context }) => requireAny(context.session, 'mediation.request'),
+      // Hours and costs are the coordinators' (the issue's access rule); the API narrows each one's view.
+      beforeLoad: ({ context }) => requireAny(context.session, 'mediation.coordinate'),
       component: routeWith([HoursPage], function HoursRoute() {
         const { month } = hoursRoute.useSearch();
         const navigate = hoursRoute.useNavigate();
@@ -124,7 +125,7 @@ export const mediationModule = {
       anyOf: ['mediation.coordinate'],
       order: 108,
     },
-    // The hours route is open to every requester (the API decides what each sees); the menu offers it
+    // Hours and costs are for coordinators (the API decides which lines each sees); the menu offers it
     // to those who coordinate, the people the report is for.
     { to: '/mediation/hours', labelKey: 'mediation.nav.hours', anyOf: ['mediation.coordinate'], order: 109 },
   ],
