@@ -46,11 +46,7 @@ async function confirmedAssignment({ language = 'tw', mode = 'in_person' as cons
 /** The same, then the mediation takes place (its time moved into the past) and the hours are logged. */
 async function completedAssignment({ language = 'tw' } = {}) {
   const done = await confirmedAssignment({ language });
-  for (const table of ['mediation_requests', 'mediation_assignments'])
-    await system(
-      sql`update ${sql.identifier(table)} set starts_at = starts_at - interval '4 days', ends_at = ends_at - interval '4 days'
-           where ${sql.identifier(table === 'mediation_requests' ? 'id' : 'request_id')} = ${done.request.id}`,
-    );
+  await k.moveIntoPast(done.request.id, 4);
   await ok(done.username, 'POST', `/api/mediation/my/assignments/${done.id}/hours`, { actualMinutes: 60 });
   return done;
 }

@@ -176,11 +176,7 @@ describe('assignment, the mediator’s view, hours and cost', () => {
     });
     expect(fields(early)).toEqual(['actualMinutes']);
     // The mediation has taken place: two days pass.
-    for (const table of ['mediation_requests', 'mediation_assignments'])
-      await system(
-        sql`update ${sql.identifier(table)} set starts_at = starts_at - interval '3 days', ends_at = ends_at - interval '3 days'
-             where ${sql.identifier(table === 'mediation_requests' ? 'id' : 'request_id')} = ${request.id}`,
-      );
+    await k.moveIntoPast(request.id, 3);
     await ok(username, 'POST', `/api/mediation/my/assignments/${job.id}/hours`, {
       actualMinutes: 90,
       travelMinutes: 30,
@@ -304,11 +300,7 @@ describe('assignment, the mediator’s view, hours and cost', () => {
     await ok(COORD, 'POST', `/api/mediation/requests/${request.id}/assign`, { mediatorId: mediator.id });
     const job = (await ok<{ items: TMediatorJob[] }>(username, 'GET', '/api/mediation/my/jobs')).items[0]!;
     await ok(username, 'POST', `/api/mediation/my/assignments/${job.id}/confirm`, {});
-    for (const table of ['mediation_requests', 'mediation_assignments'])
-      await system(
-        sql`update ${sql.identifier(table)} set starts_at = starts_at - interval '3 days', ends_at = ends_at - interval '3 days'
-             where ${sql.identifier(table === 'mediation_requests' ? 'id' : 'request_id')} = ${request.id}`,
-      );
+    await k.moveIntoPast(request.id, 3);
     expect(
       (await call('operatrice', 'POST', `/api/mediation/requests/${request.id}/cancel`, {})).statusCode,
     ).toBe(409);

@@ -123,6 +123,18 @@ export function mediationTestKit() {
     });
   }
 
+  /** Stands in for the passing of time: the request (and its assignments) took place `days` earlier. */
+  async function moveIntoPast(requestId: string, days: number) {
+    const by = sql`${`${days} days`}::interval`;
+    await system(
+      sql`update mediation_requests set starts_at = starts_at - ${by}, ends_at = ends_at - ${by} where id = ${requestId}`,
+    );
+    await system(
+      sql`update mediation_assignments set starts_at = starts_at - ${by}, ends_at = ends_at - ${by}
+           where request_id = ${requestId}`,
+    );
+  }
+
   const matchesOf = async (requestId: string, who = COORD) =>
     (
       await ok<{ items: { mediatorId: string; score: number; reasons: { code: string }[] }[] }>(
@@ -132,5 +144,17 @@ export function mediationTestKit() {
       )
     ).items;
 
-  return { t, as, call, ok, fields, system, organisationId, newMediator, newRequest, matchesOf };
+  return {
+    t,
+    as,
+    call,
+    ok,
+    fields,
+    system,
+    organisationId,
+    newMediator,
+    newRequest,
+    matchesOf,
+    moveIntoPast,
+  };
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import codiceFiscalePackage from 'codice-fiscale-js';
 import type { TLocalizedText } from '../../../contracts/common.js';
+import { randomTypedCode } from '../../platform/crypto/pseudonyms.js';
 
 // The package is CommonJS: its default export is the module object, which holds the class.
 const CodiceFiscale = (codiceFiscalePackage as unknown as { CodiceFiscale: typeof codiceFiscalePackage })
@@ -9,15 +9,8 @@ const CodiceFiscale = (codiceFiscalePackage as unknown as { CodiceFiscale: typeo
   new (cf: string): { year: number; gender: string };
 };
 
-const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-
 /** A random code for a household or a case: readable aloud, says nothing about volume or person. */
-export function randomCode(prefix: 'N' | 'C') {
-  const bytes = randomBytes(7);
-  let code = '';
-  for (const b of bytes) code += CODE_ALPHABET[b % 32];
-  return `${prefix}-${code}`;
-}
+export const randomCode = (prefix: 'N' | 'C') => randomTypedCode(prefix, 7);
 
 /**
  * Checks a codice fiscale with the checksum and the coherence of its birth data (a maintained

@@ -11,11 +11,9 @@ import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { requireCoordinatedRequest, requireMyMediator } from './mediation.policy.js';
 import { bookMediator, linkSession, releaseAssignment, requireStillSuitable } from './mediation-booking.js';
-import { loadRequests } from './mediation-requests.repository.js';
+import { mediationCost } from './mediation-cost.js';
+import { loadRequest } from './mediation-requests.repository.js';
 import { matchesFor } from './mediation-requests.service.js';
-
-const requestView = async (deps: Deps, tx: Tx, id: string) =>
-  (await loadRequests({ tx, keyring: deps.keyring, filter: { ids: [id] } }))[0]!;
 
 /** The coordinator assigns one mediator; the mediator then confirms or declines. */
 export async function assignMediator({
@@ -46,7 +44,7 @@ export async function assignMediator({
         actor: actorOf(ctx),
         event: { action: 'mediation.assigned', recordType: 'mediation_assignment', recordId: assignmentId },
       });
-      return requestView(deps, tx, requestId);
+      return loadRequest({ tx, keyring: deps.keyring, id: requestId });
     },
   });
 }
@@ -105,7 +103,7 @@ export async function offerRequest({
           details: { count: mediatorIds.length },
         },
       });
-      return requestView(deps, tx, requestId);
+      return loadRequest({ tx, keyring: deps.keyring, id: requestId });
     },
   });
 }
@@ -239,8 +237,8 @@ export async function answerAssignment({
     work: async (tx) => {
       const assignment = await requireMyAssignment(tx, id, ['assigned']);
       // Judged again: a conflict declared, an absence or the perpetrator rule since the assignment.
-      if (confirm) await requireStillSuitable(tx, assignment.request_id, assignment.mediator_id);
-      if (confirm)
+      if (confirm) {
+        await requireStillSuitable(tx, assignment.request_id, assignment.mediator_id);
         await unsafeAsSystem(tx, async (sys) => {
           await sys.execute(
             sql`update mediation_assignments set status = 'confirmed', answered_at = now() where id = ${id}`,
@@ -250,14 +248,7 @@ export async function answerAssignment({
           );
           await linkSession(sys, assignment.session_id, assignment.user_id);
         });
-      else {
-        await releaseAssignment({ tx, requestId: assignment.request_id, to: 'declined', reason });
-        await unsafeAsSystem(tx, (sys) =>
-          sys.execute(
-            sql`update mediation_requests set status = 'open', updated_at = now() where id = ${assignment.request_id}`,
-          ),
-        );
-      }
+      } else await releaseAssignment({ tx, requestId: assignment.request_id, to: 'declined', reason });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -293,11 +284,6 @@ export async function removeMediator({
           en: 'No mediator to remove: the request is not assigned.',
         });
       await releaseAssignment({ tx, requestId, to: 'removed', reason: null });
-      await unsafeAsSystem(tx, (sys) =>
-        sys.execute(
-          sql`update mediation_requests set status = 'open', updated_at = now() where id = ${requestId}`,
-        ),
-      );
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -307,7 +293,7 @@ export async function removeMediator({
           recordId: requestId,
         },
       });
-      return requestView(deps, tx, requestId);
+      return loadRequest({ tx, keyring: deps.keyring, id: requestId });
     },
   });
 }
@@ -354,10 +340,13 @@ export async function logHours({
           });
         const hourly = rate.hourly;
         const perKm = rate.per_km;
-        const paidMinutes = input.actualMinutes + input.travelMinutes;
-        // Priced on the kilometres as stored (one decimal), so the statement's line multiplies out.
-        const km = Math.round(input.travelKm * 10) / 10;
-        const cost = Math.round((paidMinutes * hourly) / 60 + km * perKm);
+        const { km, costCents: cost } = mediationCost({
+          minutes: input.actualMinutes,
+          travelMinutes: input.travelMinutes,
+          travelKm: input.travelKm,
+          hourlyCents: hourly,
+          centsPerKm: perKm,
+        });
         const status = input.noShow ? 'no_show' : 'completed';
         await sys.execute(
           sql`update mediation_assignments set status = ${status}, actual_minutes = ${input.actualMinutes},

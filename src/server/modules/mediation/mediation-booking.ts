@@ -3,7 +3,13 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { exclusionOf } from './matching.js';
-import { loadCandidates, matchRequestOf, type RequestRow } from './mediation-candidates.js';
+import {
+  loadCandidates,
+  matchRequestOf,
+  REQUEST_ROW_COLUMNS,
+  type RequestRow,
+  requestRowOf,
+} from './mediation-candidates.js';
 
 /**
  * Booking a mediator for a request, the one place that writes an assignment. Runs as the owner
@@ -58,9 +64,7 @@ export async function bookMediator({
   return unsafeAsSystem(tx, async (sys) => {
     const [request] = await queryRows<RequestRow & { status: string; session_id: string | null }>(
       sys,
-      sql`select id, status, language, dialect, starts_at, ends_at, mode, municipality, gender_preference, victim,
-                 victim_mediator_gender, community, avoid_same_community, case_id, person_id, session_id
-            from mediation_requests where id = ${requestId} for update`,
+      sql`select ${REQUEST_ROW_COLUMNS}, status, session_id from mediation_requests where id = ${requestId} for update`,
     );
     if (!request || !['open', 'offered'].includes(request.status)) throw takenProblem();
     const [mediator] = await queryRows<{ id: string; user_id: string }>(
@@ -107,7 +111,8 @@ export async function linkSession(sys: Tx, sessionId: string | null, mediatorUse
 
 /**
  * Ends a request's live assignment (declined, removed, cancelled): the mediator's access ends with
- * it at once (every mediator read filters on a live status), and the session loses them.
+ * it at once (every mediator read filters on a live status), and the session loses them. A declined
+ * or removed mediator leaves the request open again for the coordinator; a cancelled one does not.
  */
 export async function releaseAssignment({
   tx,
@@ -134,6 +139,10 @@ export async function releaseAssignment({
         await sys.execute(
           sql`update case_sessions set mediator_id = null where id = ${e.session_id} and mediator_id = ${e.user_id}`,
         );
+    if (to !== 'cancelled')
+      await sys.execute(
+        sql`update mediation_requests set status = 'open', updated_at = now() where id = ${requestId}`,
+      );
   });
 }
 
@@ -143,12 +152,7 @@ export async function releaseAssignment({
  */
 export async function requireStillSuitable(tx: Tx, requestId: string, mediatorId: string) {
   await unsafeAsSystem(tx, async (sys) => {
-    const [request] = await queryRows<RequestRow>(
-      sys,
-      sql`select id, language, dialect, starts_at, ends_at, mode, municipality, gender_preference, victim,
-                 victim_mediator_gender, community, avoid_same_community, case_id, person_id
-            from mediation_requests where id = ${requestId}`,
-    );
+    const request = await requestRowOf(sys, requestId);
     const [candidate] = request ? await loadCandidates({ sys, request, onlyMediatorIds: [mediatorId] }) : [];
     if (!request || !candidate || exclusionOf(await matchRequestOf(sys, request), candidate) !== null)
       throw new HttpProblem(
@@ -192,11 +196,6 @@ export async function releaseUnsuitable(tx: Tx, mediatorId: string): Promise<num
     released++;
     if (kind === 'assignment') {
       await releaseAssignment({ tx, requestId, to: 'removed', reason: null });
-      await unsafeAsSystem(tx, (sys) =>
-        sys.execute(
-          sql`update mediation_requests set status = 'open', updated_at = now() where id = ${requestId}`,
-        ),
-      );
     } else
       await unsafeAsSystem(tx, (sys) =>
         sys.execute(

@@ -28,6 +28,20 @@ export interface RequestRow {
   person_id: string | null;
 }
 
+/** The columns of a request matching reads (`RequestRow`). */
+export const REQUEST_ROW_COLUMNS = sql.raw(
+  'id, language, dialect, starts_at, ends_at, mode, municipality, gender_preference, victim, victim_mediator_gender, community, avoid_same_community, case_id, person_id',
+);
+
+/** A request as matching reads it (as the owner), or undefined. */
+export async function requestRowOf(sys: Tx, requestId: string): Promise<RequestRow | undefined> {
+  const [row] = await queryRows<RequestRow>(
+    sys,
+    sql`select ${REQUEST_ROW_COLUMNS} from mediation_requests where id = ${requestId}`,
+  );
+  return row;
+}
+
 const LIVE = sql.raw(ACTIVE_ASSIGNMENT_STATUSES.map((s) => `'${s}'`).join(', '));
 // A mediator "works on" a case through a live or logged assignment, a place on its team, or one of its sessions.
 const WORKED = sql.raw(`'assigned', 'confirmed', 'completed', 'no_show'`);

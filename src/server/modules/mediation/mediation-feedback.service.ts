@@ -23,7 +23,7 @@ import { sliceUnderK } from '../../platform/disclosure/disclosure.js';
 import { hashToken } from '../../platform/gatherings/places.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { requireMediationCoordinator } from './mediation.policy.js';
-import { loadRequests } from './mediation-requests.repository.js';
+import { loadRequest } from './mediation-requests.repository.js';
 
 /**
  * Feedback from both sides of a mediation (issue 18, item 6). The requester rates the mediation
@@ -109,12 +109,7 @@ export async function rateAssignment({
         actor: actorOf(ctx),
         event: { action: 'mediation.rated', recordType: 'mediation_assignment', recordId: id },
       });
-      const [request] = await loadRequests({
-        tx,
-        keyring: deps.keyring,
-        filter: { ids: [assignment.request_id] },
-      });
-      return request!;
+      return loadRequest({ tx, keyring: deps.keyring, id: assignment.request_id });
     },
   });
 }

@@ -21,8 +21,8 @@ export const hoursRoutes =
     app.get(
       '/api/mediation/hours',
       {
-        // Coordinators hold it; the service answers the practitioners and clinicians who also do with a 403.
-        config: { access: 'mediation.request', rate: 'expensive' },
+        // Hours and costs are the coordinators' (issue 18): the mediation coordinator's all, another's their own.
+        config: { access: 'mediation.coordinate', rate: 'expensive' },
         schema: {
           tags,
           summary:

@@ -193,8 +193,8 @@ export async function hoursReport({
     db: deps.db,
     ctx,
     work: async (tx) => {
+      // Coordinators only (the route's permission); the mediation coordinator sees every line.
       const everyone = await isMediationCoordinator(tx);
-      if (!everyone && ctx.role !== 'coordinator') throw problems.forbidden();
       const { from, to } = monthDays(month);
       const rows = await unsafeAsSystem(tx, (sys) =>
         loggedMediations({ on: sys, from, to, where: everyone ? sql`` : partnerScope(ctx) }),
@@ -260,7 +260,7 @@ async function readStatement({
   month: string;
   organisationId: string;
 }): Promise<TStatement> {
-  const ownOrganisation = ctx.role === 'coordinator' && ctx.organisationId === organisationId;
+  const ownOrganisation = ctx.organisationId === organisationId;
   if (!ownOrganisation && !(await isMediationCoordinator(tx))) throw problems.forbidden();
   const { from, to } = monthDays(month);
   return unsafeAsSystem(tx, async (sys) => {

@@ -161,3 +161,18 @@ export async function loadRequests({
     })),
   }));
 }
+
+/** One request as its reader sees it, once the service has judged that they may. */
+export async function loadRequest({
+  tx,
+  keyring,
+  id,
+}: {
+  tx: Tx;
+  keyring: Keyring;
+  id: string;
+}): Promise<TRequest> {
+  const [request] = await loadRequests({ tx, keyring, filter: { ids: [id] } });
+  if (!request) throw new Error(`request ${id} not readable after it was judged`);
+  return request;
+}

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TMatch, TRequest, TRequestInput, TRequestStatus } from '../../../contracts/mediation.js';
 import { MEDIATION_LIMITS } from '../../../contracts/mediation.js';
@@ -6,7 +6,7 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { encryptField } from '../../platform/crypto/field-crypto.js';
-import { CODE_ALPHABET } from '../../platform/crypto/pseudonyms.js';
+import { randomTypedCode } from '../../platform/crypto/pseudonyms.js';
 import { countOf, queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
@@ -15,14 +15,11 @@ import { requireCase } from '../cases/cases.policy.js';
 import { rankCandidates } from './matching.js';
 import { isMediationCoordinator, requireCoordinatedRequest, requireRequest } from './mediation.policy.js';
 import { releaseAssignment } from './mediation-booking.js';
-import { loadCandidates, matchRequestOf } from './mediation-candidates.js';
-import { loadRequests, type RequestFilter } from './mediation-requests.repository.js';
+import { loadCandidates, matchRequestOf, requestRowOf } from './mediation-candidates.js';
+import { loadRequest, loadRequests, type RequestFilter } from './mediation-requests.repository.js';
 
-function requestCode() {
-  let code = '';
-  for (const b of randomBytes(6)) code += CODE_ALPHABET[b % 32];
-  return `M-${code}`;
-}
+/** A request's code (`M-` and six symbols), shown to people instead of its id. */
+export const newRequestCode = () => randomTypedCode('M', 6);
 
 /** The mediation service a request goes to: the one of the requester's district, else the first. */
 async function mediationServiceFor(tx: Tx, serviceId: string | null): Promise<string> {
@@ -132,12 +129,7 @@ async function judgeReferences(tx: Tx, input: TRequestInput) {
 /** The ranked suitable mediators for a request, read as the owner after the caller was judged. */
 export async function matchesFor(tx: Tx, requestId: string): Promise<TMatch[]> {
   return unsafeAsSystem(tx, async (sys) => {
-    const [request] = await queryRows<Parameters<typeof matchRequestOf>[1]>(
-      sys,
-      sql`select id, language, dialect, starts_at, ends_at, mode, municipality, gender_preference, victim,
-                 victim_mediator_gender, community, avoid_same_community, case_id, person_id
-            from mediation_requests where id = ${requestId}`,
-    );
+    const request = await requestRowOf(sys, requestId);
     if (!request) return [];
     const candidates = await loadCandidates({ sys, request });
     return rankCandidates(await matchRequestOf(sys, request), candidates, MEDIATION_LIMITS.matches);
@@ -170,7 +162,7 @@ export async function createRequest({
               starts_at, ends_at, duration_minutes, mode, municipality, place_encrypted, purpose, urgency,
               gender_preference, victim, victim_mediator_gender, community, avoid_same_community, work_package,
               case_id, session_id, person_id, requester_contact, notes)
-            values (${id}, ${requestCode()}, ${await mediationServiceFor(tx, ctx.serviceId)}, ${ctx.serviceId},
+            values (${id}, ${newRequestCode()}, ${await mediationServiceFor(tx, ctx.serviceId)}, ${ctx.serviceId},
               ${ctx.userId}, ${input.language}, ${input.dialect ?? null}, ${startsAt}, ${endsAt}, ${input.durationMinutes},
               ${input.mode}, ${input.municipality ?? null},
               ${input.place ? encryptField({ keyring: deps.keyring, plaintext: input.place, context: `mediation_requests.place:${id}` }) : null},
@@ -194,7 +186,7 @@ export async function createRequest({
           details: { unmatched: matches.length === 0 },
         },
       });
-      return (await loadRequests({ tx, keyring: deps.keyring, filter: { ids: [id] } }))[0]!;
+      return loadRequest({ tx, keyring: deps.keyring, id });
     },
   });
 }
@@ -257,7 +249,7 @@ export async function getRequest({
         actor: actorOf(ctx),
         event: { action: 'mediation.request_read', recordType: 'mediation_request', recordId: id },
       });
-      return (await loadRequests({ tx, keyring: deps.keyring, filter: { ids: [id] } }))[0]!;
+      return loadRequest({ tx, keyring: deps.keyring, id });
     },
   });
 }
@@ -336,7 +328,7 @@ export async function cancelRequest({
         actor: actorOf(ctx),
         event: { action: 'mediation.request_cancelled', recordType: 'mediation_request', recordId: id },
       });
-      return (await loadRequests({ tx, keyring: deps.keyring, filter: { ids: [id] } }))[0]!;
+      return loadRequest({ tx, keyring: deps.keyring, id });
     },
   });
 }

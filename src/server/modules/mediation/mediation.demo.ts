@@ -1,12 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TMediationMode, TMediationPurpose } from '../../../contracts/mediation.js';
 import { encryptField } from '../../platform/crypto/field-crypto.js';
-import { CODE_ALPHABET } from '../../platform/crypto/pseudonyms.js';
 import { queryRows, sqlArray } from '../../platform/db/client.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import { localSlot } from './matching.js';
+import { mediationCost } from './mediation-cost.js';
 import { seedDemoLibrary } from './mediation-library.demo.js';
+import { newRequestCode } from './mediation-requests.service.js';
 
 /**
  * Mediation's demo data (issue 18): two cooperatives with their rates, a dozen mediators covering the
@@ -213,10 +214,15 @@ operatore.romano | bm | last 24 10 | 60  | in_person | romano    | interview    
 function costOf(coop: Coop, mode: TMediationMode, [minutes, travel, km]: readonly [number, number, number]) {
   const { inPerson, remote, perKm } = RATES[coop];
   const hourly = mode === 'in_person' ? inPerson : remote;
-  return { hourly, perKm, cost: Math.round(((minutes + travel) * hourly) / 60 + km * perKm) };
+  const { costCents } = mediationCost({
+    minutes,
+    travelMinutes: travel,
+    travelKm: km,
+    hourlyCents: hourly,
+    centsPerKm: perKm,
+  });
+  return { hourly, perKm, cost: costCents };
 }
-
-const requestCode = () => `M-${[...randomBytes(6)].map((b) => CODE_ALPHABET[b % 32]).join('')}`;
 
 export async function seedDemoMediation({ tx, keyring, serviceIds, userIds, districtIds }: DemoSeedContext) {
   const clock = demoClock();
@@ -309,7 +315,7 @@ export async function seedDemoMediation({ tx, keyring, serviceIds, userIds, dist
             starts_at, ends_at, duration_minutes, mode, municipality, place_encrypted, purpose, urgency, victim,
             victim_mediator_gender, community, work_package, requester_contact, notes, status, unmatched,
             cancel_reason, created_at, updated_at)
-          values (${id}, ${requestCode()}, ${mediationService}, ${serviceIds.get(asker.service)!}, ${userIds.get(spec.by)!},
+          values (${id}, ${newRequestCode()}, ${mediationService}, ${serviceIds.get(asker.service)!}, ${userIds.get(spec.by)!},
             ${spec.language}, ${spec.dialect ?? null}, ${spec.at}, ${endsAt}, ${spec.minutes}, ${spec.mode},
             ${place?.[0] ?? null},
             ${place ? encryptField({ keyring, plaintext: place[1], context: `mediation_requests.place:${id}` }) : null},

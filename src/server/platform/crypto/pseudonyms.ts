@@ -7,6 +7,13 @@ import { decryptField, encryptField, type Keyring } from './field-crypto.js';
 /** The symbols of Trama's typed codes: 32 of them, none read for another (no 0/O, 1/I). */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
+/** A random typed code (`N-…`, `C-…`, `M-…`): readable aloud, says nothing about volume or person. */
+export function randomTypedCode(prefix: string, length: number) {
+  let code = '';
+  for (const b of randomBytes(length)) code += CODE_ALPHABET[b % 32];
+  return `${prefix}-${code}`;
+}
+
 /**
  * Keyed, non-reversible codes within `scope` (e.g. one service's survivors): the same value gives
  * the same code in that scope and an unrelated one elsewhere. The scope's random key is created
