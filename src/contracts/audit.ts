@@ -51,6 +51,11 @@ export const AUDIT_RECORD_TYPES = [
   'mediation_material',
   'mediation_material_version',
   'glossary_term',
+  'community_holder',
+  'community_holder_person',
+  'community_event',
+  'community_registration',
+  'community_session',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

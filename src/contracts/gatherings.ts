@@ -29,8 +29,8 @@ export type TAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 /** The statuses whose session hours count towards a participant's hours. */
 export const ATTENDED_STATUSES: readonly TAttendanceStatus[] = ['present', 'late'];
 
-/** How an attendance was taken: by the trainer, by the participant's scan, or copied from a signed sheet. */
-export const ATTENDANCE_SOURCES = ['trainer', 'qr', 'signature_sheet'] as const;
+/** How an attendance was taken: by the trainer, by a scan, copied from a signed sheet, or ticked by an event's organiser. */
+export const ATTENDANCE_SOURCES = ['trainer', 'qr', 'signature_sheet', 'organiser'] as const;
 export type TAttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
 
 /** The professions a participant declares (the dashboard counts professionals by them). */

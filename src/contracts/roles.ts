@@ -76,5 +76,8 @@ export const ZPermissionSchema = z.enum([
   'mediation.work',
   'mediation.library',
   'mediation.library.write',
+  'community.read',
+  'community.manage',
+  'community.dashboard',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

@@ -80,6 +80,7 @@ export const ZServiceKindSchema = z.enum([
   'job_services',
   'coordination',
   'training',
+  'community_engagement',
   'research',
   'other',
 ]);

@@ -14,6 +14,7 @@ import {
 import { auditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
 import { casesModule } from './modules/cases/cases.module.js';
+import { communityModule } from './modules/community/community.module.js';
 import { identityProvidersModule } from './modules/identity-providers/identity-providers.module.js';
 import { mediationModule } from './modules/mediation/mediation.module.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
@@ -82,6 +83,7 @@ export const MODULES: readonly TramaModule[] = [
   referenceModule,
   trainingModule,
   mediationModule,
+  communityModule,
 ];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */

@@ -173,6 +173,8 @@ describe('sessions', () => {
       'training.browse',
       'mediation.request',
       'mediation.library',
+      'community.read',
+      'community.manage',
     ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })

@@ -42,6 +42,7 @@ const ORGANISATIONS = [
       { key: 'mediazione', name: 'Servizio di mediazione linguistico-culturale', kind: 'mediation_service' },
       { key: 'cabina', name: 'Cabina di regia del progetto', kind: 'coordination' },
       { key: 'formazione', name: 'Formazione degli operatori', kind: 'training' },
+      { key: 'comunita', name: 'Partecipazione e comunità', kind: 'community_engagement' },
     ],
   },
   {
@@ -190,6 +191,13 @@ const ACCOUNTS: {
     addressForm: 'feminine',
     role: 'coordinator',
     service: 'mediazione',
+  },
+  {
+    username: 'animatrice.comunita',
+    displayName: 'Chiara Animatrice',
+    addressForm: 'feminine',
+    role: 'practitioner',
+    service: 'comunita',
   },
   {
     username: 'formatore',

@@ -5,6 +5,8 @@ import { auditModule } from '../features/audit/audit.module.js';
 import { authModule } from '../features/auth/auth.module.js';
 import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
 import { casesModule } from '../features/cases/cases.module.js';
+import { communityModule } from '../features/community/community.module.js';
+import { communityEventsModule } from '../features/community-events/community-events.module.js';
 import { exportsModule } from '../features/exports/exports.module.js';
 import { homeModule } from '../features/home/home.module.js';
 import { householdsModule } from '../features/households/households.module.js';
@@ -46,6 +48,8 @@ export const FEATURE_MODULES = [
   mediationMineModule,
   mediationFeedbackModule,
   mediationLibraryModule,
+  communityModule,
+  communityEventsModule,
   researchModule,
   attendanceModule,
   auditModule,

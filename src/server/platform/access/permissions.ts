@@ -46,6 +46,11 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'mediation.coordinate',
     'mediation.library',
     'mediation.library.write',
+    // A community worker is a practitioner or coordinator of a community_engagement service (RLS:
+    // trama_is_community_worker); everyone else holding community.manage gets nothing to manage.
+    'community.read',
+    'community.manage',
+    'community.dashboard',
   ],
   practitioner: [
     'structure.read',
@@ -62,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'training.browse',
     'mediation.request',
     'mediation.library',
+    'community.read',
+    'community.manage',
   ],
   clinician: [
     'structure.read',
@@ -77,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'training.browse',
     'mediation.request',
     'mediation.library',
+    'community.read',
   ],
   mediator: [
     'structure.read',
@@ -85,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'mediation.work',
     'mediation.library',
     'mediation.library.write',
+    'community.read',
   ],
   // A trainer manages the courses and editions of their own training service (RLS: trama_managed_gatherings).
   trainer: [
@@ -94,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'training.manage',
     'training.dashboard',
     'mediation.library',
+    'community.read',
   ],
   editor: ['structure.read', 'training.browse', 'mediation.library'],
   researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse'],

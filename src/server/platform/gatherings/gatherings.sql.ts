@@ -99,9 +99,8 @@ export const gatheringPlaces = pgTable(
     offerExpiresAt: ts('offer_expires_at'),
     linkTokenHash: text('link_token_hash'),
     linkExpiresAt: ts('link_expires_at'),
-    requestedBy: uuid('requested_by')
-      .notNull()
-      .references(() => users.id),
+    /** Who asked for the place; null when the person registered themself on a public page. */
+    requestedBy: uuid('requested_by').references(() => users.id),
     requestedAt: ts('requested_at').notNull().defaultNow(),
     decidedBy: uuid('decided_by').references(() => users.id),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -111,7 +110,9 @@ export const gatheringPlaces = pgTable(
     check('gathering_places_profession_check', inList(t.profession, PROFESSIONS)),
     check(
       'gathering_places_who_check',
-      sql`(${t.userId} is not null) <> (${t.externalName} is not null and ${t.externalEmail} is not null)`,
+      // A user, or an external person with name and e-mail, or (community events) a resident
+      // whose details the community module keeps beside the place, possibly none at all.
+      sql`not (${t.userId} is not null and ${t.externalName} is not null) and (${t.externalName} is null) = (${t.externalEmail} is null)`,
     ),
     index('gathering_places_gathering_idx').on(t.gatheringId, t.status, t.queuedSeq),
     index('gathering_places_org_idx').on(t.participantOrganisationId),

@@ -70,7 +70,8 @@ export async function takePlace({
   tx: Tx;
   gatheringId: string;
   participant: Participant;
-  requestedBy: string;
+  /** Null for a person registering themself on a public page (no account). */
+  requestedBy: string | null;
   needsApproval: boolean;
   linkExpiresAt: Date | null;
 }): Promise<TakenPlace> {

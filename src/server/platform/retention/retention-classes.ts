@@ -25,6 +25,8 @@ export const RETENTION_CLASSES = {
   training_record: 'certificate validity, then anonymised',
   /** Services delivered and paid for (mediation requests, hours, rates): the accounting period, then anonymised. */
   service_record: 'accounting period, then anonymised',
+  /** Community holders' contacts, event registrations and attendance: while the relationship or the project's reporting lasts, then anonymised (counts kept). */
+  community_record: 'relationship or reporting period, then anonymised',
 } as const;
 
 export type RetentionClass = keyof typeof RETENTION_CLASSES;
