@@ -619,3 +619,27 @@ export const ZAttendanceInputSchema = z.strictObject({
 export const ZTicketLookupQuerySchema = z.strictObject({
   code: z.string().trim().toUpperCase().regex(TICKET_CODE_PATTERN, 'eight letters and digits'),
 });
+
+/** Withdrawing a consent to be contacted: the day it was withdrawn (once; the consent is kept). */
+export const ZConsentWithdrawSchema = z.strictObject({ withdrawnOn: isoDate() });
+
+/** What a scanned ticket belongs to, among the caller's service's events, with the sessions of today. */
+export const ZTicketLookupSchema = z.object({
+  items: z.array(
+    z.object({
+      placeId: ZIdSchema,
+      eventId: ZIdSchema,
+      eventTitle: z.string(),
+      eventKind: z.enum(EVENT_KINDS),
+      eventStatus: z.enum(EVENT_STATUSES),
+      anonymous: z.boolean(),
+      name: z.string().nullable(),
+      /** The registration's place status; `live` false once cancelled. */
+      status: z.string(),
+      live: z.boolean(),
+      /** Today's sessions of the event (Italian time), each with whether this ticket is marked present. */
+      sessionsToday: z.array(ZEventSessionSchema.extend({ present: z.boolean() })),
+    }),
+  ),
+});
+export type TTicketLookup = z.infer<typeof ZTicketLookupSchema>;

@@ -28,6 +28,7 @@ export const ZAttentionItemSchema = z.object({
     'mediation_to_assign',
     'mediation_offers',
     'mediation_to_confirm',
+    'community_sessions_today',
   ]),
   count: z.number().int(),
   link: z.string(),

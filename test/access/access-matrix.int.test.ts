@@ -119,5 +119,6 @@ describe('authorisation matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route times every role (about 5,000 requests): longer than one test's default.
+  }, 300_000);
 });

@@ -1,14 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { TEvent, TEventInput, TRegistrationInput } from '../../../contracts/community.js';
+import type { z } from 'zod';
+import type {
+  TEvent,
+  TEventInput,
+  ZEventListQuerySchema,
+  ZEventPageSchema,
+} from '../../../contracts/community.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
+import { countOf, queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
-import { HttpProblem } from '../../platform/http/problem.js';
-import { requireCommunityWorker, requireEvent, requireManagedEvent } from './community.policy.js';
-import { RegistrationRefusal, refusalProblem, registerToEvent } from './community-registration.js';
+import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { requireCommunityWorker, requireEvent } from './community.policy.js';
+import { requestEventMediator } from './community-event-mediation.js';
+import { municipalityExists, requireReferences } from './community-holders.repository.js';
+
+type TEventPage = z.infer<typeof ZEventPageSchema>;
 
 /**
  * Community events: an awareness meeting, a workshop or a citizenship lab, created by a community
@@ -124,6 +133,50 @@ const sessionsOrdered = () =>
     ],
   );
 
+const unknownHolder = () =>
+  problems.field('coOrganiserIds', 'unknown', {
+    it: 'Una delle realtà co-organizzatrici non è nel registro.',
+    en: 'One of the co-organising holders is not in the registry.',
+  });
+
+/**
+ * Links co-organising holders to an event; each newly linked one gets an `event_coorganised` line
+ * on its engagement timeline, dated on the event's first session.
+ */
+export async function addCoOrganisers({
+  tx,
+  eventId,
+  holderIds,
+  title,
+  userId,
+}: {
+  tx: Tx;
+  eventId: string;
+  holderIds: readonly string[];
+  title: string;
+  userId: string;
+}) {
+  const ids = [...new Set(holderIds)];
+  if (ids.length === 0) return;
+  const known = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from community_holders where id = any (${sqlArray(ids, 'uuid')})`,
+  );
+  if (known.length !== ids.length) throw unknownHolder();
+  const [first] = await queryRows<{ day: string }>(
+    tx,
+    sql`select to_char(min(s.starts_at) at time zone 'Europe/Rome', 'YYYY-MM-DD') as day
+          from gathering_sessions s join community_events e on e.gathering_id = s.gathering_id where e.id = ${eventId}`,
+  );
+  for (const holderId of ids) {
+    await tx.execute(
+      sql`insert into community_event_holders (event_id, holder_id) values (${eventId}, ${holderId})`,
+    );
+    await tx.execute(sql`insert into community_engagements (holder_id, kind, happened_on, summary, event_id, recorded_by)
+      values (${holderId}, 'event_coorganised', ${first!.day}, ${title}, ${eventId}, ${userId})`);
+  }
+}
+
 /** A new event of the worker's service: the gathering, its sessions, the event and its co-organisers. */
 export async function createEvent({
   deps,
@@ -135,11 +188,15 @@ export async function createEvent({
   input: TEventInput;
 }) {
   if (input.sessions.some((s) => new Date(s.endsAt) <= new Date(s.startsAt))) throw sessionsOrdered();
-  return scoped({
+  const created = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
       await requireCommunityWorker(tx);
+      // Named before the insert: the database's foreign key would be a 500 that names no field.
+      await requireReferences(tx, [
+        { field: 'municipality', exists: municipalityExists(input.municipality) },
+      ]);
       const lastEnd = new Date(Math.max(...input.sessions.map((s) => new Date(s.endsAt).getTime())));
       const [gathering] = await queryRows<{ id: string }>(
         tx,
@@ -160,17 +217,13 @@ export async function createEvent({
               ${randomBytes(9).toString('base64url')}, ${input.published}, ${ctx.serviceId}, ${ctx.userId})
             returning id`,
       );
-      const firstDay = input.sessions
-        .map((s) => s.startsAt)
-        .sort()[0]!
-        .slice(0, 10);
-      for (const holderId of new Set(input.coOrganiserIds)) {
-        await tx.execute(
-          sql`insert into community_event_holders (event_id, holder_id) values (${event!.id}, ${holderId})`,
-        );
-        await tx.execute(sql`insert into community_engagements (holder_id, kind, happened_on, summary, event_id, recorded_by)
-          values (${holderId}, 'event_coorganised', ${firstDay}, ${input.title}, ${event!.id}, ${ctx.userId})`);
-      }
+      await addCoOrganisers({
+        tx,
+        eventId: event!.id,
+        holderIds: input.coOrganiserIds,
+        title: input.title,
+        userId: ctx.userId,
+      });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -179,52 +232,60 @@ export async function createEvent({
       return loadEvent(tx, event!.id);
     },
   });
+  const mediationRequestId = await requestEventMediator({ deps, ctx, eventId: created.id, input });
+  return mediationRequestId ? { ...created, mediationRequestId } : created;
 }
 
 export async function getEvent({ deps, ctx, eventId }: { deps: Deps; ctx: AccessContext; eventId: string }) {
   return scoped({ db: deps.db, ctx, work: (tx) => loadEvent(tx, eventId) });
 }
 
-/** An organiser registers someone on their behalf (at a desk, by phone, through a community holder). */
-export async function registerOnBehalf({
+/** Each event's first start and last end: what the list orders by. */
+const EVENT_SPAN = sql`select gathering_id, min(starts_at) as first_start, max(ends_at) as last_end
+  from gathering_sessions group by gathering_id`;
+
+/**
+ * Events every member may see (the calendar of the territory), cancelled ones with their status.
+ * Ordered for planning: events not yet over first, soonest first; then past ones, latest first.
+ * `from`/`to` keep events with a session on those days (Italian time, both included).
+ */
+export async function listEvents({
   deps,
   ctx,
-  eventId,
-  input,
+  query,
 }: {
   deps: Deps;
   ctx: AccessContext;
-  eventId: string;
-  input: TRegistrationInput;
-}) {
+  query: z.infer<typeof ZEventListQuerySchema>;
+}): Promise<TEventPage> {
+  const day = sql`(s.starts_at at time zone 'Europe/Rome')::date`;
+  const filters = [
+    sql`true`,
+    ...(query.kind ? [sql`e.kind = ${query.kind}`] : []),
+    ...(query.municipality ? [sql`e.municipality = ${query.municipality}`] : []),
+    ...(query.from || query.to
+      ? [
+          sql`exists (select 1 from gathering_sessions s where s.gathering_id = e.gathering_id
+                 and (${query.from ?? null}::date is null or ${day} >= ${query.from ?? null}::date)
+                 and (${query.to ?? null}::date is null or ${day} <= ${query.to ?? null}::date))`,
+        ]
+      : []),
+  ];
+  const where = sql.join(filters, sql` and `);
   return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      await requireManagedEvent({ tx, eventId });
-      try {
-        const registered = await registerToEvent({
-          tx,
-          keyring: deps.keyring,
-          eventId,
-          input,
-          via: input.viaHolderId ? 'holder' : 'operator',
-          requestedBy: ctx.userId,
-        });
-        await writeAudit({
-          tx,
-          actor: actorOf(ctx),
-          event: {
-            action: 'community.registered',
-            recordType: 'community_registration',
-            recordId: registered.placeId,
-          },
-        });
-        return registered;
-      } catch (error) {
-        if (error instanceof RegistrationRefusal) throw refusalProblem(error);
-        throw error;
-      }
+      const rows = await queryRows<EventDbRow>(
+        tx,
+        sql`with span as (${EVENT_SPAN}) ${EVENT_SELECT} join span on span.gathering_id = e.gathering_id
+             where ${where}
+             order by span.last_end < now(), case when span.last_end >= now() then span.first_start end,
+                      span.first_start desc, e.id
+             limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+      );
+      const total = await countOf(tx, sql`select count(*)::int as n from community_events e where ${where}`);
+      return { items: await eventsOf(tx, rows), total };
     },
   });
 }

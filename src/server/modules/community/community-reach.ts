@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TEventKind, TParticipantKind } from '../../../contracts/community.js';
-import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
+import { type Queryable, queryRows, sqlArray } from '../../platform/db/client.js';
 
 /**
  * Who events reached, by the issue's exact rule:
@@ -20,7 +20,8 @@ export interface Reach {
 }
 
 export interface ReachWindow {
-  tx: Tx;
+  /** A request's transaction read as the owner, or the system connection (the impact module). */
+  tx: Queryable;
   kinds: readonly TEventKind[];
   /** Sessions starting from this moment (inclusive)… */
   from: Date;
@@ -28,10 +29,13 @@ export interface ReachWindow {
   to: Date;
 }
 
-/** The attended registrations, one row per distinct person, with their declared group. */
+/**
+ * The attended registrations, one row per distinct person, with their declared group and the
+ * registration that stands for them (their first).
+ */
 const attendedPeople = ({ kinds, from, to }: Omit<ReachWindow, 'tx'>) => sql`
   select distinct on (coalesce(r.phone_hash, r.place_id::text), r.participant)
-         r.participant, r.gender, r.age_band, r.citizenship_group
+         r.place_id, r.participant, r.gender, r.age_band, r.citizenship_group
     from community_registrations r
     join community_events e on e.id = r.event_id
    where e.kind = any (${sqlArray(kinds)})
@@ -41,7 +45,7 @@ const attendedPeople = ({ kinds, from, to }: Omit<ReachWindow, 'tx'>) => sql`
    order by coalesce(r.phone_hash, r.place_id::text), r.participant, r.created_at`;
 
 const headCounts = ({ kinds, from, to }: Omit<ReachWindow, 'tx'>) => sql`
-  select h.participant, h.gender, h.age_band, h.citizenship_group, h.count
+  select h.id, h.participant, h.gender, h.age_band, h.citizenship_group, h.count
     from community_head_counts h
     join gathering_sessions s on s.id = h.session_id
     join community_events e on e.gathering_id = s.gathering_id
@@ -77,4 +81,26 @@ export async function reachBy({
                           union all select ${column} as key, count as n from counted where participant = ${participant})
         select key, sum(n)::int as count from together group by key order by key`,
   );
+}
+
+/**
+ * The records behind a reach count, for the impact module's drill-down: the registration that
+ * stands for each distinct person reached, and the head counts added in (each counts `count`).
+ */
+export async function reachRecords({
+  tx,
+  participant = 'resident',
+  ...window
+}: ReachWindow & { participant?: TParticipantKind }) {
+  const people = await queryRows<{ place_id: string }>(
+    tx,
+    sql`with people as (${attendedPeople(window)})
+        select place_id from people where participant = ${participant} order by place_id`,
+  );
+  const counted = await queryRows<{ id: string; count: number }>(
+    tx,
+    sql`with counted as (${headCounts(window)})
+        select id, count from counted where participant = ${participant} order by id`,
+  );
+  return { placeIds: people.map((p) => p.place_id), headCounts: counted };
 }

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { TRegistrationInput } from '../../../contracts/community.js';
-import { encryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
+import { decryptField, encryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
 import { randomTypedCode, systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { pgErrorCode } from '../../platform/db/pg-errors.js';
-import { hashToken, takePlace } from '../../platform/gatherings/places.js';
+import { confirmPlace, endPlace, hashToken, takePlace } from '../../platform/gatherings/places.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 
 /**
@@ -178,15 +178,21 @@ export async function registerToEvent({
   });
 }
 
-/** The live registration a ticket code belongs to, in this event (looked up as the owner). */
+/**
+ * The registration a ticket code belongs to, in this event (looked up as the owner: the ticket's
+ * hash is out of the request role's reach). Live ones only, unless `includeEnded`: a check-in
+ * then tells a cancelled ticket from one that never existed.
+ */
 export async function placeOfTicket({
   tx,
   eventId,
   ticketCode,
+  includeEnded = false,
 }: {
   tx: Tx;
   eventId: string;
   ticketCode: string;
+  includeEnded?: boolean;
 }) {
   return unsafeAsSystem(tx, async (sys) => {
     const [row] = await queryRows<{
@@ -194,12 +200,90 @@ export async function placeOfTicket({
       anonymous: boolean;
       name_encrypted: string | null;
       status: string;
+      live: boolean;
     }>(
       sys,
-      sql`select r.place_id, r.anonymous, r.name_encrypted, p.status
+      sql`select r.place_id, r.anonymous, r.name_encrypted, p.status, r.live
             from community_registrations r join gathering_places p on p.id = r.place_id
-           where r.event_id = ${eventId} and r.ticket_hash = ${hashToken(ticketCode.trim().toUpperCase())} and r.live`,
+           where r.event_id = ${eventId} and r.ticket_hash = ${hashToken(ticketCode.trim().toUpperCase())}
+             and (r.live or ${includeEnded})`,
     );
     return row ?? null;
+  });
+}
+
+/** A registration's name in clear (null for an anonymous one), with the context it was encrypted in. */
+export const nameOf = (keyring: Keyring, row: { place_id: string; name_encrypted: string | null }) =>
+  row.name_encrypted
+    ? decryptField({
+        keyring,
+        value: row.name_encrypted,
+        context: `community_registrations.name:${row.place_id}`,
+      })
+    : null;
+
+export const phoneOf = (keyring: Keyring, row: { place_id: string; phone_encrypted: string | null }) =>
+  row.phone_encrypted
+    ? decryptField({
+        keyring,
+        value: row.phone_encrypted,
+        context: `community_registrations.phone:${row.place_id}`,
+      })
+    : null;
+
+/**
+ * Ends a registration (the organiser's cancel, or the resident's through their code): the place is
+ * cancelled and the registration stops being live (the same phone may register again). A seat it
+ * held goes to the first person waiting (endPlace); a community event has no offer to confirm —
+ * the person asked to come, and nobody can confirm on a page they may never open — so the offer
+ * is confirmed at once. The caller has judged who may cancel; this writes as the owner.
+ */
+export async function endRegistration({
+  tx,
+  placeId,
+  decidedBy,
+}: {
+  tx: Tx;
+  placeId: string;
+  decidedBy: string | null;
+}): Promise<{ promotedPlaceId: string | null }> {
+  const promotion = await endPlace({
+    tx,
+    placeId,
+    status: 'cancelled',
+    decidedBy,
+    onlyFrom: ['confirmed', 'waitlisted', 'offered'],
+  });
+  await unsafeAsSystem(tx, (sys) =>
+    sys.execute(sql`update community_registrations set live = false where place_id = ${placeId}`),
+  );
+  if (promotion) await confirmPlace({ tx, placeId: promotion.placeId, from: 'offered', decidedBy });
+  return { promotedPlaceId: promotion?.placeId ?? null };
+}
+
+/**
+ * Seats freed by a larger capacity go to the people waiting, first come first served: each seat
+ * is counted by the conditional update and given in the same statement, after the gathering's
+ * lock (seat moves of one gathering take turns, as in platform/gatherings/places.ts). Confirmed
+ * at once, as a promotion is (endRegistration). Returns how many were seated.
+ */
+export async function seatTheWaiting({ tx, gatheringId }: { tx: Tx; gatheringId: string }) {
+  return unsafeAsSystem(tx, async (sys) => {
+    await sys.execute(sql`select 1 from gatherings where id = ${gatheringId} for update`);
+    let seated = 0;
+    for (;;) {
+      const rows = await queryRows<{ id: string }>(
+        sys,
+        sql`with next as (select id from gathering_places where gathering_id = ${gatheringId} and status = 'waitlisted'
+                           order by queued_seq limit 1),
+                 seat as (update gatherings set seats_taken = seats_taken + 1
+                           where id = ${gatheringId} and seats_taken < capacity and exists (select 1 from next)
+                           returning id)
+            update gathering_places p set status = 'confirmed', updated_at = now()
+              from next where p.id = next.id and exists (select 1 from seat) returning p.id`,
+      );
+      if (rows.length === 0) return seated;
+      seated += 1;
+    }
   });
 }

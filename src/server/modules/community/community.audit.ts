@@ -19,6 +19,10 @@ export const COMMUNITY_AUDIT_ACTIONS = {
     it: 'Relazione tra realtà registrata',
     en: 'Relationship between holders recorded',
   },
+  'community.link_removed': {
+    it: 'Relazione tra realtà tolta',
+    en: 'Relationship between holders removed',
+  },
   'community.need_recorded': { it: 'Bisogno informativo registrato', en: 'Information need recorded' },
   'community.need_answered': {
     it: 'Risposta al bisogno informativo registrata',
@@ -46,6 +50,12 @@ export const COMMUNITY_AUDIT_ACTIONS = {
   'community.participants_listed': { it: 'Elenco dei partecipanti consultato', en: 'Participant list read' },
   'community.checked_in': { it: 'Presenza a un evento registrata', en: 'Event attendance recorded' },
   'community.head_count_recorded': { it: 'Conteggio dei presenti registrato', en: 'Head count recorded' },
+  'community.head_count_removed': { it: 'Conteggio dei presenti tolto', en: 'Head count removed' },
+  'community.attendance_ticked': {
+    it: 'Elenco delle presenze a un incontro spuntato',
+    en: 'Session attendance list ticked',
+  },
+  'community.ticket_looked_up': { it: 'Biglietto di un evento verificato', en: 'Event ticket looked up' },
   'community.feedback_received': {
     it: 'Parere anonimo su un evento ricevuto',
     en: 'Anonymous event feedback received',
@@ -65,7 +75,8 @@ export const COMMUNITY_RECORD_TABLES = {
   community_holder: 'community_holders',
   community_holder_person: 'community_holder_people',
   community_event: 'community_events',
-  community_registration: 'community_registrations',
+  // A registration is named by its place's id (community_registrations.place_id): looked up there.
+  community_registration: 'gathering_places',
   community_session: 'gathering_sessions',
 } as const;
 

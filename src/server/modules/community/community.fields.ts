@@ -139,6 +139,7 @@ export const COMMUNITY_FIELD_CLASSES: Record<string, Record<string, FieldClass>>
     'created_at',
   ),
   community_feedback: internal('id', 'event_id', 'useful', 'understood', 'language', 'month'),
+  community_walk_in_uses: { token_hash: 'secret', session_id: 'internal', used_at: 'internal' },
 };
 
 export const COMMUNITY_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
@@ -171,4 +172,5 @@ export const COMMUNITY_RETENTION: Readonly<Record<string, RetentionClass>> = {
   community_engagements: 'community_record',
   community_resources: 'service_record',
   community_feedback: 'statistical',
+  community_walk_in_uses: 'technical',
 };

@@ -63,6 +63,8 @@ export interface SessionRow {
   gathering_id: string;
   event_id: string;
   kind: string;
+  /** The event's status: a cancelled event's sessions take no check-in or count. */
+  event_status: string;
   starts_at: Date;
   ends_at: Date;
   sessions_in_event: number;
@@ -78,7 +80,7 @@ export async function requireManagedSession({
 }): Promise<SessionRow> {
   const [row] = await queryRows<SessionRow>(
     tx,
-    sql`select s.id, s.gathering_id, e.id as event_id, e.kind, s.starts_at, s.ends_at,
+    sql`select s.id, s.gathering_id, e.id as event_id, e.kind, e.status as event_status, s.starts_at, s.ends_at,
                (select count(*)::int from gathering_sessions x where x.gathering_id = s.gathering_id) as sessions_in_event
           from gathering_sessions s join community_events e on e.gathering_id = s.gathering_id
          where s.id = ${sessionId} and s.gathering_id = any (trama_managed_gatherings())`,

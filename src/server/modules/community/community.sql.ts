@@ -409,3 +409,15 @@ export const communityFeedback = pgTable(
     index('community_feedback_event_idx').on(t.eventId),
   ],
 );
+
+/**
+ * Walk-in forms already sent: a walk-in form (served only with the organiser's current QR code)
+ * registers one person once, so a photographed code cannot be replayed to inflate the count.
+ */
+export const communityWalkInUses = pgTable('community_walk_in_uses', {
+  tokenHash: text('token_hash').primaryKey(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .references(() => gatheringSessions.id, { onDelete: 'cascade' }),
+  usedAt: ts('used_at').notNull().defaultNow(),
+});

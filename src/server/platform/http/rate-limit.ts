@@ -20,13 +20,24 @@ import {
  *   failed-attempt throttle, auth/throttle.ts, still applies behind this);
  * - `link`: public routes reached by a token in the address (a participant's personal link, a
  *   calendar feed, a certificate's verification): per address like sign-in, in a count of its own;
+ * - `public-page`: the public site's pages (community events: the calendar, an event, the walk-in
+ *   form a room of people opens at once behind one address): per address at the files' limit, in
+ *   a count of its own, plus the ceiling; registering, cancelling and feedback stay `link`;
  * - `static`: the operator app's files: a generous limit per address, so a page load never fails;
  * - `shell`: what the app's frame reads on every page (the session, the sign-in page's providers):
  *   only the per-address ceiling, so one person over their limit still sees the app and its message;
  * - `exempt`: `/status`, which load balancers poll, and signing out, which must always work.
  * The per-address ceiling bounds a client that sends a new made-up session cookie each time.
  */
-export type RateClass = 'api' | 'expensive' | 'sign-in' | 'link' | 'static' | 'shell' | 'exempt';
+export type RateClass =
+  | 'api'
+  | 'expensive'
+  | 'sign-in'
+  | 'link'
+  | 'public-page'
+  | 'static'
+  | 'shell'
+  | 'exempt';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,6 +78,7 @@ const BUCKETS: Record<RateClass, readonly Bucket[]> = {
   // As strict as sign-in, in a count of its own: a room of participants behind one address
   // opening their links must not lock that network out of signing in.
   link: [{ name: 'link', scope: 'address', limit: 'signIn' }, CEILING],
+  'public-page': [{ name: 'public-page', scope: 'address', limit: 'staticFiles' }, CEILING],
   // Per address: a cookie means nothing to a file, and made-up ones must not buy fresh counts.
   static: [{ name: 'static', scope: 'address', limit: 'staticFiles' }],
   shell: [CEILING],

@@ -14,7 +14,9 @@ export async function installSecurityHeaders(app: FastifyInstance) {
         scriptSrc: ["'self'"],
         // Bootstrap Italia's components set style attributes at run time; no script is inline.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // OpenStreetMap's tiles only when a user turns on online tiles on the community map (its
+        // base layer is the comuni's boundaries shipped with Trama: nothing is fetched otherwise).
+        imgSrc: ["'self'", 'data:', 'https://tile.openstreetmap.org'],
         // data: for the icon font Bootstrap Italia inlines in its stylesheet.
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

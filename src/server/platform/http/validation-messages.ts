@@ -37,6 +37,7 @@ const CUSTOM_IT: Record<string, string> = {
   'required for this kind': 'obbligatorio per questo tipo',
   'a household code N-…': 'un codice di nucleo N-…',
   'digits, spaces and an optional leading +': 'cifre, spazi e un + iniziale facoltativo',
+  'eight letters and digits': 'otto lettere e cifre',
   'a month as YYYY-MM': 'un mese nel formato AAAA-MM',
   'a month YYYY-MM': 'un mese nel formato AAAA-MM',
   'a register number: up to 4 letters, then digits and / . _ -':

@@ -21,7 +21,8 @@ export interface Indicator {
   /** module.key, stable: frozen reports cite it. */
   key: string;
   label: { it: string; en: string };
-  unit: 'people' | 'households' | 'records' | 'days' | 'hours';
+  /** `euro`: a value in euros (cents / 100), e.g. complementary resources raised. */
+  unit: 'people' | 'households' | 'records' | 'days' | 'hours' | 'euro';
   /**
    * Computed over what `on` may read: the impact module calls it on the system connection for
    * totals, never on a request's transaction for someone else's numbers. `keyring` gives a module
