@@ -211,17 +211,15 @@ operatrice       | es | last 22 15 | 60  | in_person | treviglio | interview    
 operatore.romano | bm | last 24 10 | 60  | in_person | romano    | interview             | moussa.traore    | 30 30 16 no-show |`;
 
 /** The cost as `logHours` fixes it: paid minutes (mediation and travel) at the hourly rate, plus the km. */
-function costOf(coop: Coop, mode: TMediationMode, [minutes, travel, km]: readonly [number, number, number]) {
-  const { inPerson, remote, perKm } = RATES[coop];
-  const hourly = mode === 'in_person' ? inPerson : remote;
-  const { costCents } = mediationCost({
-    minutes,
-    travelMinutes: travel,
-    travelKm: km,
-    hourlyCents: hourly,
-    centsPerKm: perKm,
-  });
-  return { hourly, perKm, cost: costCents };
+function costOf(
+  coop: Coop,
+  mode: TMediationMode,
+  [minutes, travelMinutes, travelKm]: readonly [number, number, number],
+) {
+  const { inPerson, remote, perKm: centsPerKm } = RATES[coop];
+  const hourlyCents = mode === 'in_person' ? inPerson : remote;
+  const { costCents } = mediationCost({ minutes, travelMinutes, travelKm, hourlyCents, centsPerKm });
+  return { hourly: hourlyCents, perKm: centsPerKm, cost: costCents };
 }
 
 export async function seedDemoMediation({ tx, keyring, serviceIds, userIds, districtIds }: DemoSeedContext) {
