@@ -56,6 +56,16 @@ export const AUDIT_RECORD_TYPES = [
   'community_event',
   'community_registration',
   'community_session',
+  'autonomy_plan',
+  'autonomy_offer',
+  'autonomy_initiative',
+  'autonomy_job_placement',
+  'autonomy_enrolment',
+  'housing_unit',
+  'housing_occupancy',
+  'housing_address_request',
+  'rent_budget',
+  'rent_request',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -17,6 +17,9 @@ export const HOLDER_KINDS = [
   'health_service',
   'trade_union',
   'cultural_centre',
+  // Employers and social enterprises of autonomy paths (issue 20): organisations, never accounts.
+  'employer',
+  'social_enterprise',
   'other',
 ] as const;
 export type THolderKind = (typeof HOLDER_KINDS)[number];

@@ -11,6 +11,8 @@ export const ZRoleSchema = z.enum([
   'editor',
   'researcher',
   'dpo',
+  // Pays rent support: budgets, payment orders and the ledger, never a plan's content (issue 20).
+  'finance',
 ]);
 export type TRole = z.infer<typeof ZRoleSchema>;
 
@@ -25,6 +27,8 @@ export const MFA_REQUIRED_ROLES: readonly TRole[] = [
   'clinician',
   'mediator',
   'researcher',
+  // Reads a private landlord's identity and IBAN (safety fields) to pay rent support.
+  'finance',
 ];
 
 /**
@@ -79,5 +83,15 @@ export const ZPermissionSchema = z.enum([
   'community.read',
   'community.manage',
   'community.dashboard',
+  'autonomy.read',
+  'autonomy.write',
+  'autonomy.catalogue',
+  'autonomy.dashboard',
+  'housing.read',
+  'housing.manage',
+  'housing.address',
+  'payments.request',
+  'payments.read',
+  'payments.approve',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

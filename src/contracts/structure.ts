@@ -81,6 +81,7 @@ export const ZServiceKindSchema = z.enum([
   'coordination',
   'training',
   'community_engagement',
+  'autonomy_housing',
   'research',
   'other',
 ]);

@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditTrailModule } from './modules/audit-trail/audit-trail.module.js';
+import { autonomyModule } from './modules/autonomy/autonomy.module.js';
 import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
 import { casesModule } from './modules/cases/cases.module.js';
 import { communityModule } from './modules/community/community.module.js';
@@ -84,6 +85,7 @@ export const MODULES: readonly TramaModule[] = [
   trainingModule,
   mediationModule,
   communityModule,
+  autonomyModule,
 ];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */

@@ -64,6 +64,7 @@ const ORGANISATIONS = [
       { key: 'etnoclinica', name: 'Équipe etnoclinica', kind: 'ethnoclinical_team' },
       { key: 'accoglienza', name: 'Servizio accoglienza', kind: 'reception' },
       { key: 'lavoro', name: 'Servizi al lavoro', kind: 'job_services' },
+      { key: 'autonomia', name: 'Autonomia e abitare', kind: 'autonomy_housing' },
     ],
   },
   {
@@ -198,6 +199,27 @@ const ACCOUNTS: {
     addressForm: 'feminine',
     role: 'practitioner',
     service: 'comunita',
+  },
+  {
+    username: 'tutor.autonomia',
+    displayName: 'Paolo Tutor',
+    addressForm: 'masculine',
+    role: 'practitioner',
+    service: 'autonomia',
+  },
+  {
+    username: 'coordinatrice.abitare',
+    displayName: 'Elena Abitare',
+    addressForm: 'feminine',
+    role: 'coordinator',
+    service: 'autonomia',
+  },
+  {
+    username: 'ragioneria',
+    displayName: 'Marta Ragioniera',
+    addressForm: 'feminine',
+    role: 'finance',
+    service: 'autonomia',
   },
   {
     username: 'formatore',

@@ -3,6 +3,9 @@ import { apiDocsModule } from '../features/api-docs/api-docs.module.js';
 import { attendanceModule } from '../features/attendance/attendance.module.js';
 import { auditModule } from '../features/audit/audit.module.js';
 import { authModule } from '../features/auth/auth.module.js';
+import { autonomyModule } from '../features/autonomy/autonomy.module.js';
+import { autonomyCatalogueModule } from '../features/autonomy-catalogue/autonomy-catalogue.module.js';
+import { autonomyDashboardModule } from '../features/autonomy-dashboard/autonomy-dashboard.module.js';
 import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
 import { casesModule } from '../features/cases/cases.module.js';
 import { communityModule } from '../features/community/community.module.js';
@@ -10,6 +13,7 @@ import { communityEventsModule } from '../features/community-events/community-ev
 import { exportsModule } from '../features/exports/exports.module.js';
 import { homeModule } from '../features/home/home.module.js';
 import { householdsModule } from '../features/households/households.module.js';
+import { housingModule } from '../features/housing/housing.module.js';
 import { identityProvidersModule } from '../features/identity-providers/identity-providers.module.js';
 import { incidentsModule } from '../features/incidents/incidents.module.js';
 import { jobsModule } from '../features/jobs/jobs.module.js';
@@ -18,6 +22,7 @@ import { mediationFeedbackModule } from '../features/mediation-feedback/mediatio
 import { mediationLibraryModule } from '../features/mediation-library/mediation-library.module.js';
 import { mediationMineModule } from '../features/mediation-mine/mediation-mine.module.js';
 import { observatoryModule } from '../features/observatory/observatory.module.js';
+import { paymentsModule } from '../features/payments/payments.module.js';
 import { referralsModule } from '../features/referrals/referrals.module.js';
 import { researchModule } from '../features/research/research.module.js';
 import { roleGrantsModule } from '../features/role-grants/role-grants.module.js';
@@ -50,6 +55,11 @@ export const FEATURE_MODULES = [
   mediationLibraryModule,
   communityModule,
   communityEventsModule,
+  autonomyModule,
+  autonomyCatalogueModule,
+  housingModule,
+  paymentsModule,
+  autonomyDashboardModule,
   researchModule,
   attendanceModule,
   auditModule,

@@ -51,6 +51,17 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'community.read',
     'community.manage',
     'community.dashboard',
+    // Autonomy plans of the households the team works (or tutors); the catalogue, units and
+    // occupancy and payment requests of an autonomy_housing service (RLS: 0041_autonomy_rls).
+    'autonomy.read',
+    'autonomy.write',
+    'autonomy.catalogue',
+    'autonomy.dashboard',
+    'housing.read',
+    'housing.manage',
+    'housing.address',
+    'payments.request',
+    'payments.read',
   ],
   practitioner: [
     'structure.read',
@@ -69,6 +80,12 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'mediation.library',
     'community.read',
     'community.manage',
+    'autonomy.read',
+    'autonomy.write',
+    'autonomy.catalogue',
+    'housing.read',
+    'housing.address',
+    'payments.request',
   ],
   clinician: [
     'structure.read',
@@ -85,6 +102,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'mediation.request',
     'mediation.library',
     'community.read',
+    'autonomy.read',
+    'autonomy.write',
+    'housing.address',
   ],
   mediator: [
     'structure.read',
@@ -107,6 +127,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   editor: ['structure.read', 'training.browse', 'mediation.library'],
   researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse'],
+  // A finance officer of an autonomy_housing service: budgets, approving and paying rent support
+  // requested by someone else (four-eyes in the database), the ledger and its export.
+  finance: ['structure.read', 'payments.request', 'payments.read', 'payments.approve', 'autonomy.dashboard'],
 };
 
 export function permissionsOf(role: TRole | null): readonly TPermission[] {

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { OutOfScope } from '../../platform/access/not-found.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+
+/**
+ * Who may do what in autonomy paths and protected housing (RLS: 0041_autonomy_rls; the same rules
+ * here, RLS beneath as the backstop).
+ * - A plan is read by the household's team (who works it, supervises it or holds a grant into one of
+ *   its cases) and by its tutor; written by the team that works the household and by the tutor.
+ * - The catalogue and the initiatives are kept by the autonomy workers (coordinators and
+ *   practitioners of an autonomy_housing service); everyone with autonomy.read reads them.
+ * - Units and occupancy: the housing team (the same workers); the address: its coordinators after a
+ *   step-up, anyone else once after a coordinator approved their request.
+ * - Budgets, payment orders and the ledger: the service's finance officers (and the housing team
+ *   reads them); a request is never decided by who made it.
+ */
+
+export type AutonomyRole = 'coordinator' | 'practitioner' | 'clinician' | 'finance';
+
+/** The acting membership's role in an autonomy_housing service, or null when it is held elsewhere. */
+export async function autonomyRoleOf(tx: Tx): Promise<AutonomyRole | null> {
+  const [row] = await queryRows<{ role: AutonomyRole | null }>(tx, sql`select trama_autonomy_role() as role`);
+  return row?.role ?? null;
+}
+
+const onlyFor = (it: string, en: string) =>
+  new HttpProblem(403, 'not-autonomy-service', { it: 'Non consentito', en: 'Not allowed' }, { it, en });
+
+export async function requireAutonomyWorker(tx: Tx) {
+  const role = await autonomyRoleOf(tx);
+  if (role !== 'coordinator' && role !== 'practitioner')
+    throw onlyFor(
+      'Il catalogo, le imprese sociali e gli appartamenti sono curati dagli operatori di un servizio Autonomia e abitare.',
+      'The catalogue, the social enterprises and the apartments are kept by the workers of an autonomy and housing service.',
+    );
+  return role;
+}
+
+export async function requireHousingCoordinator(tx: Tx) {
+  if ((await autonomyRoleOf(tx)) !== 'coordinator')
+    throw onlyFor(
+      'Solo chi coordina un servizio Autonomia e abitare gestisce gli appartamenti e le permanenze.',
+      'Only the coordinator of an autonomy and housing service manages the apartments and the stays.',
+    );
+}
+
+export async function requireFinance(tx: Tx) {
+  if ((await autonomyRoleOf(tx)) !== 'finance')
+    throw onlyFor(
+      'Solo un referente amministrativo del servizio approva e paga il sostegno all’affitto.',
+      'Only a finance officer of the service approves and pays rent support.',
+    );
+}
+
+export interface PlanAccess {
+  id: string;
+  personId: string;
+  householdId: string;
+  status: 'active' | 'closed';
+  tutorUserId: string;
+  /** Whether the caller may change it (the household's working team or the tutor). */
+  writable: boolean;
+}
+
+/** A plan the caller reads (404 otherwise, audited); `write` asks for a plan the caller may change. */
+export async function requirePlan({
+  tx,
+  planId,
+  write = false,
+}: {
+  tx: Tx;
+  planId: string;
+  write?: boolean;
+}): Promise<PlanAccess> {
+  const [row] = await queryRows<{
+    id: string;
+    person_id: string;
+    household_id: string;
+    status: 'active' | 'closed';
+    tutor_user_id: string;
+    writable: boolean;
+  }>(
+    tx,
+    sql`select p.id, p.person_id, p.household_id, p.status, p.tutor_user_id,
+               p.id = any (trama_writable_plans()) as writable
+          from autonomy_plans p where p.id = ${planId}`,
+  );
+  if (!row || (write && !row.writable)) throw new OutOfScope('autonomy_plan', planId);
+  return {
+    id: row.id,
+    personId: row.person_id,
+    householdId: row.household_id,
+    status: row.status,
+    tutorUserId: row.tutor_user_id,
+    writable: row.writable,
+  };
+}
+
+/** Refuses a change to a closed plan. */
+export function requireActivePlan(plan: PlanAccess) {
+  if (plan.status !== 'active')
+    throw new HttpProblem(
+      409,
+      'plan-closed',
+      { it: 'Progetto chiuso', en: 'Plan closed' },
+      {
+        it: 'Il progetto di autonomia è chiuso: non si modifica più.',
+        en: 'The autonomy plan is closed: it can no longer be changed.',
+      },
+    );
+}
