@@ -101,7 +101,8 @@ export const ZOfferListQuerySchema = z.strictObject({
   language: languageCode.optional(),
   active: z.enum(['true', 'false']).optional(),
 });
-export const ZOfferListSchema = z.object({ items: z.array(ZOfferSchema) });
+/** `canCreate`: whether the viewer keeps a catalogue (an autonomy worker) and may add to it. */
+export const ZOfferListSchema = z.object({ items: z.array(ZOfferSchema), canCreate: z.boolean().optional() });
 
 // ── Autonomy plans ──────────────────────────────────────────────────────────────────────────────
 
@@ -130,12 +131,14 @@ export const ZPlanUpdateSchema = z.strictObject({
   tutorUserId: ZIdSchema.optional(),
   nextReviewOn: isoDate().nullable().optional(),
 });
+export type TPlanUpdate = z.infer<typeof ZPlanUpdateSchema>;
 
 export const ZPlanExitSchema = z.strictObject({
   reason: z.enum(PLAN_EXIT_REASONS),
   exitOn: isoDate(),
   note: note(L.description).nullable().default(null),
 });
+export type TPlanExit = z.input<typeof ZPlanExitSchema>;
 
 export const ZGoalInputSchema = z.strictObject({
   area: z.enum(GOAL_AREAS),
@@ -152,6 +155,10 @@ export const ZStepInputSchema = z.strictObject({
   dueOn: isoDate().nullable().default(null),
 });
 export const ZStepUpdateSchema = z.strictObject({ doneOn: isoDate().nullable() });
+export type TGoalInput = z.input<typeof ZGoalInputSchema>;
+export type TGoalUpdate = z.infer<typeof ZGoalUpdateSchema>;
+export type TStepInput = z.input<typeof ZStepInputSchema>;
+export type TStepUpdate = z.infer<typeof ZStepUpdateSchema>;
 
 export const ZStepSchema = z.object({
   id: ZIdSchema,
@@ -177,6 +184,7 @@ export const ZMeetingInputSchema = z.strictObject({
   /** A review meeting sets the plan's next review date. */
   nextReviewOn: isoDate().nullable().default(null),
 });
+export type TMeetingInput = z.input<typeof ZMeetingInputSchema>;
 export const ZMeetingSchema = z.object({
   id: ZIdSchema,
   kind: z.enum(TUTORING_MEETING_KINDS),
@@ -373,6 +381,7 @@ export const ZPlanListItemSchema = z.object({
 });
 export type TPlanListItem = z.infer<typeof ZPlanListItemSchema>;
 export const ZPlanPageSchema = keysetPageOf(ZPlanListItemSchema);
+export type TPlanPage = z.infer<typeof ZPlanPageSchema>;
 
 /** The people a plan may be opened for: adults of the households the viewer's team works. */
 export const ZPlanCandidatesQuerySchema = z.strictObject({
@@ -391,14 +400,18 @@ export const ZPlanCandidatesSchema = z.object({
       householdCode: z.string(),
       hasActivePlan: z.boolean(),
       cases: z.array(z.object({ id: ZIdSchema, code: z.string() })),
+      /** The referrals that concern the person (a plan may come from one): when, and from which service. */
+      referrals: z.array(z.object({ id: ZIdSchema, on: z.string(), fromService: z.string() })).optional(),
     }),
   ),
 });
+export type TPlanCandidates = z.infer<typeof ZPlanCandidatesSchema>;
 
-/** Who may be named tutor: members of the viewer's organisation with a tutoring role. */
+/** Who may be named tutor: members with a tutoring role of the viewer's organisation or of an autonomy and housing service. */
 export const ZTutorOptionsSchema = z.object({
   items: z.array(z.object({ id: ZIdSchema, name: z.string(), service: z.string() })),
 });
+export type TTutorOptions = z.infer<typeof ZTutorOptionsSchema>;
 
 // ── Social enterprises and employers ────────────────────────────────────────────────────────────
 
@@ -431,7 +444,10 @@ export const ZInitiativeSchema = z.object({
   canEdit: z.boolean(),
 });
 export type TInitiative = z.infer<typeof ZInitiativeSchema>;
-export const ZInitiativeListSchema = z.object({ items: z.array(ZInitiativeSchema) });
+export const ZInitiativeListSchema = z.object({
+  items: z.array(ZInitiativeSchema),
+  canCreate: z.boolean().optional(),
+});
 
 /** An employer or social enterprise added to the registry from the autonomy service. */
 export const ZEmployerInputSchema = z.strictObject({
@@ -447,4 +463,8 @@ export const ZEmployerSchema = z.object({
   kind: z.enum(['employer', 'social_enterprise']),
   municipalityName: z.string(),
 });
-export const ZEmployerListSchema = z.object({ items: z.array(ZEmployerSchema) });
+export type TEmployer = z.infer<typeof ZEmployerSchema>;
+export const ZEmployerListSchema = z.object({
+  items: z.array(ZEmployerSchema),
+  canCreate: z.boolean().optional(),
+});

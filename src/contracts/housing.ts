@@ -3,6 +3,7 @@ import {
   ADDRESS_REQUEST_STATUSES,
   AUTONOMY_LIMITS,
   EXPORT_FORMATS,
+  FOLLOW_UP_OUTCOMES,
   JOB_PLACEMENT_KINDS,
   LEDGER_ENTRY_KINDS,
   OCCUPANCY_EXIT_REASONS,
@@ -11,6 +12,7 @@ import {
   UNIT_ACCESSIBILITY,
 } from './autonomy-codes.js';
 import { isoDate, multilineText, text, ZIdSchema } from './common.js';
+import { type KeysetValue, keysetCursorSchema, ZCursorTextSchema } from './keyset.js';
 
 /**
  * Protected apartments and rent support (WP5, issue 20). The address of a unit and a private
@@ -226,7 +228,19 @@ export const ZRentRequestSchema = z.object({
   paidOn: z.string().nullable(),
   paymentReference: z.string().nullable(),
   reversed: z.boolean(),
-  documents: z.array(z.object({ id: ZIdSchema, name: z.string(), addedAt: z.string() })),
+  /**
+   * Supporting documents: stored as `safety` files (a lease names the apartment and the landlord),
+   * so their names are withheld (null) and a download asks for a step-up and a reason.
+   */
+  documents: z.array(
+    z.object({
+      id: ZIdSchema,
+      name: z.string().nullable(),
+      contentType: z.string().optional(),
+      sizeBytes: z.number().int().optional(),
+      addedAt: z.string(),
+    }),
+  ),
   /** What the viewer may do now (the requester never approves their own). */
   can: z.object({
     approve: z.boolean(),
@@ -238,11 +252,19 @@ export const ZRentRequestSchema = z.object({
 });
 export type TRentRequest = z.infer<typeof ZRentRequestSchema>;
 
+/** The requests' one order, newest first (then id): the sort values a cursor carries. */
+export const RENT_REQUEST_CURSOR_VALUES = [{ type: 'timestamptz' }] as const satisfies readonly KeysetValue[];
 export const ZRentRequestListQuerySchema = z.strictObject({
   status: z.enum(RENT_REQUEST_STATUSES).optional(),
   budgetId: ZIdSchema.optional(),
+  /** The next page starts after this position (keyset); absent for the first page. */
+  cursor: keysetCursorSchema(RENT_REQUEST_CURSOR_VALUES).optional(),
 });
-export const ZRentRequestListSchema = z.object({ items: z.array(ZRentRequestSchema) });
+export type TRentRequestListQuery = z.input<typeof ZRentRequestListQuerySchema>;
+export const ZRentRequestListSchema = z.object({
+  items: z.array(ZRentRequestSchema),
+  nextCursor: ZCursorTextSchema.nullable().optional(),
+});
 
 export const ZLedgerQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2020).max(2100).optional(),
@@ -279,22 +301,40 @@ export type TLedger = z.infer<typeof ZLedgerSchema>;
 
 // ── WP5 dashboard ───────────────────────────────────────────────────────────────────────────────
 
+/** A period of dates in Italian time, both ends included; by default from the project's start to today. */
+export const ZAutonomyDashboardQuerySchema = z.strictObject({
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+});
+export type TAutonomyDashboardQuery = z.infer<typeof ZAutonomyDashboardQuerySchema>;
+
+/** A target's progress, shown as it is (the steering committee follows it), never suppressed. */
 const ZTargetSchema = z.object({ value: z.number().int(), target: z.number().int() });
 const ZHiddenCellSchema = z.object({
   key: z.string(),
   /** null when hidden by disclosure control (one neutral mark in the web). */
   value: z.number().int().nullable(),
 });
+/** Where a placement stands at 6 or 12 months: a recorded outcome, or none recorded (yet). */
+export const DASHBOARD_OUTCOME_KEYS = [...FOLLOW_UP_OUTCOMES, 'not_recorded'] as const;
 
 export const ZAutonomyDashboardSchema = z.object({
+  from: z.string(),
+  to: z.string(),
   jobOrientation: ZTargetSchema,
   placedInSocialEnterprises: ZTargetSchema,
   familiesHosted: ZTargetSchema,
   enterprisesSupported: z.number().int(),
   jobsCreated: z.number().int(),
+  /** null when 1 to k−1 plans closed with autonomy reached: a handful of exits names the families. */
   exitsToAutonomy: z.number().int().nullable(),
   placementsByKind: z.array(ZHiddenCellSchema.extend({ key: z.enum(JOB_PLACEMENT_KINDS) })),
-  placementsByOutcome: z.array(ZHiddenCellSchema),
+  placementsByOutcome: z.array(
+    ZHiddenCellSchema.extend({
+      months: z.union([z.literal(6), z.literal(12)]),
+      key: z.enum(DASHBOARD_OUTCOME_KEYS),
+    }),
+  ),
   rentSpentCents: z.number().int(),
   rentBudgetCents: z.number().int(),
 });

@@ -36,6 +36,7 @@ const ACCOUNT_OF_ROLE: Record<string, string> = {
   trainer: 'formatore',
   editor: 'redazione',
   researcher: 'ricercatrice',
+  finance: 'ragioneria',
 };
 
 function concreteUrl(url: string, ids: { user: string }) {

@@ -175,6 +175,12 @@ describe('sessions', () => {
       'mediation.library',
       'community.read',
       'community.manage',
+      'autonomy.read',
+      'autonomy.write',
+      'autonomy.catalogue',
+      'housing.read',
+      'housing.address',
+      'payments.request',
     ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })

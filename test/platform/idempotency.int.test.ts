@@ -177,6 +177,34 @@ describe('Idempotency-Key', () => {
     expect(await householdsOf(paolaId)).toBe(before + 1);
   });
 
+  it('never keeps the answer of a reveal: its retry is told it was recorded, the address is not stored', async () => {
+    const created = await createHousehold(paola, null, household('Reveal'));
+    const personId = created.json().members[0].id as string;
+    const address = 'Via del Rifugio 7, Treviglio';
+    await paola.request({
+      method: 'PUT',
+      url: `/api/people/${personId}/safety`,
+      payload: { address, safeContact: { channels: [], neverWriteTo: [] } },
+    });
+    await t.database.query('update sessions set step_up_at = now() where user_id = $1', [paolaId]);
+    const key = randomUUID();
+    const reveal = () =>
+      paola.request({
+        method: 'POST',
+        url: `/api/people/${personId}/safety/reveal`,
+        headers: { 'idempotency-key': key },
+        payload: { reason: 'Accompagnamento in udienza' },
+      });
+    const first = await reveal();
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain(address);
+    const [row] = await keyRows(paolaId, key);
+    expect(row).toMatchObject({ completed: true, status_code: null, response_body: null });
+    const retry = await reveal();
+    expect(retry.statusCode).toBe(409);
+    expect(retry.body).not.toContain(address);
+  });
+
   it('waits for a claim still in progress, then answers 409 if no answer comes', async () => {
     const before = await householdsOf(paolaId);
     const key = randomUUID();

@@ -4,7 +4,6 @@ import { attendanceModule } from '../features/attendance/attendance.module.js';
 import { auditModule } from '../features/audit/audit.module.js';
 import { authModule } from '../features/auth/auth.module.js';
 import { autonomyModule } from '../features/autonomy/autonomy.module.js';
-import { autonomyCatalogueModule } from '../features/autonomy-catalogue/autonomy-catalogue.module.js';
 import { autonomyDashboardModule } from '../features/autonomy-dashboard/autonomy-dashboard.module.js';
 import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
 import { casesModule } from '../features/cases/cases.module.js';
@@ -56,7 +55,6 @@ export const FEATURE_MODULES = [
   communityModule,
   communityEventsModule,
   autonomyModule,
-  autonomyCatalogueModule,
   housingModule,
   paymentsModule,
   autonomyDashboardModule,

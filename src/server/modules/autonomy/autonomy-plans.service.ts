@@ -1,6 +1,15 @@
-import { sql } from 'drizzle-orm';
-import type { TPlan, TPlanCreate } from '../../../contracts/autonomy.js';
-import { ZPlanCreateSchema } from '../../../contracts/autonomy.js';
+import { eq, sql } from 'drizzle-orm';
+import type {
+  TPlan,
+  TPlanCandidates,
+  TPlanCreate,
+  TPlanExit,
+  TPlanListQuery,
+  TPlanPage,
+  TPlanUpdate,
+  TTutorOptions,
+} from '../../../contracts/autonomy.js';
+import { ZPlanCreateSchema, ZPlanExitSchema } from '../../../contracts/autonomy.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
@@ -11,8 +20,10 @@ import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
 import { actingService } from '../cases/cases.policy.js';
-import { requirePlan } from './autonomy.policy.js';
+import { todayInRome } from '../cases/rome-time.js';
+import { requireActivePlan, requirePlan } from './autonomy.policy.js';
 import { autonomyPlans } from './autonomy.sql.js';
+import { findCandidates, pageOfPlans, tutorOptions } from './autonomy-plan-list.repository.js';
 import { loadPlanView } from './autonomy-plans.repository.js';
 
 /** Roles that may tutor a plan (and be named its tutor). */
@@ -23,6 +34,12 @@ const field = (name: string, it: string, en: string): FieldError => ({
   code: 'invalid',
   message: { it, en },
 });
+
+const TUTOR_REFUSED = field(
+  'tutorUserId',
+  'Questa persona non può essere tutor del progetto.',
+  'This person cannot tutor the plan.',
+);
 
 /**
  * Checks what a new plan names, as the caller (RLS: the household must be one the caller's team
@@ -78,26 +95,27 @@ async function judgeNewPlan({ tx, input }: { tx: Tx; input: ReturnType<typeof ZP
         ),
       );
   }
-  const tutorOk = await unsafeAsSystem(tx, async (sys) => {
+  if (!(await mayTutor({ tx, tutorUserId: input.tutorUserId, personId: input.personId })))
+    errors.push(TUTOR_REFUSED);
+  if (errors.length > 0) throw problems.fields(errors);
+  return person.household_id;
+}
+
+/**
+ * Whether a user may tutor a person's plan, read as the owner (the tutor may be of any service):
+ * an active account holding a tutoring role, not blocked from the person.
+ */
+async function mayTutor({ tx, tutorUserId, personId }: { tx: Tx; tutorUserId: string; personId: string }) {
+  return unsafeAsSystem(tx, async (sys) => {
     const [row] = await queryRows<{ ok: boolean }>(
       sys,
       sql`select exists (select 1 from users u join memberships m on m.user_id = u.id
-                          where u.id = ${input.tutorUserId} and u.disabled_at is null
+                          where u.id = ${tutorUserId} and u.disabled_at is null
                             and m.role in ('practitioner', 'clinician', 'coordinator'))
-                 and not trama_is_blocked_from(${input.tutorUserId}::uuid, array[${input.personId}::uuid]) as ok`,
+                 and not trama_is_blocked_from(${tutorUserId}::uuid, array[${personId}::uuid]) as ok`,
     );
     return row?.ok === true;
   });
-  if (!tutorOk)
-    errors.push(
-      field(
-        'tutorUserId',
-        'Questa persona non può essere tutor del progetto.',
-        'This person cannot tutor the plan.',
-      ),
-    );
-  if (errors.length > 0) throw problems.fields(errors);
-  return person.household_id;
 }
 
 export async function openPlan({
@@ -177,5 +195,207 @@ export async function getPlan({
       });
       return loadPlanView({ tx, keyring: deps.keyring, plan });
     },
+  });
+}
+
+/** The plans the caller reads, by next review; the audit keeps the count only. */
+export async function listPlans({
+  deps,
+  ctx,
+  query,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  query: TPlanListQuery;
+}): Promise<TPlanPage> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const page = await pageOfPlans({ tx, userId: ctx.userId, query });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'autonomy.plans_listed', details: { count: page.items.length } },
+      });
+      return page;
+    },
+  });
+}
+
+/**
+ * A new tutor (judged like a new plan's) or the next review date. A tutor outside the household's
+ * team cannot hand the plan to someone else: they would lose it in the same breath (the team does it).
+ */
+export async function updatePlan({
+  deps,
+  ctx,
+  planId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  planId: string;
+  input: TPlanUpdate;
+}): Promise<TPlan> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const plan = await requirePlan({ tx, planId, write: true });
+      requireActivePlan(plan);
+      const [facts] = await queryRows<{ started_on: string; team: boolean }>(
+        tx,
+        sql`select p.started_on::text, p.household_id = any ((select trama_readable_households())::uuid[]) as team
+              from autonomy_plans p where p.id = ${planId}`,
+      );
+      const errors: FieldError[] = [];
+      const newTutor =
+        input.tutorUserId !== undefined && input.tutorUserId !== plan.tutorUserId ? input.tutorUserId : null;
+      if (newTutor) {
+        if (!(await mayTutor({ tx, tutorUserId: newTutor, personId: plan.personId })))
+          errors.push(TUTOR_REFUSED);
+        else if (!facts?.team && newTutor !== ctx.userId)
+          errors.push(
+            field(
+              'tutorUserId',
+              'Solo l’équipe del nucleo può affidare il progetto a un altro tutor.',
+              'Only the household’s team can hand the plan to another tutor.',
+            ),
+          );
+      }
+      if (input.nextReviewOn && facts && input.nextReviewOn < facts.started_on)
+        errors.push(REVIEW_BEFORE_START);
+      if (errors.length > 0) throw problems.fields(errors);
+      const changed = [
+        ...(newTutor ? ['tutorUserId'] : []),
+        ...(input.nextReviewOn !== undefined ? ['nextReviewOn'] : []),
+      ];
+      if (changed.length > 0) {
+        await tx
+          .update(autonomyPlans)
+          .set({
+            ...(newTutor ? { tutorUserId: newTutor } : {}),
+            ...(input.nextReviewOn !== undefined ? { nextReviewOn: input.nextReviewOn } : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(autonomyPlans.id, planId));
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: {
+            action: 'autonomy.plan_updated',
+            recordType: 'autonomy_plan',
+            recordId: planId,
+            details: { fields: changed },
+          },
+        });
+      }
+      return loadPlanView({ tx, keyring: deps.keyring, plan: await requirePlan({ tx, planId }) });
+    },
+  });
+}
+
+const REVIEW_BEFORE_START = field(
+  'nextReviewOn',
+  'La verifica non può venire prima dell’avvio del progetto.',
+  'The review cannot come before the plan started.',
+);
+
+/** The plan's exit: closed with its reason and date, between its start and today. */
+export async function exitPlan({
+  deps,
+  ctx,
+  planId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  planId: string;
+  input: TPlanExit;
+}): Promise<TPlan> {
+  const parsed = ZPlanExitSchema.parse(input);
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const plan = await requirePlan({ tx, planId, write: true });
+      requireActivePlan(plan);
+      const [facts] = await queryRows<{ started_on: string }>(
+        tx,
+        sql`select started_on::text from autonomy_plans where id = ${planId}`,
+      );
+      if (facts && parsed.exitOn < facts.started_on)
+        throw problems.fields([
+          field(
+            'exitOn',
+            'L’uscita non può venire prima dell’avvio del progetto.',
+            'The exit cannot come before the plan started.',
+          ),
+        ]);
+      if (parsed.exitOn > todayInRome())
+        throw problems.fields([
+          field('exitOn', 'L’uscita non può essere nel futuro.', 'The exit cannot be in the future.'),
+        ]);
+      await tx
+        .update(autonomyPlans)
+        .set({
+          status: 'closed',
+          exitReason: parsed.reason,
+          exitOn: parsed.exitOn,
+          exitNote: parsed.note,
+          nextReviewOn: null,
+          updatedAt: new Date(),
+        })
+        .where(eq(autonomyPlans.id, planId));
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'autonomy.plan_closed',
+          recordType: 'autonomy_plan',
+          recordId: planId,
+          details: { reason: parsed.reason },
+        },
+      });
+      return loadPlanView({ tx, keyring: deps.keyring, plan: await requirePlan({ tx, planId }) });
+    },
+  });
+}
+
+/**
+ * Adults of the households the caller's team works whose name (or identifier) matches; the audit
+ * keeps the count only.
+ */
+export async function searchCandidates({
+  deps,
+  ctx,
+  q,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  q: string;
+}): Promise<TPlanCandidates> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const items = await findCandidates({ tx, q });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { action: 'autonomy.candidates_searched', details: { count: items.length } },
+      });
+      return { items };
+    },
+  });
+}
+
+/** Who may be named tutor (names and services only: colleagues, not the people served). */
+export async function listTutors({ deps, ctx }: { deps: Deps; ctx: AccessContext }): Promise<TTutorOptions> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => ({ items: await tutorOptions({ tx, organisationId: ctx.organisationId }) }),
   });
 }

@@ -35,6 +35,11 @@ export const AUTONOMY_AUDIT_ACTIONS = {
   },
   'housing.unit_saved': { it: 'Appartamento protetto salvato', en: 'Protected apartment saved' },
   'housing.units_listed': { it: 'Elenco degli appartamenti consultato', en: 'Apartments listed' },
+  'housing.unit_read': { it: 'Scheda di un appartamento consultata', en: 'Apartment record read' },
+  'housing.address_requests_listed': {
+    it: 'Richieste di vedere gli indirizzi consultate',
+    en: 'Address requests listed',
+  },
   'housing.address_changed': {
     it: 'Indirizzo di un appartamento protetto cambiato',
     en: 'Protected apartment address changed',
@@ -57,6 +62,14 @@ export const AUTONOMY_AUDIT_ACTIONS = {
     it: 'Messaggio al nucleo sull’inserimento pianificato',
     en: 'Message to the household about its stay planned',
   },
+  'housing.message_sent': {
+    it: 'Messaggio al nucleo sull’inserimento inviato',
+    en: 'Message to the household about its stay sent',
+  },
+  'housing.message_withheld': {
+    it: 'Messaggio al nucleo sull’inserimento trattenuto',
+    en: 'Message to the household about its stay withheld',
+  },
   'payments.budget_saved': {
     it: 'Budget per il sostegno all’affitto salvato',
     en: 'Rent support budget saved',
@@ -73,6 +86,10 @@ export const AUTONOMY_AUDIT_ACTIONS = {
   },
   'payments.document_added': { it: 'Documento di una richiesta aggiunto', en: 'Request document added' },
   'payments.requests_listed': { it: 'Richieste di sostegno consultate', en: 'Rent support requests listed' },
+  'payments.request_read': {
+    it: 'Richiesta di sostegno all’affitto aperta',
+    en: 'Rent support request opened',
+  },
   'payments.ledger_read': { it: 'Registro dei pagamenti consultato', en: 'Payment ledger read' },
   'payments.ledger_exported': { it: 'Registro dei pagamenti esportato', en: 'Payment ledger exported' },
 } satisfies AuditLabels;

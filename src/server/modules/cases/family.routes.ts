@@ -254,7 +254,7 @@ export const familyRoutes =
     app.post(
       '/api/cases/:id/placements/:placementId/address',
       {
-        config: { access: 'cases.read' },
+        config: { access: 'cases.read', keepNoAnswer: true },
         schema: {
           tags: ['family'],
           summary:

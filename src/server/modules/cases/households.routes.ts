@@ -157,7 +157,7 @@ export const householdsRoutes =
     app.post(
       '/api/people/:personId/safety/reveal',
       {
-        config: { access: 'households.read' },
+        config: { access: 'households.read', keepNoAnswer: true },
         schema: {
           tags: ['households'],
           summary: 'Reveal a person’s safety details (step-up within 15 minutes, a reason; audited)',

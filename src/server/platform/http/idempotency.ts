@@ -50,6 +50,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency: KeyedRequest | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The answer reveals a safety field (an address, a landlord's IBAN): it is never kept for a
+     * retry, which is told the request was recorded and asks again (audited again).
+     */
+    keepNoAnswer?: true;
+  }
 }
 
 const keyedRequest = new AsyncLocalStorage<KeyedRequest>();
@@ -276,7 +283,9 @@ export function installIdempotency({ app, db, keyring }: { app: FastifyInstance;
   app.addHook('onSend', async (request, reply, payload) => {
     const keyed = request.idempotency;
     if (keyed?.state !== 'claimed') return payload;
-    const answer = storableAnswer(reply.statusCode, payload);
+    const answer = request.routeOptions.config.keepNoAnswer
+      ? null
+      : storableAnswer(reply.statusCode, payload);
     try {
       await asKeyOwner(db, keyed.userId, (tx) =>
         tx

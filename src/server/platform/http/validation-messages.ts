@@ -44,6 +44,17 @@ const CUSTOM_IT: Record<string, string> = {
     'un numero di registro: al massimo 4 lettere, poi cifre e / . _ -',
   'ISO 3166 two-letter code': 'codice ISO 3166 di due lettere',
   'ISO 639 language code': 'codice lingua ISO 639',
+  // Autonomy: offers, enrolments, skills balance, job placements (issue 20).
+  'an ISO 639 language code': 'un codice lingua ISO 639',
+  'an ISO 3166 country code': 'un codice paese ISO 3166',
+  'an ISTAT code of six digits': 'un codice ISTAT di sei cifre',
+  'name one provider: a partner organisation or a community holder':
+    'indica un solo ente che la offre: un’organizzazione partner o una realtà del territorio',
+  'the end comes on or after the start': 'la fine viene il giorno dell’inizio o dopo',
+  'a completed or dropped enrolment needs its date': 'un’iscrizione conclusa o interrotta richiede la data',
+  'a certificate comes with a completed offer': 'l’attestato si ottiene solo completando l’offerta',
+  'name the case the plan comes from': 'indica il caso da cui nasce il progetto',
+  'name the referral the plan comes from': 'indica l’invio da cui nasce il progetto',
   'each value once': 'ogni valore una sola volta',
   'is in the future': 'è nel futuro',
   'is before 2000': 'è precedente al 2000',
@@ -84,6 +95,14 @@ const CUSTOM_IT: Record<string, string> = {
   'a person of the network or a name, one of the two': 'una persona della rete oppure un nome, uno dei due',
   'a date between 1900 and 2100': 'una data tra il 1900 e il 2100',
   'at least one field is required': 'modifica almeno un campo',
+  'a codice fiscale or VAT number': 'un codice fiscale o una partita IVA',
+  'an IBAN': 'un IBAN',
+  'the end of the period comes on or after its start':
+    'la fine del periodo viene il giorno dell’inizio o dopo',
+  'name the partner to pay': 'indica l’ente partner da pagare',
+  'give the landlord’s details': 'indica i dati del locatore',
+  'a household code, N- and letters or digits': 'un codice di nucleo, N- e lettere o cifre',
+  'the end comes after the start': 'la fine viene dopo l’inizio',
 };
 
 interface IssueLike {
