@@ -22,10 +22,12 @@ function printDemoAccounts(accounts: DemoAccount[], url: string) {
   console.log(
     'Demo accounts (demo mode only; two-factor is enrolled — get a code with `npm run demo:code -- <username>`):',
   );
-  console.log(`  ${'username'.padEnd(18)} ${'role'.padEnd(13)} ${'password'.padEnd(20)} TOTP secret`);
+  // Columns as wide as their longest value, so every line stays aligned.
+  const width = Math.max(8, ...accounts.map((a) => a.username.length));
+  console.log(`  ${'username'.padEnd(width)} ${'role'.padEnd(13)} ${'password'.padEnd(20)} TOTP secret`);
   for (const a of accounts) {
     console.log(
-      `  ${a.username.padEnd(18)} ${a.role.padEnd(13)} ${a.password.padEnd(20)} ${a.totpSecret}   (${a.scope})`,
+      `  ${a.username.padEnd(width)} ${a.role.padEnd(13)} ${a.password.padEnd(20)} ${a.totpSecret}   (${a.scope})`,
     );
   }
   console.log('');

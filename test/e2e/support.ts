@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { currentTotp } from '../../src/server/platform/auth/totp.js';
+import { seededDataDir } from '../harness/trama-process.js';
 
 /*
  * End-to-end harness: one Trama server on a fresh data directory (embedded PGlite, demo seed) and one
@@ -64,7 +64,9 @@ async function waitUntilReady(baseUrl: string, timeoutMs = 150_000): Promise<voi
 }
 
 export async function startApp(): Promise<E2eApp> {
-  dataDir = mkdtempSync(join(tmpdir(), 'trama-e2e-'));
+  // The run's migrated and seeded database (test/harness/global-setup.ts), as a first start leaves it:
+  // each file would otherwise migrate and seed the demo again (about a minute of two cores).
+  dataDir = await seededDataDir(inject('fixtureDir'));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   // `node --import tsx` keeps the server in one process, so SIGTERM reaches it directly.
