@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
@@ -67,11 +67,16 @@ export const TEST_CONFIG: Config = {
 
 let counter = 0;
 
-/** A private copy of the seeded database and an app built on it through buildApp. */
+/**
+ * A private copy of the seeded database and an app built on it through buildApp. `logger` replaces
+ * the quiet default (a test that reads what the server logs gives its own level and stream).
+ */
 export async function createTestApp({
   modules,
+  logger,
 }: {
   modules?: readonly TramaModule[];
+  logger?: FastifyServerOptions['logger'];
 } = {}): Promise<TestApp> {
   const dir = inject('fixtureDir');
   const template = inject('pgTemplate');
@@ -106,7 +111,7 @@ export async function createTestApp({
   const { app, jobKinds } = await buildApp({
     deps,
     serveWeb: false,
-    logger: process.env.TRAMA_TEST_LOG ? { level: 'error' } : false,
+    logger: logger ?? (process.env.TRAMA_TEST_LOG ? { level: 'error' } : false),
     ...(modules ? { modules } : {}),
   });
   await declareQueues(jobs.boss, jobKinds);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { TAttentionItem } from '../../../contracts/home.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { countOf, type Tx } from '../../platform/db/client.js';
-import { autonomyRoleOf } from './autonomy.policy.js';
+import { autonomyRoleOf, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
 
 /**
  * What autonomy and housing add to Home, counted as the viewer (RLS applies; items of 0 are
@@ -49,7 +49,8 @@ export async function autonomyAttention({
       count: await countOf(
         tx,
         sql`select count(*)::int as n from rent_requests r
-             where r.status = 'requested' and r.requested_by <> ${ctx.userId}`,
+             where r.status = 'requested' and r.requested_by <> ${ctx.userId}
+               and not (r.household_id = any ${BLOCKED_HOUSEHOLDS})`,
       ),
       link: '/payments?status=requested',
     });

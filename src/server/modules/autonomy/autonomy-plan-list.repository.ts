@@ -220,16 +220,38 @@ export async function findCandidates({ tx, q }: { tx: Tx; q: string }): Promise<
 }
 
 /**
- * Who may be named tutor: active users with a tutoring role in the caller's organisation or in any
- * autonomy_housing service (so a case team can name the autonomy service's tutor). Names and
- * services only, read as the owner (colleagues of other organisations are outside the users' RLS).
+ * Where a tutor's membership `m` (with its service `s`, left-joined) must be: in the caller's
+ * organisation, in an autonomy_housing service, or in the caller's district (the partners of one
+ * Ambito: the ethnoclinical team's clinician tutors a case of the district). The list below and the
+ * check of a named tutor (autonomy-plans.service.ts) share it: naming a tutor gives them the plan,
+ * the person's name and the household's code, so the server holds the line the list draws, and
+ * organisations of another district stay out (ASVS 8.4.1).
+ */
+export const tutorScope = ({
+  organisationId,
+  districtId,
+}: {
+  organisationId: string | null;
+  districtId: string | null;
+}) =>
+  sql`(coalesce(m.organisation_id, s.organisation_id) = ${organisationId} or s.kind = 'autonomy_housing'
+       or coalesce(s.district_id, (select o.district_id from organisations o
+                                    where o.id = coalesce(m.organisation_id, s.organisation_id))) = ${districtId})`;
+
+/**
+ * Who may be named tutor: active users with a tutoring role in the caller's organisation or
+ * district, or in any autonomy_housing service (so a case team can name the autonomy service's
+ * tutor). Names and services only, read as the owner (colleagues of other organisations are outside
+ * the users' RLS).
  */
 export function tutorOptions({
   tx,
   organisationId,
+  districtId,
 }: {
   tx: Tx;
   organisationId: string | null;
+  districtId: string | null;
 }): Promise<TTutorOptions['items']> {
   return unsafeAsSystem(tx, async (sys) => {
     const rows = await queryRows<{ id: string; name: string; service: string | null }>(
@@ -239,7 +261,7 @@ export function tutorOptions({
             left join services s on s.id = m.service_id
             left join organisations o on o.id = m.organisation_id
            where u.disabled_at is null and m.role in ('practitioner', 'clinician', 'coordinator')
-             and (coalesce(m.organisation_id, s.organisation_id) = ${organisationId} or s.kind = 'autonomy_housing')
+             and ${tutorScope({ organisationId, districtId })}
            group by u.id, u.display_name
            order by u.display_name, u.id limit 500`,
     );

@@ -5,7 +5,7 @@ import { decryptField } from '../../platform/crypto/field-crypto.js';
 import { isoTime, queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { autonomyContext } from './autonomy.fields.js';
-import type { PlanAccess } from './autonomy.policy.js';
+import { BLOCKED_HOUSEHOLDS, type PlanAccess } from './autonomy.policy.js';
 
 /**
  * The plan as its readers see it: one function, so every route answers the same shape. Called
@@ -13,6 +13,8 @@ import type { PlanAccess } from './autonomy.policy.js';
  * read as the owner (a tutor from another service is not on the household's team, and people's
  * RLS would hide them); everything else is read as the caller, under RLS. Sealed notes are read
  * as the caller too: RLS shows them only to their author and the clinicians who read the plan.
+ * The household's stays (apartment and district) are left out for a reader blocked from someone of
+ * the household: a plan of one member is no way to where another, protected from them, lives.
  */
 
 export async function loadPlanView({
@@ -44,6 +46,10 @@ export async function loadPlanView({
           from autonomy_plans p where p.id = ${plan.id}`,
   );
   if (!row) throw new Error('loadPlanView after requirePlan: the plan must be readable');
+  const [household] = await queryRows<{ blocked: boolean }>(
+    tx,
+    sql`select ${plan.householdId}::uuid = any ${BLOCKED_HOUSEHOLDS} as blocked`,
+  );
   const owner = await unsafeAsSystem(tx, async (sys) => {
     const [who] = await queryRows<{ name: string; household_code: string; case_code: string | null }>(
       sys,
@@ -51,18 +57,20 @@ export async function loadPlanView({
                  (select c.code from cases c where c.id = ${row.origin_case_id}) as case_code
             from people p join households h on h.id = p.household_id where p.id = ${plan.personId}`,
     );
-    const housing = await queryRows<{
-      unit_id: string;
-      label: string;
-      district: string;
-      starts_on: string;
-      ends_on: string | null;
-    }>(
-      sys,
-      sql`select u.id as unit_id, u.label, d.name as district, o.starts_on::text, o.ends_on::text
-            from housing_occupancies o join housing_units u on u.id = o.unit_id join districts d on d.id = u.district_id
-           where o.household_id = ${plan.householdId} order by o.starts_on desc`,
-    );
+    const housing = household?.blocked
+      ? []
+      : await queryRows<{
+          unit_id: string;
+          label: string;
+          district: string;
+          starts_on: string;
+          ends_on: string | null;
+        }>(
+          sys,
+          sql`select u.id as unit_id, u.label, d.name as district, o.starts_on::text, o.ends_on::text
+                from housing_occupancies o join housing_units u on u.id = o.unit_id join districts d on d.id = u.district_id
+               where o.household_id = ${plan.householdId} order by o.starts_on desc`,
+        );
     return { who: who!, housing };
   });
   const goals = await queryRows<{

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type {
   TPlan,
   TPlanCandidates,
@@ -23,7 +23,7 @@ import { actingService } from '../cases/cases.policy.js';
 import { todayInRome } from '../cases/rome-time.js';
 import { requireActivePlan, requirePlan } from './autonomy.policy.js';
 import { autonomyPlans } from './autonomy.sql.js';
-import { findCandidates, pageOfPlans, tutorOptions } from './autonomy-plan-list.repository.js';
+import { findCandidates, pageOfPlans, tutorOptions, tutorScope } from './autonomy-plan-list.repository.js';
 import { loadPlanView } from './autonomy-plans.repository.js';
 
 /** Roles that may tutor a plan (and be named its tutor). */
@@ -46,7 +46,15 @@ const TUTOR_REFUSED = field(
  * works) and as the owner for the tutor (a user of any service, who must hold a tutoring role and
  * must not be blocked from the person).
  */
-async function judgeNewPlan({ tx, input }: { tx: Tx; input: ReturnType<typeof ZPlanCreateSchema.parse> }) {
+async function judgeNewPlan({
+  tx,
+  ctx,
+  input,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  input: ReturnType<typeof ZPlanCreateSchema.parse>;
+}) {
   const [person] = await queryRows<{ household_id: string; adult: boolean; worked: boolean }>(
     tx,
     sql`select p.household_id, not trama_is_minor(p.birth_date, p.birth_year, p.case_role) as adult,
@@ -95,23 +103,37 @@ async function judgeNewPlan({ tx, input }: { tx: Tx; input: ReturnType<typeof ZP
         ),
       );
   }
-  if (!(await mayTutor({ tx, tutorUserId: input.tutorUserId, personId: input.personId })))
+  if (!(await mayTutor({ tx, ctx, tutorUserId: input.tutorUserId, personId: input.personId })))
     errors.push(TUTOR_REFUSED);
+  if (input.nextReviewOn !== null && input.nextReviewOn < input.startedOn) errors.push(REVIEW_BEFORE_START);
   if (errors.length > 0) throw problems.fields(errors);
   return person.household_id;
 }
 
 /**
- * Whether a user may tutor a person's plan, read as the owner (the tutor may be of any service):
- * an active account holding a tutoring role, not blocked from the person.
+ * Whether a user may tutor a person's plan, read as the owner (the tutor may be of another
+ * service): an active account holding a tutoring role in the caller's organisation or district or
+ * in an autonomy_housing service (whom the tutors' list offers), not blocked from the person.
  */
-async function mayTutor({ tx, tutorUserId, personId }: { tx: Tx; tutorUserId: string; personId: string }) {
+async function mayTutor({
+  tx,
+  ctx,
+  tutorUserId,
+  personId,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  tutorUserId: string;
+  personId: string;
+}) {
   return unsafeAsSystem(tx, async (sys) => {
     const [row] = await queryRows<{ ok: boolean }>(
       sys,
       sql`select exists (select 1 from users u join memberships m on m.user_id = u.id
+                            left join services s on s.id = m.service_id
                           where u.id = ${tutorUserId} and u.disabled_at is null
-                            and m.role in ('practitioner', 'clinician', 'coordinator'))
+                            and m.role in ('practitioner', 'clinician', 'coordinator')
+                            and ${tutorScope(ctx)})
                  and not trama_is_blocked_from(${tutorUserId}::uuid, array[${personId}::uuid]) as ok`,
     );
     return row?.ok === true;
@@ -133,7 +155,7 @@ export async function openPlan({
     ctx,
     work: async (tx) => {
       const serviceId = actingService(ctx);
-      const householdId = await judgeNewPlan({ tx, input: parsed });
+      const householdId = await judgeNewPlan({ tx, ctx, input: parsed });
       const id = crypto.randomUUID();
       try {
         await tx.insert(autonomyPlans).values({
@@ -253,7 +275,7 @@ export async function updatePlan({
       const newTutor =
         input.tutorUserId !== undefined && input.tutorUserId !== plan.tutorUserId ? input.tutorUserId : null;
       if (newTutor) {
-        if (!(await mayTutor({ tx, tutorUserId: newTutor, personId: plan.personId })))
+        if (!(await mayTutor({ tx, ctx, tutorUserId: newTutor, personId: plan.personId })))
           errors.push(TUTOR_REFUSED);
         else if (!facts?.team && newTutor !== ctx.userId)
           errors.push(
@@ -337,7 +359,8 @@ export async function exitPlan({
         throw problems.fields([
           field('exitOn', 'L’uscita non può essere nel futuro.', 'The exit cannot be in the future.'),
         ]);
-      await tx
+      // Conditional: of two exits at once, the second finds the plan closed (its reason is kept).
+      const [closed] = await tx
         .update(autonomyPlans)
         .set({
           status: 'closed',
@@ -347,7 +370,9 @@ export async function exitPlan({
           nextReviewOn: null,
           updatedAt: new Date(),
         })
-        .where(eq(autonomyPlans.id, planId));
+        .where(and(eq(autonomyPlans.id, planId), eq(autonomyPlans.status, 'active')))
+        .returning({ id: autonomyPlans.id });
+      if (!closed) requireActivePlan({ ...plan, status: 'closed' });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -396,6 +421,8 @@ export async function listTutors({ deps, ctx }: { deps: Deps; ctx: AccessContext
   return scoped({
     db: deps.db,
     ctx,
-    work: async (tx) => ({ items: await tutorOptions({ tx, organisationId: ctx.organisationId }) }),
+    work: async (tx) => ({
+      items: await tutorOptions({ tx, organisationId: ctx.organisationId, districtId: ctx.districtId }),
+    }),
   });
 }

@@ -18,6 +18,14 @@ import { HttpProblem } from '../../platform/http/problem.js';
 
 export type AutonomyRole = 'coordinator' | 'practitioner' | 'clinician' | 'finance';
 
+/**
+ * The households with someone the caller is blocked from (a perpetrator's follower, a
+ * conflict-of-interest lock), as an SQL array for a `= any (…)` test: their stays, the apartments
+ * they live in and their rent support are out of the caller's reach, even in a household the caller
+ * works (a perpetrator and a victim may share one). 0043_autonomy_review.
+ */
+export const BLOCKED_HOUSEHOLDS = sql`((select trama_blocked_households())::uuid[])`;
+
 /** The acting membership's role in an autonomy_housing service, or null when it is held elsewhere. */
 export async function autonomyRoleOf(tx: Tx): Promise<AutonomyRole | null> {
   const [row] = await queryRows<{ role: AutonomyRole | null }>(tx, sql`select trama_autonomy_role() as role`);

@@ -13,7 +13,7 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { autonomyContext } from './autonomy.fields.js';
-import { autonomyRoleOf, requireHousingCoordinator } from './autonomy.policy.js';
+import { autonomyRoleOf, BLOCKED_HOUSEHOLDS, requireHousingCoordinator } from './autonomy.policy.js';
 
 /**
  * The address of a protected apartment, the most dangerous fact in the system (issue 20, item 4).
@@ -23,7 +23,9 @@ import { autonomyRoleOf, requireHousingCoordinator } from './autonomy.policy.js'
  * - by anyone else once, with a request of their own that another housing coordinator approved and
  *   that is still unused and in time — consumed by one conditional update, so two reveals at once
  *   cannot both use it.
- * Anyone else gets the same audited 404 as for a unit that does not exist.
+ * Anyone else gets the same audited 404 as for a unit that does not exist — and so does anyone, its
+ * coordinators included, blocked from someone who lives in it now or will (a perpetrator's
+ * follower, a conflict-of-interest lock), asked again at each reveal.
  */
 
 interface UnitFacts {
@@ -38,6 +40,31 @@ async function unitFacts(tx: Tx, unitId: string): Promise<UnitFacts> {
   );
   if (!unit) throw new OutOfScope('housing_unit', unitId);
   return unit;
+}
+
+/** The households with someone the caller is blocked from, read as the caller. */
+async function blockedHouseholdIds(tx: Tx) {
+  const [row] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
+  return (row?.ids ?? []).map(String);
+}
+
+/**
+ * Refuses (the unit's audited 404) a caller blocked from someone of a household that lives in the
+ * unit now or will: the address is where that person sleeps. Stays read as the owner, after the
+ * caller's own list was read as the caller.
+ */
+async function refuseIfBlockedFromOccupants(tx: Tx, unitId: string) {
+  const blocked = await blockedHouseholdIds(tx);
+  if (blocked.length === 0) return;
+  const [hosted] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ id: string }>(
+      sys,
+      sql`select id from housing_occupancies
+           where unit_id = ${unitId} and household_id = any (${sqlArray(blocked, 'uuid')})
+             and (ends_on is null or ends_on > current_date) limit 1`,
+    ),
+  );
+  if (hosted) throw new OutOfScope('housing_unit', unitId);
 }
 
 /** Whether the caller is a housing coordinator of the service that runs the unit. */
@@ -68,6 +95,7 @@ export async function revealAddress({
     ctx,
     work: async (tx) => {
       const unit = await unitFacts(tx, unitId);
+      await refuseIfBlockedFromOccupants(tx, unitId);
       let requestId: string | null = null;
       if (!(await coordinatesUnit({ tx, ctx, unit }))) {
         // One conditional update: used once, by its requester, approved and still in time.
@@ -208,6 +236,7 @@ export async function requestAddress({
     ctx,
     work: async (tx) => {
       const unit = await unitFacts(tx, unitId);
+      await refuseIfBlockedFromOccupants(tx, unitId);
       const role = await autonomyRoleOf(tx);
       if (role === 'coordinator' && ctx.serviceId === unit.service_id)
         throw new HttpProblem(
@@ -221,13 +250,14 @@ export async function requestAddress({
         );
       const team = role === 'practitioner' && ctx.serviceId === unit.service_id;
       if (!team) {
-        // The households whose plan or record the caller reads, as the caller; then, as the owner,
-        // whether one of them stayed in the unit.
+        // The households whose plan or record the caller reads, as the caller, leaving out those
+        // with someone the caller is blocked from; then, as the owner, whether one stayed in the unit.
         const [mine] = await queryRows<{ ids: string[] }>(
           tx,
           sql`select coalesce(array_agg(distinct x.id), '{}') as ids from (
                 select unnest(trama_readable_households()) as id
-                union select p.household_id from autonomy_plans p where p.id = any (trama_readable_plans())) x`,
+                union select p.household_id from autonomy_plans p where p.id = any (trama_readable_plans())) x
+               where not (x.id = any ${BLOCKED_HOUSEHOLDS})`,
         );
         const ids = (mine?.ids ?? []).map(String);
         const stayed =

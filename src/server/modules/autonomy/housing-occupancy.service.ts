@@ -9,6 +9,7 @@ import { queryRows } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
 import { planStayMessages } from './housing-messages.js';
 import { loadUnit, lockUnit, peakPeople, requireManagedUnit } from './housing-units.service.js';
 
@@ -51,13 +52,17 @@ export async function startOccupancy({
           it: 'L’appartamento non è in uso: riattivalo prima di registrare un inserimento.',
           en: 'The apartment is not in use: make it active before recording a stay.',
         });
+      // Households with someone the coordinator is blocked from, as the caller: placing one of them
+      // is refused like an unknown code (nothing says it exists).
+      const [mine] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
+      const blocked = new Set((mine?.ids ?? []).map(String));
       // The household by its code, as the owner: the housing team is not on its case team.
       const householdId = await unsafeAsSystem(tx, async (sys) => {
         const [found] = await queryRows<{ id: string }>(
           sys,
           sql`select id from households where code = ${input.householdCode}`,
         );
-        if (!found)
+        if (!found || blocked.has(found.id))
           throw problems.field('householdCode', 'unknown', {
             it: 'Nessun nucleo con questo codice.',
             en: 'No household has this code.',

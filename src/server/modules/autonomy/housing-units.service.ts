@@ -18,7 +18,7 @@ import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
 import { actingService } from '../cases/cases.policy.js';
 import { autonomyContext } from './autonomy.fields.js';
-import { autonomyRoleOf, requireHousingCoordinator } from './autonomy.policy.js';
+import { autonomyRoleOf, BLOCKED_HOUSEHOLDS, requireHousingCoordinator } from './autonomy.policy.js';
 import { housingUnits } from './housing.sql.js';
 
 /**
@@ -52,7 +52,12 @@ interface OccupancyRow {
   ends_on: string | null;
   exit_reason: TUnit['occupancies'][number]['exitReason'];
   today: boolean;
+  /** A household with someone the caller is blocked from: its stay counts, its code is withheld. */
+  blocked: boolean;
 }
+
+/** What a stay of a household the caller is blocked from shows instead of its code. */
+export const WITHHELD_HOUSEHOLD = '—';
 
 /**
  * The units the caller's housing team reads (all of them, or one), as ZUnitSchema. Anyone outside
@@ -85,12 +90,13 @@ export async function loadUnits({
   const stays = await queryRows<OccupancyRow>(
     tx,
     sql`select o.id, o.unit_id, o.household_id, o.people, o.starts_on::text, o.ends_on::text, o.exit_reason,
-               (o.starts_on <= current_date and (o.ends_on is null or o.ends_on > current_date)) as today
+               (o.starts_on <= current_date and (o.ends_on is null or o.ends_on > current_date)) as today,
+               (o.household_id = any ${BLOCKED_HOUSEHOLDS}) as blocked
           from housing_occupancies o
          where o.unit_id = any (${sqlArray(ids, 'uuid')})
          order by o.starts_on desc, o.id`,
   );
-  const householdIds = [...new Set(stays.map((s) => s.household_id))];
+  const householdIds = [...new Set(stays.filter((s) => !s.blocked).map((s) => s.household_id))];
   const codes = new Map<string, string>();
   if (householdIds.length > 0)
     await unsafeAsSystem(tx, async (sys) => {
@@ -125,7 +131,7 @@ export async function loadUnits({
       occupancies: own.map((s) => ({
         id: s.id,
         unitId: s.unit_id,
-        householdCode: codes.get(s.household_id) ?? '—',
+        householdCode: s.blocked ? WITHHELD_HOUSEHOLD : (codes.get(s.household_id) ?? '—'),
         people: s.people,
         startsOn: s.starts_on,
         endsOn: s.ends_on,

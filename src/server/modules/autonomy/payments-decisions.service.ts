@@ -14,6 +14,7 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { todayInRome } from '../cases/rome-time.js';
 import { requireFinance } from './autonomy.policy.js';
 import { rentLedgerEntries, rentRequests } from './housing.sql.js';
 import { releaseBudget, reserveBudget } from './payments-budgets.service.js';
@@ -182,6 +183,11 @@ export async function payRequest({
         tx,
         sql`select (approved_at at time zone 'Europe/Rome')::date::text as day from rent_requests where id = ${id}`,
       );
+      if (input.paidOn > todayInRome())
+        throw problems.field('paidOn', 'future', {
+          it: 'Un ordine si segna pagato quando il pagamento è fatto: la data non può essere nel futuro.',
+          en: 'An order is marked paid once the payment is made: the date cannot be in the future.',
+        });
       if (approvedOn && input.paidOn < approvedOn.day)
         throw problems.field('paidOn', 'before_approval', {
           it: 'Il pagamento non può precedere l’approvazione.',
@@ -247,6 +253,11 @@ export async function reverseRequest({
           en: 'Only a paid order is reversed.',
         });
       if (row.reversed) throw alreadyReversed();
+      if (input.reversedOn > todayInRome())
+        throw problems.field('reversedOn', 'future', {
+          it: 'Lo storno non può essere nel futuro.',
+          en: 'The reversal cannot be in the future.',
+        });
       if (row.paid_on && input.reversedOn < row.paid_on)
         throw problems.field('reversedOn', 'before_payment', {
           it: 'Lo storno non può precedere il pagamento.',

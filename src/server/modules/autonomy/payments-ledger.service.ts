@@ -7,7 +7,8 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
-import { autonomyRoleOf } from './autonomy.policy.js';
+import { autonomyRoleOf, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
+import { WITHHELD_HOUSEHOLD } from './housing-units.service.js';
 import { budgetLines } from './payments-budgets.service.js';
 import { type LedgerFileLine, ledgerFile } from './payments-export.js';
 
@@ -37,7 +38,8 @@ async function entriesOf({ tx, query }: { tx: Tx; query: LedgerQuery }): Promise
   if (query.householdCode !== undefined) {
     const householdId = await householdIdOf(tx, query.householdCode);
     if (!householdId) return [];
-    filters.push(sql`l.household_id = ${householdId}`);
+    // Asked by the code of a household the caller is blocked from: nothing, as for an unknown code.
+    filters.push(sql`l.household_id = ${householdId}`, sql`not (l.household_id = any ${BLOCKED_HOUSEHOLDS})`);
   }
   const rows = await queryRows<{
     id: string;
@@ -51,10 +53,12 @@ async function entriesOf({ tx, query }: { tx: Tx; query: LedgerQuery }): Promise
     payee_name: string | null;
     amount_cents: string | number;
     reference: string | null;
+    blocked: boolean;
   }>(
     tx,
     sql`select l.id, l.kind, l.entry_on::text, r.code as request_code, l.household_id, b.funding_line, b.year,
-               r.payee_kind, o.name as payee_name, l.amount_cents, l.reference
+               r.payee_kind, o.name as payee_name, l.amount_cents, l.reference,
+               (l.household_id = any ${BLOCKED_HOUSEHOLDS}) as blocked
           from rent_ledger_entries l
           join rent_budgets b on b.id = l.budget_id
           join rent_requests r on r.id = l.request_id
@@ -62,7 +66,7 @@ async function entriesOf({ tx, query }: { tx: Tx; query: LedgerQuery }): Promise
          where ${sql.join(filters, sql` and `)}
          order by l.entry_on, l.created_at, l.id`,
   );
-  const ids = [...new Set(rows.map((r) => r.household_id))];
+  const ids = [...new Set(rows.filter((r) => !r.blocked).map((r) => r.household_id))];
   const codes = new Map(
     ids.length === 0
       ? []
@@ -80,7 +84,8 @@ async function entriesOf({ tx, query }: { tx: Tx; query: LedgerQuery }): Promise
     kind: r.kind,
     entryOn: r.entry_on,
     requestCode: r.request_code,
-    householdCode: codes.get(r.household_id) ?? '',
+    // The line counts (the ledger reconciles); whose it is stays withheld from a blocked reader.
+    householdCode: r.blocked ? WITHHELD_HOUSEHOLD : (codes.get(r.household_id) ?? ''),
     fundingLine: r.funding_line,
     year: Number(r.year),
     payeeName: r.payee_kind === 'partner' ? r.payee_name : null,

@@ -20,14 +20,15 @@ import {
   keysetSelect,
 } from '../../platform/http/keyset.js';
 import { describeFiles } from '../../platform/storage/storage.service.js';
-import type { AutonomyRole } from './autonomy.policy.js';
+import { type AutonomyRole, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
 
 /**
  * Rent support requests as their readers see them: the housing team and the finance officers of
  * the request's autonomy_housing service (RLS: rent_requests_read). Read as the caller; the
  * household's code and people's names as the owner (the finance role does not read households),
  * names and codes only. A private landlord's details are never selected here: the request role
- * has no grant on them, and the reveal reads them one request at a time.
+ * has no grant on them, and the reveal reads them one request at a time. A request for a household
+ * with someone the caller is blocked from is, for that caller, a request that does not exist.
  */
 
 export interface RequestRow {
@@ -77,9 +78,15 @@ const selectRequests = (
   left join housing_units u on u.id = r.unit_id
   left join organisations o on o.id = r.payee_organisation_id`;
 
+/** Leaves out the requests for a household with someone the caller is blocked from. */
+const NOT_BLOCKED = sql`not (r.household_id = any ${BLOCKED_HOUSEHOLDS})`;
+
 /** One request the caller reads (RLS), or the audited 404 of `scoped`. */
 export async function requireRequest({ tx, id }: { tx: Tx; id: string }): Promise<RequestRow> {
-  const [row] = await queryRows<RequestRow>(tx, sql`${selectRequests()} where r.id = ${id}`);
+  const [row] = await queryRows<RequestRow>(
+    tx,
+    sql`${selectRequests()} where r.id = ${id} and ${NOT_BLOCKED}`,
+  );
   if (!row) throw new OutOfScope('rent_request', id);
   return row;
 }
@@ -92,7 +99,7 @@ export async function pageOfRequests({
   tx: Tx;
   query: z.output<typeof ZRentRequestListQuerySchema>;
 }) {
-  const filters: SQL[] = [sql`r.service_id = trama_service()`];
+  const filters: SQL[] = [sql`r.service_id = trama_service()`, NOT_BLOCKED];
   if (query.status) filters.push(sql`r.status = ${query.status}`);
   if (query.budgetId) filters.push(sql`r.budget_id = ${query.budgetId}`);
   if (query.cursor) filters.push(keysetAfter(RENT_REQUEST_KEYSET, query.cursor));

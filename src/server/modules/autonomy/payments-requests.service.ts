@@ -23,7 +23,7 @@ import { storeFile } from '../../platform/storage/storage.service.js';
 import { readUpload } from '../../platform/storage/upload.js';
 import { actingService } from '../cases/cases.policy.js';
 import { autonomyContext } from './autonomy.fields.js';
-import { type AutonomyRole, autonomyRoleOf } from './autonomy.policy.js';
+import { type AutonomyRole, autonomyRoleOf, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
 import { rentRequestFiles, rentRequests } from './housing.sql.js';
 import { overBudget } from './payments-budgets.service.js';
 import { pageOfRequests, requireRequest, toRequestViews } from './payments-requests.repository.js';
@@ -141,6 +141,9 @@ async function judgeNewRequest({
   input: z.output<typeof ZRentRequestInputSchema>;
 }) {
   const errors: FieldError[] = [];
+  // Households with someone the caller is blocked from, as the caller: one of them is unknown here.
+  const [mine] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
+  const blocked = new Set((mine?.ids ?? []).map(String));
   const found = await unsafeAsSystem(tx, async (sys) => {
     const [household] = await queryRows<{ id: string; stayed: boolean; in_unit: boolean }>(
       sys,
@@ -159,7 +162,7 @@ async function judgeNewRequest({
             sql`select id from organisations where id = ${input.payeeOrganisationId}::uuid`,
           )
         : [];
-    return { household, partner };
+    return { household: household && !blocked.has(household.id) ? household : undefined, partner };
   });
   const { household, partner } = found;
   if (!household?.stayed)
@@ -367,20 +370,26 @@ export async function revealLandlord({
 }
 
 /**
- * Who reads a request's documents: the housing team and the finance officers of its service (the
- * request under their RLS), and only a file attached to that request.
+ * Who reads a request's documents: its service's finance officers and housing coordinators (the
+ * request under their RLS), and whoever added the file; only a file attached to that request, and
+ * never one of a household with someone the caller is blocked from. A lease names the protected
+ * apartment: a practitioner of the housing team sees its address only through an approved request,
+ * never through a colleague's document.
  */
 export function registerRentRequestFiles() {
   registerFileAccess({
     module: 'autonomy',
-    canRead: async ({ tx, file }) => {
+    canRead: async ({ tx, ctx, file }) => {
       if (file.recordType !== 'rent_request' || !file.recordId) return false;
       const role = await autonomyRoleOf(tx);
       if (!role || !REQUESTERS.includes(role)) return false;
+      const anyFile = role === 'finance' || role === 'coordinator';
       const [linked] = await queryRows<{ ok: boolean }>(
         tx,
         sql`select true as ok from rent_request_files f join rent_requests r on r.id = f.request_id
-             where f.file_id = ${file.fileId} and f.request_id = ${file.recordId}`,
+             where f.file_id = ${file.fileId} and f.request_id = ${file.recordId}
+               and not (r.household_id = any ${BLOCKED_HOUSEHOLDS})
+               ${anyFile ? sql`` : sql`and f.added_by = ${ctx.userId}`}`,
       );
       return linked?.ok === true;
     },
