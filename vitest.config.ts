@@ -2,6 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 /** Integration files that mock a module (vi.mock): they run apart, with their own module cache. */
 const ISOLATED_FILES = ['test/cases/court.int.test.ts'];
+/** Both integration projects: each file gets a copy of the run's migrated and seeded database. */
+const INTEGRATION = {
+  globalSetup: ['test/harness/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
 
 // Three tiers (ARCHITECTURE.md): unit without a database; integration on a migrated PGlite
 // snapshot per file (and on PostgreSQL when DATABASE_URL is set); end-to-end in Chromium.
@@ -22,23 +28,18 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.int.test.ts', 'src/**/*.int.test.ts'],
           exclude: ISOLATED_FILES,
-          globalSetup: ['test/harness/global-setup.ts'],
+          ...INTEGRATION,
           // Files share their worker's module cache: each file still builds its own app on its own
           // database, but the app's code is imported once per worker rather than once per file.
           isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
           maxWorkers: 2,
         },
       },
       {
-        // A file that mocks a module (vi.mock) needs its own module cache.
         test: {
           name: 'integration-isolated',
           include: ISOLATED_FILES,
-          globalSetup: ['test/harness/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...INTEGRATION,
           maxWorkers: 1,
         },
       },

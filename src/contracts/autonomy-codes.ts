@@ -1,3 +1,5 @@
+import type { THolderKind } from './community-codes.js';
+
 /**
  * The codes and limits of autonomy paths and protected housing (WP5, issue 20), shared by the
  * plans' (`autonomy.ts`) and the housing's (`housing.ts`) contracts and by the database's checks.
@@ -15,7 +17,6 @@ export const OFFER_TOPICS = [
   'other',
 ] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'dropped'] as const;
-export type TEnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
 /** The areas of an autonomy plan's goals. */
 export const GOAL_AREAS = ['language', 'work', 'housing', 'documents', 'income', 'childcare'] as const;
@@ -23,11 +24,9 @@ export const AUTONOMY_GOAL_STATUSES = ['open', 'in_progress', 'met', 'dropped'] 
 export const AUTONOMY_PLAN_STATUSES = ['active', 'closed'] as const;
 export type TPlanStatus = (typeof AUTONOMY_PLAN_STATUSES)[number];
 export const PLAN_EXIT_REASONS = ['autonomy_reached', 'moved', 'dropped'] as const;
-export type TPlanExitReason = (typeof PLAN_EXIT_REASONS)[number];
 /** Where a plan comes from: a case of the household, a referral, or the autonomy service itself. */
 export const PLAN_ORIGINS = ['case', 'referral', 'direct'] as const;
 export const TUTORING_MEETING_KINDS = ['tutoring', 'orientation', 'review'] as const;
-export type TMeetingKind = (typeof TUTORING_MEETING_KINDS)[number];
 
 /** The skills balance (bilancio di competenze). */
 export const EDUCATION_LEVELS = [
@@ -63,11 +62,12 @@ export const FOLLOW_UP_OUTCOMES = [
   'unemployed',
   'unknown',
 ] as const;
-export type TFollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
 /** Social enterprises the project creates or strengthens. */
 export const INITIATIVE_STAGES = ['idea', 'business_plan', 'start_up', 'running'] as const;
 export type TInitiativeStage = (typeof INITIATIVE_STAGES)[number];
+/** The kinds of community holder an autonomy worker adds to the registry: employers and social enterprises. */
+export const EMPLOYER_KINDS = ['employer', 'social_enterprise'] as const satisfies readonly THolderKind[];
 
 /** Protected apartments. */
 export const UNIT_ACCESSIBILITY = ['step_free', 'lift', 'adapted_bathroom', 'ground_floor'] as const;
@@ -78,9 +78,7 @@ export const OCCUPANCY_EXIT_REASONS = [
   'dropped',
   'other',
 ] as const;
-export type TOccupancyExitReason = (typeof OCCUPANCY_EXIT_REASONS)[number];
 export const ADDRESS_REQUEST_STATUSES = ['pending', 'approved', 'refused'] as const;
-export type TAddressRequestStatus = (typeof ADDRESS_REQUEST_STATUSES)[number];
 /** How long an approved request lets its requester see the address once. */
 export const ADDRESS_APPROVAL_HOURS = 48;
 
@@ -91,7 +89,6 @@ export type TRentRequestStatus = (typeof RENT_REQUEST_STATUSES)[number];
 export const PAYEE_KINDS = ['partner', 'landlord'] as const;
 export const LEDGER_ENTRY_KINDS = ['payment', 'reversal'] as const;
 export type TLedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
-export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 
 export const AUTONOMY_LIMITS = {
   title: 200,

@@ -7,6 +7,7 @@ import {
   DRIVING_LICENCES,
   EDUCATION_LEVELS,
   EDUCATION_RECOGNITION,
+  EMPLOYER_KINDS,
   ENROLMENT_STATUSES,
   FOLLOW_UP_OUTCOMES,
   GOAL_AREAS,
@@ -21,7 +22,9 @@ import {
   WAGE_BANDS,
 } from './autonomy-codes.js';
 import { isoDate, multilineText, text, ZIdSchema } from './common.js';
+import { ZCountryCodeSchema, ZLanguageCodeSchema } from './households.js';
 import { type KeysetValue, keysetCursorSchema, keysetPageOf } from './keyset.js';
+import { ZIstatCodeSchema } from './structure.js';
 
 export * from './autonomy-codes.js';
 
@@ -33,7 +36,6 @@ export * from './autonomy-codes.js';
  */
 
 const L = AUTONOMY_LIMITS;
-const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code');
 const note = (max: number = L.note) => multilineText({ max });
 const cents = (max: number) => z.number().int().min(0).max(max);
 
@@ -48,13 +50,9 @@ export const ZOfferInputSchema = z
     /** The partner that runs it (an organisation of the network) or a community holder. */
     providerOrganisationId: ZIdSchema.nullable().default(null),
     providerHolderId: ZIdSchema.nullable().default(null),
-    languages: z.array(languageCode).min(1).max(12),
+    languages: z.array(ZLanguageCodeSchema).min(1).max(12),
     schedule: text({ max: L.schedule }).nullable().default(null),
-    municipality: z
-      .string()
-      .regex(/^\d{6}$/, 'an ISTAT code of six digits')
-      .nullable()
-      .default(null),
+    municipality: ZIstatCodeSchema.nullable().default(null),
     places: z.number().int().min(1).max(L.places),
     prerequisites: text({ max: L.description }).nullable().default(null),
     costCents: cents(L.costCents).default(0),
@@ -98,7 +96,7 @@ export type TOffer = z.infer<typeof ZOfferSchema>;
 export const ZOfferListQuerySchema = z.strictObject({
   kind: z.enum(OFFER_KINDS).optional(),
   topic: z.enum(OFFER_TOPICS).optional(),
-  language: languageCode.optional(),
+  language: ZLanguageCodeSchema.optional(),
   active: z.enum(['true', 'false']).optional(),
 });
 /** `canCreate`: whether the viewer keeps a catalogue (an autonomy worker) and may add to it. */
@@ -197,7 +195,6 @@ export const ZMeetingSchema = z.object({
   note: z.string().nullable(),
   noteHidden: z.boolean(),
 });
-export type TMeeting = z.infer<typeof ZMeetingSchema>;
 
 export const ZEnrolmentInputSchema = z.strictObject({ offerId: ZIdSchema });
 export const ZEnrolmentUpdateSchema = z
@@ -230,16 +227,12 @@ export type TEnrolment = z.infer<typeof ZEnrolmentSchema>;
 
 export const ZSkillsInputSchema = z.strictObject({
   languages: z
-    .array(z.strictObject({ language: languageCode, level: z.enum(CEFR_LEVELS) }))
+    .array(z.strictObject({ language: ZLanguageCodeSchema, level: z.enum(CEFR_LEVELS) }))
     .max(12)
     .default([]),
   educationLevel: z.enum(EDUCATION_LEVELS).nullable().default(null),
   /** Where the qualification was obtained (ISO 3166 alpha-2), when abroad. */
-  educationCountry: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code')
-    .nullable()
-    .default(null),
+  educationCountry: ZCountryCodeSchema.nullable().default(null),
   educationRecognition: z.enum(EDUCATION_RECOGNITION).nullable().default(null),
   workHistory: note(L.description).nullable().default(null),
   drivingLicence: z.enum(DRIVING_LICENCES).nullable().default(null),
@@ -268,7 +261,6 @@ export const ZJobPlacementInputSchema = z
     path: ['endsOn'],
     message: 'the end comes on or after the start',
   });
-export type TJobPlacementInput = z.input<typeof ZJobPlacementInputSchema>;
 
 export const ZJobPlacementUpdateSchema = z.strictObject({
   status: z.enum(JOB_PLACEMENT_STATUSES),
@@ -385,12 +377,7 @@ export type TPlanPage = z.infer<typeof ZPlanPageSchema>;
 
 /** The people a plan may be opened for: adults of the households the viewer's team works. */
 export const ZPlanCandidatesQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .min(2)
-    .max(60)
-    .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed'),
+  q: text({ min: 2, max: 60 }),
 });
 export const ZPlanCandidatesSchema = z.object({
   items: z.array(
@@ -452,15 +439,15 @@ export const ZInitiativeListSchema = z.object({
 /** An employer or social enterprise added to the registry from the autonomy service. */
 export const ZEmployerInputSchema = z.strictObject({
   name: text({ max: L.title }),
-  kind: z.enum(['employer', 'social_enterprise']),
-  municipality: z.string().regex(/^\d{6}$/, 'an ISTAT code of six digits'),
+  kind: z.enum(EMPLOYER_KINDS),
+  municipality: ZIstatCodeSchema,
   phone: text({ max: 40 }).nullable().default(null),
   email: z.email().max(200).nullable().default(null),
 });
 export const ZEmployerSchema = z.object({
   id: ZIdSchema,
   name: z.string(),
-  kind: z.enum(['employer', 'social_enterprise']),
+  kind: z.enum(EMPLOYER_KINDS),
   municipalityName: z.string(),
 });
 export type TEmployer = z.infer<typeof ZEmployerSchema>;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   ADDRESS_REQUEST_STATUSES,
   AUTONOMY_LIMITS,
-  EXPORT_FORMATS,
   FOLLOW_UP_OUTCOMES,
   JOB_PLACEMENT_KINDS,
   LEDGER_ENTRY_KINDS,
@@ -12,6 +11,8 @@ import {
   UNIT_ACCESSIBILITY,
 } from './autonomy-codes.js';
 import { isoDate, multilineText, text, ZIdSchema } from './common.js';
+import { ZCountCellSchema, ZDashboardQuerySchema } from './community-events.js';
+import { ZExportFormatSchema } from './exports.js';
 import { type KeysetValue, keysetCursorSchema, ZCursorTextSchema } from './keyset.js';
 
 /**
@@ -23,6 +24,12 @@ import { type KeysetValue, keysetCursorSchema, ZCursorTextSchema } from './keyse
 const L = AUTONOMY_LIMITS;
 const reason = text({ min: 5, max: L.shortText });
 const amount = z.number().int().min(1).max(L.amountCents);
+/** A household's code (N-…), as its case team gives it. */
+const householdCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^N-[A-Z0-9]{4,12}$/, 'a household code, N- and letters or digits');
 
 // ── Units and occupancy ─────────────────────────────────────────────────────────────────────────
 
@@ -37,7 +44,6 @@ export const ZUnitInputSchema = z.strictObject({
   address: text({ min: 5, max: L.shortText }),
   notes: multilineText({ max: L.description }).nullable().default(null),
 });
-export type TUnitInput = z.input<typeof ZUnitInputSchema>;
 export const ZUnitUpdateSchema = z.strictObject({
   label: text({ max: L.shortText }).optional(),
   capacity: z.number().int().min(1).max(L.unitCapacity).optional(),
@@ -80,12 +86,7 @@ export const ZUnitListSchema = z.object({ items: z.array(ZUnitSchema) });
 
 export const ZOccupancyInputSchema = z
   .strictObject({
-    /** The household's code (N-…), as its case team gives it. */
-    householdCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^N-[A-Z0-9]{4,12}$/, 'a household code, N- and letters or digits'),
+    householdCode,
     people: z.number().int().min(1).max(L.unitCapacity),
     startsOn: isoDate(),
     endsOn: isoDate().nullable().default(null),
@@ -94,7 +95,6 @@ export const ZOccupancyInputSchema = z
     path: ['endsOn'],
     message: 'the end comes after the start',
   });
-export type TOccupancyInput = z.input<typeof ZOccupancyInputSchema>;
 export const ZOccupancyEndSchema = z.strictObject({
   endsOn: isoDate(),
   exitReason: z.enum(OCCUPANCY_EXIT_REASONS),
@@ -171,11 +171,7 @@ export type TLandlord = z.infer<typeof ZLandlordSchema>;
 export const ZRentRequestInputSchema = z
   .strictObject({
     budgetId: ZIdSchema,
-    householdCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^N-[A-Z0-9]{4,12}$/, 'a household code, N- and letters or digits'),
+    householdCode,
     unitId: ZIdSchema.nullable().default(null),
     amountCents: amount,
     periodFrom: isoDate(),
@@ -197,7 +193,6 @@ export const ZRentRequestInputSchema = z
     path: ['landlord'],
     message: 'give the landlord’s details',
   });
-export type TRentRequestInput = z.input<typeof ZRentRequestInputSchema>;
 
 export const ZRentRefusalSchema = z.strictObject({ reason });
 export const ZRentPaymentSchema = z.strictObject({
@@ -260,7 +255,6 @@ export const ZRentRequestListQuerySchema = z.strictObject({
   /** The next page starts after this position (keyset); absent for the first page. */
   cursor: keysetCursorSchema(RENT_REQUEST_CURSOR_VALUES).optional(),
 });
-export type TRentRequestListQuery = z.input<typeof ZRentRequestListQuerySchema>;
 export const ZRentRequestListSchema = z.object({
   items: z.array(ZRentRequestSchema),
   nextCursor: ZCursorTextSchema.nullable().optional(),
@@ -269,14 +263,9 @@ export const ZRentRequestListSchema = z.object({
 export const ZLedgerQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2020).max(2100).optional(),
   budgetId: ZIdSchema.optional(),
-  householdCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^N-[A-Z0-9]{4,12}$/, 'a household code, N- and letters or digits')
-    .optional(),
+  householdCode: householdCode.optional(),
 });
-export const ZLedgerExportQuerySchema = ZLedgerQuerySchema.extend({ format: z.enum(EXPORT_FORMATS) });
+export const ZLedgerExportQuerySchema = ZLedgerQuerySchema.extend({ format: ZExportFormatSchema });
 
 export const ZLedgerEntrySchema = z.object({
   id: ZIdSchema,
@@ -302,19 +291,11 @@ export type TLedger = z.infer<typeof ZLedgerSchema>;
 // ── WP5 dashboard ───────────────────────────────────────────────────────────────────────────────
 
 /** A period of dates in Italian time, both ends included; by default from the project's start to today. */
-export const ZAutonomyDashboardQuerySchema = z.strictObject({
-  from: isoDate().optional(),
-  to: isoDate().optional(),
-});
+export const ZAutonomyDashboardQuerySchema = ZDashboardQuerySchema;
 export type TAutonomyDashboardQuery = z.infer<typeof ZAutonomyDashboardQuerySchema>;
 
 /** A target's progress, shown as it is (the steering committee follows it), never suppressed. */
 const ZTargetSchema = z.object({ value: z.number().int(), target: z.number().int() });
-const ZHiddenCellSchema = z.object({
-  key: z.string(),
-  /** null when hidden by disclosure control (one neutral mark in the web). */
-  value: z.number().int().nullable(),
-});
 /** Where a placement stands at 6 or 12 months: a recorded outcome, or none recorded (yet). */
 export const DASHBOARD_OUTCOME_KEYS = [...FOLLOW_UP_OUTCOMES, 'not_recorded'] as const;
 
@@ -328,9 +309,9 @@ export const ZAutonomyDashboardSchema = z.object({
   jobsCreated: z.number().int(),
   /** null when 1 to k−1 plans closed with autonomy reached: a handful of exits names the families. */
   exitsToAutonomy: z.number().int().nullable(),
-  placementsByKind: z.array(ZHiddenCellSchema.extend({ key: z.enum(JOB_PLACEMENT_KINDS) })),
+  placementsByKind: z.array(ZCountCellSchema.extend({ key: z.enum(JOB_PLACEMENT_KINDS) })),
   placementsByOutcome: z.array(
-    ZHiddenCellSchema.extend({
+    ZCountCellSchema.extend({
       months: z.union([z.literal(6), z.literal(12)]),
       key: z.enum(DASHBOARD_OUTCOME_KEYS),
     }),

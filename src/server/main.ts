@@ -22,8 +22,8 @@ function printDemoAccounts(accounts: DemoAccount[], url: string) {
   console.log(
     'Demo accounts (demo mode only; two-factor is enrolled — get a code with `npm run demo:code -- <username>`):',
   );
-  // Columns as wide as their longest value, so every line stays aligned.
-  const width = Math.max(8, ...accounts.map((a) => a.username.length));
+  // The username column as wide as the longest username, so every line stays aligned.
+  const width = Math.max('username'.length, ...accounts.map((a) => a.username.length));
   console.log(`  ${'username'.padEnd(width)} ${'role'.padEnd(13)} ${'password'.padEnd(20)} TOTP secret`);
   for (const a of accounts) {
     console.log(

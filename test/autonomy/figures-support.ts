@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { autonomyContext } from '../../src/server/modules/autonomy/autonomy.fields.js';
 import { encryptField } from '../../src/server/platform/crypto/field-crypto.js';
 import { randomTypedCode } from '../../src/server/platform/crypto/pseudonyms.js';
-import { type autonomyTestKit, FINANCE, HOUSING, TUTOR } from './support.js';
+import { type autonomyTestKit, FINANCE, HOUSING, TREVIGLIO, TUTOR } from './support.js';
 
 /**
  * Builders of the records the WP5 figures count, written as the owner (the tests of the figures
@@ -11,14 +11,8 @@ import { type autonomyTestKit, FINANCE, HOUSING, TUTOR } from './support.js';
  * Plans are opened through the API (autonomyTestKit.newPlan) and then re-dated.
  */
 export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
-  const { system, userId, newPlan } = kit;
+  const { system, userId, newPlan, refs } = kit;
   const one = async <T>(query: ReturnType<typeof sql>) => (await system<T>(query))[0]!;
-  const refs = async () =>
-    one<{ service: string; organisation: string; district: string }>(
-      sql`select s.id as service, s.organisation_id as organisation,
-                 (select id from districts where code = 'TREVIGLIO') as district
-            from services s where s.name = 'Autonomia e abitare'`,
-    );
 
   /** An active plan started on `started`, its person's household with its code. */
   async function plan(started: string) {
@@ -43,12 +37,11 @@ export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
 
   /** An earlier plan of the same person, closed on `exitOn`. */
   async function earlierPlan(of: { personId: string; householdId: string }, started: string, exitOn: string) {
-    const { service } = await refs();
     const tutor = await userId(TUTOR);
     return one<{ id: string; code: string }>(
       sql`insert into autonomy_plans (code, person_id, household_id, service_id, tutor_user_id, origin, status,
             started_on, exit_reason, exit_on, created_by)
-          values (${randomTypedCode('AP', 8)}, ${of.personId}, ${of.householdId}, ${service}, ${tutor}, 'direct',
+          values (${randomTypedCode('AP', 8)}, ${of.personId}, ${of.householdId}, ${refs.serviceId}, ${tutor}, 'direct',
             'closed', ${started}, 'dropped', ${exitOn}, ${tutor}) returning id, code`,
     );
   }
@@ -67,15 +60,14 @@ export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
     const row = await one<{
       id: string;
     }>(sql`insert into community_holders (name, kind, municipality, created_by)
-      values (${`Impresa ${randomUUID().slice(0, 6)}`}, ${kind}, '016219', ${await userId(TUTOR)}) returning id`);
+      values (${`Impresa ${randomUUID().slice(0, 6)}`}, ${kind}, ${TREVIGLIO}, ${await userId(TUTOR)}) returning id`);
     return row.id;
   }
 
   async function initiative(createdOn: string, jobsCreated: number) {
-    const { service, organisation } = await refs();
     const row = await one<{ id: string }>(
       sql`insert into autonomy_initiatives (service_id, name, partner_organisation_id, stage, jobs_created, created_by, created_at)
-          values (${service}, ${`Iniziativa ${randomUUID().slice(0, 6)}`}, ${organisation}, 'running', ${jobsCreated},
+          values (${refs.serviceId}, ${`Iniziativa ${randomUUID().slice(0, 6)}`}, ${refs.organisationId}, 'running', ${jobsCreated},
             ${await userId(TUTOR)}, ${`${createdOn}T10:00:00Z`}) returning id`,
     );
     return row.id;
@@ -107,7 +99,6 @@ export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
   }
 
   async function unit() {
-    const { service, organisation, district } = await refs();
     const id = randomUUID();
     const address = encryptField({
       keyring: kit.t.deps.keyring,
@@ -116,7 +107,7 @@ export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
     });
     await system(sql`insert into housing_units (id, service_id, label, managing_organisation_id, capacity, district_id,
         address_encrypted, created_by)
-      values (${id}, ${service}, ${`Alloggio ${id.slice(0, 6)}`}, ${organisation}, 6, ${district}, ${address},
+      values (${id}, ${refs.serviceId}, ${`Alloggio ${id.slice(0, 6)}`}, ${refs.organisationId}, 6, ${refs.districtId}, ${address},
         ${await userId(HOUSING)})`);
     return id;
   }
@@ -127,10 +118,9 @@ export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
   }
 
   async function budget(year: number, amountCents: number) {
-    const { service } = await refs();
     const row = await one<{ id: string }>(
       sql`insert into rent_budgets (service_id, year, funding_line, amount_cents, created_by)
-          values (${service}, ${year}, ${`Linea ${randomUUID().slice(0, 8)}`}, ${amountCents}, ${await userId(FINANCE)})
+          values (${refs.serviceId}, ${year}, ${`Linea ${randomUUID().slice(0, 8)}`}, ${amountCents}, ${await userId(FINANCE)})
           returning id`,
     );
     return row.id;
@@ -147,14 +137,13 @@ export function figureBuilders(kit: ReturnType<typeof autonomyTestKit>) {
       requestedBy = HOUSING,
     }: { status?: string; paidOn?: string | null; requestedBy?: string } = {},
   ) {
-    const { service, organisation } = await refs();
     const [requester, finance] = [await userId(requestedBy), await userId(FINANCE)];
     const decided = status === 'approved' || status === 'paid';
     const row = await one<{ id: string; code: string }>(
       sql`insert into rent_requests (code, service_id, budget_id, household_id, amount_cents, period_from, period_to,
             payee_kind, payee_organisation_id, status, requested_by, approved_by, approved_at, paid_on, payment_reference, paid_by)
-          values (${randomTypedCode('RS', 6)}, ${service}, ${budgetId}, ${householdId}, ${amountCents}, '2019-01-01',
-            '2019-01-31', 'partner', ${organisation}, ${status}, ${requester}, ${decided ? finance : null},
+          values (${randomTypedCode('RS', 6)}, ${refs.serviceId}, ${budgetId}, ${householdId}, ${amountCents}, '2019-01-01',
+            '2019-01-31', 'partner', ${refs.organisationId}, ${status}, ${requester}, ${decided ? finance : null},
             ${decided ? new Date() : null}, ${paidOn}, ${paidOn ? 'BON-1' : null}, ${paidOn ? finance : null})
           returning id, code`,
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { beforeAll } from 'vitest';
 import type { TBudget, TRentRequest } from '../../src/contracts/housing.js';
+import { todayInRome } from '../../src/server/modules/cases/rome-time.js';
 import { autonomyTestKit, FINANCE, HOUSING } from './support.js';
 
 /**
@@ -11,21 +11,8 @@ import { autonomyTestKit, FINANCE, HOUSING } from './support.js';
  */
 export function paymentsKit() {
   const kit = autonomyTestKit();
-  const { ok, system, userId, newHousehold } = kit;
-  let partnerId = '';
-  let districtId = '';
-  let serviceId = '';
+  const { ok, system, userId, newHousehold, refs } = kit;
   let serial = 0;
-
-  beforeAll(async () => {
-    const [service] = await system<{ id: string; organisation_id: string }>(
-      sql`select id, organisation_id from services where kind = 'autonomy_housing' order by created_at limit 1`,
-    );
-    const [district] = await system<{ id: string }>(sql`select id from districts order by code limit 1`);
-    serviceId = service!.id;
-    partnerId = service!.organisation_id;
-    districtId = district!.id;
-  });
 
   async function hostedHousehold() {
     serial += 1;
@@ -34,7 +21,7 @@ export function paymentsKit() {
     const label = `Alloggio Glicine ${serial}`;
     await system(sql`insert into housing_units (id, service_id, label, managing_organisation_id, capacity, district_id,
                        address_encrypted, created_by)
-                     values (${unitId}, ${serviceId}, ${label}, ${partnerId}, 4, ${districtId}, 'sealed',
+                     values (${unitId}, ${refs.serviceId}, ${label}, ${refs.organisationId}, 4, ${refs.districtId}, 'sealed',
                        ${await userId(HOUSING)})`);
     await system(sql`insert into housing_occupancies (unit_id, household_id, people, starts_on, created_by)
                      values (${unitId}, ${household.id}, 2, '2026-01-10', ${await userId(HOUSING)})`);
@@ -57,7 +44,7 @@ export function paymentsKit() {
     periodFrom: '2026-11-01',
     periodTo: '2026-11-30',
     payeeKind: 'partner',
-    payeeOrganisationId: partnerId,
+    payeeOrganisationId: refs.organisationId,
     ...extra,
   });
 
@@ -91,7 +78,7 @@ export function paymentsKit() {
 }
 
 /** Today in Rome: a payment is dated on or after its approval, a reversal on or after the payment. */
-export const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+export const today = todayInRome();
 export const path = (id: string, action = '') => `/api/payments/requests/${id}${action}`;
 export const problemType = (res: { json(): unknown }) => (res.json() as { type?: string }).type ?? '';
 export const detail = (res: { json(): unknown }) =>

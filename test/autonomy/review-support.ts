@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { beforeAll } from 'vitest';
 import type { THousehold } from '../../src/contracts/households.js';
 import type { TBudget, TRentRequest, TUnit } from '../../src/contracts/housing.js';
+import { todayInRome } from '../../src/server/modules/cases/rome-time.js';
 import { autonomyTestKit, FINANCE, HOUSING, TREVIGLIO } from './support.js';
 
 /**
@@ -12,19 +12,8 @@ import { autonomyTestKit, FINANCE, HOUSING, TREVIGLIO } from './support.js';
  */
 export function reviewKit() {
   const kit = autonomyTestKit();
-  const { ok, call, system, userId } = kit;
-  const refs = { organisationId: '', districtId: '', serviceId: '' };
+  const { ok, call, system, userId, refs } = kit;
   let serial = 0;
-
-  beforeAll(async () => {
-    const [service] = await system<{ id: string; organisation_id: string }>(
-      sql`select id, organisation_id from services where kind = 'autonomy_housing' order by created_at limit 1`,
-    );
-    const [district] = await system<{ id: string }>(sql`select id from districts order by code limit 1`);
-    refs.serviceId = service!.id;
-    refs.organisationId = service!.organisation_id;
-    refs.districtId = district!.id;
-  });
 
   const person = {
     familyName: 'Rahimi',
@@ -118,8 +107,8 @@ export function reviewKit() {
     return { household, motherId, unit, budget, body, request };
   }
 
-  return { ...kit, refs, family, newUnit, host, lock, reveal, askAddress, hostedRequest };
+  return { ...kit, family, newUnit, host, lock, reveal, askAddress, hostedRequest };
 }
 
 /** Today in Rome. */
-export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+export const today = todayInRome;

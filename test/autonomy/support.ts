@@ -1,18 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { TPlan } from '../../src/contracts/autonomy.js';
 import type { THousehold } from '../../src/contracts/households.js';
-import { queryRows } from '../../src/server/platform/db/client.js';
-import { createTestApp, type Session, type TestApp } from '../harness/test-app.js';
+import { testAppKit } from '../harness/test-app.js';
 
 /**
- * What every autonomy test file needs: its own app on its own copy of the seeded database, the
- * demo accounts signed in on first use, and builders. `operatrice` (a practitioner of the demo's
- * first service) registers households and opens plans; `tutor.autonomia` (practitioner of the
- * demo "Autonomia e abitare" service) tutors them; `coordinatrice.abitare` is its housing
- * coordinator; `ragioneria` its finance officer.
+ * What every autonomy test file needs: the harness's kit (its own app on its own copy of the seeded
+ * database, the demo accounts signed in on first use), the demo autonomy service and builders.
+ * `operatrice` (a practitioner of the demo's first service) registers households and opens plans;
+ * `tutor.autonomia` (practitioner of the demo "Autonomia e abitare" service) tutors them;
+ * `coordinatrice.abitare` is its housing coordinator; `ragioneria` its finance officer.
  */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const TUTOR = 'tutor.autonomia';
 export const HOUSING = 'coordinatrice.abitare';
 export const FINANCE = 'ragioneria';
@@ -34,38 +32,19 @@ const adult = {
 const child = { ...adult, givenName: 'Yasmin', relationship: 'child', caseRole: 'child', birthYear: 2017 };
 
 export function autonomyTestKit() {
-  let app: TestApp | undefined;
-  const as: Record<string, Session> = {};
-  const t = new Proxy({} as TestApp, {
-    get: (_target, key) => {
-      if (!app) throw new Error('the test app is created in beforeAll');
-      return app[key as keyof TestApp];
-    },
-  });
+  const kit = testAppKit();
+  const { ok, system, userId } = kit;
+  /** The demo autonomy service, its organisation (the partner that manages its units) and a district. */
+  const refs = { serviceId: '', organisationId: '', districtId: '' };
   beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(() => app?.close());
-
-  async function call(who: string, method: Method, url: string, payload?: unknown) {
-    as[who] ??= await t.signIn(who);
-    return as[who].request({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
-  }
-  async function ok<T>(who: string, method: Method, url: string, payload?: unknown) {
-    const res = await call(who, method, url, payload);
-    if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
-    return (res.body ? res.json() : null) as T;
-  }
-  const fields = (res: { json(): unknown }) =>
-    ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
-  const system = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.database.db, query);
-  const userId = (username: string) => t.userId(username);
-
-  /** Marks `username`'s sessions as having confirmed their second factor just now. */
-  const stepUp = (username: string) =>
-    system(
-      sql`update sessions set step_up_at = now() where user_id = (select id from users where username = ${username})`,
+    const [service] = await system<{ id: string; organisation_id: string }>(
+      sql`select id, organisation_id from services where kind = 'autonomy_housing' order by created_at limit 1`,
     );
+    const [district] = await system<{ id: string }>(sql`select id from districts order by code limit 1`);
+    refs.serviceId = service!.id;
+    refs.organisationId = service!.organisation_id;
+    refs.districtId = district!.id;
+  });
 
   /** operatrice registers a mother and a child; returns the household and the mother's id. */
   async function newHousehold() {
@@ -90,5 +69,5 @@ export function autonomyTestKit() {
     return { plan, household, adultId };
   }
 
-  return { t, call, ok, fields, system, userId, stepUp, newHousehold, newPlan };
+  return { ...kit, refs, newHousehold, newPlan };
 }

@@ -1,27 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { currentTotp } from '../../src/server/platform/auth/totp.js';
-import { seededDataDir } from '../harness/trama-process.js';
+import type { DemoAccount } from '../../src/server/seed/demo.js';
+import { demoAccountsOf, seededDataDir, startTrama, type TramaProcess } from '../harness/trama-process.js';
 
 /*
- * End-to-end harness: one Trama server on a fresh data directory (embedded PGlite, demo seed) and one
- * Chromium, both started by `startApp()` in a file's beforeAll and stopped by `stopApp()` in afterAll.
+ * End-to-end harness: one Trama server on a copy of the run's migrated and seeded database (embedded
+ * PGlite, demo seed) and one Chromium, both started by `startApp()` in a file's beforeAll and
+ * stopped by `stopApp()` in afterAll.
  */
-
-export interface DemoAccount {
-  username: string;
-  displayName: string;
-  role: string;
-  scope: string;
-  password: string;
-  totpSecret: string;
-}
 
 export interface E2eApp {
   /** http://localhost:<port> — localhost, not 127.0.0.1, so Chromium keeps the `__Host-` Secure cookie. */
@@ -31,65 +21,20 @@ export interface E2eApp {
   accounts: Map<string, DemoAccount>;
 }
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
-let serverOutput = '';
+let server: TramaProcess | undefined;
 let app: E2eApp | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-async function waitUntilReady(baseUrl: string, timeoutMs = 150_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined)
-      throw new Error(`Trama exited with code ${server.exitCode}:\n${serverOutput}`);
-    try {
-      if ((await fetch(`${baseUrl}/status`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`Trama did not become ready within ${timeoutMs} ms:\n${serverOutput}`);
-}
 
 export async function startApp(): Promise<E2eApp> {
   // The run's migrated and seeded database (test/harness/global-setup.ts), as a first start leaves it:
   // each file would otherwise migrate and seed the demo again (about a minute of two cores).
-  dataDir = await seededDataDir(inject('fixtureDir'));
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  // `node --import tsx` keeps the server in one process, so SIGTERM reaches it directly.
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      TRAMA_DATA_DIR: dataDir,
-      PORT: String(port),
-      TRAMA_LOG_LEVEL: 'warn',
-      // Every persona signs in from 127.0.0.1 within minutes: the per-address limits stay out of reach.
-      TRAMA_RATE_LIMIT_SIGN_IN: '100000',
-      TRAMA_RATE_LIMIT_PER_ADDRESS: '100000',
-      // The test identity provider runs on 127.0.0.1 over plain http (test/harness/oidc-provider.ts).
-      TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const dataDir = await seededDataDir(inject('fixtureDir'));
+  server = await startTrama({
+    dataDir,
+    timeoutMs: 150_000,
+    // The test identity provider runs on 127.0.0.1 over plain http (test/harness/oidc-provider.ts).
+    env: { TRAMA_SSO_ALLOW_INSECURE_LOCAL_ISSUER: 'true' },
   });
-  server.stdout?.on('data', (chunk) => (serverOutput += chunk));
-  server.stderr?.on('data', (chunk) => (serverOutput += chunk));
-  await waitUntilReady(baseUrl);
-
-  const list = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+  const baseUrl = server.url.replace('127.0.0.1', 'localhost');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -102,22 +47,16 @@ export async function startApp(): Promise<E2eApp> {
       '--disable-sync',
     ],
   });
-  app = { baseUrl, dataDir, browser, accounts: new Map(list.map((a) => [a.username, a])) };
+  const accounts = new Map(demoAccountsOf(dataDir).map((a) => [a.username, a]));
+  app = { baseUrl, dataDir, browser, accounts };
   return app;
 }
 
 export async function stopApp(): Promise<void> {
   await app?.browser.close();
-  const proc = server;
-  if (proc && proc.exitCode === null) {
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGTERM');
-    await Promise.race([exited, sleep(20_000)]);
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
   server = undefined;
-  dataDir = undefined;
   app = undefined;
 }
 

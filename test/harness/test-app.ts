@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { newCheckpointKey } from '../../src/server/platform/audit/checkpoint-key.js';
 import { createSession, SESSION_COOKIE } from '../../src/server/platform/auth/sessions.js';
 import { type Config, loadConfig } from '../../src/server/platform/config/config.js';
 import { parseKeyring } from '../../src/server/platform/crypto/field-crypto.js';
-import { type Database, openPglite, openPostgres } from '../../src/server/platform/db/client.js';
+import { type Database, openPglite, openPostgres, queryRows } from '../../src/server/platform/db/client.js';
 import type { Deps } from '../../src/server/platform/deps.js';
 import { declareQueues, runDueJobs, startQuietJobQueue } from '../../src/server/platform/jobs/job-queue.js';
 import type { Mail } from '../../src/server/platform/mail/mailer.js';
@@ -165,4 +165,49 @@ export async function createTestApp({
       await drop();
     },
   };
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The base of a module's test kit; call it in a test file's top level. It registers the file's
+ * beforeAll (its own app on its own copy of the seeded database, reached through `t` from then on)
+ * and afterAll; `call` signs a demo account in on its first request; `ok` is a call that must
+ * succeed; `fields` lists the fields a 400 names; `system` queries as the owner; `stepUp` marks
+ * a user's sessions as having confirmed their second factor just now.
+ */
+export function testAppKit() {
+  let app: TestApp | undefined;
+  const as: Record<string, Session> = {};
+  // The app exists only once beforeAll ran; the tests reach it through this stand-in.
+  const t = new Proxy({} as TestApp, {
+    get: (_target, key) => {
+      if (!app) throw new Error('the test app is created in beforeAll');
+      return app[key as keyof TestApp];
+    },
+  });
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app?.close());
+
+  async function call(who: string, method: Method, url: string, payload?: unknown) {
+    as[who] ??= await t.signIn(who);
+    return as[who].request({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  }
+  async function ok<T>(who: string, method: Method, url: string, payload?: unknown) {
+    const res = await call(who, method, url, payload);
+    if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
+    return (res.body ? res.json() : null) as T;
+  }
+  const fields = (res: { json(): unknown }) =>
+    ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+  const system = <T>(query: SQL) => queryRows<T>(t.database.db, query);
+  const userId = (username: string) => t.userId(username);
+  const stepUp = (username: string) =>
+    system(
+      sql`update sessions set step_up_at = now() where user_id = (select id from users where username = ${username})`,
+    );
+
+  return { t, call, ok, fields, system, userId, stepUp };
 }

@@ -16,34 +16,29 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { type Queryable, queryRows } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
-import {
-  type LinkedTable,
-  protectLinkedTables,
-  sliceUnderK,
-  WHOLE_POPULATION,
-} from '../../platform/disclosure/disclosure.js';
+import { protectBreakdowns, protectTable } from '../../platform/disclosure/disclosure.js';
 import { problems } from '../../platform/http/problem.js';
 import type { IndicatorPeriod } from '../../platform/indicators/indicator.js';
+import { todayInRome } from '../cases/rome-time.js';
 import { autonomyFigures } from './autonomy.indicators.js';
 
 /**
  * The WP5 dashboard (issue 20, item 6). Seven families and twenty-five adults make almost every
  * count small, so the dashboard shows the steering committee the progress towards the targets as it
  * is (AUTONOMY_TARGETS) and protects everything else that counts people with platform/disclosure:
- * placements by kind and by their 6- and 12-month outcome are one population in three linked
- * tables (a population under k hides every cell), exits to autonomy hide a count of 1 to k−1.
+ * placements by kind and by their 6- and 12-month outcome are one population's breakdowns
+ * (`protectBreakdowns`: a population under k hides every cell), exits to autonomy a one-cell
+ * table (a count of 1 to k−1 hidden).
  * Organisations (enterprises supported, jobs created) and money (rent spent against the budget)
  * are not people and are shown. Definitions of each figure: autonomy.indicators.ts.
  */
-export const AUTONOMY_PROJECT_START = '2026-01-01';
+const AUTONOMY_PROJECT_START = '2026-01-01';
 /** ADR 0006's k, the platform's default for every published table. */
 const K = 5;
 
-const romeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-
 /** The period asked for, by default the project's start (never after the end) to today; `to` before `from` names `to`. */
-export function dashboardPeriod(query: TAutonomyDashboardQuery): IndicatorPeriod {
-  const to = query.to ?? romeToday();
+function dashboardPeriod(query: TAutonomyDashboardQuery): IndicatorPeriod {
+  const to = query.to ?? todayInRome();
   const from = query.from ?? [AUTONOMY_PROJECT_START, to].sort()[0]!;
   if (to < from)
     throw problems.field('to', 'order', {
@@ -68,41 +63,38 @@ async function placementBreakdowns(on: Queryable, period: IndicatorPeriod) {
          where j.status in ('active', 'ended') and j.starts_on <= ${period.to}::date
            and (j.ends_on is null or j.ends_on >= ${period.from}::date)`,
   );
-  const column = (values: string[], categories: readonly string[]) =>
-    categories.map((c) => [values.filter((v) => v === c).length]);
-  const tables: LinkedTable[] = [
-    {
-      key: 'kind',
-      rowDimension: 'kind',
-      columnDimension: WHOLE_POPULATION,
-      rows: [...JOB_PLACEMENT_KINDS],
-      columns: [WHOLE_POPULATION],
-      counts: column(
-        rows.map((r) => r.kind),
-        JOB_PLACEMENT_KINDS,
-      ),
-    },
-    ...FOLLOW_UP_MONTHS.map((months) => ({
-      key: `outcome_${months}`,
-      rowDimension: `outcome_${months}`,
-      columnDimension: WHOLE_POPULATION,
-      rows: [...DASHBOARD_OUTCOME_KEYS],
-      columns: [WHOLE_POPULATION],
-      counts: column(
-        rows.map((r) => (months === 6 ? r.o6 : r.o12) ?? 'not_recorded'),
-        DASHBOARD_OUTCOME_KEYS,
-      ),
-    })),
-  ];
-  // A population under k publishes no breakdown at all; nothing placed hides nothing.
-  const hideAll = rows.length > 0 && sliceUnderK({ population: rows.length, k: K });
-  const shown = hideAll ? null : protectLinkedTables({ tables, k: K });
-  const cell = (table: LinkedTable, r: number) => (shown ? (shown[table.key]!.cells[r]![0] ?? null) : null);
-  const [byKind, ...byOutcome] = tables;
+  const count = (values: string[], categories: readonly string[]) =>
+    categories.map((c) => values.filter((v) => v === c).length);
+  const shown = protectBreakdowns({
+    population: rows.length,
+    k: K,
+    breakdowns: [
+      {
+        key: 'kind',
+        categories: JOB_PLACEMENT_KINDS,
+        counts: count(
+          rows.map((r) => r.kind),
+          JOB_PLACEMENT_KINDS,
+        ),
+      },
+      ...FOLLOW_UP_MONTHS.map((months) => ({
+        key: `outcome_${months}`,
+        categories: DASHBOARD_OUTCOME_KEYS,
+        counts: count(
+          rows.map((r) => (months === 6 ? r.o6 : r.o12) ?? 'not_recorded'),
+          DASHBOARD_OUTCOME_KEYS,
+        ),
+      })),
+    ],
+  });
   return {
-    placementsByKind: JOB_PLACEMENT_KINDS.map((key, r) => ({ key, value: cell(byKind!, r) })),
-    placementsByOutcome: FOLLOW_UP_MONTHS.flatMap((months, m) =>
-      DASHBOARD_OUTCOME_KEYS.map((key, r) => ({ months, key, value: cell(byOutcome[m]!, r) })),
+    placementsByKind: JOB_PLACEMENT_KINDS.map((key, r) => ({ key, value: shown.kind![r] ?? null })),
+    placementsByOutcome: FOLLOW_UP_MONTHS.flatMap((months) =>
+      DASHBOARD_OUTCOME_KEYS.map((key, r) => ({
+        months,
+        key,
+        value: shown[`outcome_${months}`]![r] ?? null,
+      })),
     ),
   };
 }
@@ -116,7 +108,6 @@ export async function autonomyDashboard({
   period: IndicatorPeriod;
 }): Promise<TAutonomyDashboard> {
   const figures = await autonomyFigures({ on, period });
-  const exits = figures.exitsToAutonomy.plans;
   return {
     ...period,
     jobOrientation: { value: figures.jobOrientation.people, target: AUTONOMY_TARGETS.jobOrientation },
@@ -127,7 +118,7 @@ export async function autonomyDashboard({
     familiesHosted: { value: figures.familiesHosted.households, target: AUTONOMY_TARGETS.familiesHosted },
     enterprisesSupported: figures.initiatives.count,
     jobsCreated: figures.initiatives.jobsCreated,
-    exitsToAutonomy: exits > 0 && exits < K ? null : exits,
+    exitsToAutonomy: protectTable({ counts: [[figures.exitsToAutonomy.plans]], k: K }).cells[0]![0] ?? null,
     ...(await placementBreakdowns(on, period)),
     rentSpentCents: figures.rent.spentCents,
     rentBudgetCents: figures.rent.budgetCents,

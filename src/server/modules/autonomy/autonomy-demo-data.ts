@@ -8,6 +8,7 @@ import type {
   TUTORING_MEETING_KINDS,
   WAGE_BANDS,
 } from '../../../contracts/autonomy-codes.js';
+import { todayInRome } from '../cases/rome-time.js';
 
 /**
  * The autonomy demo's invented people, partners and apartments (autonomy.demo.ts writes them).
@@ -15,11 +16,9 @@ import type {
  */
 
 const DAY = 86_400_000;
-export const romeToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 /** The Italian date `days` before today (negative: after). */
 export const dateAgo = (days: number) =>
-  new Date(Date.parse(`${romeToday()}T12:00:00Z`) - days * DAY).toISOString().slice(0, 10);
+  new Date(Date.parse(`${todayInRome()}T12:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 /** The instant `days` before now. */
 export const at = (days: number) => new Date(Date.now() - days * DAY);
 
@@ -203,7 +202,7 @@ export const DEMO_EMPLOYERS = [
     legalForm: 'company',
   },
 ] as const;
-export type DemoEmployerKey = (typeof DEMO_EMPLOYERS)[number]['key'];
+type DemoEmployerKey = (typeof DEMO_EMPLOYERS)[number]['key'];
 
 /** The project's social enterprises, at three stages, each stage with the days ago it was reached. */
 export const DEMO_INITIATIVES = [
@@ -247,7 +246,7 @@ export const DEMO_INITIATIVES = [
 
 type GoalArea = (typeof GOAL_AREAS)[number];
 type MeetingKind = (typeof TUTORING_MEETING_KINDS)[number];
-export interface DemoPlacement {
+interface DemoPlacement {
   employer: DemoEmployerKey;
   initiative: 'filo' | 'pane' | null;
   kind: (typeof JOB_PLACEMENT_KINDS)[number];

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { encryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
 import { randomTypedCode } from '../../platform/crypto/pseudonyms.js';
 import type { Tx } from '../../platform/db/client.js';
+import { todayInRome } from '../cases/rome-time.js';
 import { autonomyContext } from './autonomy.fields.js';
-import { at, dateAgo, romeToday } from './autonomy-demo-data.js';
+import { at, dateAgo } from './autonomy-demo-data.js';
 import { rentBudgets, rentLedgerEntries, rentRequests } from './housing.sql.js';
 
 /** The first and last day of the month `offset` months from this one (Italian calendar). */
 function month(offset: number) {
-  const [y, m] = romeToday().split('-').map(Number) as [number, number];
+  const [y, m] = todayInRome().split('-').map(Number) as [number, number];
   const first = new Date(Date.UTC(y, m - 1 + offset, 1));
   const last = new Date(Date.UTC(y, m + offset, 0));
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
@@ -53,7 +54,7 @@ export async function seedDemoRent({
   finance: string;
   families: Record<'elidrissi' | 'okoro' | 'quispe', Hosted>;
 }) {
-  const year = Number(romeToday().slice(0, 4));
+  const year = Number(todayInRome().slice(0, 4));
   const lines = {
     fse: { id: randomUUID(), name: 'PR FSE+ Lombardia — Autonomia abitativa', amountCents: 3_000_000 },
     ambito: { id: randomUUID(), name: 'Fondo d’Ambito — Sostegno all’affitto', amountCents: 800_000 },

@@ -15,9 +15,8 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
-import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
 import { actingService } from '../cases/cases.policy.js';
-import { autonomyRoleOf, requireAutonomyWorker } from './autonomy.policy.js';
+import { isAutonomyWorker, requireAutonomyWorker, requireKeeper, requireKnown } from './autonomy.policy.js';
 
 /**
  * The social enterprises the project creates or strengthens (issue 20, item 3), and the employers
@@ -31,17 +30,6 @@ type InitiativeUpdate = z.input<typeof ZInitiativeUpdateSchema>;
 type Employer = z.infer<typeof ZEmployerSchema>;
 
 const EMPLOYER_KINDS = sql`('employer', 'social_enterprise')`;
-const unknownField = (name: string): FieldError => ({
-  field: name,
-  code: 'unknown',
-  message: { it: 'Non si trova: scegline uno dall’elenco.', en: 'Not found: choose one from the list.' },
-});
-
-/** Whether the acting membership keeps the catalogue, the enterprises and the employers. */
-export async function isAutonomyWorker(tx: Tx) {
-  const role = await autonomyRoleOf(tx);
-  return role === 'coordinator' || role === 'practitioner';
-}
 
 async function loadInitiatives(tx: Tx, ctx: AccessContext, where: SQL): Promise<TInitiative[]> {
   const worker = await isAutonomyWorker(tx);
@@ -102,19 +90,15 @@ export async function listInitiatives({ deps, ctx }: { deps: Deps; ctx: AccessCo
 }
 
 /** The partner organisation must exist; the enterprise, when named, is an employer or social enterprise of the registry. */
-async function judgeInitiative(tx: Tx, input: { partnerOrganisationId?: string; holderId?: string | null }) {
-  const [row] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ partner: boolean; holder: boolean }>(
-      sys,
-      sql`select exists (select 1 from organisations where id = ${input.partnerOrganisationId ?? null}) as partner,
-                 exists (select 1 from community_holders where id = ${input.holderId ?? null}
-                           and active and kind in ${EMPLOYER_KINDS}) as holder`,
-    ),
-  );
-  const errors: FieldError[] = [];
-  if (input.partnerOrganisationId && !row?.partner) errors.push(unknownField('partnerOrganisationId'));
-  if (input.holderId && !row?.holder) errors.push(unknownField('holderId'));
-  if (errors.length > 0) throw problems.fields(errors);
+function judgeInitiative(tx: Tx, input: { partnerOrganisationId?: string; holderId?: string | null }) {
+  return requireKnown(tx, {
+    partnerOrganisationId:
+      input.partnerOrganisationId &&
+      sql`select 1 from organisations where id = ${input.partnerOrganisationId}`,
+    holderId:
+      input.holderId &&
+      sql`select 1 from community_holders where id = ${input.holderId} and active and kind in ${EMPLOYER_KINDS}`,
+  });
 }
 
 async function initiativeSaved(tx: Tx, ctx: AccessContext, id: string, details: Record<string, unknown>) {
@@ -182,17 +166,10 @@ export async function updateInitiative({
         sql`select service_id, stage from autonomy_initiatives where id = ${id}`,
       );
       if (!current) throw new OutOfScope('autonomy_initiative', id);
-      await requireAutonomyWorker(tx);
-      if (current.service_id !== ctx.serviceId)
-        throw new HttpProblem(
-          403,
-          'not-autonomy-service',
-          { it: 'Non consentito', en: 'Not allowed' },
-          {
-            it: 'Questa impresa sociale è seguita da un altro servizio Autonomia e abitare.',
-            en: 'This social enterprise is followed by another autonomy and housing service.',
-          },
-        );
+      await requireKeeper(tx, ctx, current.service_id, {
+        it: 'Questa impresa sociale è seguita da un altro servizio Autonomia e abitare.',
+        en: 'This social enterprise is followed by another autonomy and housing service.',
+      });
       await judgeInitiative(tx, { holderId: u.holderId });
       const keep = <T>(value: T | undefined, column: SQL) => (value === undefined ? column : sql`${value}`);
       await tx.execute(
@@ -260,12 +237,10 @@ export async function addEmployer({
     ctx,
     work: async (tx) => {
       await requireAutonomyWorker(tx);
+      await requireKnown(tx, {
+        municipality: sql`select 1 from municipalities where istat_code = ${e.municipality}`,
+      });
       const id = await unsafeAsSystem(tx, async (sys) => {
-        const [known] = await queryRows<{ yes: boolean }>(
-          sys,
-          sql`select exists (select 1 from municipalities where istat_code = ${e.municipality}) as yes`,
-        );
-        if (!known?.yes) throw problems.fields([unknownField('municipality')]);
         const [row] = await queryRows<{ id: string }>(
           sys,
           sql`insert into community_holders (name, kind, municipality, phone, email, keeper_organisation_id, created_by)

@@ -11,13 +11,15 @@ import type { TJobPlacementStatus } from '../../../contracts/autonomy-codes.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
+import type { AuditEvent } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
-import { requireActivePlan, requirePlan } from './autonomy.policy.js';
+import { requirePlan } from './autonomy.policy.js';
 import { loadPlanView } from './autonomy-plans.repository.js';
+import { changePlan } from './autonomy-plans.service.js';
 
 /**
  * Job orientation and placement (issue 20, item 3): the skills balance, placements with an
@@ -42,12 +44,11 @@ export async function saveSkills({
   input: z.input<typeof ZSkillsInputSchema>;
 }): Promise<TPlan> {
   const k = ZSkillsInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changePlan({
+    deps,
     ctx,
+    planId,
     work: async (tx) => {
-      const plan = await requirePlan({ tx, planId, write: true });
-      requireActivePlan(plan);
       const languages = new Set(k.languages.map((l) => l.language));
       if (languages.size !== k.languages.length)
         throw field('languages', 'repeated', 'Ogni lingua una sola volta.', 'Each language once.');
@@ -62,12 +63,7 @@ export async function saveSkills({
               driving_licence = excluded.driving_licence, notes = excluded.notes,
               updated_by = excluded.updated_by, updated_at = now()`,
       );
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: { action: 'autonomy.skills_saved', recordType: 'autonomy_plan', recordId: planId },
-      });
-      return loadPlanView({ tx, keyring: deps.keyring, plan });
+      return { action: 'autonomy.skills_saved' };
     },
   });
 }
@@ -115,24 +111,6 @@ async function judgePlacement(tx: Tx, p: z.output<typeof ZJobPlacementInputSchem
   if (errors.length > 0) throw problems.fields(errors);
 }
 
-async function placementSaved(
-  tx: Tx,
-  ctx: AccessContext,
-  placementId: string,
-  details: Record<string, string>,
-) {
-  await writeAudit({
-    tx,
-    actor: actorOf(ctx),
-    event: {
-      action: 'autonomy.job_placement_saved',
-      recordType: 'autonomy_job_placement',
-      recordId: placementId,
-      details,
-    },
-  });
-}
-
 export async function addPlacement({
   deps,
   ctx,
@@ -145,12 +123,11 @@ export async function addPlacement({
   input: z.input<typeof ZJobPlacementInputSchema>;
 }): Promise<TPlan> {
   const p = ZJobPlacementInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changePlan({
+    deps,
     ctx,
+    planId,
     work: async (tx) => {
-      const plan = await requirePlan({ tx, planId, write: true });
-      requireActivePlan(plan);
       await judgePlacement(tx, p);
       const [row] = await queryRows<{ id: string }>(
         tx,
@@ -160,27 +137,57 @@ export async function addPlacement({
               ${p.hoursPerWeek}, ${p.wageBand}, ${p.employerTutorName}, ${ctx.userId})
             returning id`,
       );
-      await placementSaved(tx, ctx, row!.id, { status: 'proposed', kind: p.kind });
-      return loadPlanView({ tx, keyring: deps.keyring, plan });
+      return {
+        action: 'autonomy.job_placement_saved',
+        recordType: 'autonomy_job_placement',
+        recordId: row!.id,
+        details: { status: 'proposed', kind: p.kind },
+      };
     },
   });
 }
 
-/** A placement of a plan the caller writes, or a 404 (audited) as if it did not exist. */
-async function requireWritablePlacement(tx: Tx, placementId: string) {
-  const [row] = await queryRows<{
-    plan_id: string;
-    status: TJobPlacementStatus;
-    starts_on: string;
-    ends_on: string | null;
-  }>(
-    tx,
-    sql`select plan_id, status, starts_on::text, ends_on::text from autonomy_job_placements where id = ${placementId}`,
-  );
-  if (!row) throw new OutOfScope('autonomy_job_placement', placementId);
-  const plan = await requirePlan({ tx, planId: row.plan_id });
-  if (!plan.writable) throw new OutOfScope('autonomy_job_placement', placementId);
-  return { plan, placement: row };
+interface Placement {
+  status: TJobPlacementStatus;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+/**
+ * Runs one change on a placement of a plan the caller writes — a 404 (audited) as if it did not
+ * exist otherwise; the plan may be closed —, audits it on the placement and answers the plan.
+ */
+function changePlacement({
+  deps,
+  ctx,
+  placementId,
+  work,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  placementId: string;
+  work: (tx: Tx, placement: Placement) => Promise<Pick<AuditEvent, 'action' | 'details'>>;
+}): Promise<TPlan> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const [placement] = await queryRows<Placement & { plan_id: string }>(
+        tx,
+        sql`select plan_id, status, starts_on::text, ends_on::text from autonomy_job_placements where id = ${placementId}`,
+      );
+      if (!placement) throw new OutOfScope('autonomy_job_placement', placementId);
+      const plan = await requirePlan({ tx, planId: placement.plan_id });
+      if (!plan.writable) throw new OutOfScope('autonomy_job_placement', placementId);
+      const event = await work(tx, placement);
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { ...event, recordType: 'autonomy_job_placement', recordId: placementId },
+      });
+      return loadPlanView({ tx, keyring: deps.keyring, plan });
+    },
+  });
 }
 
 /** Where a placement may go from where it stands (staying puts only the end and its note right). */
@@ -203,11 +210,11 @@ export async function updatePlacement({
   input: z.input<typeof ZJobPlacementUpdateSchema>;
 }): Promise<TPlan> {
   const u = ZJobPlacementUpdateSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changePlacement({
+    deps,
     ctx,
-    work: async (tx) => {
-      const { plan, placement } = await requireWritablePlacement(tx, placementId);
+    placementId,
+    work: async (tx, placement) => {
       if (!NEXT_STATUS[placement.status].includes(u.status))
         throw field(
           'status',
@@ -247,8 +254,7 @@ export async function updatePlacement({
           'The placement was just changed by someone else: reload.',
           409,
         );
-      await placementSaved(tx, ctx, placementId, { status: u.status });
-      return loadPlanView({ tx, keyring: deps.keyring, plan });
+      return { action: 'autonomy.job_placement_saved', details: { status: u.status } };
     },
   });
 }
@@ -268,11 +274,11 @@ export async function recordFollowUp({
   input: z.input<typeof ZFollowUpInputSchema>;
 }): Promise<TPlan> {
   const f = ZFollowUpInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changePlacement({
+    deps,
     ctx,
-    work: async (tx) => {
-      const { plan, placement } = await requireWritablePlacement(tx, placementId);
+    placementId,
+    work: async (tx, placement) => {
       if (placement.status !== 'active' && placement.status !== 'ended')
         throw field(
           'months',
@@ -307,17 +313,10 @@ export async function recordFollowUp({
             on conflict (placement_id, months) do update set outcome = excluded.outcome,
               recorded_on = excluded.recorded_on, recorded_by = excluded.recorded_by`,
       );
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'autonomy.follow_up_recorded',
-          recordType: 'autonomy_job_placement',
-          recordId: placementId,
-          details: { months: String(months), outcome: f.outcome },
-        },
-      });
-      return loadPlanView({ tx, keyring: deps.keyring, plan });
+      return {
+        action: 'autonomy.follow_up_recorded',
+        details: { months: String(months), outcome: f.outcome },
+      };
     },
   });
 }

@@ -16,11 +16,19 @@ import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
-import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
+import { problems } from '../../platform/http/problem.js';
 import { actingService } from '../cases/cases.policy.js';
-import { requireActivePlan, requireAutonomyWorker, requirePlan } from './autonomy.policy.js';
-import { isAutonomyWorker } from './autonomy-initiatives.service.js';
+import {
+  isAutonomyWorker,
+  requireActivePlan,
+  requireAutonomyWorker,
+  requireKeeper,
+  requireKnown,
+  requirePlan,
+  unknownField,
+} from './autonomy.policy.js';
 import { loadPlanView } from './autonomy-plans.repository.js';
+import { changePlan } from './autonomy-plans.service.js';
 
 /**
  * The partners' offers catalogue and the enrolments of plans' people in them (issue 20, item 1).
@@ -32,12 +40,6 @@ import { loadPlanView } from './autonomy-plans.repository.js';
 
 type OfferQuery = z.infer<typeof ZOfferListQuerySchema>;
 type OfferInput = z.input<typeof ZOfferInputSchema>;
-
-const unknownField = (field: string): FieldError => ({
-  field,
-  code: 'unknown',
-  message: { it: 'Non si trova: scegline uno dall’elenco.', en: 'Not found: choose one from the list.' },
-});
 
 /** The offers as the catalogue shows them; names of providers read as the owner (names only). */
 async function loadOffers(tx: Tx, ctx: AccessContext, where: SQL): Promise<TOffer[]> {
@@ -127,20 +129,14 @@ export async function listOffers({
 }
 
 /** The provider (an organisation or a community holder) and the comune must exist. */
-async function judgeOffer(tx: Tx, input: z.output<typeof ZOfferInputSchema>) {
-  const [row] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ organisation: boolean; holder: boolean; municipality: boolean }>(
-      sys,
-      sql`select exists (select 1 from organisations where id = ${input.providerOrganisationId}) as organisation,
-                 exists (select 1 from community_holders where id = ${input.providerHolderId} and active) as holder,
-                 exists (select 1 from municipalities where istat_code = ${input.municipality}) as municipality`,
-    ),
-  );
-  const errors: FieldError[] = [];
-  if (input.providerOrganisationId && !row?.organisation) errors.push(unknownField('providerOrganisationId'));
-  if (input.providerHolderId && !row?.holder) errors.push(unknownField('providerHolderId'));
-  if (input.municipality && !row?.municipality) errors.push(unknownField('municipality'));
-  if (errors.length > 0) throw problems.fields(errors);
+function judgeOffer(tx: Tx, o: z.output<typeof ZOfferInputSchema>) {
+  return requireKnown(tx, {
+    providerOrganisationId:
+      o.providerOrganisationId && sql`select 1 from organisations where id = ${o.providerOrganisationId}`,
+    providerHolderId:
+      o.providerHolderId && sql`select 1 from community_holders where id = ${o.providerHolderId} and active`,
+    municipality: o.municipality && sql`select 1 from municipalities where istat_code = ${o.municipality}`,
+  });
 }
 
 async function offerSaved(tx: Tx, ctx: AccessContext, id: string) {
@@ -185,17 +181,6 @@ export async function createOffer({
   });
 }
 
-const notYourOffer = () =>
-  new HttpProblem(
-    403,
-    'not-autonomy-service',
-    { it: 'Non consentito', en: 'Not allowed' },
-    {
-      it: 'Questa offerta è curata da un altro servizio Autonomia e abitare.',
-      en: 'This offer is kept by another autonomy and housing service.',
-    },
-  );
-
 export async function updateOffer({
   deps,
   ctx,
@@ -217,8 +202,10 @@ export async function updateOffer({
         sql`select service_id from autonomy_offers where id = ${id}`,
       );
       if (!offer) throw new OutOfScope('autonomy_offer', id);
-      await requireAutonomyWorker(tx);
-      if (offer.service_id !== ctx.serviceId) throw notYourOffer();
+      await requireKeeper(tx, ctx, offer.service_id, {
+        it: 'Questa offerta è curata da un altro servizio Autonomia e abitare.',
+        en: 'This offer is kept by another autonomy and housing service.',
+      });
       await judgeOffer(tx, o);
       // One statement: the places never drop below the people enrolled, whoever enrols meanwhile.
       const [updated] = await queryRows<{ id: string }>(
@@ -264,12 +251,11 @@ export async function enrol({
   input: z.input<typeof ZEnrolmentInputSchema>;
 }): Promise<TPlan> {
   const { offerId } = ZEnrolmentInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changePlan({
+    deps,
     ctx,
+    planId,
     work: async (tx) => {
-      const plan = await requirePlan({ tx, planId, write: true });
-      requireActivePlan(plan);
       const [live] = await queryRows<{ id: string }>(
         tx,
         sql`select id from autonomy_enrolments where plan_id = ${planId} and offer_id = ${offerId} and status = 'enrolled'`,
@@ -311,17 +297,7 @@ export async function enrol({
           );
         throw error;
       }
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'autonomy.enrolled',
-          recordType: 'autonomy_plan',
-          recordId: planId,
-          details: { enrolmentId: id, offerId },
-        },
-      });
-      return loadPlanView({ tx, keyring: deps.keyring, plan });
+      return { action: 'autonomy.enrolled', details: { enrolmentId: id, offerId } };
     },
   });
 }

@@ -4,6 +4,7 @@ import {
   type TPlanCandidates,
   type TPlanListItem,
   type TPlanListQuery,
+  type TPlanPage,
   type TTutorOptions,
 } from '../../../contracts/autonomy.js';
 import { countOf, queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
@@ -24,7 +25,7 @@ const TODAY = sql`(now() at time zone 'Europe/Rome')::date`;
  * The plans list's order: the soonest review first, plans without one last, then by start, ties by
  * id — the order of `autonomy_plans_review_idx` (next_review_on, started_on, id).
  */
-export const PLAN_LIST_KEYSET = defineKeyset({
+const PLAN_LIST_KEYSET = defineKeyset({
   values: PLAN_LIST_CURSOR_VALUES,
   columns: [
     { expr: sql`p.next_review_on`, direction: 'asc' },
@@ -62,13 +63,7 @@ export async function pageOfPlans({
   tx: Tx;
   userId: string;
   query: TPlanListQuery;
-}): Promise<{
-  items: TPlanListItem[];
-  page: number;
-  pageSize: number;
-  total: number;
-  nextCursor: string | null;
-}> {
+}): Promise<TPlanPage> {
   const where = planListWhere({ userId, query });
   const position = query.cursor
     ? sql`and ${keysetAfter(PLAN_LIST_KEYSET, query.cursor)} order by ${keysetOrderBy(PLAN_LIST_KEYSET)} limit ${query.pageSize + 1}`
@@ -220,8 +215,9 @@ export async function findCandidates({ tx, q }: { tx: Tx; q: string }): Promise<
 }
 
 /**
- * Where a tutor's membership `m` (with its service `s`, left-joined) must be: in the caller's
- * organisation, in an autonomy_housing service, or in the caller's district (the partners of one
+ * Which memberships may tutor: a membership `m` (with its service `s`, left-joined) holding a
+ * tutoring role (practitioner, clinician, coordinator) in the caller's organisation, in an
+ * autonomy_housing service, or in the caller's district (the partners of one
  * Ambito: the ethnoclinical team's clinician tutors a case of the district). The list below and the
  * check of a named tutor (autonomy-plans.service.ts) share it: naming a tutor gives them the plan,
  * the person's name and the household's code, so the server holds the line the list draws, and
@@ -234,7 +230,8 @@ export const tutorScope = ({
   organisationId: string | null;
   districtId: string | null;
 }) =>
-  sql`(coalesce(m.organisation_id, s.organisation_id) = ${organisationId} or s.kind = 'autonomy_housing'
+  sql`m.role in ('practitioner', 'clinician', 'coordinator')
+      and (coalesce(m.organisation_id, s.organisation_id) = ${organisationId} or s.kind = 'autonomy_housing'
        or coalesce(s.district_id, (select o.district_id from organisations o
                                     where o.id = coalesce(m.organisation_id, s.organisation_id))) = ${districtId})`;
 
@@ -260,8 +257,7 @@ export function tutorOptions({
             from users u join memberships m on m.user_id = u.id
             left join services s on s.id = m.service_id
             left join organisations o on o.id = m.organisation_id
-           where u.disabled_at is null and m.role in ('practitioner', 'clinician', 'coordinator')
-             and ${tutorScope({ organisationId, districtId })}
+           where u.disabled_at is null and ${tutorScope({ organisationId, districtId })}
            group by u.id, u.display_name
            order by u.display_name, u.id limit 500`,
     );

@@ -11,11 +11,8 @@ import {
   ZMeetingInputSchema,
   ZStepInputSchema,
 } from '../../../contracts/autonomy.js';
-import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
-import { scoped } from '../../platform/access/access-hook.js';
+import type { AccessContext } from '../../platform/access/access-context.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
-import type { AuditEvent } from '../../platform/audit/audit-events.js';
-import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { encryptField } from '../../platform/crypto/field-crypto.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -23,7 +20,6 @@ import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
 import { todayInRome } from '../cases/rome-time.js';
 import { autonomyContext } from './autonomy.fields.js';
-import { type PlanAccess, requireActivePlan, requirePlan } from './autonomy.policy.js';
 import {
   autonomyGoals,
   autonomyMeetings,
@@ -31,7 +27,7 @@ import {
   autonomySealedNotes,
   autonomySteps,
 } from './autonomy.sql.js';
-import { loadPlanView } from './autonomy-plans.repository.js';
+import { changePlan } from './autonomy-plans.service.js';
 
 /**
  * The parts of a plan its writers change (issue 20, item 2): goals and their steps, and tutoring
@@ -45,37 +41,6 @@ const field = (name: string, code: string, it: string, en: string): FieldError =
   code,
   message: { it, en },
 });
-
-/** Runs one change on a plan the caller writes and answers the plan as it now stands. */
-function changePlan({
-  deps,
-  ctx,
-  planId,
-  work,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  planId: (tx: Tx) => Promise<string> | string;
-  work: (tx: Tx, plan: PlanAccess) => Promise<Omit<AuditEvent, 'recordType' | 'recordId'>>;
-}): Promise<TPlan> {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const plan = await requirePlan({ tx, planId: await planId(tx), write: true });
-      requireActivePlan(plan);
-      // The plan's row stays locked until commit: counted limits hold under concurrent requests.
-      await tx.update(autonomyPlans).set({ updatedAt: new Date() }).where(eq(autonomyPlans.id, plan.id));
-      const event = await work(tx, plan);
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: { ...event, recordType: 'autonomy_plan', recordId: plan.id },
-      });
-      return loadPlanView({ tx, keyring: deps.keyring, plan: await requirePlan({ tx, planId: plan.id }) });
-    },
-  });
-}
 
 /**
  * The plan a goal or step belongs to, looked up as the owner by id only, so that `requirePlan`
@@ -113,7 +78,7 @@ export function addGoal({
   return changePlan({
     deps,
     ctx,
-    planId: () => planId,
+    planId,
     work: async (tx, plan) => {
       const [added] = await queryRows<{ id: string }>(
         tx,
@@ -297,7 +262,7 @@ export function recordMeeting({
   return changePlan({
     deps,
     ctx,
-    planId: () => planId,
+    planId,
     work: async (tx, plan) => {
       const id = crypto.randomUUID();
       // A clinician's words are sealed; with no note there is nothing to seal.

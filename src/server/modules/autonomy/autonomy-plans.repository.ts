@@ -260,15 +260,7 @@ async function namesOf({ tx, userIds, serviceId }: { tx: Tx; userIds: string[]; 
 }
 
 /** A plan's job placements with their follow-ups and which are due (6 and 12 months after the start). */
-export async function loadJobPlacements({
-  tx,
-  planId,
-  placementId,
-}: {
-  tx: Tx;
-  planId: string;
-  placementId?: string;
-}): Promise<TPlan['placements']> {
+async function loadJobPlacements({ tx, planId }: { tx: Tx; planId: string }): Promise<TPlan['placements']> {
   const rows = await queryRows<{
     id: string;
     employer_id: string;
@@ -303,7 +295,7 @@ export async function loadJobPlacements({
           from autonomy_job_placements j
           join community_holders h on h.id = j.employer_holder_id
           left join autonomy_initiatives i on i.id = j.initiative_id
-         where j.plan_id = ${planId} ${placementId ? sql`and j.id = ${placementId}` : sql``}
+         where j.plan_id = ${planId}
          order by j.starts_on desc, j.id`,
   );
   return rows.map((j) => ({

@@ -12,6 +12,7 @@ import type {
 import { ZPlanCreateSchema, ZPlanExitSchema } from '../../../contracts/autonomy.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import type { AuditEvent } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { randomTypedCode } from '../../platform/crypto/pseudonyms.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
@@ -21,13 +22,10 @@ import type { Deps } from '../../platform/deps.js';
 import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
 import { actingService } from '../cases/cases.policy.js';
 import { todayInRome } from '../cases/rome-time.js';
-import { requireActivePlan, requirePlan } from './autonomy.policy.js';
+import { type PlanAccess, requireActivePlan, requirePlan } from './autonomy.policy.js';
 import { autonomyPlans } from './autonomy.sql.js';
 import { findCandidates, pageOfPlans, tutorOptions, tutorScope } from './autonomy-plan-list.repository.js';
 import { loadPlanView } from './autonomy-plans.repository.js';
-
-/** Roles that may tutor a plan (and be named its tutor). */
-export const TUTOR_ROLES = ['practitioner', 'clinician', 'coordinator'] as const;
 
 const field = (name: string, it: string, en: string): FieldError => ({
   field: name,
@@ -131,9 +129,7 @@ async function mayTutor({
       sys,
       sql`select exists (select 1 from users u join memberships m on m.user_id = u.id
                             left join services s on s.id = m.service_id
-                          where u.id = ${tutorUserId} and u.disabled_at is null
-                            and m.role in ('practitioner', 'clinician', 'coordinator')
-                            and ${tutorScope(ctx)})
+                          where u.id = ${tutorUserId} and u.disabled_at is null and ${tutorScope(ctx)})
                  and not trama_is_blocked_from(${tutorUserId}::uuid, array[${personId}::uuid]) as ok`,
     );
     return row?.ok === true;
@@ -318,6 +314,43 @@ export async function updatePlan({
   });
 }
 
+/**
+ * Runs one change on an active plan the caller writes (the household's working team or the tutor;
+ * the plan's audited 404 otherwise), audits it — on the plan unless the event names another
+ * record — and answers the plan as it now stands. `planId` may be found from a part of the plan
+ * (a goal, a step). The plan's row stays locked until commit, so that counted limits (goals per
+ * plan, steps per goal) hold under concurrent requests.
+ */
+export function changePlan({
+  deps,
+  ctx,
+  planId,
+  work,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  planId: string | ((tx: Tx) => Promise<string>);
+  work: (tx: Tx, plan: PlanAccess) => Promise<AuditEvent>;
+}): Promise<TPlan> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const id = typeof planId === 'string' ? planId : await planId(tx);
+      const plan = await requirePlan({ tx, planId: id, write: true });
+      requireActivePlan(plan);
+      await tx.update(autonomyPlans).set({ updatedAt: new Date() }).where(eq(autonomyPlans.id, plan.id));
+      const event = await work(tx, plan);
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: { recordType: 'autonomy_plan', recordId: plan.id, ...event },
+      });
+      return loadPlanView({ tx, keyring: deps.keyring, plan: await requirePlan({ tx, planId: plan.id }) });
+    },
+  });
+}
+
 const REVIEW_BEFORE_START = field(
   'nextReviewOn',
   'La verifica non può venire prima dell’avvio del progetto.',
@@ -337,12 +370,11 @@ export async function exitPlan({
   input: TPlanExit;
 }): Promise<TPlan> {
   const parsed = ZPlanExitSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changePlan({
+    deps,
     ctx,
-    work: async (tx) => {
-      const plan = await requirePlan({ tx, planId, write: true });
-      requireActivePlan(plan);
+    planId,
+    work: async (tx, plan) => {
       const [facts] = await queryRows<{ started_on: string }>(
         tx,
         sql`select started_on::text from autonomy_plans where id = ${planId}`,
@@ -373,17 +405,7 @@ export async function exitPlan({
         .where(and(eq(autonomyPlans.id, planId), eq(autonomyPlans.status, 'active')))
         .returning({ id: autonomyPlans.id });
       if (!closed) requireActivePlan({ ...plan, status: 'closed' });
-      await writeAudit({
-        tx,
-        actor: actorOf(ctx),
-        event: {
-          action: 'autonomy.plan_closed',
-          recordType: 'autonomy_plan',
-          recordId: planId,
-          details: { reason: parsed.reason },
-        },
-      });
-      return loadPlanView({ tx, keyring: deps.keyring, plan: await requirePlan({ tx, planId }) });
+      return { action: 'autonomy.plan_closed', details: { reason: parsed.reason } };
     },
   });
 }

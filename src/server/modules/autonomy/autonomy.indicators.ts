@@ -86,7 +86,7 @@ export async function exitsToAutonomy({ on, period }: { on: Queryable; period: I
   return rows.map((r) => r.code);
 }
 
-export async function rentSupport({ on, period }: { on: Queryable; period: IndicatorPeriod }) {
+async function rentSupport({ on, period }: { on: Queryable; period: IndicatorPeriod }) {
   const [totals] = await queryRows<{ spent: string | number; budget: string | number }>(
     on,
     sql`select (select coalesce(sum(e.amount_cents), 0) from rent_ledger_entries e
@@ -106,7 +106,7 @@ export async function rentSupport({ on, period }: { on: Queryable; period: Indic
   };
 }
 
-export async function initiativesSupported({ on, period }: { on: Queryable; period: IndicatorPeriod }) {
+async function initiativesSupported({ on, period }: { on: Queryable; period: IndicatorPeriod }) {
   const rows = await queryRows<{ id: string; jobs_created: number }>(
     on,
     sql`select i.id, i.jobs_created from autonomy_initiatives i
@@ -139,7 +139,6 @@ export async function autonomyFigures({ on, period }: { on: Queryable; period: I
     initiatives: { count: initiatives.ids.length, jobsCreated: initiatives.jobsCreated },
   };
 }
-export type TAutonomyFigures = Awaited<ReturnType<typeof autonomyFigures>>;
 
 async function initiativeCoder(on: Queryable, keyring: Keyring) {
   // The pseudonymiser runs two statements on whatever connection it is given: a transaction or the pool.

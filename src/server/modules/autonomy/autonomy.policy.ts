@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AccessContext } from '../../platform/access/access-context.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
-import { HttpProblem } from '../../platform/http/problem.js';
+import { unsafeAsSystem } from '../../platform/db/context.js';
+import { type FieldError, HttpProblem, problems } from '../../platform/http/problem.js';
 
 /**
  * Who may do what in autonomy paths and protected housing (RLS: 0041_autonomy_rls; the same rules
@@ -35,14 +37,59 @@ export async function autonomyRoleOf(tx: Tx): Promise<AutonomyRole | null> {
 const onlyFor = (it: string, en: string) =>
   new HttpProblem(403, 'not-autonomy-service', { it: 'Non consentito', en: 'Not allowed' }, { it, en });
 
-export async function requireAutonomyWorker(tx: Tx) {
+/** Whether the acting membership keeps the catalogue, the enterprises and the employers. */
+export async function isAutonomyWorker(tx: Tx) {
   const role = await autonomyRoleOf(tx);
-  if (role !== 'coordinator' && role !== 'practitioner')
+  return role === 'coordinator' || role === 'practitioner';
+}
+
+export async function requireAutonomyWorker(tx: Tx) {
+  if (!(await isAutonomyWorker(tx)))
     throw onlyFor(
       'Il catalogo, le imprese sociali e gli appartamenti sono curati dagli operatori di un servizio Autonomia e abitare.',
       'The catalogue, the social enterprises and the apartments are kept by the workers of an autonomy and housing service.',
     );
-  return role;
+}
+
+/**
+ * A record of the catalogue (an offer, a social enterprise) is changed by the autonomy workers of
+ * the service that keeps it; `why` tells the others whose it is (403).
+ */
+export async function requireKeeper(
+  tx: Tx,
+  ctx: AccessContext,
+  keptBy: string,
+  why: { it: string; en: string },
+) {
+  await requireAutonomyWorker(tx);
+  if (keptBy !== ctx.serviceId) throw onlyFor(why.it, why.en);
+}
+
+export const unknownField = (field: string): FieldError => ({
+  field,
+  code: 'unknown',
+  message: { it: 'Non si trova: scegline uno dall’elenco.', en: 'Not found: choose one from the list.' },
+});
+
+/**
+ * The records an input names must exist: each field maps to the rows it must find, or to nothing
+ * when the field is not given. Read as the owner (organisations and the registry are outside most
+ * callers' RLS; only yes or no comes back); every missing one is named at once (400).
+ */
+export async function requireKnown(tx: Tx, references: Record<string, SQL | '' | null | undefined>) {
+  const given = Object.entries(references).filter((entry): entry is [string, SQL] => Boolean(entry[1]));
+  if (given.length === 0) return;
+  const [found] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<Record<string, boolean>>(
+      sys,
+      sql`select ${sql.join(
+        given.map(([field, rows]) => sql`exists (${rows}) as ${sql.identifier(field)}`),
+        sql`, `,
+      )}`,
+    ),
+  );
+  const missing = given.filter(([field]) => !found?.[field]);
+  if (missing.length > 0) throw problems.fields(missing.map(([field]) => unknownField(field)));
 }
 
 export async function requireHousingCoordinator(tx: Tx) {

@@ -12,8 +12,10 @@ import { isoTime, queryRows, sqlArray, type Tx } from '../../platform/db/client.
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { displayNames } from '../cases/cases.policy.js';
 import { autonomyContext } from './autonomy.fields.js';
 import { autonomyRoleOf, BLOCKED_HOUSEHOLDS, requireHousingCoordinator } from './autonomy.policy.js';
+import { blockedHouseholdIds } from './housing-units.service.js';
 
 /**
  * The address of a protected apartment, the most dangerous fact in the system (issue 20, item 4).
@@ -40,12 +42,6 @@ async function unitFacts(tx: Tx, unitId: string): Promise<UnitFacts> {
   );
   if (!unit) throw new OutOfScope('housing_unit', unitId);
   return unit;
-}
-
-/** The households with someone the caller is blocked from, read as the caller. */
-async function blockedHouseholdIds(tx: Tx) {
-  const [row] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
-  return (row?.ids ?? []).map(String);
 }
 
 /**
@@ -166,19 +162,18 @@ async function viewsOf({ tx, ctx, rows }: { tx: Tx; ctx: AccessContext; rows: Re
   if (rows.length === 0) return [];
   const role = await autonomyRoleOf(tx);
   const unitIds = [...new Set(rows.map((r) => r.unit_id))];
-  const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by ?? r.requested_by]))];
-  const { units, names } = await unsafeAsSystem(tx, async (sys) => ({
-    units: await queryRows<{ id: string; label: string; service_id: string }>(
+  const units = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ id: string; label: string; service_id: string }>(
       sys,
       sql`select id, label, service_id from housing_units where id = any (${sqlArray(unitIds, 'uuid')})`,
     ),
-    names: await queryRows<{ id: string; name: string }>(
-      sys,
-      sql`select id, display_name as name from users where id = any (${sqlArray(userIds, 'uuid')})`,
-    ),
-  }));
+  );
   const unitOf = new Map(units.map((u) => [u.id, u]));
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const names = await displayNames({
+    tx,
+    ids: rows.flatMap((r) => [r.requested_by, r.decided_by ?? r.requested_by]),
+  });
+  const nameOf = (id: string) => names.get(id)?.name ?? '—';
   return rows.map((r): TAddressRequest => {
     const unit = unitOf.get(r.unit_id);
     const usable =
@@ -187,11 +182,11 @@ async function viewsOf({ tx, ctx, rows }: { tx: Tx; ctx: AccessContext; rows: Re
       id: r.id,
       unitId: r.unit_id,
       unitLabel: unit?.label ?? '—',
-      requestedBy: { id: r.requested_by, name: nameOf.get(r.requested_by) ?? '—' },
+      requestedBy: { id: r.requested_by, name: nameOf(r.requested_by) },
       reason: r.reason,
       status: r.status,
       requestedAt: isoTime(r.created_at)!,
-      decidedBy: r.decided_by ? (nameOf.get(r.decided_by) ?? '—') : null,
+      decidedBy: r.decided_by ? nameOf(r.decided_by) : null,
       decidedAt: isoTime(r.decided_at),
       decisionNote: r.decision_note,
       usableUntil: usable ? isoTime(r.usable_until) : null,
@@ -346,9 +341,9 @@ export async function decideAddressRequest({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const [request] = await queryRows<{ requested_by: string; status: string }>(
+      const [request] = await queryRows<{ requested_by: string }>(
         tx,
-        sql`select requested_by, status from housing_address_requests where id = ${requestId}`,
+        sql`select requested_by from housing_address_requests where id = ${requestId}`,
       );
       if (!request) throw new OutOfScope('housing_address_request', requestId);
       if (request.requested_by === ctx.userId)
@@ -362,11 +357,6 @@ export async function decideAddressRequest({
           },
         );
       await requireHousingCoordinator(tx);
-      if (request.status !== 'pending')
-        throw problems.conflict({
-          it: 'La richiesta è già stata decisa.',
-          en: 'The request has already been decided.',
-        });
       const [decided] = await queryRows<{ id: string }>(
         tx,
         sql`update housing_address_requests
@@ -375,6 +365,7 @@ export async function decideAddressRequest({
                    usable_until = ${input.approve ? sql`now() + make_interval(hours => ${ADDRESS_APPROVAL_HOURS})` : sql`null`}
              where id = ${requestId} and status = 'pending' returning id`,
       );
+      // Conditional: a request already decided, or decided by someone else at the same time.
       if (!decided)
         throw problems.conflict({
           it: 'La richiesta è già stata decisa.',

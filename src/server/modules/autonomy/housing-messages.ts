@@ -21,10 +21,10 @@ import { openJson, safeContactContext } from '../cases/cases.people.js';
  * unit, no district and no service.
  */
 
-export const STAY_MESSAGE_JOB_NAME = 'housing.stay-message';
+const STAY_MESSAGE_JOB_NAME = 'housing.stay-message';
 
-export const STAY_MESSAGE_SUBJECT = 'Un messaggio per te / A message for you';
-export const STAY_MESSAGE_TEXT =
+const STAY_MESSAGE_SUBJECT = 'Un messaggio per te / A message for you';
+const STAY_MESSAGE_TEXT =
   'Il servizio che ti segue ti contatterà per i dettagli del tuo inserimento.\n' +
   'The service that follows you will contact you about the details of your placement.\n';
 

@@ -9,9 +9,14 @@ import { queryRows } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
 import { planStayMessages } from './housing-messages.js';
-import { loadUnit, lockUnit, peakPeople, requireManagedUnit } from './housing-units.service.js';
+import {
+  blockedHouseholdIds,
+  loadUnit,
+  lockUnit,
+  peakPeople,
+  requireManagedUnit,
+} from './housing-units.service.js';
 
 /**
  * Stays in a protected apartment (issue 20, item 4): a housing coordinator records who lives in a
@@ -54,8 +59,7 @@ export async function startOccupancy({
         });
       // Households with someone the coordinator is blocked from, as the caller: placing one of them
       // is refused like an unknown code (nothing says it exists).
-      const [mine] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
-      const blocked = new Set((mine?.ids ?? []).map(String));
+      const blocked = new Set(await blockedHouseholdIds(tx));
       // The household by its code, as the owner: the housing team is not on its case team.
       const householdId = await unsafeAsSystem(tx, async (sys) => {
         const [found] = await queryRows<{ id: string }>(

@@ -59,12 +59,34 @@ interface OccupancyRow {
 /** What a stay of a household the caller is blocked from shows instead of its code. */
 export const WITHHELD_HOUSEHOLD = '—';
 
+/** The households with someone the caller is blocked from, read as the caller. */
+export async function blockedHouseholdIds(tx: Tx) {
+  const [row] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
+  return (row?.ids ?? []).map(String);
+}
+
+/**
+ * Households' codes by id, read as the owner once the caller was judged (the housing team and
+ * finance are not on the households' case teams): codes only.
+ */
+export async function householdCodes(tx: Tx, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ id: string; code: string }>(
+      sys,
+      sql`select id, code from households where id = any (${sqlArray(unique, 'uuid')})`,
+    ),
+  );
+  return new Map(rows.map((h) => [h.id, h.code]));
+}
+
 /**
  * The units the caller's housing team reads (all of them, or one), as ZUnitSchema. Anyone outside
  * a housing team gets none: the columns selected here are those granted to trama_app, never the
  * address.
  */
-export async function loadUnits({
+async function loadUnits({
   tx,
   ctx,
   unitId,
@@ -96,16 +118,10 @@ export async function loadUnits({
          where o.unit_id = any (${sqlArray(ids, 'uuid')})
          order by o.starts_on desc, o.id`,
   );
-  const householdIds = [...new Set(stays.filter((s) => !s.blocked).map((s) => s.household_id))];
-  const codes = new Map<string, string>();
-  if (householdIds.length > 0)
-    await unsafeAsSystem(tx, async (sys) => {
-      const rows = await queryRows<{ id: string; code: string }>(
-        sys,
-        sql`select id, code from households where id = any (${sqlArray(householdIds, 'uuid')})`,
-      );
-      for (const row of rows) codes.set(row.id, row.code);
-    });
+  const codes = await householdCodes(
+    tx,
+    stays.filter((s) => !s.blocked).map((s) => s.household_id),
+  );
   const approved = new Set(
     (
       await queryRows<{ unit_id: string }>(
@@ -161,9 +177,9 @@ export async function loadUnit({ tx, ctx, unitId }: { tx: Tx; ctx: AccessContext
  * practitioner is told that its coordinators manage it.
  */
 export async function requireManagedUnit({ tx, unitId }: { tx: Tx; unitId: string }) {
-  const [row] = await queryRows<{ id: string; active: boolean; capacity: number }>(
+  const [row] = await queryRows<{ id: string; active: boolean }>(
     tx,
-    sql`select id, active, capacity from housing_units where id = ${unitId}`,
+    sql`select id, active from housing_units where id = ${unitId}`,
   );
   if (!row) throw new OutOfScope('housing_unit', unitId);
   await requireHousingCoordinator(tx);

@@ -10,9 +10,9 @@ import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { actingService } from '../cases/cases.policy.js';
+import { euro } from '../mediation/mediation-statement-files.js';
 import { requireFinance } from './autonomy.policy.js';
 import { rentBudgets } from './housing.sql.js';
-import { euroText } from './payments-export.js';
 
 /**
  * Rent support budgets (issue 20, item 5): one per year and funding line of an autonomy_housing
@@ -22,7 +22,7 @@ import { euroText } from './payments-export.js';
  * never commit more than the line's amount.
  */
 
-export type TBudgetLine = TBudget & { approvedUnpaidCents: number };
+type TBudgetLine = TBudget & { approvedUnpaidCents: number };
 
 /**
  * The service's budgets as the caller reads them (RLS), each with what the ledger paid (net) and
@@ -82,15 +82,15 @@ export function overBudget(remainingCents: number) {
     'amountCents',
     'over_budget',
     {
-      it: `L’importo supera il budget residuo della linea di finanziamento: restano ${euroText(left, 'it')}.`,
-      en: `The amount is over the funding line’s remaining budget: ${euroText(left, 'en')} left.`,
+      it: `L’importo supera il budget residuo della linea di finanziamento: restano ${euro(left, 'it')}.`,
+      en: `The amount is over the funding line’s remaining budget: ${euro(left, 'en')} left.`,
     },
     409,
   );
 }
 
 /** What the line has left now, read as the owner (after a refused reservation, for the message). */
-export async function remainingOf({ tx, budgetId }: { tx: Tx; budgetId: string }) {
+async function remainingOf({ tx, budgetId }: { tx: Tx; budgetId: string }) {
   const [row] = await unsafeAsSystem(tx, (sys) =>
     queryRows<{ remaining: string | number }>(
       sys,
@@ -101,9 +101,31 @@ export async function remainingOf({ tx, budgetId }: { tx: Tx; budgetId: string }
 }
 
 /**
- * Reserves `amountCents` on the line: one conditional UPDATE as the owner, which PostgreSQL
- * re-checks on the row's latest version when two approvals race; refused with what is left.
+ * Moves what the line holds by `deltaCents` (up for an approval, down for a reversal): one
+ * conditional UPDATE as the owner, which PostgreSQL re-checks on the row's latest version when two
+ * decisions race; false, and nothing moved, when it would leave the line below zero or over its amount.
  */
+async function shiftCommitted({
+  tx,
+  budgetId,
+  deltaCents,
+}: {
+  tx: Tx;
+  budgetId: string;
+  deltaCents: number;
+}) {
+  const [moved] = await unsafeAsSystem(tx, (sys) =>
+    queryRows<{ id: string }>(
+      sys,
+      sql`update rent_budgets set committed_cents = committed_cents + ${deltaCents}
+           where id = ${budgetId} and committed_cents + ${deltaCents} between 0 and amount_cents
+       returning id`,
+    ),
+  );
+  return moved !== undefined;
+}
+
+/** Reserves `amountCents` on the line; refused with what is left. */
 export async function reserveBudget({
   tx,
   budgetId,
@@ -113,18 +135,11 @@ export async function reserveBudget({
   budgetId: string;
   amountCents: number;
 }) {
-  const [reserved] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ id: string }>(
-      sys,
-      sql`update rent_budgets set committed_cents = committed_cents + ${amountCents}
-           where id = ${budgetId} and committed_cents + ${amountCents} <= amount_cents
-       returning id`,
-    ),
-  );
-  if (!reserved) throw overBudget(await remainingOf({ tx, budgetId }));
+  if (!(await shiftCommitted({ tx, budgetId, deltaCents: amountCents })))
+    throw overBudget(await remainingOf({ tx, budgetId }));
 }
 
-/** Gives a reversed payment's amount back to its line (one conditional UPDATE as the owner). */
+/** Gives a reversed payment's amount back to its line. */
 export async function releaseBudget({
   tx,
   budgetId,
@@ -134,15 +149,7 @@ export async function releaseBudget({
   budgetId: string;
   amountCents: number;
 }) {
-  const [released] = await unsafeAsSystem(tx, (sys) =>
-    queryRows<{ id: string }>(
-      sys,
-      sql`update rent_budgets set committed_cents = committed_cents - ${amountCents}
-           where id = ${budgetId} and committed_cents >= ${amountCents}
-       returning id`,
-    ),
-  );
-  if (!released)
+  if (!(await shiftCommitted({ tx, budgetId, deltaCents: -amountCents })))
     throw problems.conflict({
       it: 'Il budget della linea non torna con lo storno: nulla è stato registrato.',
       en: 'The funding line’s budget does not match the reversal: nothing was recorded.',

@@ -16,10 +16,10 @@ import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { todayInRome } from '../cases/rome-time.js';
 import { requireFinance } from './autonomy.policy.js';
-import { rentLedgerEntries, rentRequests } from './housing.sql.js';
+import { rentLedgerEntries } from './housing.sql.js';
 import { releaseBudget, reserveBudget } from './payments-budgets.service.js';
 import { type RequestRow, requireRequest } from './payments-requests.repository.js';
-import { alreadyDecided, requestView } from './payments-requests.service.js';
+import { moveRequest, requestView } from './payments-requests.service.js';
 
 /**
  * Decisions on a rent support request (issue 20, item 5), by a finance officer of its service who
@@ -41,90 +41,82 @@ function fourEyes() {
   );
 }
 
-/** The request, for a finance officer of its service who is not its requester. */
-async function requireDecider({ tx, ctx, id }: { tx: Tx; ctx: AccessContext; id: string }) {
-  await requireFinance(tx);
-  const row = await requireRequest({ tx, id });
-  if (row.requested_by === ctx.userId) throw fourEyes();
-  return row;
+/** Refuses a decision on a request in another status; a paid order is reversed, never edited. */
+function requireStatus(row: RequestRow, status: RequestRow['status'], it: string, en: string) {
+  if (row.status !== status)
+    throw problems.conflict({
+      it: `${it}${row.status === 'paid' ? ' Un ordine pagato non si modifica: si storna.' : ''}`,
+      en: `${en}${row.status === 'paid' ? ' A paid order is never edited: it is reversed.' : ''}`,
+    });
 }
 
-function notInStatus(status: RequestRow['status'], it: string, en: string) {
-  return problems.conflict({
-    it: `${it}${status === 'paid' ? ' Un ordine pagato non si modifica: si storna.' : ''}`,
-    en: `${en}${status === 'paid' ? ' A paid order is never edited: it is reversed.' : ''}`,
-  });
-}
-
-async function decided({
-  deps,
-  tx,
-  ctx,
-  id,
-  action,
-  details,
-}: {
-  deps: Deps;
-  tx: Tx;
-  ctx: AccessContext;
-  id: string;
+/** What a decision audits: its action and the details it names. */
+interface Decided {
   action: AuditAction;
   details?: Record<string, unknown>;
-}) {
-  await writeAudit({
-    tx,
-    actor: actorOf(ctx),
-    event: {
-      action,
-      recordType: 'rent_request',
-      recordId: id,
-      ...(details ? { details } : {}),
-    },
-  });
-  return requestView({ deps, tx, ctx, id });
 }
 
-export async function approveRequest({
+/**
+ * One decision on request `id`, in one transaction: the request for a finance officer of its
+ * service who is not its requester, then `work`, then the audit event; answers the request as the
+ * viewer now sees it.
+ */
+function decide({
   deps,
   ctx,
   id,
+  work,
 }: {
   deps: Deps;
   ctx: AccessContext;
   id: string;
+  work: (tx: Tx, row: RequestRow) => Promise<Decided>;
 }): Promise<TRentRequest> {
   return scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const row = await requireDecider({ tx, ctx, id });
-      if (row.status !== 'requested')
-        throw notInStatus(
-          row.status,
-          'Si approva solo una richiesta in attesa.',
-          'Only a waiting request is approved.',
-        );
-      // The request first (its row lock orders two approvals of it), then the line's counter.
-      const [approved] = await tx
-        .update(rentRequests)
-        .set({ status: 'approved', approvedBy: ctx.userId, approvedAt: new Date(), updatedAt: new Date() })
-        .where(sql`${rentRequests.id} = ${id} and ${rentRequests.status} = 'requested'`)
-        .returning({ id: rentRequests.id });
-      if (!approved) throw alreadyDecided();
-      await reserveBudget({ tx, budgetId: row.budget_id, amountCents: Number(row.amount_cents) });
-      return decided({
-        deps,
+      await requireFinance(tx);
+      const row = await requireRequest({ tx, id });
+      if (row.requested_by === ctx.userId) throw fourEyes();
+      const { action, details } = await work(tx, row);
+      await writeAudit({
         tx,
-        ctx,
-        id,
-        action: 'payments.approved',
-        details: { amountCents: Number(row.amount_cents) },
+        actor: actorOf(ctx),
+        event: { action, recordType: 'rent_request', recordId: id, ...(details ? { details } : {}) },
       });
+      return requestView({ deps, tx, ctx, id });
     },
   });
 }
 
-export async function refuseRequest({
+export function approveRequest({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
+  return decide({
+    deps,
+    ctx,
+    id,
+    work: async (tx, row) => {
+      requireStatus(
+        row,
+        'requested',
+        'Si approva solo una richiesta in attesa.',
+        'Only a waiting request is approved.',
+      );
+      // The request first (its row lock orders two approvals of it), then the line's counter.
+      await moveRequest({
+        tx,
+        id,
+        from: 'requested',
+        set: { status: 'approved', approvedBy: ctx.userId, approvedAt: new Date() },
+      });
+      const amountCents = Number(row.amount_cents);
+      await reserveBudget({ tx, budgetId: row.budget_id, amountCents });
+      return { action: 'payments.approved', details: { amountCents } };
+    },
+  });
+}
+
+export function refuseRequest({
   deps,
   ctx,
   id,
@@ -134,30 +126,30 @@ export async function refuseRequest({
   ctx: AccessContext;
   id: string;
   input: z.output<typeof ZRentRefusalSchema>;
-}): Promise<TRentRequest> {
-  return scoped({
-    db: deps.db,
+}) {
+  return decide({
+    deps,
     ctx,
-    work: async (tx) => {
-      const row = await requireDecider({ tx, ctx, id });
-      if (row.status !== 'requested')
-        throw notInStatus(
-          row.status,
-          'Si rifiuta solo una richiesta in attesa.',
-          'Only a waiting request is refused.',
-        );
-      const [refused] = await tx
-        .update(rentRequests)
-        .set({ status: 'refused', refusedBy: ctx.userId, refusalReason: input.reason, updatedAt: new Date() })
-        .where(sql`${rentRequests.id} = ${id} and ${rentRequests.status} = 'requested'`)
-        .returning({ id: rentRequests.id });
-      if (!refused) throw alreadyDecided();
-      return decided({ deps, tx, ctx, id, action: 'payments.refused' });
+    id,
+    work: async (tx, row) => {
+      requireStatus(
+        row,
+        'requested',
+        'Si rifiuta solo una richiesta in attesa.',
+        'Only a waiting request is refused.',
+      );
+      await moveRequest({
+        tx,
+        id,
+        from: 'requested',
+        set: { status: 'refused', refusedBy: ctx.userId, refusalReason: input.reason },
+      });
+      return { action: 'payments.refused' };
     },
   });
 }
 
-export async function payRequest({
+export function payRequest({
   deps,
   ctx,
   id,
@@ -167,18 +159,18 @@ export async function payRequest({
   ctx: AccessContext;
   id: string;
   input: z.output<typeof ZRentPaymentSchema>;
-}): Promise<TRentRequest> {
-  return scoped({
-    db: deps.db,
+}) {
+  return decide({
+    deps,
     ctx,
-    work: async (tx) => {
-      const row = await requireDecider({ tx, ctx, id });
-      if (row.status !== 'approved')
-        throw notInStatus(
-          row.status,
-          'Si paga solo una richiesta approvata.',
-          'Only an approved request is paid.',
-        );
+    id,
+    work: async (tx, row) => {
+      requireStatus(
+        row,
+        'approved',
+        'Si paga solo una richiesta approvata.',
+        'Only an approved request is paid.',
+      );
       const [approvedOn] = await queryRows<{ day: string }>(
         tx,
         sql`select (approved_at at time zone 'Europe/Rome')::date::text as day from rent_requests where id = ${id}`,
@@ -193,36 +185,24 @@ export async function payRequest({
           it: 'Il pagamento non può precedere l’approvazione.',
           en: 'The payment cannot come before the approval.',
         });
-      const [paid] = await tx
-        .update(rentRequests)
-        .set({
-          status: 'paid',
-          paidOn: input.paidOn,
-          paymentReference: input.reference,
-          paidBy: ctx.userId,
-          updatedAt: new Date(),
-        })
-        .where(sql`${rentRequests.id} = ${id} and ${rentRequests.status} = 'approved'`)
-        .returning({ id: rentRequests.id });
-      if (!paid) throw alreadyDecided();
+      await moveRequest({
+        tx,
+        id,
+        from: 'approved',
+        set: { status: 'paid', paidOn: input.paidOn, paymentReference: input.reference, paidBy: ctx.userId },
+      });
+      const amountCents = Number(row.amount_cents);
       await tx.insert(rentLedgerEntries).values({
         budgetId: row.budget_id,
         requestId: id,
         householdId: row.household_id,
         kind: 'payment',
-        amountCents: Number(row.amount_cents),
+        amountCents,
         entryOn: input.paidOn,
         reference: input.reference,
         recordedBy: ctx.userId,
       });
-      return decided({
-        deps,
-        tx,
-        ctx,
-        id,
-        action: 'payments.paid',
-        details: { amountCents: Number(row.amount_cents), paidOn: input.paidOn },
-      });
+      return { action: 'payments.paid', details: { amountCents, paidOn: input.paidOn } };
     },
   });
 }
@@ -231,7 +211,7 @@ export async function payRequest({
  * A paid order undone: a negative line in the ledger (once: a unique index) and the amount given
  * back to the funding line; the order itself stays as it was paid.
  */
-export async function reverseRequest({
+export function reverseRequest({
   deps,
   ctx,
   id,
@@ -241,17 +221,13 @@ export async function reverseRequest({
   ctx: AccessContext;
   id: string;
   input: z.output<typeof ZRentReversalSchema>;
-}): Promise<TRentRequest> {
-  return scoped({
-    db: deps.db,
+}) {
+  return decide({
+    deps,
     ctx,
-    work: async (tx) => {
-      const row = await requireDecider({ tx, ctx, id });
-      if (row.status !== 'paid')
-        throw problems.conflict({
-          it: 'Si storna solo un ordine pagato.',
-          en: 'Only a paid order is reversed.',
-        });
+    id,
+    work: async (tx, row) => {
+      requireStatus(row, 'paid', 'Si storna solo un ordine pagato.', 'Only a paid order is reversed.');
       if (row.reversed) throw alreadyReversed();
       if (input.reversedOn > todayInRome())
         throw problems.field('reversedOn', 'future', {
@@ -281,14 +257,7 @@ export async function reverseRequest({
         throw error;
       }
       await releaseBudget({ tx, budgetId: row.budget_id, amountCents: amount });
-      return decided({
-        deps,
-        tx,
-        ctx,
-        id,
-        action: 'payments.reversed',
-        details: { amountCents: -amount, reversedOn: input.reversedOn },
-      });
+      return { action: 'payments.reversed', details: { amountCents: -amount, reversedOn: input.reversedOn } };
     },
   });
 }

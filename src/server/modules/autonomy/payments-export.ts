@@ -25,7 +25,7 @@ export interface LedgerFileLine {
   reference: string | null;
 }
 
-export const LEDGER_HEADERS = [
+const LEDGER_HEADERS = [
   'Data',
   'Anno',
   'Linea di finanziamento',
@@ -38,22 +38,10 @@ export const LEDGER_HEADERS = [
 ] as const;
 
 const KIND_WORDS: Record<TLedgerEntryKind, string> = { payment: 'Pagamento', reversal: 'Storno' };
-export const PRIVATE_LANDLORD = 'Locatore privato';
-
-/** Digits grouped by three (Italian `.`, English `,`). */
-const grouped = (n: number, separator: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-
-/** Euro cents in words people read: `€ 1.234,56` (Italian), `€1,234.56` (English); integer arithmetic only. */
-export function euroText(cents: number, lang: 'it' | 'en') {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(cents));
-  const units = Math.trunc(abs / 100);
-  const rest = String(abs % 100).padStart(2, '0');
-  return lang === 'it' ? `${sign}€ ${grouped(units, '.')},${rest}` : `${sign}€${grouped(units, ',')}.${rest}`;
-}
+const PRIVATE_LANDLORD = 'Locatore privato';
 
 /** An amount as an Italian spreadsheet reads it in a CSV: `-1234,56` (no grouping, decimal comma). */
-export function csvAmount(cents: number) {
+function csvAmount(cents: number) {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(Math.round(cents));
   return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
@@ -72,7 +60,7 @@ const textCells = (l: LedgerFileLine) => ({
  * cell neutralised against formulas, the amount written as a number with a decimal comma (never
  * neutralised: a reversal's minus sign is the amount's, not a formula).
  */
-export function ledgerCsv(lines: LedgerFileLine[]) {
+function ledgerCsv(lines: LedgerFileLine[]) {
   const rows = lines.map((l) => {
     const text = textCells(l);
     return [
@@ -91,7 +79,7 @@ export function ledgerCsv(lines: LedgerFileLine[]) {
 }
 
 /** XLSX: dates as dates, amounts as numbers in euro shown with two decimals; values, never formulas. */
-export async function ledgerXlsx(lines: LedgerFileLine[]) {
+async function ledgerXlsx(lines: LedgerFileLine[]) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trama';
   const ws = workbook.addWorksheet('Registro');

@@ -4,11 +4,11 @@ import type { TLedger, ZLedgerExportQuerySchema, ZLedgerQuerySchema } from '../.
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { autonomyRoleOf, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
-import { WITHHELD_HOUSEHOLD } from './housing-units.service.js';
+import { householdCodes, WITHHELD_HOUSEHOLD } from './housing-units.service.js';
 import { budgetLines } from './payments-budgets.service.js';
 import { type LedgerFileLine, ledgerFile } from './payments-export.js';
 
@@ -66,18 +66,9 @@ async function entriesOf({ tx, query }: { tx: Tx; query: LedgerQuery }): Promise
          where ${sql.join(filters, sql` and `)}
          order by l.entry_on, l.created_at, l.id`,
   );
-  const ids = [...new Set(rows.filter((r) => !r.blocked).map((r) => r.household_id))];
-  const codes = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await unsafeAsSystem(tx, (sys) =>
-            queryRows<{ id: string; code: string }>(
-              sys,
-              sql`select id, code from households where id = any (${sqlArray(ids, 'uuid')})`,
-            ),
-          )
-        ).map((h) => [h.id, h.code]),
+  const codes = await householdCodes(
+    tx,
+    rows.filter((r) => !r.blocked).map((r) => r.household_id),
   );
   return rows.map((r) => ({
     id: r.id,

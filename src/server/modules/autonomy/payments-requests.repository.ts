@@ -20,7 +20,9 @@ import {
   keysetSelect,
 } from '../../platform/http/keyset.js';
 import { describeFiles } from '../../platform/storage/storage.service.js';
+import { displayNames } from '../cases/cases.policy.js';
 import { type AutonomyRole, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
+import { householdCodes } from './housing-units.service.js';
 
 /**
  * Rent support requests as their readers see them: the housing team and the finance officers of
@@ -58,7 +60,7 @@ export interface RequestRow {
   reversed: boolean;
 }
 
-export const RENT_REQUEST_KEYSET = defineKeyset({
+const RENT_REQUEST_KEYSET = defineKeyset({
   values: RENT_REQUEST_CURSOR_VALUES,
   columns: [{ expr: sql`r.requested_at`, direction: 'desc' }],
   id: { expr: sql`r.id`, direction: 'desc' },
@@ -113,28 +115,6 @@ export async function pageOfRequests({
   return keysetPage({ keyset: RENT_REQUEST_KEYSET, rows: found, pageSize });
 }
 
-/** Display names of users and households' codes, read as the owner: names and codes only. */
-async function namesOf({ tx, userIds, householdIds }: { tx: Tx; userIds: string[]; householdIds: string[] }) {
-  return unsafeAsSystem(tx, async (sys) => {
-    const users = userIds.length
-      ? await queryRows<{ id: string; name: string }>(
-          sys,
-          sql`select id, display_name as name from users where id = any (${sqlArray([...new Set(userIds)], 'uuid')})`,
-        )
-      : [];
-    const households = householdIds.length
-      ? await queryRows<{ id: string; code: string }>(
-          sys,
-          sql`select id, code from households where id = any (${sqlArray([...new Set(householdIds)], 'uuid')})`,
-        )
-      : [];
-    return {
-      users: new Map(users.map((u) => [u.id, u.name])),
-      households: new Map(households.map((h) => [h.id, h.code])),
-    };
-  });
-}
-
 /**
  * The supporting documents of these requests: the links under the caller's RLS, the files'
  * descriptions as the owner (the request role sees stored_files only through a link), once the
@@ -174,15 +154,7 @@ async function documentsOf({ deps, tx, requestIds }: { deps: Deps; tx: Tx; reque
 }
 
 /** What the viewer may do with the request now (the requester never decides their own). */
-export function canOf({
-  row,
-  ctx,
-  role,
-}: {
-  row: RequestRow;
-  ctx: AccessContext;
-  role: AutonomyRole | null;
-}) {
+function canOf({ row, ctx, role }: { row: RequestRow; ctx: AccessContext; role: AutonomyRole | null }) {
   const finance = role === 'finance';
   const other = row.requested_by !== ctx.userId;
   return {
@@ -207,17 +179,21 @@ export async function toRequestViews({
   role: AutonomyRole | null;
   rows: RequestRow[];
 }): Promise<TRentRequest[]> {
-  const names = await namesOf({
+  const users = await displayNames({
     tx,
-    userIds: rows.flatMap((r) => [r.requested_by, ...(r.approved_by ? [r.approved_by] : [])]),
-    householdIds: rows.map((r) => r.household_id),
+    ids: rows.flatMap((r) => [r.requested_by, ...(r.approved_by ? [r.approved_by] : [])]),
   });
+  const nameOf = (id: string) => users.get(id)?.name ?? '';
+  const households = await householdCodes(
+    tx,
+    rows.map((r) => r.household_id),
+  );
   const documents = await documentsOf({ deps, tx, requestIds: rows.map((r) => r.id) });
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
     budget: { id: r.budget_id, year: Number(r.budget_year), fundingLine: r.funding_line },
-    householdCode: names.households.get(r.household_id) ?? '',
+    householdCode: households.get(r.household_id) ?? '',
     unitLabel: r.unit_label,
     amountCents: Number(r.amount_cents),
     periodFrom: r.period_from,
@@ -226,9 +202,9 @@ export async function toRequestViews({
     payeeName: r.payee_kind === 'partner' ? r.payee_name : null,
     note: r.note,
     status: r.status,
-    requestedBy: { id: r.requested_by, name: names.users.get(r.requested_by) ?? '' },
+    requestedBy: { id: r.requested_by, name: nameOf(r.requested_by) },
     requestedAt: isoTime(r.requested_at)!,
-    approvedBy: r.approved_by ? (names.users.get(r.approved_by) ?? '') : null,
+    approvedBy: r.approved_by ? nameOf(r.approved_by) : null,
     approvedAt: isoTime(r.approved_at),
     refusalReason: r.refusal_reason,
     paidOn: r.paid_on,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -25,6 +25,7 @@ import { actingService } from '../cases/cases.policy.js';
 import { autonomyContext } from './autonomy.fields.js';
 import { type AutonomyRole, autonomyRoleOf, BLOCKED_HOUSEHOLDS } from './autonomy.policy.js';
 import { rentRequestFiles, rentRequests } from './housing.sql.js';
+import { blockedHouseholdIds } from './housing-units.service.js';
 import { overBudget } from './payments-budgets.service.js';
 import { pageOfRequests, requireRequest, toRequestViews } from './payments-requests.repository.js';
 
@@ -44,22 +45,23 @@ const field = (name: string, it: string, en: string): FieldError => ({
   message: { it, en },
 });
 
-function notInService() {
-  return new HttpProblem(
-    403,
-    'not-autonomy-service',
-    { it: 'Non consentito', en: 'Not allowed' },
-    {
-      it: 'Il sostegno all’affitto si chiede dal gruppo abitare o dall’amministrazione di un servizio Autonomia e abitare.',
-      en: 'Rent support is asked for by the housing team or the finance officers of an autonomy and housing service.',
-    },
-  );
+function notInService(
+  detail = {
+    it: 'Il sostegno all’affitto si chiede dal gruppo abitare o dall’amministrazione di un servizio Autonomia e abitare.',
+    en: 'Rent support is asked for by the housing team or the finance officers of an autonomy and housing service.',
+  },
+) {
+  return new HttpProblem(403, 'not-autonomy-service', { it: 'Non consentito', en: 'Not allowed' }, detail);
 }
 
+/** Whether the role is the housing team's or finance's of the acting autonomy service. */
+const isRequester = (role: AutonomyRole | null): role is AutonomyRole =>
+  role !== null && REQUESTERS.includes(role);
+
 /** The caller's role if they are the housing team or finance of the acting autonomy service; 403 otherwise. */
-export async function requireRequester(tx: Tx) {
+async function requireRequester(tx: Tx) {
   const role = await autonomyRoleOf(tx);
-  if (!role || !REQUESTERS.includes(role)) throw notInService();
+  if (!isRequester(role)) throw notInService();
   return role;
 }
 
@@ -95,7 +97,7 @@ export async function listRequests({
     work: async (tx) => {
       const role = await autonomyRoleOf(tx);
       // Someone of another service holds the permission but reads nothing here: an empty list.
-      if (!role || !REQUESTERS.includes(role)) return { items: [], nextCursor: null };
+      if (!isRequester(role)) return { items: [], nextCursor: null };
       const { rows, nextCursor } = await pageOfRequests({ tx, query });
       await writeAudit({
         tx,
@@ -142,8 +144,7 @@ async function judgeNewRequest({
 }) {
   const errors: FieldError[] = [];
   // Households with someone the caller is blocked from, as the caller: one of them is unknown here.
-  const [mine] = await queryRows<{ ids: string[] }>(tx, sql`select ${BLOCKED_HOUSEHOLDS} as ids`);
-  const blocked = new Set((mine?.ids ?? []).map(String));
+  const blocked = new Set(await blockedHouseholdIds(tx));
   const found = await unsafeAsSystem(tx, async (sys) => {
     const [household] = await queryRows<{ id: string; stayed: boolean; in_unit: boolean }>(
       sys,
@@ -273,12 +274,7 @@ export async function cancelRequest({ deps, ctx, id }: { deps: Deps; ctx: Access
             en: 'Only who made a request withdraws it; finance refuses it.',
           },
         );
-      const [cancelled] = await tx
-        .update(rentRequests)
-        .set({ status: 'cancelled', updatedAt: new Date() })
-        .where(sql`${rentRequests.id} = ${id} and ${rentRequests.status} = 'requested'`)
-        .returning({ id: rentRequests.id });
-      if (!cancelled) throw alreadyDecided();
+      await moveRequest({ tx, id, from: 'requested', set: { status: 'cancelled' } });
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -289,11 +285,31 @@ export async function cancelRequest({ deps, ctx, id }: { deps: Deps; ctx: Access
   });
 }
 
-export function alreadyDecided() {
-  return problems.conflict({
-    it: 'La richiesta non è più in attesa: ricarica la pagina per vederne lo stato.',
-    en: 'The request is no longer waiting: reload the page to see where it stands.',
-  });
+/**
+ * Moves a request out of status `from` by one conditional update: of two decisions at once, the
+ * second finds it moved and is told to look again.
+ */
+export async function moveRequest({
+  tx,
+  id,
+  from,
+  set,
+}: {
+  tx: Tx;
+  id: string;
+  from: TRentRequest['status'];
+  set: Partial<typeof rentRequests.$inferInsert>;
+}) {
+  const [moved] = await tx
+    .update(rentRequests)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(rentRequests.id, id), eq(rentRequests.status, from)))
+    .returning({ id: rentRequests.id });
+  if (!moved)
+    throw problems.conflict({
+      it: 'La richiesta non è più in attesa: ricarica la pagina per vederne lo stato.',
+      en: 'The request is no longer waiting: reload the page to see where it stands.',
+    });
 }
 
 /**
@@ -326,15 +342,10 @@ export async function revealLandlord({
       const row = await requireRequest({ tx, id });
       const role = await autonomyRoleOf(tx);
       if (role !== 'finance' && role !== 'coordinator')
-        throw new HttpProblem(
-          403,
-          'not-autonomy-service',
-          { it: 'Non consentito', en: 'Not allowed' },
-          {
-            it: 'I dati del locatore li vedono solo l’amministrazione e chi coordina il servizio Autonomia e abitare.',
-            en: 'Only finance and the coordinator of the autonomy and housing service see the landlord’s details.',
-          },
-        );
+        throw notInService({
+          it: 'I dati del locatore li vedono solo l’amministrazione e chi coordina il servizio Autonomia e abitare.',
+          en: 'Only finance and the coordinator of the autonomy and housing service see the landlord’s details.',
+        });
       const [sealed] =
         row.payee_kind === 'landlord'
           ? await unsafeAsSystem(tx, (sys) =>
@@ -382,7 +393,7 @@ export function registerRentRequestFiles() {
     canRead: async ({ tx, ctx, file }) => {
       if (file.recordType !== 'rent_request' || !file.recordId) return false;
       const role = await autonomyRoleOf(tx);
-      if (!role || !REQUESTERS.includes(role)) return false;
+      if (!isRequester(role)) return false;
       const anyFile = role === 'finance' || role === 'coordinator';
       const [linked] = await queryRows<{ ok: boolean }>(
         tx,

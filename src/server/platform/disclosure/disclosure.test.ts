@@ -5,6 +5,7 @@ import {
   type LinkedTable,
   namedCategories,
   type ProtectedTable,
+  protectBreakdowns,
   protectLinkedTables,
   protectShares,
   protectTable,
@@ -427,5 +428,24 @@ describe('sliceUnderK', () => {
     expect(sliceUnderK({ population: 4, k: 5 })).toBe(true);
     expect(sliceUnderK({ population: 5, k: 5 })).toBe(false);
     expect(() => sliceUnderK({ population: 10, k: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('protectBreakdowns', () => {
+  const breakdowns = (a: number[], b: number[]) => [
+    { key: 'a', categories: ['x', 'y', 'z'], counts: a },
+    { key: 'b', categories: ['u', 'v'], counts: b },
+  ];
+  it('hides every breakdown of a population under k, none of an empty one, and protects the others together', () => {
+    expect(protectBreakdowns({ population: 3, breakdowns: breakdowns([3, 0, 0], [1, 2]) })).toEqual({
+      a: [null, null, null],
+      b: [null, null],
+    });
+    expect(protectBreakdowns({ population: 0, breakdowns: breakdowns([0, 0, 0], [0, 0]) })).toEqual({
+      a: [0, 0, 0],
+      b: [0, 0],
+    });
+    const shown = protectBreakdowns({ population: 12, breakdowns: breakdowns([8, 2, 2], [6, 6]) });
+    expect(shown).toEqual({ a: [8, null, null], b: [6, 6] });
   });
 });

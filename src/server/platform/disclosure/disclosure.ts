@@ -291,6 +291,37 @@ export function protectLinkedTables({
   }
 }
 
+/**
+ * A dashboard's breakdowns of one population (residents reached by gender, age band and
+ * citizenship; placements by kind and by outcome): one-column tables protected together with
+ * `protectLinkedTables`. A population of 1 to k−1 publishes no breakdown at all — one hidden cell
+ * among zeros would name its people's profile (`sliceUnderK`) —; nobody counted hides nothing.
+ * Returns each breakdown's cells by its key, in its categories' order, null where hidden.
+ */
+export function protectBreakdowns({
+  population,
+  breakdowns,
+  k = 5,
+}: {
+  population: number;
+  /** Each dimension's categories and the population's count in each, in the same order. */
+  breakdowns: { key: string; categories: readonly string[]; counts: number[] }[];
+  k?: number;
+}): Record<string, (number | null)[]> {
+  const tables: LinkedTable[] = breakdowns.map(({ key, categories, counts }) => ({
+    key,
+    rowDimension: key,
+    columnDimension: WHOLE_POPULATION,
+    rows: [...categories],
+    columns: [WHOLE_POPULATION],
+    counts: counts.map((n) => [n]),
+  }));
+  const shown = population > 0 && sliceUnderK({ population, k }) ? null : protectLinkedTables({ tables, k });
+  return Object.fromEntries(
+    tables.map((t) => [t.key, t.rows.map((_, r) => (shown ? (shown[t.key]!.cells[r]![0] ?? null) : null))]),
+  );
+}
+
 export interface ProtectedShares {
   /** One per count; null where suppressed. */
   cells: (number | null)[];

@@ -45,9 +45,6 @@ const CUSTOM_IT: Record<string, string> = {
   'ISO 3166 two-letter code': 'codice ISO 3166 di due lettere',
   'ISO 639 language code': 'codice lingua ISO 639',
   // Autonomy: offers, enrolments, skills balance, job placements (issue 20).
-  'an ISO 639 language code': 'un codice lingua ISO 639',
-  'an ISO 3166 country code': 'un codice paese ISO 3166',
-  'an ISTAT code of six digits': 'un codice ISTAT di sei cifre',
   'name one provider: a partner organisation or a community holder':
     'indica un solo ente che la offre: un’organizzazione partner o una realtà del territorio',
   'the end comes on or after the start': 'la fine viene il giorno dell’inizio o dopo',

@@ -1,8 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_MONTHS } from '../../../contracts/autonomy-codes.js';
-import { HIDDEN_COUNT, type TLocale } from '../../../contracts/common.js';
+import { HIDDEN_COUNT } from '../../../contracts/common.js';
 import {
   DASHBOARD_OUTCOME_KEYS,
   type TAutonomyDashboard,
@@ -10,23 +9,14 @@ import {
 } from '../../../contracts/housing.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DashboardPeriodForm, TargetBar } from '../../ui/DashboardParts.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { TextField } from '../../ui/fields.js';
 import { formatDay, formatNumber } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { formatEuroCents } from '../community/community-words.js';
 import { useAutonomyDashboard } from './autonomy-dashboard-api.js';
 
-const LOCALE_TAG: Record<TLocale, string> = { it: 'it-IT', en: 'en-GB' };
-
-/** Euro cents as the accounts office reads them: `€ 1.234,56` (`€ 1,234.56` in English). */
-function formatEuroCents(cents: number, locale: TLocale) {
-  const value = new Intl.NumberFormat(LOCALE_TAG[locale], {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    useGrouping: 'always',
-  }).format(cents / 100);
-  return `€ ${value}`;
-}
+type Counted = TAutonomyDashboard['familiesHosted'];
 
 /**
  * WP5 at a glance, for the steering committee and the finance officers: progress towards the
@@ -51,39 +41,22 @@ export function AutonomyDashboardPage({ from, to }: { from?: string | undefined;
 function PeriodForm({ from, to }: { from?: string | undefined; to?: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [values, setValues] = useState({ from: from ?? '', to: to ?? '' });
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZAutonomyDashboardQuerySchema.safeParse({
-      from: values.from || undefined,
-      to: values.to || undefined,
-    });
-    void navigate({ to: '/autonomy/dashboard', search: parsed.success ? parsed.data : {} });
-  };
   return (
-    <form
-      onSubmit={apply}
-      className="d-flex flex-wrap align-items-end gap-3"
-      aria-label={t('autonomyDashboard.period')}
-    >
-      <TextField
-        id="autonomy-dashboard-from"
-        type="date"
-        label={t('autonomyDashboard.from')}
-        value={values.from}
-        onChange={(e) => setValues({ ...values, from: e.target.value })}
-      />
-      <TextField
-        id="autonomy-dashboard-to"
-        type="date"
-        label={t('autonomyDashboard.to')}
-        value={values.to}
-        onChange={(e) => setValues({ ...values, to: e.target.value })}
-      />
-      <button type="submit" className="btn btn-outline-primary mb-4">
-        {t('autonomyDashboard.apply')}
-      </button>
-    </form>
+    <DashboardPeriodForm
+      idPrefix="autonomy-dashboard"
+      from={from}
+      to={to}
+      texts={{
+        period: t('autonomyDashboard.period'),
+        from: t('autonomyDashboard.from'),
+        to: t('autonomyDashboard.to'),
+        apply: t('autonomyDashboard.apply'),
+      }}
+      onApply={(period) => {
+        const parsed = ZAutonomyDashboardQuerySchema.safeParse(period);
+        void navigate({ to: '/autonomy/dashboard', search: parsed.success ? parsed.data : {} });
+      }}
+    />
   );
 }
 
@@ -107,42 +80,9 @@ function Dashboard({ data }: { data: TAutonomyDashboard }) {
         <h2 id="autonomy-targets" className="h4">
           {t('autonomyDashboard.targets')}
         </h2>
-        <ProgressBar
-          id="job-orientation"
-          label={t('autonomyDashboard.jobOrientation')}
-          text={t('autonomyDashboard.ofTarget', {
-            label: t('autonomyDashboard.jobOrientation'),
-            value: n(data.jobOrientation.value),
-            target: n(data.jobOrientation.target),
-            unit: t('autonomyDashboard.adults'),
-          })}
-          value={data.jobOrientation.value}
-          max={data.jobOrientation.target}
-        />
-        <ProgressBar
-          id="placed"
-          label={t('autonomyDashboard.placed')}
-          text={t('autonomyDashboard.ofTarget', {
-            label: t('autonomyDashboard.placed'),
-            value: n(data.placedInSocialEnterprises.value),
-            target: n(data.placedInSocialEnterprises.target),
-            unit: t('autonomyDashboard.adults'),
-          })}
-          value={data.placedInSocialEnterprises.value}
-          max={data.placedInSocialEnterprises.target}
-        />
-        <ProgressBar
-          id="families"
-          label={t('autonomyDashboard.families')}
-          text={t('autonomyDashboard.ofTarget', {
-            label: t('autonomyDashboard.families'),
-            value: n(data.familiesHosted.value),
-            target: n(data.familiesHosted.target),
-            unit: t('autonomyDashboard.familiesUnit'),
-          })}
-          value={data.familiesHosted.value}
-          max={data.familiesHosted.target}
-        />
+        <Target id="job-orientation" label="jobOrientation" counted={data.jobOrientation} unit="adults" />
+        <Target id="placed" label="placed" counted={data.placedInSocialEnterprises} unit="adults" />
+        <Target id="families" label="families" counted={data.familiesHosted} unit="familiesUnit" />
         <p className="small">{t('autonomyDashboard.countingRule')}</p>
       </section>
       <section aria-labelledby="autonomy-totals" className="mb-4">
@@ -164,8 +104,8 @@ function Dashboard({ data }: { data: TAutonomyDashboard }) {
           </li>
         </ul>
         {data.rentBudgetCents > 0 ? (
-          <ProgressBar
-            id="rent"
+          <TargetBar
+            id="autonomy-progress-rent"
             label={t('autonomyDashboard.rent')}
             text={t('autonomyDashboard.rentOfBudget', {
               spent: formatEuroCents(data.rentSpentCents, locale),
@@ -231,35 +171,33 @@ function Dashboard({ data }: { data: TAutonomyDashboard }) {
   );
 }
 
-/** A number against its target, as a bar with the numbers in words above it (what screen readers read too). */
-function ProgressBar({
+/** A count of the project's against its target (`autonomyDashboard.<label>`, counted in `<unit>`). */
+function Target({
   id,
   label,
-  text,
-  value,
-  max,
+  counted,
+  unit,
 }: {
   id: string;
-  label: string;
-  text: string;
-  value: number;
-  max: number;
+  label: 'jobOrientation' | 'placed' | 'families';
+  counted: Counted;
+  unit: 'adults' | 'familiesUnit';
 }) {
-  const percent = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const name = t(`autonomyDashboard.${label}`);
   return (
-    <div className="mb-3" id={`autonomy-progress-${id}`}>
-      <p className="mb-1 fw-semibold">{text}</p>
-      <div
-        className="progress mb-1"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={max}
-        aria-valuenow={Math.min(value, max)}
-        aria-valuetext={text}
-      >
-        <div className="progress-bar" style={{ width: `${percent}%` }} />
-      </div>
-    </div>
+    <TargetBar
+      id={`autonomy-progress-${id}`}
+      label={name}
+      text={t('autonomyDashboard.ofTarget', {
+        label: name,
+        value: formatNumber(counted.value, locale),
+        target: formatNumber(counted.target, locale),
+        unit: t(`autonomyDashboard.${unit}`),
+      })}
+      value={counted.value}
+      max={counted.target}
+    />
   );
 }

@@ -13,6 +13,7 @@ import { contractResolver } from '../../ui/forms/contract-resolver.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { useCommunityReference } from '../community/community-words.js';
 import { useEmployerAdd, useInitiativeCreate, useInitiativeUpdate } from './autonomy-catalogue-api.js';
 import {
   type EmployerValues,
@@ -23,7 +24,6 @@ import {
   initiativeToUpdate,
   initiativeToValues,
 } from './catalogue-forms.js';
-import { useCatalogueReference } from './catalogue-reference.js';
 import { useCatalogueWords } from './catalogue-words.js';
 
 const initiative = ZInitiativeInputSchema.shape;
@@ -50,7 +50,7 @@ export function InitiativeForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const words = useCatalogueWords();
-  const reference = useCatalogueReference();
+  const reference = useCommunityReference();
   const create = useInitiativeCreate();
   const update = useInitiativeUpdate(current?.id ?? '');
   const save = current ? update : create;
@@ -159,7 +159,7 @@ export function EmployerForm({ onDone }: { onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const words = useCatalogueWords();
-  const reference = useCatalogueReference();
+  const reference = useCommunityReference();
   const add = useEmployerAdd();
   const form = useForm<EmployerValues>({ resolver: employerResolver, defaultValues: emptyEmployer() });
   const { register } = form;

@@ -17,9 +17,9 @@ import { maxItemsOf, maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { MultiSelectField } from '../../ui/MultiSelectField.js';
 import { HOLDER_CHOICE_SIZE, useHolders } from '../community/community-api.js';
+import { useCommunityReference } from '../community/community-words.js';
 import { useOfferSave } from './autonomy-catalogue-api.js';
 import { type OfferValues, offerToInput, offerToValues } from './catalogue-forms.js';
-import { useCatalogueReference } from './catalogue-reference.js';
 import { useCatalogueWords } from './catalogue-words.js';
 
 const shape = ZOfferInputSchema.shape;
@@ -37,7 +37,7 @@ export function OfferForm({ offer, onDone }: { offer?: TOffer; onDone: (saved: b
   const { t } = useTranslation();
   const locale = useLocale();
   const words = useCatalogueWords();
-  const reference = useCatalogueReference();
+  const reference = useCommunityReference();
   const holders = useHolders({}, HOLDER_CHOICE_SIZE);
   const save = useOfferSave(offer?.id ?? null);
   const form = useForm<OfferValues>({ resolver, defaultValues: offerToValues(offer) });

@@ -9,8 +9,8 @@ import { FormActions, SelectField } from '../../ui/fields.js';
 import { formatDay } from '../../ui/format.js';
 import { EditButton } from '../../ui/ListSection.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { useCommunityReference } from '../community/community-words.js';
 import { type OfferFilters, useOffers } from './autonomy-catalogue-api.js';
-import { useCatalogueReference } from './catalogue-reference.js';
 import { formatCost, useCatalogueWords } from './catalogue-words.js';
 import { OfferForm } from './OfferForm.js';
 
@@ -90,7 +90,7 @@ function OffersTable({ offers, onEdit }: { offers: TOffer[]; onEdit: (offer: TOf
   const { t } = useTranslation();
   const locale = useLocale();
   const words = useCatalogueWords();
-  const reference = useCatalogueReference();
+  const reference = useCommunityReference();
   const editable = offers.some((o) => o.canEdit);
   const when = (o: TOffer) =>
     o.startsOn || o.endsOn
@@ -132,7 +132,7 @@ function OffersTable({ offers, onEdit }: { offers: TOffer[]; onEdit: (offer: TOf
               <small className="d-block">{words.word('offerTopic', o.topic)}</small>
             </td>
             <td>{o.provider.name}</td>
-            <td>{reference.languageList(o.languages)}</td>
+            <td>{o.languages.map(reference.languageName).join(', ') || '—'}</td>
             <td>
               {when(o)}
               {o.schedule && <small className="d-block">{o.schedule}</small>}
@@ -166,7 +166,7 @@ function OfferFiltersForm({
 }) {
   const { t } = useTranslation();
   const words = useCatalogueWords();
-  const reference = useCatalogueReference();
+  const reference = useCommunityReference();
   const [kind, setKind] = useState<string>(filters.kind ?? '');
   const [topic, setTopic] = useState<string>(filters.topic ?? '');
   const [language, setLanguage] = useState(filters.language ?? '');

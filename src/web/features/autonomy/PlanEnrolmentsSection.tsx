@@ -18,6 +18,7 @@ import { useEnrol, useEnrolmentOutcome } from './autonomy-jobs-api.js';
 import { useCatalogueWords } from './catalogue-words.js';
 import { type OutcomeValues, outcomeResolver, outcomeToInput, outcomeToValues } from './jobs-forms.js';
 import { useJobWords } from './jobs-words.js';
+import { PlanSection, planWritable } from './PlanSection.js';
 
 /**
  * The offers the plan's person takes (issue 20, item 1): enrolment in an active offer with a free
@@ -32,7 +33,7 @@ export function PlanEnrolmentsSection({ plan }: { plan: TPlan }) {
   const [adding, setAdding] = useState(false);
   const [outcomeOf, setOutcomeOf] = useState<TEnrolment | null>(null);
   const [notice, setNotice] = useState('');
-  const writable = plan.canWrite && plan.status === 'active';
+  const writable = planWritable(plan);
   const outcomeAction = (e: TEnrolment) =>
     e.status === 'enrolled'
       ? t('autonomyJobs.enrolments.recordOutcome')
@@ -44,28 +45,17 @@ export function PlanEnrolmentsSection({ plan }: { plan: TPlan }) {
   };
 
   return (
-    <section aria-labelledby="plan-enrolments-heading" className="mb-5">
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h2 id="plan-enrolments-heading" className="h4 mb-0">
-          {t('autonomyJobs.enrolments.title')}
-        </h2>
-        {writable && !adding && (
-          <button
-            type="button"
-            className="btn btn-primary btn-sm"
-            onClick={() => {
-              setNotice('');
-              setOutcomeOf(null);
-              setAdding(true);
-            }}
-          >
-            {t('autonomyJobs.enrolments.enrol')}
-          </button>
-        )}
-      </div>
-      <p role="status" className={notice ? 'fw-semibold' : 'visually-hidden'}>
-        {notice}
-      </p>
+    <PlanSection
+      id="plan-enrolments"
+      title={t('autonomyJobs.enrolments.title')}
+      action={writable && !adding && t('autonomyJobs.enrolments.enrol')}
+      onAction={() => {
+        setNotice('');
+        setOutcomeOf(null);
+        setAdding(true);
+      }}
+      notice={notice}
+    >
       {adding && (
         <EditorCard id="plan-enrol" title={t('autonomyJobs.enrolments.enrol')}>
           <EnrolForm
@@ -138,7 +128,7 @@ export function PlanEnrolmentsSection({ plan }: { plan: TPlan }) {
           </tbody>
         </DataTable>
       )}
-    </section>
+    </PlanSection>
   );
 }
 

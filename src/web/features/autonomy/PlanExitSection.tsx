@@ -11,6 +11,7 @@ import { codesOf, maxLengthOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { usePlanExit } from './autonomy-api.js';
 import { type ExitValues, exitDefaults, exitResolver, exitToInput } from './autonomy-forms.js';
+import { planWritable } from './PlanSection.js';
 
 const REASONS = codesOf(ZPlanExitSchema.shape.reason);
 
@@ -18,7 +19,7 @@ const REASONS = codesOf(ZPlanExitSchema.shape.reason);
 export function PlanExitSection({ plan }: { plan: TPlan }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  if (!plan.canWrite || plan.status !== 'active') return null;
+  if (!planWritable(plan)) return null;
   return (
     <section aria-labelledby="plan-exit-heading" className="mb-5">
       <h2 id="plan-exit-heading" className="h4">

@@ -31,6 +31,7 @@ import {
   stepResolver,
   stepToInput,
 } from './autonomy-forms.js';
+import { PlanSection, planWritable } from './PlanSection.js';
 
 const AREAS = codesOf(ZGoalInputSchema.shape.area);
 const GOAL_STATUSES = codesOf(ZGoalUpdateSchema.shape.status);
@@ -42,30 +43,19 @@ export function PlanGoalsSection({ plan }: { plan: TPlan }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
-  const writable = plan.canWrite && plan.status === 'active';
+  const writable = planWritable(plan);
 
   return (
-    <section aria-labelledby="plan-goals-heading" className="mb-5">
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h2 id="plan-goals-heading" className="h4 mb-0">
-          {t('autonomy.goals.title')}
-        </h2>
-        {writable && !adding && (
-          <button
-            type="button"
-            className="btn btn-primary btn-sm"
-            onClick={() => {
-              setNotice('');
-              setAdding(true);
-            }}
-          >
-            {t('autonomy.goals.add')}
-          </button>
-        )}
-      </div>
-      <p role="status" className={notice ? 'fw-semibold' : 'visually-hidden'}>
-        {notice}
-      </p>
+    <PlanSection
+      id="plan-goals"
+      title={t('autonomy.goals.title')}
+      action={writable && !adding && t('autonomy.goals.add')}
+      onAction={() => {
+        setNotice('');
+        setAdding(true);
+      }}
+      notice={notice}
+    >
       {adding && (
         <EditorCard id="plan-goal-add" title={t('autonomy.goals.add')}>
           <GoalForm
@@ -86,7 +76,7 @@ export function PlanGoalsSection({ plan }: { plan: TPlan }) {
           ))}
         </ul>
       )}
-    </section>
+    </PlanSection>
   );
 }
 

@@ -18,6 +18,7 @@ import {
   planUpdateToInput,
   planUpdateToValues,
 } from './autonomy-forms.js';
+import { PlanSection, planWritable } from './PlanSection.js';
 
 /** Who the plan is for, its tutor and service, status, dates and where it comes from; the tutor and review changed. */
 export function PlanHeader({ plan }: { plan: TPlan }) {
@@ -25,30 +26,19 @@ export function PlanHeader({ plan }: { plan: TPlan }) {
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
-  const writable = plan.canWrite && plan.status === 'active';
 
   return (
-    <section aria-labelledby="plan-summary-heading" className="mb-5">
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h2 id="plan-summary-heading" className="h4 mb-0">
-          {t('autonomy.plan.summary')}
-        </h2>
-        {writable && !editing && (
-          <button
-            type="button"
-            className="btn btn-outline-primary btn-sm"
-            onClick={() => {
-              setNotice('');
-              setEditing(true);
-            }}
-          >
-            {t('autonomy.plan.edit')}
-          </button>
-        )}
-      </div>
-      <p role="status" className={notice ? 'fw-semibold' : 'visually-hidden'}>
-        {notice}
-      </p>
+    <PlanSection
+      id="plan-summary"
+      title={t('autonomy.plan.summary')}
+      action={planWritable(plan) && !editing && t('autonomy.plan.edit')}
+      outline
+      onAction={() => {
+        setNotice('');
+        setEditing(true);
+      }}
+      notice={notice}
+    >
       <Facts>
         <Fact label={t('autonomy.fields.person')}>{plan.person.name}</Fact>
         <Fact label={t('autonomy.fields.household')}>
@@ -103,7 +93,7 @@ export function PlanHeader({ plan }: { plan: TPlan }) {
           />
         </EditorCard>
       )}
-    </section>
+    </PlanSection>
   );
 }
 

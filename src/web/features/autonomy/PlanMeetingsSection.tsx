@@ -13,6 +13,7 @@ import { codesOf, maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { useMeetingAdd } from './autonomy-api.js';
 import { type MeetingValues, meetingDefaults, meetingResolver, meetingToInput } from './autonomy-forms.js';
+import { PlanSection, planWritable } from './PlanSection.js';
 
 const shape = ZMeetingInputSchema.shape;
 const KINDS = codesOf(shape.kind);
@@ -26,30 +27,18 @@ export function PlanMeetingsSection({ plan }: { plan: TPlan }) {
   const locale = useLocale();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
-  const writable = plan.canWrite && plan.status === 'active';
 
   return (
-    <section aria-labelledby="plan-meetings-heading" className="mb-5">
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h2 id="plan-meetings-heading" className="h4 mb-0">
-          {t('autonomy.meetings.title')}
-        </h2>
-        {writable && !adding && (
-          <button
-            type="button"
-            className="btn btn-primary btn-sm"
-            onClick={() => {
-              setNotice('');
-              setAdding(true);
-            }}
-          >
-            {t('autonomy.meetings.add')}
-          </button>
-        )}
-      </div>
-      <p role="status" className={notice ? 'fw-semibold' : 'visually-hidden'}>
-        {notice}
-      </p>
+    <PlanSection
+      id="plan-meetings"
+      title={t('autonomy.meetings.title')}
+      action={planWritable(plan) && !adding && t('autonomy.meetings.add')}
+      onAction={() => {
+        setNotice('');
+        setAdding(true);
+      }}
+      notice={notice}
+    >
       {adding && (
         <EditorCard id="plan-meeting-add" title={t('autonomy.meetings.add')}>
           <MeetingForm
@@ -90,7 +79,7 @@ export function PlanMeetingsSection({ plan }: { plan: TPlan }) {
           ))}
         </ul>
       )}
-    </section>
+    </PlanSection>
   );
 }
 

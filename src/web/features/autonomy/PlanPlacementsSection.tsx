@@ -8,6 +8,7 @@ import { formatDay, formatNumber } from '../../ui/format.js';
 import { NEXT_PLACEMENT_STATUS } from './jobs-forms.js';
 import { useJobWords } from './jobs-words.js';
 import { FollowUpForm, PlacementForm, PlacementStatusForm } from './PlacementForms.js';
+import { PlanSection, planWritable } from './PlanSection.js';
 
 type Editor =
   | { kind: 'add' }
@@ -39,20 +40,13 @@ export function PlanPlacementsSection({ plan }: { plan: TPlan }) {
   const due = plan.placements.flatMap((p) => p.followUpsDue.map((months) => ({ placement: p, months })));
 
   return (
-    <section aria-labelledby="plan-placements-heading" className="mb-5">
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h2 id="plan-placements-heading" className="h4 mb-0">
-          {t('autonomyJobs.placements.title')}
-        </h2>
-        {plan.canWrite && plan.status === 'active' && editor?.kind !== 'add' && (
-          <button type="button" className="btn btn-primary btn-sm" onClick={() => open({ kind: 'add' })}>
-            {t('autonomyJobs.placements.add')}
-          </button>
-        )}
-      </div>
-      <p role="status" className={notice ? 'fw-semibold' : 'visually-hidden'}>
-        {notice}
-      </p>
+    <PlanSection
+      id="plan-placements"
+      title={t('autonomyJobs.placements.title')}
+      action={planWritable(plan) && editor?.kind !== 'add' && t('autonomyJobs.placements.add')}
+      onAction={() => open({ kind: 'add' })}
+      notice={notice}
+    >
       {due.length > 0 && (
         <div className="alert alert-warning" role="note">
           <p className="mb-1 fw-semibold">{t('autonomyJobs.placements.dueTitle')}</p>
@@ -84,7 +78,7 @@ export function PlanPlacementsSection({ plan }: { plan: TPlan }) {
           />
         ))
       )}
-    </section>
+    </PlanSection>
   );
 }
 

@@ -11,11 +11,11 @@ import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { maxItemsOf, maxLengthOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
-import { useCountries } from '../incidents/incidents-api.js';
+import { useCommunityReference } from '../community/community-words.js';
 import { useSkillsSave } from './autonomy-jobs-api.js';
-import { useCatalogueReference } from './catalogue-reference.js';
 import { type SkillsValues, skillsResolver, skillsToInput, skillsToValues } from './jobs-forms.js';
 import { useJobWords } from './jobs-words.js';
+import { PlanSection, planWritable } from './PlanSection.js';
 
 const shape = ZSkillsInputSchema.shape;
 const MAX_LANGUAGES = maxItemsOf(shape.languages);
@@ -29,41 +29,26 @@ export function PlanSkillsSection({ plan }: { plan: TPlan }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const words = useJobWords();
-  const reference = useCatalogueReference();
-  const countries = useCountries();
+  const reference = useCommunityReference();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
   const skills = plan.skills;
-  const writable = plan.canWrite && plan.status === 'active';
-  const countryName = (code: string | null) =>
-    code
-      ? ((c) => (c ? (locale === 'en' ? c.nameEn : c.nameIt) : code))(
-          countries.data?.find((c) => c.code === code),
-        )
-      : null;
 
   return (
-    <section aria-labelledby="plan-skills-heading" className="mb-5">
-      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h2 id="plan-skills-heading" className="h4 mb-0">
-          {t('autonomyJobs.skills.title')}
-        </h2>
-        {writable && !editing && (
-          <button
-            type="button"
-            className="btn btn-primary btn-sm"
-            onClick={() => {
-              setNotice('');
-              setEditing(true);
-            }}
-          >
-            {skills ? t('autonomyJobs.skills.update') : t('autonomyJobs.skills.start')}
-          </button>
-        )}
-      </div>
-      <p role="status" className={notice ? 'fw-semibold' : 'visually-hidden'}>
-        {notice}
-      </p>
+    <PlanSection
+      id="plan-skills"
+      title={t('autonomyJobs.skills.title')}
+      action={
+        planWritable(plan) &&
+        !editing &&
+        (skills ? t('autonomyJobs.skills.update') : t('autonomyJobs.skills.start'))
+      }
+      onAction={() => {
+        setNotice('');
+        setEditing(true);
+      }}
+      notice={notice}
+    >
       {editing && (
         <EditorCard id="plan-skills-form" title={t('autonomyJobs.skills.formTitle')}>
           <SkillsForm
@@ -95,7 +80,7 @@ export function PlanSkillsSection({ plan }: { plan: TPlan }) {
             {words.word('educationLevel', skills.educationLevel)}
           </Fact>
           <Fact label={t('autonomyJobs.skills.educationCountry')}>
-            {countryName(skills.educationCountry) ?? '—'}
+            {reference.countryName(skills.educationCountry)}
           </Fact>
           <Fact label={t('autonomyJobs.skills.educationRecognition')}>
             {words.word('educationRecognition', skills.educationRecognition)}
@@ -117,7 +102,7 @@ export function PlanSkillsSection({ plan }: { plan: TPlan }) {
           </Fact>
         </Facts>
       )}
-    </section>
+    </PlanSection>
   );
 }
 
@@ -125,8 +110,7 @@ function SkillsForm({ plan, onDone }: { plan: TPlan; onDone: (saved: boolean) =>
   const { t } = useTranslation();
   const locale = useLocale();
   const words = useJobWords();
-  const reference = useCatalogueReference();
-  const countries = useCountries();
+  const reference = useCommunityReference();
   const save = useSkillsSave(plan.id);
   const form = useForm<SkillsValues>({
     resolver: skillsResolver,
@@ -135,9 +119,6 @@ function SkillsForm({ plan, onDone }: { plan: TPlan; onDone: (saved: boolean) =>
   const { register, control } = form;
   const { errors, isSubmitting } = form.formState;
   const languages = useFieldArray({ control, name: 'languages' });
-  const countryOptions = (countries.data ?? [])
-    .map((c) => ({ value: c.code, label: locale === 'en' ? c.nameEn : c.nameIt }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
   // The list's own error (a language twice, too many): on the list, or at its root.
   const languagesError = fieldErrorText(
     t,
@@ -223,7 +204,7 @@ function SkillsForm({ plan, onDone }: { plan: TPlan; onDone: (saved: boolean) =>
           className="col-md-4"
           label={t('autonomyJobs.skills.educationCountry')}
           placeholder={t('autonomyJobs.skills.notSaid')}
-          options={countryOptions}
+          options={reference.countryOptions}
           error={fieldErrorText(t, errors.educationCountry)}
           {...register('educationCountry')}
         />

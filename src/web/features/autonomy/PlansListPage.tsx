@@ -9,11 +9,12 @@ import { DataTable } from '../../ui/DataTable.js';
 import { CheckboxField, SelectField } from '../../ui/fields.js';
 import { formatDay } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
-import { type PlanFilters, usePlans } from './autonomy-api.js';
+import { Pager } from '../../ui/Pager.js';
+import { PLANS_PAGE_SIZE, type PlanFilters, usePlans } from './autonomy-api.js';
 
 /**
  * The autonomy plans the viewer reads, the soonest review first. "Next page" follows the cursor the
- * page ended with; "previous" goes back to the cursor that page was reached with.
+ * page ended with; "previous" goes back to the cursor that page was reached with (the shared Pager).
  */
 export function PlansListPage({
   filters,
@@ -46,11 +47,6 @@ export function PlansListPage({
       reviewDue: draft.reviewDue || undefined,
     });
   }
-  const toTop = () => {
-    const heading = document.getElementById('plans-results-heading');
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'start' });
-  };
 
   return (
     <>
@@ -159,36 +155,17 @@ export function PlansListPage({
                     ))}
                   </tbody>
                 </DataTable>
-                <nav
-                  className="d-flex flex-wrap align-items-center gap-3 mt-3"
-                  aria-label={t('autonomy.list.pager')}
-                >
-                  <button
-                    type="button"
-                    className="btn btn-outline-primary btn-sm"
-                    disabled={starts.length <= 1}
-                    onClick={() => {
-                      setStarts(starts.slice(0, -1));
-                      toTop();
-                    }}
-                  >
-                    {t('autonomy.list.previous')}
-                  </button>
-                  <span aria-live="polite">
-                    {t('autonomy.list.position', { page: starts.length, count: page.total })}
-                  </span>
-                  <button
-                    type="button"
-                    className="btn btn-outline-primary btn-sm"
-                    disabled={!page.nextCursor}
-                    onClick={() => {
-                      if (page.nextCursor) setStarts([...starts, page.nextCursor]);
-                      toTop();
-                    }}
-                  >
-                    {t('autonomy.list.next')}
-                  </button>
-                </nav>
+                <Pager
+                  label={t('autonomy.list.pager')}
+                  page={starts.length}
+                  pageSize={PLANS_PAGE_SIZE}
+                  total={page.total}
+                  onPage={(to) => {
+                    if (to < starts.length) setStarts(starts.slice(0, -1));
+                    else if (page.nextCursor) setStarts([...starts, page.nextCursor]);
+                  }}
+                  resultsHeadingId="plans-results-heading"
+                />
               </>
             )
           }

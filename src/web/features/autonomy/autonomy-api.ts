@@ -94,8 +94,11 @@ export function useOpenPlan() {
   });
 }
 
-/** A change to a plan: the answer is the plan as it now stands, shown at once, then the rest refreshed. */
-function usePlanChange<V>(call: (variables: V) => Promise<TPlan>) {
+/**
+ * A change to a plan: the answer is the plan as it now stands, shown at once; every other query whose
+ * key starts with `autonomy` (the plans', the catalogue's) is fetched again.
+ */
+export function usePlanChange<V>(call: (variables: V) => Promise<TPlan>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,

@@ -1,7 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
-  type TPlan,
   type ZEnrolmentUpdateSchema,
   type ZFollowUpInputSchema,
   type ZJobPlacementInputSchema,
@@ -10,7 +8,7 @@ import {
   type ZSkillsInputSchema,
 } from '../../../contracts/autonomy.js';
 import { api } from '../../api/client.js';
-import { planKeys } from './autonomy-api.js';
+import { usePlanChange } from './autonomy-api.js';
 
 /**
  * A plan's enrolments in offers, its skills balance and its job placements (issue 20, items 1 and
@@ -19,21 +17,6 @@ import { planKeys } from './autonomy-api.js';
  * starts with `autonomy` (the plans', the catalogue's) is fetched again.
  */
 const enc = encodeURIComponent;
-
-function usePlanChange<V>(call: (variables: V) => Promise<TPlan>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: call,
-    onSuccess: (plan) => {
-      queryClient.setQueryData(planKeys.plan(plan.id), plan);
-      return queryClient.invalidateQueries({
-        predicate: (query) =>
-          String(query.queryKey[0] ?? '').startsWith('autonomy') &&
-          !(query.queryKey[1] === 'plan' && query.queryKey[2] === plan.id),
-      });
-    },
-  });
-}
 
 export function useEnrol(planId: string) {
   return usePlanChange((offerId: string) =>

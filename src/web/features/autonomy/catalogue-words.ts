@@ -6,6 +6,7 @@ import {
   type TInitiativeStage,
 } from '../../../contracts/autonomy.js';
 import type { TLocale } from '../../../contracts/index.js';
+import { formatEuroCents } from '../community/community-words.js';
 
 /**
  * The catalogue's codes in words, under `autonomyCatalogue.words.<list>.<code>`; the plan's
@@ -31,16 +32,9 @@ export function useCatalogueWords() {
   };
 }
 
-const LOCALE_TAG: Record<TLocale, string> = { it: 'it-IT', en: 'en-GB' };
-
-/** Euro cents in words (`€ 120,00`; nothing to pay: the word for free). */
+/** Euro cents as every amount reads (`€ 1.234,00`); nothing to pay: the word for free. */
 export function formatCost(cents: number, locale: TLocale, free: string): string {
-  if (cents === 0) return free;
-  const value = new Intl.NumberFormat(LOCALE_TAG[locale], {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(cents / 100);
-  return `€ ${value}`;
+  return cents === 0 ? free : formatEuroCents(cents, locale);
 }
 
 /** Euros typed in a form ("120,50", "120.5") as cents; what is not a number stays not a number. */

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +7,11 @@ import { FormActions, TextAreaField } from '../../ui/fields.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
-import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 import { StepUpCodeForm } from '../../ui/forms/StepUpCodeForm.js';
-import { applyServerFieldErrors, problemType } from '../../ui/forms/server-errors.js';
+import { isStepUpRequired, StepUpReasonForm } from '../../ui/forms/StepUpReasonForm.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { revealUnitAddress, useAddressChange } from './housing-api.js';
 import { type AddressChangeValues, addressChangeResolver, addressChangeToInput } from './housing-forms.js';
-
-type Mode = 'closed' | 'reason' | 'step-up' | 'shown';
-const isStepUpRequired = (error: unknown) => problemType(error).endsWith('step-up-required');
 
 function useStepUpTexts() {
   const { t } = useTranslation();
@@ -47,27 +43,10 @@ export function UnitAddress({
 }) {
   const { t } = useTranslation();
   const stepUpTexts = useStepUpTexts();
-  const [mode, setMode] = useState<Mode>(startOpen ? 'reason' : 'closed');
-  const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<'closed' | 'asking' | 'shown'>(startOpen ? 'asking' : 'closed');
   const [address, setAddress] = useState<string | null>(null);
-  const id = `unit-${unitId}-address`;
-  const reveal = useMutation({
-    mutationFn: (why: string) => revealUnitAddress({ unitId, reason: why }),
-    // Not kept in the mutation cache once this component is gone.
-    gcTime: 0,
-    onSuccess: (revealed) => {
-      setAddress(revealed.address);
-      setMode('shown');
-    },
-    onError: (error) => {
-      if (isStepUpRequired(error)) setMode('step-up');
-    },
-  });
-  const otherError = reveal.error && !isStepUpRequired(reveal.error) ? reveal.error : null;
   const close = () => {
     setAddress(null);
-    setReason('');
-    reveal.reset();
     setMode('closed');
     onClosed?.();
   };
@@ -84,7 +63,7 @@ export function UnitAddress({
           type="button"
           className="btn btn-outline-primary btn-sm"
           aria-label={t('housing.address.revealNamed', { unit: unitLabel })}
-          onClick={() => setMode('reason')}
+          onClick={() => setMode('asking')}
         >
           {t('housing.address.reveal')}
         </button>
@@ -94,31 +73,19 @@ export function UnitAddress({
           {t('housing.address.hide')}
         </button>
       )}
-      {mode === 'reason' && (
-        <ReasonForm
-          id={`${id}-reason`}
+      {mode === 'asking' && (
+        <StepUpReasonForm
+          id={`unit-${unitId}-address`}
           label={t('housing.address.reason')}
           hint={t('housing.address.reasonHint')}
           schema={ZRevealSchema.shape.reason}
           submitLabel={t('housing.address.revealSubmit')}
-          tone="primary"
-          pending={reveal.isPending}
-          error={otherError}
-          onSubmit={(why) => {
-            setReason(why);
-            reveal.mutate(why);
+          stepUpTexts={stepUpTexts}
+          run={(reason) => revealUnitAddress({ unitId, reason })}
+          onDone={(revealed) => {
+            setAddress(revealed.address);
+            setMode('shown');
           }}
-          onCancel={close}
-        />
-      )}
-      {mode === 'step-up' && (
-        <StepUpCodeForm
-          id={`${id}-step-up`}
-          texts={stepUpTexts}
-          reason={reason}
-          pending={reveal.isPending}
-          error={otherError}
-          onVerified={() => reveal.mutate(reason)}
           onCancel={close}
         />
       )}

@@ -15,38 +15,46 @@ import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
-import { useUnitCreate, useUnitReference, useUnitUpdate } from './housing-api.js';
+import { useDistricts, useOrganisations } from '../structure/structure-api.js';
+import { useUnitCreate, useUnitUpdate } from './housing-api.js';
 import {
-  emptyUnit,
-  type UnitEditValues,
   type UnitValues,
-  unitEditResolver,
-  unitEditToInput,
-  unitEditValues,
   unitResolver,
   unitToInput,
+  unitToUpdate,
+  unitToValues,
+  unitUpdateResolver,
 } from './housing-forms.js';
 
 const FIELDS = ZUnitInputSchema.shape;
 
-function useAccessibilityOptions() {
-  const { t } = useTranslation();
-  return UNIT_ACCESSIBILITY.map((a) => ({ value: a, label: t(`housing.accessibility.${a}`) }));
-}
-
-/** A new protected apartment: its label, partner, district, capacity, accessibility and address. */
-export function UnitCreateForm({ onDone }: { onDone: (unit: TUnit | null) => void }) {
+/**
+ * A protected apartment. New: its label, partner, district, capacity, accessibility and address.
+ * Changed (`unit`): label, capacity (never below what is booked: the server says how many),
+ * accessibility, notes, in use; the address is changed apart, after a second factor.
+ */
+export function UnitForm({ unit, onDone }: { unit?: TUnit; onDone: (saved: TUnit | null) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const create = useUnitCreate();
-  const { organisations, districts } = useUnitReference();
-  const accessibility = useAccessibilityOptions();
-  const form = useForm<UnitValues>({ resolver: unitResolver, defaultValues: emptyUnit() });
+  const update = useUnitUpdate(unit?.id ?? '');
+  const save = unit ? update : create;
+  const organisations = useOrganisations();
+  const districts = useDistricts();
+  const form = useForm<UnitValues>({
+    resolver: unit ? unitUpdateResolver : unitResolver,
+    defaultValues: unitToValues(unit),
+  });
   const { errors, isSubmitting } = form.formState;
+  const id = (name: string) => (unit ? `unit-edit-${name}` : `unit-${name}`);
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      onDone(await create.mutateAsync(ZUnitInputSchema.parse(unitToInput(values))));
+      onDone(
+        unit
+          ? await update.mutateAsync(ZUnitUpdateSchema.parse(unitToUpdate(values)))
+          : await create.mutateAsync(ZUnitInputSchema.parse(unitToInput(values))),
+      );
     } catch (e) {
       applyServerFieldErrors(e, form.setError, locale, values);
     }
@@ -54,13 +62,13 @@ export function UnitCreateForm({ onDone }: { onDone: (unit: TUnit | null) => voi
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {create.error && Object.keys(errors).length === 0 ? <ActionProblem error={create.error} /> : null}
+      {save.error && Object.keys(errors).length === 0 ? <ActionProblem error={save.error} /> : null}
       <div className="row">
         <TextField
-          id="unit-label"
+          id={id('label')}
           className="col-md-6"
           label={t('housing.unit.label')}
-          hint={t('housing.unit.labelHint')}
+          hint={unit ? undefined : t('housing.unit.labelHint')}
           autoComplete="off"
           required
           maxLength={maxLengthOf(FIELDS.label)}
@@ -68,47 +76,49 @@ export function UnitCreateForm({ onDone }: { onDone: (unit: TUnit | null) => voi
           {...form.register('label')}
         />
         <TextField
-          id="unit-capacity"
+          id={id('capacity')}
           className="col-md-6"
           type="number"
           label={t('housing.unit.capacity')}
-          hint={t('housing.unit.capacityHint')}
+          hint={unit ? t('housing.unit.capacityEditHint') : t('housing.unit.capacityHint')}
           required
           {...rangeOf(FIELDS.capacity)}
           error={fieldErrorText(t, errors.capacity)}
           {...form.register('capacity')}
         />
       </div>
-      <div className="row">
-        <SelectField
-          id="unit-organisation"
-          className="col-md-6"
-          label={t('housing.unit.organisation')}
-          placeholder={t('common.choose')}
-          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          required
-          error={fieldErrorText(t, errors.managingOrganisationId)}
-          {...form.register('managingOrganisationId')}
-        />
-        <SelectField
-          id="unit-district"
-          className="col-md-6"
-          label={t('housing.unit.district')}
-          placeholder={t('common.choose')}
-          options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          required
-          error={fieldErrorText(t, errors.districtId)}
-          {...form.register('districtId')}
-        />
-      </div>
+      {!unit && (
+        <div className="row">
+          <SelectField
+            id="unit-organisation"
+            className="col-md-6"
+            label={t('housing.unit.organisation')}
+            placeholder={t('common.choose')}
+            options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            required
+            error={fieldErrorText(t, errors.managingOrganisationId)}
+            {...form.register('managingOrganisationId')}
+          />
+          <SelectField
+            id="unit-district"
+            className="col-md-6"
+            label={t('housing.unit.district')}
+            placeholder={t('common.choose')}
+            options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            required
+            error={fieldErrorText(t, errors.districtId)}
+            {...form.register('districtId')}
+          />
+        </div>
+      )}
       <Controller
         control={form.control}
         name="accessibility"
         render={({ field }) => (
           <CheckboxGroup
-            id="unit-accessibility"
+            id={id('accessibility')}
             legend={t('housing.unit.accessibility')}
-            options={accessibility}
+            options={UNIT_ACCESSIBILITY.map((a) => ({ value: a, label: t(`housing.accessibility.${a}`) }))}
             inline
             value={field.value}
             onChange={field.onChange}
@@ -116,19 +126,21 @@ export function UnitCreateForm({ onDone }: { onDone: (unit: TUnit | null) => voi
           />
         )}
       />
+      {!unit && (
+        <TextAreaField
+          id="unit-address"
+          label={t('housing.unit.address')}
+          hint={t('housing.unit.addressHint')}
+          rows={2}
+          autoComplete="off"
+          required
+          maxLength={maxLengthOf(FIELDS.address)}
+          error={fieldErrorText(t, errors.address)}
+          {...form.register('address')}
+        />
+      )}
       <TextAreaField
-        id="unit-address"
-        label={t('housing.unit.address')}
-        hint={t('housing.unit.addressHint')}
-        rows={2}
-        autoComplete="off"
-        required
-        maxLength={maxLengthOf(FIELDS.address)}
-        error={fieldErrorText(t, errors.address)}
-        {...form.register('address')}
-      />
-      <TextAreaField
-        id="unit-notes"
+        id={id('notes')}
         label={t('housing.unit.notes')}
         hint={t('housing.unit.notesHint')}
         rows={2}
@@ -136,97 +148,19 @@ export function UnitCreateForm({ onDone }: { onDone: (unit: TUnit | null) => voi
         error={fieldErrorText(t, errors.notes)}
         {...form.register('notes')}
       />
+      {unit && (
+        <CheckboxField
+          id="unit-edit-active"
+          label={t('housing.unit.activeField')}
+          hint={t('housing.unit.activeHint')}
+          {...form.register('active')}
+        />
+      )}
       <FormActions>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('housing.unit.create')}
+          {unit ? t('housing.unit.save') : t('housing.unit.create')}
         </button>
         <button type="button" className="btn btn-outline-secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </FormActions>
-    </form>
-  );
-}
-
-/** Label, capacity (never below what is booked: the server says how many), accessibility, notes, in use. */
-export function UnitEditForm({ unit, onDone }: { unit: TUnit; onDone: (saved: boolean) => void }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const update = useUnitUpdate(unit.id);
-  const accessibility = useAccessibilityOptions();
-  const form = useForm<UnitEditValues>({ resolver: unitEditResolver, defaultValues: unitEditValues(unit) });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await update.mutateAsync(ZUnitUpdateSchema.parse(unitEditToInput(values)));
-      onDone(true);
-    } catch (e) {
-      applyServerFieldErrors(e, form.setError, locale, values);
-    }
-  });
-
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      {update.error && Object.keys(errors).length === 0 ? <ActionProblem error={update.error} /> : null}
-      <div className="row">
-        <TextField
-          id="unit-edit-label"
-          className="col-md-6"
-          label={t('housing.unit.label')}
-          autoComplete="off"
-          required
-          maxLength={maxLengthOf(FIELDS.label)}
-          error={fieldErrorText(t, errors.label)}
-          {...form.register('label')}
-        />
-        <TextField
-          id="unit-edit-capacity"
-          className="col-md-6"
-          type="number"
-          label={t('housing.unit.capacity')}
-          hint={t('housing.unit.capacityEditHint')}
-          required
-          {...rangeOf(FIELDS.capacity)}
-          error={fieldErrorText(t, errors.capacity)}
-          {...form.register('capacity')}
-        />
-      </div>
-      <Controller
-        control={form.control}
-        name="accessibility"
-        render={({ field }) => (
-          <CheckboxGroup
-            id="unit-edit-accessibility"
-            legend={t('housing.unit.accessibility')}
-            options={accessibility}
-            inline
-            value={field.value}
-            onChange={field.onChange}
-            error={fieldErrorText(t, errors.accessibility as FieldError | undefined)}
-          />
-        )}
-      />
-      <TextAreaField
-        id="unit-edit-notes"
-        label={t('housing.unit.notes')}
-        hint={t('housing.unit.notesHint')}
-        rows={2}
-        maxLength={maxLengthOf(FIELDS.notes)}
-        error={fieldErrorText(t, errors.notes)}
-        {...form.register('notes')}
-      />
-      <CheckboxField
-        id="unit-edit-active"
-        label={t('housing.unit.activeField')}
-        hint={t('housing.unit.activeHint')}
-        {...form.register('active')}
-      />
-      <FormActions>
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('housing.unit.save')}
-        </button>
-        <button type="button" className="btn btn-outline-secondary" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </button>
       </FormActions>

@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/PageHeading.js';
 import { housingKeys, useUnit } from './housing-api.js';
 import { StaysSection } from './StaysSection.js';
 import { AddressChangeForm, UnitAddress } from './UnitAddress.js';
-import { UnitEditForm } from './UnitForms.js';
+import { UnitForm } from './UnitForms.js';
 
 /** One protected apartment: its facts, its address (revealed in place), its stays. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -83,7 +83,7 @@ function UnitView({ unit }: { unit: TUnit }) {
       )}
       {editing && (
         <EditorCard id="unit-edit" title={t('housing.unit.editTitle', { unit: unit.label })}>
-          <UnitEditForm
+          <UnitForm
             unit={unit}
             onDone={(saved) => {
               setEditing(false);

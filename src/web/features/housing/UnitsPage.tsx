@@ -7,7 +7,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { EditorCard } from '../../ui/EditorCard.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { useUnits } from './housing-api.js';
-import { UnitCreateForm } from './UnitForms.js';
+import { UnitForm } from './UnitForms.js';
 
 /** The housing team's protected apartments as cards (never the address); a coordinator adds one. */
 export function UnitsPage() {
@@ -36,7 +36,7 @@ export function UnitsPage() {
       </PageHeading>
       {creating && (
         <EditorCard id="unit-create" title={t('housing.units.newTitle')}>
-          <UnitCreateForm
+          <UnitForm
             onDone={(unit) => {
               setCreating(false);
               if (unit) void navigate({ to: '/housing/units/$unitId', params: { unitId: unit.id } });

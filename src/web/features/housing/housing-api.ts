@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type TUnit,
   type ZAddressChangeSchema,
@@ -14,7 +14,6 @@ import {
   ZUnitSchema,
   type ZUnitUpdateSchema,
 } from '../../../contracts/housing.js';
-import { ZDistrictSchema, ZOrganisationSchema } from '../../../contracts/structure.js';
 import { api } from '../../api/client.js';
 
 /** Protected apartments (issue 20, item 4): units, stays, the address and requests to see it. */
@@ -39,21 +38,6 @@ export function useUnit(id: string) {
     queryKey: housingKeys.unit(id),
     queryFn: () => api(`/api/housing/units/${enc(id)}`, { schema: ZUnitSchema }),
   });
-}
-
-/** The organisations and districts a new unit names (the structure's own lists). */
-export function useUnitReference() {
-  const organisations = useQuery({
-    queryKey: ['housing', 'organisations'],
-    queryFn: () => api('/api/organisations', { schema: z.array(ZOrganisationSchema) }),
-    staleTime: 5 * 60_000,
-  });
-  const districts = useQuery({
-    queryKey: ['housing', 'districts'],
-    queryFn: () => api('/api/districts', { schema: z.array(ZDistrictSchema) }),
-    staleTime: 5 * 60_000,
-  });
-  return { organisations, districts };
 }
 
 /** Every change answers with the unit: it goes in the cache, and the list is refetched. */

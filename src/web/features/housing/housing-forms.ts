@@ -24,15 +24,18 @@ export interface UnitValues {
   districtId: string;
   address: string;
   notes: string;
+  active: boolean;
 }
-export const emptyUnit = (): UnitValues => ({
-  label: '',
+/** A new unit's empty form, or a unit's values to change (its partner, district and address are not changed here). */
+export const unitToValues = (unit?: TUnit): UnitValues => ({
+  label: unit?.label ?? '',
   managingOrganisationId: '',
-  capacity: '',
-  accessibility: [],
+  capacity: unit ? String(unit.capacity) : '',
+  accessibility: unit ? [...unit.accessibility] : [],
   districtId: '',
   address: '',
-  notes: '',
+  notes: unit?.notes ?? '',
+  active: unit?.active ?? true,
 });
 export const unitToInput = (v: UnitValues) => ({
   label: v.label,
@@ -43,30 +46,15 @@ export const unitToInput = (v: UnitValues) => ({
   address: v.address,
   notes: orNull(v.notes),
 });
-export const unitResolver = contractResolver<UnitValues>(ZUnitInputSchema, unitToInput);
-
-export interface UnitEditValues {
-  label: string;
-  capacity: string;
-  accessibility: string[];
-  notes: string;
-  active: boolean;
-}
-export const unitEditValues = (unit: TUnit): UnitEditValues => ({
-  label: unit.label,
-  capacity: String(unit.capacity),
-  accessibility: [...unit.accessibility],
-  notes: unit.notes ?? '',
-  active: unit.active,
-});
-export const unitEditToInput = (v: UnitEditValues) => ({
+export const unitToUpdate = (v: UnitValues) => ({
   label: v.label,
   capacity: count(v.capacity),
   accessibility: v.accessibility,
   notes: orNull(v.notes),
   active: v.active,
 });
-export const unitEditResolver = contractResolver<UnitEditValues>(ZUnitUpdateSchema, unitEditToInput);
+export const unitResolver = contractResolver<UnitValues>(ZUnitInputSchema, unitToInput);
+export const unitUpdateResolver = contractResolver<UnitValues>(ZUnitUpdateSchema, unitToUpdate);
 
 export interface StayValues {
   householdCode: string;

@@ -15,7 +15,7 @@ import { maxLengthOf, rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { useNoticeLine } from './notice.js';
+import { useNotice } from '../households/notice.js';
 import { useBudgets, useCreateBudget } from './payments-api.js';
 import { type BudgetValues, budgetToInput, formatEuro } from './payments-forms.js';
 
@@ -28,7 +28,7 @@ export function BudgetsPage() {
   const can = useCan();
   const budgets = useBudgets();
   const [adding, setAdding] = useState(false);
-  const [notice, say] = useNoticeLine();
+  const [notice, say] = useNotice();
   return (
     <>
       <PageHeading title={t('payments.budgets.title')}>

@@ -5,7 +5,7 @@ import { useLocale } from '../../i18n/index.js';
 import { FormActions } from '../../ui/fields.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
-import { useNoticeLine } from './notice.js';
+import { useNotice } from '../households/notice.js';
 import { documentLink, useAddDocument } from './payments-api.js';
 import { StepUpReason } from './StepUpReason.js';
 
@@ -28,7 +28,7 @@ function kindOf(contentType: string | undefined) {
  */
 export function DocumentsSection({ request }: { request: TRentRequest }) {
   const { t } = useTranslation();
-  const [notice, say] = useNoticeLine();
+  const [notice, say] = useNotice();
   const open = request.status !== 'refused' && request.status !== 'cancelled';
   return (
     <section aria-labelledby="rent-request-documents" className="mb-4">

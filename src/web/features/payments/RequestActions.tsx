@@ -18,7 +18,7 @@ import { maxLengthOf } from '../../ui/forms/limits.js';
 import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { todayLocal } from '../../ui/forms/values.js';
-import { useNoticeLine } from './notice.js';
+import { useNotice } from '../households/notice.js';
 import { useRequestActions } from './payments-api.js';
 import { formatEuro } from './payments-forms.js';
 
@@ -34,7 +34,7 @@ export function RequestActions({ request }: { request: TRentRequest }) {
   const locale = useLocale();
   const actions = useRequestActions(request.id);
   const [open, setOpen] = useState<Open>('none');
-  const [notice, say] = useNoticeLine();
+  const [notice, say] = useNotice();
   const { can } = request;
   const any = can.approve || can.pay || can.reverse || can.cancel;
   const done = (message: string) => () => {

@@ -10,7 +10,8 @@ import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { codesOf, maxLengthOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { useBudgets, useOrganisations, useUnits } from './payments-api.js';
+import { useOrganisations } from '../structure/structure-api.js';
+import { useBudgets, useUnits } from './payments-api.js';
 import { formatEuro, newRequestValues, type RequestValues, requestToInput } from './payments-forms.js';
 
 const shape = ZRentRequestInputSchema.shape;

@@ -15,7 +15,6 @@ import {
   type ZRentReversalSchema,
   ZUnitListSchema,
 } from '../../../contracts/housing.js';
-import { ZOrganisationSchema } from '../../../contracts/structure.js';
 import { api, withQuery } from '../../api/client.js';
 
 /** Rent support (issue 20, item 5): budgets, requests and their decisions, the ledger and its export. */
@@ -38,7 +37,6 @@ export const paymentKeys = {
   requests: (filters: RequestFilters) => ['payments', 'requests', filters] as const,
   request: (id: string) => ['payments', 'request', id] as const,
   ledger: (filters: LedgerFilters) => ['payments', 'ledger', filters] as const,
-  organisations: ['payments', 'organisations'] as const,
   units: ['payments', 'units'] as const,
 };
 
@@ -184,15 +182,6 @@ export const ledgerExportUrl = (filters: LedgerFilters, format: 'xlsx' | 'csv') 
     budgetId: filters.budgetId,
     householdCode: filters.householdCode,
   });
-
-/** Partner organisations, to name the payee (everyone who asks for support reads the structure). */
-export function useOrganisations() {
-  return useQuery({
-    queryKey: paymentKeys.organisations,
-    queryFn: () => api('/api/organisations', { schema: z.array(ZOrganisationSchema) }),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** The service's apartments (labels and who stayed, never an address), for the housing team only. */
 export function useUnits(enabled: boolean) {
