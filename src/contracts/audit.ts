@@ -66,6 +66,19 @@ export const AUDIT_RECORD_TYPES = [
   'housing_address_request',
   'rent_budget',
   'rent_request',
+  'governance_committee',
+  'governance_meeting',
+  'governance_minutes',
+  'governance_decision',
+  'governance_action',
+  'governance_activity',
+  'governance_milestone',
+  'governance_risk',
+  'governance_legacy_item',
+  'governance_funder',
+  'governance_opportunity',
+  'governance_campaign',
+  'governance_partner',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -13,6 +13,8 @@ export const ZRoleSchema = z.enum([
   'dpo',
   // Pays rent support: budgets, payment orders and the ledger, never a plan's content (issue 20).
   'finance',
+  // Keeps the fundraising plan: funders, opportunities, campaigns; donors never have an account (issue 21).
+  'fundraiser',
 ]);
 export type TRole = z.infer<typeof ZRoleSchema>;
 
@@ -93,5 +95,10 @@ export const ZPermissionSchema = z.enum([
   'payments.request',
   'payments.read',
   'payments.approve',
+  // Governance (issue 21): committees a user sits on, their actions, the project plan; managing them.
+  'governance.read',
+  'governance.manage',
+  'fundraising.read',
+  'fundraising.write',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

@@ -16,6 +16,7 @@ import { autonomyModule } from './modules/autonomy/autonomy.module.js';
 import { breakGlassModule } from './modules/break-glass/break-glass.module.js';
 import { casesModule } from './modules/cases/cases.module.js';
 import { communityModule } from './modules/community/community.module.js';
+import { governanceModule } from './modules/governance/governance.module.js';
 import { identityProvidersModule } from './modules/identity-providers/identity-providers.module.js';
 import { mediationModule } from './modules/mediation/mediation.module.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
@@ -86,6 +87,7 @@ export const MODULES: readonly TramaModule[] = [
   mediationModule,
   communityModule,
   autonomyModule,
+  governanceModule,
 ];
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */

@@ -242,6 +242,13 @@ const ACCOUNTS: {
     role: 'researcher',
     service: 'ricerca',
   },
+  {
+    username: 'raccolta.fondi',
+    displayName: 'Giulia Raccolta',
+    addressForm: 'feminine',
+    role: 'fundraiser',
+    organisation: 'risorsa',
+  },
 ];
 
 function demoPassword() {

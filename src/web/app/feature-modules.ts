@@ -7,9 +7,12 @@ import { autonomyModule } from '../features/autonomy/autonomy.module.js';
 import { autonomyDashboardModule } from '../features/autonomy-dashboard/autonomy-dashboard.module.js';
 import { breakGlassModule } from '../features/break-glass/break-glass.module.js';
 import { casesModule } from '../features/cases/cases.module.js';
+import { committeesModule } from '../features/committees/committees.module.js';
 import { communityModule } from '../features/community/community.module.js';
 import { communityEventsModule } from '../features/community-events/community-events.module.js';
 import { exportsModule } from '../features/exports/exports.module.js';
+import { fundraisingModule } from '../features/fundraising/fundraising.module.js';
+import { governanceActionsModule } from '../features/governance-actions/governance-actions.module.js';
 import { homeModule } from '../features/home/home.module.js';
 import { householdsModule } from '../features/households/households.module.js';
 import { housingModule } from '../features/housing/housing.module.js';
@@ -22,6 +25,7 @@ import { mediationLibraryModule } from '../features/mediation-library/mediation-
 import { mediationMineModule } from '../features/mediation-mine/mediation-mine.module.js';
 import { observatoryModule } from '../features/observatory/observatory.module.js';
 import { paymentsModule } from '../features/payments/payments.module.js';
+import { projectPlanModule } from '../features/project-plan/project-plan.module.js';
 import { referralsModule } from '../features/referrals/referrals.module.js';
 import { researchModule } from '../features/research/research.module.js';
 import { roleGrantsModule } from '../features/role-grants/role-grants.module.js';
@@ -58,6 +62,10 @@ export const FEATURE_MODULES = [
   housingModule,
   paymentsModule,
   autonomyDashboardModule,
+  committeesModule,
+  governanceActionsModule,
+  projectPlanModule,
+  fundraisingModule,
   researchModule,
   attendanceModule,
   auditModule,

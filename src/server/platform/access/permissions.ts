@@ -62,6 +62,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'housing.address',
     'payments.request',
     'payments.read',
+    'governance.read',
+    'governance.manage',
+    'fundraising.read',
+    'fundraising.write',
   ],
   practitioner: [
     'structure.read',
@@ -86,6 +90,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'housing.read',
     'housing.address',
     'payments.request',
+    'governance.read',
   ],
   clinician: [
     'structure.read',
@@ -105,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'autonomy.read',
     'autonomy.write',
     'housing.address',
+    'governance.read',
   ],
   mediator: [
     'structure.read',
@@ -114,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'mediation.library',
     'mediation.library.write',
     'community.read',
+    'governance.read',
   ],
   // A trainer manages the courses and editions of their own training service (RLS: trama_managed_gatherings).
   trainer: [
@@ -124,12 +131,22 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'training.dashboard',
     'mediation.library',
     'community.read',
+    'governance.read',
   ],
-  editor: ['structure.read', 'training.browse', 'mediation.library'],
-  researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse'],
+  editor: ['structure.read', 'training.browse', 'mediation.library', 'governance.read'],
+  researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse', 'governance.read'],
   // A finance officer of an autonomy_housing service: budgets, approving and paying rent support
   // requested by someone else (four-eyes in the database), the ledger and its export.
-  finance: ['structure.read', 'payments.request', 'payments.read', 'payments.approve', 'autonomy.dashboard'],
+  finance: [
+    'structure.read',
+    'payments.request',
+    'payments.read',
+    'payments.approve',
+    'autonomy.dashboard',
+    'governance.read',
+  ],
+  // Keeps the fundraising plan and sits on committees; never reaches a case, a person or a household.
+  fundraiser: ['structure.read', 'governance.read', 'fundraising.read', 'fundraising.write'],
 };
 
 export function permissionsOf(role: TRole | null): readonly TPermission[] {

@@ -27,6 +27,8 @@ export const RETENTION_CLASSES = {
   service_record: 'accounting period, then anonymised',
   /** Community holders' contacts, event registrations and attendance: while the relationship or the project's reporting lasts, then anonymised (counts kept). */
   community_record: 'relationship or reporting period, then anonymised',
+  /** The partnership's committees, plan and fundraising: the project's reporting and the funders' audits (public funds: 10 years), then anonymised. */
+  partnership_record: 'reporting and funders’ audit period, then anonymised',
 } as const;
 
 export type RetentionClass = keyof typeof RETENTION_CLASSES;
