@@ -37,6 +37,7 @@ const ACCOUNT_OF_ROLE: Record<string, string> = {
   editor: 'redazione',
   researcher: 'ricercatrice',
   finance: 'ragioneria',
+  fundraiser: 'raccolta.fondi',
 };
 
 function concreteUrl(url: string, ids: { user: string }) {

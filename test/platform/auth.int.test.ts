@@ -181,6 +181,7 @@ describe('sessions', () => {
       'housing.read',
       'housing.address',
       'payments.request',
+      'governance.read',
     ]);
     const adminMembership = (
       await (await t.signIn('admin')).request({ method: 'GET', url: '/api/auth/session' })

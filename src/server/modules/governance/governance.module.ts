@@ -7,6 +7,7 @@ import { GOVERNANCE_FIELD_CLASSES, GOVERNANCE_RETENTION } from './governance.fie
 import { GOVERNANCE_JOBS } from './governance.jobs.js';
 import { governanceAttention } from './governance-attention.js';
 import { committeesRoutes } from './governance-committees.routes.js';
+import { registerGovernanceFiles } from './governance-files.js';
 import { fundraisingRoutes } from './governance-fundraising.routes.js';
 import { minutesRoutes } from './governance-minutes.routes.js';
 import { planRoutes } from './governance-plan.routes.js';
@@ -14,6 +15,7 @@ import { planRoutes } from './governance-plan.routes.js';
 const routes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
+    registerGovernanceFiles();
     await app.register(committeesRoutes(deps));
     await app.register(minutesRoutes(deps));
     await app.register(planRoutes(deps));
