@@ -129,7 +129,7 @@ CREATE POLICY governance_minutes_system ON governance_minutes TO CURRENT_USER US
 --> statement-breakpoint
 CREATE POLICY governance_minutes_read ON governance_minutes FOR SELECT TO trama_app
   USING (meeting_id IN (SELECT id FROM governance_meetings WHERE committee_id = ANY ((SELECT trama_governance_committees(ARRAY['chair', 'secretary']))::uuid[])
-         OR (status <> 'draft' AND committee_id = ANY ((SELECT trama_governance_committees(ARRAY['member']))::uuid[]))));
+         OR (governance_minutes.status <> 'draft' AND committee_id = ANY ((SELECT trama_governance_committees(ARRAY['member']))::uuid[]))));
 --> statement-breakpoint
 CREATE POLICY governance_minutes_insert ON governance_minutes FOR INSERT TO trama_app
   WITH CHECK (status = 'draft' AND drafted_by = (SELECT trama_user()) AND approved_at IS NULL

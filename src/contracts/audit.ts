@@ -68,6 +68,7 @@ export const AUDIT_RECORD_TYPES = [
   'rent_request',
   'governance_committee',
   'governance_meeting',
+  'governance_agenda_item',
   'governance_minutes',
   'governance_decision',
   'governance_action',

@@ -89,4 +89,5 @@ export const GOVERNANCE_LIMITS = {
   members: 60,
   amountCents: 1_000_000_000,
   quorum: 60,
+  reason: 1000,
 } as const;

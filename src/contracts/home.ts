@@ -32,6 +32,8 @@ export const ZAttentionItemSchema = z.object({
     'autonomy_reviews_due',
     'housing_address_requests',
     'rent_requests_to_approve',
+    'governance_actions_open',
+    'governance_actions_overdue',
   ]),
   count: z.number().int(),
   link: z.string(),

@@ -60,6 +60,7 @@ declare module '../../platform/audit/audit-events.js' {
 export const GOVERNANCE_RECORD_TABLES = {
   governance_committee: 'governance_committees',
   governance_meeting: 'governance_meetings',
+  governance_agenda_item: 'governance_agenda_items',
   governance_minutes: 'governance_minutes',
   governance_decision: 'governance_decisions',
   governance_action: 'governance_actions',

@@ -44,6 +44,16 @@ const CUSTOM_IT: Record<string, string> = {
     'un numero di registro: al massimo 4 lettere, poi cifre e / . _ -',
   'ISO 3166 two-letter code': 'codice ISO 3166 di due lettere',
   'ISO 639 language code': 'codice lingua ISO 639',
+  // Governance, fundraising and complementary resources (issue 21, items 5 and 6).
+  'the amount asked cannot be negative': 'l’importo richiesto non può essere negativo',
+  'the amount pledged cannot be negative': 'l’importo promesso non può essere negativo',
+  'the amount received cannot be negative': 'l’importo ricevuto non può essere negativo',
+  'the goal cannot be negative': 'l’obiettivo non può essere negativo',
+  'the value cannot be negative': 'il valore non può essere negativo',
+  'required from the pledged stage on': 'obbligatorio dalla fase «promesso» in poi',
+  'required when received': 'obbligatorio quando il finanziamento è ricevuto',
+  // Governance: project plan and partner directory (issue 21, items 3 and 7).
+  'a phone number': 'un numero di telefono',
   // Autonomy: offers, enrolments, skills balance, job placements (issue 20).
   'name one provider: a partner organisation or a community holder':
     'indica un solo ente che la offre: un’organizzazione partner o una realtà del territorio',

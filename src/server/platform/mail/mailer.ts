@@ -8,7 +8,15 @@ export interface Mail {
   text: string;
   /** Set by the mail job from the event's key, so a receiver can also tell a repeat. */
   messageId?: string;
+  /** An invitation (ICS text, method REQUEST): sent as the message's calendar part. */
+  calendar?: string;
 }
+
+/** The message as nodemailer takes it: an invitation's calendar becomes its `icalEvent`. */
+const toNodemailer = ({ calendar, ...mail }: Mail) => ({
+  ...mail,
+  ...(calendar ? { icalEvent: { method: 'REQUEST', content: calendar } } : {}),
+});
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -31,14 +39,14 @@ export function createMailer({
     const transport = nodemailer.createTransport(smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from, ...mail });
+        await transport.sendMail({ from, ...toNodemailer(mail) });
       },
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from, ...mail });
+      const info = await transport.sendMail({ from, ...toNodemailer(mail) });
       mkdirSync(outboxDir, { recursive: true });
       writeFileSync(
         join(outboxDir, `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`),

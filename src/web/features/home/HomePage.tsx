@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { type TAttentionItem, ZHomeSchema } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
 import { addressContext } from '../../i18n/role-label.js';
-import { useSession } from '../../session/session.js';
+import { useCan, useSession } from '../../session/session.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { HomeActions } from '../governance-actions/HomeActions.js';
 
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
+  const can = useCan();
   const home = useQuery({ queryKey: ['home'], queryFn: () => api('/api/home', { schema: ZHomeSchema }) });
 
   return (
@@ -41,6 +43,7 @@ export function HomePage() {
           }
         </AsyncContent>
       </section>
+      {can('governance.read') && <HomeActions />}
     </>
   );
 }

@@ -1,0 +1,181 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { TLegacyKind, TWorkPackage } from '../../../contracts/governance-codes.js';
+import { queryRows } from '../../platform/db/client.js';
+import type { DemoSeedContext } from '../../platform/module.js';
+import type { DemoOrg } from './governance-demo-plan.js';
+
+/**
+ * The demo's partner directory (a lead and partners in every work package, invented contacts, the
+ * agreement's obligations) and what lasts (one adoption into the Piano di Zona of each Ambito,
+ * linked to a steering committee decision when the minutes demo wrote one).
+ */
+
+const ROLES: [TWorkPackage, DemoOrg, DemoOrg[]][] = [
+  ['wp1', 'sirio', ['cerchio', 'risorsa', 'asst']],
+  ['wp2', 'risorsa', ['solidalia', 'tribunale', 'asst', 'cerchio']],
+  ['wp3', 'solidalia', ['risorsa']],
+  ['wp4', 'cerchio', ['bicocca', 'asst']],
+  ['wp5', 'cerchio', ['risorsa', 'solidalia']],
+  ['wp6', 'risorsa', ['solidalia', 'cerchio', 'sirio', 'asst', 'bicocca', 'tribunale']],
+  ['wp7', 'bicocca', ['risorsa', 'solidalia']],
+];
+
+const CONTACTS: [DemoOrg, string, string, string, string][] = [
+  [
+    'risorsa',
+    'Marta Ghislandi',
+    'Direttrice dell’Ufficio di Piano',
+    'm.ghislandi@risorsasociale.example',
+    '0363 000101',
+  ],
+  [
+    'risorsa',
+    'Paolo Bertocchi',
+    'Referente amministrativo del progetto',
+    'p.bertocchi@risorsasociale.example',
+    '0363 000102',
+  ],
+  [
+    'solidalia',
+    'Giulia Ferrandi',
+    'Responsabile dell’Ufficio di Piano',
+    'g.ferrandi@solidalia.example',
+    '0363 000201',
+  ],
+  ['cerchio', 'Samuele Invernizzi', 'Presidente', 's.invernizzi@ilcerchio.example', '0363 000301'],
+  [
+    'cerchio',
+    'Amina Belkacem',
+    'Coordinatrice dell’équipe etnoclinica',
+    'a.belkacem@ilcerchio.example',
+    '0363 000302',
+  ],
+  ['sirio', 'Elena Rota', 'Responsabile del centro', 'e.rota@sirio.example', '0363 000401'],
+  ['asst', 'Carlo Mapelli', 'Direttore sociosanitario delegato', 'c.mapelli@asst.example', '035 000501'],
+  [
+    'bicocca',
+    'Francesca Locatelli',
+    'Docente di antropologia, responsabile scientifica',
+    'f.locatelli@unimib.example',
+    '02 000601',
+  ],
+  [
+    'tribunale',
+    'Luca Brembilla',
+    'Funzionario di cancelleria',
+    'l.brembilla@giustizia.example',
+    '030 000701',
+  ],
+];
+
+const OBLIGATIONS: [DemoOrg, string, number | null, 'open' | 'met'][] = [
+  ['risorsa', 'Rendicontazione economica annuale al finanziatore', 365, 'met'],
+  ['risorsa', 'Rendicontazione economica del secondo anno', 730, 'open'],
+  ['solidalia', 'Messa a disposizione delle sedi per i laboratori', 240, 'met'],
+  ['cerchio', 'Cofinanziamento del 10% delle attività di WP5', 1095, 'open'],
+  ['sirio', 'Convenzione con la cooperativa per le mediatrici', 330, 'open'],
+  ['bicocca', 'Rapporto scientifico intermedio', 600, 'open'],
+  ['asst', 'Accesso dei consultori alla formazione', null, 'met'],
+  ['tribunale', 'Incontri semestrali di verifica del protocollo', null, 'open'],
+];
+
+const LEGACY: [TLegacyKind, string, string, DemoOrg | null, string | null, number][] = [
+  [
+    'continuation',
+    'Équipe etnoclinica dopo il progetto',
+    'Le consultazioni ai servizi continuano come servizio della cooperativa.',
+    'cerchio',
+    'Fondo sociale regionale e quote dei Comuni',
+    380,
+  ],
+  [
+    'continuation',
+    'Banca dati antiviolenza',
+    'Gestita dal centro antiviolenza con il sostegno dell’Ufficio di Piano.',
+    'sirio',
+    'Bilancio dell’Ambito di Treviglio',
+    400,
+  ],
+  [
+    'synergy',
+    'Sinergia con il bando regionale per l’inclusione',
+    'I laboratori di cittadinanza sono proseguiti con il bando regionale.',
+    'solidalia',
+    null,
+    300,
+  ],
+  [
+    'new_service',
+    'Sportello di mediazione nei consultori',
+    'Aperto a Treviglio con mediatrici formate nel progetto.',
+    'asst',
+    null,
+    320,
+  ],
+  [
+    'new_holder',
+    'Associazione delle donne marocchine di Treviglio',
+    'Entrata nella rete dopo gli incontri di sensibilizzazione.',
+    null,
+    null,
+    260,
+  ],
+];
+
+export async function seedDemoPartners(
+  { tx, userIds, districtIds }: DemoSeedContext,
+  orgs: Map<DemoOrg, string>,
+  day: (n: number) => SQL,
+) {
+  const coordinator = userIds.get('coordinatrice')!;
+  for (const [wp, lead, partners] of ROLES)
+    for (const [org, role] of [[lead, 'lead'] as const, ...partners.map((p) => [p, 'partner'] as const)]) {
+      const id = orgs.get(org);
+      if (id)
+        await tx.execute(
+          sql`insert into governance_partner_roles (organisation_id, work_package, role) values (${id}, ${wp}, ${role})
+              on conflict do nothing`,
+        );
+    }
+  for (const [org, name, position, email, phone] of CONTACTS) {
+    const id = orgs.get(org);
+    if (id)
+      await tx.execute(
+        sql`insert into governance_partner_contacts (organisation_id, name, position, email, phone)
+            values (${id}, ${name}, ${position}, ${email}, ${phone})`,
+      );
+  }
+  for (const [org, text, due, status] of OBLIGATIONS) {
+    const id = orgs.get(org);
+    if (id)
+      await tx.execute(
+        sql`insert into governance_obligations (organisation_id, text, due_on, status)
+            values (${id}, ${text}, ${due === null ? null : day(due)}, ${status})`,
+      );
+  }
+  for (const [kind, title, description, org, funding, on] of LEGACY)
+    await tx.execute(
+      sql`insert into governance_legacy_items (kind, title, description, owner_organisation_id, funding, recorded_on, created_by)
+          values (${kind}, ${title}, ${description}, ${org ? (orgs.get(org) ?? null) : null}, ${funding}, ${day(on)}, ${coordinator})`,
+    );
+  // The steering committee's decisions, newest first: each Ambito's adoption cites one when there is one.
+  const decisions = await queryRows<{ id: string }>(
+    tx,
+    sql`select d.id from governance_decisions d join governance_committees c on c.id = d.committee_id
+         where c.kind = 'steering' order by (d.text ilike '%piano di zona%') desc, d.decided_on desc limit 2`,
+  );
+  const adoptions: [string, string, DemoOrg][] = [
+    ['TREVIGLIO', 'Protocollo di consulenza etnoclinica nel Piano di Zona di Treviglio', 'risorsa'],
+    ['ROMANO', 'Laboratori di cittadinanza attiva nel Piano di Zona di Romano', 'solidalia'],
+  ];
+  for (const [i, [district, title, org]] of adoptions.entries()) {
+    const districtId = districtIds.get(district);
+    if (!districtId) continue;
+    await tx.execute(
+      sql`insert into governance_legacy_items (kind, title, description, owner_organisation_id, district_id, decision_id,
+            recorded_on, created_by)
+          values ('adoption', ${title}, 'Adottato dall’assemblea dei sindaci dell’Ambito.', ${orgs.get(org) ?? null},
+            ${districtId}, ${decisions[i]?.id ?? decisions[0]?.id ?? null}, ${day(390 + i * 10)}, ${coordinator})`,
+    );
+  }
+}
