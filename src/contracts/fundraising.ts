@@ -305,4 +305,6 @@ export const ZVolunteerRateSchema = z.object({
 export type TVolunteerRate = z.infer<typeof ZVolunteerRateSchema>;
 export const ZVolunteerRateInputSchema = z.strictObject({
   volunteerHourCents: z.number().int().min(1).max(100_000),
+  /** Why the value changes (a new regional rate, a decision): kept in the audit trail. */
+  reason: text({ max: L.reason }),
 });

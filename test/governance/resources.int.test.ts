@@ -60,13 +60,14 @@ describe('complementary resources', () => {
   it('only a coordinator changes the rate', async () => {
     const refused = await call(FUNDRAISER, 'PUT', '/api/fundraising/volunteer-rate', {
       volunteerHourCents: 2500,
+      reason: 'Nuova tariffa regionale',
     });
     expect(refused.statusCode).toBe(403);
     const saved = await ok<{ volunteerHourCents: number; canEdit: boolean }>(
       COORDINATOR,
       'PUT',
       '/api/fundraising/volunteer-rate',
-      { volunteerHourCents: 2200 },
+      { volunteerHourCents: 2200, reason: 'Delibera della cabina di regia' },
     );
     expect(saved).toMatchObject({ volunteerHourCents: 2200, canEdit: true });
     const line = await ok<{ valueCents: number }>(FUNDRAISER, 'POST', '/api/fundraising/resources', {

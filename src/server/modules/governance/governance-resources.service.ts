@@ -220,7 +220,7 @@ export async function saveVolunteerRate({
   ctx: AccessContext;
   input: z.input<typeof ZVolunteerRateInputSchema>;
 }): Promise<TVolunteerRate> {
-  const { volunteerHourCents } = ZVolunteerRateInputSchema.parse(input);
+  const { volunteerHourCents, reason } = ZVolunteerRateInputSchema.parse(input);
   return scoped({
     db: deps.db,
     ctx,
@@ -238,6 +238,7 @@ export async function saveVolunteerRate({
       );
       await auditFundraising(tx, ctx, 'governance.settings_saved', undefined, undefined, {
         volunteerHourCents,
+        reason,
       });
       return { volunteerHourCents, updatedAt: new Date(row!.updated_at).toISOString(), canEdit: true };
     },

@@ -7,6 +7,7 @@ import {
   VALUATION_RULES,
 } from '../../../contracts/community-codes.js';
 import type { TResourceRecord } from '../../../contracts/fundraising.js';
+import { GOVERNANCE_LIMITS } from '../../../contracts/governance-codes.js';
 import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -345,6 +346,7 @@ function RateSection() {
   const rate = useVolunteerRate();
   const save = useRateSave();
   const [euro, setEuro] = useState('');
+  const [reason, setReason] = useState('');
   return (
     <AsyncContent query={rate}>
       {(r) => (
@@ -358,7 +360,7 @@ function RateSection() {
               className="row g-2 align-items-end"
               onSubmit={(e) => {
                 e.preventDefault();
-                save.mutate(Math.round(Number(euro.replace(',', '.')) * 100));
+                save.mutate({ volunteerHourCents: Math.round(Number(euro.replace(',', '.')) * 100), reason });
               }}
             >
               <div className="col-6 col-md-3">
@@ -371,6 +373,19 @@ function RateSection() {
                   inputMode="decimal"
                   value={euro}
                   onChange={(e) => setEuro(e.target.value)}
+                />
+              </div>
+              <div className="col-12 col-md-4">
+                <label htmlFor="rate-reason" className="form-label">
+                  {t('fundraising.rate.reason')}
+                </label>
+                <input
+                  id="rate-reason"
+                  className="form-control"
+                  required
+                  maxLength={GOVERNANCE_LIMITS.reason}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
                 />
               </div>
               <div className="col-6 col-md-3">

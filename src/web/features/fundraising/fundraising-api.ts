@@ -100,10 +100,10 @@ export const useResourceRecord = () =>
   );
 
 export const useRateSave = () =>
-  useChange((volunteerHourCents: number) =>
+  useChange((body: { volunteerHourCents: number; reason: string }) =>
     api('/api/fundraising/volunteer-rate', {
       method: 'PUT',
-      body: { volunteerHourCents },
+      body,
       schema: ZVolunteerRateSchema,
     }),
   );
