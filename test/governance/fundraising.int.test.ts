@@ -232,7 +232,7 @@ describe('fundraising: opportunities', () => {
     expect(asFundraiser[0]!.n).toBeGreaterThan(0);
   });
 
-  it('mails the owner once before a call’s deadline', async () => {
+  it('mails the owner once before a call’s deadline, and again when the deadline moves', async () => {
     const o = await newOpportunity({ title: 'Bando in scadenza' });
     await system(sql`update governance_opportunities set deadline_on = current_date + 3 where id = ${o.id}`);
     await system(
@@ -243,7 +243,11 @@ describe('fundraising: opportunities', () => {
     await t.runJobs();
     await t.deps.jobs.enqueueNow(DEADLINE_REMINDERS_JOB, {});
     await t.runJobs();
-    const mine = t.mails.slice(before).filter((m) => m.subject.includes('Bando in scadenza'));
-    expect(mine).toHaveLength(1);
+    const mine = () => t.mails.slice(before).filter((m) => m.subject.includes('Bando in scadenza'));
+    expect(mine()).toHaveLength(1);
+    await system(sql`update governance_opportunities set deadline_on = current_date + 5 where id = ${o.id}`);
+    await t.deps.jobs.enqueueNow(DEADLINE_REMINDERS_JOB, {});
+    await t.runJobs();
+    expect(mine()).toHaveLength(2);
   });
 });

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { DEADLINE_REMINDER_DAYS_BEFORE } from '../../../contracts/governance-codes.js';
 import { queryRows } from '../../platform/db/client.js';
 import { systemTransaction } from '../../platform/db/context.js';
-import { JOBS_SCHEMA, type JobKind } from '../../platform/jobs/job-queue.js';
-import { MAIL_JOB_NAME, queueMail } from '../../platform/mail/mail-queue.js';
+import type { JobKind } from '../../platform/jobs/job-queue.js';
+import { queueMail } from '../../platform/mail/mail-queue.js';
 import { TODAY } from './governance-fundraising-shared.js';
 
 export const DEADLINE_REMINDERS_JOB = 'governance.deadline_reminders';
@@ -12,16 +12,14 @@ export const DEADLINE_REMINDERS_JOB = 'governance.deadline_reminders';
 export const deadlineReminderKey = (opportunityId: string, deadlineOn: string) =>
   `fundraising-deadline:${opportunityId}:${deadlineOn}`;
 
-const KEY = sql`'fundraising-deadline:' || o.id || ':' || o.deadline_on::text`;
-
 const longDate = (iso: string, locale: 'it-IT' | 'en-GB') =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'Europe/Rome' });
 
 /**
  * Daily: the owner of every open opportunity whose call closes within DEADLINE_REMINDER_DAYS_BEFORE
  * days is mailed once. Judged at run time (stage, deadline, owner still enabled with an address),
- * so a missed day still reminds; never twice, because a key already queued or delivered is skipped
- * (and the mail job itself sends a key once).
+ * so a missed day still reminds; never twice, because the opportunity records the deadline it was
+ * reminded of in the same transaction that queues the mail (and the mail job sends a key once).
  */
 export const deadlineRemindersJob: JobKind<Record<string, never>> = {
   name: DEADLINE_REMINDERS_JOB,
@@ -49,11 +47,10 @@ export const deadlineRemindersJob: JobKind<Record<string, never>> = {
              where o.stage not in ('received', 'lost') and o.deadline_on is not null
                and o.deadline_on between ${TODAY} and ${TODAY} + ${DEADLINE_REMINDER_DAYS_BEFORE}::int
                and u.disabled_at is null and u.email is not null
-               and not exists (select 1 from mail_deliveries d where d.key = ${KEY})
-               and not exists (select 1 from ${sql.raw(JOBS_SCHEMA)}.job j
-                                where j.name = ${MAIL_JOB_NAME} and j.data->>'key' = ${KEY})
+               and o.deadline_reminded_on is distinct from o.deadline_on
              order by o.deadline_on, o.id
-             limit 500`,
+             limit 500
+               for update of o skip locked`,
       );
       for (const o of due) {
         const link = `${deps.config.publicUrl}/fundraising/opportunities/${o.id}`;
@@ -69,6 +66,9 @@ export const deadlineRemindersJob: JobKind<Record<string, never>> = {
               `"${o.title}" (${o.funder}): the deadline is ${longDate(o.deadline_on, 'en-GB')}, in ${o.days} days.\n\n${link}\n`,
           },
         });
+        await tx.execute(
+          sql`update governance_opportunities set deadline_reminded_on = deadline_on where id = ${o.id}`,
+        );
       }
     });
   },

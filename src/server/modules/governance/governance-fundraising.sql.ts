@@ -63,6 +63,7 @@ export const governanceCampaigns = pgTable('governance_campaigns', {
     .notNull()
     .references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
 /**
@@ -86,6 +87,8 @@ export const governanceOpportunities = pgTable(
     deadlineOn: date('deadline_on'),
     expectedOn: date('expected_on'),
     receivedOn: date('received_on'),
+    /** The deadline its owner was last reminded of: a deadline moved is a new reminder, never two. */
+    deadlineRemindedOn: date('deadline_reminded_on'),
     paysFor: text('pays_for').notNull(),
     ownerId: uuid('owner_id')
       .notNull()

@@ -131,6 +131,7 @@ export const governanceLegacyItems = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     check('governance_legacy_items_kind_check', inList(t.kind, LEGACY_KINDS)),
