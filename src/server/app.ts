@@ -43,11 +43,13 @@ import { withSafeSerializers } from './platform/http/log-serializers.js';
 import { HttpProblem } from './platform/http/problem.js';
 import { installRateLimits } from './platform/http/rate-limit.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { registerIndicators } from './platform/indicators/indicator-registry.js';
 import { jobsRoutes } from './platform/jobs/jobs.routes.js';
 import {
   auditLabelsOf,
   exportKindsOf,
   grantChecksOf,
+  indicatorsOf,
   jobKindsOf,
   recordTablesOf,
   type TramaModule,
@@ -89,6 +91,9 @@ export const MODULES: readonly TramaModule[] = [
   autonomyModule,
   governanceModule,
 ];
+
+// The demo seed reads the indicators without building the app; buildApp registers its own modules'.
+registerIndicators(indicatorsOf(MODULES));
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */
 export async function buildApp({
@@ -169,6 +174,7 @@ export async function buildApp({
   registerRecordTables(recordTablesOf(modules));
   registerAuditLabels(auditLabelsOf(modules));
   registerGrantChecks(grantChecksOf(modules));
+  registerIndicators(indicatorsOf(modules));
   for (const module of modules) await app.register(module.routes(deps));
   await app.register(homeRoutes(deps, modules));
   const jobKinds = jobKindsOf(modules);

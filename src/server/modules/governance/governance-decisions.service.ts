@@ -2,13 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type TDecision, ZDecisionInputSchema } from '../../../contracts/governance-minutes.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
-import { scoped } from '../../platform/access/access-hook.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
-import { indicatorsOf } from '../../platform/module.js';
-import { requireCommitteeRole, requireMeeting } from './governance.policy.js';
-import { audit, citesRecordId, NO_RECORD_IDS } from './governance-minutes-shared.js';
+import { indicatorLabels } from '../../platform/indicators/indicator-registry.js';
+import { audit, changeMeeting, citesRecordId, NO_RECORD_IDS } from './governance-minutes-shared.js';
 
 /**
  * A committee's decisions (issue 21, item 2): recorded at a meeting by its chair or secretary,
@@ -16,21 +14,9 @@ import { audit, citesRecordId, NO_RECORD_IDS } from './governance-minutes-shared
  * on governance_decision_numbers in the decision's own transaction: the row lock serialises
  * concurrent decisions, and a number taken by a transaction that rolls back is not reused (the
  * counter only moves forward, a trigger sees to it) — a gap is better than a number given twice.
+ * A decision may name the indicator it serves: the mounted modules' indicators, registered by the
+ * app (platform/indicators/indicator-registry.ts).
  */
-
-/**
- * Every module's registered indicators with their labels. The platform lists them from the
- * modules the app mounts (`indicatorsOf(MODULES)`); app.ts imports this module, so it is read
- * lazily, once the app is built.
- */
-let indicatorCache: Map<string, { it: string; en: string }> | undefined;
-export async function registeredIndicators() {
-  if (!indicatorCache) {
-    const { MODULES } = await import('../../app.js');
-    indicatorCache = new Map(indicatorsOf(MODULES).map((i) => [i.key, i.label]));
-  }
-  return indicatorCache;
-}
 
 interface DecisionRow {
   id: string;
@@ -46,7 +32,7 @@ interface DecisionRow {
 export const decisionLabel = (number: number, year: number) => `${number}/${year}`;
 
 async function decisionsWhere(tx: Tx, meetingId: string): Promise<TDecision[]> {
-  const labels = await registeredIndicators();
+  const labels = indicatorLabels();
   const rows = await queryRows<DecisionRow>(
     tx,
     sql`select id, meeting_id, number, year, text, agenda_item_id, indicator_key, decided_on::text
@@ -79,18 +65,16 @@ export async function listDecisions({
   ctx: AccessContext;
   meetingId: string;
 }) {
-  return scoped({
-    db: deps.db,
+  return changeMeeting({
+    deps,
     ctx,
-    work: async (tx) => {
-      await requireMeeting({ tx, meetingId });
-      return { items: await decisionsWhere(tx, meetingId) };
-    },
+    meetingId,
+    work: async (tx) => ({ items: await decisionsWhere(tx, meetingId) }),
   });
 }
 
-export async function listIndicators() {
-  const labels = await registeredIndicators();
+export function listIndicators() {
+  const labels = indicatorLabels();
   return {
     items: [...labels.entries()]
       .map(([key, label]) => ({ key, label }))
@@ -110,14 +94,14 @@ export async function recordDecision({
   input: z.input<typeof ZDecisionInputSchema>;
 }) {
   const d = ZDecisionInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changeMeeting({
+    deps,
     ctx,
-    work: async (tx) => {
-      const meeting = await requireMeeting({ tx, meetingId });
-      requireCommitteeRole(meeting.committee, ['chair', 'secretary']);
+    meetingId,
+    roles: ['chair', 'secretary'],
+    work: async (tx, meeting) => {
       const errors: FieldError[] = [];
-      if (d.indicatorKey && !(await registeredIndicators()).has(d.indicatorKey))
+      if (d.indicatorKey && !indicatorLabels().has(d.indicatorKey))
         errors.push({
           field: 'indicatorKey',
           code: 'unknown',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/client.js';
+import { indicatorLabels } from '../../platform/indicators/indicator-registry.js';
 import type { DemoSeedContext } from '../../platform/module.js';
-import { registeredIndicators } from './governance-decisions.service.js';
 
 /**
  * Demo data of governance's minutes (issue 21, item 2), written after the committees' demo from
@@ -85,7 +85,7 @@ export async function seedDemoMinutes(context: DemoSeedContext): Promise<void> {
   if (meetings.length === 0) return;
   const lastSteering = meetings.filter((m) => m.kind === 'steering').at(-1)?.id;
   const correctedMeeting = meetings.filter((m) => m.kind === 'steering').at(2)?.id;
-  const indicators = await registeredIndicators();
+  const indicators = indicatorLabels();
   const usable = PREFERRED_INDICATORS.filter((key) => indicators.has(key));
   const numbers = new Map<string, number>();
   const members = await queryRows<{ committee_id: string; user_id: string }>(

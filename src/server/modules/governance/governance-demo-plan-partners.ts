@@ -3,6 +3,7 @@ import type { TLegacyKind, TWorkPackage } from '../../../contracts/governance-co
 import { queryRows } from '../../platform/db/client.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import type { DemoOrg } from './governance-demo-plan.js';
+import { insertRows } from './governance-demo-rows.js';
 
 /**
  * The demo's partner directory (a lead and partners in every work package, invented contacts, the
@@ -128,36 +129,38 @@ export async function seedDemoPartners(
   day: (n: number) => SQL,
 ) {
   const coordinator = userIds.get('coordinatrice')!;
-  for (const [wp, lead, partners] of ROLES)
-    for (const [org, role] of [[lead, 'lead'] as const, ...partners.map((p) => [p, 'partner'] as const)]) {
-      const id = orgs.get(org);
-      if (id)
-        await tx.execute(
-          sql`insert into governance_partner_roles (organisation_id, work_package, role) values (${id}, ${wp}, ${role})
-              on conflict do nothing`,
-        );
-    }
-  for (const [org, name, position, email, phone] of CONTACTS) {
+  // Rows of an organisation the demo does not have are left out, as before.
+  const ofOrg = <T extends readonly unknown[]>(org: DemoOrg, rest: (id: string) => T) => {
     const id = orgs.get(org);
-    if (id)
-      await tx.execute(
-        sql`insert into governance_partner_contacts (organisation_id, name, position, email, phone)
-            values (${id}, ${name}, ${position}, ${email}, ${phone})`,
-      );
-  }
-  for (const [org, text, due, status] of OBLIGATIONS) {
-    const id = orgs.get(org);
-    if (id)
-      await tx.execute(
-        sql`insert into governance_obligations (organisation_id, text, due_on, status)
-            values (${id}, ${text}, ${due === null ? null : day(due)}, ${status})`,
-      );
-  }
-  for (const [kind, title, description, org, funding, on] of LEGACY)
-    await tx.execute(
-      sql`insert into governance_legacy_items (kind, title, description, owner_organisation_id, funding, recorded_on, created_by)
-          values (${kind}, ${title}, ${description}, ${org ? (orgs.get(org) ?? null) : null}, ${funding}, ${day(on)}, ${coordinator})`,
-    );
+    return id ? [rest(id)] : [];
+  };
+  await insertRows(
+    tx,
+    'governance_partner_roles',
+    ['organisation_id', 'work_package', 'role'],
+    ROLES.flatMap(([wp, lead, partners]) =>
+      [[lead, 'lead'] as const, ...partners.map((p) => [p, 'partner'] as const)].flatMap(([org, role]) =>
+        ofOrg(org, (id) => [id, wp, role]),
+      ),
+    ),
+    sql`on conflict do nothing`,
+  );
+  await insertRows(
+    tx,
+    'governance_partner_contacts',
+    ['organisation_id', 'name', 'position', 'email', 'phone'],
+    CONTACTS.flatMap(([org, name, position, email, phone]) =>
+      ofOrg(org, (id) => [id, name, position, email, phone]),
+    ),
+  );
+  await insertRows(
+    tx,
+    'governance_obligations',
+    ['organisation_id', 'text', 'due_on', 'status'],
+    OBLIGATIONS.flatMap(([org, text, due, status]) =>
+      ofOrg(org, (id) => [id, text, due === null ? null : day(due), status]),
+    ),
+  );
   // The steering committee's decisions, newest first: each Ambito's adoption cites one when there is one.
   const decisions = await queryRows<{ id: string }>(
     tx,
@@ -168,14 +171,49 @@ export async function seedDemoPartners(
     ['TREVIGLIO', 'Protocollo di consulenza etnoclinica nel Piano di Zona di Treviglio', 'risorsa'],
     ['ROMANO', 'Laboratori di cittadinanza attiva nel Piano di Zona di Romano', 'solidalia'],
   ];
-  for (const [i, [district, title, org]] of adoptions.entries()) {
-    const districtId = districtIds.get(district);
-    if (!districtId) continue;
-    await tx.execute(
-      sql`insert into governance_legacy_items (kind, title, description, owner_organisation_id, district_id, decision_id,
-            recorded_on, created_by)
-          values ('adoption', ${title}, 'Adottato dall’assemblea dei sindaci dell’Ambito.', ${orgs.get(org) ?? null},
-            ${districtId}, ${decisions[i]?.id ?? decisions[0]?.id ?? null}, ${day(390 + i * 10)}, ${coordinator})`,
-    );
-  }
+  await insertRows(
+    tx,
+    'governance_legacy_items',
+    [
+      'kind',
+      'title',
+      'description',
+      'owner_organisation_id',
+      'funding',
+      'district_id',
+      'decision_id',
+      'recorded_on',
+      'created_by',
+    ],
+    [
+      ...LEGACY.map(([kind, title, description, org, funding, on]) => [
+        kind,
+        title,
+        description,
+        org ? (orgs.get(org) ?? null) : null,
+        funding,
+        null,
+        null,
+        day(on),
+        coordinator,
+      ]),
+      ...adoptions.flatMap(([district, title, org], i) => {
+        const districtId = districtIds.get(district);
+        if (!districtId) return [];
+        return [
+          [
+            'adoption',
+            title,
+            'Adottato dall’assemblea dei sindaci dell’Ambito.',
+            orgs.get(org) ?? null,
+            null,
+            districtId,
+            decisions[i]?.id ?? decisions[0]?.id ?? null,
+            day(390 + i * 10),
+            coordinator,
+          ],
+        ];
+      }),
+    ],
+  );
 }

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { TActivityStatus, TWorkPackage } from '../../../contracts/governance-codes.js';
-import { queryRows } from '../../platform/db/client.js';
+import { queryRows, sqlArray } from '../../platform/db/client.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import { seedDemoPartners } from './governance-demo-plan-partners.js';
+import { insertRows } from './governance-demo-rows.js';
 
 /**
  * Demo data of governance's plan (issue 21): a three-year plan started about fourteen months ago,
@@ -278,44 +279,81 @@ const RISKS: [kind: 'risk' | 'issue', TWorkPackage | null, string, string, strin
 
 export async function seedDemoPlan(context: DemoSeedContext): Promise<void> {
   const { tx, userIds } = context;
+  const named = await queryRows<{ id: string; name: string }>(
+    tx,
+    sql`select distinct on (name) id, name from organisations
+         where name = any(${sqlArray(Object.values(DEMO_ORGANISATIONS))})`,
+  );
+  const idOf = new Map(named.map((r) => [r.name, r.id]));
   const orgs = new Map<DemoOrg, string>();
   for (const [key, name] of Object.entries(DEMO_ORGANISATIONS)) {
-    const [row] = await queryRows<{ id: string }>(
-      tx,
-      sql`select id from organisations where name = ${name} limit 1`,
-    );
-    if (row) orgs.set(key as DemoOrg, row.id);
+    const id = idOf.get(name);
+    if (id) orgs.set(key as DemoOrg, id);
   }
   const coordinator = userIds.get('coordinatrice');
   if (!coordinator) return;
   const day = (n: number) => sql`(current_date - ${DEMO_PROJECT_AGE_DAYS}::int + ${n}::int)`;
 
-  for (const [wp, title, org, from, to, status, updates] of ACTIVITIES) {
-    const [a] = await queryRows<{ id: string }>(
-      tx,
-      sql`insert into governance_activities (work_package, title, responsible_organisation_id, starts_on, ends_on, status)
-          values (${wp}, ${title}, ${orgs.get(org) ?? null}, ${day(from)}, ${day(to)}, ${status}) returning id`,
-    );
-    for (const [when, s, note] of updates)
-      await tx.execute(
-        sql`insert into governance_activity_updates (activity_id, status, note, updated_by, updated_at)
-            values (${a!.id}, ${s}, ${note}, ${coordinator}, ${day(when)}::timestamp + interval '10 hours')`,
-      );
-  }
-  for (const [wp, title, org, due, reached] of MILESTONES)
-    await tx.execute(
-      sql`insert into governance_milestones (work_package, title, responsible_organisation_id, due_on, reached_on)
-          values (${wp}, ${title}, ${orgs.get(org) ?? null}, ${day(due)}, ${reached === null ? null : day(reached)})`,
-    );
+  const activities = await insertRows<{ id: string; title: string }>(
+    tx,
+    'governance_activities',
+    ['work_package', 'title', 'responsible_organisation_id', 'starts_on', 'ends_on', 'status'],
+    ACTIVITIES.map(([wp, title, org, from, to, status]) => [
+      wp,
+      title,
+      orgs.get(org) ?? null,
+      day(from),
+      day(to),
+      status,
+    ]),
+    sql`returning id, title`,
+  );
+  const activityId = new Map(activities.map((a) => [a.title, a.id]));
+  await insertRows(
+    tx,
+    'governance_activity_updates',
+    ['activity_id', 'status', 'note', 'updated_by', 'updated_at'],
+    ACTIVITIES.flatMap(([, title, , , , , updates]) =>
+      updates.map(([when, status, note]) => [
+        activityId.get(title),
+        status,
+        note,
+        coordinator,
+        sql`${day(when)}::timestamp + interval '10 hours'`,
+      ]),
+    ),
+  );
+  await insertRows(
+    tx,
+    'governance_milestones',
+    ['work_package', 'title', 'responsible_organisation_id', 'due_on', 'reached_on'],
+    MILESTONES.map(([wp, title, org, due, reached]) => [
+      wp,
+      title,
+      orgs.get(org) ?? null,
+      day(due),
+      reached === null ? null : day(reached),
+    ]),
+  );
   const owners = [
     userIds.get('coordinatrice'),
     userIds.get('supervisora'),
     userIds.get('coordinatrice.abitare'),
   ];
-  for (const [i, [kind, wp, title, likelihood, impact, mitigation, status]] of RISKS.entries())
-    await tx.execute(
-      sql`insert into governance_risks (kind, work_package, title, likelihood, impact, mitigation, owner_id, status)
-          values (${kind}, ${wp}, ${title}, ${likelihood}, ${impact}, ${mitigation}, ${owners[i % owners.length] ?? null}, ${status})`,
-    );
+  await insertRows(
+    tx,
+    'governance_risks',
+    ['kind', 'work_package', 'title', 'likelihood', 'impact', 'mitigation', 'owner_id', 'status'],
+    RISKS.map(([kind, wp, title, likelihood, impact, mitigation, status], i) => [
+      kind,
+      wp,
+      title,
+      likelihood,
+      impact,
+      mitigation,
+      owners[i % owners.length] ?? null,
+      status,
+    ]),
+  );
   await seedDemoPartners(context, orgs, day);
 }

@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { TLocalizedText } from '../../../contracts/common.js';
+import type { TCommitteeRole } from '../../../contracts/governance-codes.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, sqlArray, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Deps } from '../../platform/deps.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { type MeetingAccess, requireCommitteeRole, requireMeeting } from './governance.policy.js';
 
 /** What the minutes, decisions and actions services share: names, audit, refusals in words. */
 
@@ -54,3 +58,33 @@ export const NO_RECORD_IDS: TLocalizedText = {
 
 /** Today in Rome, the date every due date is judged on. */
 export const TODAY = sql`(now() at time zone 'Europe/Rome')::date`;
+
+/**
+ * One operation on a meeting's minutes or decisions, in the caller's scope: the meeting as the
+ * caller may read it (the audited 404 otherwise) and, when `roles` is given, the caller's part in
+ * its committee (403 in words), before `work` runs. No row is locked here: the writes that race
+ * guard themselves in one statement (a conditional update, the unique version, the numbering upsert).
+ */
+export function changeMeeting<T>({
+  deps,
+  ctx,
+  meetingId,
+  roles,
+  work,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  meetingId: string;
+  roles?: readonly TCommitteeRole[];
+  work: (tx: Tx, meeting: MeetingAccess) => Promise<T>;
+}): Promise<T> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const meeting = await requireMeeting({ tx, meetingId });
+      if (roles) requireCommitteeRole(meeting.committee, roles);
+      return work(tx, meeting);
+    },
+  });
+}

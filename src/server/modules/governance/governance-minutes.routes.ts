@@ -24,13 +24,7 @@ import {
   myActions,
 } from './governance-actions.service.js';
 import { listDecisions, listIndicators, recordDecision } from './governance-decisions.service.js';
-import {
-  approveMinutes,
-  circulateMinutes,
-  draftMinutes,
-  editMinutes,
-  getMinutes,
-} from './governance-minutes.service.js';
+import { draftMinutes, editMinutes, getMinutes, moveMinutes } from './governance-minutes.service.js';
 
 const ZCommitteeActionsQuerySchema = z.strictObject({ meetingId: ZIdSchema.optional() });
 
@@ -96,12 +90,13 @@ export const minutesRoutes =
       '/api/governance/minutes/:id/circulate',
       { config, schema: { tags, summary: 'Circulate a draft to the committee’s members', ...meetingRecord } },
       async (request) =>
-        circulateMinutes({ deps, ctx: requireAccess(request), minutesId: request.params.id }),
+        moveMinutes({ deps, ctx: requireAccess(request), minutesId: request.params.id, move: 'circulate' }),
     );
     app.post(
       '/api/governance/minutes/:id/approve',
       { config, schema: { tags, summary: 'Approve circulated minutes (the chair)', ...meetingRecord } },
-      async (request) => approveMinutes({ deps, ctx: requireAccess(request), minutesId: request.params.id }),
+      async (request) =>
+        moveMinutes({ deps, ctx: requireAccess(request), minutesId: request.params.id, move: 'approve' }),
     );
 
     app.get(

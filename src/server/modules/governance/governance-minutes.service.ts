@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { TLocalizedText } from '../../../contracts/common.js';
+import type { TCommitteeRole } from '../../../contracts/governance-codes.js';
 import {
   type TMeetingMinutes,
   type TMinutesItem,
@@ -10,6 +12,7 @@ import {
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
+import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { isoTime, queryRows, type Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
@@ -17,6 +20,7 @@ import { type FieldError, problems } from '../../platform/http/problem.js';
 import { type MeetingAccess, requireCommitteeRole, requireMeeting } from './governance.policy.js';
 import {
   audit,
+  changeMeeting,
   citesRecordId,
   conflict,
   NO_RECORD_IDS,
@@ -152,11 +156,7 @@ export async function getMinutes({
   ctx: AccessContext;
   meetingId: string;
 }) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => meetingMinutes(tx, ctx, await requireMeeting({ tx, meetingId })),
-  });
+  return changeMeeting({ deps, ctx, meetingId, work: (tx, meeting) => meetingMinutes(tx, ctx, meeting) });
 }
 
 /** Items name this meeting's agenda items, each once, plus at most one general item; no record ids. */
@@ -206,12 +206,12 @@ export async function draftMinutes({
   input: z.input<typeof ZMinutesDraftInputSchema>;
 }) {
   const d = ZMinutesDraftInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changeMeeting({
+    deps,
     ctx,
-    work: async (tx) => {
-      const meeting = await requireMeeting({ tx, meetingId });
-      requireCommitteeRole(meeting.committee, ['secretary']);
+    meetingId,
+    roles: ['secretary'],
+    work: async (tx, meeting) => {
       const [latest] = await queryRows<{ version: number; status: string }>(
         tx,
         sql`select version, status from governance_minutes where meeting_id = ${meetingId} order by version desc limit 1`,
@@ -271,6 +271,33 @@ async function requireVersion(tx: Tx, minutesId: string) {
   return { ...row, meeting };
 }
 
+type Version = Awaited<ReturnType<typeof requireVersion>>;
+
+/** changeMeeting for one version: the version as the caller may read it, and who may change it. */
+function changeVersion<T>({
+  deps,
+  ctx,
+  minutesId,
+  roles,
+  work,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  minutesId: string;
+  roles: readonly TCommitteeRole[];
+  work: (tx: Tx, version: Version) => Promise<T>;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const v = await requireVersion(tx, minutesId);
+      requireCommitteeRole(v.meeting.committee, roles);
+      return work(tx, v);
+    },
+  });
+}
+
 export async function editMinutes({
   deps,
   ctx,
@@ -283,12 +310,12 @@ export async function editMinutes({
   input: z.input<typeof ZMinutesEditInputSchema>;
 }) {
   const e = ZMinutesEditInputSchema.parse(input);
-  return scoped({
-    db: deps.db,
+  return changeVersion({
+    deps,
     ctx,
-    work: async (tx) => {
-      const v = await requireVersion(tx, minutesId);
-      requireCommitteeRole(v.meeting.committee, ['secretary']);
+    minutesId,
+    roles: ['secretary'],
+    work: async (tx, v) => {
       if (v.status === 'approved') throw conflict('minutes-frozen', FROZEN);
       await judgeItems(tx, v.meeting_id, e.items);
       const updated = await queryRows<{ id: string }>(
@@ -310,77 +337,91 @@ export async function editMinutes({
   });
 }
 
-export async function circulateMinutes({
-  deps,
-  ctx,
-  minutesId,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  minutesId: string;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      const v = await requireVersion(tx, minutesId);
-      requireCommitteeRole(v.meeting.committee, ['secretary']);
-      const updated = await queryRows<{ id: string }>(
-        tx,
-        sql`update governance_minutes set status = 'circulated', circulated_at = now(), updated_at = now()
-             where id = ${minutesId} and status = 'draft' returning id`,
-      );
-      if (updated.length === 0)
-        throw conflict('minutes-not-draft', {
-          it: 'Questa versione del verbale è già stata fatta circolare.',
-          en: 'This version of the minutes has already been circulated.',
-        });
-      await audit(tx, ctx, 'governance.minutes_circulated', 'governance_minutes', minutesId, {
-        meetingId: v.meeting_id,
-        version: v.version,
-      });
-      return meetingMinutes(tx, ctx, v.meeting);
-    },
-  });
+interface MinutesMove {
+  from: 'draft' | 'circulated';
+  to: 'circulated' | 'approved';
+  who: readonly TCommitteeRole[];
+  action: AuditAction;
+  /** The columns the move sets besides status and updated_at. */
+  stamps: (ctx: AccessContext, v: Version) => SQL;
+  /** The 409 when the version is not in `from`. */
+  refused: { code: string; words: TLocalizedText };
+  /** Whether an approved version is answered as frozen (FROZEN) rather than with `refused`. */
+  frozenFirst: boolean;
 }
 
 /**
- * The chair approves a circulated version: at the committee's next meeting when it has begun
- * (approved_at_meeting_id), otherwise between meetings (null).
+ * The two moves of a version: the secretary circulates a draft to the members; the chair approves
+ * a circulated version, at the committee's next meeting when it has begun (approved_at_meeting_id),
+ * otherwise between meetings (null). Each is one conditional update, so two at once move it once.
  */
-export async function approveMinutes({
+const MOVES = {
+  circulate: {
+    from: 'draft',
+    to: 'circulated',
+    who: ['secretary'],
+    action: 'governance.minutes_circulated',
+    stamps: () => sql`circulated_at = now()`,
+    refused: {
+      code: 'minutes-not-draft',
+      words: {
+        it: 'Questa versione del verbale è già stata fatta circolare.',
+        en: 'This version of the minutes has already been circulated.',
+      },
+    },
+    frozenFirst: false,
+  },
+  approve: {
+    from: 'circulated',
+    to: 'approved',
+    who: ['chair'],
+    action: 'governance.minutes_approved',
+    stamps: (ctx, v) =>
+      sql`approved_at = now(), approved_by = ${ctx.userId},
+          approved_at_meeting_id = (
+            select n.id from governance_meetings n
+             where n.committee_id = ${v.meeting.committeeId} and n.status <> 'cancelled'
+               and n.starts_at > ${v.meeting.startsAt}::timestamptz and n.starts_at <= now()
+             order by n.starts_at limit 1)`,
+    refused: {
+      code: 'minutes-not-circulated',
+      words: {
+        it: 'Si approva solo un verbale fatto circolare ai componenti.',
+        en: 'Only minutes circulated to the members can be approved.',
+      },
+    },
+    frozenFirst: true,
+  },
+} satisfies Record<string, MinutesMove>;
+
+export type MinutesMoveName = keyof typeof MOVES;
+
+export async function moveMinutes({
   deps,
   ctx,
   minutesId,
+  move,
 }: {
   deps: Deps;
   ctx: AccessContext;
   minutesId: string;
+  move: MinutesMoveName;
 }) {
-  return scoped({
-    db: deps.db,
+  const m: MinutesMove = MOVES[move];
+  return changeVersion({
+    deps,
     ctx,
-    work: async (tx) => {
-      const v = await requireVersion(tx, minutesId);
-      requireCommitteeRole(v.meeting.committee, ['chair']);
-      if (v.status === 'approved') throw conflict('minutes-frozen', FROZEN);
+    minutesId,
+    roles: m.who,
+    work: async (tx, v) => {
+      if (m.frozenFirst && v.status === 'approved') throw conflict('minutes-frozen', FROZEN);
       const updated = await queryRows<{ id: string }>(
         tx,
-        sql`update governance_minutes set status = 'approved', approved_at = now(), approved_by = ${ctx.userId},
-                   updated_at = now(),
-                   approved_at_meeting_id = (
-                     select n.id from governance_meetings n
-                      where n.committee_id = ${v.meeting.committeeId} and n.status <> 'cancelled'
-                        and n.starts_at > ${v.meeting.startsAt}::timestamptz and n.starts_at <= now()
-                      order by n.starts_at limit 1)
-             where id = ${minutesId} and status = 'circulated' returning id`,
+        sql`update governance_minutes set status = ${m.to}, ${m.stamps(ctx, v)}, updated_at = now()
+             where id = ${minutesId} and status = ${m.from} returning id`,
       );
-      if (updated.length === 0)
-        throw conflict('minutes-not-circulated', {
-          it: 'Si approva solo un verbale fatto circolare ai componenti.',
-          en: 'Only minutes circulated to the members can be approved.',
-        });
-      await audit(tx, ctx, 'governance.minutes_approved', 'governance_minutes', minutesId, {
+      if (updated.length === 0) throw conflict(m.refused.code, m.refused.words);
+      await audit(tx, ctx, m.action, 'governance_minutes', minutesId, {
         meetingId: v.meeting_id,
         version: v.version,
       });
