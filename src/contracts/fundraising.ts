@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, multilineText, pageOf, text, ZIdSchema } from './common.js';
 import {
   emailText,
+  HOLDER_KINDS,
   RESOURCE_KINDS,
   RESOURCE_SOURCE_KINDS,
   RESOURCE_UNITS,
@@ -83,8 +84,11 @@ export const ZFundraisingChoicesSchema = z.object({
   funders: z.array(z.object({ id: ZIdSchema, name: z.string(), active: z.boolean() })),
   campaigns: z.array(z.object({ id: ZIdSchema, title: z.string() })),
   owners: z.array(z.object({ id: ZIdSchema, name: z.string() })),
-  /** The community registry's holders the caller may read (none for a fundraiser outside the directory). */
-  holders: z.array(z.object({ id: ZIdSchema, name: z.string() })),
+  /**
+   * The community registry's active holders a resource or a funder may come from: name and kind
+   * only (the registry's internal fields, nothing personal), whoever keeps fundraising.
+   */
+  holders: z.array(z.object({ id: ZIdSchema, name: z.string(), kind: z.enum(HOLDER_KINDS) })),
 });
 export type TFundraisingChoices = z.infer<typeof ZFundraisingChoicesSchema>;
 
@@ -215,6 +219,10 @@ export const ZCampaignInputSchema = z
     message: 'the end comes on or after the start',
   });
 export type TCampaignInput = z.input<typeof ZCampaignInputSchema>;
+
+/** Editing a campaign: the same fields and rule as creating it (its money comes from its opportunities). */
+export const ZCampaignUpdateSchema = ZCampaignInputSchema;
+export type TCampaignUpdate = z.input<typeof ZCampaignUpdateSchema>;
 
 export const ZCampaignSchema = z.object({
   id: ZIdSchema,

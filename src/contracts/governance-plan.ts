@@ -192,6 +192,9 @@ export const ZLegacyInputSchema = z.strictObject({
   recordedOn: isoDate(),
 });
 
+/** A correction of an item replaces it whole (PUT), judged like a new one. */
+export const ZLegacyEditSchema = ZLegacyInputSchema;
+
 // The partner directory (item 7).
 
 export const ZPartnerRoleSchema = z.object({ workPackage: ZWorkPackage, role: z.enum(PARTNER_ROLES) });

@@ -19,6 +19,7 @@ const TRAINER = 'formatore';
 const FUNDRAISER = 'raccolta.fondi';
 const ACTION = 'Preparare il calendario dei corsi di primavera';
 const OPPORTUNITY = 'Borse per le mediatrici di comunità';
+const RISK = 'Sale per i corsi non disponibili';
 
 beforeAll(async () => {
   await startApp();
@@ -127,7 +128,7 @@ describe('governance of the partnership', () => {
     await expectAccessibleOnPhone(page, 'home after closing the action');
   }, 90_000);
 
-  it('the coordinator downloads the monthly progress report', async () => {
+  it('the coordinator downloads the monthly progress report and keeps the risks', async () => {
     const page = await as(CHAIR);
     await menu(page).getByRole('link', { name: 'Piano di progetto', exact: true }).click();
     await h1(page, 'Piano di progetto').waitFor();
@@ -142,6 +143,21 @@ describe('governance of the partnership', () => {
     expect(text).toContain('Rapporto mensile di avanzamento');
     expect(text).toContain('Milestone in ritardo a fine mese');
     expect(text).toMatch(/Azioni aperte: \d+\./);
+
+    // A risk recorded, then its mitigation corrected in place.
+    await page.getByRole('button', { name: 'Aggiungi un rischio o un problema' }).click();
+    const adding = page.getByRole('region', { name: 'Aggiungi un rischio o un problema' });
+    await adding.getByLabel(/^Titolo/).fill(RISK);
+    await adding.getByLabel(/^Mitigazione/).fill('Calendario concordato con i centri.');
+    await expectAccessible(page, 'project plan, new risk');
+    await adding.getByRole('button', { name: 'Salva', exact: true }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: RISK }) });
+    await row.getByText('Calendario concordato con i centri.').waitFor();
+    await row.getByRole('button', { name: /^Modifica/ }).click();
+    const editing = page.getByRole('region', { name: `Modifica «${RISK}»` });
+    await editing.getByLabel(/^Mitigazione/).fill('Due sedi di riserva a Treviglio.');
+    await editing.getByRole('button', { name: 'Salva', exact: true }).click();
+    await row.getByText('Due sedi di riserva a Treviglio.').waitFor();
   }, 90_000);
 
   it('the fundraiser walks a new opportunity through the pipeline into the resources ledger', async () => {

@@ -208,6 +208,7 @@ describe('fundraising: opportunities', () => {
       ['POST', `/api/fundraising/opportunities/${o.id}/move`],
       ['GET', '/api/fundraising/campaigns'],
       ['POST', '/api/fundraising/campaigns'],
+      ['PUT', `/api/fundraising/campaigns/${o.id}`],
       ['GET', '/api/fundraising/resources'],
       ['POST', '/api/fundraising/resources'],
       ['GET', '/api/fundraising/volunteer-rate'],
@@ -249,5 +250,165 @@ describe('fundraising: opportunities', () => {
     await t.deps.jobs.enqueueNow(DEADLINE_REMINDERS_JOB, {});
     await t.runJobs();
     expect(mine()).toHaveLength(2);
+  });
+});
+
+describe('fundraising: campaigns are corrected in place', () => {
+  const newCampaign = () =>
+    ok<{ id: string }>(FUNDRAISER, 'POST', '/api/fundraising/campaigns', {
+      title: 'Campagna da correggere',
+      goalCents: 50_000,
+      startsOn: '2026-03-01',
+      endsOn: '2026-06-30',
+    });
+  const stored = async (id: string) => {
+    const [row] = await system<{ title: string; goal_cents: string; starts_on: string; ends_on: string }>(
+      sql`select title, goal_cents, starts_on::text as starts_on, ends_on::text as ends_on
+            from governance_campaigns where id = ${id}`,
+    );
+    return row!;
+  };
+
+  it('a fundraiser changes title, goal and dates, audited', async () => {
+    const c = await newCampaign();
+    const saved = await ok<{ title: string; goalCents: number; endsOn: string; percent: number }>(
+      FUNDRAISER,
+      'PUT',
+      `/api/fundraising/campaigns/${c.id}`,
+      { title: 'Campagna corretta', goalCents: 80_000, startsOn: '2026-03-01', endsOn: '2026-09-30' },
+    );
+    expect(saved).toMatchObject({ title: 'Campagna corretta', goalCents: 80_000, endsOn: '2026-09-30' });
+    expect(await stored(c.id)).toMatchObject({ title: 'Campagna corretta', ends_on: '2026-09-30' });
+    expect(Number((await stored(c.id)).goal_cents)).toBe(80_000);
+    const audits = await system<{ details: { fields?: string[] } }>(
+      sql`select details from audit_events where action = 'fundraising.campaign_saved' and record_id = ${c.id}
+           order by occurred_at`,
+    );
+    expect(audits).toHaveLength(2);
+    expect(audits[1]!.details.fields).toEqual(expect.arrayContaining(['title', 'goalCents']));
+    // A coordinator keeps fundraising too.
+    const byCoordinator = await call(COORDINATOR, 'PUT', `/api/fundraising/campaigns/${c.id}`, {
+      title: 'Campagna della cabina',
+      goalCents: 80_000,
+      startsOn: '2026-03-01',
+      endsOn: '2026-09-30',
+    });
+    expect(byCoordinator.statusCode).toBe(200);
+  });
+
+  it('refuses an end before the start and a negative goal by field, changing nothing', async () => {
+    const c = await newCampaign();
+    const before = await stored(c.id);
+    const early = await call(FUNDRAISER, 'PUT', `/api/fundraising/campaigns/${c.id}`, {
+      title: 'Date al contrario',
+      goalCents: 50_000,
+      startsOn: '2026-06-30',
+      endsOn: '2026-03-01',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    expect(fields(early)).toEqual(['endsOn']);
+    const errors = (early.json() as { errors: { field: string; message: { it: string; en: string } }[] })
+      .errors;
+    expect(errors[0]!.message).toEqual({
+      it: 'la fine viene il giorno dell’inizio o dopo',
+      en: 'the end comes on or after the start',
+    });
+    const negative = await call(FUNDRAISER, 'PUT', `/api/fundraising/campaigns/${c.id}`, {
+      title: 'Obiettivo negativo',
+      goalCents: -1,
+      startsOn: '2026-03-01',
+      endsOn: '2026-06-30',
+    });
+    expect(negative.statusCode).toBe(400);
+    expect(fields(negative)).toEqual(['goalCents']);
+    expect(await stored(c.id)).toEqual(before);
+  });
+
+  it('a practitioner may not change it, neither through the route nor through RLS', async () => {
+    const c = await newCampaign();
+    const res = await call(PRACTITIONER, 'PUT', `/api/fundraising/campaigns/${c.id}`, {
+      title: 'Intrusione',
+      goalCents: 1,
+      startsOn: '2026-03-01',
+      endsOn: '2026-06-30',
+    });
+    expect(res.statusCode).toBe(403);
+    const changed = await withDbContext(
+      t.database.db,
+      { userId: await userId(PRACTITIONER), role: 'practitioner', organisationId: null, serviceId: null },
+      (tx) =>
+        queryRows<{ id: string }>(
+          tx,
+          sql`update governance_campaigns set title = 'Intrusione' where id = ${c.id} returning id`,
+        ),
+    );
+    expect(changed).toHaveLength(0);
+    expect((await stored(c.id)).title).toBe('Campagna da correggere');
+  });
+
+  it('an unknown campaign is not found', async () => {
+    const res = await call(
+      FUNDRAISER,
+      'PUT',
+      '/api/fundraising/campaigns/00000000-0000-4000-8000-000000000000',
+      {
+        title: 'Nessuna',
+        goalCents: 1,
+        startsOn: '2026-03-01',
+        endsOn: '2026-06-30',
+      },
+    );
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('fundraising: funders and opportunities as their edit forms send them', () => {
+  it('a funder’s name, contact and state change; an opportunity changes but keeps its funder and stage', async () => {
+    const funder = await newFunder();
+    const saved = await ok<{ name: string; active: boolean; notes: string | null }>(
+      FUNDRAISER,
+      'PUT',
+      `/api/fundraising/funders/${funder.id}`,
+      {
+        name: 'Fondazione rinominata',
+        contactName: null,
+        contactEmail: null,
+        notes: 'Solo bandi',
+        active: false,
+      },
+    );
+    expect(saved).toMatchObject({ name: 'Fondazione rinominata', active: false, notes: 'Solo bandi' });
+    const o = await newOpportunity({ stage: 'applied' });
+    const before = await ok<{ funder: { id: string } }>(
+      FUNDRAISER,
+      'GET',
+      `/api/fundraising/opportunities/${o.id}`,
+    );
+    const edited = await ok<{ title: string; askedCents: number; stage: string; funder: { id: string } }>(
+      FUNDRAISER,
+      'PUT',
+      `/api/fundraising/opportunities/${o.id}`,
+      {
+        campaignId: null,
+        title: 'Bando corretto',
+        askedCents: 125_075,
+        pledgedCents: null,
+        deadlineOn: null,
+        expectedOn: null,
+        paysFor: 'Mediatori',
+        ownerId: await userId(FUNDRAISER),
+      },
+    );
+    expect(edited).toMatchObject({ title: 'Bando corretto', askedCents: 125_075, stage: 'applied' });
+    expect(edited.funder.id).toBe(before.funder.id);
+    const stageSent = await call(FUNDRAISER, 'PUT', `/api/fundraising/opportunities/${o.id}`, {
+      title: 'x',
+      askedCents: 1,
+      paysFor: 'x',
+      ownerId: await userId(FUNDRAISER),
+      stage: 'received',
+    });
+    expect(stageSent.statusCode).toBe(400);
   });
 });

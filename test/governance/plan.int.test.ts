@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { TActivity, TMilestone, TPlan } from '../../src/contracts/governance-plan.js';
+import type { TActivity, TMilestone, TPlan, TRisk } from '../../src/contracts/governance-plan.js';
 import { COORDINATOR, FUNDRAISER, governanceTestKit } from './support.js';
 
 const { call, ok, fields, system, userId, makeCommittee } = governanceTestKit();
@@ -101,6 +101,57 @@ describe('the project plan', () => {
       },
     );
     expect(reached.reachedOn).not.toBeNull();
+  });
+});
+
+describe('editing the plan from its page', () => {
+  it('lets a coordinator change a milestone and a risk; readers are refused and nothing changes', async () => {
+    const m = await ok<TMilestone>(COORDINATOR, 'POST', '/api/governance/plan/milestones', {
+      workPackage: 'wp6',
+      title: 'Accordo di rete firmato',
+      dueOn: '2099-03-01',
+    });
+    const moved = await ok<TMilestone>(COORDINATOR, 'PATCH', `/api/governance/plan/milestones/${m.id}`, {
+      title: 'Accordo di rete firmato da tutti',
+      responsibleOrganisationId: null,
+      dueOn: '2099-04-01',
+    });
+    expect(moved).toMatchObject({
+      title: 'Accordo di rete firmato da tutti',
+      dueOn: '2099-04-01',
+      late: false,
+    });
+    const risk = await ok<TRisk>(COORDINATOR, 'POST', '/api/governance/plan/risks', {
+      kind: 'issue',
+      workPackage: null,
+      title: 'Turnover delle operatrici',
+      likelihood: 'medium',
+      impact: 'high',
+      mitigation: 'Affiancamento delle nuove operatrici.',
+    });
+    expect(risk).toMatchObject({ status: 'open', workPackage: null });
+    const closed = await ok<TRisk>(COORDINATOR, 'PATCH', `/api/governance/plan/risks/${risk.id}`, {
+      likelihood: 'low',
+      status: 'mitigated',
+      ownerId: null,
+    });
+    expect(closed).toMatchObject({ likelihood: 'low', impact: 'high', status: 'mitigated' });
+    const plan = await ok<TPlan>(PRACTITIONER, 'GET', '/api/governance/plan');
+    expect(plan.projectRisks.find((r) => r.id === risk.id)?.status).toBe('mitigated');
+    for (const who of [PRACTITIONER, FUNDRAISER]) {
+      const res = await call(who, 'PATCH', `/api/governance/plan/risks/${risk.id}`, {
+        title: 'Non consentita',
+      });
+      expect(res.statusCode, who).toBe(403);
+    }
+    const badOwner = await call(COORDINATOR, 'PATCH', `/api/governance/plan/risks/${risk.id}`, {
+      ownerId: await userId(PRACTITIONER),
+    });
+    expect(fields(badOwner)).toEqual(['ownerId']);
+    const [row] = await system<{ title: string; owner_id: string | null }>(
+      sql`select title, owner_id from governance_risks where id = ${risk.id}`,
+    );
+    expect(row).toEqual({ title: 'Turnover delle operatrici', owner_id: null });
   });
 });
 

@@ -86,3 +86,61 @@ describe('complementary resources', () => {
     expect(audit!.n).toBeGreaterThan(0);
   });
 });
+
+describe('community holders for fundraising', () => {
+  it('a fundraiser picks an active holder (name and kind only) and records a resource from it', async () => {
+    const [holder] = await system<{ id: string; name: string }>(
+      sql`select id, name from community_holders where active order by name limit 1`,
+    );
+    const [inactive] = await system<{ id: string }>(
+      sql`insert into community_holders (name, kind, municipality, created_by)
+          select 'Gruppo sciolto (prova)', 'other', municipality, created_by from community_holders
+           where id = ${holder!.id} returning id`,
+    );
+    await system(sql`update community_holders set active = false where id = ${inactive!.id}`);
+    const choices = await ok<{ holders: Record<string, unknown>[] }>(
+      FUNDRAISER,
+      'GET',
+      '/api/fundraising/choices',
+    );
+    const listed = choices.holders.find((h) => h.id === holder!.id);
+    expect(listed).toEqual({ id: holder!.id, name: holder!.name, kind: expect.any(String) });
+    expect(choices.holders.map((h) => h.id)).not.toContain(inactive!.id);
+    for (const h of choices.holders) expect(Object.keys(h).sort()).toEqual(['id', 'kind', 'name']);
+
+    const line = await ok<{ id: string }>(FUNDRAISER, 'POST', '/api/fundraising/resources', {
+      sourceKind: 'community_holder',
+      holderId: holder!.id,
+      kind: 'room',
+      description: 'Sala riunioni',
+      quantity: 1,
+      unit: 'days',
+      valueCents: 15_000,
+      valuationRule: 'market_rent',
+      offeredOn: '2026-11-12',
+    });
+    const [row] = await system<{ holder_id: string; source_name: string }>(
+      sql`select holder_id, source_name from community_resources where id = ${line.id}`,
+    );
+    expect(row).toEqual({ holder_id: holder!.id, source_name: holder!.name });
+
+    const refused = await call(FUNDRAISER, 'POST', '/api/fundraising/resources', {
+      sourceKind: 'community_holder',
+      holderId: inactive!.id,
+      kind: 'room',
+      description: 'Sala',
+      quantity: 1,
+      unit: 'days',
+      valueCents: 1_000,
+      valuationRule: 'market_rent',
+      offeredOn: '2026-11-12',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(fields(refused)).toEqual(['holderId']);
+  });
+
+  it('the registry itself stays closed to a fundraiser', async () => {
+    const res = await call(FUNDRAISER, 'GET', '/api/community/holders');
+    expect([403, 404]).toContain(res.statusCode);
+  });
+});

@@ -7,7 +7,7 @@ import { forgetSubmissions } from './idempotency.js';
 type Answer = { status: number; body?: unknown } | 'network';
 
 let answers: Answer[];
-let sent: { method: string; url: string; headers: Record<string, string> }[];
+let sent: { method: string; url: string; headers: Record<string, string>; body?: string }[];
 
 beforeEach(() => {
   forgetSubmissions();
@@ -16,7 +16,12 @@ beforeEach(() => {
   answers = [];
   sent = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    sent.push({ method: init.method ?? 'GET', url, headers: init.headers as Record<string, string> });
+    sent.push({
+      method: init.method ?? 'GET',
+      url,
+      headers: init.headers as Record<string, string>,
+      body: init.body as string | undefined,
+    });
     const next = answers.shift() ?? { status: 200, body: {} };
     if (next === 'network') throw new TypeError('Failed to fetch');
     const json = next.body === undefined ? null : JSON.stringify(next.body);
@@ -105,5 +110,12 @@ describe('Idempotency-Key on writes', () => {
     expect(sent).toHaveLength(2);
     expect(keyOf(1)).toBe(keyOf(0));
     expect(sent[1]!.headers['x-csrf-token']).toBe('csrf-2');
+  });
+});
+
+describe('bodies', () => {
+  it('send a number a form could not read as text, never as null (the server names the field)', async () => {
+    await api('/api/fundraising/campaigns', { method: 'POST', body: { goalCents: Number.NaN, other: null } });
+    expect(JSON.parse(sent[0]!.body!)).toEqual({ goalCents: 'NaN', other: null });
   });
 });

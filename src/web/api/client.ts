@@ -53,6 +53,13 @@ export function withQuery(path: string, query?: RequestOptions<undefined>['query
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * JSON would send a number a form could not read (NaN, Infinity) as null, which an optional field
+ * takes as "none": sent as text instead, the server refuses it naming the field.
+ */
+const keepNotANumber = (_key: string, value: unknown) =>
+  typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+
 export async function api<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
@@ -121,7 +128,7 @@ async function send<S extends z.ZodType | undefined>(
         ? options.rawBody.data
         : options.body === undefined
           ? undefined
-          : JSON.stringify(options.body),
+          : JSON.stringify(options.body, keepNotANumber),
       signal: options.signal,
     });
   } catch (error) {

@@ -14,6 +14,7 @@ import { OutOfScope } from '../../platform/access/not-found.js';
 import { countOf, queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { holderChoices, holderNameFor } from './governance-fundraising-holders.js';
 import { auditFundraising, fieldError, ownerChoices } from './governance-fundraising-shared.js';
 
 /**
@@ -95,24 +96,6 @@ export async function listFunders({
   });
 }
 
-/** The community holder's name as the caller reads it in the registry (its RLS decides), or a field error. */
-async function holderName(tx: Tx, holderId: string) {
-  const [row] = await queryRows<{ name: string }>(
-    tx,
-    sql`select name from community_holders where id = ${holderId}`,
-  );
-  if (!row)
-    throw problems.fields([
-      fieldError(
-        'holderId',
-        'unknown_holder',
-        'Realtà del territorio non trovata tra quelle che puoi consultare.',
-        'Community holder not found among those you may read.',
-      ),
-    ]);
-  return row.name;
-}
-
 export async function createFunder({
   deps,
   ctx,
@@ -128,7 +111,7 @@ export async function createFunder({
     ctx,
     work: async (tx) => {
       const isHolder = f.kind === 'community_holder';
-      const name = isHolder && f.holderId ? await holderName(tx, f.holderId) : (f.name ?? '');
+      const name = isHolder && f.holderId ? await holderNameFor(tx, f.holderId) : (f.name ?? '');
       const [row] = await queryRows<{ id: string }>(
         tx,
         sql`insert into governance_funders (kind, name, holder_id, contact_name, contact_email, notes, active, created_by)
@@ -194,11 +177,7 @@ export async function fundraisingChoices({ deps, ctx }: { deps: Deps; ctx: Acces
         tx,
         sql`select id, title from governance_campaigns order by starts_on desc, title limit 200`,
       );
-      // Only the holders the caller's own RLS lets it read (a fundraiser outside the directory: none).
-      const holders = await queryRows<{ id: string; name: string }>(
-        tx,
-        sql`select id, name from community_holders where active order by name, id limit 1000`,
-      );
+      const holders = await holderChoices(tx);
       await auditFundraising(tx, ctx, 'fundraising.funders_listed', 'governance_funder', undefined, {
         count: funders.length,
         view: 'choices',

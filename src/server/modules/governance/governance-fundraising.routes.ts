@@ -5,6 +5,7 @@ import {
   ZCampaignInputSchema,
   ZCampaignListSchema,
   ZCampaignSchema,
+  ZCampaignUpdateSchema,
   ZFunderInputSchema,
   ZFunderListQuerySchema,
   ZFunderPageSchema,
@@ -26,7 +27,7 @@ import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import { acceptFileUploads } from '../../platform/storage/upload.js';
 import { createFunder, fundraisingChoices, listFunders, updateFunder } from './governance-funders.service.js';
-import { createCampaign, listCampaigns, pipeline } from './governance-fundraising.service.js';
+import { createCampaign, listCampaigns, pipeline, updateCampaign } from './governance-fundraising.service.js';
 import {
   attachOpportunityFile,
   createOpportunity,
@@ -223,6 +224,21 @@ export const fundraisingRoutes =
         reply
           .code(201)
           .send(await createCampaign({ deps, ctx: requireAccess(request), input: request.body })),
+    );
+    app.put(
+      '/api/fundraising/campaigns/:id',
+      {
+        config: WRITE,
+        schema: {
+          tags,
+          summary: 'Change a campaign’s title, goal or dates',
+          params: ZIdParamsSchema,
+          body: ZCampaignUpdateSchema,
+          response: { 200: ZCampaignSchema },
+        },
+      },
+      async (request) =>
+        updateCampaign({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }),
     );
     app.get(
       '/api/fundraising/resources',

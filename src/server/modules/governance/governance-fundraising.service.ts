@@ -2,12 +2,15 @@ import { sql } from 'drizzle-orm';
 import {
   type TCampaign,
   type TCampaignInput,
+  type TCampaignUpdate,
   type TPipeline,
   ZCampaignInputSchema,
+  ZCampaignUpdateSchema,
 } from '../../../contracts/fundraising.js';
 import { OPPORTUNITY_STAGES } from '../../../contracts/governance-codes.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { auditFundraising, loadOpportunityRows, summariesOf } from './governance-fundraising-shared.js';
@@ -142,6 +145,42 @@ export async function createCampaign({
         created: true,
       });
       const [campaign] = await loadCampaigns(tx, sql`c.id = ${row!.id}`);
+      return campaign!;
+    },
+  });
+}
+
+/**
+ * Corrects a campaign's title, goal or dates (its money is its opportunities'). RLS lets only
+ * fundraisers and coordinators update it (0046), and only those columns.
+ */
+export async function updateCampaign({
+  deps,
+  ctx,
+  id,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  input: TCampaignUpdate;
+}) {
+  const c = ZCampaignUpdateSchema.parse(input);
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const changed = await queryRows<{ id: string }>(
+        tx,
+        sql`update governance_campaigns set title = ${c.title}, goal_cents = ${c.goalCents},
+              starts_on = ${c.startsOn}, ends_on = ${c.endsOn}, updated_at = now()
+            where id = ${id} returning id`,
+      );
+      if (changed.length === 0) throw new OutOfScope('governance_campaign', id);
+      await auditFundraising(tx, ctx, 'fundraising.campaign_saved', 'governance_campaign', id, {
+        fields: Object.keys(input),
+      });
+      const [campaign] = await loadCampaigns(tx, sql`c.id = ${id}`);
       return campaign!;
     },
   });

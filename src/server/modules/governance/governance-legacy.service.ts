@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { LEGACY_KINDS } from '../../../contracts/governance-codes.js';
-import { type TLegacy, type TLegacyItem, ZLegacyInputSchema } from '../../../contracts/governance-plan.js';
+import {
+  type TLegacy,
+  type TLegacyItem,
+  ZLegacyEditSchema,
+  ZLegacyInputSchema,
+} from '../../../contracts/governance-plan.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
+import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -119,6 +125,43 @@ const err = (field: string, code: string, it: string, en: string): FieldError =>
   message: { it, en },
 });
 
+type LegacyInput = z.output<typeof ZLegacyInputSchema>;
+
+/** An adoption names its Ambito; the Ambito, the owner and the decision must exist for the caller. */
+async function judgeLegacy(tx: Tx, i: LegacyInput) {
+  const errors: FieldError[] = [];
+  if (i.kind === 'adoption' && !i.districtId)
+    errors.push(
+      err(
+        'districtId',
+        'required',
+        'Indica l’Ambito che l’ha adottata.',
+        'Name the district that adopted it.',
+      ),
+    );
+  if (i.districtId && !(await queryRows(tx, sql`select 1 from districts where id = ${i.districtId}`)).length)
+    errors.push(err('districtId', 'unknown', 'Scegli un Ambito.', 'Choose a district.'));
+  if (
+    i.ownerOrganisationId &&
+    !(await queryRows(tx, sql`select 1 from organisations where id = ${i.ownerOrganisationId}`)).length
+  )
+    errors.push(
+      err(
+        'ownerOrganisationId',
+        'unknown',
+        'Scegli un partner della rete.',
+        'Choose a partner of the network.',
+      ),
+    );
+  // The decision must be one the coordinator may read (RLS decides).
+  if (
+    i.decisionId &&
+    !(await queryRows(tx, sql`select 1 from governance_decisions where id = ${i.decisionId}`)).length
+  )
+    errors.push(err('decisionId', 'unknown', 'Scegli una delibera.', 'Choose a decision.'));
+  if (errors.length) throw problems.fields(errors);
+}
+
 export function addLegacyItem({ deps, ctx, input }: Args & { input: z.input<typeof ZLegacyInputSchema> }) {
   const i = ZLegacyInputSchema.parse(input);
   return scoped({
@@ -126,40 +169,7 @@ export function addLegacyItem({ deps, ctx, input }: Args & { input: z.input<type
     ctx,
     work: async (tx) => {
       await requireGovernanceManager(tx);
-      const errors: FieldError[] = [];
-      if (i.kind === 'adoption' && !i.districtId)
-        errors.push(
-          err(
-            'districtId',
-            'required',
-            'Indica l’Ambito che l’ha adottata.',
-            'Name the district that adopted it.',
-          ),
-        );
-      if (
-        i.districtId &&
-        !(await queryRows(tx, sql`select 1 from districts where id = ${i.districtId}`)).length
-      )
-        errors.push(err('districtId', 'unknown', 'Scegli un Ambito.', 'Choose a district.'));
-      if (
-        i.ownerOrganisationId &&
-        !(await queryRows(tx, sql`select 1 from organisations where id = ${i.ownerOrganisationId}`)).length
-      )
-        errors.push(
-          err(
-            'ownerOrganisationId',
-            'unknown',
-            'Scegli un partner della rete.',
-            'Choose a partner of the network.',
-          ),
-        );
-      // The decision must be one the coordinator may read (RLS decides).
-      if (
-        i.decisionId &&
-        !(await queryRows(tx, sql`select 1 from governance_decisions where id = ${i.decisionId}`)).length
-      )
-        errors.push(err('decisionId', 'unknown', 'Scegli una delibera.', 'Choose a decision.'));
-      if (errors.length) throw problems.fields(errors);
+      await judgeLegacy(tx, i);
       const [row] = await queryRows<{ id: string }>(
         tx,
         sql`insert into governance_legacy_items (kind, title, description, owner_organisation_id, funding, district_id,
@@ -179,6 +189,49 @@ export function addLegacyItem({ deps, ctx, input }: Args & { input: z.input<type
         },
       });
       return (await loadLegacyItems(tx)).find((l) => l.id === row!.id)!;
+    },
+  });
+}
+
+/**
+ * A correction of an item, replaced whole (PUT). Judged like a new one; an unknown item is a 404
+ * (OutOfScope), and only a governance manager may write (policy here, RLS update policy beneath).
+ */
+export function editLegacyItem({
+  deps,
+  ctx,
+  id,
+  input,
+}: Args & { id: string; input: z.input<typeof ZLegacyEditSchema> }) {
+  const i = ZLegacyEditSchema.parse(input);
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      await requireGovernanceManager(tx);
+      if (!(await queryRows(tx, sql`select 1 from governance_legacy_items where id = ${id}`)).length)
+        throw new OutOfScope('governance_legacy_item', id);
+      await judgeLegacy(tx, i);
+      const [row] = await queryRows<{ id: string }>(
+        tx,
+        sql`update governance_legacy_items set kind = ${i.kind}, title = ${i.title}, description = ${i.description},
+              owner_organisation_id = ${i.ownerOrganisationId}, funding = ${i.funding}, district_id = ${i.districtId},
+              decision_id = ${i.decisionId}, recorded_on = ${i.recordedOn}, updated_at = now()
+            where id = ${id} returning id`,
+      );
+      // RLS may hide the row from the update even when it was readable: the same 404.
+      if (!row) throw new OutOfScope('governance_legacy_item', id);
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'governance.legacy_changed',
+          recordType: 'governance_legacy_item',
+          recordId: id,
+          details: { kind: i.kind },
+        },
+      });
+      return (await loadLegacyItems(tx)).find((l) => l.id === id)!;
     },
   });
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParamsSchema } from '../../../contracts/common.js';
 import {
   ZContactInputSchema,
+  ZLegacyEditSchema,
   ZLegacyInputSchema,
   ZLegacyItemSchema,
   ZLegacySchema,
@@ -14,7 +16,7 @@ import {
 } from '../../../contracts/governance-plan.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
-import { addLegacyItem, getLegacy } from './governance-legacy.service.js';
+import { addLegacyItem, editLegacyItem, getLegacy } from './governance-legacy.service.js';
 import {
   addContact,
   addObligation,
@@ -59,6 +61,21 @@ export const partnersRoutes =
       },
       async (request, reply) =>
         reply.code(201).send(await addLegacyItem({ deps, ctx: requireAccess(request), input: request.body })),
+    );
+    app.put(
+      '/api/governance/legacy/:id',
+      {
+        config: { access: 'governance.manage' },
+        schema: {
+          tags,
+          summary: 'Correct what lasts (the item replaced whole)',
+          params: ZIdParamsSchema,
+          body: ZLegacyEditSchema,
+          response: { 200: ZLegacyItemSchema },
+        },
+      },
+      async (request) =>
+        editLegacyItem({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }),
     );
     app.get(
       '/api/governance/reports/sustainability',

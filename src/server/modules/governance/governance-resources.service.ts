@@ -14,6 +14,7 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { resourcesValue } from '../community/community-resources-value.js';
+import { holderNameFor } from './governance-fundraising-holders.js';
 import { auditFundraising, fieldError, notAllowed } from './governance-fundraising-shared.js';
 
 /**
@@ -119,7 +120,7 @@ async function rateOf(tx: Tx) {
   return row!;
 }
 
-/** Who gave it, as the ledger names it; a funder or holder the caller cannot read is a field error. */
+/** Who gave it, as the ledger names it; an unknown funder or holder is a field error. */
 async function sourceOf(tx: Tx, r: z.output<typeof ZResourceRecordSchema>) {
   if (r.sourceKind === 'funder') {
     const [funder] = await queryRows<{ name: string }>(
@@ -132,22 +133,8 @@ async function sourceOf(tx: Tx, r: z.output<typeof ZResourceRecordSchema>) {
       ]);
     return { holderId: null, name: funder.name };
   }
-  if (r.sourceKind === 'community_holder') {
-    const [holder] = await queryRows<{ name: string }>(
-      tx,
-      sql`select name from community_holders where id = ${r.holderId}`,
-    );
-    if (!holder)
-      throw problems.fields([
-        fieldError(
-          'holderId',
-          'unknown_holder',
-          'Realtà del territorio non trovata tra quelle che puoi consultare.',
-          'Community holder not found among those you may read.',
-        ),
-      ]);
-    return { holderId: r.holderId, name: holder.name };
-  }
+  if (r.sourceKind === 'community_holder' && r.holderId)
+    return { holderId: r.holderId, name: await holderNameFor(tx, r.holderId) };
   return { holderId: null, name: r.sourceName ?? '' };
 }
 

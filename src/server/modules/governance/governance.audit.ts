@@ -29,6 +29,10 @@ export const GOVERNANCE_AUDIT_ACTIONS = {
     it: 'Elemento di sostenibilità registrato',
     en: 'Sustainability item recorded',
   },
+  'governance.legacy_changed': {
+    it: 'Elemento di sostenibilità corretto',
+    en: 'Sustainability item corrected',
+  },
   'governance.partner_saved': { it: 'Scheda partner aggiornata', en: 'Partner record updated' },
   'governance.partner_contacts_read': { it: 'Contatti dei partner consultati', en: 'Partner contacts read' },
   'governance.settings_saved': {

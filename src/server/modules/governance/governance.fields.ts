@@ -10,6 +10,7 @@ import type { RetentionClass } from '../../platform/retention/retention-classes.
 export const GOVERNANCE_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
   governance_campaigns: {
     id: 'internal',
+    updated_at: 'internal',
     title: 'internal',
     goal_cents: 'internal',
     starts_on: 'internal',
@@ -31,6 +32,7 @@ export const GOVERNANCE_FIELD_CLASSES: Record<string, Record<string, FieldClass>
   },
   governance_opportunities: {
     id: 'internal',
+    deadline_reminded_on: 'internal',
     funder_id: 'internal',
     campaign_id: 'internal',
     title: 'internal',
@@ -82,6 +84,7 @@ export const GOVERNANCE_FIELD_CLASSES: Record<string, Record<string, FieldClass>
   },
   governance_legacy_items: {
     id: 'internal',
+    updated_at: 'internal',
     kind: 'internal',
     title: 'internal',
     description: 'internal',

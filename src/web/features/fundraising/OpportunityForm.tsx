@@ -1,182 +1,224 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_CREATE_STAGES } from '../../../contracts/fundraising.js';
+import {
+  OPEN_CREATE_STAGES,
+  type TOpportunity,
+  ZOpportunityUpdateSchema,
+} from '../../../contracts/fundraising.js';
+import { useLocale } from '../../i18n/index.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { useChoices, useOpportunityCreate } from './fundraising-api.js';
+import { useChoices, useOpportunityCreate, useOpportunityUpdate } from './fundraising-api.js';
+import { centsToEuro, euroToCents, MoneyField } from './MoneyField.js';
+import { NO_SOURCE, SourceFields } from './SourceFields.js';
 
-const euroToCents = (v: string) => (v.trim() === '' ? null : Math.round(Number(v.replace(',', '.')) * 100));
+const MAX = {
+  title: maxLengthOf(ZOpportunityUpdateSchema.shape.title),
+  paysFor: maxLengthOf(ZOpportunityUpdateSchema.shape.paysFor),
+};
 
-/** A new opportunity: its funder (required), amounts in euros, the call's deadline, what it pays for, its owner. */
-export function OpportunityForm() {
+/**
+ * An opportunity, new (`opportunity` absent: its funder, stage, amounts in euros, the call's
+ * deadline, what it pays for, its owner) or corrected (its funder and stage stay: a stage changes by a move).
+ */
+export function OpportunityForm({
+  opportunity: o,
+  onDone,
+}: {
+  opportunity?: TOpportunity;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const choices = useChoices();
   const create = useOpportunityCreate();
+  const update = useOpportunityUpdate(o?.id ?? '');
+  const save = o ? update : create;
   const navigate = useNavigate();
+  const [source, setSource] = useState(NO_SOURCE);
+  const [stage, setStage] = useState<(typeof OPEN_CREATE_STAGES)[number]>('identified');
   const [f, setF] = useState({
-    funderId: '',
-    campaignId: '',
-    title: '',
-    stage: 'identified' as (typeof OPEN_CREATE_STAGES)[number],
-    asked: '',
-    pledged: '',
-    deadlineOn: '',
-    expectedOn: '',
-    paysFor: '',
-    ownerId: '',
+    campaignId: o?.campaign?.id ?? '',
+    title: o?.title ?? '',
+    asked: centsToEuro(o?.askedCents, locale),
+    pledged: centsToEuro(o?.pledgedCents, locale),
+    deadlineOn: o?.deadlineOn ?? '',
+    expectedOn: o?.expectedOn ?? '',
+    paysFor: o?.paysFor ?? '',
+    ownerId: o?.owner.id ?? '',
   });
   const set = (key: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [key]: e.target.value });
   const c = choices.data;
-  const field = (id: string, label: string, input: React.ReactNode) => (
+  const p = o ? `opp-${o.id}` : 'opp';
+  const fields = {
+    funderId: { label: t('fundraising.field.funder'), id: `${p}-funder` },
+    title: { label: t('fundraising.field.title'), id: `${p}-title` },
+    askedCents: { label: t('fundraising.field.askedEuro'), id: `${p}-asked` },
+    pledgedCents: { label: t('fundraising.field.pledgedEuro'), id: `${p}-pledged` },
+    deadlineOn: { label: t('fundraising.field.deadline'), id: `${p}-deadline` },
+    expectedOn: { label: t('fundraising.field.expected'), id: `${p}-expected` },
+    campaignId: { label: t('fundraising.field.campaign'), id: `${p}-campaign` },
+    ownerId: { label: t('fundraising.field.owner'), id: `${p}-owner` },
+    paysFor: { label: t('fundraising.field.paysFor'), id: `${p}-pays-for` },
+  };
+  const field = (name: keyof typeof fields, input: ReactNode) => (
     <div className="col-12 col-md-4">
-      <label htmlFor={id} className="form-label">
-        {label}
+      <label htmlFor={fields[name].id} className="form-label">
+        {fields[name].label}
       </label>
       {input}
     </div>
   );
+  const money = (name: 'askedCents' | 'pledgedCents', key: 'asked' | 'pledged') => (
+    <MoneyField
+      id={fields[name].id}
+      label={fields[name].label}
+      value={f[key]}
+      onChange={(v) => setF({ ...f, [key]: v })}
+      required={key === 'asked'}
+    />
+  );
+  const submit = () => {
+    const body = {
+      campaignId: f.campaignId || null,
+      title: f.title,
+      askedCents: euroToCents(f.asked) ?? 0,
+      pledgedCents: euroToCents(f.pledged),
+      deadlineOn: f.deadlineOn || null,
+      expectedOn: f.expectedOn || null,
+      paysFor: f.paysFor,
+      ownerId: f.ownerId,
+    };
+    if (o) update.mutate(body, { onSuccess: onDone });
+    else
+      create.mutate(
+        { ...body, funderId: source.funderId, stage },
+        {
+          onSuccess: (saved) => navigate({ to: '/fundraising/opportunities/$id', params: { id: saved.id } }),
+        },
+      );
+  };
   return (
-    <section aria-labelledby="opportunity-form-heading" className="mb-4">
-      <h2 id="opportunity-form-heading" className="h4">
-        {t('fundraising.opportunity.add')}
-      </h2>
-      <form
-        className="row g-2 align-items-end"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(
-            {
-              funderId: f.funderId,
-              campaignId: f.campaignId || null,
-              title: f.title,
-              stage: f.stage,
-              askedCents: euroToCents(f.asked) ?? 0,
-              pledgedCents: euroToCents(f.pledged),
-              deadlineOn: f.deadlineOn || null,
-              expectedOn: f.expectedOn || null,
-              paysFor: f.paysFor,
-              ownerId: f.ownerId,
-            },
-            { onSuccess: (o) => navigate({ to: '/fundraising/opportunities/$id', params: { id: o.id } }) },
-          );
-        }}
-      >
-        {field(
-          'opp-funder',
-          t('fundraising.field.funder'),
-          <select id="opp-funder" className="form-select" value={f.funderId} onChange={set('funderId')}>
-            <option value="">{t('fundraising.choose')}</option>
-            {(c?.funders ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          'opp-title',
-          t('fundraising.field.title'),
-          <input id="opp-title" className="form-control" value={f.title} onChange={set('title')} />,
-        )}
-        {field(
-          'opp-stage',
-          t('fundraising.field.stage'),
-          <select id="opp-stage" className="form-select" value={f.stage} onChange={set('stage')}>
+    <form
+      className="row g-2 align-items-end"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {!o && <SourceFields idPrefix={p} kind="funder" value={source} onChange={setSource} />}
+      {field(
+        'title',
+        <input
+          id={fields.title.id}
+          className="form-control"
+          required
+          maxLength={MAX.title}
+          value={f.title}
+          onChange={set('title')}
+        />,
+      )}
+      {!o && (
+        <div className="col-12 col-md-4">
+          <label htmlFor={`${p}-stage`} className="form-label">
+            {t('fundraising.field.stage')}
+          </label>
+          <select
+            id={`${p}-stage`}
+            className="form-select"
+            value={stage}
+            onChange={(e) => setStage(e.target.value as typeof stage)}
+          >
             {OPEN_CREATE_STAGES.map((s) => (
               <option key={s} value={s}>
                 {t(`fundraising.stage.${s}`)}
               </option>
             ))}
-          </select>,
-        )}
-        {field(
-          'opp-asked',
-          t('fundraising.field.askedEuro'),
-          <input
-            id="opp-asked"
-            className="form-control"
-            inputMode="decimal"
-            value={f.asked}
-            onChange={set('asked')}
-          />,
-        )}
-        {field(
-          'opp-pledged',
-          t('fundraising.field.pledgedEuro'),
-          <input
-            id="opp-pledged"
-            className="form-control"
-            inputMode="decimal"
-            value={f.pledged}
-            onChange={set('pledged')}
-          />,
-        )}
-        {field(
-          'opp-deadline',
-          t('fundraising.field.deadline'),
-          <input
-            id="opp-deadline"
-            type="date"
-            className="form-control"
-            value={f.deadlineOn}
-            onChange={set('deadlineOn')}
-          />,
-        )}
-        {field(
-          'opp-expected',
-          t('fundraising.field.expected'),
-          <input
-            id="opp-expected"
-            type="date"
-            className="form-control"
-            value={f.expectedOn}
-            onChange={set('expectedOn')}
-          />,
-        )}
-        {field(
-          'opp-campaign',
-          t('fundraising.field.campaign'),
-          <select id="opp-campaign" className="form-select" value={f.campaignId} onChange={set('campaignId')}>
-            <option value="">{t('fundraising.none')}</option>
-            {(c?.campaigns ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.title}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          'opp-owner',
-          t('fundraising.field.owner'),
-          <select id="opp-owner" className="form-select" value={f.ownerId} onChange={set('ownerId')}>
-            <option value="">{t('fundraising.choose')}</option>
-            {(c?.owners ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>,
-        )}
-        <div className="col-12">
-          <label htmlFor="opp-pays-for" className="form-label">
-            {t('fundraising.field.paysFor')}
-          </label>
-          <textarea
-            id="opp-pays-for"
-            className="form-control"
-            rows={2}
-            value={f.paysFor}
-            onChange={set('paysFor')}
-          />
+          </select>
         </div>
-        <div className="col-12">
-          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-            {t('fundraising.save')}
+      )}
+      {money('askedCents', 'asked')}
+      {money('pledgedCents', 'pledged')}
+      {field(
+        'deadlineOn',
+        <input
+          id={fields.deadlineOn.id}
+          type="date"
+          className="form-control"
+          value={f.deadlineOn}
+          onChange={set('deadlineOn')}
+        />,
+      )}
+      {field(
+        'expectedOn',
+        <input
+          id={fields.expectedOn.id}
+          type="date"
+          className="form-control"
+          value={f.expectedOn}
+          onChange={set('expectedOn')}
+        />,
+      )}
+      {field(
+        'campaignId',
+        <select
+          id={fields.campaignId.id}
+          className="form-select"
+          value={f.campaignId}
+          onChange={set('campaignId')}
+        >
+          <option value="">{t('fundraising.none')}</option>
+          {(c?.campaigns ?? []).map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        'ownerId',
+        <select
+          id={fields.ownerId.id}
+          className="form-select"
+          required
+          value={f.ownerId}
+          onChange={set('ownerId')}
+        >
+          <option value="">{t('fundraising.choose')}</option>
+          {(c?.owners ?? []).map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </select>,
+      )}
+      <div className="col-12">
+        <label htmlFor={fields.paysFor.id} className="form-label">
+          {fields.paysFor.label}
+        </label>
+        <textarea
+          id={fields.paysFor.id}
+          className="form-control"
+          rows={2}
+          required
+          maxLength={MAX.paysFor}
+          value={f.paysFor}
+          onChange={set('paysFor')}
+        />
+      </div>
+      <div className="col-12 d-flex gap-2">
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {t('fundraising.save')}
+        </button>
+        {onDone && (
+          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
+            {t('fundraising.cancel')}
           </button>
-        </div>
-      </form>
-      {create.isError && <ProblemAlert error={create.error} className="mt-2" />}
-    </section>
+        )}
+      </div>
+      {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
+    </form>
   );
 }

@@ -2,9 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   type TCampaignInput,
+  type TCampaignUpdate,
   type TFunderInput,
+  type TFunderUpdate,
   type TOpportunityInput,
   type TOpportunityMove,
+  type TOpportunityUpdate,
   type TResourceRecord,
   ZCampaignListSchema,
   ZCampaignSchema,
@@ -74,6 +77,21 @@ function useChange<V, R>(call: (variables: V) => Promise<R>) {
 export const useFunderCreate = () =>
   useChange((body: TFunderInput) =>
     api('/api/fundraising/funders', { method: 'POST', body, schema: ZFunderSchema }),
+  );
+
+export const useFunderUpdate = (id: string) =>
+  useChange((body: TFunderUpdate) =>
+    api(`/api/fundraising/funders/${enc(id)}`, { method: 'PUT', body, schema: ZFunderSchema }),
+  );
+
+export const useOpportunityUpdate = (id: string) =>
+  useChange((body: TOpportunityUpdate) =>
+    api(`/api/fundraising/opportunities/${enc(id)}`, { method: 'PUT', body, schema: ZOpportunitySchema }),
+  );
+
+export const useCampaignUpdate = (id: string) =>
+  useChange((body: TCampaignUpdate) =>
+    api(`/api/fundraising/campaigns/${enc(id)}`, { method: 'PUT', body, schema: ZCampaignSchema }),
   );
 
 export const useMove = (id: string) =>

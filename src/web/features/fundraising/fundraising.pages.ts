@@ -1,3 +1,5 @@
-export { CampaignsPage, FundersPage } from './FundersCampaignsPages.js';
-export { OpportunityPage, PipelinePage } from './PipelinePage.js';
+export { CampaignsPage } from './CampaignsPage.js';
+export { FundersPage } from './FundersPage.js';
+export { OpportunityPage } from './OpportunityPage.js';
+export { PipelinePage } from './PipelinePage.js';
 export { ResourcesPage } from './ResourcesPage.js';

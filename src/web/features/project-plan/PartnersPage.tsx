@@ -6,6 +6,8 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { formatDay } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { Opener } from './ChangeForm.js';
+import { ContactForm, MarkMet, ObligationForm, RolesForm } from './PartnerForms.js';
 import { usePartner, usePartners } from './project-plan-api.js';
 import { usePlanWords } from './project-plan-words.js';
 
@@ -49,7 +51,10 @@ export function PartnersPage() {
   );
 }
 
-/** A partner: roles, contacts (their reading is audited) and the agreement's obligations. */
+/**
+ * A partner: roles, contacts (their reading is audited) and the agreement's obligations; a
+ * coordinator sets the roles, adds and changes contacts and obligations, marks obligations met.
+ */
 export function PartnerPage({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -65,6 +70,11 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
           <>
             <PageHeading title={p.name} />
             <h2>{t('projectPlan.partners.roles')}</h2>
+            {p.canEdit && (
+              <Opener id="roles-open" label={t('projectPlan.partners.editRoles')}>
+                {(close) => <RolesForm partner={p} close={close} />}
+              </Opener>
+            )}
             {p.roles.length === 0 ? (
               <p>{t('projectPlan.plan.none')}</p>
             ) : (
@@ -76,7 +86,12 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
                 ))}
               </ul>
             )}
-            <h2>{t('projectPlan.partners.contacts')}</h2>
+            <h2 className="mt-4">{t('projectPlan.partners.contacts')}</h2>
+            {p.canEdit && (
+              <Opener id="contact-new" label={t('projectPlan.partners.addContact')}>
+                {(close) => <ContactForm partner={p} close={close} />}
+              </Opener>
+            )}
             {p.contacts.length === 0 ? (
               <p>{t('projectPlan.plan.none')}</p>
             ) : (
@@ -87,20 +102,50 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
                     {c.position && <p className="mb-1">{c.position}</p>}
                     {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
                     {c.phone && <span>{` · ${c.phone}`}</span>}
+                    {p.canEdit && (
+                      <div className="mt-2">
+                        <Opener
+                          id={`contact-open-${c.id}`}
+                          label={t('projectPlan.forms.edit')}
+                          about={c.name}
+                        >
+                          {(close) => <ContactForm partner={p} contact={c} close={close} />}
+                        </Opener>
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            <h2>{t('projectPlan.partners.obligations')}</h2>
+            <h2 className="mt-4">{t('projectPlan.partners.obligations')}</h2>
+            {p.canEdit && (
+              <Opener id="obligation-new" label={t('projectPlan.partners.addObligation')}>
+                {(close) => <ObligationForm partner={p} close={close} />}
+              </Opener>
+            )}
             {p.obligations.length === 0 ? (
               <p>{t('projectPlan.plan.none')}</p>
             ) : (
               <ul>
                 {p.obligations.map((o) => (
-                  <li key={o.id}>
+                  <li key={o.id} className="mb-2">
                     {o.text}
                     {o.dueOn ? ` — ${t('projectPlan.plan.due', { date: formatDay(o.dueOn, locale) })}` : ''}
                     {` — ${words.code('obligation', o.status)}`}
+                    {p.canEdit && (
+                      <div className="d-flex flex-wrap gap-2 mt-1">
+                        {o.status === 'open' && <MarkMet partner={p} obligation={o} />}
+                        <div>
+                          <Opener
+                            id={`obligation-open-${o.id}`}
+                            label={t('projectPlan.forms.edit')}
+                            about={o.text.slice(0, 80)}
+                          >
+                            {(close) => <ObligationForm partner={p} obligation={o} close={close} />}
+                          </Opener>
+                        </div>
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

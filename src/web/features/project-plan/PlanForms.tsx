@@ -1,10 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_STATUSES, WORK_PACKAGES } from '../../../contracts/governance-codes.js';
-import type { TPlan } from '../../../contracts/governance-plan.js';
+import {
+  type TPlan,
+  ZActivityInputSchema,
+  ZActivityStatusInputSchema,
+  ZMilestoneInputSchema,
+} from '../../../contracts/governance-plan.js';
 import { isApiError } from '../../api/problem.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, SelectField, TextAreaField, TextField } from '../../ui/fields.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { usePlanChange } from './project-plan-api.js';
 import { usePlanWords } from './project-plan-words.js';
@@ -66,6 +72,7 @@ export function PlanForms({ plan }: { plan: TPlan }) {
           value={form.note ?? ''}
           onChange={set('note')}
           error={errorOf('note')}
+          maxLength={maxLengthOf(ZActivityStatusInputSchema.shape.note)}
           required
         />
         <FormActions>
@@ -98,6 +105,7 @@ export function PlanForms({ plan }: { plan: TPlan }) {
           value={form.title ?? ''}
           onChange={set('title')}
           error={errorOf('title')}
+          maxLength={maxLengthOf(ZActivityInputSchema.shape.title)}
           required
         />
         <SelectField
@@ -155,6 +163,7 @@ export function PlanForms({ plan }: { plan: TPlan }) {
           value={form.mtitle ?? ''}
           onChange={set('mtitle')}
           error={errorOf('title')}
+          maxLength={maxLengthOf(ZMilestoneInputSchema.shape.title)}
           required
         />
         <SelectField

@@ -3,10 +3,15 @@ import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { formatDay } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { Opener } from './ChangeForm.js';
+import { LegacyForm } from './LegacyForm.js';
 import { SUSTAINABILITY_REPORT_URL, useLegacy } from './project-plan-api.js';
 import { usePlanWords } from './project-plan-words.js';
 
-/** What lasts after the project, by kind, with the counts from the platform and the PDF report. */
+/**
+ * What lasts after the project, by kind, with the counts from the platform and the PDF report;
+ * coordinators add items and correct them in place.
+ */
 export function SustainabilityPage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -32,6 +37,13 @@ export function SustainabilityPage() {
                 <li>{t('projectPlan.legacy.newHolders', { count: data.counted.newHolders })}</li>
               </ul>
             </section>
+            {data.canEdit && (
+              <div className="mb-4">
+                <Opener id="legacy-new" label={t('projectPlan.legacy.add')}>
+                  {(close) => <LegacyForm legacy={data} close={close} />}
+                </Opener>
+              </div>
+            )}
             {data.groups.map((g) => (
               <section key={g.kind} aria-labelledby={`legacy-${g.kind}`} className="mb-4">
                 <h2 id={`legacy-${g.kind}`}>{words.code('legacy', g.kind)}</h2>
@@ -58,6 +70,17 @@ export function SustainabilityPage() {
                             .filter(Boolean)
                             .join(' · ')}
                         </p>
+                        {data.canEdit && (
+                          <div className="mt-2">
+                            <Opener
+                              id={`legacy-open-${i.id}`}
+                              label={t('projectPlan.forms.edit')}
+                              about={i.title}
+                            >
+                              {(close) => <LegacyForm legacy={data} item={i} close={close} />}
+                            </Opener>
+                          </div>
+                        )}
                       </li>
                     ))}
                   </ul>

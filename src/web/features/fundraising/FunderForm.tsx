@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMUNITY_LIMITS } from '../../../contracts/community-codes.js';
+import { type TFunder, ZFunderInputSchema } from '../../../contracts/fundraising.js';
+import { FUNDER_KINDS, type TFunderKind } from '../../../contracts/governance-codes.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useFunderCreate, useFunderUpdate } from './fundraising-api.js';
+import { NO_SOURCE, SourceFields, sourceBody } from './SourceFields.js';
+
+const shape = ZFunderInputSchema.shape;
+const MAX = {
+  contactName: maxLengthOf(shape.contactName),
+  // An e-mail field is not a plain text schema: its limit is the contract's constant.
+  contactEmail: COMMUNITY_LIMITS.email,
+  notes: maxLengthOf(shape.notes),
+};
+
+/**
+ * A funder or donor, new (`funder` absent) or corrected. Editing keeps its kind and, for a community
+ * holder, the registry's holder and name; the rest (name, contact, notes, whether it is active) changes.
+ */
+export function FunderForm({ funder, onDone }: { funder?: TFunder; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const create = useFunderCreate();
+  const update = useFunderUpdate(funder?.id ?? '');
+  const save = funder ? update : create;
+  const [kind, setKind] = useState<TFunderKind>(funder?.kind ?? 'foundation');
+  const [source, setSource] = useState({ ...NO_SOURCE, sourceName: funder?.name ?? '' });
+  const [contactName, setContactName] = useState(funder?.contactName ?? '');
+  const [contactEmail, setContactEmail] = useState(funder?.contactEmail ?? '');
+  const [notes, setNotes] = useState(funder?.notes ?? '');
+  const [active, setActive] = useState(funder?.active ?? true);
+  const isHolder = kind === 'community_holder';
+  const p = funder ? `funder-${funder.id}` : 'funder';
+  const fields = {
+    name: { label: t('fundraising.field.name'), id: `${p}-name` },
+    holderId: { label: t('fundraising.field.holder'), id: `${p}-holder` },
+    contactName: { label: t('fundraising.field.contactName'), id: `${p}-contact` },
+    contactEmail: { label: t('fundraising.field.contactEmail'), id: `${p}-email` },
+    notes: { label: t('fundraising.field.notes'), id: `${p}-notes` },
+  };
+  const common = {
+    contactName: contactName || null,
+    contactEmail: contactEmail || null,
+    notes: notes || null,
+    active,
+  };
+  const submit = () => {
+    if (funder) {
+      update.mutate({ ...common, name: isHolder ? null : source.sourceName || null }, { onSuccess: onDone });
+      return;
+    }
+    const picked = sourceBody(isHolder ? 'community_holder' : 'other', source);
+    create.mutate(
+      { kind, name: picked.sourceName, holderId: picked.holderId, ...common },
+      {
+        onSuccess: () => {
+          setSource(NO_SOURCE);
+          setContactName('');
+          setContactEmail('');
+          setNotes('');
+        },
+      },
+    );
+  };
+  return (
+    <form
+      className="row g-2 align-items-end"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {funder ? (
+        <p className="col-12 mb-1">
+          {t('fundraising.field.kind')}: {t(`fundraising.funderKind.${kind}`)}
+          {isHolder && <> · {t('fundraising.funders.holderNameKept', { name: funder.name })}</>}
+        </p>
+      ) : (
+        <div className="col-12 col-md-3">
+          <label htmlFor={`${p}-kind`} className="form-label">
+            {t('fundraising.field.kind')}
+          </label>
+          <select
+            id={`${p}-kind`}
+            className="form-select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as TFunderKind)}
+          >
+            {FUNDER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`fundraising.funderKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {!(funder && isHolder) && (
+        <SourceFields
+          idPrefix={p}
+          kind={isHolder ? 'community_holder' : 'other'}
+          value={source}
+          onChange={setSource}
+          nameLabel={t('fundraising.field.name')}
+          className="col-12 col-md-3"
+        />
+      )}
+      <div className="col-12 col-md-3">
+        <label htmlFor={fields.contactName.id} className="form-label">
+          {fields.contactName.label}
+        </label>
+        <input
+          id={fields.contactName.id}
+          className="form-control"
+          maxLength={MAX.contactName}
+          value={contactName}
+          onChange={(e) => setContactName(e.target.value)}
+        />
+      </div>
+      <div className="col-12 col-md-3">
+        <label htmlFor={fields.contactEmail.id} className="form-label">
+          {fields.contactEmail.label}
+        </label>
+        <input
+          id={fields.contactEmail.id}
+          type="email"
+          className="form-control"
+          maxLength={MAX.contactEmail}
+          value={contactEmail}
+          onChange={(e) => setContactEmail(e.target.value)}
+        />
+      </div>
+      <div className="col-12">
+        <label htmlFor={fields.notes.id} className="form-label">
+          {fields.notes.label}
+        </label>
+        <textarea
+          id={fields.notes.id}
+          className="form-control"
+          rows={2}
+          maxLength={MAX.notes}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </div>
+      <div className="col-12 form-check ms-2">
+        <input
+          id={`${p}-active`}
+          type="checkbox"
+          className="form-check-input"
+          checked={active}
+          onChange={(e) => setActive(e.target.checked)}
+        />
+        <label htmlFor={`${p}-active`} className="form-check-label">
+          {t('fundraising.field.active')}
+        </label>
+      </div>
+      <div className="col-12 d-flex gap-2">
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {t('fundraising.save')}
+        </button>
+        {onDone && (
+          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
+            {t('fundraising.cancel')}
+          </button>
+        )}
+      </div>
+      {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
+      {create.isSuccess && !funder && (
+        <p role="status" className="col-12">
+          {t('fundraising.funders.saved')}
+        </p>
+      )}
+    </form>
+  );
+}
