@@ -117,6 +117,70 @@ interface IssueLike {
   path: PropertyKey[];
   message: string;
   keys?: string[];
+  origin?: string;
+  expected?: string;
+  format?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+}
+
+const REQUIRED: TLocalizedText = { it: 'Campo obbligatorio.', en: 'Required.' };
+
+/**
+ * Plain words for zod's generic issues, which read like code ("Troppo piccolo: string deve avere
+ * >=1 caratteri"): what the person should write instead. Undefined for the rare others.
+ */
+function plainWords(issue: IssueLike): TLocalizedText | undefined {
+  const numeric = issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (/received (undefined|null)$/.test(issue.message)) return REQUIRED;
+      if (issue.expected === 'number' || issue.expected === 'int')
+        return { it: 'Scrivi un numero.', en: 'Write a number.' };
+      if (issue.expected === 'string') return { it: 'Scrivi un testo.', en: 'Write some text.' };
+      if (issue.expected === 'boolean') return { it: 'Scegli sì o no.', en: 'Choose yes or no.' };
+      return undefined;
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? REQUIRED
+          : { it: `Almeno ${issue.minimum} caratteri.`, en: `At least ${issue.minimum} characters.` };
+      if (numeric)
+        return issue.inclusive === false
+          ? { it: `Più di ${issue.minimum}.`, en: `More than ${issue.minimum}.` }
+          : { it: `Almeno ${issue.minimum}.`, en: `At least ${issue.minimum}.` };
+      if (issue.origin === 'array')
+        return Number(issue.minimum) <= 1
+          ? { it: 'Scegline almeno uno.', en: 'Choose at least one.' }
+          : { it: `Almeno ${issue.minimum} voci.`, en: `At least ${issue.minimum} items.` };
+      return undefined;
+    case 'too_big':
+      if (issue.origin === 'string')
+        return { it: `Al massimo ${issue.maximum} caratteri.`, en: `At most ${issue.maximum} characters.` };
+      if (numeric)
+        return issue.inclusive === false
+          ? { it: `Meno di ${issue.maximum}.`, en: `Less than ${issue.maximum}.` }
+          : { it: `Al massimo ${issue.maximum}.`, en: `At most ${issue.maximum}.` };
+      if (issue.origin === 'array')
+        return { it: `Al massimo ${issue.maximum} voci.`, en: `At most ${issue.maximum} items.` };
+      return undefined;
+    case 'invalid_format':
+      if (issue.format === 'email')
+        return {
+          it: 'Un indirizzo e-mail, come nome@esempio.it.',
+          en: 'An e-mail address, such as name@example.org.',
+        };
+      if (issue.format === 'date')
+        return { it: 'Una data, come 31/12/2026.', en: 'A date, such as 31/12/2026.' };
+      if (issue.format === 'uuid')
+        return { it: 'Scegli una voce dall’elenco.', en: 'Choose an entry from the list.' };
+      return undefined;
+    case 'invalid_value':
+      return { it: 'Scegli uno dei valori proposti.', en: 'Choose one of the values offered.' };
+    default:
+      return undefined;
+  }
 }
 
 function localize(issue: IssueLike): TLocalizedText {
@@ -126,6 +190,8 @@ function localize(issue: IssueLike): TLocalizedText {
     // A message written in the schema: keep it and translate it.
     return { it: CUSTOM_IT[issue.message] ?? issue.message, en: issue.message };
   }
+  const plain = plainWords(issue);
+  if (plain) return plain;
   const italian = it.localeError(issue as never);
   const italianText = (typeof italian === 'string' ? italian : italian?.message) ?? issue.message;
   return { it: italianText.replace(/, ricevuto undefined$/, ''), en: issue.message };

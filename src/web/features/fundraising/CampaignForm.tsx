@@ -6,6 +6,7 @@ import { maxLengthOf } from '../../ui/forms/limits.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCampaignCreate, useCampaignUpdate } from './fundraising-api.js';
 import { centsToEuro, euroToCents, MoneyField } from './MoneyField.js';
+import { SaveOrCancel } from './SaveOrCancel.js';
 
 const TITLE_MAX = maxLengthOf(ZCampaignInputSchema.shape.title);
 
@@ -38,6 +39,7 @@ export function CampaignForm({ campaign, onDone }: { campaign?: TCampaign; onDon
   };
   return (
     <form
+      noValidate
       className="row g-2 align-items-end"
       onSubmit={(e) => {
         e.preventDefault();
@@ -56,6 +58,7 @@ export function CampaignForm({ campaign, onDone }: { campaign?: TCampaign; onDon
           {fields.title.label}
         </label>
         <input
+          type="text"
           id={fields.title.id}
           className="form-control"
           required
@@ -98,16 +101,7 @@ export function CampaignForm({ campaign, onDone }: { campaign?: TCampaign; onDon
           onChange={set('endsOn')}
         />
       </div>
-      <div className="col-12 d-flex gap-2">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('fundraising.save')}
-        </button>
-        {onDone && (
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
-            {t('fundraising.cancel')}
-          </button>
-        )}
-      </div>
+      <SaveOrCancel pending={save.isPending} onCancel={onDone} />
       {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
     </form>
   );

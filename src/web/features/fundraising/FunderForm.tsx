@@ -6,6 +6,7 @@ import { FUNDER_KINDS, type TFunderKind } from '../../../contracts/governance-co
 import { maxLengthOf } from '../../ui/forms/limits.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useFunderCreate, useFunderUpdate } from './fundraising-api.js';
+import { SaveOrCancel } from './SaveOrCancel.js';
 import { NO_SOURCE, SourceFields, sourceBody } from './SourceFields.js';
 
 const shape = ZFunderInputSchema.shape;
@@ -66,6 +67,7 @@ export function FunderForm({ funder, onDone }: { funder?: TFunder; onDone?: () =
   };
   return (
     <form
+      noValidate
       className="row g-2 align-items-end"
       onSubmit={(e) => {
         e.preventDefault();
@@ -111,6 +113,7 @@ export function FunderForm({ funder, onDone }: { funder?: TFunder; onDone?: () =
           {fields.contactName.label}
         </label>
         <input
+          type="text"
           id={fields.contactName.id}
           className="form-control"
           maxLength={MAX.contactName}
@@ -156,16 +159,7 @@ export function FunderForm({ funder, onDone }: { funder?: TFunder; onDone?: () =
           {t('fundraising.field.active')}
         </label>
       </div>
-      <div className="col-12 d-flex gap-2">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('fundraising.save')}
-        </button>
-        {onDone && (
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
-            {t('fundraising.cancel')}
-          </button>
-        )}
-      </div>
+      <SaveOrCancel pending={save.isPending} onCancel={onDone} />
       {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
       {create.isSuccess && !funder && (
         <p role="status" className="col-12">

@@ -41,6 +41,7 @@ export function MoneyField({
         {label}
       </label>
       <input
+        type="text"
         id={id}
         className="form-control"
         inputMode="decimal"

@@ -11,6 +11,7 @@ import { maxLengthOf } from '../../ui/forms/limits.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useChoices, useOpportunityCreate, useOpportunityUpdate } from './fundraising-api.js';
 import { centsToEuro, euroToCents, MoneyField } from './MoneyField.js';
+import { SaveOrCancel } from './SaveOrCancel.js';
 import { NO_SOURCE, SourceFields } from './SourceFields.js';
 
 const MAX = {
@@ -102,6 +103,7 @@ export function OpportunityForm({
   };
   return (
     <form
+      noValidate
       className="row g-2 align-items-end"
       onSubmit={(e) => {
         e.preventDefault();
@@ -112,6 +114,7 @@ export function OpportunityForm({
       {field(
         'title',
         <input
+          type="text"
           id={fields.title.id}
           className="form-control"
           required
@@ -208,16 +211,7 @@ export function OpportunityForm({
           onChange={set('paysFor')}
         />
       </div>
-      <div className="col-12 d-flex gap-2">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('fundraising.save')}
-        </button>
-        {onDone && (
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
-            {t('fundraising.cancel')}
-          </button>
-        )}
-      </div>
+      <SaveOrCancel pending={save.isPending} onCancel={onDone} />
       {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
     </form>
   );

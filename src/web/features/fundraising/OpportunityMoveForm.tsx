@@ -19,6 +19,7 @@ export function MoveForm({ o }: { o: TOpportunity }) {
         {t('fundraising.move.title')}
       </h2>
       <form
+        noValidate
         className="row g-2 align-items-end"
         onSubmit={(e) => {
           e.preventDefault();

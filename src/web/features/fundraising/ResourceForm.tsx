@@ -64,6 +64,7 @@ export function ResourceForm() {
         {t('fundraising.resources.record')}
       </h2>
       <form
+        noValidate
         className="row g-2 align-items-end"
         onSubmit={(e) => {
           e.preventDefault();
@@ -109,6 +110,7 @@ export function ResourceForm() {
         {field(
           'description',
           <input
+            type="text"
             id={fields.description.id}
             className="form-control"
             required
@@ -120,6 +122,7 @@ export function ResourceForm() {
         {field(
           'quantity',
           <input
+            type="text"
             id={fields.quantity.id}
             className="form-control"
             inputMode="decimal"

@@ -88,6 +88,7 @@ export function SourceFields({
       )}
       {kind === 'other' && (
         <input
+          type="text"
           id={id}
           className="form-control"
           required

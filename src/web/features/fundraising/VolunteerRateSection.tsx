@@ -29,6 +29,7 @@ export function RateSection() {
           <p>{t('fundraising.rate.current', { rate: formatEuroCents(r.volunteerHourCents, locale) })}</p>
           {r.canEdit && (
             <form
+              noValidate
               className="row g-2 align-items-end"
               onSubmit={(e) => {
                 e.preventDefault();
@@ -48,6 +49,7 @@ export function RateSection() {
                   {t('fundraising.rate.reason')}
                 </label>
                 <input
+                  type="text"
                   id="rate-reason"
                   className="form-control"
                   required

@@ -141,10 +141,11 @@ export function OpenButton({
       className="btn btn-outline-primary btn-sm"
       aria-expanded={open}
       aria-controls={controls}
+      // The visible words first, then what they are about (a hidden span would read "Modifica : …").
+      aria-label={about ? `${label}: ${about}` : undefined}
       onClick={onClick}
     >
       {label}
-      {about ? <span className="visually-hidden">{`: ${about}`}</span> : null}
     </button>
   );
 }

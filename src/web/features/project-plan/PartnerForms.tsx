@@ -157,6 +157,7 @@ export function MarkMet({ partner, obligation }: { partner: TPartner; obligation
         type="button"
         className="btn btn-outline-success btn-sm"
         disabled={change.isPending}
+        aria-label={`${t('projectPlan.partners.markMet')}: ${obligation.text.slice(0, 80)}`}
         onClick={() =>
           change.mutate({
             method: 'PATCH',
@@ -166,7 +167,6 @@ export function MarkMet({ partner, obligation }: { partner: TPartner; obligation
         }
       >
         {t('projectPlan.partners.markMet')}
-        <span className="visually-hidden">{`: ${obligation.text.slice(0, 80)}`}</span>
       </button>
       {change.error ? <ProblemAlert error={change.error} className="mt-2" /> : null}
     </>
