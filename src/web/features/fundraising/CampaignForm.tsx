@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TCampaign, ZCampaignInputSchema } from '../../../contracts/fundraising.js';
 import { useLocale } from '../../i18n/index.js';
+import { TextField } from '../../ui/fields.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
+import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCampaignCreate, useCampaignUpdate } from './fundraising-api.js';
 import { centsToEuro, euroToCents, MoneyField } from './MoneyField.js';
@@ -30,6 +32,7 @@ export function CampaignForm({ campaign, onDone }: { campaign?: TCampaign; onDon
   );
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
+  const errorOf = (field: string) => serverFieldError(save.error, locale, field);
   const p = campaign ? `campaign-${campaign.id}` : 'campaign';
   const fields = {
     title: { label: t('fundraising.field.title'), id: `${p}-title` },
@@ -53,54 +56,45 @@ export function CampaignForm({ campaign, onDone }: { campaign?: TCampaign; onDon
         else create.mutate(body, { onSuccess: () => setForm(empty) });
       }}
     >
-      <div className="col-12 col-md-4">
-        <label htmlFor={fields.title.id} className="form-label">
-          {fields.title.label}
-        </label>
-        <input
-          type="text"
-          id={fields.title.id}
-          className="form-control"
-          required
-          maxLength={TITLE_MAX}
-          value={form.title}
-          onChange={set('title')}
-        />
-      </div>
+      <TextField
+        id={fields.title.id}
+        label={fields.title.label}
+        className="col-12 col-md-4"
+        required
+        maxLength={TITLE_MAX}
+        error={errorOf('title')}
+        value={form.title}
+        onChange={set('title')}
+      />
       <MoneyField
         id={fields.goalCents.id}
         label={fields.goalCents.label}
         value={form.goal}
         onChange={(goal) => setForm({ ...form, goal })}
         required
+        error={errorOf('goalCents')}
         className="col-12 col-md-2"
       />
-      <div className="col-6 col-md-3">
-        <label htmlFor={fields.startsOn.id} className="form-label">
-          {fields.startsOn.label}
-        </label>
-        <input
-          id={fields.startsOn.id}
-          type="date"
-          className="form-control"
-          required
-          value={form.startsOn}
-          onChange={set('startsOn')}
-        />
-      </div>
-      <div className="col-6 col-md-3">
-        <label htmlFor={fields.endsOn.id} className="form-label">
-          {fields.endsOn.label}
-        </label>
-        <input
-          id={fields.endsOn.id}
-          type="date"
-          className="form-control"
-          required
-          value={form.endsOn}
-          onChange={set('endsOn')}
-        />
-      </div>
+      <TextField
+        id={fields.startsOn.id}
+        label={fields.startsOn.label}
+        type="date"
+        className="col-6 col-md-3"
+        required
+        error={errorOf('startsOn')}
+        value={form.startsOn}
+        onChange={set('startsOn')}
+      />
+      <TextField
+        id={fields.endsOn.id}
+        label={fields.endsOn.label}
+        type="date"
+        className="col-6 col-md-3"
+        required
+        error={errorOf('endsOn')}
+        value={form.endsOn}
+        onChange={set('endsOn')}
+      />
       <SaveOrCancel pending={save.isPending} onCancel={onDone} />
       {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
     </form>

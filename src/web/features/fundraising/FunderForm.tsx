@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { COMMUNITY_LIMITS } from '../../../contracts/community-codes.js';
 import { type TFunder, ZFunderInputSchema } from '../../../contracts/fundraising.js';
 import { FUNDER_KINDS, type TFunderKind } from '../../../contracts/governance-codes.js';
+import { useLocale } from '../../i18n/index.js';
+import { TextAreaField, TextField } from '../../ui/fields.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
+import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useFunderCreate, useFunderUpdate } from './fundraising-api.js';
 import { SaveOrCancel } from './SaveOrCancel.js';
@@ -32,6 +35,8 @@ export function FunderForm({ funder, onDone }: { funder?: TFunder; onDone?: () =
   const [contactEmail, setContactEmail] = useState(funder?.contactEmail ?? '');
   const [notes, setNotes] = useState(funder?.notes ?? '');
   const [active, setActive] = useState(funder?.active ?? true);
+  const locale = useLocale();
+  const errorOf = (field: string) => serverFieldError(save.error, locale, field);
   const isHolder = kind === 'community_holder';
   const p = funder ? `funder-${funder.id}` : 'funder';
   const fields = {
@@ -108,45 +113,35 @@ export function FunderForm({ funder, onDone }: { funder?: TFunder; onDone?: () =
           className="col-12 col-md-3"
         />
       )}
-      <div className="col-12 col-md-3">
-        <label htmlFor={fields.contactName.id} className="form-label">
-          {fields.contactName.label}
-        </label>
-        <input
-          type="text"
-          id={fields.contactName.id}
-          className="form-control"
-          maxLength={MAX.contactName}
-          value={contactName}
-          onChange={(e) => setContactName(e.target.value)}
-        />
-      </div>
-      <div className="col-12 col-md-3">
-        <label htmlFor={fields.contactEmail.id} className="form-label">
-          {fields.contactEmail.label}
-        </label>
-        <input
-          id={fields.contactEmail.id}
-          type="email"
-          className="form-control"
-          maxLength={MAX.contactEmail}
-          value={contactEmail}
-          onChange={(e) => setContactEmail(e.target.value)}
-        />
-      </div>
-      <div className="col-12">
-        <label htmlFor={fields.notes.id} className="form-label">
-          {fields.notes.label}
-        </label>
-        <textarea
-          id={fields.notes.id}
-          className="form-control"
-          rows={2}
-          maxLength={MAX.notes}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-      </div>
+      <TextField
+        id={fields.contactName.id}
+        label={fields.contactName.label}
+        className="col-12 col-md-3"
+        maxLength={MAX.contactName}
+        error={errorOf('contactName')}
+        value={contactName}
+        onChange={(e) => setContactName(e.target.value)}
+      />
+      <TextField
+        id={fields.contactEmail.id}
+        label={fields.contactEmail.label}
+        type="email"
+        className="col-12 col-md-3"
+        maxLength={MAX.contactEmail}
+        error={errorOf('contactEmail')}
+        value={contactEmail}
+        onChange={(e) => setContactEmail(e.target.value)}
+      />
+      <TextAreaField
+        id={fields.notes.id}
+        label={fields.notes.label}
+        className="col-12"
+        rows={2}
+        maxLength={MAX.notes}
+        error={errorOf('notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
       <div className="col-12 form-check ms-2">
         <input
           id={`${p}-active`}

@@ -1,3 +1,5 @@
+import { TextField } from '../../ui/fields.js';
+
 /**
  * An amount in euros as people type it ("1.250,50" or "1250.50"), kept as text while editing and
  * sent in cents. One field and one conversion for every fundraising form.
@@ -26,6 +28,7 @@ export function MoneyField({
   value,
   onChange,
   required = false,
+  error,
   className = 'col-12 col-md-4',
 }: {
   id: string;
@@ -33,23 +36,21 @@ export function MoneyField({
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
+  /** The server's words for this field, shown under it. */
+  error?: string;
   className?: string;
 }) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="form-label">
-        {label}
-      </label>
-      <input
-        type="text"
-        id={id}
-        className="form-control"
-        inputMode="decimal"
-        autoComplete="off"
-        required={required}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
+    <TextField
+      id={id}
+      label={label}
+      className={className}
+      inputMode="decimal"
+      autoComplete="off"
+      required={required}
+      error={error}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

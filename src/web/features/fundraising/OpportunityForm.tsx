@@ -7,7 +7,9 @@ import {
   ZOpportunityUpdateSchema,
 } from '../../../contracts/fundraising.js';
 import { useLocale } from '../../i18n/index.js';
+import { TextAreaField, TextField } from '../../ui/fields.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
+import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useChoices, useOpportunityCreate, useOpportunityUpdate } from './fundraising-api.js';
 import { centsToEuro, euroToCents, MoneyField } from './MoneyField.js';
@@ -64,6 +66,7 @@ export function OpportunityForm({
     ownerId: { label: t('fundraising.field.owner'), id: `${p}-owner` },
     paysFor: { label: t('fundraising.field.paysFor'), id: `${p}-pays-for` },
   };
+  const errorOf = (field: string) => serverFieldError(save.error, locale, field);
   const field = (name: keyof typeof fields, input: ReactNode) => (
     <div className="col-12 col-md-4">
       <label htmlFor={fields[name].id} className="form-label">
@@ -79,6 +82,7 @@ export function OpportunityForm({
       value={f[key]}
       onChange={(v) => setF({ ...f, [key]: v })}
       required={key === 'asked'}
+      error={errorOf(name)}
     />
   );
   const submit = () => {
@@ -111,18 +115,16 @@ export function OpportunityForm({
       }}
     >
       {!o && <SourceFields idPrefix={p} kind="funder" value={source} onChange={setSource} />}
-      {field(
-        'title',
-        <input
-          type="text"
-          id={fields.title.id}
-          className="form-control"
-          required
-          maxLength={MAX.title}
-          value={f.title}
-          onChange={set('title')}
-        />,
-      )}
+      <TextField
+        id={fields.title.id}
+        label={fields.title.label}
+        className="col-12 col-md-4"
+        required
+        maxLength={MAX.title}
+        error={errorOf('title')}
+        value={f.title}
+        onChange={set('title')}
+      />
       {!o && (
         <div className="col-12 col-md-4">
           <label htmlFor={`${p}-stage`} className="form-label">
@@ -144,26 +146,24 @@ export function OpportunityForm({
       )}
       {money('askedCents', 'asked')}
       {money('pledgedCents', 'pledged')}
-      {field(
-        'deadlineOn',
-        <input
-          id={fields.deadlineOn.id}
-          type="date"
-          className="form-control"
-          value={f.deadlineOn}
-          onChange={set('deadlineOn')}
-        />,
-      )}
-      {field(
-        'expectedOn',
-        <input
-          id={fields.expectedOn.id}
-          type="date"
-          className="form-control"
-          value={f.expectedOn}
-          onChange={set('expectedOn')}
-        />,
-      )}
+      <TextField
+        id={fields.deadlineOn.id}
+        label={fields.deadlineOn.label}
+        type="date"
+        className="col-12 col-md-4"
+        error={errorOf('deadlineOn')}
+        value={f.deadlineOn}
+        onChange={set('deadlineOn')}
+      />
+      <TextField
+        id={fields.expectedOn.id}
+        label={fields.expectedOn.label}
+        type="date"
+        className="col-12 col-md-4"
+        error={errorOf('expectedOn')}
+        value={f.expectedOn}
+        onChange={set('expectedOn')}
+      />
       {field(
         'campaignId',
         <select
@@ -197,20 +197,17 @@ export function OpportunityForm({
           ))}
         </select>,
       )}
-      <div className="col-12">
-        <label htmlFor={fields.paysFor.id} className="form-label">
-          {fields.paysFor.label}
-        </label>
-        <textarea
-          id={fields.paysFor.id}
-          className="form-control"
-          rows={2}
-          required
-          maxLength={MAX.paysFor}
-          value={f.paysFor}
-          onChange={set('paysFor')}
-        />
-      </div>
+      <TextAreaField
+        id={fields.paysFor.id}
+        label={fields.paysFor.label}
+        className="col-12"
+        rows={2}
+        required
+        maxLength={MAX.paysFor}
+        error={errorOf('paysFor')}
+        value={f.paysFor}
+        onChange={set('paysFor')}
+      />
       <SaveOrCancel pending={save.isPending} onCancel={onDone} />
       {save.isError && <ProblemAlert error={save.error} fields={fields} className="col-12 mt-2" />}
     </form>
