@@ -20,6 +20,7 @@ export type TAuditResult = z.infer<typeof ZAuditResultSchema>;
  */
 export const AUDIT_RECORD_TYPES = [
   'case',
+  'consultation',
   'household',
   'person',
   'consent',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAddressFormSchema } from './auth.js';
+import { SESSION_STATUSES } from './case-services.js';
 import { multilineText, text, ZIdSchema } from './common.js';
 import { DATA_SECTIONS, ZLanguageCodeSchema, ZPersonSchema } from './households.js';
 import { type KeysetValue, keysetCursorSchema } from './keyset.js';
@@ -82,7 +83,10 @@ export const ZIntakeSchema = z.strictObject({
   presentingProblem: multilineText({ max: 4000 }),
   immediateRisks: multilineText({ max: 2000 }).nullable().optional(),
 });
-/** One free-text section per assessment area (the referral's data sections). */
+/**
+ * The retired free-text assessment and plan of case_files (columns kept, no longer read or written:
+ * dated assessments and the versioned plan are in care-plan.ts). Kept only as the shape of old rows.
+ */
 export const ZAssessmentSchema = z.strictObject(
   Object.fromEntries(
     DATA_SECTIONS.map((s) => [s, multilineText({ max: 8000 }).nullable().optional()]),
@@ -205,8 +209,6 @@ export const ZCaseSchema = z.object({
   file: z
     .object({
       intake: ZIntakeSchema.nullable(),
-      assessment: ZAssessmentSchema.nullable(),
-      plan: ZPlanSchema.nullable(),
       closureReason: z.string().nullable(),
     })
     .optional(),
@@ -251,6 +253,8 @@ export const ZSessionCreateSchema = z.strictObject({
     .default({}),
   /** Send the person a reminder through a channel their safe-contact rules allow. */
   remindPerson: z.boolean().default(false),
+  /** Recorded ahead (scheduled) or after it took place (held); by default held once its time has passed. */
+  status: z.enum(['scheduled', 'held']).optional(),
 });
 
 export const ZSessionSchema = z.object({
@@ -263,6 +267,9 @@ export const ZSessionSchema = z.object({
   language: z.string().nullable(),
   mediator: z.object({ id: ZIdSchema, displayName: z.string() }).nullable(),
   staff: z.array(z.object({ id: ZIdSchema, displayName: z.string() })),
+  /** As it happened (issue 22): scheduled, held, cancelled or missed, with the reason for the last two. */
+  status: z.enum(SESSION_STATUSES),
+  statusReason: z.string().nullable(),
   people: z.array(z.object({ id: ZIdSchema, givenName: z.string() })),
   notes: z.array(
     z.object({ section: ZNoteSectionSchema, body: z.string(), author: z.string(), createdAt: z.string() }),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildApp } from './app.js';
+import { buildApp, MODULES } from './app.js';
 import { exitOnStartupError } from './cli/cli-common.js';
 import { startSealer } from './platform/audit/audit-chain.js';
 import { loadCheckpointKey } from './platform/audit/checkpoint-key.js';
@@ -64,6 +64,7 @@ async function main() {
   boss.on('error', (error) => console.error('Trama: job queue error', JSON.stringify(loggedError(error))));
   await boss.start();
   const deps = { database, db: database.db, keyring, mailer, config, jobs: jobQueueOf(boss), checkpointKey };
+  if (config.mode === 'demo') for (const module of MODULES) await module.seedDemoFiles?.(deps);
   const { app, jobKinds } = await buildApp({
     deps,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { TCarePlan } from '../../src/contracts/care-plan.js';
 import type { TCase, TSession } from '../../src/contracts/cases.js';
 import type { TReferral } from '../../src/contracts/referrals.js';
 import { casesTestKit, consentFor, minorConsent, SECTIONS } from './support.js';
@@ -106,13 +107,23 @@ describe('referral, case, sessions, closure', () => {
       receivedOn: '2026-02-01',
       presentingProblem: 'Violenza assistita',
     });
-    await ok(lead, 'PUT', `/api/cases/${ids.case}/plan`, {
-      goals: [{ title: 'Sostegno alla genitorialità' }],
+    // The plan is a versioned Progetto Quadro (care-plan.routes.ts): a draft, submitted, approved.
+    const draft = await ok<TCarePlan>(lead, 'POST', `/api/cases/${ids.case}/plan/goals`, {
+      personId: ids.child,
+      dimension: 'child_needs',
+      text: 'Sostegno alla genitorialità',
+      responsibleKind: 'outside_service',
+      responsibleService: 'Consultorio familiare',
+      indicator: 'Colloqui mensili svolti',
     });
-    const submitted = await ok<TCase>(lead, 'POST', `/api/cases/${ids.case}/plan/submit`);
-    expect(submitted.planStatus).toBe('submitted');
-    expect((await call(lead, 'POST', `/api/cases/${ids.case}/plan/approve`)).statusCode).toBe(403);
-    const approved = await ok<TCase>('supervisora', 'POST', `/api/cases/${ids.case}/plan/approve`);
+    const versionId = draft.draftId!;
+    await ok(lead, 'POST', `/api/cases/${ids.case}/plan/versions/${versionId}/submit`);
+    expect((await ok<TCase>(lead, 'GET', `/api/cases/${ids.case}`)).planStatus).toBe('submitted');
+    expect(
+      (await call(lead, 'POST', `/api/cases/${ids.case}/plan/versions/${versionId}/approve`, {})).statusCode,
+    ).toBe(403);
+    await ok('supervisora', 'POST', `/api/cases/${ids.case}/plan/versions/${versionId}/approve`, {});
+    const approved = await ok<TCase>('supervisora', 'GET', `/api/cases/${ids.case}`);
     expect(approved).toMatchObject({ planStatus: 'approved', access: 'supervisor' });
     const team = await ok<TCase>(lead, 'PUT', `/api/cases/${ids.case}/team`, {
       members: [

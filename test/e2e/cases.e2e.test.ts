@@ -188,14 +188,17 @@ describe('main journey: from the household to the closed case', () => {
     await page.getByRole('table', { name: '2 persone del caso' }).waitFor();
     await expectAccessible(page, 'case overview (lead)');
 
+    // The plan is a version: a draft with a goal for the child, sent to the supervisor.
     await caseTab(page, 'Piano');
-    await page.getByLabel('Obiettivo *', { exact: true }).fill(goal);
-    await expectAccessible(page, 'case plan form');
-    await page.getByRole('button', { name: 'Salva il piano' }).click();
-    await page.getByRole('status').filter({ hasText: 'Salvato.' }).waitFor();
-    await page.getByRole('button', { name: "Invia per l'approvazione" }).click();
-    await page.getByRole('status').filter({ hasText: "Piano inviato per l'approvazione." }).waitFor();
-    expect(await fact(page, 'Piano').textContent()).toBe('Piano da approvare');
+    await page.getByRole('button', { name: 'Scrivi il piano' }).click();
+    await page.getByRole('button', { name: 'Aggiungi obiettivo' }).click();
+    await page.getByLabel(/^Obiettivo/).fill(goal);
+    await page.getByLabel(/^Indicatore/).fill('Frequenza scolastica regolare per tre mesi');
+    await expectAccessible(page, 'case plan goal form');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByText(goal).waitFor();
+    await page.getByRole('button', { name: 'Invia per l’approvazione' }).click();
+    await expect.poll(() => fact(page, 'Piano').textContent()).toBe('Piano da approvare');
 
     await caseTab(page, 'Équipe');
     await expectAccessible(page, 'case team');
@@ -288,12 +291,12 @@ describe('main journey: from the household to the closed case', () => {
     await row.getByRole('link', { name: caseCode }).click();
     await h1(page, `Caso ${caseCode}`).waitFor();
     await caseTab(page, 'Piano');
-    await page.getByRole('table', { name: '1 obiettivo' }).getByRole('rowheader', { name: goal }).waitFor();
+    await page.getByText(goal).waitFor();
     await expectAccessible(page, 'case plan (supervisor)');
-    await page.getByRole('button', { name: 'Approva il piano' }).click();
-    await page.getByRole('status').filter({ hasText: 'Piano approvato.' }).waitFor();
-    expect(await fact(page, 'Piano').textContent()).toBe('Piano approvato');
-    expect(await fact(page, 'Approvato il').textContent()).not.toBe('—');
+    await page.getByRole('button', { name: 'Approva', exact: true }).click();
+    await expect.poll(() => fact(page, 'Piano').textContent()).toBe('Piano approvato');
+    // The approved version is frozen and shown as the plan in force.
+    await page.getByRole('heading', { name: 'Piano in vigore (versione 1)' }).waitFor();
   });
 
   it('responsabile proposes closure, supervisora approves it, and the case is closed', async () => {

@@ -49,6 +49,12 @@ export interface TramaModule {
   grantChecks?: Readonly<Record<string, GrantCheck>>;
   /** The module's demo data, written on the first start in demo mode after the demo accounts. */
   seedDemo?: (context: DemoSeedContext) => Promise<void>;
+  /**
+   * The module's demo files (documents), stored through platform/storage once the app's
+   * dependencies exist — storing is its own transaction, so it cannot run inside `seedDemo`'s.
+   * Called on every start in demo mode: it must do nothing when its files are already there.
+   */
+  seedDemoFiles?: (deps: Deps) => Promise<void>;
   /** The module's encrypted columns, re-encrypted by `npm run keys:rotate`. */
   encryptedColumns?: readonly EncryptedColumn[];
   /** A retention class for each of the module's tables (platform/retention/retention-classes.ts). */

@@ -10,6 +10,7 @@ import { casesModule } from '../features/cases/cases.module.js';
 import { committeesModule } from '../features/committees/committees.module.js';
 import { communityModule } from '../features/community/community.module.js';
 import { communityEventsModule } from '../features/community-events/community-events.module.js';
+import { consultationsModule } from '../features/consultations/consultations.module.js';
 import { exportsModule } from '../features/exports/exports.module.js';
 import { fundraisingModule } from '../features/fundraising/fundraising.module.js';
 import { governanceActionsModule } from '../features/governance-actions/governance-actions.module.js';
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   householdsModule,
   referralsModule,
   casesModule,
+  consultationsModule,
   exportsModule,
   trainingModule,
   mediationModule,

@@ -5,6 +5,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
+import { followupsDueCount } from './case-services.repository.js';
 import { caseFilterOptions, pageOfCases, reminderCounts } from './cases.repository.js';
 
 /** The work list of cases, its filters, and the reminders on Home; their SQL is in cases.repository.ts. */
@@ -77,6 +78,10 @@ export async function caseReminders({ tx, ctx }: { tx: Tx; ctx: AccessContext })
           { kind: 'transfers_received' as const, count: row.transfers, link: '/transfers' },
           { kind: 'after_care_due' as const, count: row.after_care, link: '/cases?status=closed' },
         ]
+      : []),
+    // Follow-ups due within a week, or overdue, wait for the one they are assigned to (issue 22).
+    ...(can('cases.write')
+      ? [{ kind: 'followups_due' as const, count: await followupsDueCount({ tx }), link: '/cases' }]
       : []),
     ...(can('cases.supervise')
       ? [{ kind: 'awaiting_approval' as const, count: row.approval, link: '/cases' }]

@@ -309,6 +309,10 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     mediator_id: 'internal',
     created_by: 'internal',
     created_at: 'internal',
+    // Sessions as they happened (issue 22): whether it was held, and why not, is clinical content.
+    status: 'internal',
+    status_reason: 'special',
+    held_at: 'special',
   },
   session_staff: { session_id: 'internal', user_id: 'internal' },
   session_people: { session_id: 'internal', person_id: 'internal' },
@@ -319,6 +323,8 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     body_encrypted: 'special',
     author_id: 'internal',
     created_at: 'internal',
+    edited_at: 'internal',
+    edited_by: 'internal',
   },
   person_messages: {
     id: 'internal',

@@ -178,20 +178,9 @@ export async function loadCase({
     members: members.map(toPerson),
     file: {
       intake: (file?.intake as never) ?? null,
-      assessment: (file?.assessment as never) ?? null,
-      plan: (file?.plan as never) ?? null,
       closureReason: file?.closureReason ?? null,
     },
   };
-}
-
-/** The case's clinical file: whether a plan has been written. */
-export async function findPlan({ tx, caseId }: { tx: Tx; caseId: string }) {
-  const [file] = await tx
-    .select({ plan: caseFiles.plan })
-    .from(caseFiles)
-    .where(eq(caseFiles.caseId, caseId));
-  return file?.plan ?? null;
 }
 
 export function teamOf({ tx, caseId }: { tx: Tx; caseId: string }) {

@@ -2,13 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAddressFormSchema } from '../../../contracts/auth.js';
 import {
-  ZAssessmentSchema,
   ZCaseListItemSchema,
   ZCaseListQuerySchema,
   ZCaseSchema,
   ZClosureRequestSchema,
   ZIntakeSchema,
-  ZPlanSchema,
   ZTeamUpdateSchema,
   ZTimelineSchema,
 } from '../../../contracts/cases.js';
@@ -87,60 +85,27 @@ export const caseRoutes =
       },
       async (request) => casesService.getCase({ deps, ctx: requireAccess(request), id: request.params.id }),
     );
-    for (const [section, schema] of [
-      ['intake', ZIntakeSchema],
-      ['assessment', ZAssessmentSchema],
-      ['plan', ZPlanSchema],
-    ] as const) {
-      app.put(
-        `/api/cases/:id/${section}`,
-        {
-          config: { access: 'cases.write' },
-          schema: {
-            tags: ['cases'],
-            summary: `Write the case's ${section} (clinical team)`,
-            params: ZIdParamsSchema,
-            body: schema,
-            response: { 200: ZCaseSchema },
-          },
-        },
-        async (request) =>
-          casesService.updateFile({
-            deps,
-            ctx: requireAccess(request),
-            id: request.params.id,
-            section,
-            value: request.body,
-          }),
-      );
-    }
-    app.post(
-      '/api/cases/:id/plan/submit',
+    // The assessment and the plan have their own versioned routes (care-plan.routes.ts, issue 22).
+    app.put(
+      '/api/cases/:id/intake',
       {
         config: { access: 'cases.write' },
         schema: {
           tags: ['cases'],
-          summary: 'Submit the plan for approval',
+          summary: "Write the case's intake (clinical team)",
           params: ZIdParamsSchema,
+          body: ZIntakeSchema,
           response: { 200: ZCaseSchema },
         },
       },
       async (request) =>
-        casesService.submitPlan({ deps, ctx: requireAccess(request), id: request.params.id }),
-    );
-    app.post(
-      '/api/cases/:id/plan/approve',
-      {
-        config: { access: 'cases.supervise' },
-        schema: {
-          tags: ['cases'],
-          summary: 'Approve the plan (supervisor)',
-          params: ZIdParamsSchema,
-          response: { 200: ZCaseSchema },
-        },
-      },
-      async (request) =>
-        casesService.approvePlan({ deps, ctx: requireAccess(request), id: request.params.id }),
+        casesService.updateFile({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          section: 'intake',
+          value: request.body,
+        }),
     );
     app.put(
       '/api/cases/:id/team',

@@ -19,7 +19,7 @@ import {
   STRADDLES_MESSAGE,
   straddlesPerpetrator,
 } from './cases.policy.js';
-import { activeStaff, findPlan, loadCase, teamOf } from './cases.repository.js';
+import { activeStaff, loadCase, teamOf } from './cases.repository.js';
 import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
 import { referralPersonIds } from './referrals.repository.js';
 import { todayInRome } from './rome-time.js';
@@ -83,6 +83,7 @@ async function changeCase({
   });
 }
 
+/** The intake; the assessment and the plan are versioned records of their own (care-plan.routes.ts). */
 export function updateFile({
   deps,
   ctx,
@@ -93,7 +94,7 @@ export function updateFile({
   deps: Deps;
   ctx: AccessContext;
   id: string;
-  section: 'intake' | 'assessment' | 'plan';
+  section: 'intake';
   value: unknown;
 }) {
   return changeCase({
@@ -108,67 +109,6 @@ export function updateFile({
         .update(caseFiles)
         .set({ [section]: value, updatedAt: new Date(), updatedBy: ctx.userId })
         .where(eq(caseFiles.caseId, found.id));
-      // A changed plan needs approval again.
-      if (section === 'plan')
-        await tx
-          .update(cases)
-          .set({ planStatus: 'draft', updatedAt: new Date() })
-          .where(eq(cases.id, found.id));
-    },
-  });
-}
-
-export function submitPlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
-  return changeCase({
-    deps,
-    ctx,
-    id,
-    needs: ['clinical'],
-    action: 'case.plan_submitted',
-    change: async (tx, found) => {
-      if (!(await findPlan({ tx, caseId: found.id })))
-        throw problems.field('plan', 'missing', {
-          it: 'Scrivi prima il piano.',
-          en: 'Write the plan first.',
-        });
-      await tx
-        .update(cases)
-        .set({ planStatus: 'submitted', planSubmittedBy: ctx.userId, updatedAt: new Date() })
-        .where(eq(cases.id, found.id));
-    },
-  });
-}
-
-/** A supervisor approves what someone else submitted: never their own plan. */
-export function approvePlan({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
-  return changeCase({
-    deps,
-    ctx,
-    id,
-    needs: ['supervisor'],
-    action: 'case.plan_approved',
-    change: async (tx, found) => {
-      const [row] = await tx
-        .update(cases)
-        .set({
-          planStatus: 'approved',
-          planApprovedAt: new Date(),
-          planApprovedBy: ctx.userId,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(
-            eq(cases.id, found.id),
-            eq(cases.planStatus, 'submitted'),
-            sql`${cases.planSubmittedBy} <> ${ctx.userId}`,
-          ),
-        )
-        .returning({ id: cases.id });
-      if (!row)
-        throw problems.conflict({
-          it: 'Il piano non è in attesa di approvazione (o l’hai proposto tu).',
-          en: 'The plan is not awaiting approval (or you submitted it).',
-        });
     },
   });
 }

@@ -15,6 +15,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { SESSION_STATUSES } from '../../../contracts/case-services.js';
 import { CASE_ORIGINS, REPORTER_KINDS } from '../../../contracts/tutela.js';
 import { inList } from '../../platform/db/in-list.js';
 import { districts, municipalities, services, users } from '../../platform/tenancy/tenancy.sql.js';
@@ -336,8 +337,13 @@ export const caseSessions = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** As it happened (issue 22): scheduled, held, cancelled or missed; a reason for the last two. */
+    status: text('status').notNull().default('scheduled'),
+    statusReason: text('status_reason'),
+    heldAt: ts('held_at'),
   },
   (t) => [
+    check('case_sessions_status_check', inList(t.status, SESSION_STATUSES)),
     index('case_sessions_case_idx').on(t.caseId, t.startsAt),
     index('case_sessions_mediator_idx').on(t.mediatorId, t.startsAt),
   ],
@@ -383,6 +389,9 @@ export const sessionNotes = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The last edit (issue 22); the text before it is in session_note_versions. */
+    editedAt: ts('edited_at'),
+    editedBy: uuid('edited_by').references(() => users.id),
   },
   (t) => [
     unique('session_notes_section_unique').on(t.sessionId, t.section),

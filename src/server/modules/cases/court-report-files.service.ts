@@ -10,6 +10,7 @@ import { problems } from '../../platform/http/problem.js';
 import { registerFileAccess } from '../../platform/storage/file-access.js';
 import { storeFile } from '../../platform/storage/storage.service.js';
 import { readUpload } from '../../platform/storage/upload.js';
+import { mayReadDocumentFile } from './case-documents.service.js';
 import { requireCase, requireOpen } from './cases.policy.js';
 import { courtReportFiles, courtReports } from './tutela.sql.js';
 
@@ -22,6 +23,10 @@ export function registerCourtReportFiles() {
   registerFileAccess({
     module: 'cases',
     canRead: async ({ tx, file }) => {
+      // One rule for the module (a second registration would replace it): documents attached to a
+      // household, case or session answer for themselves (case-documents.service.ts).
+      const asDocument = await mayReadDocumentFile({ tx, file });
+      if (asDocument !== undefined) return asDocument;
       // The file names its case; it must also be attached to a report of that case.
       if (file.recordType !== 'case' || !file.recordId) return false;
       const [report] = await tx

@@ -3,11 +3,13 @@ import type { TReferral } from '../../../contracts/referrals.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
+import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { randomCode } from './cases.identifiers.js';
 import { followsPerpetratorRefused, straddlesPerpetrator } from './cases.policy.js';
 import { caseFiles, cases, caseTeam, referrals } from './cases.sql.js';
+import { openConsultation } from './consultations.service.js';
 
 import { findReferral, toReferral } from './referrals.repository.js';
 import { requireReferral, wrongState } from './referrals.service.js';
@@ -48,31 +50,22 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
           409,
         );
       }
-      const [opened] = await tx
-        .insert(cases)
-        .values({
-          code: randomCode('C'),
-          householdId: taken.householdId,
-          referralId: id,
-          serviceId: taken.toServiceId,
-          // The Ambito is the household's, set by the database (migration 0008): the accepting
-          // team may not read the household.
-          leadUserId: ctx.userId,
-          referralSentAt: taken.sentAt,
-          basisExpiresOn: taken.basisExpiresOn,
-        })
-        .returning({ id: cases.id });
-      await tx.insert(caseFiles).values({ caseId: opened!.id, updatedBy: ctx.userId });
-      await tx
-        .insert(caseTeam)
-        .values([
-          { caseId: opened!.id, userId: ctx.userId, teamRole: 'lead', addedBy: ctx.userId },
-          ...(taken.createdBy !== ctx.userId
-            ? [{ caseId: opened!.id, userId: taken.createdBy, teamRole: 'referrer', addedBy: ctx.userId }]
-            : []),
-        ]);
-      // Leading the perpetrator's case while working with someone he may harm: refused, all rolled back.
-      if (await straddlesPerpetrator({ tx, userId: ctx.userId })) throw followsPerpetratorRefused();
+      // A consultation referral opens a consultation: the team consults, the family stays with the sender.
+      if (taken.purpose === 'consultation') {
+        const consultationId = await openConsultation({ tx, ctx, referral: taken });
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: {
+            action: 'referral.accepted',
+            recordType: 'referral',
+            recordId: id,
+            details: { consultationId },
+          },
+        });
+        return { consultationId };
+      }
+      const opened = { id: await openCaseFromReferral({ tx, ctx, referral: taken }) };
       await writeAudit({
         tx,
         actor: actorOf(ctx),
@@ -80,12 +73,53 @@ export async function acceptReferral({ deps, ctx, id }: { deps: Deps; ctx: Acces
           action: 'referral.accepted',
           recordType: 'referral',
           recordId: id,
-          details: { caseId: opened!.id },
+          details: { caseId: opened.id },
         },
       });
-      return { caseId: opened!.id };
+      return { caseId: opened.id };
     },
   });
+}
+
+/**
+ * Opens the case of an accepted referral, led by the caller with the referrer on the team: used when
+ * a referral is accepted and when a consultation becomes a case (consultations.service.ts).
+ */
+export async function openCaseFromReferral({
+  tx,
+  ctx,
+  referral,
+}: {
+  tx: Tx;
+  ctx: AccessContext;
+  referral: typeof referrals.$inferSelect;
+}) {
+  const [opened] = await tx
+    .insert(cases)
+    .values({
+      code: randomCode('C'),
+      householdId: referral.householdId,
+      referralId: referral.id,
+      serviceId: referral.toServiceId,
+      // The Ambito is the household's, set by the database (migration 0008): the accepting
+      // team may not read the household.
+      leadUserId: ctx.userId,
+      referralSentAt: referral.sentAt,
+      basisExpiresOn: referral.basisExpiresOn,
+    })
+    .returning({ id: cases.id });
+  await tx.insert(caseFiles).values({ caseId: opened!.id, updatedBy: ctx.userId });
+  await tx
+    .insert(caseTeam)
+    .values([
+      { caseId: opened!.id, userId: ctx.userId, teamRole: 'lead', addedBy: ctx.userId },
+      ...(referral.createdBy !== ctx.userId
+        ? [{ caseId: opened!.id, userId: referral.createdBy, teamRole: 'referrer', addedBy: ctx.userId }]
+        : []),
+    ]);
+  // Leading the perpetrator's case while working with someone he may harm: refused, all rolled back.
+  if (await straddlesPerpetrator({ tx, userId: ctx.userId })) throw followsPerpetratorRefused();
+  return opened!.id;
 }
 
 async function answerOrWithdraw({

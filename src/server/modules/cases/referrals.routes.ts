@@ -122,9 +122,10 @@ export const referralsRoutes =
         config: { access: 'referrals.answer' },
         schema: {
           tags: ['referrals'],
-          summary: 'Accept a referral and open the case (409 if it was answered meanwhile)',
+          summary:
+            'Accept a referral and open the case, or the consultation for a consultation referral (409 if it was answered meanwhile)',
           params: ZIdParamsSchema,
-          response: { 200: z.object({ caseId: ZIdSchema }) },
+          response: { 200: z.object({ caseId: ZIdSchema.optional(), consultationId: ZIdSchema.optional() }) },
         },
       },
       async (request) => answers.acceptReferral({ deps, ctx: requireAccess(request), id: request.params.id }),

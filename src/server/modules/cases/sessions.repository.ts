@@ -146,6 +146,8 @@ function sessionSummary(
     language: s.language,
     mediator: s.mediatorId ? nameOf(s.mediatorId) : null,
     staff: staff.map((u) => nameOf(u.user_id)),
+    status: s.status as TSession['status'],
+    statusReason: s.statusReason,
   };
 }
 

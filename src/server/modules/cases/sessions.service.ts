@@ -1,5 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type {
+  TSessionPractice,
+  ZOutsideParticipantCreateSchema,
+  ZSessionStatusChangeSchema,
+} from '../../../contracts/case-services.js';
 import type { ZSessionCreateSchema } from '../../../contracts/cases.js';
 import { NOTE_SECTIONS } from '../../../contracts/cases.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
@@ -10,8 +15,11 @@ import { encryptField } from '../../platform/crypto/field-crypto.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
+import { perpetratorWithProtected, referringUser, sessionPractice } from './case-services.repository.js';
+import { perpetratorTogetherRefused } from './case-services.service.js';
+import { sessionOutsideParticipants } from './case-services.sql.js';
 import { displayNames, isBlockedFrom, requireCase, requireOpen } from './cases.policy.js';
-import { caseSessions, cases, sessionNotes, sessionPeople, sessionStaff } from './cases.sql.js';
+import { caseSessions, sessionNotes, sessionPeople, sessionStaff } from './cases.sql.js';
 import { referralPersonIds } from './referrals.repository.js';
 import { planReminders } from './reminders.js';
 import {
@@ -134,7 +142,19 @@ export async function createSession({
       requireOpen(found, 'caseId');
       const errors = await participantProblems({ tx, ctx, caseId, referralId: found.referralId, input });
       if (errors.length > 0) throw problems.fields(errors);
+      if (await perpetratorWithProtected({ tx, personIds: input.personIds }))
+        throw perpetratorTogetherRefused();
       const startsAt = new Date(input.startsAt);
+      // Recorded after it took place, a session was held; ahead of time, it is scheduled (issue 22).
+      const status = input.status ?? (startsAt <= new Date() ? 'held' : 'scheduled');
+      if (status === 'held' && startsAt > new Date())
+        throw problems.fields([
+          {
+            field: 'status',
+            code: 'not_yet',
+            message: { it: 'La seduta non è ancora avvenuta.', en: 'The session has not taken place yet.' },
+          },
+        ]);
       const [row] = await tx
         .insert(caseSessions)
         .values({
@@ -146,6 +166,8 @@ export async function createSession({
           language: input.language ?? null,
           mediatorId: input.mediatorId ?? null,
           createdBy: ctx.userId,
+          status,
+          heldAt: status === 'held' ? new Date() : null,
         })
         .returning({ id: caseSessions.id });
       const sessionId = row!.id;
@@ -169,9 +191,7 @@ export async function createSession({
           authorId: ctx.userId,
         });
       }
-      // Time to first session, for the impact indicators: the earliest session recorded.
-      await tx.execute(sql`update ${cases} set first_session_at = least(coalesce(first_session_at, ${startsAt}), ${startsAt})
-        where id = ${caseId}`);
+      // Time to first session counts held sessions only: trigger case_sessions_first_session sets it.
       if (input.remindPerson && startsAt > new Date())
         await planReminders({ deps, ctx, tx, sessionId, personIds: input.personIds });
       await writeAudit({
@@ -181,7 +201,7 @@ export async function createSession({
           action: 'session.created',
           recordType: 'session',
           recordId: sessionId,
-          details: { caseId, kind: input.kind, notes: NOTE_SECTIONS.filter((s) => input.notes[s]) },
+          details: { caseId, kind: input.kind, status, notes: NOTE_SECTIONS.filter((s) => input.notes[s]) },
         },
       });
       return loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx });
@@ -258,4 +278,220 @@ export async function mySessions({ deps, ctx }: { deps: Deps; ctx: AccessContext
       return sessions;
     },
   });
+}
+
+// Sessions as they happened (issue 22, item 4): marked held, cancelled or missed; outside
+// participants recorded by role, never given the case.
+
+/** The session's case as the viewer reaches it (404 when the session is not theirs to see). */
+async function caseOfSession({ tx, sessionId }: { tx: Tx; sessionId: string }) {
+  const [row] = await tx
+    .select({ caseId: caseSessions.caseId, startsAt: caseSessions.startsAt })
+    .from(caseSessions)
+    .where(eq(caseSessions.id, sessionId));
+  if (!row) throw new OutOfScope('session', sessionId);
+  return row;
+}
+
+export async function changeSessionStatus({
+  deps,
+  ctx,
+  sessionId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  sessionId: string;
+  input: z.infer<typeof ZSessionStatusChangeSchema>;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const session = await caseOfSession({ tx, sessionId });
+      const found = await requireCase({ tx, id: session.caseId, needs: ['clinical'] });
+      requireOpen(found, 'status');
+      if (input.status === 'held' && session.startsAt > new Date())
+        throw problems.fields([
+          {
+            field: 'status',
+            code: 'not_yet',
+            message: { it: 'La seduta non è ancora avvenuta.', en: 'The session has not taken place yet.' },
+          },
+        ]);
+      // The case's first session moves with it (trigger case_sessions_first_session).
+      await tx
+        .update(caseSessions)
+        .set({
+          status: input.status,
+          statusReason:
+            input.status === 'cancelled' || input.status === 'missed' ? (input.reason ?? null) : null,
+          heldAt: input.status === 'held' ? new Date() : null,
+        })
+        .where(eq(caseSessions.id, sessionId));
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'session.status_changed',
+          recordType: 'session',
+          recordId: sessionId,
+          details: { status: input.status },
+        },
+      });
+      return (await loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx }))!;
+    },
+  });
+}
+
+export async function readSessionPractice({
+  deps,
+  ctx,
+  sessionId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  sessionId: string;
+}): Promise<TSessionPractice> {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const session = await caseOfSession({ tx, sessionId });
+      const found = await requireCase({
+        tx,
+        id: session.caseId,
+        needs: ['clinical', 'supervisor', 'break_glass'],
+      });
+      const practice = (await sessionPractice({ tx, keyring: deps.keyring, sessionId }))!;
+      const canWrite = found.access === 'clinical' && found.status !== 'closed';
+      const referrer = canWrite ? await referringUser({ tx, caseId: session.caseId }) : null;
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'session.practice_read',
+          recordType: 'session',
+          recordId: sessionId,
+          details: { outside: practice.outsideParticipants.length, versions: practice.noteHistory.length },
+        },
+      });
+      return {
+        ...practice,
+        referrer: referrer ? { id: referrer.id, displayName: referrer.display_name } : null,
+        canWrite,
+      };
+    },
+  });
+}
+
+export async function addOutsideParticipant({
+  deps,
+  ctx,
+  sessionId,
+  input,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  sessionId: string;
+  input: z.infer<typeof ZOutsideParticipantCreateSchema>;
+}) {
+  await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const session = await caseOfSession({ tx, sessionId });
+      const found = await requireCase({ tx, id: session.caseId, needs: ['clinical'] });
+      requireOpen(found, 'role');
+      let name = input.name ?? null;
+      let organisation = input.organisation ?? null;
+      if (input.userId) {
+        // Only the referring social worker attends as a user: recorded by name, no case_team row.
+        const referrer = await referringUser({ tx, caseId: session.caseId });
+        if (referrer?.id !== input.userId)
+          throw problems.fields([
+            {
+              field: 'userId',
+              code: 'not_referrer',
+              message: {
+                it: 'Solo chi ha inviato il caso può essere registrato come utente esterno.',
+                en: 'Only the person who referred the case can be recorded as an outside user.',
+              },
+            },
+          ]);
+        name = referrer.display_name;
+        organisation ??= referrer.service_name;
+      }
+      if (!name)
+        throw problems.fields([
+          {
+            field: 'name',
+            code: 'required',
+            message: { it: 'Scrivi il nome.', en: 'Write the name.' },
+          },
+        ]);
+      const [row] = await tx
+        .insert(sessionOutsideParticipants)
+        .values({
+          sessionId,
+          role: input.userId ? 'referring_professional' : input.role,
+          userId: input.userId ?? null,
+          name,
+          organisation,
+          addedBy: ctx.userId,
+        })
+        .returning({ id: sessionOutsideParticipants.id });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'session.outside_participant_added',
+          recordType: 'session',
+          recordId: sessionId,
+          details: { participantId: row!.id, role: input.userId ? 'referring_professional' : input.role },
+        },
+      });
+    },
+  });
+  return readSessionPractice({ deps, ctx, sessionId });
+}
+
+export async function removeOutsideParticipant({
+  deps,
+  ctx,
+  sessionId,
+  participantId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  sessionId: string;
+  participantId: string;
+}) {
+  await scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const session = await caseOfSession({ tx, sessionId });
+      const found = await requireCase({ tx, id: session.caseId, needs: ['clinical'] });
+      requireOpen(found, 'role');
+      const gone = await tx
+        .delete(sessionOutsideParticipants)
+        .where(
+          sql`${sessionOutsideParticipants.id} = ${participantId} and ${sessionOutsideParticipants.sessionId} = ${sessionId}`,
+        )
+        .returning({ id: sessionOutsideParticipants.id });
+      if (gone.length === 0) throw new OutOfScope('session', sessionId);
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'session.outside_participant_removed',
+          recordType: 'session',
+          recordId: sessionId,
+          details: { participantId },
+        },
+      });
+    },
+  });
+  return readSessionPractice({ deps, ctx, sessionId });
 }

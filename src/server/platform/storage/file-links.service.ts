@@ -162,7 +162,7 @@ export async function openDownload({
   );
   if ('denied' in outcome) await auditDenied({ deps, ctx, file: outcome.denied });
   if (!('ok' in outcome)) {
-    await auditForeignToken({ deps, ctx, tokenHash });
+    await auditRefusedLink({ deps, ctx, tokenHash });
     throw problems.notFound();
   }
   const row = outcome.ok;
@@ -251,8 +251,8 @@ async function auditDenied({ deps, ctx, file }: { deps: Deps; ctx: AccessContext
   throw problems.notFound();
 }
 
-/** Someone else's link, tried: the same 404, and an audited refusal. */
-async function auditForeignToken({
+/** A link refused (someone else's, or one's own after its minute or used once already): the same 404, audited with the reason. */
+async function auditRefusedLink({
   deps,
   ctx,
   tokenHash,
@@ -261,10 +261,13 @@ async function auditForeignToken({
   ctx: AccessContext;
   tokenHash: string;
 }) {
+  // Someone else's link, or the user's own link used after its minute or a second time.
   const [other] = await systemTransaction(deps.db, (tx) =>
-    queryRows<{ file_id: string }>(
+    queryRows<{ file_id: string; link: string }>(
       tx,
-      sql`select file_id from file_links where token_hash = ${tokenHash} and user_id <> ${ctx.userId}`,
+      sql`select file_id, case when user_id <> ${ctx.userId} then 'of another user'
+            when used_at is not null then 'already used' else 'expired' end as link
+          from file_links where token_hash = ${tokenHash}`,
     ),
   );
   if (!other) return;
@@ -276,7 +279,7 @@ async function auditForeignToken({
       outcome: 'denied',
       recordType: 'file',
       recordId: other.file_id,
-      details: { fileId: other.file_id, link: 'of another user' },
+      details: { fileId: other.file_id, link: other.link },
     },
   });
 }

@@ -5,8 +5,10 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AssessmentSection } from './AssessmentSection.js';
+import { CaseDocumentsSection } from './CaseDocumentsSection.js';
 import { CaseNetworkSection } from './CaseNetworkSection.js';
 import { CaseOverview } from './CaseOverview.js';
+import { CaseServicesSection } from './CaseServicesSection.js';
 import { ClosureSection } from './ClosureSection.js';
 import { CourtSection } from './CourtSection.js';
 import { CASE_TABS, type CaseTab } from './case-tabs.js';
@@ -90,6 +92,10 @@ function CaseTabContent({ data, tab }: { data: TCase; tab: CaseTab }) {
       return <PlanSection data={data} />;
     case 'sessions':
       return <SessionsSection data={data} />;
+    case 'services':
+      return <CaseServicesSection data={data} />;
+    case 'documents':
+      return <CaseDocumentsSection data={data} />;
     case 'timeline':
       return <TimelineSection caseId={data.id} />;
     case 'closure':

@@ -6,6 +6,9 @@ import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime, formatDay } from '../../ui/format.js';
 import { useReferenceOptions } from '../households/reference-options.js';
+import { CaseDocumentSummaryPrint } from './CaseDocumentSummaryPrint.js';
+import { HandoverReferralReason } from './HandoverReferralReason.js';
+import { HandoverSection } from './HandoverSection.js';
 import { SentReferrals } from './SentReferrals.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 
@@ -27,6 +30,7 @@ export function CaseOverview({ data }: { data: TCase }) {
           </Fact>
           <ClosureFacts closure={data.closure} />
         </Facts>
+        <CaseDocumentSummaryPrint caseId={data.id} />
       </section>
     );
   }
@@ -82,8 +86,11 @@ export function CaseOverview({ data }: { data: TCase }) {
           </Fact>
         )}
       </Facts>
+      <CaseDocumentSummaryPrint caseId={data.id} />
       {data.members && <CaseMembers members={data.members} />}
       <SentReferrals data={data} />
+      {data.access !== 'break_glass' && <HandoverReferralReason caseId={data.id} />}
+      {data.access === 'clinical' && <HandoverSection data={data} />}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { serverFieldError } from '../../ui/forms/server-errors.js';
 import { PageHeading } from '../../ui/PageHeading.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { useReferenceOptions } from '../households/reference-options.js';
+import { CaseServiceSessionPractice } from './CaseServiceSessionPractice.js';
 import { useSessionDetail, useSessionNoteAdd } from './cases-api.js';
 import { Prose } from './SavedNote.js';
 
@@ -78,6 +79,8 @@ function SessionView({ session }: { session: TSession }) {
           {session.people.map((p) => p.givenName).join(', ') || '—'}
         </Fact>
       </Facts>
+      {/* As it happened (issue 22): status, note history, outside participants; the team and supervisor only. */}
+      {can('cases.read') && <CaseServiceSessionPractice session={session} />}
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading" className="h4">
           {t('sessions.detail.notes')}

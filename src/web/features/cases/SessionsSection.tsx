@@ -67,6 +67,7 @@ export function SessionsSection({ data }: { data: TCase }) {
                 <tr>
                   <th scope="col">{t('sessions.fields.startsAt')}</th>
                   <th scope="col">{t('sessions.fields.kind')}</th>
+                  <th scope="col">{t('caseServices.session.statusHeading')}</th>
                   <th scope="col">{t('sessions.fields.duration')}</th>
                   <th scope="col">{t('sessions.fields.place')}</th>
                   <th scope="col">{t('sessions.fields.language')}</th>
@@ -83,6 +84,7 @@ export function SessionsSection({ data }: { data: TCase }) {
                       </Link>
                     </th>
                     <td>{t(`enums.sessionKind.${session.kind}`)}</td>
+                    <td>{t(`caseServices.session.status.${session.status}`)}</td>
                     <td>{t('sessions.minutes', { count: session.durationMinutes })}</td>
                     <td>{t(`enums.place.${session.place}`)}</td>
                     <td>{session.language ? languageName(session.language) : '—'}</td>

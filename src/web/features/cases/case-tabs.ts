@@ -6,9 +6,11 @@ export const CASE_TABS = [
   'assessment',
   'plan',
   'sessions',
+  'services',
   'court',
   'network',
   'placements',
+  'documents',
   'timeline',
   'closure',
 ] as const;

@@ -11,7 +11,6 @@ import {
   ZIdSchema,
   type ZIntakeSchema,
   ZMediatorSessionSchema,
-  type ZPlanSchema,
   type ZSessionCreateSchema,
   ZSessionListItemSchema,
   type ZSessionNoteCreateSchema,
@@ -130,13 +129,6 @@ export function useCaseMutations(id: string) {
       mutationFn: call<z.output<typeof ZIntakeSchema>>('PUT', '/intake'),
       onSuccess: done,
     }),
-    assessment: useMutation({
-      mutationFn: call<Record<string, string | null>>('PUT', '/assessment'),
-      onSuccess: done,
-    }),
-    plan: useMutation({ mutationFn: call<z.output<typeof ZPlanSchema>>('PUT', '/plan'), onSuccess: done }),
-    submitPlan: useMutation({ mutationFn: call<undefined>('POST', '/plan/submit'), onSuccess: done }),
-    approvePlan: useMutation({ mutationFn: call<undefined>('POST', '/plan/approve'), onSuccess: done }),
     team: useMutation({
       mutationFn: call<z.output<typeof ZTeamUpdateSchema>>('PUT', '/team'),
       onSuccess: done,

@@ -8,12 +8,18 @@ import { lazyPage, routeWith } from '../../routing/lazy.js';
 import { contractSearch, flag } from '../../routing/search.js';
 import { requireAny } from '../../session/guards.js';
 import { CASE_TABS, type CaseTab } from './case-tabs.js';
+import carePlanEn from './i18n/care-plan.en.json';
+import carePlanIt from './i18n/care-plan.it.json';
 import courtEn from './i18n/court.en.json';
 import courtIt from './i18n/court.it.json';
+import documentsEn from './i18n/documents.en.json';
+import documentsIt from './i18n/documents.it.json';
 import en from './i18n/en.json';
 import familyEn from './i18n/family.en.json';
 import familyIt from './i18n/family.it.json';
 import it from './i18n/it.json';
+import servicesEn from './i18n/services.en.json';
+import servicesIt from './i18n/services.it.json';
 import transfersEn from './i18n/transfers.en.json';
 import transfersIt from './i18n/transfers.it.json';
 
@@ -25,6 +31,7 @@ const CaseCreatePage = lazyPage(() => import('./cases.pages.js'), 'CaseCreatePag
 const CourtDeadlinesPage = lazyPage(() => import('./cases.pages.js'), 'CourtDeadlinesPage');
 const TransfersPage = lazyPage(() => import('./cases.pages.js'), 'TransfersPage');
 const PendingCourtReportsPage = lazyPage(() => import('./cases.pages.js'), 'PendingCourtReportsPage');
+const HandoverInboxPage = lazyPage(() => import('./cases.pages.js'), 'HandoverInboxPage');
 /** A case opened by the mandated service starts from a household's page, which names it. */
 const newCaseSearch = contractSearch({ householdId: ZOwnCaseCreateSchema.shape.householdId });
 const deadlineSearch = contractSearch({ scope: ZDeadlineListQuerySchema.shape.scope });
@@ -140,6 +147,13 @@ export const casesModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'cases.read'),
       component: TransfersPage,
     });
+    const handoversRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/handovers',
+      staticData: CASE_RECORD,
+      beforeLoad: ({ context }) => requireAny(context.session, 'cases.write'),
+      component: HandoverInboxPage,
+    });
     const pendingReportsRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/court-reports/pending',
@@ -155,6 +169,7 @@ export const casesModule = {
       caseCreateRoute,
       courtDeadlinesRoute,
       transfersRoute,
+      handoversRoute,
       pendingReportsRoute,
     ] as const;
   },
@@ -172,7 +187,7 @@ export const casesModule = {
   // The court's messages have their own files (court.*.json), merged here; a key defined twice throws.
   // So do the family network's and the placements' (family.*.json), and the transfers' (transfers.*.json).
   i18n: {
-    it: mergeCatalogues([it, courtIt, familyIt, transfersIt]),
-    en: mergeCatalogues([en, courtEn, familyEn, transfersEn]),
+    it: mergeCatalogues([it, courtIt, familyIt, transfersIt, carePlanIt, servicesIt, documentsIt]),
+    en: mergeCatalogues([en, courtEn, familyEn, transfersEn, carePlanEn, servicesEn, documentsEn]),
   },
 } satisfies FeatureModule;

@@ -49,8 +49,10 @@ export function ReferralActions({
 
   async function accept() {
     try {
-      const { caseId } = await actions.accept.mutateAsync();
-      await navigate({ to: '/cases/$caseId', params: { caseId } });
+      const { caseId, consultationId } = await actions.accept.mutateAsync();
+      if (consultationId)
+        await navigate({ to: '/consultations/$consultationId', params: { consultationId } });
+      else if (caseId) await navigate({ to: '/cases/$caseId', params: { caseId } });
     } catch {
       // The problem (409: someone else answered first) is shown below.
     }

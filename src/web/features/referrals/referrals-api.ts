@@ -93,7 +93,8 @@ export function useReferralMutations(id: string) {
         api(referralPath(id, '/accept'), {
           method: 'POST',
           body: {},
-          schema: z.object({ caseId: ZIdSchema }),
+          // A consultation referral opens a consultation instead (issue 22, item 5).
+          schema: z.object({ caseId: ZIdSchema.optional(), consultationId: ZIdSchema.optional() }),
         }),
       onSuccess: () =>
         Promise.all([

@@ -1,0 +1,39 @@
+import type { FieldClass } from '../../platform/access/field-classes.js';
+import type { EncryptedColumn } from '../../platform/crypto/encrypted-columns.js';
+import type { RetentionClass } from '../../platform/retention/retention-classes.js';
+
+/** Documents, hand-over and printing (issue 22, items 6-7): every column classed (platform/access/field-classes.ts). */
+export const CASE_DOCUMENTS_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
+  case_documents: {
+    id: 'internal',
+    file_id: 'internal',
+    attached_kind: 'internal',
+    attached_id: 'internal',
+    household_id: 'internal',
+    case_id: 'internal',
+    document_class: 'internal',
+    // "Certificato medico neuropsichiatria": a title may say as much as the document.
+    title: 'special',
+    uploaded_by: 'internal',
+    uploaded_at: 'internal',
+    deleted_at: 'internal',
+    deleted_by: 'internal',
+  },
+  case_handovers: {
+    id: 'internal',
+    case_id: 'internal',
+    from_user_id: 'internal',
+    to_user_id: 'internal',
+    // Free text between clinicians about the case.
+    note: 'special',
+    stay_as_member: 'internal',
+    status: 'internal',
+    proposed_at: 'internal',
+    decided_at: 'internal',
+  },
+};
+export const CASE_DOCUMENTS_ENCRYPTED_COLUMNS: EncryptedColumn[] = [];
+export const CASE_DOCUMENTS_RETENTION: Readonly<Record<string, RetentionClass>> = {
+  case_documents: 'case_record',
+  case_handovers: 'case_record',
+};

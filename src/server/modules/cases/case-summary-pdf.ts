@@ -1,0 +1,195 @@
+import { sql } from 'drizzle-orm';
+import PDFDocument from 'pdfkit';
+import type { TCase } from '../../../contracts/cases.js';
+import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
+import { scoped } from '../../platform/access/access-hook.js';
+import { writeAudit } from '../../platform/audit/audit-writer.js';
+import { queryRows } from '../../platform/db/client.js';
+import type { Deps } from '../../platform/deps.js';
+import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import { carePlanPrintout } from './care-plan.repository.js';
+import { displayNames, requireCase } from './cases.policy.js';
+import { loadCase } from './cases.repository.js';
+
+/**
+ * The case summary as a PDF, built for the reader's role (issue 22, item 7). The clinical team and
+ * the supervisor get the clinical content (assessment, plan goals, session dates); the referrer's copy
+ * is made from `ReferrerSummary`, which has no field for any of it, so no layout change can print
+ * it. Every page carries the reader's name and the date; every download is audited.
+ */
+const FONT = new URL('../../../../assets/fonts/TitilliumWeb-Regular.ttf', import.meta.url).pathname;
+const BOLD = new URL('../../../../assets/fonts/TitilliumWeb-Bold.ttf', import.meta.url).pathname;
+
+const italianDate = (iso: string | null | undefined) =>
+  iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—';
+
+/** What every copy holds: status, dates, lead, outcome. */
+export interface ReferrerSummary {
+  code: string;
+  serviceName: string;
+  status: TCase['status'];
+  openedAt: string;
+  closedAt: string | null;
+  outcome: string | null;
+  leadName: string;
+}
+
+export interface ClinicalSummary extends ReferrerSummary {
+  assessment: [section: string, text: string][];
+  goals: { title: string; targetDate: string | null; status: string }[];
+  sessionDates: string[];
+}
+
+export type PrintedSummary =
+  | { copy: 'referrer'; summary: ReferrerSummary }
+  | { copy: 'clinical'; summary: ClinicalSummary };
+
+/** The lines of the PDF, heading or label and value, in Italian (pure: tested without drawing). */
+export function summaryLines(printed: PrintedSummary): { heading?: string; label?: string; text: string }[] {
+  const s = printed.summary;
+  const lines: { heading?: string; label?: string; text: string }[] = [
+    { label: 'Caso', text: s.code },
+    { label: 'Servizio', text: s.serviceName },
+    { label: 'Stato', text: enumLabel('caseStatus', s.status) },
+    { label: 'Aperto il', text: italianDate(s.openedAt) },
+    { label: 'Responsabile', text: s.leadName },
+  ];
+  if (s.closedAt) lines.push({ label: 'Chiuso il', text: italianDate(s.closedAt) });
+  if (s.outcome) lines.push({ label: 'Esito', text: enumLabel('closureOutcome', s.outcome) });
+  if (printed.copy === 'referrer') return lines;
+  const c = printed.summary;
+  lines.push({ heading: 'Valutazione', text: c.assessment.length ? '' : 'Non ancora scritta.' });
+  for (const [section, text] of c.assessment) lines.push({ label: section, text });
+  lines.push({ heading: 'Obiettivi del progetto', text: c.goals.length ? '' : 'Nessun obiettivo.' });
+  for (const g of c.goals)
+    lines.push({
+      label: g.title,
+      text: `${enumLabel('goalStatus', g.status)}${g.targetDate ? `, entro il ${italianDate(g.targetDate)}` : ''}`,
+    });
+  lines.push({
+    heading: 'Incontri',
+    text: c.sessionDates.length ? c.sessionDates.map(italianDate).join(', ') : 'Nessun incontro.',
+  });
+  return lines;
+}
+
+export function caseSummaryPdf({
+  printed,
+  printedBy,
+  printedAt = new Date(),
+}: {
+  printed: PrintedSummary;
+  printedBy: string;
+  printedAt?: Date;
+}): Promise<Buffer> {
+  const { code, serviceName } = printed.summary;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    info: { Title: `Sintesi del caso — ${code}`, Author: serviceName, Subject: 'Riservato' },
+  });
+  doc.registerFont('body', FONT);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('bold').fontSize(16).text('Sintesi del caso');
+  doc
+    .font('body')
+    .fontSize(11)
+    .text(printed.copy === 'referrer' ? 'Copia per il servizio inviante' : 'Copia per l’équipe clinica')
+    .moveDown();
+  for (const line of summaryLines(printed)) {
+    if (line.heading) {
+      doc.moveDown().font('bold').fontSize(13).text(line.heading);
+      if (line.text) doc.font('body').fontSize(10).text(line.text);
+    } else {
+      doc.font('bold').fontSize(10).text(`${line.label}: `, { continued: true });
+      doc.font('body').text(line.text);
+    }
+  }
+  const stamp = `RISERVATO — stampata da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.save();
+    doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
+    doc
+      .font('bold')
+      .fontSize(22)
+      .fillColor('#b0b0b0', 0.35)
+      .text(stamp, 0, doc.page.height / 2 - 20, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.restore();
+    doc
+      .font('body')
+      .fontSize(8)
+      .fillColor('#333333', 1)
+      .text(`${code} — pagina ${i + 1} di ${range.count} — ${stamp}`, 56, doc.page.height - 40, {
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
+
+/** The summary as the reader may print it, the PDF, and the audit event, in one transaction. */
+export function printCaseSummary({ deps, ctx, caseId }: { deps: Deps; ctx: AccessContext; caseId: string }) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx) => {
+      const found = await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor', 'referrer'] });
+      const c = await loadCase({ tx, found, ctx });
+      const names = await displayNames({
+        tx,
+        ids: [ctx.userId, ...(found.leadUserId ? [found.leadUserId] : [])],
+      });
+      const base: ReferrerSummary = {
+        code: c.code,
+        serviceName: c.serviceName,
+        status: c.status,
+        openedAt: c.openedAt,
+        closedAt: c.closure.closedAt,
+        outcome: c.closure.outcome,
+        leadName: (found.leadUserId && names.get(found.leadUserId)?.name) || '—',
+      };
+      let printed: PrintedSummary = { copy: 'referrer', summary: base };
+      if (found.access !== 'referrer') {
+        const sessions = await queryRows<{ starts_at: Date | string }>(
+          tx,
+          sql`select starts_at from case_sessions where case_id = ${found.id} order by starts_at`,
+        );
+        // The clinical work as the care plan keeps it (each child's latest assessment, the plan in force).
+        const { assessment, goals } = await carePlanPrintout({ tx, caseId: found.id });
+        printed = {
+          copy: 'clinical',
+          summary: {
+            ...base,
+            assessment,
+            goals,
+            sessionDates: sessions.map((s) => new Date(s.starts_at).toISOString()),
+          },
+        };
+      }
+      const body = await caseSummaryPdf({ printed, printedBy: names.get(ctx.userId)?.name ?? ctx.username });
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'case.summary_printed',
+          recordType: 'case',
+          recordId: found.id,
+          details: { copy: printed.copy, access: found.access },
+        },
+      });
+      return { body, filename: `sintesi-${c.code}.pdf` };
+    },
+  });
+}

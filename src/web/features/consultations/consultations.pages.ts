@@ -1,0 +1,2 @@
+export { ConsultationDetailPage } from './ConsultationDetailPage.js';
+export { ConsultationsListPage } from './ConsultationsListPage.js';
