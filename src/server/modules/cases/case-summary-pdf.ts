@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import type { TCase } from '../../../contracts/cases.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
@@ -10,6 +9,7 @@ import { enumLabel } from '../../platform/i18n/enum-labels.js';
 import { carePlanPrintout } from './care-plan.repository.js';
 import { displayNames, requireCase } from './cases.policy.js';
 import { loadCase } from './cases.repository.js';
+import { confidentialPdf } from './confidential-pdf.js';
 
 /**
  * The case summary as a PDF, built for the reader's role (issue 22, item 7). The clinical team and
@@ -17,8 +17,6 @@ import { loadCase } from './cases.repository.js';
  * is made from `ReferrerSummary`, which has no field for any of it, so no layout change can print
  * it. Every page carries the reader's name and the date; every download is audited.
  */
-const FONT = new URL('../../../../assets/fonts/TitilliumWeb-Regular.ttf', import.meta.url).pathname;
-const BOLD = new URL('../../../../assets/fonts/TitilliumWeb-Bold.ttf', import.meta.url).pathname;
 
 const italianDate = (iso: string | null | undefined) =>
   iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—';
@@ -83,20 +81,7 @@ export function caseSummaryPdf({
   printedAt?: Date;
 }): Promise<Buffer> {
   const { code, serviceName } = printed.summary;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    bufferPages: true,
-    info: { Title: `Sintesi del caso — ${code}`, Author: serviceName, Subject: 'Riservato' },
-  });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finish } = confidentialPdf({ title: `Sintesi del caso — ${code}`, author: serviceName });
   doc.font('bold').fontSize(16).text('Sintesi del caso');
   doc
     .font('body')
@@ -113,30 +98,7 @@ export function caseSummaryPdf({
     }
   }
   const stamp = `RISERVATO — stampata da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.save();
-    doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
-    doc
-      .font('bold')
-      .fontSize(22)
-      .fillColor('#b0b0b0', 0.35)
-      .text(stamp, 0, doc.page.height / 2 - 20, { width: doc.page.width, align: 'center', lineBreak: false });
-    doc.restore();
-    doc
-      .font('body')
-      .fontSize(8)
-      .fillColor('#333333', 1)
-      .text(`${code} — pagina ${i + 1} di ${range.count} — ${stamp}`, 56, doc.page.height - 40, {
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish({ stamp, footer: (page, pages) => `${code} — pagina ${page} di ${pages} — ${stamp}` });
 }
 
 /** The summary as the reader may print it, the PDF, and the audit event, in one transaction. */

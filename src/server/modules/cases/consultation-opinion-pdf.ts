@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { TOpinion } from '../../../contracts/consultations.js';
+import { confidentialPdf } from './confidential-pdf.js';
 
 /**
  * A consultation's written opinion as a PDF, in Italian: who asked, who consulted, the version and
@@ -7,8 +7,6 @@ import type { TOpinion } from '../../../contracts/consultations.js';
  * ("BOZZA" on a draft), so a copy that leaves the service says whose it was (the pattern of
  * court-report-pdf.ts). Nothing of the sessions is printed: the opinion is what the requester gets.
  */
-const FONT = new URL('../../../../assets/fonts/TitilliumWeb-Regular.ttf', import.meta.url).pathname;
-const BOLD = new URL('../../../../assets/fonts/TitilliumWeb-Bold.ttf', import.meta.url).pathname;
 
 const italianDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
 
@@ -43,23 +41,9 @@ export function consultationOpinionPdf({
   printedBy: string;
   printedAt?: Date;
 }): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    bufferPages: true,
-    info: {
-      Title: `Parere di consulenza etnoclinica — ${consultation.code}`,
-      Author: consultation.consultingService,
-      Subject: 'Riservato',
-    },
-  });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, finish } = confidentialPdf({
+    title: `Parere di consulenza etnoclinica — ${consultation.code}`,
+    author: consultation.consultingService,
   });
   const fact = (label: string, value: string) => {
     doc.font('bold').fontSize(10).text(`${label}: `, { continued: true });
@@ -76,31 +60,9 @@ export function consultationOpinionPdf({
   doc.moveDown().font('body').fontSize(11).text(opinion.text, { align: 'justify' });
 
   const stamp = watermarkOf({ opinion, printedBy, printedAt });
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: the footer lifts it for itself.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.save();
-    doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
-    doc
-      .font('bold')
-      .fontSize(18)
-      .fillColor('#b0b0b0', 0.35)
-      .text(stamp, 0, doc.page.height / 2 - 20, { width: doc.page.width, align: 'center', lineBreak: false });
-    doc.restore();
-    doc
-      .font('body')
-      .fontSize(8)
-      .fillColor('#333333', 1)
-      .text(`${consultation.code} — pagina ${i + 1} di ${range.count} — ${stamp}`, 56, doc.page.height - 40, {
-        width: doc.page.width - 112,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish({
+    stamp,
+    stampSize: 18,
+    footer: (page, pages) => `${consultation.code} — pagina ${page} di ${pages} — ${stamp}`,
+  });
 }

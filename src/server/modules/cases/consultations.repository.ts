@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type {
-  TConsultationAccess,
-  TConsultationListItem,
-  TConsultationSession,
-  TOpinion,
+import {
+  ATTENDANCE_ROLES,
+  type TConsultationAccess,
+  type TConsultationListItem,
+  type TConsultationSession,
+  type TOpinion,
 } from '../../../contracts/consultations.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
@@ -137,8 +138,13 @@ export async function loadSessions({ tx, consultationId }: { tx: Tx; consultatio
         tx,
         sql`select a.session_id, a.role, a.user_id, a.person_id, a.name, a.profession, a.language,
               a.professional_role, a.organisation
-            from consultation_attendance a where a.session_id in (${uuidList(sessions.map((s) => s.id))})
-            order by a.id`,
+            from consultation_attendance a left join people p on p.id = a.person_id
+            where a.session_id in (${uuidList(sessions.map((s) => s.id))})
+            -- The circle as the mission describes it (lead, co-therapists, mediator, first line, family), the family by its order in the household.
+            order by array_position(array[${sql.join(
+              ATTENDANCE_ROLES.map((role) => sql`${role}`),
+              sql`, `,
+            )}]::text[], a.role), p.position, a.name, a.id`,
       )
     : [];
   const staff = await displayNames({ tx, ids: attendance.flatMap((a) => (a.user_id ? [a.user_id] : [])) });

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { TCourtReport } from '../../../contracts/tutela.js';
 import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import { confidentialPdf } from './confidential-pdf.js';
 import type { OrderRow } from './court-orders.repository.js';
 
 /**
@@ -9,8 +9,6 @@ import type { OrderRow } from './court-orders.repository.js';
  * watermark naming who printed it and when ("BOZZA" until approved), so a copy that leaves the
  * service says whose it was. Fonts are embedded from assets/fonts: nothing is fetched.
  */
-const FONT = new URL('../../../../assets/fonts/TitilliumWeb-Regular.ttf', import.meta.url).pathname;
-const BOLD = new URL('../../../../assets/fonts/TitilliumWeb-Bold.ttf', import.meta.url).pathname;
 
 const italianDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
 
@@ -60,19 +58,9 @@ export function courtReportPdf({
   printedBy: string;
   printedAt?: Date;
 }): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    bufferPages: true,
-    info: { Title: `Relazione al tribunale — ${caseCode}`, Author: serviceName, Subject: 'Riservato' },
-  });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, finish } = confidentialPdf({
+    title: `Relazione al tribunale — ${caseCode}`,
+    author: serviceName,
   });
 
   const fact = (label: string, value: string) => {
@@ -96,36 +84,8 @@ export function courtReportPdf({
     .text(report.content ?? '', { align: 'justify' });
 
   const stamp = `${report.status === 'draft' || report.status === 'submitted' ? 'BOZZA — ' : ''}RISERVATO — stampata da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: the footer lifts it for itself.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.save();
-    doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
-    doc
-      .font('bold')
-      .fontSize(22)
-      .fillColor('#b0b0b0', 0.35)
-      .text(stamp, 0, doc.page.height / 2 - 20, { width: doc.page.width, align: 'center', lineBreak: false });
-    doc.restore();
-    doc
-      .font('body')
-      .fontSize(8)
-      .fillColor('#333333', 1)
-      .text(
-        `${caseCode} — pagina ${i + 1} di ${range.count} — documento riservato`,
-        56,
-        doc.page.height - 40,
-        {
-          width: doc.page.width - 112,
-          align: 'center',
-          lineBreak: false,
-        },
-      );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish({
+    stamp,
+    footer: (page, pages) => `${caseCode} — pagina ${page} di ${pages} — documento riservato`,
+  });
 }
