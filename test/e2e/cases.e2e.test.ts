@@ -198,7 +198,10 @@ describe('main journey: from the household to the closed case', () => {
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
     await page.getByText(goal).waitFor();
     await page.getByRole('button', { name: 'Invia per l’approvazione' }).click();
-    await expect.poll(() => fact(page, 'Piano').textContent()).toBe('Piano da approvare');
+    await page.getByText('In attesa di approvazione').first().waitFor();
+    await expect
+      .poll(() => fact(page, 'Piano').textContent(), { timeout: 10_000 })
+      .toBe('Piano da approvare');
 
     await caseTab(page, 'Équipe');
     await expectAccessible(page, 'case team');
@@ -294,9 +297,9 @@ describe('main journey: from the household to the closed case', () => {
     await page.getByText(goal).waitFor();
     await expectAccessible(page, 'case plan (supervisor)');
     await page.getByRole('button', { name: 'Approva', exact: true }).click();
-    await expect.poll(() => fact(page, 'Piano').textContent()).toBe('Piano approvato');
     // The approved version is frozen and shown as the plan in force.
     await page.getByRole('heading', { name: 'Piano in vigore (versione 1)' }).waitFor();
+    await expect.poll(() => fact(page, 'Piano').textContent(), { timeout: 10_000 }).toBe('Piano approvato');
   });
 
   it('responsabile proposes closure, supervisora approves it, and the case is closed', async () => {

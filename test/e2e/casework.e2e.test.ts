@@ -86,7 +86,7 @@ describe('the record as practice needs it: assessments, plan, services, document
     await menu(page).getByRole('link', { name: 'Consulenze' }).click();
     await h1(page, 'Consulenze etnocliniche').waitFor();
     const rows = page.getByRole('table').getByRole('row');
-    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(5);
     await expectAccessible(page, 'consultations list');
     await page.getByRole('table').getByRole('link').first().click();
     await h1(page, /^Consulenza /).waitFor();
