@@ -10,13 +10,13 @@ import { consultationOpinionPdf } from './consultation-opinion-pdf.js';
 import { requireConsultation } from './consultations.policy.js';
 import { loadConsultationRow, loadOpinions } from './consultations.repository.js';
 import {
-  advanced,
+  advanceTo,
   auditConsultation,
   readConsultation,
   requireBasis,
   requireWorkable,
 } from './consultations.service.js';
-import { consultationOpinions, consultations } from './consultations.sql.js';
+import { consultationOpinions } from './consultations.sql.js';
 
 /**
  * The written opinion: versions drafted by the team, approved by the lead therapist only, frozen
@@ -86,12 +86,7 @@ export function draftOpinion({
           createdBy: ctx.userId,
         })
         .returning({ id: consultationOpinions.id, version: consultationOpinions.version });
-      const status = advanced(found.status, 'opinion_drafting');
-      if (status !== found.status)
-        await tx
-          .update(consultations)
-          .set({ status, updatedAt: new Date() })
-          .where(eq(consultations.id, found.id));
+      const status = await advanceTo({ tx, found, target: 'opinion_drafting' });
       await auditConsultation({
         tx,
         ctx,
@@ -181,12 +176,7 @@ export function approveOpinion({
         .update(consultationOpinions)
         .set({ status: 'approved', approvedBy: ctx.userId, approvedAt: new Date(), updatedAt: new Date() })
         .where(and(eq(consultationOpinions.id, opinionId), eq(consultationOpinions.status, 'draft')));
-      const status = advanced(found.status, 'delivered');
-      if (status !== found.status)
-        await tx
-          .update(consultations)
-          .set({ status, updatedAt: new Date() })
-          .where(eq(consultations.id, found.id));
+      const status = await advanceTo({ tx, found, target: 'delivered' });
       await auditConsultation({
         tx,
         ctx,

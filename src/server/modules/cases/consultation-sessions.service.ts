@@ -14,6 +14,7 @@ import type { ConsultationAccess } from './consultations.policy.js';
 import { referralPeopleNames, serviceUsers } from './consultations.repository.js';
 import {
   advanced,
+  advanceTo,
   auditConsultation,
   readConsultation,
   requireBasis,
@@ -183,12 +184,7 @@ export function recordSession({
           organisation: a.organisation ?? null,
         })),
       );
-      const status = advanced(found.status, 'in_sessions');
-      if (status !== found.status)
-        await tx
-          .update(consultations)
-          .set({ status, updatedAt: new Date() })
-          .where(eq(consultations.id, found.id));
+      const status = await advanceTo({ tx, found, target: 'in_sessions' });
       await auditConsultation({
         tx,
         ctx,

@@ -60,6 +60,25 @@ export function advanced(current: TConsultationStatus, target: TConsultationStat
   return CONSULTATION_STATUSES.indexOf(target) > CONSULTATION_STATUSES.indexOf(current) ? target : current;
 }
 
+/** Moves the consultation forward to `target` (never back) and returns the status it now has. */
+export async function advanceTo({
+  tx,
+  found,
+  target,
+}: {
+  tx: Tx;
+  found: { id: string; status: TConsultationStatus };
+  target: TConsultationStatus;
+}): Promise<TConsultationStatus> {
+  const status = advanced(found.status, target);
+  if (status !== found.status)
+    await tx
+      .update(consultations)
+      .set({ status, updatedAt: new Date() })
+      .where(eq(consultations.id, found.id));
+  return status;
+}
+
 export function finishedProblem() {
   return new HttpProblem(
     409,
