@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TAssessmentList, TCareAssessment, TCarePlan } from '../../src/contracts/care-plan.js';
-import type { TCase } from '../../src/contracts/cases.js';
+import type { TCase, TCaseListItem } from '../../src/contracts/cases.js';
 import { casesTestKit } from './support.js';
 
 /**
@@ -208,7 +208,13 @@ describe('the plan, versioned', () => {
   });
 
   it('record a review of the approved plan and take the next review from it', async () => {
+    const overdueCodes = async () =>
+      (await ok<{ items: TCaseListItem[] }>(LEAD, 'GET', '/api/cases?overdue=true&pageSize=100')).items.map(
+        (c) => c.id,
+      );
     const plan = await ok<TCarePlan>(LEAD, 'GET', planUrl());
+    // Approved today: the review is due PLAN_REVIEW_DAYS from now, so the case is not overdue.
+    expect(await overdueCodes()).not.toContain(ids.case);
     const goals = plan.versions.find((v) => v.id === plan.approvedId)!.goals;
     const bad = await call(LEAD, 'POST', `${planUrl()}/reviews`, {
       heldOn: '2026-07-01',
@@ -236,6 +242,9 @@ describe('the plan, versioned', () => {
     });
     expect(reviewed.reviews[0]).toMatchObject({ caseConference: true, versionNumber: 1 });
     expect(reviewed.nextReviewOn).toBe('2026-10-01');
+    // The case, its list row and the overdue filter follow the review's date, now past.
+    expect((await ok<TCase>(LEAD, 'GET', `/api/cases/${ids.case}`)).planReviewDue).toMatch(/^2026-10-01/);
+    expect(await overdueCodes()).toContain(ids.case);
     expect((await call('operatrice', 'GET', planUrl())).statusCode).toBe(403);
     expect((await call('operatore.romano', 'GET', planUrl())).statusCode).toBe(404);
     expect(

@@ -171,19 +171,6 @@ export async function seedDemoCases({ tx, keyring, serviceIds, userIds, district
         receivedOn: dateAgo(stage.openedDaysAgo),
         presentingProblem: 'Violenza domestica; figli testimoni; isolamento linguistico.',
       },
-      assessment: {
-        family_migration:
-          'Arrivo in Italia per ricongiungimento familiare; rete parentale nel paese di origine.',
-        languages: 'Lingua madre parlata in famiglia; italiano di base per la madre.',
-        protection: 'Allontanamento del maltrattante disposto; collocamento in sicurezza.',
-      },
-      plan: {
-        goals: [
-          { title: 'Sostegno alla genitorialità', status: 'open' },
-          { title: 'Corso di italiano per la madre', status: 'open' },
-        ],
-        interventions: [{ description: 'Colloqui etnoclinici mensili con mediazione', frequency: 'mensile' }],
-      },
       closureReason:
         stage.closedDaysAgo === undefined
           ? null

@@ -36,15 +36,20 @@ const days = (from: Date | null, to: Date | null) =>
 
 /** The case as the policy found it for this viewer: a referrer sees the outline, the others the team, people and file too. */
 
-/** A plan is reviewed every PLAN_REVIEW_DAYS from its approval (or, before one, from the opening). */
-function planReviewDue(c: { plan_approved_at: Date | null; opened_at: Date }) {
-  return isoTime(
-    new Date(new Date(c.plan_approved_at ?? c.opened_at).getTime() + PLAN_REVIEW_DAYS * 86_400_000),
-  );
-}
+/**
+ * When the plan of a case aliased `c` is next due for review: as the latest review of the approved
+ * version set it (PLAN_REVIEW_DAYS after that review when it left no date), else PLAN_REVIEW_DAYS
+ * after the approval, else after the opening. plan-versions.service.ts shows the plan's own date by
+ * the same rule. Reviews are read under the viewer's row-level security, as the case itself is.
+ */
+const PLAN_REVIEW_DUE = sql`coalesce(
+    (select coalesce(r.next_review_on, r.held_on + ${PLAN_REVIEW_DAYS}::int)::timestamptz
+      from case_plan_reviews r join case_plan_versions v on v.id = r.version_id and v.status = 'approved'
+      where r.case_id = c.id order by r.held_on desc, r.created_at desc limit 1),
+    coalesce(c.plan_approved_at, c.opened_at) + make_interval(days => ${PLAN_REVIEW_DAYS}))`;
 
-/** The same rule in SQL, on a case aliased `c`: its review is overdue. */
-const PLAN_REVIEW_OVERDUE = sql`coalesce(c.plan_approved_at, c.opened_at) < now() - make_interval(days => ${PLAN_REVIEW_DAYS})`;
+/** The same rule as a condition: the review of an open case is overdue. */
+const PLAN_REVIEW_OVERDUE = sql`${PLAN_REVIEW_DUE} < now()`;
 
 export async function loadCase({
   tx,
@@ -70,11 +75,12 @@ export async function loadCase({
     closure_requested_at: Date | null;
     closure_requested_by: string | null;
     closed_at: Date | null;
+    plan_review_due: Date;
   }>(
     tx,
     sql`select c.code, c.status, s.name as service_name, d.name as district_name, c.opened_at, c.first_session_at,
           c.referral_sent_at, c.plan_status, c.plan_approved_at, c.plan_submitted_by, c.closure_outcome,
-          c.closure_requested_at, c.closure_requested_by, c.closed_at
+          c.closure_requested_at, c.closure_requested_by, c.closed_at, ${PLAN_REVIEW_DUE} as plan_review_due
         from cases c join services s on s.id = c.service_id left join districts d on d.id = c.district_id
         where c.id = ${found.id}`,
   );
@@ -116,7 +122,7 @@ export async function loadCase({
     },
     planStatus: c!.plan_status,
     planApprovedAt: isoTime(c!.plan_approved_at),
-    planReviewDue: c!.status === 'closed' ? null : planReviewDue(c!),
+    planReviewDue: c!.status === 'closed' ? null : isoTime(c!.plan_review_due),
     closure: {
       outcome: c!.closure_outcome,
       requestedAt: isoTime(c!.closure_requested_at),
@@ -237,7 +243,7 @@ export function caseListQueries(query: TCaseListQuery) {
     : sql`order by ${keysetOrderBy(CASE_LIST_KEYSET)} limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
   return {
     page: sql`select c.id, c.code, c.status, c.plan_status, s.name as service_name, d.name as district_name,
-        c.lead_user_id, c.opened_at, c.plan_approved_at,
+        c.lead_user_id, c.opened_at, ${PLAN_REVIEW_DUE} as plan_review_due,
         (c.status = 'open' and ${PLAN_REVIEW_OVERDUE}) as overdue, ${keysetSelect(CASE_LIST_KEYSET)}
       from cases c join services s on s.id = c.service_id left join districts d on d.id = c.district_id
       where ${where} ${position}`,
@@ -256,7 +262,7 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     district_name: string | null;
     lead_user_id: string | null;
     opened_at: Date;
-    plan_approved_at: Date | null;
+    plan_review_due: Date;
     overdue: boolean;
     keyset_id: string;
   }>(tx, page);
@@ -279,7 +285,7 @@ export async function pageOfCases({ tx, query }: { tx: Tx; query: TCaseListQuery
     districtName: r.district_name,
     leadName: r.lead_user_id ? (names.get(r.lead_user_id)?.name ?? null) : null,
     openedAt: isoTime(r.opened_at)!,
-    planReviewDue: planReviewDue(r),
+    planReviewDue: isoTime(r.plan_review_due),
     overdue: r.overdue,
   }));
   return { items, page: query.page, pageSize: query.pageSize, total, nextCursor };

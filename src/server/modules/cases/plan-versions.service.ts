@@ -44,19 +44,22 @@ export async function planOf({ tx, found }: { tx: Tx; found: CaseAccess }): Prom
   const reviews = await listReviews({ tx, caseId: found.id });
   const approved = versions.find((v) => v.status === 'approved') ?? null;
   const draft = versions.find((v) => ['draft', 'submitted', 'returned'].includes(v.status)) ?? null;
-  // The next review: as the latest review set it, else PLAN_REVIEW_DAYS after the approval.
-  const fromApproval = approved?.decidedAt
-    ? new Date(new Date(approved.decidedAt).getTime() + PLAN_REVIEW_DAYS * 86_400_000)
-        .toISOString()
-        .slice(0, 10)
-    : null;
+  // The next review, by the rule of the case list (PLAN_REVIEW_DUE in cases.repository.ts): as the
+  // latest review of the approved version set it, else PLAN_REVIEW_DAYS after that review or approval.
+  const lastReview = reviews.find((r) => r.versionId === approved?.id);
+  const reviewClock = lastReview ? `${lastReview.heldOn}T00:00:00Z` : approved?.decidedAt;
+  const nextReviewOn =
+    lastReview?.nextReviewOn ??
+    (reviewClock
+      ? new Date(new Date(reviewClock).getTime() + PLAN_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10)
+      : null);
   const open = found.status !== 'closed';
   return {
     versions,
     approvedId: approved?.id ?? null,
     draftId: draft?.id ?? null,
     reviews,
-    nextReviewOn: reviews[0]?.nextReviewOn ?? fromApproval,
+    nextReviewOn,
     can: {
       edit: open && found.access === 'clinical',
       decide: open && found.access === 'supervisor' && draft?.status === 'submitted',

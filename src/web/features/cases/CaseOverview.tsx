@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/index.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDateTime, formatDay } from '../../ui/format.js';
+import { useConsultationOfCase } from '../consultations/consultations-api.js';
 import { useReferenceOptions } from '../households/reference-options.js';
 import { CaseDocumentSummaryPrint } from './CaseDocumentSummaryPrint.js';
 import { HandoverReferralReason } from './HandoverReferralReason.js';
@@ -76,6 +77,7 @@ export function CaseOverview({ data }: { data: TCase }) {
           {formatDateTime(data.planReviewDue, locale)}
           <OverdueBadge overdue={reviewOverdue} />
         </Fact>
+        <ConsultationFact caseId={data.id} />
         <ClosureFacts closure={data.closure} />
         {data.transfer && (
           <Fact label={t('transfers.overview.label')}>
@@ -157,6 +159,20 @@ function OriginFact({ referral }: { referral: TCase['referral'] }) {
             reporter: t(`enums.reporterKind.${referral.reporterKind}`),
           })
         : origin}
+    </Fact>
+  );
+}
+
+/** A case opened from an ethnoclinical consultation links back to it, with its presentation and opinion. */
+function ConsultationFact({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const consultationId = useConsultationOfCase(caseId).data?.consultationId;
+  if (!consultationId) return null;
+  return (
+    <Fact label={t('cases.overview.consultation')}>
+      <Link to="/consultations/$consultationId" params={{ consultationId }}>
+        {t('cases.overview.openConsultation')}
+      </Link>
     </Fact>
   );
 }

@@ -32,6 +32,17 @@ export function useConsultation(id: string) {
   });
 }
 
+/** The consultation a case was opened from, when the viewer reaches it (null otherwise). */
+export function useConsultationOfCase(caseId: string) {
+  return useQuery({
+    queryKey: ['consultations', 'of-case', caseId] as const,
+    queryFn: () =>
+      api(`/api/cases/${encodeURIComponent(caseId)}/consultation`, {
+        schema: z.object({ consultationId: ZIdSchema.nullable() }),
+      }),
+  });
+}
+
 /** The opinion's PDF (Italian, watermarked with the reader, audited): a plain link the browser downloads. */
 export const opinionPdfUrl = (id: string, opinionId: string) =>
   path(id, `/opinions/${encodeURIComponent(opinionId)}/pdf`);
