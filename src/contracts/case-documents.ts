@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { multilineText, text, ZIdSchema } from './common.js';
 
 /**
- * Documents attached to a household, a case or a session, the hand-over of a case from its lead to
+ * Documents attached to a household, a case, a session or a consultation, the hand-over of a case from its lead to
  * a colleague, the referral's reason kept for the receiving team, and the printed case summary
  * (issue 22, items 6-7).
  */
 
 /** What a document may hang on. */
-export const DOCUMENT_ATTACHED_KINDS = ['household', 'case', 'session'] as const;
+export const DOCUMENT_ATTACHED_KINDS = ['household', 'case', 'session', 'consultation'] as const;
 export type TDocumentAttachedKind = (typeof DOCUMENT_ATTACHED_KINDS)[number];
 
 export const DOCUMENT_CLASSES = [

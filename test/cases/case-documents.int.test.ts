@@ -11,11 +11,11 @@ import { useFileStore } from '../../src/server/platform/storage/store-registry.j
 import { casesTestKit } from './support.js';
 
 /**
- * Documents attached to a household, a case or a session (issue 22, item 6): who gets a download
+ * Documents attached to a household, a case, a session or a consultation (issue 22, item 6): who gets a download
  * link across every role, links used late or by someone else, refused uploads that leave nothing
  * stored, and the research dataset that never reads them.
  */
-const { t, as, ids, call, ok, system, registerFamily, openCaseFor } = casesTestKit();
+const { t, as, ids, call, ok, system, registerFamily, openCaseFor, openConsultation } = casesTestKit();
 
 const PDF = Buffer.from(`%PDF-1.7\n1 0 obj <<>> endobj\n% CERTIFICATO ${'x'.repeat(300)}\n%%EOF\n`);
 const PNG = Buffer.concat([
@@ -268,6 +268,45 @@ describe('documents of a household, a case and a session', () => {
     expect((await call('clinica', 'POST', `/api/files/${fileId}/link`, {})).statusCode).toBe(404);
     const listed = await ok<TCaseDocument[]>('clinica', 'GET', `/api/cases/${ids.case}/documents`);
     expect(listed.some((d) => d.id === id)).toBe(false);
+  });
+
+  it('gives a consultation document to its team and the service coordinators, never to the requesting service or the household', async () => {
+    const consultation = await openConsultation();
+    const added = await upload('responsabile', 'consultation', consultation.id, {
+      fields: { documentClass: 'social_report', title: 'Relazione del servizio inviante' },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(await linkMatrix(added.json().fileId)).toEqual({
+      operatrice: 404,
+      responsabile: 200,
+      clinica: 200,
+      supervisora: 200,
+      mediatrice: 404,
+      coordinatrice: 404,
+      ricercatrice: 404,
+      'operatore.romano': 404,
+      dpo: 404,
+    });
+    const url = `/api/consultations/${consultation.id}/documents`;
+    const listed = await ok<TCaseDocument[]>('supervisora', 'GET', url);
+    expect(listed.map((d) => [d.attachedKind, d.title])).toEqual([
+      ['consultation', 'Relazione del servizio inviante'],
+    ]);
+    // The requesting service reads the consultation's status, never its documents; another Ambito nothing.
+    expect((await call('operatrice', 'GET', url)).statusCode).toBe(403);
+    expect((await call('operatore.romano', 'GET', url)).statusCode).toBe(404);
+    // The household's own documents do not include it (the first-line service sees the household).
+    const onHome = await ok<TCaseDocument[]>(
+      'operatrice',
+      'GET',
+      `/api/households/${ids.household}/documents`,
+    );
+    expect(onHome.some((d) => d.attachedKind === 'consultation')).toBe(false);
+    // Only the team adds; the coordinator and the requester do not; a finished consultation takes nothing.
+    expect((await upload('supervisora', 'consultation', consultation.id)).statusCode).toBe(403);
+    expect((await upload('operatrice', 'consultation', consultation.id)).statusCode).toBe(403);
+    await ok('responsabile', 'POST', `/api/consultations/${consultation.id}/close`, {});
+    expect((await upload('responsabile', 'consultation', consultation.id)).statusCode).toBe(409);
   });
 
   it('keeps documents out of the research dataset', async () => {

@@ -6,7 +6,7 @@ import type { TConsultation, TConsultationListItem } from '../../src/contracts/c
 import type { TReferral } from '../../src/contracts/referrals.js';
 import { casesTestKit, consentFor, minorConsent, SECTIONS } from './support.js';
 
-const { as, ids, call, ok, fields, system, registerFamily } = casesTestKit();
+const { as, ids, call, ok, fields, system, openConsultation } = casesTestKit();
 
 const COURT_REQUEST = {
   requestingAuthority: 'juvenile_court',
@@ -15,34 +15,6 @@ const COURT_REQUEST = {
   coversTeamInvolvement: true,
 };
 const HYPOTHESIS = 'Ipotesi: il sintomo del bambino parla del lutto non elaborato del nonno.';
-
-/** A consultation referral from Tutela Minori Treviglio, sent and accepted by the team's responsabile (the lead). */
-async function openConsultation({ court = false } = {}) {
-  await registerFamily();
-  const consultation = { purpose: 'consultation' };
-  await ok('operatrice', 'POST', `/api/people/${ids.mother}/consents`, consentFor(ids.etno!, consultation));
-  await ok('operatrice', 'POST', `/api/people/${ids.child}/consents`, {
-    ...minorConsent(ids.etno!),
-    ...consultation,
-  });
-  const r = await ok<TReferral>('operatrice', 'POST', '/api/referrals', {
-    householdId: ids.household,
-    personIds: [ids.mother, ids.child],
-    toServiceId: ids.etno,
-    purpose: 'consultation',
-    courtInvestigation: court,
-    urgency: 'priority',
-    sections: SECTIONS,
-    message: 'Il lavoro con la famiglia è bloccato: chiediamo una consulenza etnoclinica.',
-  });
-  await ok('operatrice', 'POST', `/api/referrals/${r.id}/send`, {});
-  const accepted = await ok<{ consultationId?: string; caseId?: string }>(
-    'responsabile',
-    'POST',
-    `/api/referrals/${r.id}/accept`,
-  );
-  return { referralId: r.id, id: accepted.consultationId!, caseId: accepted.caseId };
-}
 
 const session = () => ({
   heldOn: '2026-10-05',

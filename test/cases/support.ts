@@ -171,6 +171,37 @@ export function casesTestKit() {
     return { referralId: r.id, caseId };
   }
 
+  /**
+   * A consultation referral of the family's mother and child from Tutela Minori Treviglio, sent and
+   * accepted by the team's responsabile (the lead): a consultation opens, not a case.
+   */
+  async function openConsultation({ court = false } = {}) {
+    await registerFamily();
+    const consultation = { purpose: 'consultation' };
+    await ok('operatrice', 'POST', `/api/people/${ids.mother}/consents`, consentFor(ids.etno!, consultation));
+    await ok('operatrice', 'POST', `/api/people/${ids.child}/consents`, {
+      ...minorConsent(ids.etno!),
+      ...consultation,
+    });
+    const r = await ok<TReferral>('operatrice', 'POST', '/api/referrals', {
+      householdId: ids.household,
+      personIds: [ids.mother, ids.child],
+      toServiceId: ids.etno,
+      purpose: 'consultation',
+      courtInvestigation: court,
+      urgency: 'priority',
+      sections: SECTIONS,
+      message: 'Il lavoro con la famiglia è bloccato: chiediamo una consulenza etnoclinica.',
+    });
+    await ok('operatrice', 'POST', `/api/referrals/${r.id}/send`, {});
+    const accepted = await ok<{ consultationId?: string; caseId?: string }>(
+      'responsabile',
+      'POST',
+      `/api/referrals/${r.id}/accept`,
+    );
+    return { referralId: r.id, id: accepted.consultationId!, caseId: accepted.caseId };
+  }
+
   /** Tutela Minori Treviglio opens its own case from a school report (no referral): operatrice leads it. */
   async function openOwnCase(personIds: string[], extra: object = {}) {
     return ok<{ caseId: string }>('operatrice', 'POST', '/api/cases', {
@@ -196,6 +227,7 @@ export function casesTestKit() {
     registerFamily,
     recordMotherSafety,
     openCaseFor,
+    openConsultation,
     openOwnCase,
   };
 }

@@ -15,7 +15,7 @@ import { caseHandoverRoutes } from './case-handover.routes.js';
 const tags = ['cases'];
 
 /**
- * Documents attached to a household, a case or a session (issue 22, item 6); downloads go through the
+ * Documents attached to a household, a case, a session or a consultation (issue 22, item 6); downloads go through the
  * platform's single-use links (`POST /api/files/:id/link`), after the module's file rule
  * (court-report-files.service.ts asks case-documents.service.ts). Routes declare; services decide.
  */
@@ -56,6 +56,24 @@ export const caseDocumentsRoutes =
           householdId: request.params.id,
         }),
     );
+    app.get(
+      '/api/consultations/:id/documents',
+      {
+        config: { access: 'cases.read' },
+        schema: {
+          tags,
+          summary: 'The documents of a consultation (its team and the consulting service’s coordinators)',
+          params: ZIdParamsSchema,
+          response: { 200: z.array(ZCaseDocumentSchema) },
+        },
+      },
+      async (request) =>
+        documents.listConsultationDocuments({
+          deps,
+          ctx: requireAccess(request),
+          consultationId: request.params.id,
+        }),
+    );
     app.post(
       '/api/case-documents/:kind/:id',
       {
@@ -63,7 +81,7 @@ export const caseDocumentsRoutes =
         schema: {
           tags,
           summary:
-            'Attach a document to a household, case or session (multipart/form-data: `documentClass` and `title`, then the file in `file`)',
+            'Attach a document to a household, case, session or consultation (multipart/form-data: `documentClass` and `title`, then the file in `file`)',
           params: ZCaseDocumentParamsSchema,
           response: { 201: ZCaseDocumentCreatedSchema },
         },

@@ -25,17 +25,21 @@ import {
 } from './case-documents.repository.js';
 import { caseDocuments } from './case-documents.sql.js';
 import { caseAccessOf, requireCase, requireOpen } from './cases.policy.js';
+import { isFinished, requireConsultation } from './consultations.policy.js';
 
 /**
- * Documents attached to a household, a case or a session (issue 22, item 6), on the platform's file
- * storage (ADR 0010): checked by content before anything is stored, encrypted, fetched only through a
- * single-use link made for one user. A document follows the record it hangs on: a case's or a
- * session's is read by the case's clinical team and its supervisors (never the referrer), a
- * household's by whoever sees the household.
+ * Documents attached to a household, a case, a session or a consultation (issue 22, item 6), on the
+ * platform's file storage (ADR 0010): checked by content before anything is stored, encrypted, fetched
+ * only through a single-use link made for one user. A document follows the record it hangs on: a
+ * case's or a session's is read by the case's clinical team and its supervisors (never the referrer),
+ * a consultation's by its team and the consulting service's coordinators (never the requesting
+ * service), a household's by whoever sees the household.
  */
 interface Owner {
   householdId: string;
   caseId: string | null;
+  /** The lead of a consultation, who may remove its documents like a case's lead. */
+  consultationLeadId?: string | null;
 }
 
 /** Whom the record lets read or add (throws OutOfScope / a 403 like the record itself). */
@@ -54,6 +58,20 @@ async function requireRecord({
     const household = await visibleHousehold({ tx, householdId: id });
     if (!household) throw new OutOfScope('household', id);
     return { householdId: household.id, caseId: null };
+  }
+  if (kind === 'consultation') {
+    const found = await requireConsultation({ tx, id, needs: write ? ['team'] : ['team', 'supervisor'] });
+    if (write && isFinished(found.status))
+      throw problems.field(
+        'id',
+        'finished',
+        {
+          it: 'La consulenza è conclusa: non si aggiungono né rimuovono documenti.',
+          en: 'The consultation is finished: documents are no longer added or removed.',
+        },
+        409,
+      );
+    return { householdId: found.householdId, caseId: null, consultationLeadId: found.leadUserId };
   }
   const caseId = kind === 'session' ? await caseOfSession({ tx, sessionId: id }) : id;
   if (!caseId) throw new OutOfScope('session', id);
@@ -84,6 +102,14 @@ export async function mayReadDocumentFile({ tx, file }: { tx: Tx; file: FileOwne
   return true;
 }
 
+/** The record an audit event about a document names: the consultation, else the case, else the household. */
+const auditedRecord = ({ kind, id, owner }: { kind: TDocumentAttachedKind; id: string; owner: Owner }) =>
+  kind === 'consultation'
+    ? { recordType: 'consultation', recordId: id }
+    : owner.caseId
+      ? { recordType: 'case', recordId: owner.caseId }
+      : { recordType: 'household', recordId: owner.householdId };
+
 const leadOf = (tx: Tx, userId: string) => async (caseId: string) =>
   (await caseAccessOf({ tx, id: caseId }))?.leadUserId === userId;
 
@@ -93,20 +119,17 @@ async function listed({
   tx,
   where,
   record,
+  leads,
 }: {
   deps: Deps;
   ctx: AccessContext;
   tx: Tx;
   where: ReturnType<typeof sql>;
-  record: { recordType: 'case' | 'household'; recordId: string; leadCaseId: string | null };
+  record: { recordType: 'case' | 'household' | 'consultation'; recordId: string };
+  /** Whether the viewer leads the record a listed document hangs on (and so may remove it). */
+  leads: (caseId: string | null) => boolean;
 }) {
-  const isLead = record.leadCaseId ? await leadOf(tx, ctx.userId)(record.leadCaseId) : false;
-  const documents = await listDocuments({
-    deps,
-    tx,
-    where,
-    viewer: { userId: ctx.userId, leadOf: (caseId) => isLead && caseId === record.leadCaseId },
-  });
+  const documents = await listDocuments({ deps, tx, where, viewer: { userId: ctx.userId, leadOf: leads } });
   await writeAudit({
     tx,
     actor: actorOf(ctx),
@@ -127,12 +150,14 @@ export function listCaseDocuments({ deps, ctx, caseId }: { deps: Deps; ctx: Acce
     ctx,
     work: async (tx): Promise<TCaseDocument[]> => {
       const found = await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor'] });
+      const isLead = await leadOf(tx, ctx.userId)(found.id);
       return listed({
         deps,
         ctx,
         tx,
-        where: sql`(d.case_id = ${found.id} or (d.case_id is null and d.household_id = ${found.householdId}))`,
-        record: { recordType: 'case', recordId: found.id, leadCaseId: found.id },
+        where: sql`(d.case_id = ${found.id} or (d.attached_kind = 'household' and d.household_id = ${found.householdId}))`,
+        record: { recordType: 'case', recordId: found.id },
+        leads: (docCase) => isLead && docCase === found.id,
       });
     },
   });
@@ -156,8 +181,36 @@ export function listHouseholdDocuments({
         deps,
         ctx,
         tx,
-        where: sql`d.case_id is null and d.household_id = ${householdId}`,
-        record: { recordType: 'household', recordId: householdId, leadCaseId: null },
+        where: sql`d.attached_kind = 'household' and d.household_id = ${householdId}`,
+        record: { recordType: 'household', recordId: householdId },
+        leads: () => false,
+      });
+    },
+  });
+}
+
+/** A consultation's documents: its team and the consulting service's coordinators, never the requester. */
+export function listConsultationDocuments({
+  deps,
+  ctx,
+  consultationId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  consultationId: string;
+}) {
+  return scoped({
+    db: deps.db,
+    ctx,
+    work: async (tx): Promise<TCaseDocument[]> => {
+      const owner = await requireRecord({ tx, kind: 'consultation', id: consultationId, write: false });
+      return listed({
+        deps,
+        ctx,
+        tx,
+        where: sql`d.attached_kind = 'consultation' and d.attached_id = ${consultationId}`,
+        record: { recordType: 'consultation', recordId: consultationId },
+        leads: () => owner.consultationLeadId === ctx.userId,
       });
     },
   });
@@ -251,8 +304,7 @@ export async function addDocument({
         actor: actorOf(ctx),
         event: {
           action: 'case_document.added',
-          recordType: owner.caseId ? 'case' : 'household',
-          recordId: owner.caseId ?? owner.householdId,
+          ...auditedRecord({ kind, id, owner }),
           details: { documentId, fileId, attachedKind: kind, documentClass: fields.documentClass },
         },
       });
@@ -278,14 +330,16 @@ export function removeDocument({ deps, ctx, id }: { deps: Deps; ctx: AccessConte
         id: doc.attachedId,
         write: true,
       });
-      const isLead = owner.caseId ? await leadOf(tx, ctx.userId)(owner.caseId) : false;
+      const isLead = owner.caseId
+        ? await leadOf(tx, ctx.userId)(owner.caseId)
+        : owner.consultationLeadId === ctx.userId;
       if (doc.uploadedBy !== ctx.userId && !isLead)
         throw problems.field(
           'id',
           'not_yours',
           {
-            it: 'Rimuove un documento chi lo ha caricato o il responsabile del caso.',
-            en: 'A document is removed by whoever uploaded it or by the case lead.',
+            it: 'Rimuove un documento chi lo ha caricato o il responsabile del caso o della consulenza.',
+            en: 'A document is removed by whoever uploaded it or by the lead of the case or consultation.',
           },
           403,
         );
@@ -298,8 +352,7 @@ export function removeDocument({ deps, ctx, id }: { deps: Deps; ctx: AccessConte
         actor: actorOf(ctx),
         event: {
           action: 'case_document.deleted',
-          recordType: owner.caseId ? 'case' : 'household',
-          recordId: owner.caseId ?? owner.householdId,
+          ...auditedRecord({ kind: doc.attachedKind as TDocumentAttachedKind, id: doc.attachedId, owner }),
           details: { documentId: id, fileId: doc.fileId },
         },
       });

@@ -22,15 +22,32 @@ export const documentKeys = {
 
 const casePath = (id: string, rest: string) => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
-export function useCaseDocuments(caseId: string) {
+/** Where a list of documents is read from: a case (with its sessions and household) or a consultation. */
+export interface DocumentScope {
+  key: readonly unknown[];
+  path: string;
+}
+
+export const documentScopes = {
+  ofCase: (caseId: string): DocumentScope => ({
+    key: documentKeys.ofCase(caseId),
+    path: casePath(caseId, '/documents'),
+  }),
+  ofConsultation: (id: string): DocumentScope => ({
+    key: ['consultations', 'documents', id],
+    path: `/api/consultations/${encodeURIComponent(id)}/documents`,
+  }),
+};
+
+export function useDocuments(scope: DocumentScope) {
   return useQuery({
-    queryKey: documentKeys.ofCase(caseId),
-    queryFn: () => api(casePath(caseId, '/documents'), { schema: z.array(ZCaseDocumentSchema) }),
+    queryKey: scope.key,
+    queryFn: () => api(scope.path, { schema: z.array(ZCaseDocumentSchema) }),
   });
 }
 
 /** One document: the form's fields first, then the file (the server reads them in that order). */
-export function useAddCaseDocument(caseId: string) {
+export function useAddDocument(scope: DocumentScope) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({
@@ -56,15 +73,15 @@ export function useAddCaseDocument(caseId: string) {
         schema: ZCaseDocumentCreatedSchema,
       });
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: documentKeys.ofCase(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scope.key }),
   });
 }
 
-export function useRemoveCaseDocument(caseId: string) {
+export function useRemoveDocument(scope: DocumentScope) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api(`/api/case-documents/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: documentKeys.ofCase(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scope.key }),
   });
 }
 

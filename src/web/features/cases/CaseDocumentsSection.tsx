@@ -19,40 +19,98 @@ import { contractResolver } from '../../ui/forms/contract-resolver.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
-import { useAddCaseDocument, useCaseDocuments, useRemoveCaseDocument } from './CaseDocumentApi.js';
+import {
+  type DocumentScope,
+  documentScopes,
+  useAddDocument,
+  useDocuments,
+  useRemoveDocument,
+} from './CaseDocumentApi.js';
+import { useCaseSessions } from './cases-api.js';
 import { useFileLink } from './court-api.js';
 
 type Values = { documentClass: string; title: string; attachTo: string };
 const toInput = (v: Values) => ({ documentClass: v.documentClass, title: v.title });
 const resolver = contractResolver<Values>(ZCaseDocumentFieldsSchema, toInput);
 
+/** A record a new document may be attached to, as the form offers it. */
+export interface DocumentTarget {
+  kind: TDocumentAttachedKind;
+  id: string;
+  label: string;
+}
+
 /**
- * Documents of the case, its household and sessions (issue 22, item 6). Each opens through a link
- * valid for one minute and one use, asked for when clicked; the team adds documents to the case, its
- * household or one of its sessions (the server checks the content and refuses what it is not).
+ * Documents of a record (issue 22, item 6). Each opens through a link valid for one minute and one
+ * use, asked for when clicked; the team adds documents to the records offered as targets (the server
+ * checks the content and refuses what it is not).
  */
-export function CaseDocumentsSection({ data }: { data: TCase }) {
+export function DocumentsSection({
+  scope,
+  targets,
+  intro,
+}: {
+  scope: DocumentScope;
+  /** Empty when the viewer may not add documents. */
+  targets: DocumentTarget[];
+  intro: string;
+}) {
   const { t } = useTranslation();
-  const documents = useCaseDocuments(data.id);
+  const documents = useDocuments(scope);
   return (
-    <section aria-labelledby="documents-heading">
+    <section aria-labelledby="documents-heading" className="mb-5">
       <h2 id="documents-heading" className="h4">
         {t('caseDocuments.title')}
       </h2>
-      <p>{t('caseDocuments.intro')}</p>
+      <p>{intro}</p>
       <AsyncContent query={documents}>
-        {(list) => <CaseDocumentList caseId={data.id} documents={list} />}
+        {(list) => <CaseDocumentList scope={scope} documents={list} />}
       </AsyncContent>
-      {data.can.edit && <CaseDocumentForm data={data} />}
+      {targets.length > 0 && <CaseDocumentForm scope={scope} targets={targets} />}
     </section>
   );
 }
 
-function CaseDocumentList({ caseId, documents }: { caseId: string; documents: TCaseDocument[] }) {
+/** The case's documents, its household's and its sessions'; the team attaches to any of them. */
+export function CaseDocumentsSection({ data }: { data: TCase }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const sessions = useCaseSessions(data.id, data.can.edit);
+  // The household is the one of the case's people (the team sees them).
+  const householdId = data.members?.[0]?.householdId ?? null;
+  const targets: DocumentTarget[] = data.can.edit
+    ? [
+        { kind: 'case', id: data.id, label: t('caseDocuments.attachedKinds.case') },
+        ...(householdId
+          ? [
+              {
+                kind: 'household' as const,
+                id: householdId,
+                label: t('caseDocuments.attachedKinds.household'),
+              },
+            ]
+          : []),
+        ...(sessions.data ?? []).map((s) => ({
+          kind: 'session' as const,
+          id: s.id,
+          label: t('caseDocuments.sessionTarget', { date: formatDateTime(s.startsAt, locale) }),
+        })),
+      ]
+    : [];
+  return (
+    <DocumentsSection
+      scope={documentScopes.ofCase(data.id)}
+      targets={targets}
+      intro={t('caseDocuments.intro')}
+    />
+  );
+}
+
+function CaseDocumentList({ scope, documents }: { scope: DocumentScope; documents: TCaseDocument[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const link = useFileLink();
-  const remove = useRemoveCaseDocument(caseId);
+  const remove = useRemoveDocument(scope);
   if (documents.length === 0) return <p>{t('caseDocuments.none')}</p>;
   return (
     <>
@@ -120,34 +178,30 @@ function CaseDocumentList({ caseId, documents }: { caseId: string; documents: TC
   );
 }
 
-function CaseDocumentForm({ data }: { data: TCase }) {
+function CaseDocumentForm({ scope, targets }: { scope: DocumentScope; targets: DocumentTarget[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const fileId = useId();
-  const add = useAddCaseDocument(data.id);
+  const add = useAddDocument(scope);
   const [file, setFile] = useState<File | null>(null);
   const [added, setAdded] = useState(false);
   const form = useForm<Values>({
     resolver,
-    defaultValues: { documentClass: '', title: '', attachTo: 'case' },
+    defaultValues: { documentClass: '', title: '', attachTo: '0' },
   });
   const { errors, isSubmitting } = form.formState;
-  // The household is the one of the case's people (the team sees them).
-  const householdId = data.members?.[0]?.householdId ?? null;
-  const targets: { value: string; label: string }[] = [
-    { value: 'case', label: t('caseDocuments.attachedKinds.case') },
-    ...(householdId ? [{ value: 'household', label: t('caseDocuments.attachedKinds.household') }] : []),
-  ];
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (!file) return;
     setAdded(false);
-    const [kind, id] =
-      values.attachTo === 'household' && householdId
-        ? (['household', householdId] as [TDocumentAttachedKind, string])
-        : (['case', data.id] as [TDocumentAttachedKind, string]);
+    const target = targets[Number(values.attachTo)] ?? targets[0]!;
     try {
-      await add.mutateAsync({ kind, id, fields: toInput(values) as TCaseDocumentFields, file });
+      await add.mutateAsync({
+        kind: target.kind,
+        id: target.id,
+        fields: toInput(values) as TCaseDocumentFields,
+        file,
+      });
       form.reset();
       setFile(null);
       setAdded(true);
@@ -179,12 +233,14 @@ function CaseDocumentForm({ data }: { data: TCase }) {
         error={fieldErrorText(t, errors.documentClass)}
         {...form.register('documentClass')}
       />
-      <SelectField
-        id="document-attach-to"
-        label={t('caseDocuments.fields.attachedTo')}
-        options={targets}
-        {...form.register('attachTo')}
-      />
+      {targets.length > 1 && (
+        <SelectField
+          id="document-attach-to"
+          label={t('caseDocuments.fields.attachedTo')}
+          options={targets.map((target, index) => ({ value: String(index), label: target.label }))}
+          {...form.register('attachTo')}
+        />
+      )}
       <div className="mb-4">
         <label htmlFor={fileId} className="form-label d-block">
           {t('caseDocuments.fields.file')}

@@ -150,8 +150,9 @@ export function useCaseMutations(id: string) {
   };
 }
 
-export function useCaseSessions(caseId: string) {
+export function useCaseSessions(caseId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: caseKeys.sessions(caseId),
     queryFn: () => api(casePath(caseId, '/sessions'), { schema: z.array(ZSessionListItemSchema) }),
   });

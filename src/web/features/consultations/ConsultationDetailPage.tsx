@@ -7,6 +7,8 @@ import { Fact, Facts } from '../../ui/Facts.js';
 import { formatDay } from '../../ui/format.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { documentScopes } from '../cases/CaseDocumentApi.js';
+import { DocumentsSection } from '../cases/CaseDocumentsSection.js';
 import { ConsultationSettings } from './ConsultationSettings.js';
 import { useConsultation, useConsultationMutations } from './consultations-api.js';
 import { OpinionsSection } from './OpinionsSection.js';
@@ -70,6 +72,17 @@ function ConsultationView({ consultation: k }: { consultation: TConsultation }) 
       {k.presentation && <PresentationSection consultation={k} editable={team && running} />}
       {k.sessions && <SessionsSection consultation={k} editable={team && running} />}
       <OpinionsSection consultation={k} editable={team && running} />
+      {k.access !== 'requester' && (
+        <DocumentsSection
+          scope={documentScopes.ofConsultation(k.id)}
+          targets={
+            team && running
+              ? [{ kind: 'consultation', id: k.id, label: t('caseDocuments.attachedKinds.consultation') }]
+              : []
+          }
+          intro={t('caseDocuments.consultationIntro')}
+        />
+      )}
       {team && running && <ConvertAndClose consultationId={k.id} />}
     </>
   );
