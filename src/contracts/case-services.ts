@@ -132,12 +132,17 @@ export const OUTSIDE_ROLES = [
   'first_line_worker',
   'health_professional',
   'interpreter',
+  /** A researcher of a research service, only for families whose research consent is in force. */
+  'researcher',
   'other',
 ] as const;
 export const OUTSIDE_NAME_MAX = 200;
 export const ZOutsideParticipantCreateSchema = z.strictObject({
   role: z.enum(OUTSIDE_ROLES),
-  /** The referring social worker as a user (the referral's sender): recorded, never given the case. */
+  /**
+   * The referring social worker (the referral's sender), or a researcher offered by `researchers`:
+   * recorded as users, never given the case.
+   */
   userId: ZIdSchema.nullable().optional(),
   name: text({ max: OUTSIDE_NAME_MAX }).nullable().optional(),
   organisation: text({ max: OUTSIDE_NAME_MAX }).nullable().optional(),
@@ -165,6 +170,8 @@ export const ZSessionPracticeSchema = z.object({
   outsideParticipants: z.array(ZOutsideParticipantSchema),
   /** The referring social worker, offered as an outside participant (never given the case). */
   referrer: z.object({ id: ZIdSchema, displayName: z.string() }).nullable(),
+  /** Researchers who may take part: only when every person of the case has a research consent in force. */
+  researchers: z.array(z.object({ id: ZIdSchema, displayName: z.string() })),
   noteHistory: z.array(
     z.object({
       section: ZNoteSectionSchema,
@@ -176,3 +183,22 @@ export const ZSessionPracticeSchema = z.object({
   canWrite: z.boolean(),
 });
 export type TSessionPractice = z.infer<typeof ZSessionPracticeSchema>;
+
+// ---- Researchers in sessions (issue 22, item 4) ----------------------------------------------
+
+export const RESEARCH_NOTE_MAX = 20_000;
+export const ZResearchNoteInputSchema = z.strictObject({ body: multilineText({ max: RESEARCH_NOTE_MAX }) });
+
+/** A session a researcher took part in, as the researcher sees it: no name, the case by its research code. */
+export const ZResearchSessionSchema = z.object({
+  id: ZIdSchema,
+  caseCode: z.string(),
+  kind: z.string(),
+  startsAt: z.iso.datetime(),
+  status: z.enum(SESSION_STATUSES),
+  /** The researcher's own notes, already pseudonymised: the family's names are replaced by codes. */
+  notes: z.array(z.object({ id: ZIdSchema, body: z.string(), writtenAt: z.iso.datetime() })),
+  /** Whether a note may still be written: the family's research consent is still in force. */
+  canWrite: z.boolean(),
+});
+export type TResearchSession = z.infer<typeof ZResearchSessionSchema>;

@@ -169,6 +169,8 @@ export const ZPersonSchema = z.object({
   identifierType: ZIdentifierTypeSchema,
   identifier: z.string().nullable(),
   hasSafetyDetails: z.boolean(),
+  /** Set when this record was a duplicate merged into another person's record (read-only then). */
+  mergedIntoId: ZIdSchema.nullable(),
 });
 export type TPerson = z.infer<typeof ZPersonSchema>;
 

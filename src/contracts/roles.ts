@@ -70,6 +70,7 @@ export const ZPermissionSchema = z.enum([
   'cases.supervise',
   'sessions.attend',
   'research.export',
+  'research.sessions',
   'jobs.manage',
   'identity-providers.manage',
   'identity-providers.review',

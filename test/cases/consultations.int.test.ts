@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TCase } from '../../src/contracts/cases.js';
 import type { TConsultation, TConsultationListItem } from '../../src/contracts/consultations.js';
-import type { TReferral } from '../../src/contracts/referrals.js';
-import { casesTestKit, consentFor, minorConsent, SECTIONS } from './support.js';
+import { casesTestKit } from './support.js';
 
 const { as, ids, call, ok, fields, system, openConsultation } = casesTestKit();
 

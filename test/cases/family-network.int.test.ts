@@ -291,6 +291,7 @@ describe('family network and legal roles', () => {
       thirdCountryNational: _t,
       hasSafetyDetails: _s,
       atRisk: _a,
+      mergedIntoId: _merged,
       ...edit
     } = aunt;
     // A correction that does not send the field leaves it as it was.

@@ -2,7 +2,7 @@ import type { FieldClass } from '../../platform/access/field-classes.js';
 import type { EncryptedColumn } from '../../platform/crypto/encrypted-columns.js';
 import type { RetentionClass } from '../../platform/retention/retention-classes.js';
 
-/** Documents, hand-over and printing (issue 22, items 6-7): every column classed (platform/access/field-classes.ts). */
+/** Documents, duplicates, hand-over and printing (issue 22, items 6-7): every column classed (platform/access/field-classes.ts). */
 export const CASE_DOCUMENTS_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
   case_documents: {
     id: 'internal',
@@ -18,6 +18,20 @@ export const CASE_DOCUMENTS_FIELD_CLASSES: Record<string, Record<string, FieldCl
     uploaded_at: 'internal',
     deleted_at: 'internal',
     deleted_by: 'internal',
+  },
+  person_merges: {
+    id: 'internal',
+    kept_person_id: 'internal',
+    merged_person_id: 'internal',
+    // Why two records are one person: may say as much as the records.
+    reason: 'special',
+    // The kept record's former details (birth date, citizenship, identifier, at-risk mark).
+    filled: 'special',
+    merged_by: 'internal',
+    merged_at: 'internal',
+    reverted_by: 'internal',
+    reverted_at: 'internal',
+    revert_reason: 'special',
   },
   case_handovers: {
     id: 'internal',
@@ -35,5 +49,6 @@ export const CASE_DOCUMENTS_FIELD_CLASSES: Record<string, Record<string, FieldCl
 export const CASE_DOCUMENTS_ENCRYPTED_COLUMNS: EncryptedColumn[] = [];
 export const CASE_DOCUMENTS_RETENTION: Readonly<Record<string, RetentionClass>> = {
   case_documents: 'case_record',
+  person_merges: 'case_record',
   case_handovers: 'case_record',
 };

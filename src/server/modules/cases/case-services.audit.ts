@@ -23,6 +23,14 @@ export const CASE_SERVICES_AUDIT_ACTIONS = {
     it: 'Partecipanti esterni e storia delle note consultati',
     en: 'Outside participants and note history viewed',
   },
+  'session.research_listed': {
+    it: 'Sedute seguite per la ricerca consultate',
+    en: 'Sessions attended for research listed',
+  },
+  'session.research_note_added': {
+    it: 'Nota di ricerca (pseudonimizzata) scritta',
+    en: 'Research note (pseudonymised) written',
+  },
   'session.outside_participant_added': {
     it: 'Partecipante esterno aggiunto alla seduta',
     en: 'Outside participant added to a session',

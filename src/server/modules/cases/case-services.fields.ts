@@ -55,6 +55,14 @@ export const CASE_SERVICES_FIELD_CLASSES: Record<string, Record<string, FieldCla
     added_by: 'internal',
     added_at: 'internal',
   },
+  // A researcher's note, pseudonymised before it is stored: still about a family's life, so special.
+  session_research_notes: {
+    id: 'internal',
+    session_id: 'internal',
+    author_id: 'internal',
+    body_encrypted: 'special',
+    written_at: 'internal',
+  },
 };
 
 /** Earlier texts of a note are as sealed as the note: encrypted, the version's id as context. */
@@ -66,11 +74,19 @@ export const CASE_SERVICES_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     contextColumn: 'id',
     contextPrefix: 'session_note_versions.body',
   },
+  {
+    table: 'session_research_notes',
+    keyColumn: 'id',
+    column: 'body_encrypted',
+    contextColumn: 'id',
+    contextPrefix: 'session_research_notes.body',
+  },
 ];
 
 export const CASE_SERVICES_RETENTION: Readonly<Record<string, RetentionClass>> = {
   case_services: 'case_record',
   case_followups: 'case_record',
+  session_research_notes: 'research',
   session_note_versions: 'case_record',
   session_outside_participants: 'case_record',
 };

@@ -120,7 +120,7 @@ export async function sessionPractice({
   tx: Tx;
   keyring: Keyring;
   sessionId: string;
-}): Promise<Omit<TSessionPractice, 'referrer' | 'canWrite'> | null> {
+}): Promise<Omit<TSessionPractice, 'referrer' | 'researchers' | 'canWrite'> | null> {
   const [s] = await queryRows<{
     status: TSessionPractice['status'];
     status_reason: string | null;

@@ -17,7 +17,7 @@ import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import * as services from './case-services.service.js';
 import * as notes from './session-notes.service.js';
-import * as sessions from './sessions.service.js';
+import * as sessions from './session-practice.service.js';
 
 const ZCaseItemParamsSchema = z.strictObject({ id: ZIdSchema, itemId: ZIdSchema });
 

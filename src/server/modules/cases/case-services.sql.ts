@@ -109,3 +109,24 @@ export const sessionOutsideParticipants = pgTable(
     check('session_outside_participants_role_check', inList(t.role, OUTSIDE_ROLES)),
   ],
 );
+
+/**
+ * A researcher's note on a session they took part in (issue 22, item 4): written only while every
+ * person of the case has a research consent in force, stored pseudonymised (the family's names
+ * replaced by research codes before encryption), read by its author only.
+ */
+export const sessionResearchNotes = pgTable(
+  'session_research_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => caseSessions.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    bodyEncrypted: text('body_encrypted').notNull(),
+    writtenAt: ts('written_at').notNull().defaultNow(),
+  },
+  (t) => [index('session_research_notes_author_idx').on(t.authorId, t.sessionId)],
+);

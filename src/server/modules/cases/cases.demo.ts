@@ -315,6 +315,28 @@ export async function seedDemoCases({ tx, keyring, serviceIds, userIds, district
     planApprovedDaysAgo: 180,
     closedDaysAgo: 10,
   });
+  // Arta registered a second time at a later intake, her family name misspelt and her birth date
+  // written in: the possible duplicates page offers to merge the two (issue 22, item 7).
+  await tx.insert(people).values({
+    householdId: closed.id,
+    position: 2,
+    ...personValues({
+      givenName: 'Arta',
+      familyName: 'Hoxa',
+      relationship: 'reference_person',
+      caseRole: 'victim',
+      gender: 'female',
+      birthYear: 1987,
+      birthDate: '1987-05-12',
+      citizenship: 'AL',
+      languages: ['sq', 'it'],
+      preferredLanguage: 'sq',
+      interpreterNeeded: true,
+      preferredMediatorGender: 'female',
+      municipality: '016219',
+      identifierType: 'none',
+    } as TPersonInput),
+  });
 
   // 6. From the other Ambito, declined.
   const declined = await household(

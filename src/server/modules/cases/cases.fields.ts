@@ -40,6 +40,7 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     lives_in_household: 'special',
     contact_encrypted: 'safety',
     safe_contact_encrypted: 'safety',
+    merged_into_id: 'internal',
     created_at: 'internal',
     updated_at: 'internal',
   },

@@ -46,8 +46,10 @@ import { consultationsRoutes } from './consultations.routes.js';
 import { courtEscalationJob } from './court-escalation.js';
 import { courtReminders } from './court-reminders.js';
 import { householdsRoutes } from './households.routes.js';
+import { personMergesRoutes } from './person-merges.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
 import { reminderJob } from './reminders.js';
+import { sessionResearchRoutes } from './session-research.routes.js';
 import { sessionsRoutes } from './sessions.routes.js';
 import { TUTELA_AUDIT_ACTIONS } from './tutela.audit.js';
 import { tutelaRoutes } from './tutela.routes.js';
@@ -65,6 +67,8 @@ const casesRoutes =
     await app.register(caseServicesRoutes(deps));
     await app.register(consultationsRoutes(deps));
     await app.register(caseDocumentsRoutes(deps));
+    await app.register(personMergesRoutes(deps));
+    await app.register(sessionResearchRoutes(deps));
   };
 
 export const casesModule: TramaModule = {

@@ -82,6 +82,8 @@ export const people = pgTable(
     contactEncrypted: text('contact_encrypted'),
     /** Safe-contact rules: channels, times, code word, never-write-to (safety, encrypted). */
     safeContactEncrypted: text('safe_contact_encrypted'),
+    /** A duplicate record merged into another (person-merges.service.ts): kept, read-only, reversible. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => people.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -102,7 +102,10 @@ export async function duplicateProblems({
         ? sql`(trama_fold(p.given_name) = trama_fold(${person.givenName})
               and trama_fold(p.family_name) = trama_fold(${person.familyName}) and p.birth_year = ${person.birthYear})`
         : sql`false`;
-    const except = exceptPersonId ? sql`and p.id <> ${exceptPersonId}` : sql``;
+    // A duplicate already merged into someone is not a second match (its kept record is).
+    const except = exceptPersonId
+      ? sql`and p.id <> ${exceptPersonId} and p.merged_into_id is null`
+      : sql`and p.merged_into_id is null`;
     const found = await queryRows<{ household_id: string; code: string; by_identifier: boolean }>(
       tx,
       sql`select p.household_id, h.code, ${sameIdentifier} as by_identifier

@@ -41,11 +41,24 @@ const EDITABLE: (keyof TPerson & keyof TPersonUpdate)[] = [
   'identifier',
 ];
 
-/** The person when the acting service owns their household and may edit them; otherwise not found. */
+/**
+ * The person when the acting service owns their household and may edit them; otherwise not found.
+ * A duplicate merged into another record is read-only: the kept record is the one corrected.
+ */
 async function ownPerson({ tx, personId }: { tx: Tx; personId: string }) {
   const person = await findPerson({ tx, id: personId });
   if (!person || !(await findOwnHousehold({ tx, id: person.householdId })))
     throw new OutOfScope('person', personId);
+  if (person.mergedIntoId)
+    throw problems.field(
+      'personId',
+      'merged',
+      {
+        it: 'Questa scheda è stata unita a quella della stessa persona: correggi la scheda tenuta, o annulla l’unione.',
+        en: 'This record was merged into the same person’s record: correct the kept record, or undo the merge.',
+      },
+      409,
+    );
   return person;
 }
 
@@ -53,10 +66,10 @@ async function ownPerson({ tx, personId }: { tx: Tx; personId: string }) {
  * What decides whether a person is protected from the perpetrator's team (a victim, a minor:
  * trama_is_minor, trama_blocked_people_of): fixed once the person has been referred.
  */
-const PROTECTION_FIELDS: string[] = ['caseRole', 'birthYear', 'birthDate'];
+export const PROTECTION_FIELDS: string[] = ['caseRole', 'birthYear', 'birthDate'];
 
 /** Whether the person was ever referred to another service. */
-async function isReferred({ tx, personId }: { tx: Tx; personId: string }) {
+export async function isReferred({ tx, personId }: { tx: Tx; personId: string }) {
   const n = await unsafeAsSystem(tx, (sys) =>
     countOf(sys, sql`select count(*)::int as n from referral_people where person_id = ${personId}`),
   );

@@ -134,7 +134,15 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'governance.read',
   ],
   editor: ['structure.read', 'training.browse', 'mediation.library', 'governance.read'],
-  researcher: ['structure.read', 'observatory.read', 'research.export', 'training.browse', 'governance.read'],
+  // Takes part in ethnoclinical sessions of families with a research consent, writing pseudonymised notes.
+  researcher: [
+    'structure.read',
+    'observatory.read',
+    'research.export',
+    'research.sessions',
+    'training.browse',
+    'governance.read',
+  ],
   // A finance officer of an autonomy_housing service: budgets, approving and paying rent support
   // requested by someone else (four-eyes in the database), the ledger and its export.
   finance: [

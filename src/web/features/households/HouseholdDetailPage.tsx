@@ -19,6 +19,7 @@ import { FamilyNetworkSection } from './FamilyNetworkSection.js';
 import { useHousehold } from './households-api.js';
 import { MembersTable } from './MembersTable.js';
 import { PersonHistory } from './PersonHistory.js';
+import { PersonMergesPanel } from './PersonMergesPanel.js';
 import { ResidencePanel } from './ResidencePanel.js';
 import { useReferenceOptions, WhenReferenceLoaded } from './reference-options.js';
 import { SafetyPanel } from './SafetyPanel.js';
@@ -213,6 +214,7 @@ function MemberPanel({
       <SafetyPanel householdId={household.id} person={person} />
       <ResidencePanel person={person} />
       <ExclusionsSection person={person} />
+      <PersonMergesPanel person={person} />
       <PersonHistory person={person} />
     </section>
   );

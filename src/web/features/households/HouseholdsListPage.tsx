@@ -45,8 +45,13 @@ export function HouseholdsListPage({
       <PageHeading title={t('households.list.title')}>
         <p className="mb-2">{t('households.list.intro')}</p>
         {canWrite && (
-          <Link to="/households/new" className="btn btn-primary btn-sm">
+          <Link to="/households/new" className="btn btn-primary btn-sm me-2">
             {t('households.list.new')}
+          </Link>
+        )}
+        {canWrite && (
+          <Link to="/households/duplicates" className="btn btn-outline-primary btn-sm">
+            {t('personMerges.page.link')}
           </Link>
         )}
       </PageHeading>

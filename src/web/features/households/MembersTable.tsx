@@ -49,6 +49,9 @@ export function MembersTable({
                 {person.atRisk && (
                   <span className="badge bg-dark ms-1">{t('households.members.atRisk')}</span>
                 )}
+                {person.mergedIntoId && (
+                  <span className="badge bg-secondary ms-1">{t('personMerges.badge')}</span>
+                )}
                 {/* The space keeps the name and the mark two words for a screen reader. */}
                 {!person.livesInHousehold && ' '}
                 {!person.livesInHousehold && (
@@ -99,7 +102,8 @@ export function MembersTable({
                 >
                   {t('households.members.open')}
                 </button>
-                {onEdit && (
+                {/* A merged duplicate is read-only: its kept record is the one corrected. */}
+                {onEdit && !person.mergedIntoId && (
                   <button
                     type="button"
                     id={`edit-person-${person.id}`}

@@ -10,9 +10,12 @@ import en from './i18n/en.json';
 import familyEn from './i18n/family.en.json';
 import familyIt from './i18n/family.it.json';
 import it from './i18n/it.json';
+import mergesEn from './i18n/merges.en.json';
+import mergesIt from './i18n/merges.it.json';
 
 const HouseholdCreatePage = lazyPage(() => import('./households.pages.js'), 'HouseholdCreatePage');
 const HouseholdDetailPage = lazyPage(() => import('./households.pages.js'), 'HouseholdDetailPage');
+const DuplicatesPage = lazyPage(() => import('./households.pages.js'), 'DuplicatesPage');
 const HouseholdsListPage = lazyPage(() => import('./households.pages.js'), 'HouseholdsListPage');
 
 const householdFilters = contractSearch({
@@ -51,6 +54,13 @@ export const householdsModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'households.write'),
       component: HouseholdCreatePage,
     });
+    const duplicatesRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/households/duplicates',
+      staticData: CASE_RECORD,
+      beforeLoad: ({ context }) => requireAny(context.session, 'households.write'),
+      component: DuplicatesPage,
+    });
     const householdDetailRoute = createRoute({
       getParentRoute: () => appLayout,
       path: '/households/$householdId',
@@ -61,9 +71,9 @@ export const householdsModule = {
         return <HouseholdDetailPage key={householdId} householdId={householdId} />;
       }),
     });
-    return [householdsRoute, householdCreateRoute, householdDetailRoute] as const;
+    return [householdsRoute, householdCreateRoute, duplicatesRoute, householdDetailRoute] as const;
   },
   nav: [{ to: '/households', labelKey: 'nav.households', anyOf: ['households.read'], order: 80 }],
   // The family network's messages have their own files (family.*.json); a key defined twice throws.
-  i18n: { it: mergeCatalogues([it, familyIt]), en: mergeCatalogues([en, familyEn]) },
+  i18n: { it: mergeCatalogues([it, familyIt, mergesIt]), en: mergeCatalogues([en, familyEn, mergesEn]) },
 } satisfies FeatureModule;
