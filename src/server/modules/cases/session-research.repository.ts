@@ -61,9 +61,9 @@ export async function researchSessionsOfMine({
   userId: string;
   sessionId?: string;
 }) {
-  const ids = (
-    await queryRows<{ id: string }>(tx, sql`select unnest(trama_research_sessions()) as id`)
-  ).map((r) => r.id);
+  const ids = (await queryRows<{ id: string }>(tx, sql`select unnest(trama_research_sessions()) as id`)).map(
+    (r) => r.id,
+  );
   const wanted = sessionId ? ids.filter((id) => id === sessionId) : ids;
   if (wanted.length === 0) return [];
   return unsafeAsSystem(tx, (sys) =>
