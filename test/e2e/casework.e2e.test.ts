@@ -92,4 +92,42 @@ describe('the record as practice needs it: assessments, plan, services, document
     await h1(page, /^Consulenza /).waitFor();
     await expectAccessible(page, 'consultation');
   });
+
+  it('the operator merges a person registered twice, then undoes it from the person’s panel', async () => {
+    const page = await as('operatrice');
+    await page.goto('/households');
+    await page.getByRole('link', { name: 'Possibili doppioni' }).click();
+    await h1(page, 'Possibili doppioni').waitFor();
+    const pair = page.getByRole('region', { name: /^Arta Hox\S+ e Arta Hox\S+$/ });
+    await pair.waitFor();
+    await expectAccessible(page, 'possible duplicates');
+    const household = await pair.getByRole('link').first().getAttribute('href');
+    await pair.getByRole('button', { name: /^Tieni la scheda di Arta Hoxha/ }).click();
+    await pair
+      .getByLabel('Perché sono la stessa persona')
+      .fill('Cognome scritto male alla seconda accoglienza.');
+    await pair.getByRole('button', { name: 'Unisci le schede' }).click();
+    await expect.poll(() => pair.count(), { timeout: 10_000 }).toBe(0);
+
+    await page.goto(household!);
+    const row = page.getByRole('row', { name: /Arta Hoxa/ });
+    await row.getByText('Unita a un’altra scheda').waitFor();
+    await row.getByRole('button', { name: /^Consensi e sicurezza di Arta Hoxa/ }).click();
+    await page.getByRole('heading', { name: 'Schede unite' }).waitFor();
+    await expectAccessible(page, 'household with a merged record');
+    await page.getByRole('button', { name: 'Annulla l’unione', exact: true }).click();
+    await page
+      .getByLabel('Perché annulli l’unione')
+      .fill('Verificato: sono due accoglienze della stessa persona, ma da rivedere.');
+    await page.getByRole('button', { name: 'Annulla l’unione', exact: true }).click();
+    await page.getByText(/^Unione annullata il /).waitFor();
+    await expect.poll(() => row.getByText('Unita a un’altra scheda').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('a researcher finds the sessions attended for research', async () => {
+    const page = await as('ricercatrice');
+    await menu(page).getByRole('link', { name: 'Sedute seguite' }).click();
+    await h1(page, 'Sedute seguite per la ricerca').waitFor();
+    await expectAccessible(page, 'research sessions');
+  });
 });

@@ -31,7 +31,8 @@ const resolver = contractResolver<OutsideValues>(ZOutsideParticipantCreateSchema
 
 /**
  * Professionals from outside the team who attended (the referring social worker, a teacher, a
- * first-line worker): names on the session, never access to the case.
+ * first-line worker, a researcher when the family consented to research): names on the session,
+ * never access to the case.
  */
 export function CaseServiceOutsideParticipants({
   session,
@@ -102,10 +103,31 @@ export function CaseServiceOutsideParticipants({
               {t('caseServices.outside.addReferrer', { name: practice.referrer.displayName })}
             </button>
           )}
+          {practice.researchers
+            .filter(
+              (r) =>
+                !practice.outsideParticipants.some(
+                  (p) => p.role === 'researcher' && p.name === r.displayName,
+                ),
+            )
+            .map((r) => (
+              <button
+                key={r.id}
+                type="button"
+                className="btn btn-outline-primary btn-sm"
+                disabled={addOutside.isPending}
+                onClick={() => addOutside.mutate({ role: 'researcher', userId: r.id })}
+              >
+                {t('caseServices.outside.addResearcher', { name: r.displayName })}
+              </button>
+            ))}
           <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setAdding(true)}>
             {t('caseServices.outside.add')}
           </button>
         </div>
+      )}
+      {practice.canWrite && practice.researchers.length === 0 && (
+        <p className="small mt-2">{t('caseServices.outside.researchHint')}</p>
       )}
       {!adding && addOutside.error ? <ActionProblem error={addOutside.error} /> : null}
       {adding && (
@@ -118,7 +140,10 @@ export function CaseServiceOutsideParticipants({
             label={t('caseServices.outside.role')}
             required
             placeholder={t('caseServices.choose')}
-            options={OUTSIDE_ROLES.map((r) => ({ value: r, label: t(`caseServices.outside.roles.${r}`) }))}
+            options={OUTSIDE_ROLES.filter((r) => r !== 'researcher').map((r) => ({
+              value: r,
+              label: t(`caseServices.outside.roles.${r}`),
+            }))}
             error={fieldErrorText(t, errors.role)}
             {...form.register('role')}
           />

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { ZResearchSessionSchema } from '../../../contracts/case-services.js';
 import {
   type TLocale,
   ZResearchDatasetSchema,
@@ -45,5 +46,26 @@ export function useResearchExports() {
   return useQuery({
     queryKey: ['research', 'exports'],
     queryFn: () => api('/api/research/exports', { schema: z.array(ZResearchExportSchema) }),
+  });
+}
+
+/** The sessions the researcher took part in, with their own (pseudonymised) notes. */
+export function useResearchSessions() {
+  return useQuery({
+    queryKey: ['research', 'sessions'],
+    queryFn: () => api('/api/research/sessions', { schema: z.array(ZResearchSessionSchema) }),
+  });
+}
+
+export function useAddResearchNote(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { body: string }) =>
+      api(`/api/research/sessions/${encodeURIComponent(sessionId)}/notes`, {
+        method: 'POST',
+        body: input,
+        schema: ZResearchSessionSchema,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['research', 'sessions'] }),
   });
 }

@@ -7,8 +7,9 @@ import it from './i18n/it.json';
 
 const ResearchExportsPage = lazyPage(() => import('./research.pages.js'), 'ResearchExportsPage');
 const ResearchPage = lazyPage(() => import('./research.pages.js'), 'ResearchPage');
+const ResearchSessionsPage = lazyPage(() => import('./research.pages.js'), 'ResearchSessionsPage');
 
-/** Pseudonymised research exports, and their review by the audit role. */
+/** Pseudonymised research exports, their review by the audit role, and the sessions researchers attend. */
 export const researchModule = {
   id: 'research',
   routes: ({ appLayout }) => {
@@ -24,10 +25,17 @@ export const researchModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'audit.read'),
       component: ResearchExportsPage,
     });
-    return [researchRoute, researchExportsRoute] as const;
+    const researchSessionsRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/research/sessions',
+      beforeLoad: ({ context }) => requireAny(context.session, 'research.sessions'),
+      component: ResearchSessionsPage,
+    });
+    return [researchRoute, researchExportsRoute, researchSessionsRoute] as const;
   },
   nav: [
     { to: '/research', labelKey: 'nav.research', anyOf: ['research.export'], exact: true, order: 120 },
+    { to: '/research/sessions', labelKey: 'nav.researchSessions', anyOf: ['research.sessions'], order: 125 },
     { to: '/research/exports', labelKey: 'nav.researchExports', anyOf: ['audit.read'], order: 130 },
   ],
   i18n: { it, en },
