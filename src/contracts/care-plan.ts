@@ -117,6 +117,15 @@ export const ZGoalSchema = z.object({
   progress: z.enum(GOAL_PROGRESS),
   progressNote: z.string().nullable(),
   progressAt: z.iso.datetime().nullable(),
+  /** Every progress update, oldest first: the latest is `progress` above. */
+  progressLog: z.array(
+    z.object({
+      status: z.enum(GOAL_PROGRESS),
+      note: z.string().nullable(),
+      recordedBy: z.string(),
+      recordedAt: z.iso.datetime(),
+    }),
+  ),
 });
 export type TGoal = z.infer<typeof ZGoalSchema>;
 

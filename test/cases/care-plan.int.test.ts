@@ -176,6 +176,16 @@ describe('the plan, versioned', () => {
       sql`select count(*)::int as n from case_plan_progress where goal_id = ${target.id}`,
     );
     expect((logged as { n: number }).n).toBe(1);
+    // The log is read with the plan, by the supervisor too: who recorded what, when.
+    const read = await ok<TCarePlan>('supervisora', 'GET', planUrl());
+    expect(read.versions.find((v) => v.id === approvedId)!.goals[0]!.progressLog).toEqual([
+      {
+        status: 'in_progress',
+        note: 'Due notti su tre senza risvegli.',
+        recordedBy: expect.any(String),
+        recordedAt: expect.any(String),
+      },
+    ]);
 
     const changed = await ok<TCarePlan>(
       LEAD,

@@ -164,11 +164,26 @@ export async function findGoal({ tx, caseId, goalId }: { tx: Tx; caseId: string;
 export async function loadVersions({ tx, caseId }: { tx: Tx; caseId: string }) {
   const versions = await versionRows({ tx, caseId });
   const goals = await goalRows({ tx, versionIds: versions.map((v) => v.id) });
+  const log =
+    goals.length === 0
+      ? []
+      : await queryRows<{
+          goal_id: string;
+          status: TGoal['progress'];
+          note: string | null;
+          recorded_by: string;
+          recorded_at: Date;
+        }>(
+          tx,
+          sql`select goal_id, status, note, recorded_by, recorded_at from case_plan_progress
+              where goal_id = any(${`{${goals.map((g) => g.id).join(',')}}`}::uuid[]) order by recorded_at, id`,
+        );
   const names = await displayNames({
     tx,
     ids: [
       ...versions.flatMap((v) => [v.submitted_by, v.decided_by]),
       ...goals.map((g) => g.responsible_user_id),
+      ...log.map((l) => l.recorded_by),
     ].filter((x): x is string => x !== null),
   });
   const nameOf = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
@@ -201,6 +216,14 @@ export async function loadVersions({ tx, caseId }: { tx: Tx; caseId: string }) {
             progress: g.progress,
             progressNote: g.progress_note,
             progressAt: isoTime(g.progress_at),
+            progressLog: log
+              .filter((l) => l.goal_id === g.id)
+              .map((l) => ({
+                status: l.status,
+                note: l.note,
+                recordedBy: nameOf(l.recorded_by) ?? '—',
+                recordedAt: isoTime(l.recorded_at)!,
+              })),
           }),
         ),
     }),

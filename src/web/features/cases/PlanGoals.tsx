@@ -10,7 +10,7 @@ import {
 import type { TCase } from '../../../contracts/index.js';
 import { useLocale } from '../../i18n/index.js';
 import { SelectField, TextField } from '../../ui/fields.js';
-import { formatDay } from '../../ui/format.js';
+import { formatDateTime, formatDay } from '../../ui/format.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
 import { orNull } from '../../ui/forms/values.js';
 import { personName } from './AssessmentSection.js';
@@ -80,6 +80,19 @@ function GoalCard({
         {t('carePlan.goal.progress')}: {t(`carePlan.progress.${g.progress}`)}
         {g.progressNote ? ` — ${g.progressNote}` : ''}
       </p>
+      {g.progressLog.length > 0 && (
+        <details className="small mb-2">
+          <summary>{t('carePlan.goal.progressLog', { count: g.progressLog.length })}</summary>
+          <ol className="mb-0">
+            {g.progressLog.map((l) => (
+              <li key={`${l.recordedAt}-${l.status}`}>
+                {formatDateTime(l.recordedAt, locale)} · {l.recordedBy}: {t(`carePlan.progress.${l.status}`)}
+                {l.note ? ` — ${l.note}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       {isApproved && plan.can.edit && (
         <div className="row align-items-end">
           <div className="col-md-4">
