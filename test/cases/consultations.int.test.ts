@@ -187,6 +187,9 @@ describe('the written opinion', () => {
     expect([twice.statusCode, fields(twice)]).toEqual([409, ['text']]);
     const notLead = await call('clinica', 'POST', `/api/consultations/${id}/opinions/${v1}/approve`);
     expect(notLead.statusCode).toBe(403);
+    // Nor does a co-therapist become the lead by naming themselves: only the lead names another.
+    const selfNamed = await call('clinica', 'PATCH', `/api/consultations/${id}`, { leadUserId: ids.clinica });
+    expect([selfNamed.statusCode, fields(selfNamed)]).toEqual([403, ['leadUserId']]);
     const supervisor = await call('supervisora', 'POST', `/api/consultations/${id}/opinions/${v1}/approve`);
     expect(supervisor.statusCode).toBe(403);
     await ok('clinica', 'PUT', `/api/consultations/${id}/opinions/${v1}`, {

@@ -91,6 +91,8 @@ describe('duplicate people', () => {
   });
 
   it('merge one of two concurrent requests for the same duplicate, fill what the kept record lacked, audit both records', async () => {
+    // The duplicate carries a protection the kept records lack: the merge must pass it on.
+    await system(sql`update people set at_risk = true where id = ${ids.lookAlike}`);
     const answers = await Promise.all(
       [ids.mother, ids.third].map((kept) =>
         call('operatrice', 'POST', `/api/people/${kept}/merge`, {
@@ -124,6 +126,24 @@ describe('duplicate people', () => {
     );
     const merged = household.members.find((m) => m.id === ids.lookAlike)!;
     expect(merged.mergedIntoId).toBe(ids.kept);
+    expect(winner.filled).toContainEqual({ field: 'atRisk', from: false, to: true });
+    // No new data on the duplicate: not a consent, not the at-risk mark, not a write to the row.
+    const consent = await call('operatrice', 'POST', `/api/people/${ids.lookAlike}/consents`, {
+      givenBy: 'self',
+      purpose: 'research',
+      givenOn: '2026-01-10',
+      method: 'written',
+    });
+    expect(consent.statusCode).toBe(409);
+    const atRisk = await call('operatrice', 'PUT', `/api/people/${ids.lookAlike}/at-risk`, {
+      atRisk: false,
+      reason: 'Non più a rischio secondo la rete',
+    });
+    expect(atRisk.statusCode).toBe(409);
+    const written = await system(
+      sql`update people set given_name = 'Altro' where id = ${ids.lookAlike}`,
+    ).catch((error: Error & { cause?: Error }) => error.cause ?? error);
+    expect(String((written as Error).message)).toMatch(/read-only/);
     const edit = await call('operatrice', 'PUT', `/api/people/${ids.lookAlike}`, {
       ...lookAlike,
       givenName: 'Z',
@@ -147,6 +167,11 @@ describe('duplicate people', () => {
       sql`select to_char(birth_date, 'YYYY-MM-DD') as birth_date, languages from people where id = ${ids.kept}`,
     )) as { birth_date: string | null; languages: string[] }[];
     expect(kept[0]).toEqual({ birth_date: null, languages: ['ar', 'fr'] });
+    // An undo never lowers a protection: the at-risk mark taken from the duplicate stays.
+    const [risk] = (await system(sql`select at_risk from people where id = ${ids.kept}`)) as {
+      at_risk: boolean;
+    }[];
+    expect(risk!.at_risk).toBe(true);
     const [dup] = (await system(sql`select merged_into_id from people where id = ${ids.lookAlike}`)) as {
       merged_into_id: string | null;
     }[];

@@ -72,6 +72,12 @@ describe('researchers in sessions', () => {
     const [mine] = await ok<TResearchSession[]>('ricercatrice', 'GET', '/api/research/sessions');
     expect(mine).toMatchObject({ id: ids.session, status: 'held', canWrite: true, notes: [] });
     expect(mine!.caseCode).toMatch(/^C-/);
+    // The consent test answers only the researcher or the case's team: asked by anyone else (here a
+    // connection with no user), it says no even while the consent is in force.
+    const [probe] = (await system(
+      sql`select trama_session_research_consented(${ids.session}::uuid, ${ids.researcher}::uuid) as ok`,
+    )) as { ok: boolean }[];
+    expect(probe!.ok).toBe(false);
     const written = await ok<TResearchSession>(
       'ricercatrice',
       'POST',
@@ -105,10 +111,6 @@ describe('researchers in sessions', () => {
       body: 'Altra nota',
     });
     expect(refused.statusCode).toBe(409);
-    const [allowed] = (await system(
-      sql`select trama_session_research_consented(${ids.session}::uuid, ${ids.researcher}::uuid) as ok`,
-    )) as { ok: boolean }[];
-    expect(allowed!.ok).toBe(false);
     expect((await ok<TSessionPractice>('responsabile', 'GET', practiceUrl())).researchers).toEqual([]);
     // Another session's notes are not the researcher's to write.
     expect(

@@ -9,6 +9,8 @@ export const CASE_DOCUMENTS_AUDIT_ACTIONS = {
     it: 'Schede doppie della stessa persona unite',
     en: 'Duplicate records of one person merged',
   },
+  'person.duplicates_listed': { it: 'Possibili doppioni consultati', en: 'Possible duplicates listed' },
+  'person.merges_read': { it: 'Unioni di schede consultate', en: 'Merges of records viewed' },
   'person.merge_reverted': { it: 'Unione di schede annullata', en: 'Merge of records undone' },
   'case_handover.proposed': { it: 'Passaggio del caso proposto', en: 'Case hand-over proposed' },
   'case_handover.accepted': { it: 'Passaggio del caso accettato', en: 'Case hand-over accepted' },

@@ -288,6 +288,9 @@ export async function addDocument({
       content: upload.content,
     },
     within: async ({ tx, fileId }) => {
+      // Asked again where the row is written: a case closed or a consultation finished while the
+      // file was read takes nothing (the file is not kept either).
+      await requireRecord({ tx, kind, id, write: true });
       await tx.insert(caseDocuments).values({
         id: documentId,
         fileId,

@@ -267,6 +267,22 @@ export function answerHandover({
         });
       // The safety rule holds on the team as written (the transaction rolls back on refusal).
       if (await straddlesPerpetrator({ tx, userId: ctx.userId })) throw followsPerpetratorRefused();
+      // A lock set since the proposal (a conflict of interest) still stops the colleague. Read as the
+      // owner: the case's people, for the user the hand-over names, only to ask the lock.
+      const personIds = await unsafeAsSystem(tx, async (sys) =>
+        (
+          await queryRows<{ person_id: string }>(
+            sys,
+            sql`select rp.person_id from referral_people rp join cases c on c.referral_id = rp.referral_id
+                where c.id = ${caseId}`,
+          )
+        ).map((r) => r.person_id),
+      );
+      if (await isBlockedFrom({ tx, userId: ctx.userId, personIds }))
+        throw problems.conflict({
+          it: 'Sei esclusa o escluso da questo caso (conflitto di interessi o regola di sicurezza): non puoi riceverlo.',
+          en: 'You are excluded from this case (conflict of interest or a safety rule): you cannot take it.',
+        });
       await audit(tx, ctx, 'case_handover.accepted', caseId, {
         handoverId,
         fromUserId: row.from_user_id,

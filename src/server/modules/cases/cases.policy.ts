@@ -6,7 +6,7 @@ import type { GrantCheck } from '../../platform/access/break-glass.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
-import { HttpProblem } from '../../platform/http/problem.js';
+import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { findPersonInCare } from './households.repository.js';
 
 /**
@@ -227,10 +227,25 @@ export async function requirePersonInCare({ tx, personId }: { tx: Tx; personId: 
   return person;
 }
 
-/** Only the household's own service writes a person's safety details and at-risk mark. */
+/** A duplicate merged into another record takes no new data: the kept record does (ADR 0025). */
+export function refuseMerged(person: { merged: boolean }) {
+  if (person.merged)
+    throw problems.field(
+      'personId',
+      'merged',
+      {
+        it: 'Questa scheda è stata unita a quella della stessa persona: registra i dati sulla scheda tenuta, o annulla l’unione.',
+        en: 'This record was merged into the same person’s record: record the data on the kept record, or undo the merge.',
+      },
+      409,
+    );
+}
+
+/** Only the household's own service writes a person's safety details and at-risk mark; never on a merged duplicate. */
 export async function requireOwnPerson({ tx, personId }: { tx: Tx; personId: string }) {
   const person = await requirePersonInCare({ tx, personId });
   if (!person.owner) throw new OutOfScope('person', personId);
+  refuseMerged(person);
   return person;
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TAttendeeInput,
@@ -7,7 +7,8 @@ import type {
 } from '../../../contracts/consultations.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
-import type { Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { type FieldError, problems } from '../../platform/http/problem.js';
 import type { ConsultationAccess } from './consultations.policy.js';
@@ -85,6 +86,21 @@ async function checkAttendees({
   const requesterUsers = new Set(
     (await serviceUsers({ tx, serviceId: found.requestingServiceId })).map((u) => u.id),
   );
+  // Read as the owner: the mediation registry is the mediation coordinator's; only whether a user is in it.
+  const mediatorIds = attendees.flatMap((a) => (a.role === 'mediator' && a.userId ? [a.userId] : []));
+  const mediators = new Set(
+    mediatorIds.length === 0
+      ? []
+      : (
+          await unsafeAsSystem(tx, (sys) =>
+            queryRows<{ user_id: string }>(
+              sys,
+              sql`select m.user_id from mediators m join users u on u.id = m.user_id
+                  where u.disabled_at is null and m.user_id in (${uuidList(mediatorIds)})`,
+            ),
+          )
+        ).map((r) => r.user_id),
+  );
   const errors: FieldError[] = [];
   attendees.forEach((a, i) => {
     if (a.role === 'lead_therapist' || a.role === 'co_therapist') {
@@ -97,6 +113,11 @@ async function checkAttendees({
     } else if (a.role === 'mediator') {
       if (!a.name && !a.userId)
         errors.push(fieldError(i, 'name', 'Indica il nome del mediatore.', 'Give the mediator’s name.'));
+      // A mediator recorded as a user is one the mediation registry knows; otherwise by name only.
+      if (a.userId && !mediators.has(a.userId))
+        errors.push(
+          fieldError(i, 'userId', 'Scegli un mediatore del registro.', 'Choose a mediator of the registry.'),
+        );
       if (!a.language) errors.push(fieldError(i, 'language', 'Indica la lingua.', 'Give the language.'));
     } else if (a.role === 'family_member') {
       if (!a.personId || !family.has(a.personId))

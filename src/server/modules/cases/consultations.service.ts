@@ -11,6 +11,7 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { requireCase } from './cases.policy.js';
 import { referrals } from './cases.sql.js';
 import { type ConsultationAccess, isFinished, requireConsultation } from './consultations.policy.js';
 import {
@@ -258,7 +259,19 @@ export function updateConsultation({
     ctx,
     work: async (tx) => {
       const found = await requireWorkable({ tx, id });
-      if (input.leadUserId) {
+      if (input.leadUserId && input.leadUserId !== found.leadUserId) {
+        // Only the lead therapist names another (the lead approves the opinion: nobody takes that by
+        // naming themselves); a trigger holds the same rule (migration 0051).
+        if (found.leadUserId !== null && found.leadUserId !== ctx.userId)
+          throw problems.field(
+            'leadUserId',
+            'not-lead',
+            {
+              it: 'Cambia il terapeuta referente solo chi lo è ora.',
+              en: 'Only the current lead therapist names another lead.',
+            },
+            403,
+          );
         const team = await serviceUsers({ tx, serviceId: found.serviceId });
         if (!team.some((u) => u.id === input.leadUserId))
           throw problems.field('leadUserId', 'not-in-team', {
@@ -361,6 +374,8 @@ export function consultationOfCase({
     db: deps.db,
     ctx,
     work: async (tx) => {
+      // Asked only of a case the viewer reaches (others get the case's audited 404).
+      await requireCase({ tx, id: caseId, needs: ['clinical', 'supervisor', 'break_glass'] });
       const [row] = await queryRows<{ id: string }>(
         tx,
         sql`select k.id from consultations k where k.case_id = ${caseId}`,

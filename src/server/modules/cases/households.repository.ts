@@ -186,12 +186,13 @@ export async function findPersonInCare({ tx, personId }: { tx: Tx; personId: str
     owner: boolean;
     case_role: string;
     minor: boolean;
+    merged: boolean;
   }>(
     tx,
     // Minor or not by the database's one rule (trama_is_minor, migration 0007), which also keeps
     // minors from the perpetrator's team.
     sql`select p.id, h.owner_service_id = (select trama_service()) as owner, p.case_role,
-          trama_is_minor(p.birth_date, p.birth_year, p.case_role) as minor
+          trama_is_minor(p.birth_date, p.birth_year, p.case_role) as minor, p.merged_into_id is not null as merged
         from people p join households h on h.id = p.household_id
         where p.id = ${personId} and (h.owner_service_id = (select trama_service()) or p.id in (
           select rp.person_id from referral_people rp join cases c on c.referral_id = rp.referral_id

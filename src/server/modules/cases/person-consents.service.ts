@@ -9,7 +9,7 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import { rethrowConstraintViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { requirePersonInCare } from './cases.policy.js';
+import { refuseMerged, requirePersonInCare } from './cases.policy.js';
 import { caseTeam, consents, personExclusions } from './cases.sql.js';
 import { consentsOf, exclusionsOf, findConsent, toExclusions } from './households.repository.js';
 
@@ -30,6 +30,7 @@ export async function createConsent({
     ctx,
     work: async (tx) => {
       const person = await requirePersonInCare({ tx, personId });
+      refuseMerged(person);
       if (person.minor && input.givenBy === 'self' && input.method !== 'court_order')
         throw problems.field('givenBy', 'minor', {
           it: 'Per un minore il consenso è dato dal legale rappresentante.',

@@ -10,7 +10,7 @@ import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { personProblems, personValues, rethrowUnknownMunicipality } from './cases.people.js';
-import { displayNames } from './cases.policy.js';
+import { displayNames, refuseMerged } from './cases.policy.js';
 import { people, personChanges } from './cases.sql.js';
 import { findOwnHousehold, findPerson } from './households.repository.js';
 import { duplicatesOf } from './households.service.js';
@@ -49,16 +49,7 @@ async function ownPerson({ tx, personId }: { tx: Tx; personId: string }) {
   const person = await findPerson({ tx, id: personId });
   if (!person || !(await findOwnHousehold({ tx, id: person.householdId })))
     throw new OutOfScope('person', personId);
-  if (person.mergedIntoId)
-    throw problems.field(
-      'personId',
-      'merged',
-      {
-        it: 'Questa scheda è stata unita a quella della stessa persona: correggi la scheda tenuta, o annulla l’unione.',
-        en: 'This record was merged into the same person’s record: correct the kept record, or undo the merge.',
-      },
-      409,
-    );
+  refuseMerged({ merged: person.mergedIntoId !== null });
   return person;
 }
 

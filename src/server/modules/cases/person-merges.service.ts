@@ -71,6 +71,15 @@ export function listDuplicates({ deps, ctx }: { deps: Deps; ctx: AccessContext }
           },
         ]),
       );
+      // Names and births of the people listed: the read is audited like a search of the households.
+      await writeAudit({
+        tx,
+        actor: actorOf(ctx),
+        event: {
+          action: 'person.duplicates_listed',
+          details: { pairs: pairs.length, people: [...new Set(pairs.flatMap((p) => [p.a, p.b]))] },
+        },
+      });
       return pairs.map((p) => ({
         a: byId.get(p.a)!,
         b: byId.get(p.b)!,
@@ -280,8 +289,10 @@ export function revertMerge({
       const kept = (await findPerson({ tx, id: found.kept.id }))!;
       // Birth data decide who may see a person: once referred, what was filled stays.
       const referred = await isReferred({ tx, personId: found.kept.id });
+      // The at-risk mark is cleared only with its own reason (person-safety.service.ts), never by an undo.
       const restored = found.filled.filter(
         (f) =>
+          f.field !== 'atRisk' &&
           !(referred && PROTECTION_FIELDS.includes(f.field)) &&
           JSON.stringify(kept[f.field as keyof TPerson] ?? null) === JSON.stringify(f.to ?? null),
       );
@@ -325,10 +336,22 @@ export function mergesOf({ deps, ctx, personId }: { deps: Deps; ctx: AccessConte
     ctx,
     work: async (tx) => {
       if (!(await findPerson({ tx, id: personId }))) throw new OutOfScope('person', personId);
-      return selectMerges({
+      const merges = await selectMerges({
         tx,
         where: sql`(m.kept_person_id = ${personId} or m.merged_person_id = ${personId})`,
       });
+      if (merges.length > 0)
+        await writeAudit({
+          tx,
+          actor: actorOf(ctx),
+          event: {
+            action: 'person.merges_read',
+            recordType: 'person',
+            recordId: personId,
+            details: { merges: merges.map((m) => m.id) },
+          },
+        });
+      return merges;
     },
   });
 }
