@@ -61,6 +61,19 @@ const ROLES = [
   'dpo',
 ];
 
+/** Who gets a link to a case's, a session's or a consultation's document: its team and supervisor. */
+const CLINICAL_TEAM_AND_SUPERVISOR = {
+  operatrice: 404,
+  responsabile: 200,
+  clinica: 200,
+  supervisora: 200,
+  mediatrice: 404,
+  coordinatrice: 404,
+  ricercatrice: 404,
+  'operatore.romano': 404,
+  dpo: 404,
+};
+
 async function linkMatrix(fileId: string) {
   const answers: Record<string, number> = {};
   for (const who of ROLES)
@@ -109,17 +122,7 @@ describe('documents of a household, a case and a session', () => {
     expect(added.statusCode, added.body).toBe(201);
     const { fileId } = added.json() as { fileId: string };
     ids.caseFile = fileId;
-    expect(await linkMatrix(fileId)).toEqual({
-      operatrice: 404,
-      responsabile: 200,
-      clinica: 200,
-      supervisora: 200,
-      mediatrice: 404,
-      coordinatrice: 404,
-      ricercatrice: 404,
-      'operatore.romano': 404,
-      dpo: 404,
-    });
+    expect(await linkMatrix(fileId)).toEqual(CLINICAL_TEAM_AND_SUPERVISOR);
     const [denied] = await system(sql`select count(distinct a.actor_user_id)::int as n from audit_events a
         where a.action = 'access.denied' and a.details->>'fileId' = ${fileId}`);
     expect((denied as { n: number }).n).toBe(6);
@@ -149,17 +152,7 @@ describe('documents of a household, a case and a session', () => {
       fields: { documentClass: 'other', title: 'Disegno del bambino' },
     });
     expect(onSession.statusCode, onSession.body).toBe(201);
-    expect(await linkMatrix(onSession.json().fileId)).toEqual({
-      operatrice: 404,
-      responsabile: 200,
-      clinica: 200,
-      supervisora: 200,
-      mediatrice: 404,
-      coordinatrice: 404,
-      ricercatrice: 404,
-      'operatore.romano': 404,
-      dpo: 404,
-    });
+    expect(await linkMatrix(onSession.json().fileId)).toEqual(CLINICAL_TEAM_AND_SUPERVISOR);
     const onHousehold = await upload('operatrice', 'household', ids.household!, {
       fields: { documentClass: 'identity', title: 'Permesso di soggiorno' },
     });
@@ -276,17 +269,7 @@ describe('documents of a household, a case and a session', () => {
       fields: { documentClass: 'social_report', title: 'Relazione del servizio inviante' },
     });
     expect(added.statusCode, added.body).toBe(201);
-    expect(await linkMatrix(added.json().fileId)).toEqual({
-      operatrice: 404,
-      responsabile: 200,
-      clinica: 200,
-      supervisora: 200,
-      mediatrice: 404,
-      coordinatrice: 404,
-      ricercatrice: 404,
-      'operatore.romano': 404,
-      dpo: 404,
-    });
+    expect(await linkMatrix(added.json().fileId)).toEqual(CLINICAL_TEAM_AND_SUPERVISOR);
     const url = `/api/consultations/${consultation.id}/documents`;
     const listed = await ok<TCaseDocument[]>('supervisora', 'GET', url);
     expect(listed.map((d) => [d.attachedKind, d.title])).toEqual([

@@ -34,13 +34,11 @@ const days = (from: Date | null, to: Date | null) =>
     ? Math.round(((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) * 10) / 10
     : null;
 
-/** The case as the policy found it for this viewer: a referrer sees the outline, the others the team, people and file too. */
-
 /**
  * When the plan of a case aliased `c` is next due for review: as the latest review of the approved
  * version set it (PLAN_REVIEW_DAYS after that review when it left no date), else PLAN_REVIEW_DAYS
- * after the approval, else after the opening. plan-versions.service.ts shows the plan's own date by
- * the same rule. Reviews are read under the viewer's row-level security, as the case itself is.
+ * after the approval, else after the opening (planReviewDueOn gives the plan page the same date).
+ * Reviews are read under the viewer's row-level security, as the case itself is.
  */
 const PLAN_REVIEW_DUE = sql`coalesce(
     (select coalesce(r.next_review_on, r.held_on + ${PLAN_REVIEW_DAYS}::int)::timestamptz
@@ -48,9 +46,19 @@ const PLAN_REVIEW_DUE = sql`coalesce(
       where r.case_id = c.id order by r.held_on desc, r.created_at desc limit 1),
     coalesce(c.plan_approved_at, c.opened_at) + make_interval(days => ${PLAN_REVIEW_DAYS}))`;
 
+/** The same rule as a day, for one case: the plan page shows it beside the reviews. */
+export async function planReviewDueOn({ tx, caseId }: { tx: Tx; caseId: string }) {
+  const [row] = await queryRows<{ due: string }>(
+    tx,
+    sql`select to_char(${PLAN_REVIEW_DUE}, 'YYYY-MM-DD') as due from cases c where c.id = ${caseId}`,
+  );
+  return row?.due ?? null;
+}
+
 /** The same rule as a condition: the review of an open case is overdue. */
 const PLAN_REVIEW_OVERDUE = sql`${PLAN_REVIEW_DUE} < now()`;
 
+/** The case as the policy found it for this viewer: a referrer sees the outline, the others the team, people and file too. */
 export async function loadCase({
   tx,
   found,

@@ -67,7 +67,8 @@ export async function isReferred({ tx, personId }: { tx: Tx; personId: string })
   return n > 0;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Two field values alike (arrays and nulls compared by value). */
+export const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function updatePerson({
   deps,

@@ -16,7 +16,7 @@ import { problems } from '../../platform/http/problem.js';
 import { people, personChanges } from './cases.sql.js';
 import { duplicatePairs, mergeBlock } from './duplicate-pairs.js';
 import { findPerson } from './households.repository.js';
-import { isReferred, PROTECTION_FIELDS } from './person-edits.service.js';
+import { isReferred, PROTECTION_FIELDS, same } from './person-edits.service.js';
 import {
   areRelated,
   mergeablePeople,
@@ -121,8 +121,7 @@ const MERGE_REFUSALS = {
 function fillFrom({ kept, merged, referred }: { kept: TPerson; merged: TPerson; referred: boolean }) {
   const filled: { field: keyof TPerson; from: unknown; to: unknown }[] = [];
   const take = (field: keyof TPerson, to: unknown) => {
-    if (JSON.stringify(kept[field] ?? null) !== JSON.stringify(to ?? null))
-      filled.push({ field, from: kept[field] ?? null, to });
+    if (!same(kept[field], to)) filled.push({ field, from: kept[field] ?? null, to });
   };
   // Birth data decide who may see a person (a minor): not filled once the kept person was referred.
   if (!referred && kept.birthDate === null && merged.birthDate !== null) {
@@ -294,7 +293,7 @@ export function revertMerge({
         (f) =>
           f.field !== 'atRisk' &&
           !(referred && PROTECTION_FIELDS.includes(f.field)) &&
-          JSON.stringify(kept[f.field as keyof TPerson] ?? null) === JSON.stringify(f.to ?? null),
+          same(kept[f.field as keyof TPerson], f.to),
       );
       if (restored.length > 0) {
         await tx

@@ -7,7 +7,6 @@ import type {
   ZProgressInputSchema,
   ZReturnInputSchema,
 } from '../../../contracts/care-plan.js';
-import { PLAN_REVIEW_DAYS } from '../../../contracts/cases.js';
 import { type AccessContext, actorOf } from '../../platform/access/access-context.js';
 import { scoped } from '../../platform/access/access-hook.js';
 import type { AuditAction } from '../../platform/audit/audit-events.js';
@@ -28,6 +27,7 @@ import {
 } from './care-plan.repository.js';
 import { casePlanGoals, casePlanProgress, casePlanVersions } from './care-plan.sql.js';
 import { type CaseAccess, refused, requireCase, requireOpen } from './cases.policy.js';
+import { planReviewDueOn } from './cases.repository.js';
 
 /**
  * The plan (Progetto Quadro), versioned (issue 22, item 2). The clinical team writes a draft; a
@@ -44,15 +44,8 @@ export async function planOf({ tx, found }: { tx: Tx; found: CaseAccess }): Prom
   const reviews = await listReviews({ tx, caseId: found.id });
   const approved = versions.find((v) => v.status === 'approved') ?? null;
   const draft = versions.find((v) => ['draft', 'submitted', 'returned'].includes(v.status)) ?? null;
-  // The next review, by the rule of the case list (PLAN_REVIEW_DUE in cases.repository.ts): as the
-  // latest review of the approved version set it, else PLAN_REVIEW_DAYS after that review or approval.
-  const lastReview = reviews.find((r) => r.versionId === approved?.id);
-  const reviewClock = lastReview ? `${lastReview.heldOn}T00:00:00Z` : approved?.decidedAt;
-  const nextReviewOn =
-    lastReview?.nextReviewOn ??
-    (reviewClock
-      ? new Date(new Date(reviewClock).getTime() + PLAN_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10)
-      : null);
+  // The next review by the case list's one rule (PLAN_REVIEW_DUE), once a version is approved.
+  const nextReviewOn = approved ? await planReviewDueOn({ tx, caseId: found.id }) : null;
   const open = found.status !== 'closed';
   return {
     versions,

@@ -22,14 +22,30 @@ import { loadSession } from './sessions.repository.js';
 // Sessions as they happened (issue 22, item 4): marked held, cancelled or missed; outside
 // participants recorded by role, never given the case.
 
-/** The session's case as the viewer reaches it (404 when the session is not theirs to see). */
-async function caseOfSession({ tx, sessionId }: { tx: Tx; sessionId: string }) {
-  const [row] = await tx
+/**
+ * The session and its case as the viewer stands to it: a 404 when the session is not theirs to see,
+ * the case's own refusal when their standing is not among `needs`, and (with `openFor`, the field a
+ * refusal names) a closed case refused for writing.
+ */
+async function requireSessionCase({
+  tx,
+  sessionId,
+  needs,
+  openFor,
+}: {
+  tx: Tx;
+  sessionId: string;
+  needs: Parameters<typeof requireCase>[0]['needs'];
+  openFor?: string;
+}) {
+  const [session] = await tx
     .select({ caseId: caseSessions.caseId, startsAt: caseSessions.startsAt })
     .from(caseSessions)
     .where(eq(caseSessions.id, sessionId));
-  if (!row) throw new OutOfScope('session', sessionId);
-  return row;
+  if (!session) throw new OutOfScope('session', sessionId);
+  const found = await requireCase({ tx, id: session.caseId, needs });
+  if (openFor) requireOpen(found, openFor);
+  return { session, found };
 }
 
 export async function changeSessionStatus({
@@ -47,9 +63,7 @@ export async function changeSessionStatus({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const session = await caseOfSession({ tx, sessionId });
-      const found = await requireCase({ tx, id: session.caseId, needs: ['clinical'] });
-      requireOpen(found, 'status');
+      const { session } = await requireSessionCase({ tx, sessionId, needs: ['clinical'], openFor: 'status' });
       if (input.status === 'held' && session.startsAt > new Date())
         throw problems.fields([
           {
@@ -96,10 +110,9 @@ export async function readSessionPractice({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const session = await caseOfSession({ tx, sessionId });
-      const found = await requireCase({
+      const { session, found } = await requireSessionCase({
         tx,
-        id: session.caseId,
+        sessionId,
         needs: ['clinical', 'supervisor', 'break_glass'],
       });
       const practice = (await sessionPractice({ tx, keyring: deps.keyring, sessionId }))!;
@@ -141,9 +154,7 @@ export async function addOutsideParticipant({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const session = await caseOfSession({ tx, sessionId });
-      const found = await requireCase({ tx, id: session.caseId, needs: ['clinical'] });
-      requireOpen(found, 'role');
+      const { session } = await requireSessionCase({ tx, sessionId, needs: ['clinical'], openFor: 'role' });
       let name = input.name ?? null;
       let organisation = input.organisation ?? null;
       if (input.role === 'researcher') {
@@ -235,9 +246,7 @@ export async function removeOutsideParticipant({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const session = await caseOfSession({ tx, sessionId });
-      const found = await requireCase({ tx, id: session.caseId, needs: ['clinical'] });
-      requireOpen(found, 'role');
+      await requireSessionCase({ tx, sessionId, needs: ['clinical'], openFor: 'role' });
       const gone = await tx
         .delete(sessionOutsideParticipants)
         .where(
