@@ -81,6 +81,9 @@ export const AUDIT_RECORD_TYPES = [
   'governance_opportunity',
   'governance_campaign',
   'governance_partner',
+  'privacy_retention_run',
+  'privacy_legal_hold',
+  'privacy_retention_policy',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -55,6 +55,9 @@ export const ZPermissionSchema = z.enum([
   'sessions.revoke',
   'roles.approve',
   'audit.read',
+  // Privacy operations (issue 23): the DPO manages; the admin reads the retention settings.
+  'privacy.manage',
+  'privacy.retention.read',
   'break-glass.request',
   'break-glass.review',
   'api-docs.read',

@@ -20,6 +20,7 @@ import { governanceModule } from './modules/governance/governance.module.js';
 import { identityProvidersModule } from './modules/identity-providers/identity-providers.module.js';
 import { mediationModule } from './modules/mediation/mediation.module.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
+import { privacyModule } from './modules/privacy/privacy.module.js';
 import { referenceModule } from './modules/reference/reference.module.js';
 import { researchModule } from './modules/research/research.module.js';
 import { structureModule } from './modules/structure/structure.module.js';
@@ -47,6 +48,7 @@ import { registerIndicators } from './platform/indicators/indicator-registry.js'
 import { jobsRoutes } from './platform/jobs/jobs.routes.js';
 import {
   auditLabelsOf,
+  erasuresOf,
   exportKindsOf,
   grantChecksOf,
   indicatorsOf,
@@ -54,6 +56,7 @@ import {
   recordTablesOf,
   type TramaModule,
 } from './platform/module.js';
+import { registerErasures } from './platform/retention/record-erasure.js';
 import { fileRoutes } from './platform/storage/storage.routes.js';
 
 function trustNearestHops(hops: number) {
@@ -90,10 +93,12 @@ export const MODULES: readonly TramaModule[] = [
   communityModule,
   autonomyModule,
   governanceModule,
+  privacyModule,
 ];
 
 // The demo seed reads the indicators without building the app; buildApp registers its own modules'.
 registerIndicators(indicatorsOf(MODULES));
+registerErasures(erasuresOf(MODULES));
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */
 export async function buildApp({
@@ -175,6 +180,7 @@ export async function buildApp({
   registerAuditLabels(auditLabelsOf(modules));
   registerGrantChecks(grantChecksOf(modules));
   registerIndicators(indicatorsOf(modules));
+  registerErasures(erasuresOf(modules));
   for (const module of modules) await app.register(module.routes(deps));
   await app.register(homeRoutes(deps, modules));
   const jobKinds = jobKindsOf(modules);

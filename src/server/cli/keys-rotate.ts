@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { MODULES } from '../app.js';
 import { decryptField, encryptField, keyIdOf } from '../platform/crypto/field-crypto.js';
 import { loadKeyring } from '../platform/crypto/keyring-source.js';
+import { resealRecordKeys } from '../platform/crypto/record-keys.js';
 import { queryRows } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
+import type { Deps } from '../platform/deps.js';
 import { encryptedColumnsOf } from '../platform/module.js';
 import { openForCli } from './cli-common.js';
 
@@ -24,7 +26,8 @@ for (const column of encryptedColumnsOf(MODULES)) {
           where ${sql.identifier(column.column)} is not null for update`,
     );
     for (const row of rows) {
-      if (keyIdOf(row.value) === keyring.current.id) continue;
+      // r1 values are under a record key (ADR 0026): the key is resealed below, the value stays.
+      if (row.value.startsWith('r1.') || keyIdOf(row.value) === keyring.current.id) continue;
       const context = `${column.contextPrefix}:${row.ctx}`;
       const plaintext = decryptField({ keyring, value: row.value, context });
       await tx.execute(
@@ -35,5 +38,12 @@ for (const column of encryptedColumnsOf(MODULES)) {
     }
   });
 }
+// The record keys' deps: the vault is the configured file store; nothing here sends mail or queues jobs.
+const vaultDeps = { config, keyring } as unknown as Deps;
+const resealed = await database.db.transaction((tx) =>
+  resealRecordKeys({ deps: vaultDeps, tx: tx as never }),
+);
 await database.close();
-console.log(`re-encrypted ${rotated} values with key ${keyring.current.id}`);
+console.log(
+  `re-encrypted ${rotated} values and resealed ${resealed} record keys with key ${keyring.current.id}`,
+);

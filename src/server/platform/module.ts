@@ -12,6 +12,7 @@ import type { ExportKind } from './exports/export-kind.js';
 import type { Indicator } from './indicators/indicator.js';
 import type { JobKind } from './jobs/job-queue.js';
 import { PLATFORM_JOB_KINDS } from './jobs/platform-jobs.js';
+import type { RecordErasure } from './retention/record-erasure.js';
 import { PLATFORM_RETENTION, type RetentionClass } from './retention/retention-classes.js';
 
 /**
@@ -65,6 +66,8 @@ export interface TramaModule {
   jobs?: readonly JobKind<never>[];
   /** The exports the module offers, run as jobs with progress (platform/exports). */
   exports?: readonly ExportKind<unknown>[];
+  /** How the module's records are anonymised when their retention period ends (privacy operations). */
+  erasures?: readonly RecordErasure[];
 }
 
 /** Every table's columns, classed: the platform's and every module's. */
@@ -113,6 +116,11 @@ export function indicatorsOf(modules: readonly TramaModule[]): Indicator[] {
 /** Every kind of background job: the platform's and every module's. */
 export function jobKindsOf(modules: readonly TramaModule[]): JobKind<never>[] {
   return [...PLATFORM_JOB_KINDS, ...modules.flatMap((m) => m.jobs ?? [])];
+}
+
+/** Every module's erasures, by retention class. */
+export function erasuresOf(modules: readonly TramaModule[]): RecordErasure[] {
+  return modules.flatMap((m) => m.erasures ?? []);
 }
 
 /** Every module's kinds of export. */

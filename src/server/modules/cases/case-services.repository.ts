@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { TCaseService, TFollowup, TSessionPractice } from '../../../contracts/case-services.js';
 import { FOLLOWUP_DUE_SOON_DAYS } from '../../../contracts/case-services.js';
-import { decryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
+import { openRecordField } from '../../platform/crypto/record-keys.js';
 import { countOf, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Deps } from '../../platform/deps.js';
 import { displayNames } from './cases.policy.js';
 
 /**
@@ -114,11 +115,11 @@ export function followupsDueCount({ tx }: { tx: Tx }) {
 /** What a session adds once it happened: its status, outside participants, earlier texts of its notes. */
 export async function sessionPractice({
   tx,
-  keyring,
+  deps,
   sessionId,
 }: {
   tx: Tx;
-  keyring: Keyring;
+  deps: Deps;
   sessionId: string;
 }): Promise<Omit<TSessionPractice, 'referrer' | 'researchers' | 'canWrite'> | null> {
   const [s] = await queryRows<{
@@ -156,12 +157,14 @@ export async function sessionPractice({
     statusReason: s.status_reason,
     heldAt: s.held_at ? new Date(s.held_at).toISOString() : null,
     outsideParticipants: outside,
-    noteHistory: versions.map((v) => ({
-      section: v.section,
-      body: decryptField({ keyring, value: v.body_encrypted, context: noteVersionContext(v.id) }),
-      editedBy: names.get(v.edited_by)?.name ?? '',
-      editedAt: new Date(v.edited_at).toISOString(),
-    })),
+    noteHistory: await Promise.all(
+      versions.map(async (v) => ({
+        section: v.section,
+        body: await openRecordField({ deps, tx, value: v.body_encrypted, context: noteVersionContext(v.id) }),
+        editedBy: names.get(v.edited_by)?.name ?? '',
+        editedAt: new Date(v.edited_at).toISOString(),
+      })),
+    ),
   };
 }
 

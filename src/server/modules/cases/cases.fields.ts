@@ -14,6 +14,7 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     district_id: 'internal',
     created_by: 'internal',
     created_at: 'internal',
+    anonymised_at: 'internal',
   },
   people: {
     id: 'internal',

@@ -33,7 +33,9 @@ import { casesExport } from './cases.exports.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from './cases.fields.js';
 import { CASES_INDICATORS } from './cases.indicators.js';
 import { refuseBlockedCaseGrant } from './cases.policy.js';
+import { CASES_ERASURE } from './cases.retention.js';
 import { caseRoutes } from './cases.routes.js';
+import { seedDemoRetentionCases } from './cases-retention.demo.js';
 import { consultationReminders } from './consultation-reminders.js';
 import { CONSULTATIONS_AUDIT_ACTIONS, CONSULTATIONS_RECORD_TABLES } from './consultations.audit.js';
 import { seedDemoConsultations } from './consultations.demo.js';
@@ -87,6 +89,7 @@ export const casesModule: TramaModule = {
     ...CONSULTATIONS_RETENTION,
     ...CASE_DOCUMENTS_RETENTION,
   },
+  erasures: [CASES_ERASURE],
   encryptedColumns: [
     ...CASES_ENCRYPTED_COLUMNS,
     ...CARE_PLAN_ENCRYPTED_COLUMNS,
@@ -113,6 +116,7 @@ export const casesModule: TramaModule = {
     await seedDemoCaseServices(context);
     await seedDemoConsultations(context);
     await seedDemoCaseDocuments(context);
+    await seedDemoRetentionCases(context);
   },
   seedDemoFiles: seedDemoCaseDocumentFiles,
   indicators: CASES_INDICATORS,

@@ -46,6 +46,8 @@ export const households = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** When the retention run anonymised it (issue 23): names, notes and contacts gone, counts kept. */
+    anonymisedAt: ts('anonymised_at'),
   },
   (t) => [index('households_owner_idx').on(t.ownerServiceId, t.createdAt)],
 );

@@ -6,10 +6,11 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
-import { decryptField, encryptField } from '../../platform/crypto/field-crypto.js';
+import { openRecordField, sealWithRecordKey } from '../../platform/crypto/record-keys.js';
 import { pgErrorCode } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { householdKeyOfCase } from './case-record-keys.js';
 import { noteVersionContext } from './case-services.repository.js';
 import { sessionNoteVersions } from './case-services.sql.js';
 import { requireOpen } from './cases.policy.js';
@@ -43,7 +44,7 @@ export async function addSessionNote({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const session = await loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx });
+      const session = await loadSession({ tx, deps, id: sessionId, viewer: ctx });
       if (!session) throw new OutOfScope('session', sessionId);
       // A closed case is not written to.
       requireOpen({ status: await caseStatus({ tx, caseId: session.caseId }) }, 'section');
@@ -55,13 +56,14 @@ export async function addSessionNote({
         throw problems.forbidden();
       }
       const noteId = crypto.randomUUID();
+      const recordKey = await householdKeyOfCase({ deps, tx, caseId: session.caseId });
       try {
         await tx.insert(sessionNotes).values({
           id: noteId,
           sessionId,
           section: input.section,
-          bodyEncrypted: encryptField({
-            keyring: deps.keyring,
+          bodyEncrypted: sealWithRecordKey({
+            recordKey,
             plaintext: input.body,
             context: noteContext(noteId),
           }),
@@ -82,7 +84,7 @@ export async function addSessionNote({
           details: { section: input.section },
         },
       });
-      return (await loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx }))!;
+      return (await loadSession({ tx, deps, id: sessionId, viewer: ctx }))!;
     },
   });
 }
@@ -107,7 +109,7 @@ export async function editSessionNote({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const session = await loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx });
+      const session = await loadSession({ tx, deps, id: sessionId, viewer: ctx });
       if (!session) throw new OutOfScope('session', sessionId);
       requireOpen({ status: await caseStatus({ tx, caseId: session.caseId }) }, 'section');
       // Row-level security returns only the notes this viewer reads; the update policy decides who writes.
@@ -117,16 +119,18 @@ export async function editSessionNote({
         .where(and(eq(sessionNotes.sessionId, sessionId), eq(sessionNotes.section, input.section)));
       if (!note) throw problems.forbidden();
       const versionId = crypto.randomUUID();
-      const previous = decryptField({
-        keyring: deps.keyring,
+      const previous = await openRecordField({
+        deps,
+        tx,
         value: note.bodyEncrypted,
         context: noteContext(note.id),
       });
+      const recordKey = await householdKeyOfCase({ deps, tx, caseId: session.caseId });
       await tx.insert(sessionNoteVersions).values({
         id: versionId,
         noteId: note.id,
-        bodyEncrypted: encryptField({
-          keyring: deps.keyring,
+        bodyEncrypted: sealWithRecordKey({
+          recordKey,
           plaintext: previous,
           context: noteVersionContext(versionId),
         }),
@@ -135,8 +139,8 @@ export async function editSessionNote({
       const changed = await tx
         .update(sessionNotes)
         .set({
-          bodyEncrypted: encryptField({
-            keyring: deps.keyring,
+          bodyEncrypted: sealWithRecordKey({
+            recordKey,
             plaintext: input.body,
             context: noteContext(note.id),
           }),
@@ -157,7 +161,7 @@ export async function editSessionNote({
           details: { section: input.section },
         },
       });
-      return (await loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx }))!;
+      return (await loadSession({ tx, deps, id: sessionId, viewer: ctx }))!;
     },
   });
 }

@@ -92,7 +92,7 @@ export async function changeSessionStatus({
           details: { status: input.status },
         },
       });
-      return (await loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx }))!;
+      return (await loadSession({ tx, deps, id: sessionId, viewer: ctx }))!;
     },
   });
 }
@@ -115,7 +115,7 @@ export async function readSessionPractice({
         sessionId,
         needs: ['clinical', 'supervisor', 'break_glass'],
       });
-      const practice = (await sessionPractice({ tx, keyring: deps.keyring, sessionId }))!;
+      const practice = (await sessionPractice({ tx, deps, sessionId }))!;
       const canWrite = found.access === 'clinical' && found.status !== 'closed';
       const referrer = canWrite ? await referringUser({ tx, caseId: session.caseId }) : null;
       const researchers = canWrite ? await researchersFor({ tx, caseId: session.caseId }) : [];

@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { NOTE_SECTIONS, type TSession } from '../../../contracts/cases.js';
-import { decryptField, type Keyring } from '../../platform/crypto/field-crypto.js';
+import { openRecordField } from '../../platform/crypto/record-keys.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
+import type { Deps } from '../../platform/deps.js';
 import { displayNames } from './cases.policy.js';
 import { caseSessions, sessionNotes } from './cases.sql.js';
 
@@ -24,12 +25,12 @@ export function caseTeamRoles({ tx, caseId }: { tx: Tx; caseId: string }) {
 /** The people's safe-contact rules, still encrypted, to plan their reminders. */
 export async function loadSession({
   tx,
-  keyring,
+  deps,
   id,
   viewer,
 }: {
   tx: Tx;
-  keyring: Keyring;
+  deps: Deps;
   id: string;
   viewer: { userId: string; role: string | null };
 }): Promise<TSession | null> {
@@ -73,12 +74,14 @@ export async function loadSession({
   return {
     ...sessionSummary(s, names, staff),
     people: people.map((p) => ({ id: p.id, givenName: p.given_name })),
-    notes: notes.map((n) => ({
-      section: n.section as TSession['notes'][number]['section'],
-      body: decryptField({ keyring, value: n.bodyEncrypted, context: noteContext(n.id) }),
-      author: names.get(n.authorId)?.name ?? '',
-      createdAt: n.createdAt.toISOString(),
-    })),
+    notes: await Promise.all(
+      notes.map(async (n) => ({
+        section: n.section as TSession['notes'][number]['section'],
+        body: await openRecordField({ deps, tx, value: n.bodyEncrypted, context: noteContext(n.id) }),
+        author: names.get(n.authorId)?.name ?? '',
+        createdAt: n.createdAt.toISOString(),
+      })),
+    ),
     sealedSections: written.map((w) => w.section).filter((section) => !readable.has(section)),
     writableSections: await writableSections({
       tx,

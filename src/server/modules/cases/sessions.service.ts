@@ -197,7 +197,7 @@ export async function createSession({
           details: { caseId, kind: input.kind, status, notes: NOTE_SECTIONS.filter((s) => input.notes[s]) },
         },
       });
-      return loadSession({ tx, keyring: deps.keyring, id: sessionId, viewer: ctx });
+      return loadSession({ tx, deps, id: sessionId, viewer: ctx });
     },
   });
   return session!;
@@ -208,7 +208,7 @@ export async function getSession({ deps, ctx, id }: { deps: Deps; ctx: AccessCon
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await loadSession({ tx, keyring: deps.keyring, id, viewer: ctx });
+      const found = await loadSession({ tx, deps, id, viewer: ctx });
       if (!found) throw new OutOfScope('session', id);
       await writeAudit({
         tx,

@@ -212,6 +212,15 @@ export const PLATFORM_FIELD_CLASSES: Record<string, Record<string, FieldClass>> 
     key_id: 'internal',
     cut_at: 'internal',
   },
+  // A record's own key (crypto-shredding, ADR 0026): where its sealed material is in the vault.
+  record_keys: {
+    id: 'internal',
+    scope: 'internal',
+    scope_id: 'internal',
+    vault_key: 'internal',
+    created_at: 'internal',
+    shredded_at: 'internal',
+  },
   // A stored file (platform/storage): its name is sealed (it can say what the file is about), its
   // data key sealed and never readable by the request role; the bytes are elsewhere, encrypted.
   stored_files: {

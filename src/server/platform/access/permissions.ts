@@ -16,6 +16,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'jobs.manage',
     'identity-providers.manage',
     'identity-providers.review',
+    // Sees the retention periods the DPO set for the organisations (issue 23); never changes them.
+    'privacy.retention.read',
   ],
   dpo: [
     'structure.read',
@@ -23,6 +25,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'roles.approve',
     'audit.read',
     'break-glass.review',
+    'privacy.manage',
+    'privacy.retention.read',
     // Reads the organisations' identity providers and approves one as a second person (ADR 0014).
     'identity-providers.review',
   ],

@@ -61,4 +61,6 @@ export const PLATFORM_RETENTION: Readonly<Record<string, RetentionClass>> = {
   // Each file carries its own class (stored_files.retention_class), set by its module.
   stored_files: 'case_record',
   file_links: 'technical',
+  // Destroyed with the record they encrypt; the row stays to say so.
+  record_keys: 'case_record',
 };

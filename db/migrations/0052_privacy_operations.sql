@@ -1,0 +1,191 @@
+CREATE TABLE "record_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"scope" text NOT NULL,
+	"scope_id" uuid NOT NULL,
+	"vault_key" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"shredded_at" timestamp with time zone,
+	CONSTRAINT "record_keys_scope_unique" UNIQUE("scope","scope_id"),
+	CONSTRAINT "record_keys_scope" CHECK ("record_keys"."scope" in ('household'))
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_legal_holds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"household_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"reference" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lifted_at" timestamp with time zone,
+	"lifted_by" uuid,
+	"lift_reason" text,
+	CONSTRAINT "privacy_legal_holds_dates" CHECK ("privacy_legal_holds"."ends_on" is null or "privacy_legal_holds"."ends_on" >= "privacy_legal_holds"."starts_on")
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_retention_items" (
+	"run_id" uuid NOT NULL,
+	"household_id" uuid NOT NULL,
+	"household_code" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"last_closed_on" date NOT NULL,
+	"due_on" date NOT NULL,
+	"cases" integer NOT NULL,
+	"people" integer NOT NULL,
+	"notes" integer NOT NULL,
+	"documents" integer NOT NULL,
+	"status" text NOT NULL,
+	"hold_id" uuid,
+	"done_at" timestamp with time zone,
+	CONSTRAINT "privacy_retention_items_run_id_household_id_pk" PRIMARY KEY("run_id","household_id"),
+	CONSTRAINT "privacy_retention_items_status" CHECK ("privacy_retention_items"."status" in ('due', 'held', 'done', 'not_due'))
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_retention_policies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"retention_class" text NOT NULL,
+	"period_months" integer NOT NULL,
+	"updated_by" uuid NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "privacy_retention_policies_class" UNIQUE("organisation_id","retention_class"),
+	CONSTRAINT "privacy_retention_policies_class_known" CHECK ("privacy_retention_policies"."retention_class" in ('case_record', 'statistical', 'training_record', 'account'))
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_retention_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"as_of" date NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"approved_by" uuid,
+	"approved_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	CONSTRAINT "privacy_retention_runs_status" CHECK ("privacy_retention_runs"."status" in ('proposed', 'approved', 'done', 'discarded'))
+);
+--> statement-breakpoint
+ALTER TABLE "households" ADD COLUMN "anonymised_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_lifted_by_users_id_fk" FOREIGN KEY ("lifted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_run_id_privacy_retention_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."privacy_retention_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_hold_id_privacy_legal_holds_id_fk" FOREIGN KEY ("hold_id") REFERENCES "public"."privacy_legal_holds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_policies" ADD CONSTRAINT "privacy_retention_policies_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_policies" ADD CONSTRAINT "privacy_retention_policies_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_runs" ADD CONSTRAINT "privacy_retention_runs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_retention_runs" ADD CONSTRAINT "privacy_retention_runs_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "privacy_legal_holds_household" ON "privacy_legal_holds" USING btree ("household_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "privacy_retention_runs_one_open" ON "privacy_retention_runs" USING btree ((true)) WHERE "privacy_retention_runs"."status" in ('proposed', 'approved');--> statement-breakpoint
+-- Row-level security of privacy operations (issue 23): the DPO's records, read and written by the DPO
+-- only; the retention periods also read by the admin. The retention job runs as the owner.
+ALTER TABLE privacy_retention_policies ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_retention_policies FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_retention_policies_system ON privacy_retention_policies TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_retention_policies_read ON privacy_retention_policies FOR SELECT TO trama_app
+  USING ((SELECT trama_role()) IN ('dpo', 'admin'));
+--> statement-breakpoint
+CREATE POLICY privacy_retention_policies_insert ON privacy_retention_policies FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND updated_by = (SELECT trama_user()));
+--> statement-breakpoint
+CREATE POLICY privacy_retention_policies_update ON privacy_retention_policies FOR UPDATE TO trama_app
+  USING ((SELECT trama_role()) = 'dpo') WITH CHECK ((SELECT trama_role()) = 'dpo' AND updated_by = (SELECT trama_user()));
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_retention_policies TO trama_app;
+--> statement-breakpoint
+GRANT UPDATE (period_months, updated_by, updated_at) ON privacy_retention_policies TO trama_app;
+--> statement-breakpoint
+ALTER TABLE privacy_legal_holds ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_legal_holds FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_legal_holds_system ON privacy_legal_holds TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_legal_holds_read ON privacy_legal_holds FOR SELECT TO trama_app
+  USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+CREATE POLICY privacy_legal_holds_insert ON privacy_legal_holds FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND created_by = (SELECT trama_user()) AND lifted_at IS NULL);
+--> statement-breakpoint
+CREATE POLICY privacy_legal_holds_lift ON privacy_legal_holds FOR UPDATE TO trama_app
+  USING ((SELECT trama_role()) = 'dpo' AND lifted_at IS NULL)
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND lifted_by = (SELECT trama_user()));
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_legal_holds TO trama_app;
+--> statement-breakpoint
+GRANT UPDATE (lifted_at, lifted_by, lift_reason) ON privacy_legal_holds TO trama_app;
+--> statement-breakpoint
+ALTER TABLE privacy_retention_runs ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_retention_runs FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_retention_runs_system ON privacy_retention_runs TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_retention_runs_read ON privacy_retention_runs FOR SELECT TO trama_app
+  USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+CREATE POLICY privacy_retention_runs_insert ON privacy_retention_runs FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND created_by = (SELECT trama_user()) AND status = 'proposed');
+--> statement-breakpoint
+-- The DPO approves or discards a proposed run; only the job (the owner) marks it done.
+CREATE POLICY privacy_retention_runs_decide ON privacy_retention_runs FOR UPDATE TO trama_app
+  USING ((SELECT trama_role()) = 'dpo' AND status = 'proposed')
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND status IN ('approved', 'discarded')
+    AND (status = 'discarded' OR approved_by = (SELECT trama_user())));
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_retention_runs TO trama_app;
+--> statement-breakpoint
+GRANT UPDATE (status, approved_by, approved_at, finished_at) ON privacy_retention_runs TO trama_app;
+--> statement-breakpoint
+ALTER TABLE privacy_retention_items ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_retention_items FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_retention_items_system ON privacy_retention_items TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_retention_items_read ON privacy_retention_items FOR SELECT TO trama_app
+  USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+-- Items are written only with their run's dry run, by the DPO who made it.
+CREATE POLICY privacy_retention_items_insert ON privacy_retention_items FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND status IN ('due', 'held') AND EXISTS (
+    SELECT 1 FROM privacy_retention_runs r WHERE r.id = run_id AND r.status = 'proposed' AND r.created_by = (SELECT trama_user())));
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_retention_items TO trama_app;
+--> statement-breakpoint
+-- A record's key (ADR 0026): the request role makes one on a household's first note and reads
+-- where it lies; only the owner (the retention job) destroys one.
+GRANT SELECT, INSERT ON record_keys TO trama_app;
+--> statement-breakpoint
+-- The retention job anonymises a merged duplicate too: the guard that keeps it read-only yields
+-- to the owner's erasure, never to the request role (which cannot be the owner).
+CREATE OR REPLACE FUNCTION trama_person_merge_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+DECLARE kept people%ROWTYPE;
+BEGIN
+  IF current_setting('role') = 'none' AND coalesce(current_setting('trama.retention_erasing', true), '') = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF OLD.merged_into_id IS NOT NULL AND NEW.merged_into_id IS NOT NULL THEN
+    RAISE EXCEPTION 'a merged record is read-only until the merge is undone' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW.case_role IS DISTINCT FROM OLD.case_role AND EXISTS (
+       SELECT 1 FROM people o WHERE o.merged_into_id = NEW.id
+          AND (o.case_role = 'perpetrator') <> (NEW.case_role = 'perpetrator')) THEN
+    RAISE EXCEPTION 'a perpetrator is never merged with another person' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW.merged_into_id IS NULL OR OLD.merged_into_id IS NOT NULL THEN
+    RETURN NEW;
+  END IF;
+  SELECT * INTO kept FROM people WHERE id = NEW.merged_into_id;
+  IF kept.id IS NULL OR (kept.case_role = 'perpetrator') <> (NEW.case_role = 'perpetrator') THEN
+    RAISE EXCEPTION 'a perpetrator is never merged with another person' USING ERRCODE = 'check_violation';
+  END IF;
+  IF kept.merged_into_id IS NOT NULL OR EXISTS (SELECT 1 FROM people o WHERE o.merged_into_id = NEW.id) THEN
+    RAISE EXCEPTION 'merges do not chain' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;

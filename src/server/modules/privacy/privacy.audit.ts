@@ -1,0 +1,47 @@
+import type { AuditLabels } from '../../platform/audit/audit-events.js';
+
+/** The audit actions of privacy operations, with the words the DPO reads for them. */
+export const PRIVACY_AUDIT_ACTIONS = {
+  'privacy.retention_policies_read': {
+    it: 'Periodi di conservazione consultati',
+    en: 'Retention periods read',
+  },
+  'privacy.retention_policy_set': { it: 'Periodo di conservazione impostato', en: 'Retention period set' },
+  'privacy.legal_holds_listed': { it: 'Blocchi legali consultati', en: 'Legal holds listed' },
+  'privacy.legal_hold_placed': { it: 'Blocco legale disposto', en: 'Legal hold placed' },
+  'privacy.legal_hold_lifted': { it: 'Blocco legale revocato', en: 'Legal hold lifted' },
+  'privacy.retention_run_proposed': {
+    it: 'Simulazione della conservazione eseguita',
+    en: 'Retention dry run made',
+  },
+  'privacy.retention_run_read': { it: 'Rapporto di conservazione consultato', en: 'Retention report read' },
+  'privacy.retention_run_approved': {
+    it: 'Anonimizzazione approvata',
+    en: 'Anonymisation approved',
+  },
+  'privacy.retention_run_discarded': { it: 'Simulazione scartata', en: 'Dry run discarded' },
+  'privacy.retention_run_finished': { it: 'Anonimizzazione completata', en: 'Anonymisation finished' },
+  'privacy.household_anonymised': {
+    it: 'Nucleo anonimizzato e chiave distrutta',
+    en: 'Household anonymised and its key destroyed',
+  },
+  'privacy.household_held': {
+    it: 'Anonimizzazione sospesa da un blocco legale',
+    en: 'Anonymisation suspended by a legal hold',
+  },
+} satisfies AuditLabels;
+
+declare module '../../platform/audit/audit-events.js' {
+  interface ModuleAuditActions extends Record<keyof typeof PRIVACY_AUDIT_ACTIONS, true> {}
+}
+
+/** The record types privacy's lookups and audit events name, and their tables. */
+export const PRIVACY_RECORD_TABLES = {
+  privacy_retention_run: 'privacy_retention_runs',
+  privacy_legal_hold: 'privacy_legal_holds',
+  privacy_retention_policy: 'privacy_retention_policies',
+} as const;
+
+declare module '../../platform/access/not-found.js' {
+  interface ModuleRecordTypes extends Record<keyof typeof PRIVACY_RECORD_TABLES, true> {}
+}

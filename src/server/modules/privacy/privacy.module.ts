@@ -1,0 +1,18 @@
+import type { TramaModule } from '../../platform/module.js';
+import { PRIVACY_AUDIT_ACTIONS, PRIVACY_RECORD_TABLES } from './privacy.audit.js';
+import { seedDemoPrivacy } from './privacy.demo.js';
+import { PRIVACY_FIELD_CLASSES, PRIVACY_RETENTION } from './privacy.fields.js';
+import { privacyRoutes } from './privacy.routes.js';
+import { retentionRunJob } from './privacy-retention.job.js';
+
+/** Privacy operations for the DPO (issue 23): retention periods, legal holds, retention runs. */
+export const privacyModule: TramaModule = {
+  name: 'privacy',
+  fieldClasses: PRIVACY_FIELD_CLASSES,
+  retention: PRIVACY_RETENTION,
+  auditActions: PRIVACY_AUDIT_ACTIONS,
+  recordTables: PRIVACY_RECORD_TABLES,
+  routes: privacyRoutes,
+  seedDemo: seedDemoPrivacy,
+  jobs: [retentionRunJob],
+};

@@ -1,0 +1,46 @@
+import type { RecordKeyScope } from '../crypto/record-keys.js';
+import type { Tx } from '../db/client.js';
+import type { RetentionClass } from './retention-classes.js';
+
+/** A record whose retention period may have run out, as the module that owns it finds it. */
+export interface RetentionCandidate {
+  recordId: string;
+  /** The code the services know it by (never a name). */
+  recordCode: string;
+  organisationId: string;
+  /** The day the period runs from (the event of the class: the last case closed, …). */
+  eventOn: string;
+  /** What the anonymisation will take: shown to the DPO in the dry run. */
+  counts: { cases: number; people: number; notes: number; documents: number };
+}
+
+/**
+ * How a module's records of one retention class are anonymised when their period ends (issue 23).
+ * The privacy module's retention run reads the candidates, applies the DPO's period and legal holds,
+ * and calls `anonymise` as the system, one record per transaction, then destroys the record's key.
+ */
+export interface RecordErasure {
+  retentionClass: RetentionClass;
+  scope: RecordKeyScope;
+  /** Every record of the class whose event happened before `asOf`, not yet anonymised. */
+  candidates(args: { tx: Tx; asOf: string }): Promise<RetentionCandidate[]>;
+  /** Erases and anonymises one record; returns the storage keys of the files it removed. */
+  anonymise(args: { tx: Tx; recordId: string }): Promise<{ storageKeys: string[] }>;
+  /** The record a legal hold names, by its code or one of its parts' codes. */
+  findByCode(args: { tx: Tx; code: string }): Promise<{ id: string; code: string } | null>;
+  codesOf(args: { tx: Tx; ids: readonly string[] }): Promise<Map<string, string>>;
+}
+
+/**
+ * The erasures of the modules the app mounts, filled by the composition root (app.ts) as the
+ * indicators are, so that the privacy module never imports the module list.
+ */
+let registered: readonly RecordErasure[] = [];
+
+export function registerErasures(erasures: readonly RecordErasure[]) {
+  registered = erasures;
+}
+
+export function erasureOf(retentionClass: RetentionClass): RecordErasure | undefined {
+  return registered.find((e) => e.retentionClass === retentionClass);
+}
