@@ -16,3 +16,4 @@ export * from './research.js';
 export * from './roles.js';
 export * from './structure.js';
 export * from './users.js';
+export * from './privacy.js';

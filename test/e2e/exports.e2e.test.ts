@@ -173,3 +173,43 @@ describe('emergency access', () => {
     await expectAccessible(dpo, 'emergency access ended early');
   });
 });
+
+describe('privacy operations', () => {
+  it('the DPO makes a dry run, approves it, and the old households are anonymised while the held one is not', async () => {
+    const { page } = await signIn('dpo');
+    await menu(page).getByRole('link', { name: 'Protezione dei dati' }).click();
+    await h1(page, 'Protezione dei dati').waitFor();
+    await page
+      .getByRole('table', { name: 'Periodi di conservazione per organizzazione e categoria' })
+      .waitFor();
+    await page
+      .getByRole('table', { name: /^\d+ blocc(o|hi) legal[ei]$/ })
+      .getByText('RG 1234/2025 Tribunale di Bergamo')
+      .waitFor();
+    await expectAccessible(page, 'privacy operations, before any dry run');
+
+    await page.getByRole('button', { name: 'Esegui una simulazione' }).click();
+    const report = page.getByRole('table', { name: /^\d+ nucle[oi]$/ });
+    const row = (code: string) => report.getByRole('row', { name: new RegExp(code) });
+    await row('N-ARCHIV1').getByText('Da anonimizzare').waitFor();
+    await row('N-ARCHIV2').getByText('Da anonimizzare').waitFor();
+    await row('N-ARCHIV3').getByText('Bloccato da un blocco legale').waitFor();
+    await row('N-ARCHIV3')
+      .getByText(/RG 1234\/2025/)
+      .waitFor();
+    await page.getByText(/nessun dato è stato modificato/).waitFor();
+    await expectAccessible(page, 'privacy operations, dry run report');
+
+    await page.getByRole('button', { name: 'Approva e anonimizza' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Stai per anonimizzare \d+ nucle/)
+      .waitFor();
+    await page.getByRole('alert').getByRole('button', { name: 'Approva e anonimizza' }).click();
+    // The server's worker anonymises in the background; the report follows it without a reload.
+    await page.getByText(/^Anonimizzazione completata/).waitFor({ timeout: 60_000 });
+    await row('N-ARCHIV1').getByText('Anonimizzato').waitFor();
+    await row('N-ARCHIV3').getByText('Bloccato da un blocco legale').waitFor();
+    await expectAccessible(page, 'privacy operations, run finished');
+  });
+});

@@ -26,6 +26,7 @@ import { mediationLibraryModule } from '../features/mediation-library/mediation-
 import { mediationMineModule } from '../features/mediation-mine/mediation-mine.module.js';
 import { observatoryModule } from '../features/observatory/observatory.module.js';
 import { paymentsModule } from '../features/payments/payments.module.js';
+import { privacyModule } from '../features/privacy/privacy.module.js';
 import { projectPlanModule } from '../features/project-plan/project-plan.module.js';
 import { referralsModule } from '../features/referrals/referrals.module.js';
 import { researchModule } from '../features/research/research.module.js';
@@ -71,6 +72,7 @@ export const FEATURE_MODULES = [
   researchModule,
   attendanceModule,
   auditModule,
+  privacyModule,
   breakGlassModule,
   jobsModule,
   apiDocsModule,

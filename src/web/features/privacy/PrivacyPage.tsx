@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../session/session.js';
+import { PageHeading } from '../../ui/PageHeading.js';
+import { LegalHolds } from './LegalHolds.js';
+import { RetentionPeriods } from './RetentionPeriods.js';
+import { RetentionRuns } from './RetentionRuns.js';
+
+/** The DPO's privacy operations; the admin sees the retention periods only. */
+export function PrivacyPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  return (
+    <>
+      <PageHeading title={t('privacy.title')}>
+        <p className="mb-0">{t('privacy.intro')}</p>
+      </PageHeading>
+      {can('privacy.manage') && <RetentionRuns />}
+      {can('privacy.manage') && <LegalHolds />}
+      <RetentionPeriods />
+    </>
+  );
+}
