@@ -9,6 +9,45 @@ CREATE TABLE "record_keys" (
 	CONSTRAINT "record_keys_scope" CHECK ("record_keys"."scope" in ('household'))
 );
 --> statement-breakpoint
+CREATE TABLE "privacy_breach_notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"breach_id" uuid NOT NULL,
+	"recipient" text NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"channel" text NOT NULL,
+	"reference" text,
+	"recorded_by" uuid NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "privacy_breach_notifications_recipient" CHECK ("privacy_breach_notifications"."recipient" in ('garante', 'data_subjects', 'partner', 'police'))
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_breaches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"detected_at" timestamp with time zone NOT NULL,
+	"detected_how" text NOT NULL,
+	"occurred_from" timestamp with time zone NOT NULL,
+	"occurred_to" timestamp with time zone NOT NULL,
+	"suspected_user_id" uuid,
+	"suspected_ip" text,
+	"status" text DEFAULT 'suspected' NOT NULL,
+	"risk" text,
+	"garante_decision" text,
+	"garante_reasons" text,
+	"subjects_decision" text,
+	"subjects_reasons" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "privacy_breaches_status" CHECK ("privacy_breaches"."status" in ('suspected', 'confirmed', 'not_a_breach', 'closed')),
+	CONSTRAINT "privacy_breaches_risk" CHECK ("privacy_breaches"."risk" in ('unlikely', 'risk', 'high_risk')),
+	CONSTRAINT "privacy_breaches_garante" CHECK ("privacy_breaches"."garante_decision" in ('notify', 'not_required')),
+	CONSTRAINT "privacy_breaches_subjects" CHECK ("privacy_breaches"."subjects_decision" in ('notify', 'not_required')),
+	CONSTRAINT "privacy_breaches_window" CHECK ("privacy_breaches"."occurred_to" >= "privacy_breaches"."occurred_from")
+);
+--> statement-breakpoint
 CREATE TABLE "privacy_legal_holds" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"household_id" uuid NOT NULL,
@@ -66,6 +105,11 @@ CREATE TABLE "privacy_retention_runs" (
 );
 --> statement-breakpoint
 ALTER TABLE "households" ADD COLUMN "anonymised_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "privacy_breach_notifications" ADD CONSTRAINT "privacy_breach_notifications_breach_id_privacy_breaches_id_fk" FOREIGN KEY ("breach_id") REFERENCES "public"."privacy_breaches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_breach_notifications" ADD CONSTRAINT "privacy_breach_notifications_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_suspected_user_id_users_id_fk" FOREIGN KEY ("suspected_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_lifted_by_users_id_fk" FOREIGN KEY ("lifted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_run_id_privacy_retention_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."privacy_retention_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -75,6 +119,7 @@ ALTER TABLE "privacy_retention_policies" ADD CONSTRAINT "privacy_retention_polic
 ALTER TABLE "privacy_retention_policies" ADD CONSTRAINT "privacy_retention_policies_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_runs" ADD CONSTRAINT "privacy_retention_runs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_runs" ADD CONSTRAINT "privacy_retention_runs_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "privacy_breach_notifications_breach" ON "privacy_breach_notifications" USING btree ("breach_id");--> statement-breakpoint
 CREATE INDEX "privacy_legal_holds_household" ON "privacy_legal_holds" USING btree ("household_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "privacy_retention_runs_one_open" ON "privacy_retention_runs" USING btree ((true)) WHERE "privacy_retention_runs"."status" in ('proposed', 'approved');--> statement-breakpoint
 -- Row-level security of privacy operations (issue 23): the DPO's records, read and written by the DPO
@@ -189,3 +234,37 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;
+--> statement-breakpoint
+-- The breach register: the DPO's only. A notification, once recorded, is never changed.
+ALTER TABLE privacy_breaches ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_breaches FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_breaches_system ON privacy_breaches TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_breaches_read ON privacy_breaches FOR SELECT TO trama_app USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+CREATE POLICY privacy_breaches_insert ON privacy_breaches FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND created_by = (SELECT trama_user()) AND decided_by IS NULL);
+--> statement-breakpoint
+CREATE POLICY privacy_breaches_decide ON privacy_breaches FOR UPDATE TO trama_app
+  USING ((SELECT trama_role()) = 'dpo') WITH CHECK ((SELECT trama_role()) = 'dpo' AND decided_by = (SELECT trama_user()));
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_breaches TO trama_app;
+--> statement-breakpoint
+GRANT UPDATE (status, risk, garante_decision, garante_reasons, subjects_decision, subjects_reasons, decided_by, decided_at)
+  ON privacy_breaches TO trama_app;
+--> statement-breakpoint
+ALTER TABLE privacy_breach_notifications ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_breach_notifications FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_breach_notifications_system ON privacy_breach_notifications TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_breach_notifications_read ON privacy_breach_notifications FOR SELECT TO trama_app
+  USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+CREATE POLICY privacy_breach_notifications_insert ON privacy_breach_notifications FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND recorded_by = (SELECT trama_user()));
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_breach_notifications TO trama_app;

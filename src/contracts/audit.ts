@@ -84,6 +84,7 @@ export const AUDIT_RECORD_TYPES = [
   'privacy_retention_run',
   'privacy_legal_hold',
   'privacy_retention_policy',
+  'privacy_breach',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

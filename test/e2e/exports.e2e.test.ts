@@ -212,4 +212,43 @@ describe('privacy operations', () => {
     await row('N-ARCHIV3').getByText('Bloccato da un blocco legale').waitFor();
     await expectAccessible(page, 'privacy operations, run finished');
   });
+
+  it('the DPO records a breach, sees what the account reached and the 72-hour clock, decides and notifies', async () => {
+    const { page } = await signIn('dpo');
+    await menu(page).getByRole('link', { name: 'Protezione dei dati' }).click();
+    await h1(page, 'Protezione dei dati').waitFor();
+    await page.getByText('Registra una violazione').click();
+    await page.getByLabel(/^Titolo/).fill('Credenziali di una collega usate da terzi');
+    await page.getByLabel(/^Che cosa è successo/).fill('Accessi notturni dall’account della responsabile.');
+    await page.getByLabel(/^Come è stata scoperta/).fill('Segnalazione della collega');
+    await page.getByLabel(/^Periodo interessato: dal/).fill('2020-01-01T00:00');
+    await page.getByLabel(/^Account usato/).fill('nessuno.cosi');
+    await page.getByRole('button', { name: 'Registra la violazione' }).click();
+    // An unknown username is refused on its field, in words.
+    await page.getByText('Nessun account ha questo nome utente.').waitFor();
+    await page.getByLabel(/^Account usato/).fill('responsabile');
+    await page.getByRole('button', { name: 'Registra la violazione' }).click();
+    const detail = page.getByRole('heading', { level: 3, name: 'Credenziali di una collega usate da terzi' });
+    await detail.waitFor();
+    await page
+      .getByText(/^Entro il /)
+      .first()
+      .waitFor();
+    // What the account reached in the window, or that it reached nothing logged: never contents.
+    await page.getByText(/nucle[oi] familiar[ei] coinvolt[oi]|non hanno raggiunto dati registrati/).waitFor();
+    await expectAccessible(page, 'breach register, one breach open');
+
+    await page.getByLabel(/^Stato/).selectOption('confirmed');
+    await page.getByLabel(/^Motivi \(notifica al Garante\)/).fill('Dati di persone vulnerabili raggiunti.');
+    await page
+      .getByLabel(/^Motivi \(comunicazione alle persone\)/)
+      .fill('Le persone vanno avvisate dal servizio.');
+    await page.getByRole('button', { name: 'Registra la decisione' }).click();
+    await page.getByRole('status').filter({ hasText: 'Decisione registrata.' }).waitFor();
+    await page.getByLabel(/^Canale/).fill('Procedura telematica del Garante');
+    await page.getByRole('button', { name: 'Registra la notifica' }).click();
+    await page.getByText(/^Garante per la protezione dei dati personali: /).waitFor();
+    await page.getByText('Notificata o non dovuta').first().waitFor();
+    await expectAccessible(page, 'breach register, Garante notified');
+  });
 });

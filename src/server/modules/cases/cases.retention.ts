@@ -127,7 +127,26 @@ async function codesOf({ tx, ids }: { tx: Tx; ids: readonly string[] }) {
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
+/** The distinct households of audited records (household, person, consent, referral, case, session). */
+async function recordsReached({ tx, records }: { tx: Tx; records: readonly { type: string; id: string }[] }) {
+  const ids = (type: string) => records.filter((r) => r.type === type).map((r) => r.id);
+  const list = (type: string) => (ids(type).length ? uuidList(ids(type)) : sql`null::uuid`);
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(distinct household_id)::int as n from (
+          select id as household_id from households where id in (${list('household')})
+          union all select household_id from people where id in (${list('person')})
+          union all select p.household_id from consents c join people p on p.id = c.person_id where c.id in (${list('consent')})
+          union all select household_id from referrals where id in (${list('referral')})
+          union all select household_id from cases where id in (${list('case')})
+          union all select c.household_id from case_sessions s join cases c on c.id = s.case_id where s.id in (${list('session')})
+        ) reached`,
+  );
+  return row?.n ?? 0;
+}
+
 export const CASES_ERASURE: RecordErasure = {
+  recordsReached,
   retentionClass: 'case_record',
   scope: 'household',
   candidates,

@@ -19,7 +19,12 @@ export function auditPrivacy({
   tx: Tx;
   ctx: AccessContext;
   action: AuditAction;
-  recordType: 'privacy_retention_run' | 'privacy_legal_hold' | 'privacy_retention_policy' | 'household';
+  recordType:
+    | 'privacy_retention_run'
+    | 'privacy_legal_hold'
+    | 'privacy_retention_policy'
+    | 'privacy_breach'
+    | 'household';
   recordId?: string;
   details?: Record<string, unknown>;
 }) {

@@ -29,6 +29,14 @@ export const PRIVACY_AUDIT_ACTIONS = {
     it: 'Anonimizzazione sospesa da un blocco legale',
     en: 'Anonymisation suspended by a legal hold',
   },
+  'privacy.breaches_listed': { it: 'Registro delle violazioni consultato', en: 'Breach register listed' },
+  'privacy.breach_recorded': { it: 'Violazione dei dati registrata', en: 'Data breach recorded' },
+  'privacy.breach_read': { it: 'Violazione dei dati consultata', en: 'Data breach read' },
+  'privacy.breach_decided': { it: 'Decisione sulla violazione registrata', en: 'Breach decision recorded' },
+  'privacy.breach_notified': {
+    it: 'Notifica della violazione registrata',
+    en: 'Breach notification recorded',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
@@ -40,6 +48,7 @@ export const PRIVACY_RECORD_TABLES = {
   privacy_retention_run: 'privacy_retention_runs',
   privacy_legal_hold: 'privacy_legal_holds',
   privacy_retention_policy: 'privacy_retention_policies',
+  privacy_breach: 'privacy_breaches',
 } as const;
 
 declare module '../../platform/access/not-found.js' {

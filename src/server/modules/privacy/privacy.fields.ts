@@ -51,6 +51,38 @@ export const PRIVACY_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     hold_id: 'internal',
     done_at: 'internal',
   },
+  // What a breach was can name the people it reached: special, like the records themselves.
+  privacy_breaches: {
+    id: 'internal',
+    title: 'internal',
+    description: 'special',
+    detected_at: 'internal',
+    detected_how: 'special',
+    occurred_from: 'internal',
+    occurred_to: 'internal',
+    suspected_user_id: 'internal',
+    suspected_ip: 'identifying',
+    status: 'internal',
+    risk: 'internal',
+    garante_decision: 'internal',
+    garante_reasons: 'special',
+    subjects_decision: 'internal',
+    subjects_reasons: 'special',
+    decided_by: 'internal',
+    decided_at: 'internal',
+    created_by: 'internal',
+    created_at: 'internal',
+  },
+  privacy_breach_notifications: {
+    id: 'internal',
+    breach_id: 'internal',
+    recipient: 'internal',
+    sent_at: 'internal',
+    channel: 'internal',
+    reference: 'internal',
+    recorded_by: 'internal',
+    recorded_at: 'internal',
+  },
 };
 
 /** The DPO's accountability records: kept as the audit trail that cites them. */
@@ -59,4 +91,6 @@ export const PRIVACY_RETENTION: Readonly<Record<string, RetentionClass>> = {
   privacy_legal_holds: 'audit',
   privacy_retention_runs: 'audit',
   privacy_retention_items: 'audit',
+  privacy_breaches: 'audit',
+  privacy_breach_notifications: 'audit',
 };

@@ -3,6 +3,7 @@ import { PRIVACY_AUDIT_ACTIONS, PRIVACY_RECORD_TABLES } from './privacy.audit.js
 import { seedDemoPrivacy } from './privacy.demo.js';
 import { PRIVACY_FIELD_CLASSES, PRIVACY_RETENTION } from './privacy.fields.js';
 import { privacyRoutes } from './privacy.routes.js';
+import { breachRoutes } from './privacy-breaches.routes.js';
 import { retentionRunJob } from './privacy-retention.job.js';
 
 /** Privacy operations for the DPO (issue 23): retention periods, legal holds, retention runs. */
@@ -12,7 +13,10 @@ export const privacyModule: TramaModule = {
   retention: PRIVACY_RETENTION,
   auditActions: PRIVACY_AUDIT_ACTIONS,
   recordTables: PRIVACY_RECORD_TABLES,
-  routes: privacyRoutes,
+  routes: (deps) => async (app) => {
+    await app.register(privacyRoutes(deps));
+    await app.register(breachRoutes(deps));
+  },
   seedDemo: seedDemoPrivacy,
   jobs: [retentionRunJob],
 };

@@ -17,6 +17,12 @@ import {
   RETENTION_RULE_CLASSES,
   RETENTION_RUN_STATUSES,
 } from '../../../contracts/privacy.js';
+import {
+  BREACH_DECISIONS,
+  BREACH_RECIPIENTS,
+  BREACH_RISKS,
+  BREACH_STATUSES,
+} from '../../../contracts/privacy-breaches.js';
 import { inList } from '../../platform/db/in-list.js';
 import { organisations, users } from '../../platform/tenancy/tenancy.sql.js';
 
@@ -116,5 +122,63 @@ export const privacyRetentionItems = pgTable(
   (t) => [
     primaryKey({ columns: [t.runId, t.householdId] }),
     check('privacy_retention_items_status', inList(t.status, RETENTION_ITEM_STATUSES)),
+  ],
+);
+
+/** A suspected or confirmed personal data breach (GDPR art. 33–34). */
+export const privacyBreaches = pgTable(
+  'privacy_breaches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    detectedAt: ts('detected_at').notNull(),
+    detectedHow: text('detected_how').notNull(),
+    occurredFrom: ts('occurred_from').notNull(),
+    occurredTo: ts('occurred_to').notNull(),
+    suspectedUserId: uuid('suspected_user_id').references(() => users.id),
+    suspectedIp: text('suspected_ip'),
+    status: text('status').notNull().default('suspected'),
+    risk: text('risk'),
+    garanteDecision: text('garante_decision'),
+    garanteReasons: text('garante_reasons'),
+    subjectsDecision: text('subjects_decision'),
+    subjectsReasons: text('subjects_reasons'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('privacy_breaches_status', inList(t.status, BREACH_STATUSES)),
+    check('privacy_breaches_risk', inList(t.risk, BREACH_RISKS)),
+    check('privacy_breaches_garante', inList(t.garanteDecision, BREACH_DECISIONS)),
+    check('privacy_breaches_subjects', inList(t.subjectsDecision, BREACH_DECISIONS)),
+    check('privacy_breaches_window', sql`${t.occurredTo} >= ${t.occurredFrom}`),
+  ],
+);
+
+/** A notification of a breach: to the Garante, the people concerned, a partner, the police. */
+export const privacyBreachNotifications = pgTable(
+  'privacy_breach_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => privacyBreaches.id),
+    recipient: text('recipient').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    channel: text('channel').notNull(),
+    reference: text('reference'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('privacy_breach_notifications_breach').on(t.breachId),
+    check('privacy_breach_notifications_recipient', inList(t.recipient, BREACH_RECIPIENTS)),
   ],
 );

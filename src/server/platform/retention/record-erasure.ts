@@ -29,6 +29,8 @@ export interface RecordErasure {
   /** The record a legal hold names, by its code or one of its parts' codes. */
   findByCode(args: { tx: Tx; code: string }): Promise<{ id: string; code: string } | null>;
   codesOf(args: { tx: Tx; ids: readonly string[] }): Promise<Map<string, string>>;
+  /** How many of its records (households) the given audited records belong to: a breach's reach. */
+  recordsReached(args: { tx: Tx; records: readonly { type: string; id: string }[] }): Promise<number>;
 }
 
 /**

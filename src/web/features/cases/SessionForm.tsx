@@ -22,7 +22,7 @@ import { contractResolver } from '../../ui/forms/contract-resolver.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { rangeOf } from '../../ui/forms/limits.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
-import { orNull } from '../../ui/forms/values.js';
+import { orNull, toInstant, toLocalInput } from '../../ui/forms/values.js';
 import { useReferenceOptions } from '../households/reference-options.js';
 import { useSessionCreate, useStaff } from './cases-api.js';
 
@@ -37,12 +37,6 @@ interface SessionValues {
   mediatorId: string;
   notes: Record<(typeof NOTE_SECTIONS)[number], string>;
   remindPerson: boolean;
-}
-
-/** A datetime-local value is the user's local time; the server wants an instant with its offset. */
-function toInstant(local: string): string {
-  const date = new Date(local);
-  return local && !Number.isNaN(date.getTime()) ? date.toISOString() : local;
 }
 
 function toInput(v: SessionValues) {
@@ -64,12 +58,6 @@ function toInput(v: SessionValues) {
 }
 const resolver = contractResolver<SessionValues>(ZSessionCreateSchema, toInput);
 
-function nowLocal(): string {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset(), 0, 0);
-  return now.toISOString().slice(0, 16);
-}
-
 export function SessionForm({ data, onDone }: { data: TCase; onDone: (created: boolean) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -90,7 +78,7 @@ export function SessionForm({ data, onDone }: { data: TCase; onDone: (created: b
     resolver,
     defaultValues: {
       kind: 'consultation',
-      startsAt: nowLocal(),
+      startsAt: toLocalInput(null, true),
       durationMinutes: '60',
       place: 'service',
       language: preferred,

@@ -4,6 +4,7 @@ import {
   ZCourtOrderCreateSchema,
   ZCourtOrderUpdateSchema,
 } from '../../../contracts/tutela.js';
+import { toInstant, toLocalInput } from '../../ui/forms/values.js';
 import {
   deadlineState,
   emptyOrder,
@@ -11,8 +12,6 @@ import {
   orderChangeToInput,
   orderToInput,
   orderValuesOf,
-  toInstant,
-  toLocalInput,
 } from './court-forms.js';
 
 const placement: OrderValues = {

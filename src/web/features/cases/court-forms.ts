@@ -1,24 +1,10 @@
 import type { TCourtOrder, TDeadline } from '../../../contracts/tutela.js';
-import { orNull } from '../../ui/forms/values.js';
+import { orNull, toInstant, toLocalInput } from '../../ui/forms/values.js';
 
 /**
  * What the court forms hold (strings and flags, as inputs do) and the request bodies they build on
  * submit; the contract's schemas check those bodies (`contractResolver`).
  */
-
-/** A datetime-local value is the user's local time; the server wants an instant with its offset. */
-export function toInstant(local: string): string {
-  const date = new Date(local);
-  return local && !Number.isNaN(date.getTime()) ? date.toISOString() : local;
-}
-
-/** An instant as a datetime-local input shows it: the user's local time, to the minute. */
-export function toLocalInput(instant: string | null | undefined, now = false): string {
-  const date = instant ? new Date(instant) : now ? new Date() : null;
-  if (!date || Number.isNaN(date.getTime())) return '';
-  date.setMinutes(date.getMinutes() - date.getTimezoneOffset(), 0, 0);
-  return date.toISOString().slice(0, 16);
-}
 
 /** A number input's text as the contract's optional number: null when empty, NaN (refused) when not a number. */
 const orNumber = (value: string): number | null => (value.trim() === '' ? null : Number(value));

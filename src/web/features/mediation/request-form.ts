@@ -1,5 +1,5 @@
 import { ZRequestInputSchema } from '../../../contracts/mediation.js';
-import { orNull } from '../../ui/forms/values.js';
+import { orNull, toInstant } from '../../ui/forms/values.js';
 
 /**
  * A request for a mediator as its form holds it (strings and flags, as inputs do); the contract
@@ -54,12 +54,6 @@ export function newRequestValues(contact = ''): RequestValues {
     requesterContact: contact,
     notes: '',
   };
-}
-
-/** A local date and time (as the input holds it) as an instant with its offset. */
-export function toInstant(local: string): string {
-  const date = new Date(local);
-  return local && !Number.isNaN(date.getTime()) ? date.toISOString() : local;
 }
 
 const toNumber = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value));

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../session/session.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { Breaches } from './Breaches.js';
 import { LegalHolds } from './LegalHolds.js';
 import { RetentionPeriods } from './RetentionPeriods.js';
 import { RetentionRuns } from './RetentionRuns.js';
@@ -16,6 +17,7 @@ export function PrivacyPage() {
       </PageHeading>
       {can('privacy.manage') && <RetentionRuns />}
       {can('privacy.manage') && <LegalHolds />}
+      {can('privacy.manage') && <Breaches />}
       <RetentionPeriods />
     </>
   );

@@ -1,4 +1,4 @@
-import { orNull } from '../../ui/forms/values.js';
+import { orNull, toInstant } from '../../ui/forms/values.js';
 
 /**
  * An edition as its form holds it; the contract (`ZEditionInputSchema`) checks the body it makes.
@@ -29,12 +29,6 @@ export function newEditionValues(): EditionValues {
     confirmWithinHours: '48',
     sessions: [newSession()],
   };
-}
-
-/** A local date and time (the user's, as the inputs hold them) as an instant with its offset. */
-export function toInstant(local: string): string {
-  const date = new Date(local);
-  return local && !Number.isNaN(date.getTime()) ? date.toISOString() : local;
 }
 
 /** The end of a session: its end time on the day it starts. */
