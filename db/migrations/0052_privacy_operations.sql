@@ -63,6 +63,16 @@ CREATE TABLE "privacy_legal_holds" (
 	CONSTRAINT "privacy_legal_holds_dates" CHECK ("privacy_legal_holds"."ends_on" is null or "privacy_legal_holds"."ends_on" >= "privacy_legal_holds"."starts_on")
 );
 --> statement-breakpoint
+CREATE TABLE "privacy_processing_entries" (
+	"activity_key" text PRIMARY KEY NOT NULL,
+	"controller" text,
+	"processors" text,
+	"transfers" text,
+	"notes" text,
+	"updated_by" uuid NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "privacy_retention_items" (
 	"run_id" uuid NOT NULL,
 	"household_id" uuid NOT NULL,
@@ -112,6 +122,7 @@ ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_decided_by_users
 ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_lifted_by_users_id_fk" FOREIGN KEY ("lifted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_processing_entries" ADD CONSTRAINT "privacy_processing_entries_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_run_id_privacy_retention_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."privacy_retention_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_hold_id_privacy_legal_holds_id_fk" FOREIGN KEY ("hold_id") REFERENCES "public"."privacy_legal_holds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -268,3 +279,21 @@ CREATE POLICY privacy_breach_notifications_insert ON privacy_breach_notification
   WITH CHECK ((SELECT trama_role()) = 'dpo' AND recorded_by = (SELECT trama_user()));
 --> statement-breakpoint
 GRANT SELECT, INSERT ON privacy_breach_notifications TO trama_app;
+--> statement-breakpoint
+-- The DPO's completions of the record of processing: read and written by the DPO only.
+ALTER TABLE privacy_processing_entries ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_processing_entries FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_processing_entries_system ON privacy_processing_entries TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_processing_entries_read ON privacy_processing_entries FOR SELECT TO trama_app
+  USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+CREATE POLICY privacy_processing_entries_insert ON privacy_processing_entries FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND updated_by = (SELECT trama_user()));
+--> statement-breakpoint
+CREATE POLICY privacy_processing_entries_update ON privacy_processing_entries FOR UPDATE TO trama_app
+  USING ((SELECT trama_role()) = 'dpo') WITH CHECK ((SELECT trama_role()) = 'dpo' AND updated_by = (SELECT trama_user()));
+--> statement-breakpoint
+GRANT SELECT, INSERT, UPDATE ON privacy_processing_entries TO trama_app;

@@ -85,6 +85,7 @@ export const AUDIT_RECORD_TYPES = [
   'privacy_legal_hold',
   'privacy_retention_policy',
   'privacy_breach',
+  'privacy_processing',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -141,3 +141,38 @@ export type TRetentionRun = z.infer<typeof ZRetentionRunSchema>;
 
 export const ZRetentionRunDetailSchema = ZRetentionRunSchema.extend({ items: z.array(ZRetentionItemSchema) });
 export type TRetentionRunDetail = z.infer<typeof ZRetentionRunDetailSchema>;
+
+// ---- record of processing (art. 30) ----
+
+const ZWordsSchema = z.object({ it: z.string(), en: z.string() });
+
+export const ZProcessingActivitySchema = z.object({
+  key: z.string(),
+  name: ZWordsSchema,
+  purposes: ZWordsSchema,
+  legalBases: z.array(ZWordsSchema),
+  subjects: z.array(ZWordsSchema),
+  recipients: z.array(ZWordsSchema),
+  /** Columns by class of data (identifying, special, safety, …), in words. */
+  dataCategories: z.array(z.object({ label: ZWordsSchema, columns: z.number().int() })),
+  retention: z.array(ZWordsSchema),
+  readBy: z.array(ZWordsSchema),
+  measures: z.array(ZWordsSchema),
+  /** What the DPO completed. */
+  controller: z.string().nullable(),
+  processors: z.string().nullable(),
+  transfers: z.string().nullable(),
+  notes: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type TProcessingActivity = z.infer<typeof ZProcessingActivitySchema>;
+
+export const ZProcessingCompletionSchema = z.strictObject({
+  controller: multilineText({ max: PRIVACY_LIMITS.reason }).nullable().default(null),
+  processors: multilineText({ max: PRIVACY_LIMITS.reason }).nullable().default(null),
+  transfers: multilineText({ max: PRIVACY_LIMITS.reason }).nullable().default(null),
+  notes: multilineText({ max: PRIVACY_LIMITS.reason }).nullable().default(null),
+});
+
+export const ZProcessingKeyParamsSchema = z.strictObject({ key: z.string().regex(/^[a-z-]{2,40}$/) });

@@ -53,9 +53,11 @@ import {
   grantChecksOf,
   indicatorsOf,
   jobKindsOf,
+  processingOf,
   recordTablesOf,
   type TramaModule,
 } from './platform/module.js';
+import { registerProcessing } from './platform/privacy/processing.js';
 import { registerErasures } from './platform/retention/record-erasure.js';
 import { fileRoutes } from './platform/storage/storage.routes.js';
 
@@ -99,6 +101,7 @@ export const MODULES: readonly TramaModule[] = [
 // The demo seed reads the indicators without building the app; buildApp registers its own modules'.
 registerIndicators(indicatorsOf(MODULES));
 registerErasures(erasuresOf(MODULES));
+registerProcessing(processingOf(MODULES));
 
 /** The one composition root: the server, tests and benchmarks all build Trama through here. */
 export async function buildApp({
@@ -181,6 +184,7 @@ export async function buildApp({
   registerGrantChecks(grantChecksOf(modules));
   registerIndicators(indicatorsOf(modules));
   registerErasures(erasuresOf(modules));
+  registerProcessing(processingOf(modules));
   for (const module of modules) await app.register(module.routes(deps));
   await app.register(homeRoutes(deps, modules));
   const jobKinds = jobKindsOf(modules);

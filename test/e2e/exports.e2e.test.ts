@@ -251,4 +251,21 @@ describe('privacy operations', () => {
     await page.getByText('Notificata o non dovuta').first().waitFor();
     await expectAccessible(page, 'breach register, Garante notified');
   });
+
+  it('the DPO reads the record of processing, completes an activity and downloads it', async () => {
+    const { page } = await signIn('dpo');
+    await menu(page).getByRole('link', { name: 'Protezione dei dati' }).click();
+    await h1(page, 'Protezione dei dati').waitFor();
+    await page.getByText('Presa in carico sociale ed etnoclinica dei nuclei').click();
+    await page
+      .getByRole('button', { name: 'Completa: Presa in carico sociale ed etnoclinica dei nuclei' })
+      .click();
+    await page.getByLabel('Titolare e contitolari').fill('Comune di Treviglio, capofila dell’Ambito');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText(/^Completato da Davide Protezione Dati il /).waitFor();
+    await expectAccessible(page, 'record of processing, one activity open');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Scarica il registro (PDF)' }).click();
+    expect((await downloading).suggestedFilename()).toMatch(/^registro-trattamenti-\d{4}-\d{2}-\d{2}\.pdf$/);
+  });
 });

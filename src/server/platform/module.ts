@@ -12,6 +12,7 @@ import type { ExportKind } from './exports/export-kind.js';
 import type { Indicator } from './indicators/indicator.js';
 import type { JobKind } from './jobs/job-queue.js';
 import { PLATFORM_JOB_KINDS } from './jobs/platform-jobs.js';
+import type { DeclaredActivity, ProcessingActivity } from './privacy/processing.js';
 import type { RecordErasure } from './retention/record-erasure.js';
 import { PLATFORM_RETENTION, type RetentionClass } from './retention/retention-classes.js';
 
@@ -66,6 +67,8 @@ export interface TramaModule {
   jobs?: readonly JobKind<never>[];
   /** The exports the module offers, run as jobs with progress (platform/exports). */
   exports?: readonly ExportKind<unknown>[];
+  /** The processing activity the module performs, for the record of processing (GDPR art. 30). */
+  processing?: ProcessingActivity;
   /** How the module's records are anonymised when their retention period ends (privacy operations). */
   erasures?: readonly RecordErasure[];
 }
@@ -116,6 +119,15 @@ export function indicatorsOf(modules: readonly TramaModule[]): Indicator[] {
 /** Every kind of background job: the platform's and every module's. */
 export function jobKindsOf(modules: readonly TramaModule[]): JobKind<never>[] {
   return [...PLATFORM_JOB_KINDS, ...modules.flatMap((m) => m.jobs ?? [])];
+}
+
+/** Every module's processing activity, with its field and retention classes. */
+export function processingOf(modules: readonly TramaModule[]): DeclaredActivity[] {
+  return modules.flatMap((m) =>
+    m.processing
+      ? [{ ...m.processing, fieldClasses: m.fieldClasses ?? {}, retention: { ...(m.retention ?? {}) } }]
+      : [],
+  );
 }
 
 /** Every module's erasures, by retention class. */

@@ -5,6 +5,7 @@ import { AUTONOMY_AUDIT_ACTIONS, AUTONOMY_RECORD_TABLES } from './autonomy.audit
 import { seedDemoAutonomy } from './autonomy.demo.js';
 import { AUTONOMY_ENCRYPTED_COLUMNS, AUTONOMY_FIELD_CLASSES, AUTONOMY_RETENTION } from './autonomy.fields.js';
 import { AUTONOMY_INDICATORS } from './autonomy.indicators.js';
+import { AUTONOMY_PROCESSING } from './autonomy.processing.js';
 import { autonomyAttention } from './autonomy-attention.js';
 import { catalogueRoutes } from './autonomy-catalogue.routes.js';
 import { autonomyDashboardRoutes } from './autonomy-dashboard.routes.js';
@@ -28,6 +29,7 @@ const routes =
 /** Autonomy paths and protected housing (WP5, issue 20). */
 export const autonomyModule: TramaModule = {
   name: 'autonomy',
+  processing: AUTONOMY_PROCESSING,
   fieldClasses: AUTONOMY_FIELD_CLASSES,
   retention: AUTONOMY_RETENTION,
   encryptedColumns: AUTONOMY_ENCRYPTED_COLUMNS,

@@ -33,6 +33,7 @@ import { casesExport } from './cases.exports.js';
 import { CASES_ENCRYPTED_COLUMNS, CASES_FIELD_CLASSES, CASES_RETENTION } from './cases.fields.js';
 import { CASES_INDICATORS } from './cases.indicators.js';
 import { refuseBlockedCaseGrant } from './cases.policy.js';
+import { CASES_PROCESSING } from './cases.processing.js';
 import { CASES_ERASURE } from './cases.retention.js';
 import { caseRoutes } from './cases.routes.js';
 import { seedDemoRetentionCases } from './cases-retention.demo.js';
@@ -75,6 +76,7 @@ const casesRoutes =
 
 export const casesModule: TramaModule = {
   name: 'cases',
+  processing: CASES_PROCESSING,
   fieldClasses: {
     ...CASES_FIELD_CLASSES,
     ...CARE_PLAN_FIELD_CLASSES,

@@ -12,6 +12,7 @@ import {
 } from './community.fields.js';
 import { COMMUNITY_INDICATORS } from './community.indicators.js';
 import { isCommunityWorker } from './community.policy.js';
+import { COMMUNITY_PROCESSING } from './community.processing.js';
 import { attendanceRoutes } from './community-attendance.routes.js';
 import { dashboardRoutes } from './community-dashboard.routes.js';
 import { eventRoutes } from './community-events.routes.js';
@@ -33,6 +34,7 @@ const routes =
 /** Community engagement (WP3, issue 19): the holders' registry and map, needs, events, counts. */
 export const communityModule: TramaModule = {
   name: 'community',
+  processing: COMMUNITY_PROCESSING,
   fieldClasses: COMMUNITY_FIELD_CLASSES,
   retention: COMMUNITY_RETENTION,
   encryptedColumns: COMMUNITY_ENCRYPTED_COLUMNS,

@@ -5,6 +5,7 @@ import { GOVERNANCE_AUDIT_ACTIONS, GOVERNANCE_RECORD_TABLES } from './governance
 import { seedDemoGovernance } from './governance.demo.js';
 import { GOVERNANCE_FIELD_CLASSES, GOVERNANCE_RETENTION } from './governance.fields.js';
 import { GOVERNANCE_JOBS } from './governance.jobs.js';
+import { GOVERNANCE_PROCESSING } from './governance.processing.js';
 import { governanceAttention } from './governance-attention.js';
 import { committeesRoutes } from './governance-committees.routes.js';
 import { registerGovernanceFiles } from './governance-files.js';
@@ -25,6 +26,7 @@ const routes =
 /** Governance of the partnership (WP6, issue 21): committees, minutes, decisions, actions, plan, fundraising. */
 export const governanceModule: TramaModule = {
   name: 'governance',
+  processing: GOVERNANCE_PROCESSING,
   fieldClasses: GOVERNANCE_FIELD_CLASSES,
   retention: GOVERNANCE_RETENTION,
   auditActions: GOVERNANCE_AUDIT_ACTIONS,

@@ -11,6 +11,7 @@ import {
   MEDIATION_RETENTION,
 } from './mediation.fields.js';
 import { MEDIATION_INDICATORS } from './mediation.indicators.js';
+import { MEDIATION_PROCESSING } from './mediation.processing.js';
 import { feedbackRoutes } from './mediation-feedback.routes.js';
 import { hoursRoutes } from './mediation-hours.routes.js';
 import { libraryRoutes } from './mediation-library.routes.js';
@@ -30,6 +31,7 @@ const routes =
 /** Linguistic-cultural mediation and the intercultural communication unit (issue 18). */
 export const mediationModule: TramaModule = {
   name: 'mediation',
+  processing: MEDIATION_PROCESSING,
   fieldClasses: MEDIATION_FIELD_CLASSES,
   retention: MEDIATION_RETENTION,
   encryptedColumns: MEDIATION_ENCRYPTED_COLUMNS,

@@ -5,11 +5,13 @@ import { incidentsExport } from './observatory.exports.js';
 import { OBSERVATORY_FIELD_CLASSES, OBSERVATORY_RETENTION } from './observatory.fields.js';
 import { incidentRecorderExport } from './observatory.incident-recorder.js';
 import { istatSurveyExport } from './observatory.istat-survey.js';
+import { OBSERVATORY_PROCESSING } from './observatory.processing.js';
 import { observatoryRoutes } from './observatory.routes.js';
 import { draftsToFinish } from './observatory.service.js';
 
 export const observatoryModule: TramaModule = {
   name: 'observatory',
+  processing: OBSERVATORY_PROCESSING,
   fieldClasses: OBSERVATORY_FIELD_CLASSES,
   retention: OBSERVATORY_RETENTION,
   auditActions: OBSERVATORY_AUDIT_ACTIONS,

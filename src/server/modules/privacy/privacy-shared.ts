@@ -4,6 +4,7 @@ import type { AuditAction } from '../../platform/audit/audit-events.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import type { Tx } from '../../platform/db/client.js';
 import { erasureOf, type RecordErasure } from '../../platform/retention/record-erasure.js';
+import type { PRIVACY_RECORD_TABLES } from './privacy.audit.js';
 
 /** Today in Rome: the day periods and holds are counted in. */
 export const TODAY = sql`(now() at time zone 'Europe/Rome')::date`;
@@ -19,12 +20,7 @@ export function auditPrivacy({
   tx: Tx;
   ctx: AccessContext;
   action: AuditAction;
-  recordType:
-    | 'privacy_retention_run'
-    | 'privacy_legal_hold'
-    | 'privacy_retention_policy'
-    | 'privacy_breach'
-    | 'household';
+  recordType: keyof typeof PRIVACY_RECORD_TABLES | 'household';
   recordId?: string;
   details?: Record<string, unknown>;
 }) {

@@ -37,6 +37,15 @@ export const PRIVACY_AUDIT_ACTIONS = {
     it: 'Notifica della violazione registrata',
     en: 'Breach notification recorded',
   },
+  'privacy.register_read': { it: 'Registro dei trattamenti consultato', en: 'Record of processing read' },
+  'privacy.register_completed': {
+    it: 'Registro dei trattamenti completato dal DPO',
+    en: 'Record of processing completed by the DPO',
+  },
+  'privacy.register_exported': {
+    it: 'Registro dei trattamenti esportato',
+    en: 'Record of processing exported',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
@@ -49,6 +58,7 @@ export const PRIVACY_RECORD_TABLES = {
   privacy_legal_hold: 'privacy_legal_holds',
   privacy_retention_policy: 'privacy_retention_policies',
   privacy_breach: 'privacy_breaches',
+  privacy_processing: 'privacy_processing_entries',
 } as const;
 
 declare module '../../platform/access/not-found.js' {

@@ -83,6 +83,15 @@ export const PRIVACY_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     recorded_by: 'internal',
     recorded_at: 'internal',
   },
+  privacy_processing_entries: {
+    activity_key: 'internal',
+    controller: 'internal',
+    processors: 'internal',
+    transfers: 'internal',
+    notes: 'internal',
+    updated_by: 'internal',
+    updated_at: 'internal',
+  },
 };
 
 /** The DPO's accountability records: kept as the audit trail that cites them. */
@@ -93,4 +102,5 @@ export const PRIVACY_RETENTION: Readonly<Record<string, RetentionClass>> = {
   privacy_retention_items: 'audit',
   privacy_breaches: 'audit',
   privacy_breach_notifications: 'audit',
+  privacy_processing_entries: 'reference',
 };

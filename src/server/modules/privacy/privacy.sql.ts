@@ -182,3 +182,16 @@ export const privacyBreachNotifications = pgTable(
     check('privacy_breach_notifications_recipient', inList(t.recipient, BREACH_RECIPIENTS)),
   ],
 );
+
+/** What the DPO adds to a processing activity of the record of processing (art. 30). */
+export const privacyProcessingEntries = pgTable('privacy_processing_entries', {
+  activityKey: text('activity_key').primaryKey(),
+  controller: text('controller'),
+  processors: text('processors'),
+  transfers: text('transfers'),
+  notes: text('notes'),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -8,6 +8,7 @@ import { seedDemoTraining } from './training.demo.js';
 import { TRAINING_EXPORTS } from './training.exports.js';
 import { TRAINING_FIELD_CLASSES, TRAINING_RETENTION } from './training.fields.js';
 import { TRAINING_INDICATORS } from './training.indicators.js';
+import { TRAINING_PROCESSING } from './training.processing.js';
 import { trainingRoutes } from './training.routes.js';
 import { attendanceRoutes } from './training-attendance.routes.js';
 import { certificateRoutes } from './training-certificates.routes.js';
@@ -31,6 +32,7 @@ const routes =
 /** Training and competence (issue 17, ADR 0019); owns the gatherings piece (platform/gatherings). */
 export const trainingModule: TramaModule = {
   name: 'training',
+  processing: TRAINING_PROCESSING,
   fieldClasses: TRAINING_FIELD_CLASSES,
   retention: TRAINING_RETENTION,
   auditActions: TRAINING_AUDIT_ACTIONS,
