@@ -73,6 +73,30 @@ CREATE TABLE "privacy_processing_entries" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "privacy_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"household_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"subject_name" text NOT NULL,
+	"identity_check" text NOT NULL,
+	"received_on" date NOT NULL,
+	"due_on" date NOT NULL,
+	"extended_to" date,
+	"extension_reason" text,
+	"details" text,
+	"status" text DEFAULT 'open' NOT NULL,
+	"outcome" text,
+	"answered_at" timestamp with time zone,
+	"reminded_due_soon_for" date,
+	"reminded_overdue_for" date,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "privacy_requests_kind" CHECK ("privacy_requests"."kind" in ('access', 'rectification', 'erasure', 'restriction', 'objection')),
+	CONSTRAINT "privacy_requests_status" CHECK ("privacy_requests"."status" in ('open', 'answered', 'refused')),
+	CONSTRAINT "privacy_requests_extension" CHECK ("privacy_requests"."extended_to" is null or "privacy_requests"."extended_to" > "privacy_requests"."due_on")
+);
+--> statement-breakpoint
 CREATE TABLE "privacy_retention_items" (
 	"run_id" uuid NOT NULL,
 	"household_id" uuid NOT NULL,
@@ -123,6 +147,7 @@ ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_created_by_users
 ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_legal_holds" ADD CONSTRAINT "privacy_legal_holds_lifted_by_users_id_fk" FOREIGN KEY ("lifted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_processing_entries" ADD CONSTRAINT "privacy_processing_entries_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_requests" ADD CONSTRAINT "privacy_requests_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_run_id_privacy_retention_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."privacy_retention_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_retention_items" ADD CONSTRAINT "privacy_retention_items_hold_id_privacy_legal_holds_id_fk" FOREIGN KEY ("hold_id") REFERENCES "public"."privacy_legal_holds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -297,3 +322,22 @@ CREATE POLICY privacy_processing_entries_update ON privacy_processing_entries FO
   USING ((SELECT trama_role()) = 'dpo') WITH CHECK ((SELECT trama_role()) = 'dpo' AND updated_by = (SELECT trama_user()));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON privacy_processing_entries TO trama_app;
+--> statement-breakpoint
+-- Data subjects' requests: no one but the DPO reads or writes one. Once answered, a request is closed.
+ALTER TABLE privacy_requests ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE privacy_requests FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY privacy_requests_system ON privacy_requests TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY privacy_requests_read ON privacy_requests FOR SELECT TO trama_app USING ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+CREATE POLICY privacy_requests_insert ON privacy_requests FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'dpo' AND created_by = (SELECT trama_user()) AND status = 'open');
+--> statement-breakpoint
+CREATE POLICY privacy_requests_update ON privacy_requests FOR UPDATE TO trama_app
+  USING ((SELECT trama_role()) = 'dpo' AND status = 'open') WITH CHECK ((SELECT trama_role()) = 'dpo');
+--> statement-breakpoint
+GRANT SELECT, INSERT ON privacy_requests TO trama_app;
+--> statement-breakpoint
+GRANT UPDATE (extended_to, extension_reason, status, outcome, answered_at) ON privacy_requests TO trama_app;

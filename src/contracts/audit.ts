@@ -86,6 +86,7 @@ export const AUDIT_RECORD_TYPES = [
   'privacy_retention_policy',
   'privacy_breach',
   'privacy_processing',
+  'privacy_request',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -13,6 +13,7 @@ export * from './observatory.js';
 export * from './observatory-tables.js';
 export * from './privacy.js';
 export * from './privacy-breaches.js';
+export * from './privacy-requests.js';
 export * from './referrals.js';
 export * from './research.js';
 export * from './roles.js';

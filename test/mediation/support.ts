@@ -123,15 +123,20 @@ export function mediationTestKit() {
     });
   }
 
-  /** Stands in for the passing of time: the request (and its assignments) took place `days` earlier. */
+  /**
+   * Stands in for the passing of time: the request (and its assignments) started `days` ago. The shift is
+   * measured from now, not from the planned start, which weekdayAt may have pushed past a weekend.
+   */
   async function moveIntoPast(requestId: string, days: number) {
-    const by = sql`${`${days} days`}::interval`;
+    const shift = sql`((select starts_at from mediation_requests where id = ${requestId})
+                       - (now() - ${`${days} days`}::interval))`;
     await system(
-      sql`update mediation_requests set starts_at = starts_at - ${by}, ends_at = ends_at - ${by} where id = ${requestId}`,
+      sql`update mediation_assignments set starts_at = starts_at - ${shift}, ends_at = ends_at - ${shift}
+           where request_id = ${requestId}`,
     );
     await system(
-      sql`update mediation_assignments set starts_at = starts_at - ${by}, ends_at = ends_at - ${by}
-           where request_id = ${requestId}`,
+      sql`update mediation_requests set starts_at = starts_at - ${shift}, ends_at = ends_at - ${shift}
+           where id = ${requestId}`,
     );
   }
 

@@ -46,6 +46,30 @@ export const PRIVACY_AUDIT_ACTIONS = {
     it: 'Registro dei trattamenti esportato',
     en: 'Record of processing exported',
   },
+  'privacy.requests_listed': {
+    it: 'Richieste degli interessati consultate',
+    en: 'Data subjects’ requests listed',
+  },
+  'privacy.request_recorded': {
+    it: 'Richiesta dell’interessato registrata',
+    en: 'Data subject’s request recorded',
+  },
+  'privacy.request_extended': {
+    it: 'Termine della richiesta prorogato',
+    en: 'Deadline of a request extended',
+  },
+  'privacy.request_answered': {
+    it: 'Risposta alla richiesta registrata',
+    en: 'Answer to a request recorded',
+  },
+  'privacy.request_reminded': {
+    it: 'Promemoria della scadenza inviato al DPO',
+    en: 'Deadline reminder sent to the DPO',
+  },
+  'privacy.access_copy_made': {
+    it: 'Copia dei dati preparata per l’interessato',
+    en: 'Copy of the data made for the data subject',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
@@ -59,6 +83,7 @@ export const PRIVACY_RECORD_TABLES = {
   privacy_retention_policy: 'privacy_retention_policies',
   privacy_breach: 'privacy_breaches',
   privacy_processing: 'privacy_processing_entries',
+  privacy_request: 'privacy_requests',
 } as const;
 
 declare module '../../platform/access/not-found.js' {

@@ -83,6 +83,27 @@ export const PRIVACY_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     recorded_by: 'internal',
     recorded_at: 'internal',
   },
+  // A request names the person and says how they proved who they are: identifying; what they ask, special.
+  privacy_requests: {
+    id: 'internal',
+    kind: 'internal',
+    household_id: 'internal',
+    person_id: 'internal',
+    subject_name: 'identifying',
+    identity_check: 'identifying',
+    received_on: 'internal',
+    due_on: 'internal',
+    extended_to: 'internal',
+    extension_reason: 'special',
+    details: 'special',
+    status: 'internal',
+    outcome: 'special',
+    answered_at: 'internal',
+    reminded_due_soon_for: 'internal',
+    reminded_overdue_for: 'internal',
+    created_by: 'internal',
+    created_at: 'internal',
+  },
   privacy_processing_entries: {
     activity_key: 'internal',
     controller: 'internal',
@@ -103,4 +124,5 @@ export const PRIVACY_RETENTION: Readonly<Record<string, RetentionClass>> = {
   privacy_breaches: 'audit',
   privacy_breach_notifications: 'audit',
   privacy_processing_entries: 'reference',
+  privacy_requests: 'audit',
 };

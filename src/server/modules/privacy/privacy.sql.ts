@@ -23,6 +23,7 @@ import {
   BREACH_RISKS,
   BREACH_STATUSES,
 } from '../../../contracts/privacy-breaches.js';
+import { REQUEST_KINDS, REQUEST_STATUSES } from '../../../contracts/privacy-requests.js';
 import { inList } from '../../platform/db/in-list.js';
 import { organisations, users } from '../../platform/tenancy/tenancy.sql.js';
 
@@ -195,3 +196,36 @@ export const privacyProcessingEntries = pgTable('privacy_processing_entries', {
     .references(() => users.id),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** A data subject's request (GDPR arts. 15–21), handled by the DPO. */
+export const privacyRequests = pgTable(
+  'privacy_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    householdId: uuid('household_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    subjectName: text('subject_name').notNull(),
+    identityCheck: text('identity_check').notNull(),
+    receivedOn: date('received_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    extendedTo: date('extended_to'),
+    extensionReason: text('extension_reason'),
+    details: text('details'),
+    status: text('status').notNull().default('open'),
+    outcome: text('outcome'),
+    answeredAt: ts('answered_at'),
+    /** The deadline each reminder was sent for: an extension moves it, and the reminders go again. */
+    remindedDueSoonFor: date('reminded_due_soon_for'),
+    remindedOverdueFor: date('reminded_overdue_for'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('privacy_requests_kind', inList(t.kind, REQUEST_KINDS)),
+    check('privacy_requests_status', inList(t.status, REQUEST_STATUSES)),
+    check('privacy_requests_extension', sql`${t.extendedTo} is null or ${t.extendedTo} > ${t.dueOn}`),
+  ],
+);

@@ -14,6 +14,14 @@ export interface RetentionCandidate {
   counts: { cases: number; people: number; notes: number; documents: number };
 }
 
+/** What a module holds about one person, for an access request: copied, withheld (with why), and its records. */
+export interface SubjectCopy {
+  sections: { title: string; lines: string[] }[];
+  withheld: { what: string; reason: 'third_party' | 'endangers' | 'court' }[];
+  /** The records whose reads the copy lists ("who accessed the record"). */
+  records: { type: string; id: string }[];
+}
+
 /**
  * How a module's records of one retention class are anonymised when their period ends (issue 23).
  * The privacy module's retention run reads the candidates, applies the DPO's period and legal holds,
@@ -31,6 +39,15 @@ export interface RecordErasure {
   codesOf(args: { tx: Tx; ids: readonly string[] }): Promise<Map<string, string>>;
   /** How many of its records (households) the given audited records belong to: a breach's reach. */
   recordsReached(args: { tx: Tx; records: readonly { type: string; id: string }[] }): Promise<number>;
+  /** A person of a household, by the household's code and the exact names (a data subject's request). */
+  findPerson(args: {
+    tx: Tx;
+    householdCode: string;
+    givenName: string;
+    familyName: string;
+  }): Promise<{ householdId: string; personId: string; name: string } | null>;
+  /** What the module holds about the person (GDPR art. 15), with what it withholds. */
+  subjectAccess(args: { tx: Tx; personId: string }): Promise<SubjectCopy>;
 }
 
 /**

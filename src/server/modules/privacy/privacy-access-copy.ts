@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import type { TRole } from '../../../contracts/roles.js';
+import { auditLabelOf } from '../../platform/audit/audit-labels.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
+import { startReport } from '../../platform/files/report-pdf.js';
+import type { SubjectCopy } from '../../platform/retention/record-erasure.js';
+import { ROLE_WORDS } from './privacy-register-words.js';
+
+/**
+ * The person's copy for an access request (GDPR art. 15; issue 23, item 3), in plain Italian: what
+ * Trama holds, what the DPO must review before handing it over (each exclusion with the rule that
+ * allows it), and who consulted the records. Accesses name the service, the role, the day and the
+ * action, not the operator, as the Garante's guidance on access logs asks (dossier sanitario, 2015):
+ * the person learns who handled their data without the staff being exposed by name.
+ */
+const REASONS: Record<SubjectCopy['withheld'][number]['reason'], string> = {
+  third_party: 'dati di altre persone (art. 15, par. 4, GDPR)',
+  endangers: 'la comunicazione potrebbe mettere in pericolo qualcuno (art. 2-undecies, d.lgs. 196/2003)',
+  court: 'procedimento giudiziario in corso (art. 2-undecies, c. 1, lett. f, d.lgs. 196/2003)',
+};
+const KIND_WORDS = {
+  access: 'accesso',
+  rectification: 'rettifica',
+  erasure: 'cancellazione',
+  restriction: 'limitazione',
+  objection: 'opposizione',
+} as const;
+/** The accesses a copy lists at most (a long-followed household can have thousands). */
+const MAX_ACCESSES = 2000;
+
+const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+const stamp = (d: Date) =>
+  new Intl.DateTimeFormat('it-IT', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(d);
+
+/** Who read or changed the records, from the audit trail (the DPO reads it; its own reads excluded). */
+async function accessesOf(tx: Tx, records: SubjectCopy['records']) {
+  const ids = records.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], more: false };
+  const rows = await queryRows<{
+    occurred_at: Date;
+    action: string;
+    actor_role: string | null;
+    service: string | null;
+  }>(
+    tx,
+    sql`select e.occurred_at, e.action, e.actor_role, s.name as service
+          from audit_events e left join services s on s.id = e.acting_service_id
+         where e.record_id in (${sql.join(
+           ids.map((id) => sql`${id}`),
+           sql`, `,
+         )}) and e.outcome = 'success' and e.actor_user_id is not null
+           and coalesce(e.actor_role, '') <> 'dpo'
+         order by e.occurred_at desc limit ${MAX_ACCESSES + 1}`,
+  );
+  return { rows: rows.slice(0, MAX_ACCESSES), more: rows.length > MAX_ACCESSES };
+}
+
+export async function accessCopyPdf({
+  tx,
+  request,
+  copy,
+  compress = true,
+}: {
+  tx: Tx;
+  request: { subject_name: string; received_on: string; kind: keyof typeof KIND_WORDS };
+  copy: SubjectCopy;
+  compress?: boolean;
+}) {
+  const report = startReport({
+    title: `Dati personali di ${request.subject_name}`,
+    subtitle: `Risposta alla richiesta di ${KIND_WORDS[request.kind]} ricevuta il ${day(request.received_on)} (art. 15 del Regolamento (UE) 2016/679)`,
+    compress,
+  });
+  for (const section of copy.sections) {
+    report.section(section.title);
+    report.lines(section.lines, 'Nessun dato registrato.');
+  }
+  report.section('Esclusioni da verificare dal DPO');
+  report.note(
+    'Queste parti non sono copiate. Prima di consegnare la copia il DPO verifica ciascuna esclusione e la toglie da questo elenco se non si applica.',
+  );
+  report.lines(
+    copy.withheld.map((w) => `${w.what} — motivo: ${REASONS[w.reason]}`),
+    'Nessuna esclusione.',
+  );
+  report.section('Chi ha consultato i dati');
+  const { rows, more } = await accessesOf(tx, copy.records);
+  report.lines(
+    rows.map(
+      (r) =>
+        `${stamp(new Date(r.occurred_at))} — ${r.service ?? 'Amministrazione del sistema'}, ${
+          r.actor_role && r.actor_role in ROLE_WORDS
+            ? ROLE_WORDS[r.actor_role as TRole].it.toLowerCase()
+            : 'ruolo non indicato'
+        }: ${auditLabelOf(r.action).it}`,
+    ),
+    'Nessuna consultazione registrata.',
+  );
+  if (more) report.note(`Sono elencate le ${MAX_ACCESSES} consultazioni più recenti.`);
+  return report.end();
+}
