@@ -252,6 +252,51 @@ describe('privacy operations', () => {
     await expectAccessible(page, 'breach register, Garante notified');
   });
 
+  it('the DPO records an access request, downloads the person’s copy, extends and answers it', async () => {
+    const { page } = await signIn('dpo');
+    await menu(page).getByRole('link', { name: 'Protezione dei dati' }).click();
+    await h1(page, 'Protezione dei dati').waitFor();
+    await page.getByText('Registra una richiesta').click();
+    // N-ARCHIV3 is under a legal hold: whatever the other tests do, it is never anonymised.
+    await page.getByLabel(/^Codice del nucleo familiare/).fill('N-ARCHIV3');
+    await page.getByLabel(/^Nome della persona/).fill('Samina');
+    await page.getByLabel(/^Cognome della persona/).fill('Rossi');
+    await page.getByLabel(/^Come è stata verificata l’identità/).fill('Passaporto esibito allo sportello.');
+    await page.getByLabel(/^Ricevuta il/).fill('2026-11-20');
+    await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+    await page
+      .getByText('Nel nucleo con questo codice non c’è una persona con questo nome e cognome.')
+      .waitFor();
+    await page.getByLabel(/^Cognome della persona/).fill('Iqbal');
+    await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+    await page.getByRole('status').filter({ hasText: 'Richiesta di Samina Iqbal registrata' }).waitFor();
+    await expectAccessible(page, 'data subjects’ requests, one recorded');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Copia dei dati (PDF) di Samina Iqbal' }).first().click();
+    expect((await downloading).suggestedFilename()).toBe('copia-dati-2026-11-20.pdf');
+
+    await page.getByRole('button', { name: 'Proroga la richiesta di Samina Iqbal' }).first().click();
+    await page.getByLabel(/^Nuova scadenza/).fill('2027-03-01');
+    await page.getByLabel(/^Motivo della proroga/).fill('Dati in archivio cartaceo');
+    await page.getByRole('button', { name: 'Proroga', exact: true }).click();
+    await page
+      .getByText('La proroga va oltre la scadenza e al massimo fino al 20/02/2027 (due mesi).')
+      .waitFor();
+    await page.getByLabel(/^Nuova scadenza/).fill('2027-02-20');
+    await page.getByRole('button', { name: 'Proroga', exact: true }).click();
+    await page.getByText('Prorogata: Dati in archivio cartaceo').first().waitFor();
+
+    await page
+      .getByRole('button', { name: 'Registra la risposta alla richiesta di Samina Iqbal' })
+      .first()
+      .click();
+    await page.getByLabel(/^Risposta data alla persona/).fill('Copia consegnata di persona dal servizio.');
+    await page.getByRole('button', { name: 'Salva la risposta' }).click();
+    await page.getByText('Copia consegnata di persona dal servizio.').first().waitFor();
+    await expectAccessible(page, 'data subjects’ requests, one answered');
+  });
+
   it('the DPO reads the record of processing, completes an activity and downloads it', async () => {
     const { page } = await signIn('dpo');
     await menu(page).getByRole('link', { name: 'Protezione dei dati' }).click();

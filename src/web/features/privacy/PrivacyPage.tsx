@@ -4,6 +4,7 @@ import { PageHeading } from '../../ui/PageHeading.js';
 import { Breaches } from './Breaches.js';
 import { LegalHolds } from './LegalHolds.js';
 import { ProcessingRegister } from './ProcessingRegister.js';
+import { Requests } from './Requests.js';
 import { RetentionPeriods } from './RetentionPeriods.js';
 import { RetentionRuns } from './RetentionRuns.js';
 
@@ -18,6 +19,7 @@ export function PrivacyPage() {
       </PageHeading>
       {can('privacy.manage') && <RetentionRuns />}
       {can('privacy.manage') && <LegalHolds />}
+      {can('privacy.manage') && <Requests />}
       {can('privacy.manage') && <Breaches />}
       {can('privacy.manage') && <ProcessingRegister />}
       <RetentionPeriods />

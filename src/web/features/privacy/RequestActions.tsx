@@ -1,0 +1,190 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  type TRequest,
+  ZRequestAnswerSchema,
+  ZRequestExtensionSchema,
+  ZRequestSchema,
+} from '../../../contracts/index.js';
+import { api } from '../../api/client.js';
+import { useLocale } from '../../i18n/index.js';
+import { FormActions, SelectField, TextAreaField, TextField } from '../../ui/fields.js';
+import { fieldErrorText } from '../../ui/forms/field-error-text.js';
+import { maxLengthOf } from '../../ui/forms/limits.js';
+import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+
+export const requestsKey = ['privacy', 'requests'] as const;
+
+/** What the DPO does with one request: the access copy, an extension, the answer. */
+export function RequestActions({ request }: { request: TRequest }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<'extend' | 'answer' | null>(null);
+  const name = { name: request.subjectName };
+  return (
+    <>
+      {request.kind === 'access' && (
+        <a
+          className="btn btn-outline-primary btn-sm me-2 mb-1"
+          href={`/api/privacy/requests/${request.id}/access-copy`}
+          download
+          aria-label={t('privacy.requests.copyNamed', name)}
+        >
+          {t('privacy.requests.copy')}
+        </a>
+      )}
+      {request.status === 'open' && open === null && (
+        <>
+          {!request.extendedTo && (
+            <button
+              type="button"
+              className="btn btn-outline-secondary btn-sm me-2 mb-1"
+              onClick={() => setOpen('extend')}
+              aria-label={t('privacy.requests.extendNamed', name)}
+            >
+              {t('privacy.requests.extend')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-primary btn-sm mb-1"
+            onClick={() => setOpen('answer')}
+            aria-label={t('privacy.requests.answerNamed', name)}
+          >
+            {t('privacy.requests.answer')}
+          </button>
+        </>
+      )}
+      {request.status !== 'open' && request.outcome && (
+        <span className="d-block small">{request.outcome}</span>
+      )}
+      {open === 'extend' && <ExtendForm request={request} onDone={() => setOpen(null)} />}
+      {open === 'answer' && <AnswerForm request={request} onDone={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function useRequestChange<T>(request: TRequest, path: 'extension' | 'answer', onDone: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: T) =>
+      api(`/api/privacy/requests/${request.id}/${path}`, { method: 'POST', body, schema: ZRequestSchema }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: requestsKey });
+      onDone();
+    },
+  });
+}
+
+function ExtendForm({ request, onDone }: { request: TRequest; onDone: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const extend = useRequestChange<z.output<typeof ZRequestExtensionSchema>>(request, 'extension', onDone);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(ZRequestExtensionSchema),
+    defaultValues: { extendedTo: '', reason: '' },
+  });
+  const onSubmit = handleSubmit(async (body) => {
+    try {
+      await extend.mutateAsync(body);
+    } catch (e) {
+      applyServerFieldErrors(e, setError, locale, ['extendedTo', 'reason']);
+    }
+  });
+  const id = `extend-${request.id}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-2">
+      {extend.error && !Object.keys(errors).length ? <ProblemAlert error={extend.error} /> : null}
+      <TextField
+        id={`${id}-to`}
+        type="date"
+        label={t('privacy.requests.extendedTo')}
+        hint={t('privacy.requests.extendedToHint')}
+        required
+        error={fieldErrorText(t, errors.extendedTo, t('privacy.requests.extendedToHint'))}
+        {...register('extendedTo')}
+      />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={t('privacy.requests.extensionReason')}
+        required
+        maxLength={maxLengthOf(ZRequestExtensionSchema.shape.reason)}
+        error={fieldErrorText(t, errors.reason)}
+        {...register('reason')}
+      />
+      <FormActions>
+        <button type="submit" className="btn btn-primary btn-sm" disabled={isSubmitting}>
+          {t('privacy.requests.extend')}
+        </button>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onDone}>
+          {t('privacy.requests.cancel')}
+        </button>
+      </FormActions>
+    </form>
+  );
+}
+
+function AnswerForm({ request, onDone }: { request: TRequest; onDone: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const answer = useRequestChange<z.output<typeof ZRequestAnswerSchema>>(request, 'answer', onDone);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(ZRequestAnswerSchema),
+    defaultValues: { status: 'answered' as const, outcome: '' },
+  });
+  const onSubmit = handleSubmit(async (body) => {
+    try {
+      await answer.mutateAsync(body);
+    } catch (e) {
+      applyServerFieldErrors(e, setError, locale, ['status', 'outcome']);
+    }
+  });
+  const id = `answer-${request.id}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-2">
+      {answer.error && !Object.keys(errors).length ? <ProblemAlert error={answer.error} /> : null}
+      <SelectField
+        id={`${id}-status`}
+        label={t('privacy.requests.answerStatus')}
+        required
+        options={(['answered', 'refused'] as const).map((s) => ({
+          value: s,
+          label: t(`privacy.requests.statuses.${s}`),
+        }))}
+        error={fieldErrorText(t, errors.status)}
+        {...register('status')}
+      />
+      <TextAreaField
+        id={`${id}-outcome`}
+        label={t('privacy.requests.outcome')}
+        hint={t('privacy.requests.outcomeHint')}
+        required
+        maxLength={maxLengthOf(ZRequestAnswerSchema.shape.outcome)}
+        error={fieldErrorText(t, errors.outcome, t('privacy.requests.outcomeHint'))}
+        {...register('outcome')}
+      />
+      <FormActions>
+        <button type="submit" className="btn btn-primary btn-sm" disabled={isSubmitting}>
+          {t('privacy.requests.saveAnswer')}
+        </button>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onDone}>
+          {t('privacy.requests.cancel')}
+        </button>
+      </FormActions>
+    </form>
+  );
+}
