@@ -88,6 +88,8 @@ CREATE TABLE "privacy_requests" (
 	"status" text DEFAULT 'open' NOT NULL,
 	"outcome" text,
 	"answered_at" timestamp with time zone,
+	"restriction_lifted_at" timestamp with time zone,
+	"restriction_lift_reason" text,
 	"reminded_due_soon_for" date,
 	"reminded_overdue_for" date,
 	"created_by" uuid NOT NULL,
@@ -139,6 +141,7 @@ CREATE TABLE "privacy_retention_runs" (
 );
 --> statement-breakpoint
 ALTER TABLE "households" ADD COLUMN "anonymised_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "processing_restricted_at" timestamp (3) with time zone;--> statement-breakpoint
 ALTER TABLE "privacy_breach_notifications" ADD CONSTRAINT "privacy_breach_notifications_breach_id_privacy_breaches_id_fk" FOREIGN KEY ("breach_id") REFERENCES "public"."privacy_breaches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_breach_notifications" ADD CONSTRAINT "privacy_breach_notifications_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_breaches" ADD CONSTRAINT "privacy_breaches_suspected_user_id_users_id_fk" FOREIGN KEY ("suspected_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -335,9 +338,42 @@ CREATE POLICY privacy_requests_read ON privacy_requests FOR SELECT TO trama_app 
 CREATE POLICY privacy_requests_insert ON privacy_requests FOR INSERT TO trama_app
   WITH CHECK ((SELECT trama_role()) = 'dpo' AND created_by = (SELECT trama_user()) AND status = 'open');
 --> statement-breakpoint
+-- An open request is extended or answered; a restriction granted is lifted once.
 CREATE POLICY privacy_requests_update ON privacy_requests FOR UPDATE TO trama_app
-  USING ((SELECT trama_role()) = 'dpo' AND status = 'open') WITH CHECK ((SELECT trama_role()) = 'dpo');
+  USING ((SELECT trama_role()) = 'dpo' AND (status = 'open'
+    OR (kind = 'restriction' AND status = 'answered' AND restriction_lifted_at IS NULL)))
+  WITH CHECK ((SELECT trama_role()) = 'dpo');
 --> statement-breakpoint
 GRANT SELECT, INSERT ON privacy_requests TO trama_app;
 --> statement-breakpoint
-GRANT UPDATE (extended_to, extension_reason, status, outcome, answered_at) ON privacy_requests TO trama_app;
+GRANT UPDATE (extended_to, extension_reason, status, outcome, answered_at, restriction_lifted_at, restriction_lift_reason)
+  ON privacy_requests TO trama_app;
+--> statement-breakpoint
+-- Restriction of processing (GDPR art. 18): a restricted person's record is kept as it is and not
+-- brought into a new referral or session, whoever writes (SQLSTATE TR018, answered as 409). Only
+-- setting or lifting the mark changes the row, and the owner's retention erasure still applies.
+CREATE OR REPLACE FUNCTION trama_refuse_restricted_person() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'people' THEN
+    IF OLD.processing_restricted_at IS NOT NULL
+       AND NEW.processing_restricted_at IS NOT DISTINCT FROM OLD.processing_restricted_at
+       AND NOT (current_setting('role') = 'none' AND coalesce(current_setting('trama.retention_erasing', true), '') = 'on') THEN
+      RAISE EXCEPTION 'the processing of this person is restricted' USING ERRCODE = 'TR018';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF EXISTS (SELECT 1 FROM people p WHERE p.id = NEW.person_id AND p.processing_restricted_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'the processing of this person is restricted' USING ERRCODE = 'TR018';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER people_processing_restricted BEFORE UPDATE ON people
+  FOR EACH ROW EXECUTE FUNCTION trama_refuse_restricted_person();
+--> statement-breakpoint
+CREATE TRIGGER referral_people_processing_restricted BEFORE INSERT ON referral_people
+  FOR EACH ROW EXECUTE FUNCTION trama_refuse_restricted_person();
+--> statement-breakpoint
+CREATE TRIGGER session_people_processing_restricted BEFORE INSERT ON session_people
+  FOR EACH ROW EXECUTE FUNCTION trama_refuse_restricted_person();

@@ -171,6 +171,8 @@ export const ZPersonSchema = z.object({
   hasSafetyDetails: z.boolean(),
   /** Set when this record was a duplicate merged into another person's record (read-only then). */
   mergedIntoId: ZIdSchema.nullable(),
+  /** Processing restricted at the person's request (GDPR art. 18): kept, not changed or referred. */
+  processingRestricted: z.boolean(),
 });
 export type TPerson = z.infer<typeof ZPersonSchema>;
 

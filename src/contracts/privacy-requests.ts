@@ -28,9 +28,23 @@ export const ZRequestExtensionSchema = z.strictObject({
   reason: multilineText({ max: REQUEST_LIMITS.text }),
 });
 
+/** What a granted rectification corrects in the person's record (the rest the service corrects). */
+export const ZRectificationSchema = z.strictObject({
+  givenName: text({ max: REQUEST_LIMITS.name }).optional(),
+  familyName: text({ max: REQUEST_LIMITS.name }).optional(),
+  birthDate: isoDate().optional(),
+});
+
 export const ZRequestAnswerSchema = z.strictObject({
   status: z.enum(['answered', 'refused']),
   outcome: multilineText({ max: REQUEST_LIMITS.text }),
+  /** Rectification granted: applied to the person's record, with its history. */
+  corrections: ZRectificationSchema.nullable().default(null),
+});
+
+export const ZRestrictionLiftSchema = z.strictObject({
+  /** Why the restriction ends; the person is told before (art. 18(3)). */
+  reason: multilineText({ max: REQUEST_LIMITS.text }),
 });
 
 export const ZRequestSchema = z.object({
@@ -47,6 +61,10 @@ export const ZRequestSchema = z.object({
   status: z.enum(REQUEST_STATUSES),
   outcome: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  /** A granted restriction in force on the person's record (restriction requests only). */
+  restrictionInForce: z.boolean(),
+  restrictionLiftedAt: z.string().nullable(),
+  restrictionLiftReason: z.string().nullable(),
   createdBy: z.string(),
   /** Past the deadline (extended or not) and still open. */
   overdue: z.boolean(),

@@ -292,6 +292,7 @@ describe('family network and legal roles', () => {
       hasSafetyDetails: _s,
       atRisk: _a,
       mergedIntoId: _merged,
+      processingRestricted: _restricted,
       ...edit
     } = aunt;
     // A correction that does not send the field leaves it as it was.

@@ -295,6 +295,34 @@ describe('privacy operations', () => {
     await page.getByRole('button', { name: 'Salva la risposta' }).click();
     await page.getByText('Copia consegnata di persona dal servizio.').first().waitFor();
     await expectAccessible(page, 'data subjects’ requests, one answered');
+
+    // A restriction granted, then lifted with the reason (the person told first). The form stays open.
+    await page.getByLabel(/^Tipo di richiesta/).selectOption('restriction');
+    await page.getByLabel(/^Codice del nucleo familiare/).fill('N-ARCHIV3');
+    await page.getByLabel(/^Nome della persona/).fill('Samina');
+    await page.getByLabel(/^Cognome della persona/).fill('Iqbal');
+    await page.getByLabel(/^Come è stata verificata l’identità/).fill('Passaporto esibito allo sportello.');
+    await page.getByLabel(/^Ricevuta il/).fill('2026-11-25');
+    await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+    await page.getByRole('status').filter({ hasText: 'Richiesta di Samina Iqbal registrata' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Limitazione del trattamento' })
+      .getByRole('button', { name: 'Registra la risposta alla richiesta di Samina Iqbal' })
+      .first()
+      .click();
+    await page
+      .getByLabel(/^Risposta data alla persona/)
+      .fill('Limitazione accolta durante la verifica dei dati.');
+    await page.getByRole('button', { name: 'Salva la risposta' }).click();
+    await page.getByRole('button', { name: 'Revoca la limitazione di Samina Iqbal' }).first().click();
+    await page.getByLabel(/^Motivo della revoca/).fill('Dati verificati; la persona è stata informata.');
+    await page.getByRole('button', { name: 'Revoca la limitazione', exact: true }).click();
+    await page
+      .getByText(/^Limitazione revocata il .*: Dati verificati/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'data subjects’ requests, a restriction lifted');
   });
 
   it('the DPO reads the record of processing, completes an activity and downloads it', async () => {

@@ -42,6 +42,7 @@ export const CASES_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = {
     contact_encrypted: 'safety',
     safe_contact_encrypted: 'safety',
     merged_into_id: 'internal',
+    processing_restricted_at: 'internal',
     created_at: 'internal',
     updated_at: 'internal',
   },

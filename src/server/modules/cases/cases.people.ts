@@ -31,6 +31,7 @@ export interface PersonRow {
   has_safety: boolean;
   minor: boolean;
   merged_into_id: string | null;
+  processing_restricted: boolean;
 }
 
 /**
@@ -43,7 +44,8 @@ export const PERSON_COLUMNS = sql`p.id, p.household_id, p.given_name, p.family_n
   p.preferred_language, p.interpreter_needed, p.preferred_mediator_gender, p.at_risk, p.lives_in_household,
   p.municipality, p.identifier_type,
   p.identifier, (p.contact_encrypted is not null or p.safe_contact_encrypted is not null) as has_safety,
-  trama_is_minor(p.birth_date, p.birth_year, p.case_role) as minor, p.merged_into_id`;
+  trama_is_minor(p.birth_date, p.birth_year, p.case_role) as minor, p.merged_into_id,
+  (p.processing_restricted_at is not null) as processing_restricted`;
 
 export function selectPeople({ tx, where }: { tx: Tx; where: ReturnType<typeof sql> }) {
   return queryRows<PersonRow>(
@@ -78,6 +80,7 @@ export function toPerson(p: PersonRow): TPerson {
     identifier: p.identifier,
     hasSafetyDetails: p.has_safety,
     mergedIntoId: p.merged_into_id,
+    processingRestricted: p.processing_restricted,
   };
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx, uuidList } from '../../platform/db/client.js';
 import type { RecordErasure, RetentionCandidate } from '../../platform/retention/record-erasure.js';
 import { findPerson, subjectAccess } from './cases.subject-access.js';
+import { isRestricted, rectify, restrict } from './cases.subject-rights.js';
 
 /**
  * What the retention run does to a household of case management (issue 23, ADR 0026): once every
@@ -149,6 +150,9 @@ async function recordsReached({ tx, records }: { tx: Tx; records: readonly { typ
 export const CASES_ERASURE: RecordErasure = {
   findPerson,
   subjectAccess,
+  rectify,
+  restrict,
+  isRestricted,
   recordsReached,
   retentionClass: 'case_record',
   scope: 'household',

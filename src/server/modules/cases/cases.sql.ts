@@ -86,6 +86,11 @@ export const people = pgTable(
     safeContactEncrypted: text('safe_contact_encrypted'),
     /** A duplicate record merged into another (person-merges.service.ts): kept, read-only, reversible. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => people.id),
+    /**
+     * Processing restricted at the person's request (GDPR art. 18), set and lifted by the DPO: the
+     * record is kept but not changed, nor brought into a new referral or session (migration 0052).
+     */
+    processingRestrictedAt: ts('processing_restricted_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

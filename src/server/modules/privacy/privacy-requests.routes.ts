@@ -6,16 +6,12 @@ import {
   ZRequestExtensionSchema,
   ZRequestInputSchema,
   ZRequestSchema,
+  ZRestrictionLiftSchema,
 } from '../../../contracts/privacy-requests.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
-import {
-  accessCopy,
-  answerRequest,
-  extendRequest,
-  listRequests,
-  recordRequest,
-} from './privacy-requests.service.js';
+import { answerRequest, liftRestriction } from './privacy-request-answers.service.js';
+import { accessCopy, extendRequest, listRequests, recordRequest } from './privacy-requests.service.js';
 
 const MANAGE = { access: 'privacy.manage' } as const;
 
@@ -72,7 +68,7 @@ export const requestRoutes =
         config: MANAGE,
         schema: {
           tags,
-          summary: 'Record the answer (or the refusal, with its reason)',
+          summary: 'Record the answer (or the refusal); a rectification or restriction granted is applied',
           params: ZIdParamsSchema,
           body: ZRequestAnswerSchema,
           response: { 200: ZRequestSchema },
@@ -80,6 +76,21 @@ export const requestRoutes =
       },
       async (request) =>
         answerRequest({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }),
+    );
+    app.post(
+      '/api/privacy/requests/:id/lift-restriction',
+      {
+        config: MANAGE,
+        schema: {
+          tags,
+          summary: 'Lift a restriction granted, with the reason (the person is told first, art. 18(3))',
+          params: ZIdParamsSchema,
+          body: ZRestrictionLiftSchema,
+          response: { 200: ZRequestSchema },
+        },
+      },
+      async (request) =>
+        liftRestriction({ deps, ctx: requireAccess(request), id: request.params.id, input: request.body }),
     );
     app.get(
       '/api/privacy/requests/:id/access-copy',

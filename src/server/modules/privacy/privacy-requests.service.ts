@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   REQUEST_EXTENSION_MAX_MONTHS,
   type TRequest,
-  type ZRequestAnswerSchema,
   type ZRequestExtensionSchema,
   type ZRequestInputSchema,
 } from '../../../contracts/privacy-requests.js';
@@ -22,7 +21,7 @@ import { auditPrivacy, caseErasure, TODAY } from './privacy-shared.js';
  * was checked and when it arrived; the month to answer runs from there (art. 12(3)), extendable by
  * up to two months with a reason. Only the DPO reads a request (RLS).
  */
-interface RequestRow {
+export interface RequestRow {
   id: string;
   kind: TRequest['kind'];
   household_id: string;
@@ -37,17 +36,19 @@ interface RequestRow {
   status: TRequest['status'];
   outcome: string | null;
   answered_at: Date | null;
+  restriction_lifted_at: Date | null;
+  restriction_lift_reason: string | null;
   created_by: string;
   overdue: boolean;
 }
 
 const REQUEST_SELECT = sql`select r.id, r.kind, r.household_id, r.person_id, r.subject_name, r.identity_check,
     r.received_on::text, r.due_on::text, r.extended_to::text, r.extension_reason, r.details, r.status, r.outcome,
-    r.answered_at, u.display_name as created_by,
+    r.answered_at, r.restriction_lifted_at, r.restriction_lift_reason, u.display_name as created_by,
     (r.status = 'open' and coalesce(r.extended_to, r.due_on) < ${TODAY}) as overdue
   from privacy_requests r join users u on u.id = r.created_by`;
 
-async function requestsOf(tx: Tx, rows: RequestRow[]): Promise<TRequest[]> {
+export async function requestsOf(tx: Tx, rows: RequestRow[]): Promise<TRequest[]> {
   const codes = await unsafeAsSystem(tx, (sys) =>
     caseErasure().codesOf({ tx: sys, ids: [...new Set(rows.map((r) => r.household_id))] }),
   );
@@ -65,12 +66,16 @@ async function requestsOf(tx: Tx, rows: RequestRow[]): Promise<TRequest[]> {
     status: r.status,
     outcome: r.outcome,
     answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+    restrictionInForce:
+      r.kind === 'restriction' && r.status === 'answered' && r.restriction_lifted_at === null,
+    restrictionLiftedAt: r.restriction_lifted_at ? new Date(r.restriction_lifted_at).toISOString() : null,
+    restrictionLiftReason: r.restriction_lift_reason,
     createdBy: r.created_by,
     overdue: r.overdue,
   }));
 }
 
-async function loadRow(tx: Tx, id: string) {
+export async function loadRow(tx: Tx, id: string) {
   const [row] = await queryRows<RequestRow>(tx, sql`${REQUEST_SELECT} where r.id = ${id}`);
   if (!row) throw new OutOfScope('privacy_request', id);
   return row;
@@ -188,45 +193,6 @@ export async function extendRequest({
         action: 'privacy.request_extended',
         recordType: 'privacy_request',
         recordId: id,
-      });
-      return (await requestsOf(tx, [await loadRow(tx, id)]))[0]!;
-    },
-  });
-}
-
-export async function answerRequest({
-  deps,
-  ctx,
-  id,
-  input,
-}: {
-  deps: Deps;
-  ctx: AccessContext;
-  id: string;
-  input: z.infer<typeof ZRequestAnswerSchema>;
-}) {
-  return scoped({
-    db: deps.db,
-    ctx,
-    work: async (tx) => {
-      await loadRow(tx, id);
-      const changed = await queryRows<{ id: string }>(
-        tx,
-        sql`update privacy_requests set status = ${input.status}, outcome = ${input.outcome}, answered_at = now()
-             where id = ${id} and status = 'open' returning id`,
-      );
-      if (changed.length === 0)
-        throw problems.conflict({
-          it: 'La richiesta ha già una risposta.',
-          en: 'The request has been answered.',
-        });
-      await auditPrivacy({
-        tx,
-        ctx,
-        action: 'privacy.request_answered',
-        recordType: 'privacy_request',
-        recordId: id,
-        details: { status: input.status },
       });
       return (await requestsOf(tx, [await loadRow(tx, id)]))[0]!;
     },

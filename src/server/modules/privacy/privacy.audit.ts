@@ -62,6 +62,10 @@ export const PRIVACY_AUDIT_ACTIONS = {
     it: 'Risposta alla richiesta registrata',
     en: 'Answer to a request recorded',
   },
+  'privacy.restriction_lifted': {
+    it: 'Limitazione del trattamento revocata',
+    en: 'Restriction of processing lifted',
+  },
   'privacy.request_reminded': {
     it: 'Promemoria della scadenza inviato al DPO',
     en: 'Deadline reminder sent to the DPO',

@@ -99,6 +99,8 @@ export const PRIVACY_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     status: 'internal',
     outcome: 'special',
     answered_at: 'internal',
+    restriction_lifted_at: 'internal',
+    restriction_lift_reason: 'special',
     reminded_due_soon_for: 'internal',
     reminded_overdue_for: 'internal',
     created_by: 'internal',

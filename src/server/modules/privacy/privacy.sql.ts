@@ -215,6 +215,9 @@ export const privacyRequests = pgTable(
     status: text('status').notNull().default('open'),
     outcome: text('outcome'),
     answeredAt: ts('answered_at'),
+    /** A restriction granted (art. 18) is lifted by the DPO with a reason, the person told first (18(3)). */
+    restrictionLiftedAt: ts('restriction_lifted_at'),
+    restrictionLiftReason: text('restriction_lift_reason'),
     /** The deadline each reminder was sent for: an extension moves it, and the reminders go again. */
     remindedDueSoonFor: date('reminded_due_soon_for'),
     remindedOverdueFor: date('reminded_overdue_for'),

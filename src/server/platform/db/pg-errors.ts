@@ -60,3 +60,18 @@ export function databaseInputProblem(error: unknown) {
     },
   );
 }
+
+/** SQLSTATE the restriction trigger raises (migration 0052): a person whose processing is restricted. */
+export const PROCESSING_RESTRICTED = 'TR018';
+
+/**
+ * A write the database refuses because the person asked for their processing to be restricted
+ * (GDPR art. 18): a conflict with the record's state, said in words, whichever path wrote.
+ */
+export function restrictedProcessingProblem(error: unknown) {
+  if (pgErrorCode(error) !== PROCESSING_RESTRICTED) return undefined;
+  return problems.conflict({
+    it: 'La persona ha chiesto la limitazione del trattamento dei suoi dati (art. 18 GDPR): la scheda non si modifica e non entra in nuovi invii o sedute finché il DPO non la revoca.',
+    en: 'The person asked for the processing of their data to be restricted (GDPR art. 18): the record is not changed nor brought into new referrals or sessions until the DPO lifts it.',
+  });
+}

@@ -1,3 +1,4 @@
+import type { AuditActor } from '../audit/audit-events.js';
 import type { RecordKeyScope } from '../crypto/record-keys.js';
 import type { Tx } from '../db/client.js';
 import type { RetentionClass } from './retention-classes.js';
@@ -12,6 +13,13 @@ export interface RetentionCandidate {
   eventOn: string;
   /** What the anonymisation will take: shown to the DPO in the dry run. */
   counts: { cases: number; people: number; notes: number; documents: number };
+}
+
+/** What a rectification granted corrects in a person's record. */
+export interface Rectification {
+  givenName?: string;
+  familyName?: string;
+  birthDate?: string;
 }
 
 /** What a module holds about one person, for an access request: copied, withheld (with why), and its records. */
@@ -48,6 +56,16 @@ export interface RecordErasure {
   }): Promise<{ householdId: string; personId: string; name: string } | null>;
   /** What the module holds about the person (GDPR art. 15), with what it withholds. */
   subjectAccess(args: { tx: Tx; personId: string }): Promise<SubjectCopy>;
+  /** Applies a granted rectification (art. 16) with the record's history; returns the fields changed. */
+  rectify(args: {
+    tx: Tx;
+    personId: string;
+    corrections: Rectification;
+    actor: AuditActor;
+  }): Promise<string[]>;
+  /** Sets or lifts the restriction of processing (art. 18) on the person's record. */
+  restrict(args: { tx: Tx; personId: string; on: boolean }): Promise<void>;
+  isRestricted(args: { tx: Tx; personId: string }): Promise<boolean>;
 }
 
 /**

@@ -52,6 +52,14 @@ export function MembersTable({
                 {person.mergedIntoId && (
                   <span className="badge bg-secondary ms-1">{t('personMerges.badge')}</span>
                 )}
+                {person.processingRestricted && (
+                  <span
+                    className="badge bg-warning text-dark ms-1"
+                    title={t('households.members.restrictedHint')}
+                  >
+                    {t('households.members.restricted')}
+                  </span>
+                )}
                 {/* The space keeps the name and the mark two words for a screen reader. */}
                 {!person.livesInHousehold && ' '}
                 {!person.livesInHousehold && (
@@ -102,8 +110,8 @@ export function MembersTable({
                 >
                   {t('households.members.open')}
                 </button>
-                {/* A merged duplicate is read-only: its kept record is the one corrected. */}
-                {onEdit && !person.mergedIntoId && (
+                {/* A merged duplicate is read-only (its kept record is the one corrected); so is a restricted one. */}
+                {onEdit && !person.mergedIntoId && !person.processingRestricted && (
                   <button
                     type="button"
                     id={`edit-person-${person.id}`}

@@ -9,12 +9,15 @@ import {
   ZRequestAnswerSchema,
   ZRequestExtensionSchema,
   ZRequestSchema,
+  ZRestrictionLiftSchema,
 } from '../../../contracts/index.js';
 import { api } from '../../api/client.js';
 import { useLocale } from '../../i18n/index.js';
 import { FormActions, SelectField, TextAreaField, TextField } from '../../ui/fields.js';
+import { formatDay } from '../../ui/format.js';
 import { fieldErrorText } from '../../ui/forms/field-error-text.js';
 import { maxLengthOf } from '../../ui/forms/limits.js';
+import { ReasonForm } from '../../ui/forms/ReasonForm.js';
 import { applyServerFieldErrors } from '../../ui/forms/server-errors.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 
@@ -23,6 +26,7 @@ export const requestsKey = ['privacy', 'requests'] as const;
 /** What the DPO does with one request: the access copy, an extension, the answer. */
 export function RequestActions({ request }: { request: TRequest }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [open, setOpen] = useState<'extend' | 'answer' | null>(null);
   const name = { name: request.subjectName };
   return (
@@ -61,6 +65,15 @@ export function RequestActions({ request }: { request: TRequest }) {
       )}
       {request.status !== 'open' && request.outcome && (
         <span className="d-block small">{request.outcome}</span>
+      )}
+      {request.restrictionInForce && <LiftRestriction request={request} />}
+      {request.restrictionLiftedAt && (
+        <span className="d-block small">
+          {t('privacy.requests.liftedOn', {
+            date: formatDay(request.restrictionLiftedAt, locale),
+            reason: request.restrictionLiftReason,
+          })}
+        </span>
       )}
       {open === 'extend' && <ExtendForm request={request} onDone={() => setOpen(null)} />}
       {open === 'answer' && <AnswerForm request={request} onDone={() => setOpen(null)} />}
@@ -144,15 +157,26 @@ function AnswerForm({ request, onDone }: { request: TRequest; onDone: () => void
     formState: { errors, isSubmitting },
   } = useForm({
     resolver: zodResolver(ZRequestAnswerSchema),
-    defaultValues: { status: 'answered' as const, outcome: '' },
+    defaultValues: { status: 'answered' as const, outcome: '', corrections: null },
   });
   const onSubmit = handleSubmit(async (body) => {
+    // Corrections go with a rectification granted, and only the fields filled in.
+    const corrections = Object.fromEntries(Object.entries(body.corrections ?? {}).filter(([, v]) => v));
+    const granted = body.status === 'answered' && Object.keys(corrections).length > 0;
     try {
-      await answer.mutateAsync(body);
+      await answer.mutateAsync({ ...body, corrections: granted ? corrections : null });
     } catch (e) {
-      applyServerFieldErrors(e, setError, locale, ['status', 'outcome']);
+      applyServerFieldErrors(e, setError, locale, [
+        'status',
+        'outcome',
+        'corrections',
+        'corrections.givenName',
+        'corrections.familyName',
+        'corrections.birthDate',
+      ]);
     }
   });
+  const optional = { setValueAs: (v: string) => (v ? v : undefined) };
   const id = `answer-${request.id}`;
   return (
     <form onSubmit={onSubmit} noValidate className="mt-2">
@@ -177,6 +201,34 @@ function AnswerForm({ request, onDone }: { request: TRequest; onDone: () => void
         error={fieldErrorText(t, errors.outcome, t('privacy.requests.outcomeHint'))}
         {...register('outcome')}
       />
+      {request.kind === 'rectification' && (
+        <fieldset>
+          <legend className="h6">{t('privacy.requests.corrections')}</legend>
+          <p className="small">{t('privacy.requests.correctionsHint')}</p>
+          <TextField
+            id={`${id}-given-name`}
+            label={t('privacy.requests.correctGivenName')}
+            autoComplete="off"
+            error={fieldErrorText(t, errors.corrections?.givenName)}
+            {...register('corrections.givenName', optional)}
+          />
+          <TextField
+            id={`${id}-family-name`}
+            label={t('privacy.requests.correctFamilyName')}
+            autoComplete="off"
+            error={fieldErrorText(t, errors.corrections?.familyName)}
+            {...register('corrections.familyName', optional)}
+          />
+          <TextField
+            id={`${id}-birth-date`}
+            type="date"
+            label={t('privacy.requests.correctBirthDate')}
+            error={fieldErrorText(t, errors.corrections?.birthDate)}
+            {...register('corrections.birthDate', optional)}
+          />
+        </fieldset>
+      )}
+      {request.kind === 'restriction' && <p className="small">{t('privacy.requests.restrictionHint')}</p>}
       <FormActions>
         <button type="submit" className="btn btn-primary btn-sm" disabled={isSubmitting}>
           {t('privacy.requests.saveAnswer')}
@@ -186,5 +238,51 @@ function AnswerForm({ request, onDone }: { request: TRequest; onDone: () => void
         </button>
       </FormActions>
     </form>
+  );
+}
+
+/** Lifting a restriction granted: the person is told first (art. 18(3)); the reason is kept. */
+function LiftRestriction({ request }: { request: TRequest }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const lift = useMutation({
+    mutationFn: (reason: string) =>
+      api(`/api/privacy/requests/${request.id}/lift-restriction`, {
+        method: 'POST',
+        body: { reason },
+        schema: ZRequestSchema,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestsKey }),
+  });
+  if (!open)
+    return (
+      <>
+        <span className="d-block small fw-semibold">{t('privacy.requests.restrictionInForce')}</span>
+        <button
+          type="button"
+          className="btn btn-outline-danger btn-sm mt-1"
+          onClick={() => setOpen(true)}
+          aria-label={t('privacy.requests.liftNamed', { name: request.subjectName })}
+        >
+          {t('privacy.requests.lift')}
+        </button>
+      </>
+    );
+  return (
+    <ReasonForm
+      id={`lift-${request.id}`}
+      label={t('privacy.requests.liftReason')}
+      hint={t('privacy.requests.liftHint')}
+      schema={ZRestrictionLiftSchema.shape.reason}
+      submitLabel={t('privacy.requests.lift')}
+      pending={lift.isPending}
+      error={lift.error}
+      onSubmit={(reason) => lift.mutate(reason)}
+      onCancel={() => {
+        lift.reset();
+        setOpen(false);
+      }}
+    />
   );
 }
