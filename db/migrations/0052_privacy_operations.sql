@@ -349,19 +349,27 @@ GRANT SELECT, INSERT ON privacy_requests TO trama_app;
 GRANT UPDATE (extended_to, extension_reason, status, outcome, answered_at, restriction_lifted_at, restriction_lift_reason)
   ON privacy_requests TO trama_app;
 --> statement-breakpoint
--- Restriction of processing (GDPR art. 18): a restricted person's record is kept as it is and not
--- brought into a new referral or session, whoever writes (SQLSTATE TR018, answered as 409). Only
--- setting or lifting the mark changes the row, and the owner's retention erasure still applies.
+-- Restriction of processing (GDPR art. 18): a restricted person's record is kept as it is, not
+-- deleted and not brought into a new referral, session, mediation or consultation, whoever writes
+-- (SQLSTATE TR018, answered as 409). Art. 18(2) still lets the services protect someone: the at-risk
+-- mark and the safety details change. Setting or lifting the mark changes the row; so do the owner's
+-- retention erasure and the DPO's rectification, each announced by its transaction-local setting.
 CREATE OR REPLACE FUNCTION trama_refuse_restricted_person() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
+DECLARE
+  protective CONSTANT text[] := ARRAY['at_risk', 'contact_encrypted', 'safe_contact_encrypted', 'updated_at'];
 BEGIN
   IF TG_TABLE_NAME = 'people' THEN
-    IF OLD.processing_restricted_at IS NOT NULL
-       AND NEW.processing_restricted_at IS NOT DISTINCT FROM OLD.processing_restricted_at
-       AND NOT (current_setting('role') = 'none' AND coalesce(current_setting('trama.retention_erasing', true), '') = 'on') THEN
-      RAISE EXCEPTION 'the processing of this person is restricted' USING ERRCODE = 'TR018';
+    IF OLD.processing_restricted_at IS NULL
+       OR (current_setting('role') = 'none' AND (coalesce(current_setting('trama.retention_erasing', true), '') = 'on'
+           OR coalesce(current_setting('trama.subject_rectifying', true), '') = 'on')) THEN
+      RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    RETURN NEW;
+    IF TG_OP = 'UPDATE' AND (NEW.processing_restricted_at IS DISTINCT FROM OLD.processing_restricted_at
+       OR (to_jsonb(NEW) - protective) = (to_jsonb(OLD) - protective)) THEN
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'the processing of this person is restricted' USING ERRCODE = 'TR018';
   END IF;
   IF EXISTS (SELECT 1 FROM people p WHERE p.id = NEW.person_id AND p.processing_restricted_at IS NOT NULL) THEN
     RAISE EXCEPTION 'the processing of this person is restricted' USING ERRCODE = 'TR018';
@@ -369,7 +377,7 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER people_processing_restricted BEFORE UPDATE ON people
+CREATE TRIGGER people_processing_restricted BEFORE UPDATE OR DELETE ON people
   FOR EACH ROW EXECUTE FUNCTION trama_refuse_restricted_person();
 --> statement-breakpoint
 CREATE TRIGGER referral_people_processing_restricted BEFORE INSERT ON referral_people
@@ -377,3 +385,9 @@ CREATE TRIGGER referral_people_processing_restricted BEFORE INSERT ON referral_p
 --> statement-breakpoint
 CREATE TRIGGER session_people_processing_restricted BEFORE INSERT ON session_people
   FOR EACH ROW EXECUTE FUNCTION trama_refuse_restricted_person();
+--> statement-breakpoint
+CREATE TRIGGER mediation_requests_processing_restricted BEFORE INSERT OR UPDATE OF person_id ON mediation_requests
+  FOR EACH ROW WHEN (NEW.person_id IS NOT NULL) EXECUTE FUNCTION trama_refuse_restricted_person();
+--> statement-breakpoint
+CREATE TRIGGER consultation_attendance_processing_restricted BEFORE INSERT ON consultation_attendance
+  FOR EACH ROW WHEN (NEW.person_id IS NOT NULL) EXECUTE FUNCTION trama_refuse_restricted_person();

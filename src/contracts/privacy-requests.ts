@@ -18,6 +18,8 @@ export const ZRequestInputSchema = z.strictObject({
   householdCode: text({ max: REQUEST_LIMITS.code }),
   givenName: text({ max: REQUEST_LIMITS.name }),
   familyName: text({ max: REQUEST_LIMITS.name }),
+  /** Needed only when two people of the household share the name. */
+  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
   identityCheck: multilineText({ max: REQUEST_LIMITS.text }),
   receivedOn: isoDate(),
   details: multilineText({ max: REQUEST_LIMITS.text }).nullable().default(null),

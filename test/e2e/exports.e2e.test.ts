@@ -19,6 +19,11 @@ afterAll(async () => {
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principale' });
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+/** The first day of the month `offset` months from this one (a request's day, deadline and latest extension). */
+const firstOfMonth = (offset: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+};
 const ownExports = (page: Page) => page.getByRole('table', { name: /^\d+ esportazion[ei]$/ });
 
 describe('exports', () => {
@@ -262,7 +267,7 @@ describe('privacy operations', () => {
     await page.getByLabel(/^Nome della persona/).fill('Samina');
     await page.getByLabel(/^Cognome della persona/).fill('Rossi');
     await page.getByLabel(/^Come è stata verificata l’identità/).fill('Passaporto esibito allo sportello.');
-    await page.getByLabel(/^Ricevuta il/).fill('2026-11-20');
+    await page.getByLabel(/^Ricevuta il/).fill(firstOfMonth(0));
     await page.getByRole('button', { name: 'Registra la richiesta' }).click();
     await page
       .getByText('Nel nucleo con questo codice non c’è una persona con questo nome e cognome.')
@@ -274,16 +279,22 @@ describe('privacy operations', () => {
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Copia dei dati (PDF) di Samina Iqbal' }).first().click();
-    expect((await downloading).suggestedFilename()).toBe('copia-dati-2026-11-20.pdf');
+    expect((await downloading).suggestedFilename()).toBe(`copia-dati-${firstOfMonth(0)}.pdf`);
+    await page
+      .getByRole('link', { name: 'Esclusioni da verificare (PDF) per Samina Iqbal' })
+      .first()
+      .waitFor();
 
     await page.getByRole('button', { name: 'Proroga la richiesta di Samina Iqbal' }).first().click();
-    await page.getByLabel(/^Nuova scadenza/).fill('2027-03-01');
+    await page.getByLabel(/^Nuova scadenza/).fill(`${firstOfMonth(3).slice(0, 8)}02`);
     await page.getByLabel(/^Motivo della proroga/).fill('Dati in archivio cartaceo');
     await page.getByRole('button', { name: 'Proroga', exact: true }).click();
     await page
-      .getByText('La proroga va oltre la scadenza e al massimo fino al 20/02/2027 (due mesi).')
+      .getByText(
+        `La proroga va oltre la scadenza e al massimo fino al ${firstOfMonth(3).split('-').reverse().join('/')} (due mesi).`,
+      )
       .waitFor();
-    await page.getByLabel(/^Nuova scadenza/).fill('2027-02-20');
+    await page.getByLabel(/^Nuova scadenza/).fill(firstOfMonth(3));
     await page.getByRole('button', { name: 'Proroga', exact: true }).click();
     await page.getByText('Prorogata: Dati in archivio cartaceo').first().waitFor();
 
@@ -302,7 +313,7 @@ describe('privacy operations', () => {
     await page.getByLabel(/^Nome della persona/).fill('Samina');
     await page.getByLabel(/^Cognome della persona/).fill('Iqbal');
     await page.getByLabel(/^Come è stata verificata l’identità/).fill('Passaporto esibito allo sportello.');
-    await page.getByLabel(/^Ricevuta il/).fill('2026-11-25');
+    await page.getByLabel(/^Ricevuta il/).fill(firstOfMonth(0));
     await page.getByRole('button', { name: 'Registra la richiesta' }).click();
     await page.getByRole('status').filter({ hasText: 'Richiesta di Samina Iqbal registrata' }).waitFor();
     await page

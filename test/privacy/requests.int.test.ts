@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { THousehold } from '../../src/contracts/households.js';
 import type { TRequest } from '../../src/contracts/privacy-requests.js';
 import { REQUEST_REMINDERS_JOB } from '../../src/server/modules/privacy/privacy-request-reminders.job.js';
-import { casesTestKit } from '../cases/support.js';
+import { casesTestKit, child, mother } from '../cases/support.js';
 import { pdfText } from '../harness/pdf-text.js';
 
 /**
@@ -13,6 +13,11 @@ import { pdfText } from '../harness/pdf-text.js';
  */
 const { t, as, ids, call, ok, fields, registerFamily, recordMotherSafety, openCaseFor } = casesTestKit();
 
+/** The first day of the month `offset` months from now's. */
+const firstOfMonth = (offset: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+};
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 const request = (household: THousehold, extra: object = {}) => ({
@@ -49,13 +54,19 @@ describe('data subjects’ requests', () => {
     expect(text).toContain('Cittadinanza: Marocco');
     expect(text).toContain('Genere: donna o ragazza');
     expect(text).toContain('accettato');
-    // The child and the father are other people: withheld and marked for the DPO.
-    expect(text).toContain('Esclusioni da verificare dal DPO');
-    expect(text).toMatch(/Dati di 2 altri componenti del nucleo .*art\. 15, par\. 4/);
-    expect(text).toContain('Recapiti e regole di contatto sicuro');
-    // The safety details themselves never reach the copy.
+    // The person's copy never names what it leaves out, nor holds the safety details or other people.
+    expect(text).not.toContain('Esclusioni');
+    expect(text).not.toContain('contatto sicuro');
     expect(text).not.toContain('Via Sicura');
     expect(text).not.toContain('Mario');
+    // The DPO's own file lists the exclusions to review: the child and the father, the safe contacts.
+    const review = await call('dpo', 'GET', `/api/privacy/requests/${created.id}/access-copy?part=review`);
+    expect(review.headers['content-disposition']).toContain('esclusioni-da-verificare-2026-11-02.pdf');
+    const withheld = pdfText(review.rawPayload);
+    expect(withheld).toContain('Esclusioni da verificare dal DPO');
+    expect(withheld).toContain('da non consegnare');
+    expect(withheld).toMatch(/Dati di 2 altri componenti del nucleo .*art\. 15, par\. 4/);
+    expect(withheld).toContain('Recapiti e regole di contatto sicuro');
     // Who consulted: the case read by the team, named by service and role, not by the operator.
     expect(text).toContain('Chi ha consultato i dati');
     expect(text).toContain('Équipe etnoclinica, clinico: Caso consultato');
@@ -79,29 +90,71 @@ describe('data subjects’ requests', () => {
       request(household, { receivedOn: '2099-01-01' }),
     );
     expect(fields(future)).toEqual(['receivedOn']);
+    // Two people of one household with the same name: the birth year tells them apart.
+    const khan = await ok<THousehold>('operatrice', 'POST', '/api/households', {
+      municipality: '016219',
+      members: [
+        {
+          ...mother,
+          givenName: 'Ali',
+          familyName: 'Khan',
+          gender: 'male',
+          caseRole: 'other',
+          birthYear: 1980,
+        },
+        { ...child, givenName: 'Ali', familyName: 'Khan', birthYear: 2012 },
+      ],
+      acknowledgeDuplicates: true,
+    });
+    const ambiguous = await call('dpo', 'POST', '/api/privacy/requests', {
+      ...request(khan, { givenName: 'Ali', familyName: 'Khan' }),
+    });
+    expect(fields(ambiguous)).toEqual(['birthYear']);
+    const son = await ok<TRequest>('dpo', 'POST', '/api/privacy/requests', {
+      ...request(khan, { givenName: 'Ali', familyName: 'Khan', birthYear: 2012 }),
+    });
+    expect(son.subjectName).toBe('Ali Khan');
 
-    const created = await ok<TRequest>(
+    // One month from 31 January is the last day of February; past it, no extension any more.
+    const old = await ok<TRequest>(
       'dpo',
       'POST',
       '/api/privacy/requests',
       request(household, { kind: 'rectification', receivedOn: '2026-01-31' }),
     );
-    // One month from 31 January is the last day of February.
-    expect(created.dueOn).toBe('2026-02-28');
-    expect(created.overdue).toBe(true);
+    expect(old).toMatchObject({ dueOn: '2026-02-28', overdue: true });
+    const late = await call('dpo', 'POST', `/api/privacy/requests/${old.id}/extension`, {
+      extendedTo: '2026-04-28',
+      reason: 'Richiesta complessa',
+    });
+    expect(fields(late)).toEqual(['extendedTo']);
+
+    // Received on the 1st of this month: due on the 1st of the next, extendable to two months later.
+    const created = await ok<TRequest>(
+      'dpo',
+      'POST',
+      '/api/privacy/requests',
+      request(household, { kind: 'rectification', receivedOn: firstOfMonth(0) }),
+    );
+    expect(created.dueOn).toBe(firstOfMonth(1));
     const tooLong = await call('dpo', 'POST', `/api/privacy/requests/${created.id}/extension`, {
-      extendedTo: '2026-05-01',
+      extendedTo: `${firstOfMonth(3).slice(0, 8)}02`,
       reason: 'Richiesta complessa',
     });
     expect(fields(tooLong)).toEqual(['extendedTo']);
     const extended = await ok<TRequest>('dpo', 'POST', `/api/privacy/requests/${created.id}/extension`, {
-      extendedTo: '2026-04-28',
+      extendedTo: firstOfMonth(3),
       reason: 'Dati in tre servizi diversi',
     });
     expect(extended).toMatchObject({
-      extendedTo: '2026-04-28',
+      extendedTo: firstOfMonth(3),
       extensionReason: 'Dati in tre servizi diversi',
     });
+    const twice = await call('dpo', 'POST', `/api/privacy/requests/${created.id}/extension`, {
+      extendedTo: firstOfMonth(2),
+      reason: 'Ancora',
+    });
+    expect(twice.statusCode).toBe(409);
     // A copy is for access requests only.
     expect((await call('dpo', 'GET', `/api/privacy/requests/${created.id}/access-copy`)).statusCode).toBe(
       409,
@@ -172,19 +225,20 @@ describe('data subjects’ requests', () => {
     expect(about(late, before).some((m) => m.subject.includes('oltre la scadenza'))).toBe(true);
     expect(about(fresh, before)).toEqual([]);
     expect(t.mails.slice(before).every((m) => !/Fatima|Zahra/.test(m.text + m.subject))).toBe(true);
-    // Run again: nothing twice. Extended, the late one is reminded again before its new deadline.
+    // Run again: nothing twice. Extended, the soon one is reminded again before its new deadline.
     const after = t.mails.length;
     await t.deps.jobs.enqueueNow(REQUEST_REMINDERS_JOB, {});
     await t.runJobs();
     expect(about(soon, after)).toEqual([]);
     expect(about(late, after)).toEqual([]);
-    await ok('dpo', 'POST', `/api/privacy/requests/${late.id}/extension`, {
-      extendedTo: daysAgo(-3),
+    await ok('dpo', 'POST', `/api/privacy/requests/${soon.id}/extension`, {
+      extendedTo: daysAgo(-6),
       reason: 'Dati in archivio cartaceo',
     });
     await t.deps.jobs.enqueueNow(REQUEST_REMINDERS_JOB, {});
     await t.runJobs();
-    expect(about(late, after).map((m) => m.subject)).toEqual([
+    expect(about(late, after)).toEqual([]);
+    expect(about(soon, after).map((m) => m.subject)).toEqual([
       'Richiesta di un interessato in scadenza / A data subject’s request is due soon',
     ]);
   });

@@ -88,6 +88,11 @@ describe('restriction', () => {
       message: 'Nuovo invio',
     });
     expect(referral.statusCode).toBe(409);
+    const removed = await call('operatrice', 'POST', `/api/people/${ids.mother}/remove`, {
+      reason: 'Registrata per errore',
+    });
+    expect(removed.statusCode).toBe(409);
+    expect(removed.json().detail).toContain('limitazione del trattamento');
     // The household's other people are not restricted.
     const child = (await ok<THousehold>('operatrice', 'GET', `/api/households/${household.id}`)).members.find(
       (m) => m.id === ids.child,
@@ -118,5 +123,32 @@ describe('restriction', () => {
       acknowledgeDuplicates: true,
     });
     expect(after.statusCode).toBe(200);
+  });
+
+  it('lets the DPO rectify a restricted record, and keeps the mark while another restriction is in force', async () => {
+    const household = await registerFamily();
+    const first = await requestOf(household, 'restriction');
+    const second = await requestOf(household, 'restriction');
+    for (const r of [first, second])
+      await ok('dpo', 'POST', `/api/privacy/requests/${r.id}/answer`, {
+        status: 'answered',
+        outcome: 'Limitazione accolta in attesa della verifica.',
+      });
+    // Art. 18(1)(a): restricted while its accuracy is checked, then corrected.
+    const fix = await requestOf(household, 'rectification');
+    await ok('dpo', 'POST', `/api/privacy/requests/${fix.id}/answer`, {
+      status: 'answered',
+      outcome: 'Nome corretto dopo la verifica.',
+      corrections: { givenName: 'Fatma' },
+    });
+    expect((await personOf(household)).givenName).toBe('Fatma');
+    await ok('dpo', 'POST', `/api/privacy/requests/${first.id}/lift-restriction`, {
+      reason: 'Verifica conclusa.',
+    });
+    expect((await personOf(household)).processingRestricted).toBe(true);
+    await ok('dpo', 'POST', `/api/privacy/requests/${second.id}/lift-restriction`, {
+      reason: 'Verifica conclusa.',
+    });
+    expect((await personOf(household)).processingRestricted).toBe(false);
   });
 });

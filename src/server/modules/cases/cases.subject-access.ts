@@ -9,29 +9,47 @@ import { countryName, languageName, SESSION_WORDS, word } from './cases.subject-
  * is not copied but listed as withheld, for the DPO to review: other people's data (art. 15(4)),
  * notes and contacts whose disclosure could endanger someone, court matters still open.
  */
+const ROME_DAY = new Intl.DateTimeFormat('it-IT', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'Europe/Rome',
+});
+/** A day as the person lived it, in Rome (a date column is already a day). */
 const day = (d: string | Date | null) =>
-  d ? new Date(d).toISOString().slice(0, 10).split('-').reverse().join('/') : '—';
+  !d
+    ? '—'
+    : typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
+      ? d.split('-').reverse().join('/')
+      : ROME_DAY.format(new Date(d));
 
 export async function findPerson({
   tx,
   householdCode,
   givenName,
   familyName,
+  birthYear,
 }: {
   tx: Tx;
   householdCode: string;
   givenName: string;
   familyName: string;
+  birthYear?: number | null;
 }) {
-  const [row] = await queryRows<{ household_id: string; person_id: string; name: string }>(
+  // Two people of a household can share a name (a father and his son): the birth year tells them apart.
+  const rows = await queryRows<{ household_id: string; person_id: string; name: string }>(
     tx,
     sql`select h.id as household_id, p.id as person_id, p.given_name || ' ' || p.family_name as name
           from households h join people p on p.household_id = h.id
          where h.code = ${householdCode.trim().toUpperCase()} and p.merged_into_id is null
            and lower(p.given_name) = lower(${givenName.trim()}) and lower(p.family_name) = lower(${familyName.trim()})
-         limit 1`,
+           and (${birthYear ?? null}::int is null
+                or coalesce(p.birth_year, extract(year from p.birth_date)::int) = ${birthYear ?? null}::int)
+         order by p.id limit 2`,
   );
-  return row ? { householdId: row.household_id, personId: row.person_id, name: row.name } : null;
+  if (rows.length === 0) return null;
+  if (rows.length > 1) return 'ambiguous' as const;
+  return { householdId: rows[0]!.household_id, personId: rows[0]!.person_id, name: rows[0]!.name };
 }
 
 export async function subjectAccess({ tx, personId }: { tx: Tx; personId: string }): Promise<SubjectCopy> {
@@ -93,7 +111,9 @@ export async function subjectAccess({ tx, personId }: { tx: Tx; personId: string
   }>(
     tx,
     sql`select c.id, c.code, c.status, c.opened_at, c.closed_at, s.name as service
-          from cases c join services s on s.id = c.service_id where c.household_id = ${p.household_id} order by c.opened_at`,
+          from cases c join services s on s.id = c.service_id
+         where exists (select 1 from referral_people rp where rp.referral_id = c.referral_id and rp.person_id = ${personId})
+         order by c.opened_at`,
   );
   const sessions = await queryRows<{
     id: string;
@@ -108,7 +128,7 @@ export async function subjectAccess({ tx, personId }: { tx: Tx; personId: string
   const openCourt = await queryRows<{ n: number }>(
     tx,
     sql`select count(*)::int as n from court_orders o join cases c on c.id = o.case_id
-         where c.household_id = ${p.household_id} and (o.ends_on is null or o.ends_on >= current_date)`,
+         where exists (select 1 from referral_people rp where rp.referral_id = c.referral_id and rp.person_id = ${personId}) and (o.ends_on is null or o.ends_on >= current_date)`,
   );
   const notes = sessions.reduce((sum, s) => sum + s.notes, 0);
   const withheld: SubjectCopy['withheld'] = [];
@@ -158,7 +178,7 @@ export async function subjectAccess({ tx, personId }: { tx: Tx; personId: string
         ),
       },
       {
-        title: 'Prese in carico del nucleo',
+        title: 'Prese in carico che la riguardano',
         lines: cases.map(
           (c) =>
             `${c.code} presso ${c.service}: aperta il ${day(c.opened_at)}${c.closed_at ? `, chiusa il ${day(c.closed_at)}` : ''} (${word('caseStatus', c.status)})`,

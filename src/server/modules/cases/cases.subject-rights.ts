@@ -35,7 +35,11 @@ export async function rectify({
     tx,
     sql`select given_name, family_name, birth_date::text from people where id = ${personId} and merged_into_id is null`,
   );
-  if (!current) return [];
+  if (!current)
+    throw problems.conflict({
+      it: 'La scheda della persona è stata unita a un’altra: la rettifica va fatta dal servizio sulla scheda tenuta.',
+      en: 'The person’s record was merged into another: the service corrects the kept record.',
+    });
   const changes = FIELDS.filter(([field, column]) => {
     const to = corrections[field];
     return to !== undefined && !same(current[column], to.trim());
@@ -47,6 +51,8 @@ export async function rectify({
       en: 'The person has been referred: the birth date decides who may see them (a minor), and the service that has the case corrects it.',
     });
   const value = (field: (typeof FIELDS)[number][0]) => changes.find((c) => c.field === field)?.to;
+  // A record restricted pending the check of its accuracy (art. 18(1)(a)) is the one being corrected.
+  await tx.execute(sql`select set_config('trama.subject_rectifying', 'on', true)`);
   await tx.execute(sql`update people set
       given_name = coalesce(${value('givenName') ?? null}, given_name),
       family_name = coalesce(${value('familyName') ?? null}, family_name),
@@ -55,6 +61,7 @@ export async function rectify({
                         else extract(year from ${value('birthDate') ?? null}::date)::smallint end,
       updated_at = now()
     where id = ${personId}`);
+  await tx.execute(sql`select set_config('trama.subject_rectifying', 'off', true)`);
   await tx.insert(personChanges).values({ personId, changedBy: actor.userId!, changes });
   await writeAudit({
     tx,

@@ -8,8 +8,8 @@ import { ROLE_WORDS } from './privacy-register-words.js';
 
 /**
  * The person's copy for an access request (GDPR art. 15; issue 23, item 3), in plain Italian: what
- * Trama holds, what the DPO must review before handing it over (each exclusion with the rule that
- * allows it), and who consulted the records. Accesses name the service, the role, the day and the
+ * Trama holds and who consulted the records; and, as a separate file for the DPO only, what was left
+ * out of it, each exclusion with the rule that allows it. Accesses name the service, the role, the day and the
  * action, not the operator, as the Garante's guidance on access logs asks (dossier sanitario, 2015):
  * the person learns who handled their data without the staff being exposed by name.
  */
@@ -25,6 +25,11 @@ const KIND_WORDS = {
   restriction: 'limitazione',
   objection: 'opposizione',
 } as const;
+/**
+ * Accesses the copy does not list: they would tell whoever reads it that safe-contact rules or a
+ * danger flag exist, which the copy withholds (they reach the person through the service).
+ */
+const UNLISTED_ACTIONS = ['person.safety_read', 'person.safety_updated', 'person.at_risk_updated'];
 /** The accesses a copy lists at most (a long-followed household can have thousands). */
 const MAX_ACCESSES = 2000;
 
@@ -54,22 +59,47 @@ async function accessesOf(tx: Tx, records: SubjectCopy['records']) {
            sql`, `,
          )}) and e.outcome = 'success' and e.actor_user_id is not null
            and coalesce(e.actor_role, '') <> 'dpo'
+           and e.action not in (${sql.join(
+             UNLISTED_ACTIONS.map((a) => sql`${a}`),
+             sql`, `,
+           )})
          order by e.occurred_at desc limit ${MAX_ACCESSES + 1}`,
   );
   return { rows: rows.slice(0, MAX_ACCESSES), more: rows.length > MAX_ACCESSES };
 }
 
+/** Which file: the person's copy, or the DPO's list of what was left out of it, to review. */
+export type CopyPart = 'person' | 'review';
+
 export async function accessCopyPdf({
   tx,
   request,
   copy,
+  part,
   compress = true,
 }: {
   tx: Tx;
   request: { subject_name: string; received_on: string; kind: keyof typeof KIND_WORDS };
   copy: SubjectCopy;
+  part: CopyPart;
   compress?: boolean;
 }) {
+  if (part === 'review') {
+    // Never handed over: naming what is withheld would disclose it (an open proceeding, a safe contact).
+    const review = startReport({
+      title: 'Esclusioni da verificare dal DPO',
+      subtitle: `Copia dei dati di ${request.subject_name}, richiesta ricevuta il ${day(request.received_on)} — documento interno, da non consegnare`,
+      compress,
+    });
+    review.note(
+      'Queste parti non sono nella copia per la persona. Verifica ciascuna esclusione: se non si applica, chiedi al servizio di consegnare quei dati.',
+    );
+    review.lines(
+      copy.withheld.map((w) => `${w.what} — motivo: ${REASONS[w.reason]}`),
+      'Nessuna esclusione.',
+    );
+    return review.end();
+  }
   const report = startReport({
     title: `Dati personali di ${request.subject_name}`,
     subtitle: `Risposta alla richiesta di ${KIND_WORDS[request.kind]} ricevuta il ${day(request.received_on)} (art. 15 del Regolamento (UE) 2016/679)`,
@@ -79,14 +109,6 @@ export async function accessCopyPdf({
     report.section(section.title);
     report.lines(section.lines, 'Nessun dato registrato.');
   }
-  report.section('Esclusioni da verificare dal DPO');
-  report.note(
-    'Queste parti non sono copiate. Prima di consegnare la copia il DPO verifica ciascuna esclusione e la toglie da questo elenco se non si applica.',
-  );
-  report.lines(
-    copy.withheld.map((w) => `${w.what} — motivo: ${REASONS[w.reason]}`),
-    'Nessuna esclusione.',
-  );
   report.section('Chi ha consultato i dati');
   const { rows, more } = await accessesOf(tx, copy.records);
   report.lines(

@@ -100,9 +100,16 @@ export async function liftRestriction({
           it: 'Non c’è una limitazione in corso da revocare per questa richiesta.',
           en: 'This request has no restriction in force to lift.',
         });
-      await unsafeAsSystem(tx, (sys) =>
-        caseErasure().restrict({ tx: sys, personId: row.person_id, on: false }),
+      // Another restriction granted to the same person and still in force keeps the mark.
+      const [other] = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from privacy_requests where person_id = ${row.person_id} and id <> ${id}
+             and kind = 'restriction' and status = 'answered' and restriction_lifted_at is null limit 1`,
       );
+      if (!other)
+        await unsafeAsSystem(tx, (sys) =>
+          caseErasure().restrict({ tx: sys, personId: row.person_id, on: false }),
+        );
       await tx.execute(sql`update privacy_requests set restriction_lifted_at = now(), restriction_lift_reason = ${input.reason}
           where id = ${id}`);
       await auditPrivacy({

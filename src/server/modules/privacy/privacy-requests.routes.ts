@@ -99,12 +99,18 @@ export const requestRoutes =
         schema: {
           tags,
           summary:
-            'The person’s copy as PDF, with the exclusions marked for review and who accessed the data',
+            'The person’s copy as PDF with who accessed the data, or (part=review) what it leaves out, for the DPO',
           params: ZIdParamsSchema,
+          querystring: z.strictObject({ part: z.enum(['person', 'review']).default('person') }),
         },
       },
       async (request, reply) => {
-        const file = await accessCopy({ deps, ctx: requireAccess(request), id: request.params.id });
+        const file = await accessCopy({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          part: request.query.part,
+        });
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `attachment; filename="${file.filename}"`)

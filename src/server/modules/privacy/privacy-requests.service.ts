@@ -13,7 +13,7 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
-import { accessCopyPdf } from './privacy-access-copy.js';
+import { accessCopyPdf, type CopyPart } from './privacy-access-copy.js';
 import { auditPrivacy, caseErasure, TODAY } from './privacy-shared.js';
 
 /**
@@ -126,6 +126,12 @@ export async function recordRequest({
       }
       // The DPO reads no case: the person is found as the system, by the code and the exact names.
       const person = await unsafeAsSystem(tx, (sys) => caseErasure().findPerson({ tx: sys, ...input }));
+      if (person === 'ambiguous') {
+        throw problems.field('birthYear', 'ambiguous', {
+          it: 'Nel nucleo più persone hanno questo nome e cognome: indica l’anno di nascita.',
+          en: 'More than one person of the household has this name: give the year of birth.',
+        });
+      }
       if (!person) {
         throw problems.field('householdCode', 'person_not_found', {
           it: 'Nel nucleo con questo codice non c’è una persona con questo nome e cognome.',
@@ -174,6 +180,21 @@ export async function extendRequest({
           it: 'La richiesta ha già una risposta.',
           en: 'The request has been answered.',
         });
+      // Art. 12(3): the person is told of an extension within the month, and it is given once.
+      if (row.extended_to)
+        throw problems.conflict({
+          it: 'La richiesta è già stata prorogata.',
+          en: 'The request was already extended.',
+        });
+      const [{ late }] = (await queryRows<{ late: boolean }>(
+        tx,
+        sql`select ${row.due_on}::date < ${TODAY} as late`,
+      )) as [{ late: boolean }];
+      if (late)
+        throw problems.field('extendedTo', 'too_late', {
+          it: 'Il mese per rispondere è già passato: la proroga andava comunicata entro la scadenza.',
+          en: 'The month to answer has passed: an extension had to be given before the deadline.',
+        });
       const [{ latest }] = (await queryRows<{ latest: string }>(
         tx,
         sql`select (${row.due_on}::date + make_interval(months => ${REQUEST_EXTENSION_MAX_MONTHS}))::date::text as latest`,
@@ -193,6 +214,7 @@ export async function extendRequest({
         action: 'privacy.request_extended',
         recordType: 'privacy_request',
         recordId: id,
+        details: { extendedTo: input.extendedTo },
       });
       return (await requestsOf(tx, [await loadRow(tx, id)]))[0]!;
     },
@@ -200,7 +222,17 @@ export async function extendRequest({
 }
 
 /** The person's copy for an access request, as PDF: what is held, what is withheld and why, who read it. */
-export async function accessCopy({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
+export async function accessCopy({
+  deps,
+  ctx,
+  id,
+  part,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  part: CopyPart;
+}) {
   return scoped({
     db: deps.db,
     ctx,
@@ -215,16 +247,19 @@ export async function accessCopy({ deps, ctx, id }: { deps: Deps; ctx: AccessCon
       const copy = await unsafeAsSystem(tx, (sys) =>
         caseErasure().subjectAccess({ tx: sys, personId: row.person_id }),
       );
-      const body = await accessCopyPdf({ tx, request: row, copy });
+      const body = await accessCopyPdf({ tx, request: row, copy, part });
       await auditPrivacy({
         tx,
         ctx,
         action: 'privacy.access_copy_made',
         recordType: 'privacy_request',
         recordId: id,
-        details: { withheld: copy.withheld.length },
+        details: { part, withheld: copy.withheld.length },
       });
-      return { body, filename: `copia-dati-${row.received_on}.pdf` };
+      return {
+        body,
+        filename: `${part === 'review' ? 'esclusioni-da-verificare' : 'copia-dati'}-${row.received_on}.pdf`,
+      };
     },
   });
 }

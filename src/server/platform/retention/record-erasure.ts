@@ -53,7 +53,8 @@ export interface RecordErasure {
     householdCode: string;
     givenName: string;
     familyName: string;
-  }): Promise<{ householdId: string; personId: string; name: string } | null>;
+    birthYear?: number | null;
+  }): Promise<{ householdId: string; personId: string; name: string } | 'ambiguous' | null>;
   /** What the module holds about the person (GDPR art. 15), with what it withholds. */
   subjectAccess(args: { tx: Tx; personId: string }): Promise<SubjectCopy>;
   /** Applies a granted rectification (art. 16) with the record's history; returns the fields changed. */

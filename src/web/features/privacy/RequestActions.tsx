@@ -32,14 +32,24 @@ export function RequestActions({ request }: { request: TRequest }) {
   return (
     <>
       {request.kind === 'access' && (
-        <a
-          className="btn btn-outline-primary btn-sm me-2 mb-1"
-          href={`/api/privacy/requests/${request.id}/access-copy`}
-          download
-          aria-label={t('privacy.requests.copyNamed', name)}
-        >
-          {t('privacy.requests.copy')}
-        </a>
+        <>
+          <a
+            className="btn btn-outline-primary btn-sm me-2 mb-1"
+            href={`/api/privacy/requests/${request.id}/access-copy`}
+            download
+            aria-label={t('privacy.requests.copyNamed', name)}
+          >
+            {t('privacy.requests.copy')}
+          </a>
+          <a
+            className="btn btn-outline-secondary btn-sm me-2 mb-1"
+            href={`/api/privacy/requests/${request.id}/access-copy?part=review`}
+            download
+            aria-label={t('privacy.requests.reviewNamed', name)}
+          >
+            {t('privacy.requests.review')}
+          </a>
+        </>
       )}
       {request.status === 'open' && open === null && (
         <>

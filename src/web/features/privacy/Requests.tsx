@@ -108,6 +108,7 @@ const FIELDS = [
   'householdCode',
   'givenName',
   'familyName',
+  'birthYear',
   'identityCheck',
   'receivedOn',
   'details',
@@ -135,6 +136,7 @@ function RequestForm() {
       householdCode: '',
       givenName: '',
       familyName: '',
+      birthYear: null,
       identityCheck: '',
       receivedOn: '',
       details: null,
@@ -198,6 +200,18 @@ function RequestForm() {
           maxLength={maxLengthOf(shape.familyName)}
           error={fieldErrorText(t, errors.familyName)}
           {...register('familyName')}
+        />
+        <TextField
+          id="request-birth-year"
+          type="number"
+          inputMode="numeric"
+          label={t('privacy.requests.birthYear')}
+          hint={t('privacy.requests.birthYearHint')}
+          error={fieldErrorText(t, errors.birthYear, t('privacy.requests.birthYearHint'))}
+          {...register('birthYear', {
+            // Empty (or the default null) is no year; RHF passes the default through here too.
+            setValueAs: (v: string | number | null) => (v === '' || v === null ? null : Number(v)),
+          })}
         />
         <TextAreaField
           id="request-identity"
