@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import { carePlanPrintout } from './care-plan.repository.js';
 import { displayNames, requireCase } from './cases.policy.js';
 import { loadCase } from './cases.repository.js';
@@ -17,9 +18,6 @@ import { confidentialPdf } from './confidential-pdf.js';
  * is made from `ReferrerSummary`, which has no field for any of it, so no layout change can print
  * it. Every page carries the reader's name and the date; every download is audited.
  */
-
-const italianDate = (iso: string | null | undefined) =>
-  iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—';
 
 /** What every copy holds: status, dates, lead, outcome. */
 export interface ReferrerSummary {
@@ -49,10 +47,10 @@ export function summaryLines(printed: PrintedSummary): { heading?: string; label
     { label: 'Caso', text: s.code },
     { label: 'Servizio', text: s.serviceName },
     { label: 'Stato', text: enumLabel('caseStatus', s.status) },
-    { label: 'Aperto il', text: italianDate(s.openedAt) },
+    { label: 'Aperto il', text: italianDay(s.openedAt) },
     { label: 'Responsabile', text: s.leadName },
   ];
-  if (s.closedAt) lines.push({ label: 'Chiuso il', text: italianDate(s.closedAt) });
+  if (s.closedAt) lines.push({ label: 'Chiuso il', text: italianDay(s.closedAt) });
   if (s.outcome) lines.push({ label: 'Esito', text: enumLabel('closureOutcome', s.outcome) });
   if (printed.copy === 'referrer') return lines;
   const c = printed.summary;
@@ -62,11 +60,11 @@ export function summaryLines(printed: PrintedSummary): { heading?: string; label
   for (const g of c.goals)
     lines.push({
       label: g.title,
-      text: `${enumLabel('goalStatus', g.status)}${g.targetDate ? `, entro il ${italianDate(g.targetDate)}` : ''}`,
+      text: `${enumLabel('goalStatus', g.status)}${g.targetDate ? `, entro il ${italianDay(g.targetDate)}` : ''}`,
     });
   lines.push({
     heading: 'Incontri',
-    text: c.sessionDates.length ? c.sessionDates.map(italianDate).join(', ') : 'Nessun incontro.',
+    text: c.sessionDates.length ? c.sessionDates.map((d) => italianDay(d)).join(', ') : 'Nessun incontro.',
   });
   return lines;
 }
@@ -97,7 +95,7 @@ export function caseSummaryPdf({
       doc.font('body').text(line.text);
     }
   }
-  const stamp = `RISERVATO — stampata da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
+  const stamp = `RISERVATO — stampata da ${printedBy} il ${italianDay(printedAt.toISOString())}`;
   return finish({ stamp, footer: (page, pages) => `${code} — pagina ${page} di ${pages} — ${stamp}` });
 }
 

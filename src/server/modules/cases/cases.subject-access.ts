@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/client.js';
+import { italianDay, romeDay } from '../../platform/i18n/italian-dates.js';
 import type { SubjectCopy } from '../../platform/retention/record-erasure.js';
 import { countryName, languageName, SESSION_WORDS, word } from './cases.subject-words.js';
 
@@ -9,19 +10,9 @@ import { countryName, languageName, SESSION_WORDS, word } from './cases.subject-
  * is not copied but listed as withheld, for the DPO to review: other people's data (art. 15(4)),
  * notes and contacts whose disclosure could endanger someone, court matters still open.
  */
-const ROME_DAY = new Intl.DateTimeFormat('it-IT', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  timeZone: 'Europe/Rome',
-});
 /** A day as the person lived it, in Rome (a date column is already a day). */
 const day = (d: string | Date | null) =>
-  !d
-    ? '—'
-    : typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
-      ? d.split('-').reverse().join('/')
-      : ROME_DAY.format(new Date(d));
+  typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? italianDay(d) : d ? romeDay(new Date(d)) : '—';
 
 export async function findPerson({
   tx,

@@ -1,4 +1,5 @@
 import type { TOpinion } from '../../../contracts/consultations.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import { confidentialPdf } from './confidential-pdf.js';
 
 /**
@@ -7,8 +8,6 @@ import { confidentialPdf } from './confidential-pdf.js';
  * ("BOZZA" on a draft), so a copy that leaves the service says whose it was (the pattern of
  * court-report-pdf.ts). Nothing of the sessions is printed: the opinion is what the requester gets.
  */
-
-const italianDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
 
 export interface PrintedConsultation {
   code: string;
@@ -27,7 +26,7 @@ export function watermarkOf({
   printedBy: string;
   printedAt: Date;
 }) {
-  return `${opinion.status === 'draft' ? 'BOZZA — ' : ''}RISERVATO — scaricato da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
+  return `${opinion.status === 'draft' ? 'BOZZA — ' : ''}RISERVATO — scaricato da ${printedBy} il ${italianDay(printedAt.toISOString())}`;
 }
 
 export function consultationOpinionPdf({
@@ -56,7 +55,7 @@ export function consultationOpinionPdf({
   if (consultation.legalBasis) fact('Base giuridica', consultation.legalBasis);
   fact('Versione', String(opinion.version));
   fact('Redatto da', opinion.writtenBy);
-  if (opinion.approvedBy) fact('Approvato da', `${opinion.approvedBy} il ${italianDate(opinion.approvedAt)}`);
+  if (opinion.approvedBy) fact('Approvato da', `${opinion.approvedBy} il ${italianDay(opinion.approvedAt)}`);
   doc.moveDown().font('body').fontSize(11).text(opinion.text, { align: 'justify' });
 
   const stamp = watermarkOf({ opinion, printedBy, printedAt });

@@ -1,5 +1,6 @@
 import type { TCourtReport } from '../../../contracts/tutela.js';
 import { enumLabel } from '../../platform/i18n/enum-labels.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import { confidentialPdf } from './confidential-pdf.js';
 import type { OrderRow } from './court-orders.repository.js';
 
@@ -9,8 +10,6 @@ import type { OrderRow } from './court-orders.repository.js';
  * watermark naming who printed it and when ("BOZZA" until approved), so a copy that leaves the
  * service says whose it was. Fonts are embedded from assets/fonts: nothing is fetched.
  */
-
-const italianDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
 
 /**
  * What of the order a printed report carries. On a perpetrator's case only its kind and dates
@@ -38,7 +37,7 @@ export function orderFacts(order: PrintedOrder): [label: string, value: string][
   if (order.docket_number !== null) facts.push(['Numero di ruolo', order.docket_number]);
   facts.push([
     'Provvedimento',
-    `${enumLabel('courtOrderKind', order.kind)} del ${italianDate(order.decided_on)}`,
+    `${enumLabel('courtOrderKind', order.kind)} del ${italianDay(order.decided_on)}`,
   ]);
   return facts;
 }
@@ -71,19 +70,19 @@ export function courtReportPdf({
   doc.font('body').fontSize(11).text(serviceName).moveDown();
   for (const [label, value] of orderFacts(order)) fact(label, value);
   fact('Caso', caseCode);
-  fact('Periodo', `dal ${italianDate(report.periodFrom)} al ${italianDate(report.periodTo)}`);
+  fact('Periodo', `dal ${italianDay(report.periodFrom)} al ${italianDay(report.periodTo)}`);
   fact('Stato', enumLabel('courtReportStatus', report.status));
   fact('Redatta da', report.draftedBy);
-  if (report.approvedBy) fact('Approvata da', `${report.approvedBy} il ${italianDate(report.approvedAt)}`);
+  if (report.approvedBy) fact('Approvata da', `${report.approvedBy} il ${italianDay(report.approvedAt)}`);
   if (report.sentOn)
-    fact('Trasmessa', `il ${italianDate(report.sentOn)}, protocollo ${report.protocolNumber ?? '—'}`);
+    fact('Trasmessa', `il ${italianDay(report.sentOn)}, protocollo ${report.protocolNumber ?? '—'}`);
   doc
     .moveDown()
     .font('body')
     .fontSize(11)
     .text(report.content ?? '', { align: 'justify' });
 
-  const stamp = `${report.status === 'draft' || report.status === 'submitted' ? 'BOZZA — ' : ''}RISERVATO — stampata da ${printedBy} il ${italianDate(printedAt.toISOString())}`;
+  const stamp = `${report.status === 'draft' || report.status === 'submitted' ? 'BOZZA — ' : ''}RISERVATO — stampata da ${printedBy} il ${italianDay(printedAt.toISOString())}`;
   return finish({
     stamp,
     footer: (page, pages) => `${caseCode} — pagina ${page} di ${pages} — documento riservato`,

@@ -2,13 +2,12 @@ import { sql } from 'drizzle-orm';
 import { ACTION_REMINDER_DAYS_BEFORE } from '../../../contracts/governance-codes.js';
 import { queryRows } from '../../platform/db/client.js';
 import { systemTransaction } from '../../platform/db/context.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import type { JobKind } from '../../platform/jobs/job-queue.js';
 import { queueMail } from '../../platform/mail/mail-queue.js';
 import { TODAY } from './governance-minutes-shared.js';
 
 export const ACTION_REMINDERS_JOB_NAME = 'governance.action_reminders';
-
-const italianDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Reminders to an action's owner (issue 21, item 2): ACTION_REMINDER_DAYS_BEFORE days before its
@@ -46,7 +45,7 @@ export const actionRemindersJob: JobKind<Record<string, never>> = {
       );
       for (const action of due) {
         const link = `${deps.config.publicUrl}/governance/actions/${action.id}`;
-        const when = italianDate(action.due_on);
+        const when = italianDay(action.due_on);
         const [it, en] =
           action.kind === 'before'
             ? [`scade il ${when}`, `is due on ${action.due_on}`]

@@ -3,6 +3,7 @@ import type { TRole } from '../../../contracts/roles.js';
 import { auditLabelOf } from '../../platform/audit/audit-labels.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { startReport } from '../../platform/files/report-pdf.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import type { SubjectCopy } from '../../platform/retention/record-erasure.js';
 import { ROLE_WORDS } from './privacy-register-words.js';
 
@@ -33,7 +34,6 @@ const UNLISTED_ACTIONS = ['person.safety_read', 'person.safety_updated', 'person
 /** The accesses a copy lists at most (a long-followed household can have thousands). */
 const MAX_ACCESSES = 2000;
 
-const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 const stamp = (d: Date) =>
   new Intl.DateTimeFormat('it-IT', {
     dateStyle: 'short',
@@ -88,7 +88,7 @@ export async function accessCopyPdf({
     // Never handed over: naming what is withheld would disclose it (an open proceeding, a safe contact).
     const review = startReport({
       title: 'Esclusioni da verificare dal DPO',
-      subtitle: `Copia dei dati di ${request.subject_name}, richiesta ricevuta il ${day(request.received_on)} — documento interno, da non consegnare`,
+      subtitle: `Copia dei dati di ${request.subject_name}, richiesta ricevuta il ${italianDay(request.received_on)} — documento interno, da non consegnare`,
       compress,
     });
     review.note(
@@ -102,7 +102,7 @@ export async function accessCopyPdf({
   }
   const report = startReport({
     title: `Dati personali di ${request.subject_name}`,
-    subtitle: `Risposta alla richiesta di ${KIND_WORDS[request.kind]} ricevuta il ${day(request.received_on)} (art. 15 del Regolamento (UE) 2016/679)`,
+    subtitle: `Risposta alla richiesta di ${KIND_WORDS[request.kind]} ricevuta il ${italianDay(request.received_on)} (art. 15 del Regolamento (UE) 2016/679)`,
     compress,
   });
   for (const section of copy.sections) {

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { activeDpos } from '../../platform/access/dpo-notice.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { queryRows } from '../../platform/db/client.js';
 import { systemTransaction } from '../../platform/db/context.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import { JOB_ACTOR, type JobKind } from '../../platform/jobs/job-queue.js';
 import { queueMail } from '../../platform/mail/mail-queue.js';
 import { TODAY } from './privacy-shared.js';
@@ -11,7 +13,6 @@ export const REQUEST_REMINDERS_JOB = 'privacy.request_reminders';
 export const REMINDER_DAYS_BEFORE = 7;
 
 const DEADLINE = sql`coalesce(r.extended_to, r.due_on)`;
-const day = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Reminds every DPO by e-mail of a data subject's request still open a week before its deadline
@@ -50,11 +51,7 @@ export const requestRemindersJob: JobKind<Record<string, never>> = {
              order by ${DEADLINE} limit 500 for update of r skip locked`,
       );
       if (due.length === 0) return;
-      const dpos = await queryRows<{ id: string; email: string }>(
-        tx,
-        sql`select distinct u.id, u.email from users u join memberships m on m.user_id = u.id
-             where m.role = 'dpo' and u.disabled_at is null and u.email is not null`,
-      );
+      const dpos = (await activeDpos(tx)).filter((d): d is { id: string; email: string } => d.email !== null);
       // With no DPO to tell, nothing is marked: the reminder goes once a DPO has an address.
       if (dpos.length === 0) return;
       const link = `${deps.config.publicUrl}/privacy#requests-heading`;
@@ -71,7 +68,7 @@ export const requestRemindersJob: JobKind<Record<string, never>> = {
                 ? 'Richiesta di un interessato oltre la scadenza / A data subject’s request is past its deadline'
                 : 'Richiesta di un interessato in scadenza / A data subject’s request is due soon',
               text:
-                `Una richiesta ricevuta il ${day(r.received_on)} ${late ? 'doveva avere risposta' : 'va evasa'} entro il ${day(r.deadline)}.\n` +
+                `Una richiesta ricevuta il ${italianDay(r.received_on)} ${late ? 'doveva avere risposta' : 'va evasa'} entro il ${italianDay(r.deadline)}.\n` +
                 `A request received on ${r.received_on} ${late ? 'was due' : 'is due'} by ${r.deadline}.\n\n${link}\n`,
             },
           });

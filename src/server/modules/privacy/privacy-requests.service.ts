@@ -13,6 +13,7 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { italianDay } from '../../platform/i18n/italian-dates.js';
 import { accessCopyPdf, type CopyPart } from './privacy-access-copy.js';
 import { auditPrivacy, caseErasure, TODAY } from './privacy-shared.js';
 
@@ -201,7 +202,7 @@ export async function extendRequest({
       )) as [{ latest: string }];
       if (input.extendedTo <= row.due_on || input.extendedTo > latest) {
         throw problems.field('extendedTo', 'extension_out_of_bounds', {
-          it: `La proroga va oltre la scadenza e al massimo fino al ${latest.split('-').reverse().join('/')} (due mesi).`,
+          it: `La proroga va oltre la scadenza e al massimo fino al ${italianDay(latest)} (due mesi).`,
           en: `The extension goes past the deadline and at most to ${latest} (two months).`,
         });
       }

@@ -23,16 +23,21 @@ export async function noticeToDpos({
   payload: Record<string, unknown>;
   mail?: { subject: string; text: string };
 }): Promise<void> {
+  const dpos = await activeDpos(tx);
+  for (const dpo of dpos) {
+    await tx.insert(notifications).values({ userId: dpo.id, kind, payload });
+    if (mail && dpo.email) await queueMail({ deps, tx, mail: { to: dpo.email, ...mail } });
+  }
+}
+
+/** Every DPO whose account is enabled, with their address if they have one. */
+export function activeDpos(tx: Tx) {
   // The DPOs' accounts are outside any requester's scope by design.
-  const dpos = await unsafeAsSystem(tx, (sys) =>
+  return unsafeAsSystem(tx, (sys) =>
     queryRows<{ id: string; email: string | null }>(
       sys,
       sql`select distinct u.id, u.email from users u join memberships m on m.user_id = u.id
           where m.role = 'dpo' and u.disabled_at is null`,
     ),
   );
-  for (const dpo of dpos) {
-    await tx.insert(notifications).values({ userId: dpo.id, kind, payload });
-    if (mail && dpo.email) await queueMail({ deps, tx, mail: { to: dpo.email, ...mail } });
-  }
 }

@@ -23,6 +23,29 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 
 export const requestsKey = ['privacy', 'requests'] as const;
 
+/** The two buttons of a request's inline forms. */
+function SubmitOrCancel({
+  label,
+  pending,
+  onCancel,
+}: {
+  label: string;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormActions>
+      <button type="submit" className="btn btn-primary btn-sm" disabled={pending}>
+        {label}
+      </button>
+      <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onCancel}>
+        {t('privacy.requests.cancel')}
+      </button>
+    </FormActions>
+  );
+}
+
 /** What the DPO does with one request: the access copy, an extension, the answer. */
 export function RequestActions({ request }: { request: TRequest }) {
   const { t } = useTranslation();
@@ -144,14 +167,7 @@ function ExtendForm({ request, onDone }: { request: TRequest; onDone: () => void
         error={fieldErrorText(t, errors.reason)}
         {...register('reason')}
       />
-      <FormActions>
-        <button type="submit" className="btn btn-primary btn-sm" disabled={isSubmitting}>
-          {t('privacy.requests.extend')}
-        </button>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onDone}>
-          {t('privacy.requests.cancel')}
-        </button>
-      </FormActions>
+      <SubmitOrCancel label={t('privacy.requests.extend')} pending={isSubmitting} onCancel={onDone} />
     </form>
   );
 }
@@ -239,14 +255,7 @@ function AnswerForm({ request, onDone }: { request: TRequest; onDone: () => void
         </fieldset>
       )}
       {request.kind === 'restriction' && <p className="small">{t('privacy.requests.restrictionHint')}</p>}
-      <FormActions>
-        <button type="submit" className="btn btn-primary btn-sm" disabled={isSubmitting}>
-          {t('privacy.requests.saveAnswer')}
-        </button>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onDone}>
-          {t('privacy.requests.cancel')}
-        </button>
-      </FormActions>
+      <SubmitOrCancel label={t('privacy.requests.saveAnswer')} pending={isSubmitting} onCancel={onDone} />
     </form>
   );
 }
