@@ -74,6 +74,7 @@ export async function startTrama() {
         TRAMA_RATE_LIMIT_API: unreached,
         TRAMA_RATE_LIMIT_EXPENSIVE: unreached,
         TRAMA_RATE_LIMIT_PER_ADDRESS: unreached,
+        TRAMA_RATE_LIMIT_STATIC: unreached,
       }),
       logLevel: 'silent',
     };

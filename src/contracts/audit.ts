@@ -87,6 +87,8 @@ export const AUDIT_RECORD_TYPES = [
   'privacy_breach',
   'privacy_processing',
   'privacy_request',
+  'site_page',
+  'site_help_service',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -104,5 +104,7 @@ export const ZPermissionSchema = z.enum([
   'governance.manage',
   'fundraising.read',
   'fundraising.write',
+  // The public website (issue 24): editors write, review, schedule and publish.
+  'website.edit',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

@@ -26,6 +26,7 @@ import { researchModule } from './modules/research/research.module.js';
 import { structureModule } from './modules/structure/structure.module.js';
 import { trainingModule } from './modules/training/training.module.js';
 import { usersModule } from './modules/users/users.module.js';
+import { websiteModule } from './modules/website/website.module.js';
 import { installAccessHook } from './platform/access/access-hook.js';
 import { registerGrantChecks } from './platform/access/break-glass.js';
 import { registerRecordTables } from './platform/access/not-found.js';
@@ -96,6 +97,7 @@ export const MODULES: readonly TramaModule[] = [
   autonomyModule,
   governanceModule,
   privacyModule,
+  websiteModule,
 ];
 
 // The demo seed reads the indicators without building the app; buildApp registers its own modules'.

@@ -236,6 +236,14 @@ const ACCOUNTS: {
     organisation: 'risorsa',
   },
   {
+    // The second editor: a sensitive page of the site is approved by someone who did not write it.
+    username: 'redazione2',
+    displayName: 'Marco Redattore',
+    addressForm: 'masculine',
+    role: 'editor',
+    organisation: 'risorsa',
+  },
+  {
     username: 'ricercatrice',
     displayName: 'Sara Ricercatrice',
     addressForm: 'feminine',

@@ -34,6 +34,7 @@ import { roleGrantsModule } from '../features/role-grants/role-grants.module.js'
 import { structureModule } from '../features/structure/structure.module.js';
 import { trainingModule } from '../features/training/training.module.js';
 import { usersModule } from '../features/users/users.module.js';
+import { websiteModule } from '../features/website/website.module.js';
 import type { FeatureModule } from '../routing/feature-module.js';
 
 /**
@@ -69,6 +70,7 @@ export const FEATURE_MODULES = [
   governanceActionsModule,
   projectPlanModule,
   fundraisingModule,
+  websiteModule,
   researchModule,
   attendanceModule,
   auditModule,

@@ -137,7 +137,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'community.read',
     'governance.read',
   ],
-  editor: ['structure.read', 'training.browse', 'mediation.library', 'governance.read'],
+  editor: ['structure.read', 'training.browse', 'mediation.library', 'governance.read', 'website.edit'],
   // Takes part in ethnoclinical sessions of families with a research consent, writing pseudonymised notes.
   researcher: [
     'structure.read',

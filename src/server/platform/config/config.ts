@@ -16,6 +16,12 @@ const ZConfigSchema = z.object({
     .optional(),
   TRAMA_DATA_KEY: z.string().optional(),
   TRAMA_PUBLIC_URL: z.url().optional(),
+  /** The public site's accessibility statement, as published through AgID's form, and where to report a problem. */
+  TRAMA_ACCESSIBILITY_STATEMENT_URL: z.url().default('https://form.agid.gov.it/'),
+  TRAMA_ACCESSIBILITY_FEEDBACK_URL: z
+    .string()
+    .regex(/^(https:\/\/|mailto:)/, 'must start with https:// or mailto:')
+    .default('mailto:accessibilita@trama.localhost'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -62,6 +68,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataKey: string | undefined;
   publicUrl: string;
+  /** The public site's footer links (AGID guidelines): the accessibility statement and its feedback. */
+  accessibility?: { statementUrl: string; feedbackUrl: string };
   smtpUrl: string | undefined;
   mailFrom: string;
   /**
@@ -120,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     dataKey: c.TRAMA_DATA_KEY,
     publicUrl: c.TRAMA_PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    accessibility: {
+      statementUrl: c.TRAMA_ACCESSIBILITY_STATEMENT_URL,
+      feedbackUrl: c.TRAMA_ACCESSIBILITY_FEEDBACK_URL,
+    },
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     trustProxy: trustedProxiesOf(c.TRAMA_TRUST_PROXY),

@@ -5,6 +5,8 @@ import {
   GENDERS,
   type TPublicLanguage,
 } from '../../../../contracts/community.js';
+import { html, type SafeHtml } from '../../../platform/public-pages/html.js';
+import { icon } from '../../../platform/public-pages/icons.js';
 import { isOver, type PublicEvent } from './public-data.js';
 import {
   checkbox,
@@ -16,8 +18,6 @@ import {
   submit,
   textField,
 } from './public-fields.js';
-import { html, type SafeHtml } from './public-html.js';
-import { icon } from './public-icons.js';
 import { hrefIn, type PageSpec } from './public-layout.js';
 import { description, eventFacts, eventHeading } from './public-views.js';
 import { wordsFor } from './public-words.js';

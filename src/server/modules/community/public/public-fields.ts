@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from './public-html.js';
-import { type IconName, icon } from './public-icons.js';
+import { html, type SafeHtml } from '../../../platform/public-pages/html.js';
+import { type IconName, icon } from '../../../platform/public-pages/icons.js';
 
 /**
  * Form pieces of the public pages, one accessible pattern: a label for every field (its pictogram

@@ -1,7 +1,11 @@
 import type { FastifyReply } from 'fastify';
+import { QUICK_EXIT_URL } from '../../../platform/public-pages/shared-assets.js';
+
+export { QUICK_EXIT_URL };
+
 import { PUBLIC_LANGUAGES, type TPublicLanguage } from '../../../../contracts/community.js';
-import { html, type SafeHtml } from './public-html.js';
-import { icon } from './public-icons.js';
+import { html, type SafeHtml } from '../../../platform/public-pages/html.js';
+import { icon } from '../../../platform/public-pages/icons.js';
 import { isRtl, wordsFor } from './public-words.js';
 
 /**
@@ -9,9 +13,6 @@ import { isRtl, wordsFor } from './public-words.js';
  * link (a plain link, so it works without JavaScript; quick-exit.js only makes it faster), the
  * privacy notice (GDPR art. 13) in the page's language, and the way to the safety page.
  */
-
-/** Where "Leave now" goes: an everyday page that says nothing about where the person was. */
-export const QUICK_EXIT_URL = 'https://www.google.com/search?q=meteo';
 
 export interface PageSpec {
   lang: TPublicLanguage;

@@ -12,6 +12,8 @@ import type { AuditActor } from '../../../platform/audit/audit-events.js';
 import { writeAudit } from '../../../platform/audit/audit-writer.js';
 import { systemTransaction } from '../../../platform/db/context.js';
 import type { Deps } from '../../../platform/deps.js';
+import { html } from '../../../platform/public-pages/html.js';
+import { icon } from '../../../platform/public-pages/icons.js';
 import {
   newTicketCode,
   normalisePhone,
@@ -22,8 +24,6 @@ import { type PublicEvent, publishedEvent } from './public-data.js';
 import { eventPage, notFoundPage, type RegistrationValues } from './public-event-pages.js';
 import type { FieldErrors } from './public-fields.js';
 import { formSigner } from './public-form-token.js';
-import { html } from './public-html.js';
-import { icon } from './public-icons.js';
 import { hrefIn, type PageSpec } from './public-layout.js';
 import { eventHeading, sessionList, ticketBox } from './public-views.js';
 import { wordsFor } from './public-words.js';

@@ -1,8 +1,8 @@
 import QRCode from 'qrcode';
 import type { TPublicLanguage } from '../../../../contracts/community.js';
+import { html, type SafeHtml, spacedCode, trustedMarkup } from '../../../platform/public-pages/html.js';
+import { icon } from '../../../platform/public-pages/icons.js';
 import type { PublicEvent, PublicSession } from './public-data.js';
-import { html, type SafeHtml, spacedCode, trustedMarkup } from './public-html.js';
-import { icon } from './public-icons.js';
 import { hrefIn } from './public-layout.js';
 import { dateWords, wordsFor } from './public-words.js';
 

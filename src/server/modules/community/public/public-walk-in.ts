@@ -18,12 +18,12 @@ import {
   checkinTiming,
 } from '../../../platform/gatherings/checkin-code.js';
 import { hashToken } from '../../../platform/gatherings/places.js';
+import { html, typedCode } from '../../../platform/public-pages/html.js';
+import { icon } from '../../../platform/public-pages/icons.js';
 import { placeOfTicket, RegistrationRefusal, registerToEvent } from '../community-registration.js';
 import { type PublicEvent, type PublicSession, sessionWithEvent } from './public-data.js';
 import { errorSummary, hidden, notice, radioGroup, submit, textField } from './public-fields.js';
 import { formSigner } from './public-form-token.js';
-import { html, typedCode } from './public-html.js';
-import { icon } from './public-icons.js';
 import { hrefIn } from './public-layout.js';
 import { ANONYMOUS, type Outcome } from './public-registration.js';
 import { eventHeading, sessionList, ticketBox } from './public-views.js';

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemTransaction } from '../../../platform/db/context.js';
 import type { Deps } from '../../../platform/deps.js';
+import { cachedAsset, sharedAssetRoutes } from '../../../platform/public-pages/shared-assets.js';
 import { showCancel, submitCancel, ZCancelFormSchema } from './public-cancel.js';
 import { upcomingEvents } from './public-data.js';
 import { listPage, safetyPage } from './public-event-pages.js';
@@ -48,18 +49,8 @@ const ASSET_DIR = new URL('./assets/', import.meta.url);
 const ASSETS = {
   'public.css': 'text/css; charset=utf-8',
   'forms.css': 'text/css; charset=utf-8',
-  'quick-exit.js': 'text/javascript; charset=utf-8',
 } as const;
 type AssetFile = keyof typeof ASSETS;
-const FONT_DIR = new URL('../../../../../assets/fonts/noto/', import.meta.url);
-const FONTS = {
-  'NotoNaskhArabic-Regular.ttf': 'font/ttf',
-  'NotoNaskhArabic-Bold.ttf': 'font/ttf',
-  'NotoSansGurmukhi-Regular.woff': 'font/woff',
-  'NotoSansGurmukhi-Bold.woff': 'font/woff',
-} as const;
-type FontFile = keyof typeof FONTS;
-
 export const publicRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -77,9 +68,6 @@ export const publicRoutes =
       assets: Object.fromEntries(
         Object.keys(ASSETS).map((f) => [f, readFileSync(new URL(f, ASSET_DIR))]),
       ) as Record<AssetFile, Buffer>,
-      fonts: Object.fromEntries(
-        Object.keys(FONTS).map((f) => [f, readFileSync(new URL(f, FONT_DIR))]),
-      ) as Record<FontFile, Buffer>,
     };
     const tags = ['community-public'];
     // Pages as the public site's (a room behind one address opens them at once); the forms that
@@ -315,24 +303,11 @@ export const publicRoutes =
     );
 
     const assetConfig = { access: 'public', rate: 'static' } as const;
-    const cached = (reply: FastifyReply, type: string) =>
-      reply.type(type).header('cache-control', 'public, max-age=86400');
     for (const [name, type] of Object.entries(ASSETS))
       app.get(
         `/eventi/assets/${name}`,
         { config: assetConfig, schema: { hide: true } },
-        async (_request, reply) => cached(reply, type).send(files.assets[name as AssetFile]),
+        async (_request, reply) => cachedAsset(reply, type).send(files.assets[name as AssetFile]),
       );
-    app.get(
-      '/eventi/assets/fonts/:file',
-      {
-        config: assetConfig,
-        schema: {
-          hide: true,
-          params: z.strictObject({ file: z.enum(Object.keys(FONTS) as [FontFile, ...FontFile[]]) }),
-        },
-      },
-      async (request, reply) =>
-        cached(reply, FONTS[request.params.file]).send(files.fonts[request.params.file]),
-    );
+    await app.register(sharedAssetRoutes('/eventi/assets'));
   };

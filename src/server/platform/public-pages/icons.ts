@@ -1,4 +1,4 @@
-import { type SafeHtml, trustedMarkup } from './public-html.js';
+import { type SafeHtml, trustedMarkup } from './html.js';
 
 /**
  * Pictograms beside the words (low literacy: the picture helps, the word says it), drawn inline

@@ -1,0 +1,94 @@
+import type { SiteWords } from '../site-words.js';
+
+export const ES: SiteWords = {
+  languageName: 'Español',
+  siteName: 'Red Trama',
+  tagline:
+    'Servicios para mujeres, familias y personas extranjeras en las zonas de Treviglio y Romano di Lombardia',
+  skipToContent: 'Ir al contenido',
+  languageNav: 'Idioma',
+  mainNav: 'Menú principal',
+  quickExit: 'Salir ya',
+  quickExitHelp:
+    'El botón «Salir ya» abre una página del tiempo. También puedes pulsar dos veces la tecla Esc.',
+
+  menuHome: 'Inicio',
+  menuHelp: 'Dónde encontrar ayuda',
+  menuNews: 'Noticias',
+  menuEvents: 'Encuentros',
+  menuSafety: 'Navegar con seguridad',
+
+  emergencyTitle: '¿Estás en peligro?',
+  emergency112: 'Emergencia: llama al 112',
+  helpline1522:
+    'Violencia o acoso (stalking): llama al 1522. Es gratis. Contestan de día y de noche, también en otros idiomas.',
+
+  notTranslated: (languageName) =>
+    `Esta página todavía no está traducida a tu idioma (${languageName}). Aquí la tienes en italiano.`,
+
+  newsTitle: 'Noticias',
+  newsIntro: 'Las novedades de la red de servicios.',
+  newsEmpty: 'Todavía no hay noticias.',
+  readMore: 'Leer más',
+  publishedOn: (day) => `Publicado el ${day}`,
+
+  servicesTitle: 'Los servicios de la red',
+  servicesIntro: 'Puedes llamar a estos servicios. Son gratuitos. Pide hablar en tu idioma.',
+  servicesEmpty: 'La lista de servicios todavía no está publicada. Llama al 1522.',
+  phoneLabel: 'Teléfono',
+  hoursLabel: 'Horario',
+  languagesLabel: 'Idiomas que se hablan',
+  municipalityLabel: 'Municipio',
+  mapTitle: 'Dónde están los servicios',
+
+  eventsTitle: 'Encuentros y talleres',
+  eventsLink: 'Ver el calendario de encuentros',
+
+  notFoundTitle: 'Página no encontrada',
+  notFoundText: 'Esta página no existe o ya no está publicada.',
+  backHome: 'Volver al inicio',
+
+  previewBanner: 'Vista previa: esta página no está publicada.',
+
+  footerAccessibility: 'Declaración de accesibilidad',
+  footerFeedback: 'Informar de un problema de accesibilidad',
+  footerPrivacy: 'Privacidad',
+  footerSafety: 'Cómo navegar con seguridad',
+  footerFeed: 'Noticias en formato RSS',
+
+  safetyTitle: 'Cómo navegar con seguridad',
+  safety: [
+    {
+      heading: 'Salir ya',
+      text: 'El botón «Salir ya», arriba en cada página, abre una página del tiempo. Con teclado: pulsa dos veces Esc. Si vuelves atrás, esta página no aparece otra vez.',
+    },
+    {
+      heading: 'El historial',
+      text: 'Tu teléfono o tu ordenador recuerda las páginas que abres. Usa una ventana privada (de incógnito), o borra el historial después de tu visita.',
+    },
+    {
+      heading: 'Un teléfono seguro',
+      text: 'Si crees que alguien revisa tu teléfono, usa el teléfono de una persona de confianza o de un servicio, o llama al 1522.',
+    },
+    {
+      heading: 'Este sitio',
+      text: 'No usa cookies y no envía datos a otros sitios. No pide tu nombre.',
+    },
+  ],
+
+  privacyTitle: 'Privacidad',
+  privacy: [
+    {
+      heading: 'Qué recogemos',
+      text: 'Nada que diga quién eres: ni cookies, ni contadores de visitas, ni servicios de otros sitios. El servidor guarda durante unos días la dirección de red (dirección IP) de quien abre las páginas, para defenderse de ataques.',
+    },
+    {
+      heading: 'Quién es responsable',
+      text: 'Las entidades de la red de servicios de las zonas de Treviglio y Romano di Lombardia. La persona delegada de protección de datos responde a tus preguntas.',
+    },
+    {
+      heading: 'Tus derechos',
+      text: 'Puedes preguntar qué datos tenemos, pedir que se corrijan o se borren, y reclamar ante la autoridad italiana de protección de datos (el Garante).',
+    },
+  ],
+};

@@ -1,0 +1,39 @@
+import type { AuditLabels } from '../../platform/audit/audit-events.js';
+
+/** The audit actions of the website's editorial work, with the words the DPO reads for them. */
+export const WEBSITE_AUDIT_ACTIONS = {
+  'website.page_created': { it: 'Pagina del sito creata', en: 'Site page created' },
+  'website.page_edited': { it: 'Testo di una pagina del sito salvato', en: 'Site page text saved' },
+  'website.page_settings_changed': {
+    it: 'Impostazioni di una pagina del sito cambiate',
+    en: 'Site page settings changed',
+  },
+  'website.page_moved': {
+    it: 'Pagina del sito spostata nel flusso redazionale',
+    en: 'Site page moved through the editorial workflow',
+  },
+  'website.page_published': { it: 'Pagina del sito pubblicata', en: 'Site page published' },
+  'website.preview_link_made': { it: 'Link di anteprima creato', en: 'Preview link made' },
+  'website.help_service_saved': {
+    it: 'Servizio di «Dove trovare aiuto» salvato',
+    en: '“Where to get help” service saved',
+  },
+  'website.help_service_published': {
+    it: 'Servizio di «Dove trovare aiuto» pubblicato',
+    en: '“Where to get help” service published',
+  },
+} satisfies AuditLabels;
+
+declare module '../../platform/audit/audit-events.js' {
+  interface ModuleAuditActions extends Record<keyof typeof WEBSITE_AUDIT_ACTIONS, true> {}
+}
+
+/** The record types the website's lookups and audit events name, and their tables. */
+export const WEBSITE_RECORD_TABLES = {
+  site_page: 'site_pages',
+  site_help_service: 'site_help_services',
+} as const;
+
+declare module '../../platform/access/not-found.js' {
+  interface ModuleRecordTypes extends Record<keyof typeof WEBSITE_RECORD_TABLES, true> {}
+}

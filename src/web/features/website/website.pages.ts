@@ -1,0 +1,5 @@
+/** The feature's pages, loaded on first use as one chunk (see `routing/lazy.ts`). */
+
+export { HelpServicesPage } from './HelpServicesPage.js';
+export { SitePagePage } from './SitePagePage.js';
+export { SitePagesPage } from './SitePagesPage.js';

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteWords } from '../../src/server/modules/website/public/site-words.js';
+import { QUICK_EXIT_URL } from '../../src/server/platform/public-pages/shared-assets.js';
+import { type E2eApp, expectAccessible, PHONE, signIn, startApp, stopApp } from './support.js';
+
+/*
+ * The public website from the reader's side (issue 24, "Done when"): the demo site in Italian,
+ * Arabic and Urdu on a phone, axe clean, nothing requested from another site, the script under
+ * its 50 KB budget, every page usable with JavaScript off, and the quick exit that Back does not
+ * undo. The fixed words are the site's own dictionary, so a better translation does not break it.
+ */
+
+let app: E2eApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await stopApp();
+});
+
+const JS_BUDGET = 50 * 1024;
+
+describe('public website', () => {
+  it('reads in Italian, Arabic and Urdu on a phone, loads nothing from elsewhere, and the quick exit leaves no way back', async () => {
+    const context = await app.browser.newContext({
+      baseURL: app.baseUrl,
+      locale: 'ar',
+      viewport: PHONE,
+      isMobile: true,
+    });
+    const reader = await context.newPage();
+    await reader.route('https://www.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>meteo</title><p>meteo</p>' }),
+    );
+    const elsewhere: string[] = [];
+    let scriptBytes = 0;
+    reader.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== app.baseUrl && url.protocol !== 'data:' && request.url() !== QUICK_EXIT_URL)
+        elsewhere.push(request.url());
+    });
+    reader.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scriptBytes += (await response.body()).length;
+    });
+
+    for (const lang of ['it', 'ar', 'ur'] as const) {
+      const w = siteWords(lang);
+      await reader.goto(`/sito?lang=${lang}`);
+      expect(await reader.getAttribute('html', 'lang')).toBe(lang);
+      expect(await reader.getAttribute('html', 'dir')).toBe(lang === 'it' ? 'ltr' : 'rtl');
+      await reader.getByRole('link', { name: w.quickExit }).waitFor();
+      await expectAccessible(reader, `site home in ${lang}`);
+      await reader
+        .getByRole('navigation', { name: w.mainNav })
+        .getByRole('link', { name: w.menuHelp })
+        .click();
+      await reader.waitForURL(`**/sito/aiuto?lang=${lang}`);
+      await reader.getByRole('heading', { name: w.servicesTitle }).waitFor();
+      await reader.getByRole('link', { name: w.emergency112 }).waitFor();
+      await expectAccessible(reader, `where to get help in ${lang}`);
+    }
+    await reader.goto('/sito/notizie?lang=ar');
+    await expectAccessible(reader, 'news list in Arabic (shown in Italian, with the notice)');
+    await reader.goto('/sito/sicurezza?lang=ur');
+    await expectAccessible(reader, 'safe browsing in Urdu');
+
+    // The language switcher keeps the page.
+    await reader.goto('/sito/aiuto?lang=ar');
+    await reader
+      .getByRole('navigation', { name: siteWords('ar').languageNav })
+      .getByRole('link', { name: 'English' })
+      .click();
+    await reader.waitForURL('**/sito/aiuto?lang=en');
+
+    // Quick exit: Esc twice replaces the page left; Back goes to the page before it, not to it.
+    await reader.goto('/sito?lang=ar');
+    await reader.goto('/sito/aiuto?lang=ar');
+    const entries = await reader.evaluate(() => history.length);
+    await reader.keyboard.press('Escape');
+    await reader.keyboard.press('Escape');
+    await reader.waitForURL(QUICK_EXIT_URL);
+    expect(await reader.evaluate(() => history.length)).toBe(entries);
+    await reader.goBack();
+    expect(new URL(reader.url()).pathname).toBe('/sito');
+
+    expect(elsewhere).toEqual([]);
+    expect(scriptBytes).toBeGreaterThan(0);
+    expect(scriptBytes).toBeLessThan(JS_BUDGET);
+    await context.close();
+  });
+
+  it('works with JavaScript disabled: pages, menu and the quick-exit link', async () => {
+    const context = await app.browser.newContext({
+      baseURL: app.baseUrl,
+      locale: 'it',
+      javaScriptEnabled: false,
+      viewport: PHONE,
+    });
+    const reader = await context.newPage();
+    const w = siteWords('it');
+    await reader.goto('/sito');
+    expect(await reader.getByRole('link', { name: w.quickExit }).getAttribute('href')).toBe(QUICK_EXIT_URL);
+    await reader.getByRole('navigation', { name: w.mainNav }).getByRole('link', { name: w.menuNews }).click();
+    await reader.getByRole('heading', { level: 1, name: w.newsTitle }).waitFor();
+    await reader
+      .getByRole('link', { name: /mediazione culturale/i })
+      .first()
+      .click();
+    await reader.getByText(w.publishedOn('').trim().split(' ')[0]!).first().waitFor();
+    await reader.goto('/sito/aiuto?lang=it');
+    await reader.getByRole('heading', { name: w.servicesTitle }).waitFor();
+    await context.close();
+  });
+
+  it('an editor drafts a page, previews it in Arabic, schedules it, and it appears', async () => {
+    const { context, page: editor } = await signIn('redazione');
+    const slug = `corsi-${Date.now().toString(36)}`;
+    await editor.goto('/website');
+    await editor.getByRole('heading', { level: 1, name: 'Sito pubblico' }).waitFor();
+    await expectAccessible(editor, 'the site’s pages');
+    await editor.getByRole('button', { name: 'Nuova pagina' }).click();
+    await editor.getByLabel('Indirizzo').fill(slug);
+    await editor.locator('input[name$="title"]').fill('Corsi di italiano gratuiti');
+    await editor.getByLabel('Testo (HTML semplice)').fill('<p>Ogni martedì in biblioteca.</p>');
+    await editor.getByRole('button', { name: 'Crea la bozza' }).click();
+    await editor.getByRole('heading', { level: 1, name: 'Corsi di italiano gratuiti' }).waitFor();
+    await expectAccessible(editor, 'a draft page');
+
+    // The Arabic text, then its preview: the page as the public will see it, right to left.
+    await editor
+      .getByRole('navigation', { name: 'Lingue della pagina' })
+      .getByRole('link', { name: /Arabo/ })
+      .click();
+    await editor.locator('input[name$="title"]').fill('دروس اللغة الإيطالية المجانية');
+    await editor.getByLabel('Testo (HTML semplice)').fill('<p>كل يوم ثلاثاء في المكتبة.</p>');
+    await editor.getByRole('button', { name: 'Salva il testo in Arabo' }).click();
+    await editor.getByText(/Testo salvato come versione 1/).waitFor();
+    const popup = editor.waitForEvent('popup');
+    await editor.getByRole('button', { name: /Anteprima/ }).click();
+    const preview = await popup;
+    await preview.getByRole('heading', { level: 1, name: 'دروس اللغة الإيطالية المجانية' }).waitFor();
+    expect(await preview.getAttribute('html', 'dir')).toBe('rtl');
+    await preview.getByText(siteWords('ar').previewBanner).waitFor();
+    await preview.close();
+    expect((await editor.request.get(`/sito/${slug}?lang=ar`)).status()).toBe(404);
+
+    // Scheduled for the coming minute: the publication job (every minute) puts it on the site by itself.
+    await editor.getByRole('button', { name: 'Programma' }).click();
+    const at = await editor.evaluate(() => {
+      const d = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await editor.getByLabel('Data e ora di pubblicazione').fill(at);
+    await editor.getByRole('button', { name: 'Programma', exact: true }).last().click();
+    await editor.getByText('Pubblicazione programmata.').waitFor();
+    let status = 0;
+    for (let i = 0; i < 60 && status !== 200; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      status = (await editor.request.get(`/sito/${slug}?lang=ar`)).status();
+    }
+    expect(status).toBe(200);
+    const published = await (await editor.request.get(`/sito/${slug}?lang=ar`)).text();
+    expect(published).toContain('دروس اللغة الإيطالية المجانية');
+    await context.close();
+  }, 420_000);
+});
