@@ -238,7 +238,7 @@ const ACCOUNTS: {
   {
     // The second editor: a sensitive page of the site is approved by someone who did not write it.
     username: 'redazione2',
-    displayName: 'Marco Redattore',
+    displayName: 'Tommaso Redattore',
     addressForm: 'masculine',
     role: 'editor',
     organisation: 'risorsa',
