@@ -28,10 +28,12 @@ interface HelpRow {
   published: boolean;
   updated_by: string;
   updated_at: Date;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 const HELP_SELECT = sql`select s.id, s.name, s.description, s.phone, s.hours, s.languages, s.municipality,
-  m.name as municipality_name, s.menu_order, s.published, s.updated_by, s.updated_at
+  m.name as municipality_name, m.latitude, m.longitude, s.menu_order, s.published, s.updated_by, s.updated_at
   from site_help_services s join municipalities m on m.istat_code = s.municipality`;
 
 const toService = (r: HelpRow): THelpService => ({
@@ -50,10 +52,9 @@ const toService = (r: HelpRow): THelpService => ({
 
 /** The published services, in their order: what the public help page lists. */
 export async function publishedHelpServices(tx: Tx) {
-  const rows = await queryRows<HelpRow & { latitude: number | null; longitude: number | null }>(
+  const rows = await queryRows<HelpRow>(
     tx,
-    sql`select x.*, m.latitude, m.longitude from (${HELP_SELECT} where s.published) x
-          join municipalities m on m.istat_code = x.municipality order by x.menu_order, x.name`,
+    sql`${HELP_SELECT} where s.published order by s.menu_order, s.name`,
   );
   return rows.map((r) => ({ ...toService(r), latitude: r.latitude, longitude: r.longitude }));
 }

@@ -68,10 +68,28 @@ export const PROCESSING_RESTRICTED = 'TR018';
  * A write the database refuses because the person asked for their processing to be restricted
  * (GDPR art. 18): a conflict with the record's state, said in words, whichever path wrote.
  */
-export function restrictedProcessingProblem(error: unknown) {
-  if (pgErrorCode(error) !== PROCESSING_RESTRICTED) return undefined;
-  return problems.conflict({
+/** SQLSTATE the website's triggers raise (migration 0053): a second editor is needed. */
+export const SECOND_EDITOR_NEEDED = 'TR019';
+
+/**
+ * The refusals of the triggers that hold a rule on every path, in words: a conflict with the
+ * record's state, whichever path wrote. A service says the same first; this is what a path that
+ * skipped the service gets instead of a 500.
+ */
+const TRIGGER_REFUSALS: Record<string, { it: string; en: string }> = {
+  // The person asked for their processing to be restricted (GDPR art. 18).
+  [PROCESSING_RESTRICTED]: {
     it: 'La persona ha chiesto la limitazione del trattamento dei suoi dati (art. 18 GDPR): la scheda non si modifica e non entra in nuovi invii o sedute finché il DPO non la revoca.',
     en: 'The person asked for the processing of their data to be restricted (GDPR art. 18): the record is not changed nor brought into new referrals or sessions until the DPO lifts it.',
-  });
+  },
+  [SECOND_EDITOR_NEEDED]: {
+    it: 'Una pagina sensibile o un servizio di «Dove trovare aiuto» si pubblica solo con l’approvazione di un’altra redattrice o un altro redattore.',
+    en: 'A sensitive page or a “where to get help” service is published only with the approval of another editor.',
+  },
+};
+
+export function triggerRefusalProblem(error: unknown) {
+  const code = pgErrorCode(error);
+  const detail = code ? TRIGGER_REFUSALS[code] : undefined;
+  return detail ? problems.conflict(detail) : undefined;
 }

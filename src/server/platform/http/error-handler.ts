@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { databaseInputProblem, restrictedProcessingProblem } from '../db/pg-errors.js';
+import { databaseInputProblem, triggerRefusalProblem } from '../db/pg-errors.js';
 import { loggedError } from './log-serializers.js';
 import { AnswerInstead, HttpProblem, problems, renderProblem } from './problem.js';
 import { fieldErrorsOf } from './validation-messages.js';
@@ -130,8 +130,8 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const known = fromFastifyError(error);
     if (known) return sendProblem(request, reply, known);
-    const restricted = restrictedProcessingProblem(error);
-    if (restricted) return sendProblem(request, reply, restricted);
+    const refusedByTrigger = triggerRefusalProblem(error);
+    if (refusedByTrigger) return sendProblem(request, reply, refusedByTrigger);
     const refusedInput = databaseInputProblem(error);
     if (refusedInput) {
       // Logged all the same: a date the server itself wrote would be a bug hiding behind a 400.

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /**
- * What every public page shares: the quick-exit script (the only script of the public pages) and
+ * What every public page shares: the base stylesheet, the quick-exit script (the only script of the public pages) and
  * the fonts, served by Trama itself (no font is fetched from elsewhere): Noto
  * for Arabic and Urdu (Naskh) and Punjabi (Gurmukhi), which few old phones carry; every other
  * script uses the phone's own fonts. Read once, served from memory, cached by the browser.
@@ -26,7 +26,7 @@ type FontFile = keyof typeof FONTS;
 export const cachedAsset = (reply: FastifyReply, type: string) =>
   reply.type(type).header('cache-control', 'public, max-age=86400');
 
-/** `<prefix>/quick-exit.js` and `<prefix>/fonts/:file` for the four fonts. */
+/** `<prefix>/base.css`, `<prefix>/quick-exit.js` and `<prefix>/fonts/:file` for the four fonts. */
 export const sharedAssetRoutes =
   (prefix: string): FastifyPluginAsyncZod =>
   async (app) => {
@@ -34,6 +34,12 @@ export const sharedAssetRoutes =
       Object.keys(FONTS).map((f) => [f, readFileSync(new URL(f, FONT_DIR))]),
     ) as Record<FontFile, Buffer>;
     const quickExit = readFileSync(new URL('./quick-exit.js', import.meta.url));
+    const base = readFileSync(new URL('./base.css', import.meta.url));
+    app.get(
+      `${prefix}/base.css`,
+      { config: { access: 'public', rate: 'static' }, schema: { hide: true } },
+      async (_r, reply) => cachedAsset(reply, 'text/css; charset=utf-8').send(base),
+    );
     app.get(
       `${prefix}/quick-exit.js`,
       { config: { access: 'public', rate: 'static' }, schema: { hide: true } },

@@ -67,6 +67,7 @@ export function renderPage(spec: PageSpec): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${spec.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <title>${spec.title} · ${w.siteName}</title>
+<link rel="stylesheet" href="/eventi/assets/base.css">
 <link rel="stylesheet" href="/eventi/assets/public.css">
 <link rel="stylesheet" href="/eventi/assets/forms.css">
 <script src="/eventi/assets/quick-exit.js" defer></script>

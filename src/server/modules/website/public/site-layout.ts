@@ -101,6 +101,7 @@ ${page.description ? html`<meta name="description" content="${page.description}"
 <meta property="og:site_name" content="${w.siteName}">
 <meta property="og:locale" content="${page.lang}">
 ${page.description ? html`<meta property="og:description" content="${page.description}">` : ''}
+<link rel="stylesheet" href="/sito/assets/base.css">
 <link rel="stylesheet" href="/sito/assets/site.css">
 <script src="/sito/assets/quick-exit.js" defer></script>
 ${page.preview ? '' : SITE_LANGUAGES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${base}${hrefIn(l, page.path)}">`)}
