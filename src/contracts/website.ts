@@ -15,9 +15,10 @@ export type TSiteLanguage = (typeof SITE_LANGUAGES)[number];
 /**
  * A page of the tree and menus (at `/sito/<slug>`; the page `home` is `/sito` and the page `aiuto`
  * is "where to get help", with the services listed after its text), or a news item
- * (`/sito/notizie/<slug>`).
+ * (`/sito/notizie/<slug>`), or a chapter of the good-practice video manual (`/sito/video/<slug>`,
+ * its video and tracks in `website-videos.ts`).
  */
-export const SITE_PAGE_KINDS = ['page', 'news'] as const;
+export const SITE_PAGE_KINDS = ['page', 'news', 'video'] as const;
 export type TSitePageKind = (typeof SITE_PAGE_KINDS)[number];
 
 /** Sensitive pages (help, safety) need a second editor's approval before they are published. */
@@ -58,7 +59,7 @@ export const SITE_LIMITS = {
 } as const;
 
 /** The slugs the site's own paths use: a page may not take them. */
-export const RESERVED_SLUGS = ['notizie', 'sicurezza', 'anteprima', 'assets'] as const;
+export const RESERVED_SLUGS = ['notizie', 'sicurezza', 'anteprima', 'assets', 'video', 'media'] as const;
 /** The two pages the site is built around. */
 export const HOME_SLUG = 'home';
 export const HELP_SLUG = 'aiuto';

@@ -18,6 +18,14 @@ export function hasCsrfToken(): boolean {
 }
 
 /**
+ * The CSRF header for a write the client does not send itself (the resumable upload of a video,
+ * whose pieces go through tus-js-client): empty when signed out.
+ */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/**
  * Called when an API call answers 401 (the session ended: idle timeout, revoked). It resolves true
  * when the same user has signed in again (the call is then sent once more, so what was being saved
  * is saved once), false when the work on the page is given up.

@@ -1,12 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { SITE_LANGUAGES, type TSiteLanguage } from '../../../contracts/website.js';
+import { SITE_LANGUAGES, type TSiteLanguage, type TSitePageKind } from '../../../contracts/website.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { internalLinks } from './website-html.js';
 import { publicPathOf } from './website-pages.repository.js';
 
 /** The site's own paths that always answer. */
-const FIXED_PATHS = new Set(['/sito', '/sito/notizie', '/sito/sicurezza', '/eventi', '/eventi/sicurezza']);
+const FIXED_PATHS = new Set([
+  '/sito',
+  '/sito/notizie',
+  '/sito/video',
+  '/sito/sicurezza',
+  '/eventi',
+  '/eventi/sicurezza',
+]);
 
 /**
  * The links of a page's latest texts to paths of this site that would not answer once it is public
@@ -19,7 +26,7 @@ export async function brokenLinks(tx: Tx, pageId: string): Promise<FieldError[]>
     sql`select distinct on (v.lang) v.lang, v.body from site_page_versions v
          where v.page_id = ${pageId} order by v.lang, v.number desc`,
   );
-  const live = await queryRows<{ id: string; kind: 'page' | 'news'; slug: string }>(
+  const live = await queryRows<{ id: string; kind: TSitePageKind; slug: string }>(
     tx,
     sql`select p.id, p.kind, p.slug from site_pages p
          where p.id = ${pageId} or exists (select 1 from site_publications pub where pub.page_id = p.id)`,

@@ -34,7 +34,13 @@ const PAGE_COLUMNS = sql`p.id, p.kind, p.slug, p.category, p.state, p.parent_id,
 
 /** The public path of a page: the home is the site's root. */
 export const publicPathOf = (kind: TSitePageKind, slug: string) =>
-  kind === 'news' ? `/sito/notizie/${slug}` : slug === HOME_SLUG ? '/sito' : `/sito/${slug}`;
+  kind === 'news'
+    ? `/sito/notizie/${slug}`
+    : kind === 'video'
+      ? `/sito/video/${slug}`
+      : slug === HOME_SLUG
+        ? '/sito'
+        : `/sito/${slug}`;
 
 /** The page, locked for a change when asked; a page that does not exist is an audited 404. */
 export async function requirePage(tx: Tx, id: string, lock = false): Promise<PageRow> {

@@ -9,6 +9,7 @@ import { siteCache } from './public/site-cache.js';
 import { brokenLinks } from './website-links.js';
 import { type PageRow, requirePage } from './website-pages.repository.js';
 import { auditWebsite } from './website-shared.js';
+import { publishVideoChapter, videoRefusal, withdrawVideoChapter } from './website-video-publication.js';
 
 /**
  * The editorial workflow (issue 24, item 3): draft → in review → approved → scheduled or published
@@ -62,6 +63,7 @@ async function refusal(tx: Tx, ctx: AccessContext, page: PageRow, action: TSiteA
       it: 'Una pagina sensibile si pubblica solo dopo l’approvazione di un’altra redattrice o un altro redattore.',
       en: 'A sensitive page is published only after another editor approved it.',
     };
+  if (action === 'publish' || action === 'schedule') return videoRefusal(tx, page);
   return null;
 }
 
@@ -93,6 +95,7 @@ async function refuseBrokenLinks(tx: Tx, pageId: string) {
 
 /** Points the public at the latest version of every language written; the page is public. */
 export async function publishNow(tx: Tx, page: PageRow, byId: string | null) {
+  if (page.kind === 'video') await publishVideoChapter(tx, page.id);
   await tx.execute(
     sql`insert into site_publications (page_id, lang, version_id)
         select distinct on (v.lang) v.page_id, v.lang, v.id from site_page_versions v
@@ -157,8 +160,10 @@ export async function movePage({
                where id = ${page.id}`,
         );
         // Archived, a page leaves the public site at once; restored, it comes back only when published again.
-        if (action === 'archive')
+        if (action === 'archive') {
           await tx.execute(sql`delete from site_publications where page_id = ${page.id}`);
+          await withdrawVideoChapter(tx, page.id);
+        }
         if (action === 'restore')
           await tx.execute(sql`update site_pages set published_at = null where id = ${page.id}`);
         await recordMove(tx, page, action, to, ctx.userId, transition.note);

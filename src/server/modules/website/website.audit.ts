@@ -22,6 +22,27 @@ export const WEBSITE_AUDIT_ACTIONS = {
     it: 'Servizio di «Dove trovare aiuto» pubblicato',
     en: '“Where to get help” service published',
   },
+  'website.video_changed': {
+    it: 'Video, copertina o impostazioni di un capitolo del manuale video cambiati',
+    en: 'Video, poster or settings of a video manual chapter changed',
+  },
+  'website.video_track_saved': {
+    it: 'Sottotitoli o tracce di un video salvati',
+    en: 'Video text track saved',
+  },
+  'website.video_track_deleted': { it: 'Traccia di un video eliminata', en: 'Video text track deleted' },
+  'website.video_release_recorded': {
+    it: 'Liberatoria di una persona ripresa registrata',
+    en: 'Release of a person filmed recorded',
+  },
+  'website.video_release_deleted': {
+    it: 'Liberatoria di una persona ripresa eliminata',
+    en: 'Release of a person filmed deleted',
+  },
+  'website.video_checked': {
+    it: 'Video controllato: nessuna persona vulnerabile riconoscibile',
+    en: 'Video checked: no vulnerable person recognisable',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {

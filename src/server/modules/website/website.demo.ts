@@ -4,11 +4,13 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import { DEMO_HELP, DEMO_HOME, DEMO_NEWS, type DemoTranslation } from './website-demo-content.js';
 import { sanitiseBody } from './website-html.js';
+import { seedDemoChapter } from './website-video.demo.js';
 
 /**
  * The demo site (issue 24, "Done when"): the home and "where to get help" in all ten languages,
  * written by one editor and approved by the other, published; a news item in Italian and English
- * (the other languages show the Italian with the notice); the help page's services, published.
+ * (the other languages show the Italian with the notice); the help page's services, published;
+ * the video manual's first chapter (website-video.demo.ts), published once its video is stored.
  */
 
 async function publishedPage({
@@ -131,4 +133,5 @@ export async function seedDemoWebsite({ tx, userIds }: DemoSeedContext) {
       sql`insert into site_help_services (name, description, phone, hours, languages, municipality, menu_order, published, updated_by)
           values (${s.name}, ${s.description}, ${s.phone}, ${s.hours}, ${`{${s.languages.join(',')}}`}::text[], ${s.municipality}, ${i}, true, ${author})`,
     );
+  await seedDemoChapter(tx, author);
 }

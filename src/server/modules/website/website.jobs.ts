@@ -5,6 +5,7 @@ import type { JobKind } from '../../platform/jobs/job-queue.js';
 import { siteCache } from './public/site-cache.js';
 import { brokenLinks } from './website-links.js';
 import type { PageRow } from './website-pages.repository.js';
+import { videoRefusal } from './website-video-publication.js';
 import { publishNow } from './website-workflow.js';
 
 export const PUBLISH_DUE_JOB = 'website.publish_due';
@@ -12,7 +13,8 @@ export const PUBLISH_DUE_JOB = 'website.publish_due';
 /**
  * Publishes the pages whose scheduled moment has come (issue 24, item 3), every minute. A page
  * whose links broke since it was scheduled (the page it links to was archived) goes back to draft
- * with the reason, rather than going public with a dead link. Safe to run twice: a published page
+ * with the reason, rather than going public with a dead link; so does a chapter of the video manual
+ * that lost what it needs (its check, after a new video). Safe to run twice: a published page
  * is no longer scheduled.
  */
 export const publishDueJob: JobKind<Record<string, never>> = {
@@ -32,7 +34,9 @@ export const publishDueJob: JobKind<Record<string, never>> = {
              order by p.publish_at limit 100 for update skip locked`,
       );
       for (const page of due) {
-        const broken = await brokenLinks(tx, page.id);
+        const broken = (await brokenLinks(tx, page.id)).map((b) => b.message.it);
+        const notReady = await videoRefusal(tx, page);
+        if (notReady) broken.push(notReady.it);
         if (broken.length === 0) {
           await publishNow(tx, page, null);
           continue;
@@ -42,7 +46,7 @@ export const publishDueJob: JobKind<Record<string, never>> = {
         );
         await tx.execute(
           sql`insert into site_page_transitions (page_id, action, from_state, to_state, note)
-              values (${page.id}, 'return', 'scheduled', 'draft', ${broken.map((b) => b.message.it).join(' ')})`,
+              values (${page.id}, 'return', 'scheduled', 'draft', ${broken.join(' ')})`,
         );
       }
     });

@@ -8,11 +8,14 @@ import { WEBSITE_FIELD_CLASSES, WEBSITE_RETENTION } from './website.fields.js';
 import { publishDueJob } from './website.jobs.js';
 import { WEBSITE_PROCESSING } from './website.processing.js';
 import { websiteRoutes } from './website.routes.js';
+import { seedDemoChapterFiles } from './website-video.demo.js';
+import { videoRoutes } from './website-videos.routes.js';
 
 const routes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(websiteRoutes(deps));
+    await app.register(videoRoutes(deps));
     await app.register(siteRoutes(deps));
   };
 
@@ -25,6 +28,7 @@ export const websiteModule: TramaModule = {
   auditActions: WEBSITE_AUDIT_ACTIONS,
   recordTables: WEBSITE_RECORD_TABLES,
   seedDemo: seedDemoWebsite,
+  seedDemoFiles: seedDemoChapterFiles,
   jobs: [publishDueJob],
   routes,
 };

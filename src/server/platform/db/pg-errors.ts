@@ -70,6 +70,8 @@ export const PROCESSING_RESTRICTED = 'TR018';
  */
 /** SQLSTATE the website's triggers raise (migration 0053): a second editor is needed. */
 export const SECOND_EDITOR_NEEDED = 'TR019';
+/** SQLSTATE of migration 0054: a video chapter is not ready to go public. */
+export const VIDEO_NOT_READY = 'TR020';
 
 /**
  * The refusals of the triggers that hold a rule on every path, in words: a conflict with the
@@ -85,6 +87,10 @@ const TRIGGER_REFUSALS: Record<string, { it: string; en: string }> = {
   [SECOND_EDITOR_NEEDED]: {
     it: 'Una pagina sensibile o un servizio di «Dove trovare aiuto» si pubblica solo con l’approvazione di un’altra redattrice o un altro redattore.',
     en: 'A sensitive page or a “where to get help” service is published only with the approval of another editor.',
+  },
+  [VIDEO_NOT_READY]: {
+    it: 'Un capitolo del manuale video si pubblica solo con il video, i sottotitoli in italiano, le liberatorie delle persone riprese e il controllo di un’altra redattrice o un altro redattore.',
+    en: 'A chapter of the video manual is published only with its video, Italian subtitles, the releases of the people filmed and the check of another editor.',
   },
 };
 

@@ -2,6 +2,7 @@ import { auditRetentionJob } from '../audit/audit-retention.js';
 import { exportExpiryJob, exportJob } from '../exports/export-job.js';
 import { pruneIdempotencyKeys } from '../http/idempotency.js';
 import { mailJob } from '../mail/mail-queue.js';
+import { resumableExpiryJob } from '../storage/resumable.js';
 import type { JobKind } from './job-queue.js';
 
 /** Idempotency keys are kept a day (their retries come within seconds; the day is the margin). */
@@ -24,4 +25,5 @@ export const PLATFORM_JOB_KINDS: readonly JobKind<never>[] = [
   exportJob,
   exportExpiryJob,
   idempotencyPruneJob,
+  resumableExpiryJob,
 ];

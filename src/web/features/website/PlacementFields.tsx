@@ -11,8 +11,9 @@ const SLUG_MAX = maxLengthOf(shape.slug);
 const MENU_RANGE = rangeOf(shape.menuOrder);
 
 /**
- * Where a page goes: its address, its category, and (pages only: news have neither) the page above
- * it in the tree and its place in the main menu. Shared by the new page and the settings.
+ * Where a page goes: its address, its category, and (pages only: news and chapters of the video
+ * manual have neither) the page above it in the tree and its place in the main menu. Shared by the
+ * new page and the settings.
  */
 export function PlacementFields({
   idPrefix,
@@ -33,7 +34,13 @@ export function PlacementFields({
   const parents = (pages.data ?? [])
     .filter((p) => p.id !== pageId)
     .map((p) => ({ value: p.id, label: p.title }));
-  const slugHint = t(kind === 'news' ? 'website.fields.slugHintNews' : 'website.fields.slugHint');
+  const slugHint = t(
+    kind === 'news'
+      ? 'website.fields.slugHintNews'
+      : kind === 'video'
+        ? 'website.fields.slugHintVideo'
+        : 'website.fields.slugHint',
+  );
   return (
     <>
       <TextField

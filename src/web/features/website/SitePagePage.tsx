@@ -9,12 +9,13 @@ import { PageHistory } from './PageHistory.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { TranslationEditor } from './TranslationEditor.js';
 import { VersionsPanel } from './VersionsPanel.js';
+import { VideoPanel } from './VideoPanel.js';
 import { WorkflowPanel } from './WorkflowPanel.js';
 import { usePageTransition, useSitePage } from './website-api.js';
 import { linkProblemsOf } from './website-forms.js';
 import { StateBadge } from './website-words.js';
 
-/** One page or news item: its workflow, its text in each of the ten languages, versions, settings, history. */
+/** One page, news item or chapter of the video manual: its workflow, its video (for a chapter), its text in each of the ten languages, versions, settings, history. */
 export function SitePagePage({ id, lang = 'it' }: { id: string; lang?: TSiteLanguage }) {
   const { t } = useTranslation();
   const page = useSitePage(id);
@@ -52,6 +53,7 @@ function PageView({ page, lang }: { page: TSitePageDetail; lang: TSiteLanguage }
         </p>
       </PageHeading>
       <WorkflowPanel page={page} transition={transition} />
+      {page.kind === 'video' && <VideoPanel pageId={page.id} />}
       <section aria-labelledby="site-texts-heading" className="mb-5">
         <h2 id="site-texts-heading" className="h4">
           {t('website.languagesPanel.title')}

@@ -47,7 +47,7 @@ export const emptyCreateValues = (kind: TSitePageKind = 'page'): CreateValues =>
   italian: { title: '', summary: '', body: '' },
 });
 
-/** Where a page sits: a news item has no place in the tree or the menu. */
+/** Where a page sits: a news item or a video chapter has no place in the tree or the menu. */
 export function placementToInput(v: PlacementValues, kind: string): SettingsInput {
   const isPage = kind === 'page';
   return {

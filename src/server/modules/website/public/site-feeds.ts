@@ -35,7 +35,7 @@ export function newsFeed({
 
 export async function sitemap(tx: Tx, publicUrl: string) {
   const base = publicUrl.replace(/\/+$/, '');
-  const fixed = ['/sito/aiuto', '/sito/notizie', '/sito/sicurezza'].map((path) => ({
+  const fixed = ['/sito/aiuto', '/sito/notizie', '/sito/video', '/sito/sicurezza'].map((path) => ({
     path,
     langs: [...SITE_LANGUAGES],
   }));

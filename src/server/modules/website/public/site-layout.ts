@@ -27,6 +27,8 @@ export interface SitePage {
   noindex?: boolean;
   /** A signed preview: marked on the page, never cached or indexed. */
   preview?: boolean;
+  /** The page's own scripts, beside the quick exit (the video player); each small, all served here. */
+  scripts?: readonly string[];
 }
 
 export interface SiteFrame {
@@ -64,6 +66,7 @@ function mainMenu(page: SitePage, frame: SiteFrame) {
       .filter((m) => m.slug !== 'home' && m.slug !== 'aiuto')
       .map((m) => ({ path: `/sito/${m.slug}`, label: m.title, lang: m.lang })),
     { path: '/sito/notizie', label: w.menuNews },
+    { path: '/sito/video', label: w.menuVideos },
     { path: '/eventi', label: w.menuEvents },
   ];
   return html`<nav class="menu" aria-label="${w.mainNav}"><ul>${items.map(
@@ -104,6 +107,7 @@ ${page.description ? html`<meta property="og:description" content="${page.descri
 <link rel="stylesheet" href="/sito/assets/base.css">
 <link rel="stylesheet" href="/sito/assets/site.css">
 <script src="/sito/assets/quick-exit.js" defer></script>
+${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 ${page.preview ? '' : SITE_LANGUAGES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${base}${hrefIn(l, page.path)}">`)}
 ${page.preview ? '' : html`<link rel="alternate" hreflang="x-default" href="${base}${page.path}">`}
 <link rel="alternate" type="application/rss+xml" title="${w.newsTitle}" href="${hrefIn(page.lang, '/sito/feed.xml')}">

@@ -81,6 +81,33 @@ export interface SiteWords {
   safetyTitle: string;
   safety: readonly SiteParagraph[];
 
+  /** The good-practice video manual (item 4). */
+  menuVideos: string;
+  videosTitle: string;
+  videosIntro: string;
+  videosEmpty: string;
+  chapterLabel: (number: number) => string;
+  /** The project's seven work packages, as the manual names the area a chapter belongs to. */
+  workPackages: Record<'wp1' | 'wp2' | 'wp3' | 'wp4' | 'wp5' | 'wp6' | 'wp7', string>;
+  workPackageLabel: string;
+  practiceLabel: string;
+  /** Shown inside the video element by a browser that cannot play it. */
+  noVideoSupport: string;
+  partsTitle: string;
+  transcriptTitle: string;
+  transcriptHelp: string;
+  /** Before a line of the transcript that describes what the picture shows. */
+  descriptionLabel: string;
+  /** The player's button that reads the descriptions aloud (WCAG 1.2.5), and its state. */
+  audioDescription: string;
+  transcriptInItalian: (languageName: string) => string;
+  searchLabel: string;
+  searchButton: string;
+  searchResultsTitle: (query: string) => string;
+  searchEmpty: string;
+  /** "at 1:05": where in the video a found line is said. */
+  atTime: (time: string) => string;
+
   privacyTitle: string;
   privacy: readonly SiteParagraph[];
 }

@@ -15,6 +15,7 @@ import { siteCache } from './site-cache.js';
 import { latestText, menuPages, publishedNews, publishedPage } from './site-data.js';
 import { newsFeed, sitemap } from './site-feeds.js';
 import { renderSitePage, type SiteFrame, type SitePage } from './site-layout.js';
+import { siteVideoRoutes } from './site-video.routes.js';
 import {
   eventsTeaser,
   helpServices,
@@ -44,9 +45,20 @@ const ZPreviewQuerySchema = z.object({
 const page = { 200: z.string() };
 
 const ASSET_DIR = new URL('./assets/', import.meta.url);
-const ASSETS = { 'site.css': 'text/css; charset=utf-8' } as const;
+const ASSETS = {
+  'site.css': 'text/css; charset=utf-8',
+  'video-player.js': 'text/javascript; charset=utf-8',
+} as const;
 
-type Outcome = { status: number; page: Omit<SitePage, 'path'> };
+export type Outcome = { status: number; page: Omit<SitePage, 'path'> };
+/** Renders a page of the site in its frame, through the short cache (`cacheable` false: a search). */
+export type ServePage = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+  make: (lang: TSiteLanguage, tx: Tx) => Promise<Outcome>,
+  cacheable?: boolean,
+) => Promise<void>;
 
 export const siteRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -69,15 +81,10 @@ export const siteRoutes =
       );
 
     /** Renders `make`'s page in its frame, or sends the copy rendered in the last seconds. */
-    async function serve(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      path: string,
-      make: (lang: TSiteLanguage, tx: Tx) => Promise<Outcome>,
-    ) {
+    const serve: ServePage = async (request, reply, path, make, cacheable = true) => {
       const lang = langOf(request);
       const key = `${path} ${lang}`;
-      let entry = siteCache.get(key);
+      let entry = cacheable ? siteCache.get(key) : undefined;
       if (!entry) {
         const rendered = await systemTransaction(deps.db, async (tx) => {
           const outcome = await make(lang, tx);
@@ -88,20 +95,22 @@ export const siteRoutes =
           };
           return { status: outcome.status, html: renderSitePage({ ...outcome.page, path }, frame), lang };
         });
-        siteCache.set(key, rendered);
+        if (cacheable) siteCache.set(key, rendered);
         entry = { ...rendered, until: 0 };
       }
-      return reply
+      // Awaited: the handler's promise settles once the page is sent, never before (no second send).
+      await reply
         .status(entry.status)
         .type('text/html; charset=utf-8')
         .header('cache-control', entry.status === 200 ? 'public, max-age=60' : 'no-store')
         .header('content-language', entry.lang)
         .header('vary', 'accept-language')
         .send(entry.html);
-    }
+    };
 
     const read = <T>(work: (tx: Tx) => Promise<T>) => systemTransaction(deps.db, work);
     const missing = (lang: TSiteLanguage): Outcome => ({ status: 404, page: notFoundPage(lang) });
+    await app.register(siteVideoRoutes({ deps, serve, missing }));
 
     app.get(
       '/sito',

@@ -74,6 +74,37 @@ export const AR: SiteWords = {
     },
   ],
 
+  menuVideos: 'دليل الفيديو',
+  videosTitle: 'دليل الممارسات الجيدة بالفيديو',
+  videosIntro:
+    'فيديوهات قصيرة عن طريقة عمل خدمات الشبكة: كل فصل يعرض ممارسة واحدة، مع ترجمة على الشاشة ونص مكتوب.',
+  videosEmpty: 'دليل الفيديو لم يُنشر بعد.',
+  chapterLabel: (number) => `الفصل ${number}`,
+  workPackages: {
+    wp1: 'شبكة مناهضة العنف «Non sei sola»',
+    wp2: 'حماية الأطفال',
+    wp3: 'المجتمع والمواطنة الفاعلة',
+    wp4: 'الفريق العلاجي متعدد الثقافات والبحث',
+    wp5: 'الاستقلالية والعمل والسكن',
+    wp6: 'الإدارة والاستدامة',
+    wp7: 'التواصل ونشر النتائج',
+  },
+  workPackageLabel: 'مجال العمل',
+  practiceLabel: 'الممارسة المعروضة',
+  noVideoSupport: 'متصفحك لا يستطيع تشغيل هذا الفيديو. اقرأ النص المكتوب في الأسفل.',
+  partsTitle: 'أجزاء الفيديو',
+  transcriptTitle: 'النص المكتوب',
+  transcriptHelp: 'اختر سطرًا ليبدأ الفيديو من تلك النقطة.',
+  descriptionLabel: 'الصورة',
+  audioDescription: 'اقرأ وصف الصور بصوت عالٍ',
+  transcriptInItalian: (languageName) =>
+    `النص المكتوب غير متوفر بعد باللغة ${languageName}. تجده هنا باللغة الإيطالية.`,
+  searchLabel: 'ابحث في الفيديوهات',
+  searchButton: 'ابحث',
+  searchResultsTitle: (query) => `نتائج البحث عن «${query}»`,
+  searchEmpty: 'لا يوجد فيديو يقول هذه الكلمات.',
+  atTime: (time) => `في الدقيقة ${time}`,
+
   privacyTitle: 'الخصوصية',
   privacy: [
     {

@@ -75,6 +75,36 @@ export const EN: SiteWords = {
     },
   ],
 
+  menuVideos: 'Video manual',
+  videosTitle: 'Good-practice video manual',
+  videosIntro:
+    'Short videos on how the services of the network work: each chapter shows one practice, with subtitles and a transcript.',
+  videosEmpty: 'The video manual is not published yet.',
+  chapterLabel: (number) => `Chapter ${number}`,
+  workPackages: {
+    wp1: 'Anti-violence network “Non sei sola”',
+    wp2: 'Child protection',
+    wp3: 'Community and active citizenship',
+    wp4: 'Ethnoclinical team and research',
+    wp5: 'Autonomy, work and housing',
+    wp6: 'Governance and sustainability',
+    wp7: 'Communication and dissemination',
+  },
+  workPackageLabel: 'Area of work',
+  practiceLabel: 'Practice shown',
+  noVideoSupport: 'Your browser cannot play this video. Read the transcript below.',
+  partsTitle: 'Parts of the video',
+  transcriptTitle: 'Transcript',
+  transcriptHelp: 'Choose a line to play the video from there.',
+  descriptionLabel: 'Picture',
+  audioDescription: 'Read aloud the description of the pictures',
+  transcriptInItalian: (languageName) =>
+    `The transcript is not available in ${languageName} yet. Here it is in Italian.`,
+  searchLabel: 'Search the videos',
+  searchButton: 'Search',
+  searchResultsTitle: (query) => `Results for “${query}”`,
+  searchEmpty: 'No video says these words.',
+  atTime: (time) => `at ${time}`,
   privacyTitle: 'Privacy',
   privacy: [
     {

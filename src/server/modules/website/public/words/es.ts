@@ -76,6 +76,37 @@ export const ES: SiteWords = {
     },
   ],
 
+  menuVideos: 'Manual en vídeo',
+  videosTitle: 'Manual en vídeo de buenas prácticas',
+  videosIntro:
+    'Vídeos cortos sobre cómo trabajan los servicios de la red: cada capítulo muestra una práctica, con subtítulos y transcripción.',
+  videosEmpty: 'El manual en vídeo todavía no está publicado.',
+  chapterLabel: (number) => `Capítulo ${number}`,
+  workPackages: {
+    wp1: 'Red contra la violencia «Non sei sola»',
+    wp2: 'Protección de menores',
+    wp3: 'Comunidad y ciudadanía activa',
+    wp4: 'Equipo etnoclínico e investigación',
+    wp5: 'Autonomía, trabajo y vivienda',
+    wp6: 'Gobernanza y sostenibilidad',
+    wp7: 'Comunicación y difusión',
+  },
+  workPackageLabel: 'Área de trabajo',
+  practiceLabel: 'Práctica que se muestra',
+  noVideoSupport: 'Tu navegador no puede reproducir este vídeo. Lee la transcripción aquí abajo.',
+  partsTitle: 'Partes del vídeo',
+  transcriptTitle: 'Transcripción',
+  transcriptHelp: 'Elige una línea para que el vídeo empiece desde ahí.',
+  descriptionLabel: 'Imagen',
+  audioDescription: 'Leer en voz alta la descripción de las imágenes',
+  transcriptInItalian: (languageName) =>
+    `La transcripción todavía no está disponible en tu idioma (${languageName}). Aquí la tienes en italiano.`,
+  searchLabel: 'Buscar en los vídeos',
+  searchButton: 'Buscar',
+  searchResultsTitle: (query) => `Resultados para «${query}»`,
+  searchEmpty: 'Ningún vídeo dice estas palabras.',
+  atTime: (time) => `en el minuto ${time}`,
+
   privacyTitle: 'Privacidad',
   privacy: [
     {

@@ -76,6 +76,37 @@ export const FR: SiteWords = {
     },
   ],
 
+  menuVideos: 'Manuel vidéo',
+  videosTitle: 'Manuel vidéo des bonnes pratiques',
+  videosIntro:
+    'De courtes vidéos sur le travail des services du réseau : chaque chapitre montre une pratique, avec des sous-titres et une transcription.',
+  videosEmpty: 'Le manuel vidéo n’est pas encore publié.',
+  chapterLabel: (number) => `Chapitre ${number}`,
+  workPackages: {
+    wp1: 'Réseau contre les violences « Non sei sola »',
+    wp2: 'Protection de l’enfance',
+    wp3: 'Communauté et citoyenneté active',
+    wp4: 'Équipe ethnoclinique et recherche',
+    wp5: 'Autonomie, travail et logement',
+    wp6: 'Gouvernance et durabilité',
+    wp7: 'Communication et diffusion',
+  },
+  workPackageLabel: 'Domaine de travail',
+  practiceLabel: 'Pratique montrée',
+  noVideoSupport: 'Votre navigateur ne peut pas lire cette vidéo. Lisez la transcription ci-dessous.',
+  partsTitle: 'Parties de la vidéo',
+  transcriptTitle: 'Transcription',
+  transcriptHelp: 'Choisissez une ligne pour lancer la vidéo à ce moment-là.',
+  descriptionLabel: 'Image',
+  audioDescription: 'Lire à voix haute la description des images',
+  transcriptInItalian: (languageName) =>
+    `La transcription n’est pas encore disponible dans votre langue (${languageName}). La voici en italien.`,
+  searchLabel: 'Chercher dans les vidéos',
+  searchButton: 'Chercher',
+  searchResultsTitle: (query) => `Résultats pour « ${query} »`,
+  searchEmpty: 'Aucune vidéo ne dit ces mots.',
+  atTime: (time) => `à la minute ${time}`,
+
   privacyTitle: 'Protection des données',
   privacy: [
     {

@@ -75,6 +75,36 @@ export const IT: SiteWords = {
     },
   ],
 
+  menuVideos: 'Manuale video',
+  videosTitle: 'Manuale video delle buone pratiche',
+  videosIntro:
+    'Brevi video su come lavorano i servizi della rete: ogni capitolo mostra una pratica, con sottotitoli e trascrizione.',
+  videosEmpty: 'Il manuale video non è ancora pubblicato.',
+  chapterLabel: (number) => `Capitolo ${number}`,
+  workPackages: {
+    wp1: 'Rete antiviolenza «Non sei sola»',
+    wp2: 'Tutela minori',
+    wp3: 'Comunità e cittadinanza attiva',
+    wp4: 'Équipe etnoclinica e ricerca',
+    wp5: 'Autonomia, lavoro e abitare',
+    wp6: 'Governance e sostenibilità',
+    wp7: 'Comunicazione e diffusione',
+  },
+  workPackageLabel: 'Area di lavoro',
+  practiceLabel: 'Pratica mostrata',
+  noVideoSupport: 'Il tuo browser non riesce a mostrare questo video. Leggi la trascrizione qui sotto.',
+  partsTitle: 'Parti del video',
+  transcriptTitle: 'Trascrizione',
+  transcriptHelp: 'Scegli una riga per far partire il video da quel punto.',
+  descriptionLabel: 'Immagine',
+  audioDescription: 'Leggi ad alta voce la descrizione delle immagini',
+  transcriptInItalian: (languageName) =>
+    `La trascrizione non è ancora disponibile in ${languageName}. Eccola in italiano.`,
+  searchLabel: 'Cerca nei video',
+  searchButton: 'Cerca',
+  searchResultsTitle: (query) => `Risultati per «${query}»`,
+  searchEmpty: 'Nessun video dice queste parole.',
+  atTime: (time) => `al minuto ${time}`,
   privacyTitle: 'Privacy',
   privacy: [
     {

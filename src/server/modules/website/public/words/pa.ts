@@ -74,6 +74,36 @@ export const PA: SiteWords = {
     },
   ],
 
+  menuVideos: 'ਵੀਡੀਓ ਗਾਈਡ',
+  videosTitle: 'ਚੰਗੇ ਤਰੀਕਿਆਂ ਬਾਰੇ ਵੀਡੀਓ ਗਾਈਡ',
+  videosIntro:
+    'ਨੈੱਟਵਰਕ ਦੀਆਂ ਸੇਵਾਵਾਂ ਕਿਵੇਂ ਕੰਮ ਕਰਦੀਆਂ ਹਨ, ਇਸ ਬਾਰੇ ਛੋਟੀਆਂ ਵੀਡੀਓ: ਹਰ ਅਧਿਆਇ ਇੱਕ ਤਰੀਕਾ ਵਿਖਾਉਂਦਾ ਹੈ, ਸਬਟਾਈਟਲਾਂ ਅਤੇ ਲਿਖਤੀ ਪਾਠ ਨਾਲ।',
+  videosEmpty: 'ਵੀਡੀਓ ਗਾਈਡ ਅਜੇ ਪ੍ਰਕਾਸ਼ਿਤ ਨਹੀਂ ਹੋਈ।',
+  chapterLabel: (number) => `ਅਧਿਆਇ ${number}`,
+  workPackages: {
+    wp1: 'ਹਿੰਸਾ ਵਿਰੁੱਧ ਨੈੱਟਵਰਕ «Non sei sola»',
+    wp2: 'ਬੱਚਿਆਂ ਦੀ ਸੁਰੱਖਿਆ',
+    wp3: 'ਭਾਈਚਾਰਾ ਅਤੇ ਸਰਗਰਮ ਨਾਗਰਿਕਤਾ',
+    wp4: 'ਬਹੁ-ਸਭਿਆਚਾਰਕ ਇਲਾਜ ਟੀਮ ਅਤੇ ਖੋਜ',
+    wp5: 'ਆਤਮ-ਨਿਰਭਰਤਾ, ਕੰਮ ਅਤੇ ਰਿਹਾਇਸ਼',
+    wp6: 'ਪ੍ਰਬੰਧ ਅਤੇ ਟਿਕਾਊਪਣ',
+    wp7: 'ਸੰਚਾਰ ਅਤੇ ਪ੍ਰਸਾਰ',
+  },
+  workPackageLabel: 'ਕੰਮ ਦਾ ਖੇਤਰ',
+  practiceLabel: 'ਵਿਖਾਇਆ ਗਿਆ ਤਰੀਕਾ',
+  noVideoSupport: 'ਤੁਹਾਡਾ ਬ੍ਰਾਊਜ਼ਰ ਇਹ ਵੀਡੀਓ ਨਹੀਂ ਚਲਾ ਸਕਦਾ। ਹੇਠਾਂ ਲਿਖਤੀ ਪਾਠ ਪੜ੍ਹੋ।',
+  partsTitle: 'ਵੀਡੀਓ ਦੇ ਹਿੱਸੇ',
+  transcriptTitle: 'ਲਿਖਤੀ ਪਾਠ',
+  transcriptHelp: 'ਕੋਈ ਲਾਈਨ ਚੁਣੋ। ਵੀਡੀਓ ਉੱਥੋਂ ਚੱਲੇਗੀ।',
+  descriptionLabel: 'ਤਸਵੀਰ',
+  audioDescription: 'ਤਸਵੀਰਾਂ ਦਾ ਵੇਰਵਾ ਉੱਚੀ ਆਵਾਜ਼ ਵਿੱਚ ਪੜ੍ਹੋ',
+  transcriptInItalian: (languageName) => `ਲਿਖਤੀ ਪਾਠ ਅਜੇ ${languageName} ਵਿੱਚ ਨਹੀਂ ਹੈ। ਇੱਥੇ ਇਹ ਇਤਾਲਵੀ ਵਿੱਚ ਹੈ।`,
+  searchLabel: 'ਵੀਡੀਓ ਵਿੱਚ ਲੱਭੋ',
+  searchButton: 'ਲੱਭੋ',
+  searchResultsTitle: (query) => `«${query}» ਲਈ ਨਤੀਜੇ`,
+  searchEmpty: 'ਕੋਈ ਵੀ ਵੀਡੀਓ ਇਹ ਸ਼ਬਦ ਨਹੀਂ ਕਹਿੰਦੀ।',
+  atTime: (time) => `ਮਿੰਟ ${time} ’ਤੇ`,
+
   privacyTitle: 'ਨਿੱਜਤਾ',
   privacy: [
     {

@@ -74,6 +74,37 @@ export const RO: SiteWords = {
     },
   ],
 
+  menuVideos: 'Manual video',
+  videosTitle: 'Manualul video al bunelor practici',
+  videosIntro:
+    'Videoclipuri scurte despre cum lucrează serviciile rețelei: fiecare capitol arată o practică, cu subtitrare și cu textul scris.',
+  videosEmpty: 'Manualul video nu este încă publicat.',
+  chapterLabel: (number) => `Capitolul ${number}`,
+  workPackages: {
+    wp1: 'Rețeaua împotriva violenței „Non sei sola”',
+    wp2: 'Protecția copiilor',
+    wp3: 'Comunitate și cetățenie activă',
+    wp4: 'Echipa etnoclinică și cercetare',
+    wp5: 'Autonomie, muncă și locuință',
+    wp6: 'Guvernanță și sustenabilitate',
+    wp7: 'Comunicare și difuzare',
+  },
+  workPackageLabel: 'Domeniul de lucru',
+  practiceLabel: 'Practica arătată',
+  noVideoSupport: 'Browserul tău nu poate reda acest videoclip. Citește textul scris mai jos.',
+  partsTitle: 'Părțile videoclipului',
+  transcriptTitle: 'Textul scris',
+  transcriptHelp: 'Alege un rând ca să pornești videoclipul de acolo.',
+  descriptionLabel: 'Imagine',
+  audioDescription: 'Citește cu voce tare descrierea imaginilor',
+  transcriptInItalian: (languageName) =>
+    `Textul scris nu este încă disponibil în limba ta (${languageName}). Îl găsești aici în italiană.`,
+  searchLabel: 'Caută în videoclipuri',
+  searchButton: 'Caută',
+  searchResultsTitle: (query) => `Rezultate pentru „${query}”`,
+  searchEmpty: 'Niciun videoclip nu spune aceste cuvinte.',
+  atTime: (time) => `la minutul ${time}`,
+
   privacyTitle: 'Confidențialitate',
   privacy: [
     {

@@ -74,6 +74,37 @@ export const SQ: SiteWords = {
     },
   ],
 
+  menuVideos: 'Manuali me video',
+  videosTitle: 'Manuali me video i praktikave të mira',
+  videosIntro:
+    'Video të shkurtra për mënyrën si punojnë shërbimet e rrjetit: çdo kapitull tregon një praktikë, me titra dhe me tekstin e shkruar.',
+  videosEmpty: 'Manuali me video nuk është publikuar ende.',
+  chapterLabel: (number) => `Kapitulli ${number}`,
+  workPackages: {
+    wp1: 'Rrjeti kundër dhunës «Non sei sola»',
+    wp2: 'Mbrojtja e fëmijëve',
+    wp3: 'Komuniteti dhe qytetaria aktive',
+    wp4: 'Ekipi etnoklinik dhe kërkimi',
+    wp5: 'Pavarësia, puna dhe banimi',
+    wp6: 'Qeverisja dhe qëndrueshmëria',
+    wp7: 'Komunikimi dhe përhapja',
+  },
+  workPackageLabel: 'Fusha e punës',
+  practiceLabel: 'Praktika që tregohet',
+  noVideoSupport: 'Shfletuesi yt nuk mund ta luajë këtë video. Lexo tekstin e shkruar më poshtë.',
+  partsTitle: 'Pjesët e videos',
+  transcriptTitle: 'Teksti i shkruar',
+  transcriptHelp: 'Zgjidh një rresht që videoja të nisë nga ai vend.',
+  descriptionLabel: 'Pamja',
+  audioDescription: 'Lexo me zë përshkrimin e pamjeve',
+  transcriptInItalian: (languageName) =>
+    `Teksti i shkruar nuk është ende gati në gjuhën tënde (${languageName}). Këtu e gjen në italisht.`,
+  searchLabel: 'Kërko në video',
+  searchButton: 'Kërko',
+  searchResultsTitle: (query) => `Rezultatet për «${query}»`,
+  searchEmpty: 'Asnjë video nuk i thotë këto fjalë.',
+  atTime: (time) => `në minutën ${time}`,
+
   privacyTitle: 'Privatësia',
   privacy: [
     {

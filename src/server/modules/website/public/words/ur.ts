@@ -76,6 +76,37 @@ export const UR: SiteWords = {
     },
   ],
 
+  menuVideos: 'ویڈیو گائیڈ',
+  videosTitle: 'اچھے طریقوں کے بارے میں ویڈیو گائیڈ',
+  videosIntro:
+    'نیٹ ورک کی خدمات کیسے کام کرتی ہیں، اس کے بارے میں مختصر ویڈیوز: ہر باب ایک طریقہ دکھاتا ہے، سب ٹائٹلز اور تحریری متن کے ساتھ۔',
+  videosEmpty: 'ویڈیو گائیڈ ابھی شائع نہیں ہوئی۔',
+  chapterLabel: (number) => `باب ${number}`,
+  workPackages: {
+    wp1: 'تشدد کے خلاف نیٹ ورک «Non sei sola»',
+    wp2: 'بچوں کا تحفظ',
+    wp3: 'برادری اور فعال شہریت',
+    wp4: 'مختلف ثقافتوں کے لیے علاج کی ٹیم اور تحقیق',
+    wp5: 'خود مختاری، روزگار اور رہائش',
+    wp6: 'انتظام اور پائیداری',
+    wp7: 'ابلاغ اور تشہیر',
+  },
+  workPackageLabel: 'کام کا شعبہ',
+  practiceLabel: 'دکھایا گیا طریقہ',
+  noVideoSupport: 'آپ کا براؤزر یہ ویڈیو نہیں چلا سکتا۔ نیچے تحریری متن پڑھیں۔',
+  partsTitle: 'ویڈیو کے حصے',
+  transcriptTitle: 'تحریری متن',
+  transcriptHelp: 'کوئی سطر چنیں۔ ویڈیو وہیں سے چلے گی۔',
+  descriptionLabel: 'تصویر',
+  audioDescription: 'تصویروں کی تفصیل بلند آواز میں پڑھیں',
+  transcriptInItalian: (languageName) =>
+    `تحریری متن ابھی ${languageName} میں موجود نہیں ہے۔ یہاں یہ اطالوی زبان میں ہے۔`,
+  searchLabel: 'ویڈیوز میں تلاش کریں',
+  searchButton: 'تلاش کریں',
+  searchResultsTitle: (query) => `«${query}» کے نتائج`,
+  searchEmpty: 'کوئی ویڈیو یہ الفاظ نہیں کہتی۔',
+  atTime: (time) => `منٹ ${time} پر`,
+
   privacyTitle: 'رازداری',
   privacy: [
     {
