@@ -89,6 +89,7 @@ export const AUDIT_RECORD_TYPES = [
   'privacy_request',
   'site_page',
   'site_help_service',
+  'site_comm_action',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

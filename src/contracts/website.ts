@@ -56,6 +56,8 @@ export const SITE_LIMITS = {
   serviceName: 160,
   hours: 300,
   phone: 40,
+  /** A prepared text for sharing the item on social channels, per language. */
+  share: 280,
 } as const;
 
 /** The slugs the site's own paths use: a page may not take them. */
@@ -91,6 +93,8 @@ export const ZSiteTranslationInputSchema = z.strictObject({
   summary: multilineText({ min: 0, max: SITE_LIMITS.summary }).default(''),
   /** HTML; sanitised by the server against an allow-list before it is stored. */
   body: z.string().max(SITE_LIMITS.body),
+  /** The text a reader shares with the item's link (item 6); the title when empty. */
+  share: multilineText({ min: 0, max: SITE_LIMITS.share }).default(''),
 });
 export type TSiteTranslationInput = z.infer<typeof ZSiteTranslationInputSchema>;
 
@@ -135,6 +139,7 @@ export const ZSiteVersionSchema = z.object({
   title: z.string(),
   summary: z.string(),
   body: z.string(),
+  share: z.string(),
   author: z.string(),
   createdAt: z.string(),
   /** For a translation: the Italian version it was made from. */

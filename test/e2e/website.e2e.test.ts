@@ -164,4 +164,31 @@ describe('public website', () => {
     expect(published).toContain('دروس اللغة الإيطالية المجانية');
     await context.close();
   }, 420_000);
+
+  it('an editor plans a communication action on the calendar and records the people it reached', async () => {
+    const { context, page: editor } = await signIn('redazione');
+    await editor.goto('/website/plan');
+    await editor.getByRole('heading', { level: 1, name: 'Piano di comunicazione' }).waitFor();
+    await expectAccessible(editor, 'the communication plan');
+    const today = await editor.evaluate(() => {
+      const d = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    });
+    await editor.getByRole('button', { name: 'Nuova azione' }).click();
+    await editor.getByLabel('Titolo').fill('Storia su Instagram del corso di italiano');
+    await editor.getByLabel('Giorno previsto').fill(today);
+    await editor.getByLabel('Canale').selectOption({ label: 'Instagram' });
+    await editor.getByLabel('Pubblico').selectOption({ label: 'Donne' });
+    await editor.getByLabel('Giorno in cui è stata fatta').fill(today);
+    await editor.getByLabel('Persone raggiunte').fill('321');
+    await editor.getByRole('button', { name: 'Salva l’azione' }).click();
+    await editor.getByText('Azione salvata.').waitFor();
+    await editor
+      .getByRole('button', { name: /^Instagram: Storia su Instagram del corso di italiano\s*, fatta$/ })
+      .first()
+      .waitFor();
+    await expectAccessible(editor, 'the plan with an action done');
+    await context.close();
+  });
 });

@@ -140,6 +140,7 @@ interface VersionRow {
   number: number;
   title: string;
   summary: string;
+  share: string;
   body: string;
   based_on: number | null;
   author: string;
@@ -151,13 +152,14 @@ const toVersion = (r: VersionRow): TSiteVersion => ({
   number: r.number,
   title: r.title,
   summary: r.summary,
+  share: r.share,
   body: r.body,
   basedOn: r.based_on,
   author: r.author,
   createdAt: isoTime(r.created_at)!,
 });
 
-const VERSION_SELECT = sql`select v.lang, v.number, v.title, v.summary, v.body, v.based_on, u.display_name as author, v.created_at
+const VERSION_SELECT = sql`select v.lang, v.number, v.title, v.summary, v.body, v.share, v.based_on, u.display_name as author, v.created_at
   from site_page_versions v join users u on u.id = v.author_id`;
 
 export async function currentVersions(tx: Tx, pageId: string) {

@@ -121,8 +121,8 @@ async function writeVersion(
     });
   // The number is the next of this language; the unique key refuses a concurrent twin (a retry).
   await tx.execute(
-    sql`insert into site_page_versions (page_id, lang, number, title, summary, body, based_on, author_id)
-        select ${pageId}, ${lang}, coalesce(max(v.number), 0) + 1, ${input.title}, ${input.summary}, ${body},
+    sql`insert into site_page_versions (page_id, lang, number, title, summary, body, share, based_on, author_id)
+        select ${pageId}, ${lang}, coalesce(max(v.number), 0) + 1, ${input.title}, ${input.summary}, ${body}, ${input.share},
                ${lang === 'it' ? null : sql`(select max(i.number) from site_page_versions i where i.page_id = ${pageId} and i.lang = 'it')`},
                ${ctx.userId}
           from site_page_versions v where v.page_id = ${pageId} and v.lang = ${lang}`,

@@ -43,6 +43,14 @@ export const WEBSITE_AUDIT_ACTIONS = {
     it: 'Video controllato: nessuna persona vulnerabile riconoscibile',
     en: 'Video checked: no vulnerable person recognisable',
   },
+  'website.plan_action_saved': {
+    it: 'Azione del piano di comunicazione salvata',
+    en: 'Communication plan action saved',
+  },
+  'website.plan_action_deleted': {
+    it: 'Azione del piano di comunicazione eliminata',
+    en: 'Communication plan action deleted',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
@@ -53,6 +61,7 @@ declare module '../../platform/audit/audit-events.js' {
 export const WEBSITE_RECORD_TABLES = {
   site_page: 'site_pages',
   site_help_service: 'site_help_services',
+  site_comm_action: 'site_comm_actions',
 } as const;
 
 declare module '../../platform/access/not-found.js' {

@@ -4,6 +4,7 @@ import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import { DEMO_HELP, DEMO_HOME, DEMO_NEWS, type DemoTranslation } from './website-demo-content.js';
 import { sanitiseBody } from './website-html.js';
+import { seedDemoPlan } from './website-plan.demo.js';
 import { seedDemoChapter } from './website-video.demo.js';
 
 /**
@@ -134,4 +135,5 @@ export async function seedDemoWebsite({ tx, userIds }: DemoSeedContext) {
           values (${s.name}, ${s.description}, ${s.phone}, ${s.hours}, ${`{${s.languages.join(',')}}`}::text[], ${s.municipality}, ${i}, true, ${author})`,
     );
   await seedDemoChapter(tx, author);
+  await seedDemoPlan(tx, author);
 }

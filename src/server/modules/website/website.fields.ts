@@ -31,6 +31,7 @@ export const WEBSITE_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     title: 'public',
     summary: 'public',
     body: 'public',
+    share: 'public',
     based_on: 'internal',
     author_id: 'internal',
     created_at: 'internal',
@@ -118,6 +119,21 @@ export const WEBSITE_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     dictionary: 'internal',
     search: 'internal',
   },
+  site_comm_actions: {
+    id: 'internal',
+    title: 'internal',
+    planned_on: 'internal',
+    channel: 'internal',
+    audience: 'internal',
+    languages: 'internal',
+    page_id: 'internal',
+    note: 'internal',
+    done_on: 'internal',
+    reach: 'internal',
+    created_by: 'internal',
+    updated_by: 'internal',
+    updated_at: 'internal',
+  },
 };
 
 /** Public content is reference data: kept while it is true (archived pages stay, unpublished, with their trail). */
@@ -134,4 +150,6 @@ export const WEBSITE_RETENTION: Record<string, RetentionClass> = {
   site_video_public: 'reference',
   site_video_public_tracks: 'reference',
   site_video_cues: 'reference',
+  // The plan's actions are the evidence of the communication reported to the funder.
+  site_comm_actions: 'partnership_record',
 };

@@ -5,9 +5,11 @@ import { siteRoutes } from './public/site.routes.js';
 import { WEBSITE_AUDIT_ACTIONS, WEBSITE_RECORD_TABLES } from './website.audit.js';
 import { seedDemoWebsite } from './website.demo.js';
 import { WEBSITE_FIELD_CLASSES, WEBSITE_RETENTION } from './website.fields.js';
+import { WEBSITE_INDICATORS } from './website.indicators.js';
 import { publishDueJob } from './website.jobs.js';
 import { WEBSITE_PROCESSING } from './website.processing.js';
 import { websiteRoutes } from './website.routes.js';
+import { planRoutes } from './website-plan.routes.js';
 import { seedDemoChapterFiles } from './website-video.demo.js';
 import { videoRoutes } from './website-videos.routes.js';
 
@@ -16,6 +18,7 @@ const routes =
   async (app) => {
     await app.register(websiteRoutes(deps));
     await app.register(videoRoutes(deps));
+    await app.register(planRoutes(deps));
     await app.register(siteRoutes(deps));
   };
 
@@ -30,5 +33,6 @@ export const websiteModule: TramaModule = {
   seedDemo: seedDemoWebsite,
   seedDemoFiles: seedDemoChapterFiles,
   jobs: [publishDueJob],
+  indicators: WEBSITE_INDICATORS,
   routes,
 };

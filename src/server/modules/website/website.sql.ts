@@ -74,6 +74,8 @@ export const sitePageVersions = pgTable(
     summary: text('summary').notNull().default(''),
     /** Sanitised HTML. */
     body: text('body').notNull(),
+    /** The text a reader shares with the item's link (item 6); the title when empty. */
+    share: text('share').notNull().default(''),
     /** For a translation, the number of the Italian version it was made from. */
     basedOn: integer('based_on'),
     authorId: uuid('author_id')

@@ -25,7 +25,14 @@ export function SitePagesPage({ kind }: { kind?: TSitePageKind }) {
     <>
       <PageHeading title={t('website.list.title')}>
         <p className="mb-2">{t('website.list.intro')}</p>
-        <Link to="/website/help-services">{t('website.list.helpLink')}</Link>
+        <ul className="list-inline mb-0">
+          <li className="list-inline-item me-4">
+            <Link to="/website/help-services">{t('website.list.helpLink')}</Link>
+          </li>
+          <li className="list-inline-item">
+            <Link to="/website/plan">{t('website.list.planLink')}</Link>
+          </li>
+        </ul>
       </PageHeading>
       <nav aria-label={t('website.list.tabsLabel')} className="mb-4">
         <ul className="nav nav-tabs">

@@ -10,10 +10,11 @@ const shape = ZSiteTranslationInputSchema.shape;
 const TITLE_MAX = maxLengthOf(shape.title);
 const SUMMARY_MAX = maxLengthOf(shape.summary);
 const BODY_MAX = maxLengthOf(shape.body);
+const SHARE_MAX = maxLengthOf(shape.share);
 
 /**
- * A text's title, summary and body (simple HTML, the kept tags in the hint), in its language: Arabic
- * and Urdu are typed right to left.
+ * A text's title, summary, body (simple HTML, the kept tags in the hint) and the text shared with its
+ * link, in its language: Arabic and Urdu are typed right to left.
  */
 export function TextFields({
   idPrefix,
@@ -59,6 +60,16 @@ export function TextFields({
         error={error('body')}
         {...language}
         {...field('body')}
+      />
+      <TextAreaField
+        id={`${idPrefix}-share`}
+        label={t('website.fields.share')}
+        hint={t('website.fields.shareHint')}
+        rows={3}
+        maxLength={SHARE_MAX}
+        error={error('share')}
+        {...language}
+        {...field('share')}
       />
     </>
   );

@@ -132,6 +132,11 @@ function ItalianReference({ version, onCopy }: { version: TSiteVersion; onCopy: 
       <h4 className="h6">{t('website.editor.italian', { number: version.number })}</h4>
       <p className="fw-bold mb-1">{version.title}</p>
       {version.summary && <p className="mb-2">{version.summary}</p>}
+      {version.share && (
+        <p className="small mb-2">
+          <span className="fw-semibold">{t('website.editor.italianShare')}</span> {version.share}
+        </p>
+      )}
       <p className="small mb-1">{t('website.editor.italianBody')}</p>
       <pre className="small mb-2" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
         {version.body}

@@ -20,11 +20,11 @@ describe('website forms', () => {
   it('sends a new page with its place in the tree and menu, and its Italian text trimmed', () => {
     const values = emptyCreateValues('page');
     values.page = { ...values.page, slug: ' Corsi-Di-Italiano ', parentId: '', menuOrder: '3' };
-    values.italian = { title: '  Corsi  ', summary: ' ', body: '<p>Testo</p>' };
+    values.italian = { title: '  Corsi  ', summary: ' ', body: '<p>Testo</p>', share: ' Corsi gratuiti ' };
     const body = createToInput(values);
     expect(body).toEqual({
       page: { kind: 'page', slug: 'corsi-di-italiano', category: 'general', parentId: null, menuOrder: 3 },
-      italian: { title: 'Corsi', summary: '', body: '<p>Testo</p>' },
+      italian: { title: 'Corsi', summary: '', body: '<p>Testo</p>', share: 'Corsi gratuiti' },
     });
     expect(ZSitePageCreateSchema.safeParse(body).success).toBe(true);
   });

@@ -35,6 +35,8 @@ export interface TextValues {
   title: string;
   summary: string;
   body: string;
+  /** What a reader shares with the item's link (the title when empty). */
+  share: string;
 }
 
 export interface CreateValues {
@@ -44,7 +46,7 @@ export interface CreateValues {
 
 export const emptyCreateValues = (kind: TSitePageKind = 'page'): CreateValues => ({
   page: { kind, slug: '', category: 'general', parentId: '', menuOrder: '' },
-  italian: { title: '', summary: '', body: '' },
+  italian: { title: '', summary: '', body: '', share: '' },
 });
 
 /** Where a page sits: a news item or a video chapter has no place in the tree or the menu. */
@@ -59,7 +61,7 @@ export function placementToInput(v: PlacementValues, kind: string): SettingsInpu
 }
 
 export function textToInput(v: TextValues): TSiteTranslationInput {
-  return { title: v.title.trim(), summary: v.summary.trim(), body: v.body.trim() };
+  return { title: v.title.trim(), summary: v.summary.trim(), body: v.body.trim(), share: v.share.trim() };
 }
 
 export function createToInput(v: CreateValues): CreateInput {
@@ -79,7 +81,12 @@ export function pageToPlacement(page: TSitePageDetail): PlacementValues {
 }
 
 export function versionToText(version: TSiteVersion | undefined): TextValues {
-  return { title: version?.title ?? '', summary: version?.summary ?? '', body: version?.body ?? '' };
+  return {
+    title: version?.title ?? '',
+    summary: version?.summary ?? '',
+    body: version?.body ?? '',
+    share: version?.share ?? '',
+  };
 }
 
 /** The latest text of one language, if it was written. */

@@ -10,6 +10,7 @@ import it from './i18n/it.json';
 const SitePagesPage = lazyPage(() => import('./website.pages.js'), 'SitePagesPage');
 const SitePagePage = lazyPage(() => import('./website.pages.js'), 'SitePagePage');
 const HelpServicesPage = lazyPage(() => import('./website.pages.js'), 'HelpServicesPage');
+const PlanPage = lazyPage(() => import('./website.pages.js'), 'PlanPage');
 
 const pagesSearch = contractSearch(ZSitePagesQuerySchema.shape);
 /** The language whose text is open on a page (Italian when absent). */
@@ -17,7 +18,8 @@ const pageSearch = contractSearch(ZSiteVersionsQuerySchema.shape);
 
 /**
  * The public website's editorial workflow (issue 24, item 3), for editors: pages and news in the
- * ten languages, reviewed, scheduled and published, and the services of "where to get help".
+ * ten languages, reviewed, scheduled and published, the services of "where to get help" and the
+ * communication plan.
  */
 export const websiteModule = {
   id: 'website',
@@ -49,7 +51,13 @@ export const websiteModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'website.edit'),
       component: HelpServicesPage,
     });
-    return [pagesRoute, pageRoute, helpRoute] as const;
+    const planRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/website/plan',
+      beforeLoad: ({ context }) => requireAny(context.session, 'website.edit'),
+      component: PlanPage,
+    });
+    return [pagesRoute, pageRoute, helpRoute, planRoute] as const;
   },
   nav: [{ to: '/website', labelKey: 'website.nav', anyOf: ['website.edit'], order: 126 }],
   i18n: { it, en },

@@ -1,5 +1,6 @@
 /** The feature's pages, loaded on first use as one chunk (see `routing/lazy.ts`). */
 
 export { HelpServicesPage } from './HelpServicesPage.js';
+export { PlanPage } from './PlanPage.js';
 export { SitePagePage } from './SitePagePage.js';
 export { SitePagesPage } from './SitePagesPage.js';

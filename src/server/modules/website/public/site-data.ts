@@ -17,6 +17,8 @@ export interface PublicText {
   title: string;
   summary: string;
   body: string;
+  /** The prepared text for sharing (the title when empty). */
+  share: string;
   publishedAt: Date;
 }
 
@@ -29,6 +31,7 @@ interface TextRow {
   title: string;
   summary: string;
   body: string;
+  share: string;
   published_at: Date;
 }
 
@@ -41,6 +44,7 @@ const toText = (r: TextRow): PublicText => ({
   title: r.title,
   summary: r.summary,
   body: r.body,
+  share: r.share,
   publishedAt: new Date(r.published_at),
 });
 
@@ -48,7 +52,7 @@ const toText = (r: TextRow): PublicText => ({
 const PUBLISHED = (
   lang: TSiteLanguage,
 ) => sql`select distinct on (p.id) p.id as page_id, p.kind, p.slug, p.category,
-    v.lang, v.title, v.summary, v.body, p.published_at, p.menu_order
+    v.lang, v.title, v.summary, v.body, v.share, p.published_at, p.menu_order
   from site_pages p
   join site_publications pub on pub.page_id = p.id and pub.lang in (${lang}, 'it')
   join site_page_versions v on v.id = pub.version_id
@@ -98,7 +102,7 @@ export async function publishedIndex(tx: Tx) {
 export async function latestText(tx: Tx, pageId: string, lang: TSiteLanguage) {
   const [row] = await queryRows<TextRow>(
     tx,
-    sql`select p.id as page_id, p.kind, p.slug, p.category, v.lang, v.title, v.summary, v.body,
+    sql`select p.id as page_id, p.kind, p.slug, p.category, v.lang, v.title, v.summary, v.body, v.share,
                coalesce(p.published_at, now()) as published_at
           from site_pages p join site_page_versions v on v.page_id = p.id and v.lang in (${lang}, 'it')
          where p.id = ${pageId} order by (v.lang = ${lang}) desc, v.number desc limit 1`,

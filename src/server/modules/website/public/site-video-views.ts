@@ -5,6 +5,7 @@ import { isRtl } from '../../../platform/public-pages/languages.js';
 import { clockOf } from '../website-video-tracks.js';
 import type { PublicText } from './site-data.js';
 import { hrefIn, type SitePage } from './site-layout.js';
+import { shareLinks } from './site-share.js';
 import { HIT_END, HIT_START, type PublicChapter, type TranscriptLine } from './site-video-data.js';
 import { siteWords } from './site-words.js';
 
@@ -96,6 +97,8 @@ ${c.text.summary ? html`<p${langAttrs(c.text.lang, lang)}>${c.text.summary}</p>`
 
 export interface ChapterView {
   chapter: PublicChapter;
+  /** The chapter's public address, for its share links. */
+  shareUrl: string;
   tracks: readonly { lang: TSiteLanguage; kind: TVideoTrackKind }[];
   transcript: {
     lang: TSiteLanguage;
@@ -182,6 +185,7 @@ ${transcript.lang !== lang ? html`<p class="notice info">${w.transcriptInItalian
               : ''
           }${line.text}`,
         )}</li>`,
-    )}</ol></section>`,
+    )}</ol></section>
+${shareLinks(lang, text, view.shareUrl)}`,
   };
 }

@@ -108,7 +108,16 @@ export const siteVideoRoutes =
           const transcript = await transcriptOf(tx, chapter.text.pageId, lang);
           return {
             status: 200,
-            page: chapterPage(lang, { chapter, tracks, transcript }, (text) => trustedMarkup(text.body)),
+            page: chapterPage(
+              lang,
+              {
+                chapter,
+                tracks,
+                transcript,
+                shareUrl: `${deps.config.publicUrl.replace(/\/+$/, '')}/sito/video/${chapter.text.slug}?lang=${lang}`,
+              },
+              (text) => trustedMarkup(text.body),
+            ),
           };
         });
       },

@@ -4,6 +4,7 @@ import { icon } from '../../../platform/public-pages/icons.js';
 import { dateWords } from '../../../platform/public-pages/languages.js';
 import type { PublicText } from './site-data.js';
 import { hrefIn, type SitePage } from './site-layout.js';
+import { shareLinks } from './site-share.js';
 import { siteWords } from './site-words.js';
 
 /** The bodies of the public pages: a page's text, the help section, the news, safety, 404. */
@@ -20,7 +21,13 @@ function fallbackNotice(lang: TSiteLanguage, text: PublicText) {
 /** The stored body was sanitised when saved (allow-list): it is markup the site wrote itself. */
 const storedBody = (text: PublicText) => trustedMarkup(text.body);
 
-export function textPage(lang: TSiteLanguage, text: PublicText, extra: SafeHtml | '' = ''): Body {
+/** A page's text, what follows it, and the share links when the page has a public address (`shareUrl`). */
+export function textPage(
+  lang: TSiteLanguage,
+  text: PublicText,
+  extra: SafeHtml | '' = '',
+  shareUrl?: string,
+): Body {
   const other = text.lang !== lang;
   return {
     lang,
@@ -31,12 +38,13 @@ export function textPage(lang: TSiteLanguage, text: PublicText, extra: SafeHtml 
 ${text.summary ? html`<p class="lead">${text.summary}</p>` : ''}
 <div class="text">${storedBody(text)}</div>
 </article>
-${extra}`,
+${extra}${shareUrl ? shareLinks(lang, text, shareUrl) : ''}`,
   };
 }
 
 export function newsItemPage(lang: TSiteLanguage, text: PublicText, publicUrl: string): Body {
-  const page = textPage(lang, text);
+  const url = `${publicUrl.replace(/\/+$/, '')}/sito/notizie/${text.slug}?lang=${lang}`;
+  const page = textPage(lang, text, '', url);
   const day = dateWords(lang).day(text.publishedAt);
   return {
     ...page,
@@ -49,7 +57,7 @@ export function newsItemPage(lang: TSiteLanguage, text: PublicText, publicUrl: s
       description: text.summary,
       datePublished: text.publishedAt.toISOString(),
       inLanguage: text.lang,
-      url: `${publicUrl.replace(/\/+$/, '')}/sito/notizie/${text.slug}?lang=${lang}`,
+      url,
     },
   };
 }

@@ -108,6 +108,10 @@ export interface SiteWords {
   /** "at 1:05": where in the video a found line is said. */
   atTime: (time: string) => string;
 
+  /** The share links under a published item (item 6): plain links, no widget, no script. */
+  shareTitle: string;
+  shareEmail: string;
+
   privacyTitle: string;
   privacy: readonly SiteParagraph[];
 }

@@ -14,7 +14,7 @@ import { previewSigner } from '../website-preview.js';
 import { siteCache } from './site-cache.js';
 import { latestText, menuPages, publishedNews, publishedPage } from './site-data.js';
 import { newsFeed, sitemap } from './site-feeds.js';
-import { renderSitePage, type SiteFrame, type SitePage } from './site-layout.js';
+import { hrefIn, renderSitePage, type SiteFrame, type SitePage } from './site-layout.js';
 import { siteVideoRoutes } from './site-video.routes.js';
 import {
   eventsTeaser,
@@ -109,6 +109,7 @@ export const siteRoutes =
     };
 
     const read = <T>(work: (tx: Tx) => Promise<T>) => systemTransaction(deps.db, work);
+    const base = deps.config.publicUrl.replace(/\/+$/, '');
     const missing = (lang: TSiteLanguage): Outcome => ({ status: 404, page: notFoundPage(lang) });
     await app.register(siteVideoRoutes({ deps, serve, missing }));
 
@@ -161,7 +162,7 @@ export const siteRoutes =
           return {
             status: 200,
             page: text
-              ? textPage(lang, text, list)
+              ? textPage(lang, text, list, `${base}${hrefIn(lang, '/sito/aiuto')}`)
               : { lang, title: w.menuHelp, body: html`<h1>${w.menuHelp}</h1>${list}` },
           };
         }),
@@ -287,7 +288,7 @@ export const siteRoutes =
         serve(request, reply, `/sito/${request.params.slug}`, async (lang, tx) => {
           const text = await publishedPage(tx, 'page', request.params.slug, lang);
           return text && text.slug !== HOME_SLUG
-            ? { status: 200, page: textPage(lang, text) }
+            ? { status: 200, page: textPage(lang, text, '', `${base}${hrefIn(lang, `/sito/${text.slug}`)}`) }
             : missing(lang);
         }),
     );

@@ -105,6 +105,8 @@ export const AR: SiteWords = {
   searchEmpty: 'لا يوجد فيديو يقول هذه الكلمات.',
   atTime: (time) => `في الدقيقة ${time}`,
 
+  shareTitle: 'شارك',
+  shareEmail: 'البريد الإلكتروني',
   privacyTitle: 'الخصوصية',
   privacy: [
     {

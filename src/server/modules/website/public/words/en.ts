@@ -105,6 +105,9 @@ export const EN: SiteWords = {
   searchResultsTitle: (query) => `Results for “${query}”`,
   searchEmpty: 'No video says these words.',
   atTime: (time) => `at ${time}`,
+
+  shareTitle: 'Share',
+  shareEmail: 'Email',
   privacyTitle: 'Privacy',
   privacy: [
     {

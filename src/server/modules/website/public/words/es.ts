@@ -107,6 +107,8 @@ export const ES: SiteWords = {
   searchEmpty: 'Ningún vídeo dice estas palabras.',
   atTime: (time) => `en el minuto ${time}`,
 
+  shareTitle: 'Compartir',
+  shareEmail: 'Correo electrónico',
   privacyTitle: 'Privacidad',
   privacy: [
     {

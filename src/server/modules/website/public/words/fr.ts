@@ -107,6 +107,8 @@ export const FR: SiteWords = {
   searchEmpty: 'Aucune vidéo ne dit ces mots.',
   atTime: (time) => `à la minute ${time}`,
 
+  shareTitle: 'Partager',
+  shareEmail: 'E-mail',
   privacyTitle: 'Protection des données',
   privacy: [
     {

@@ -105,6 +105,9 @@ export const IT: SiteWords = {
   searchResultsTitle: (query) => `Risultati per «${query}»`,
   searchEmpty: 'Nessun video dice queste parole.',
   atTime: (time) => `al minuto ${time}`,
+
+  shareTitle: 'Condividi',
+  shareEmail: 'E-mail',
   privacyTitle: 'Privacy',
   privacy: [
     {

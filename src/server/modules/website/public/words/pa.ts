@@ -104,6 +104,8 @@ export const PA: SiteWords = {
   searchEmpty: 'ਕੋਈ ਵੀ ਵੀਡੀਓ ਇਹ ਸ਼ਬਦ ਨਹੀਂ ਕਹਿੰਦੀ।',
   atTime: (time) => `ਮਿੰਟ ${time} ’ਤੇ`,
 
+  shareTitle: 'ਸਾਂਝਾ ਕਰੋ',
+  shareEmail: 'ਈਮੇਲ',
   privacyTitle: 'ਨਿੱਜਤਾ',
   privacy: [
     {

@@ -105,6 +105,8 @@ export const RO: SiteWords = {
   searchEmpty: 'Niciun videoclip nu spune aceste cuvinte.',
   atTime: (time) => `la minutul ${time}`,
 
+  shareTitle: 'Distribuie',
+  shareEmail: 'E-mail',
   privacyTitle: 'Confidențialitate',
   privacy: [
     {

@@ -105,6 +105,8 @@ export const SQ: SiteWords = {
   searchEmpty: 'Asnjë video nuk i thotë këto fjalë.',
   atTime: (time) => `në minutën ${time}`,
 
+  shareTitle: 'Shpërndaje',
+  shareEmail: 'Email',
   privacyTitle: 'Privatësia',
   privacy: [
     {

@@ -106,6 +106,8 @@ export const UK: SiteWords = {
   searchEmpty: 'У жодному відео немає цих слів.',
   atTime: (time) => `на хвилині ${time}`,
 
+  shareTitle: 'Поділитися',
+  shareEmail: 'Електронна пошта',
   privacyTitle: 'Конфіденційність',
   privacy: [
     {

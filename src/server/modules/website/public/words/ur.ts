@@ -107,6 +107,8 @@ export const UR: SiteWords = {
   searchEmpty: 'کوئی ویڈیو یہ الفاظ نہیں کہتی۔',
   atTime: (time) => `منٹ ${time} پر`,
 
+  shareTitle: 'شیئر کریں',
+  shareEmail: 'ای میل',
   privacyTitle: 'رازداری',
   privacy: [
     {
