@@ -90,6 +90,7 @@ export const AUDIT_RECORD_TYPES = [
   'site_page',
   'site_help_service',
   'site_comm_action',
+  'site_media',
 ] as const;
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

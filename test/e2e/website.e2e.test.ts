@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteWords } from '../../src/server/modules/website/public/site-words.js';
 import { QUICK_EXIT_URL } from '../../src/server/platform/public-pages/shared-assets.js';
@@ -189,6 +190,27 @@ describe('public website', () => {
       .first()
       .waitFor();
     await expectAccessible(editor, 'the plan with an action done');
+    await context.close();
+  });
+
+  it('an editor adds an image to the library with its alt text, and gets the code for a page', async () => {
+    const { context, page: editor } = await signIn('redazione');
+    const image = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#3a7' } })
+      .png()
+      .toBuffer();
+    await editor.goto('/website/media');
+    await editor.getByRole('heading', { level: 1, name: 'Immagini' }).waitFor();
+    await editor.getByLabel('Nome dell’immagine').fill('Sala d’attesa');
+    await editor.getByLabel('Testo alternativo in italiano').fill('Una sala d’attesa con sedie colorate');
+    await editor
+      .getByLabel(/Immagine \(PNG, JPEG o WebP/)
+      .setInputFiles({ name: 'sala.png', mimeType: 'image/png', buffer: image });
+    await editor.getByRole('button', { name: 'Carica l’immagine' }).click();
+    await editor.getByText('Immagine “Sala d’attesa” caricata', { exact: false }).waitFor();
+    await editor.getByText('Dimensioni: 900 × 600 px').first().waitFor();
+    const code = await editor.getByLabel('Codice da inserire nel testo').first().inputValue();
+    expect(code).toMatch(/^<img src="\/sito\/immagini\/[0-9a-f-]{36}">$/);
+    await expectAccessible(editor, 'the media library');
     await context.close();
   });
 });

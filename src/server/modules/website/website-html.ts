@@ -4,11 +4,32 @@ import sanitizeHtml from 'sanitize-html';
  * The HTML editors write, made safe by an allow-list (sanitize-html): text structure and links,
  * nothing that runs, styles or loads from elsewhere (no script, style, iframe, image of another
  * site, event attribute). Links go to https, mail or phone, or to a path of this site; a link to
- * another site opens without telling it where the reader came from.
+ * another site opens without telling it where the reader came from. Images are the media library's
+ * only (`<img src="/sito/immagini/<id>">`).
  */
+const LIBRARY_IMAGE = /^\/sito\/immagini\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'br', 'blockquote'],
-  allowedAttributes: { a: ['href', 'hreflang', 'lang', 'dir', 'rel'], '*': ['lang', 'dir'] },
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'a',
+    'br',
+    'blockquote',
+    'img',
+  ],
+  // An image is one of the media library's, by its path only: its sizes and alt text are the library's.
+  allowedAttributes: { a: ['href', 'hreflang', 'lang', 'dir', 'rel'], img: ['src'], '*': ['lang', 'dir'] },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !LIBRARY_IMAGE.test(frame.attribs.src ?? ''),
   allowedSchemes: ['https', 'mailto', 'tel'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -39,6 +60,11 @@ export const bodyText = (html: string) =>
     .replace(/&#39;/g, "'")
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+
+/** The media library's images a (sanitised) body shows, by id. */
+export const libraryImages = (html: string) => [
+  ...new Set([...html.matchAll(/<img src="\/sito\/immagini\/([0-9a-f-]{36})" \/>/g)].map((m) => m[1]!)),
+];
 
 /** The paths of this site a body links to (`/sito/…`, `/eventi/…`), as written. */
 export function internalLinks(html: string): string[] {

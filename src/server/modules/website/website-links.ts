@@ -3,6 +3,7 @@ import { SITE_LANGUAGES, type TSiteLanguage, type TSitePageKind } from '../../..
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { FieldError } from '../../platform/http/problem.js';
 import { internalLinks } from './website-html.js';
+import { imageProblems } from './website-media-uses.js';
 import { publicPathOf } from './website-pages.repository.js';
 
 /** The site's own paths that always answer. */
@@ -49,5 +50,7 @@ export async function brokenLinks(tx: Tx, pageId: string): Promise<FieldError[]>
         },
       });
   }
+  // The library's images: still there, with their alternative text in each language shown.
+  errors.push(...(await imageProblems(tx, texts)));
   return errors;
 }

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { siteCache } from './public/site-cache.js';
 import { brokenLinks } from './website-links.js';
+import { recordMediaUses } from './website-media-uses.js';
 import { type PageRow, requirePage } from './website-pages.repository.js';
 import { auditWebsite } from './website-shared.js';
 import { publishVideoChapter, videoRefusal, withdrawVideoChapter } from './website-video-publication.js';
@@ -103,6 +104,7 @@ export async function publishNow(tx: Tx, page: PageRow, byId: string | null) {
         on conflict (page_id, lang) do update set version_id = excluded.version_id, published_at = now()
           where site_publications.version_id <> excluded.version_id`,
   );
+  await recordMediaUses(tx, page.id);
   await tx.execute(
     sql`update site_pages set state = 'published', published_at = now(), publish_at = null, updated_at = now()
          where id = ${page.id}`,
@@ -163,6 +165,7 @@ export async function movePage({
         if (action === 'archive') {
           await tx.execute(sql`delete from site_publications where page_id = ${page.id}`);
           await withdrawVideoChapter(tx, page.id);
+          await tx.execute(sql`delete from site_media_uses where page_id = ${page.id}`);
         }
         if (action === 'restore')
           await tx.execute(sql`update site_pages set published_at = null where id = ${page.id}`);

@@ -51,6 +51,18 @@ export const WEBSITE_AUDIT_ACTIONS = {
     it: 'Azione del piano di comunicazione eliminata',
     en: 'Communication plan action deleted',
   },
+  'website.media_added': {
+    it: 'Immagine aggiunta alla libreria del sito',
+    en: 'Image added to the site’s library',
+  },
+  'website.media_alts_saved': {
+    it: 'Testi alternativi di un’immagine salvati',
+    en: 'Alternative texts of an image saved',
+  },
+  'website.media_deleted': {
+    it: 'Immagine eliminata dalla libreria del sito',
+    en: 'Image deleted from the site’s library',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {
@@ -62,6 +74,7 @@ export const WEBSITE_RECORD_TABLES = {
   site_page: 'site_pages',
   site_help_service: 'site_help_services',
   site_comm_action: 'site_comm_actions',
+  site_media: 'site_media',
 } as const;
 
 declare module '../../platform/access/not-found.js' {

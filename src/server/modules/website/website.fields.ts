@@ -134,6 +134,24 @@ export const WEBSITE_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     updated_by: 'internal',
     updated_at: 'internal',
   },
+  site_media: {
+    id: 'internal',
+    name: 'internal',
+    original_file_id: 'internal',
+    width: 'public',
+    height: 'public',
+    created_by: 'internal',
+    created_at: 'internal',
+  },
+  site_media_variants: { media_id: 'internal', width: 'public', file_id: 'internal' },
+  site_media_alts: {
+    media_id: 'internal',
+    lang: 'public',
+    alt: 'public',
+    updated_by: 'internal',
+    updated_at: 'internal',
+  },
+  site_media_uses: { page_id: 'internal', media_id: 'internal' },
 };
 
 /** Public content is reference data: kept while it is true (archived pages stay, unpublished, with their trail). */
@@ -152,4 +170,8 @@ export const WEBSITE_RETENTION: Record<string, RetentionClass> = {
   site_video_cues: 'reference',
   // The plan's actions are the evidence of the communication reported to the funder.
   site_comm_actions: 'partnership_record',
+  site_media: 'reference',
+  site_media_variants: 'reference',
+  site_media_alts: 'reference',
+  site_media_uses: 'reference',
 };

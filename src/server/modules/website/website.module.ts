@@ -9,6 +9,7 @@ import { WEBSITE_INDICATORS } from './website.indicators.js';
 import { publishDueJob } from './website.jobs.js';
 import { WEBSITE_PROCESSING } from './website.processing.js';
 import { websiteRoutes } from './website.routes.js';
+import { mediaRoutes } from './website-media.routes.js';
 import { planRoutes } from './website-plan.routes.js';
 import { seedDemoChapterFiles } from './website-video.demo.js';
 import { videoRoutes } from './website-videos.routes.js';
@@ -19,6 +20,7 @@ const routes =
     await app.register(websiteRoutes(deps));
     await app.register(videoRoutes(deps));
     await app.register(planRoutes(deps));
+    await app.register(mediaRoutes(deps));
     await app.register(siteRoutes(deps));
   };
 

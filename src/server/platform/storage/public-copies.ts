@@ -3,11 +3,14 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import send from '@fastify/send';
 import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decryptField } from '../crypto/field-crypto.js';
 import { queryRows } from '../db/client.js';
 import { systemTransaction } from '../db/context.js';
 import type { Deps } from '../deps.js';
+import { problems } from '../http/problem.js';
 import { decryptingStream } from './file-cipher.js';
 import { dataKeyContext } from './file-names.js';
 import { fileStoreOf } from './store-registry.js';
@@ -79,4 +82,37 @@ export async function publicCopyOf({
     key.fill(0);
   }
   return copy;
+}
+
+/**
+ * Answers a public request with the copy of a file its module made public: byte ranges (a player
+ * seeks with them), conditional requests and HEAD by @fastify/send; the stored type, `inline`,
+ * `nosniff`, cached for an hour (a file never changes under its id).
+ */
+export async function sendPublicCopy({
+  deps,
+  fileId,
+  request,
+  reply,
+}: {
+  deps: Deps;
+  fileId: string;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}) {
+  const copy = await publicCopyOf({ deps, fileId });
+  if (!copy) throw problems.notFound();
+  const sent = await send(request.raw, `/${copy.name}`, {
+    root: copy.dir,
+    maxAge: 3_600_000,
+    immutable: true,
+    contentType: false,
+  });
+  return reply
+    .status(sent.statusCode)
+    .headers(sent.headers)
+    .header('content-type', copy.contentType)
+    .header('content-disposition', 'inline')
+    .header('x-content-type-options', 'nosniff')
+    .send(sent.stream);
 }

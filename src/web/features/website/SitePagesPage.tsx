@@ -29,8 +29,11 @@ export function SitePagesPage({ kind }: { kind?: TSitePageKind }) {
           <li className="list-inline-item me-4">
             <Link to="/website/help-services">{t('website.list.helpLink')}</Link>
           </li>
-          <li className="list-inline-item">
+          <li className="list-inline-item me-4">
             <Link to="/website/plan">{t('website.list.planLink')}</Link>
+          </li>
+          <li className="list-inline-item">
+            <Link to="/website/media">{t('website.list.mediaLink')}</Link>
           </li>
         </ul>
       </PageHeading>

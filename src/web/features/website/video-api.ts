@@ -50,7 +50,7 @@ function useVideoChange<V>(id: string, call: (variables: V) => Promise<TVideoDet
 }
 
 /** A multipart body as the browser writes it (boundary included), sent as it is by the client. */
-async function multipart(form: FormData) {
+export async function multipart(form: FormData) {
   const encoded = new Response(form);
   const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
   return { data: await encoded.blob(), contentType };

@@ -11,6 +11,7 @@ const SitePagesPage = lazyPage(() => import('./website.pages.js'), 'SitePagesPag
 const SitePagePage = lazyPage(() => import('./website.pages.js'), 'SitePagePage');
 const HelpServicesPage = lazyPage(() => import('./website.pages.js'), 'HelpServicesPage');
 const PlanPage = lazyPage(() => import('./website.pages.js'), 'PlanPage');
+const MediaPage = lazyPage(() => import('./website.pages.js'), 'MediaPage');
 
 const pagesSearch = contractSearch(ZSitePagesQuerySchema.shape);
 /** The language whose text is open on a page (Italian when absent). */
@@ -19,7 +20,7 @@ const pageSearch = contractSearch(ZSiteVersionsQuerySchema.shape);
 /**
  * The public website's editorial workflow (issue 24, item 3), for editors: pages and news in the
  * ten languages, reviewed, scheduled and published, the services of "where to get help" and the
- * communication plan.
+ * communication plan, and the library of images the pages show.
  */
 export const websiteModule = {
   id: 'website',
@@ -57,7 +58,13 @@ export const websiteModule = {
       beforeLoad: ({ context }) => requireAny(context.session, 'website.edit'),
       component: PlanPage,
     });
-    return [pagesRoute, pageRoute, helpRoute, planRoute] as const;
+    const mediaRoute = createRoute({
+      getParentRoute: () => appLayout,
+      path: '/website/media',
+      beforeLoad: ({ context }) => requireAny(context.session, 'website.edit'),
+      component: MediaPage,
+    });
+    return [pagesRoute, pageRoute, helpRoute, planRoute, mediaRoute] as const;
   },
   nav: [{ to: '/website', labelKey: 'website.nav', anyOf: ['website.edit'], order: 126 }],
   i18n: { it, en },

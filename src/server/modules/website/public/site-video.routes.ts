@@ -1,5 +1,5 @@
-import send from '@fastify/send';
 import { sql } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SITE_LANGUAGES, type TSiteLanguage } from '../../../../contracts/website.js';
@@ -9,7 +9,7 @@ import { systemTransaction } from '../../../platform/db/context.js';
 import type { Deps } from '../../../platform/deps.js';
 import { problems } from '../../../platform/http/problem.js';
 import { trustedMarkup } from '../../../platform/public-pages/html.js';
-import { publicCopyOf } from '../../../platform/storage/public-copies.js';
+import { sendPublicCopy } from '../../../platform/storage/public-copies.js';
 import type { Outcome, ServePage } from './site.routes.js';
 import {
   publishedChapter,
@@ -170,22 +170,7 @@ export const siteVideoRoutes =
           ),
         );
         if (shown.length === 0) throw problems.notFound();
-        const copy = await publicCopyOf({ deps, fileId: id });
-        if (!copy) throw problems.notFound();
-        // @fastify/send answers Range requests (a player seeks with them), conditional requests and HEAD.
-        const sent = await send(request.raw, `/${copy.name}`, {
-          root: copy.dir,
-          maxAge: 3_600_000,
-          immutable: true,
-          contentType: false,
-        });
-        return reply
-          .status(sent.statusCode)
-          .headers(sent.headers)
-          .header('content-type', copy.contentType)
-          .header('content-disposition', 'inline')
-          .header('x-content-type-options', 'nosniff')
-          .send(sent.stream);
+        return sendPublicCopy({ deps, fileId: id, request, reply: reply as FastifyReply });
       },
     );
   };
