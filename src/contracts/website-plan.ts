@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multilineText, text, ZIdSchema } from './common.js';
+import { isoDate, multilineText, text, ZIdSchema } from './common.js';
 import { SITE_LANGUAGES } from './website.js';
 
 /**
@@ -47,7 +47,7 @@ export const PLAN_LIMITS = {
   maxDays: 400,
 } as const;
 
-const ZDay = z.iso.date();
+const ZDay = isoDate();
 
 export const ZCommActionInputSchema = z.strictObject({
   title: text({ max: PLAN_LIMITS.title }),

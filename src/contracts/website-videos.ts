@@ -99,6 +99,8 @@ export const ZVideoReleaseFieldsSchema = z.strictObject({
 export const ZVideoCheckSchema = z.strictObject({
   /** The editor confirms they watched the whole video and nobody vulnerable can be recognised. */
   confirmed: z.literal(true),
+  /** The video they watched: a check of another (uploaded meanwhile) is refused. */
+  videoFileId: ZIdSchema,
 });
 
 export const ZVideoDetailSchema = z.object({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { TSitePageDetail } from '../../src/contracts/website.js';
 import type { TVideoDetail } from '../../src/contracts/website-videos.js';
@@ -101,11 +102,26 @@ async function readyButUnchecked() {
   const uploadId = await uploadVideo('redazione', VIDEO);
   await ok('redazione', 'POST', `/api/website/pages/${page.id}/video`, { uploadId });
   expect((await putTrack('redazione', page.id, 'it', 'subtitles', IT.subtitles)).statusCode).toBe(200);
-  await ok('redazione', 'POST', `/api/website/pages/${page.id}/releases`, {
+  const detail = await ok<TVideoDetail>('redazione', 'POST', `/api/website/pages/${page.id}/releases`, {
     personName: 'Anna Prova',
     personRole: 'Operatrice',
   });
-  return page;
+  return { ...page, videoFileId: detail.video!.fileId, releaseId: detail.releases[0]!.id };
+}
+/** The second editor confirms the check of the video they watched. */
+const check = (who: string, page: { id: string; videoFileId: string }) =>
+  call(who, 'POST', `/api/website/pages/${page.id}/video/check`, {
+    confirmed: true,
+    videoFileId: page.videoFileId,
+  });
+
+function posterForm(data: Buffer) {
+  const boundary = `----trama${Date.now()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 describe('video manual', () => {
@@ -129,6 +145,19 @@ describe('video manual', () => {
       headers: { 'tus-resumable': '1.0.0' },
     });
     expect(peek.statusCode).toBe(404);
+    // Nor through an address whose query names someone else's upload after one of their own.
+    const own = await startUpload('redazione2', 10);
+    const smuggled = await own.session.request({
+      method: 'PATCH',
+      url: `/api/website/uploads/${own.id}?x=/${id}`,
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      },
+      payload: VIDEO.subarray(0, 10),
+    });
+    expect(smuggled.statusCode).toBe(404);
     // Half sent: not yet a video to take.
     await sendPiece(session, id, 0, VIDEO.subarray(0, 1000));
     const early = await call('redazione', 'POST', `/api/website/pages/${page.id}/video`, { uploadId: id });
@@ -184,18 +213,10 @@ describe('video manual', () => {
       system(sql`update site_pages set state = 'published' where id = ${page.id}`),
     ).rejects.toMatchObject({ cause: { code: 'TR020' } });
 
-    const author = await call('redazione', 'POST', `/api/website/pages/${page.id}/video/check`, {
-      confirmed: true,
-    });
-    expect(author.statusCode).toBe(409);
-    const checked = await ok<TVideoDetail>(
-      'redazione2',
-      'POST',
-      `/api/website/pages/${page.id}/video/check`,
-      {
-        confirmed: true,
-      },
-    );
+    expect((await check('redazione', page)).statusCode).toBe(409);
+    // A check of another video than the current one (replaced while it was watched) is refused.
+    expect((await check('redazione2', { ...page, videoFileId: page.releaseId })).statusCode).toBe(409);
+    const checked = (await check('redazione2', page)).json() as TVideoDetail;
     expect(checked.blockers).toEqual([]);
     // A new release clears the check: whoever checks confirms the releases too.
     const again = await ok<TVideoDetail>('redazione', 'POST', `/api/website/pages/${page.id}/releases`, {
@@ -204,7 +225,7 @@ describe('video manual', () => {
     });
     expect(again.check).toBeNull();
     expect(again.blockers).toEqual(['check']);
-    await ok('redazione2', 'POST', `/api/website/pages/${page.id}/video/check`, { confirmed: true });
+    expect((await check('redazione2', page)).statusCode).toBe(200);
     expect(
       (await call('redazione', 'POST', `/api/website/pages/${page.id}/transitions`, { action: 'publish' }))
         .statusCode,
@@ -216,9 +237,21 @@ describe('video manual', () => {
     await putTrack('redazione', page.id, 'ar', 'subtitles', DEMO_CHAPTER.ar.subtitles);
     await putTrack('redazione', page.id, 'it', 'descriptions', IT.descriptions);
     await putTrack('redazione', page.id, 'it', 'chapters', IT.chapters);
-    const detail = await ok<TVideoDetail>('redazione2', 'POST', `/api/website/pages/${page.id}/video/check`, {
-      confirmed: true,
+    // A poster from a phone, with the place it was taken: the site gets it re-encoded, without it.
+    const poster = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#246' } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 31/1 0/1' } })
+      .toBuffer();
+    const form = posterForm(poster);
+    const withPoster = await (await t.signIn('redazione')).request({
+      method: 'POST',
+      url: `/api/website/pages/${page.id}/poster`,
+      payload: form.payload,
+      headers: { 'content-type': form.contentType },
     });
+    expect(withPoster.statusCode).toBe(200);
+    const detail = (await check('redazione2', page)).json() as TVideoDetail;
+    expect(detail.poster).toMatchObject({ contentType: 'image/webp' });
     const path = `/sito/video/${page.slug}`;
     expect((await publicGet(`${path}?lang=it`)).statusCode).toBe(404);
     expect((await publicGet(`/sito/media/${detail.video!.fileId}`)).statusCode).toBe(404);
@@ -260,6 +293,14 @@ describe('video manual', () => {
     expect(arabic.body).toContain('<mark>');
     expect((await publicGet('/sito/video?lang=it&q=zzzzinesistente')).body).not.toContain('<mark>');
 
+    const shownPoster = await publicGet(`/sito/media/${detail.poster!.fileId}`);
+    expect(shownPoster.headers['content-type']).toBe('image/webp');
+    expect((await sharp(shownPoster.rawPayload).metadata()).exif).toBeUndefined();
+
+    // The person filmed withdraws their release: the chapter leaves the site at once.
+    await ok('redazione', 'DELETE', `/api/website/pages/${page.id}/releases/${page.releaseId}`);
+    expect((await publicGet(`${path}?lang=it`)).statusCode).toBe(404);
+    expect((await publicGet(`/sito/media/${detail.video!.fileId}`)).statusCode).toBe(404);
     await ok('redazione', 'POST', `/api/website/pages/${page.id}/transitions`, {
       action: 'archive',
       note: 'Superato',

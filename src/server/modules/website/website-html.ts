@@ -35,6 +35,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
+    // Only the library's path: a lang or dir would hide the image from the alt-text check.
+    img: (tagName, attribs): sanitizeHtml.Tag => ({
+      tagName,
+      attribs: attribs.src ? { src: attribs.src } : {},
+    }),
     // The editor's own rel is replaced: only the site decides what a link tells another site.
     a: (tagName, { rel: _rel, ...attribs }) =>
       attribs.href?.startsWith('https:')

@@ -9,7 +9,9 @@ import { OutOfScope } from '../../platform/access/not-found.js';
 import { isoTime, queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { checkContent } from '../../platform/storage/content-check.js';
 import { FILE_KINDS } from '../../platform/storage/file-kinds.js';
+import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { deleteFile, storeFile } from '../../platform/storage/storage.service.js';
 import { storageRefusals } from '../../platform/storage/storage-refusals.js';
 import type { Upload } from '../../platform/storage/upload.js';
@@ -58,6 +60,23 @@ async function bytesOf(content: Readable) {
 
 const decoder = (bytes: Buffer) =>
   sharp(bytes, { limitInputPixels: MEDIA_LIMITS.maxPixels, failOn: 'error' }).rotate();
+
+/**
+ * An uploaded image checked by content (platform/storage's check, before any decoding) and
+ * re-encoded as WebP at most 1280 px wide, without its metadata: what may go public of it.
+ */
+export async function cleanImage(upload: Pick<Upload, 'content' | 'declaredType'>) {
+  const bytes = await bytesOf(upload.content);
+  (await checkContent({ content: bytes, declaredType: upload.declaredType, kind: 'image' })).body.resume();
+  try {
+    return await decoder(bytes)
+      .resize({ width: 1280, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+  } catch {
+    throw unreadable();
+  }
+}
 
 interface MediaRow {
   id: string;
@@ -266,5 +285,8 @@ export async function deleteMedia({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
       return rows.map((r) => r.file_id);
     },
   });
-  for (const fileId of files) await deleteFile({ deps, actor: { ctx }, fileId });
+  for (const fileId of files) {
+    await deleteFile({ deps, actor: { ctx }, fileId });
+    await removePublicCopy({ deps, fileId });
+  }
 }

@@ -86,8 +86,16 @@ function checkInput(input: TCommActionInput) {
     });
 }
 
-async function requirePromotable(tx: Tx, pageId: string | null) {
+/** The item an action promotes: not archived — unless the action already promoted it (its record stays). */
+async function requirePromotable(tx: Tx, pageId: string | null, actionId: string | null) {
   if (!pageId) return;
+  if (actionId) {
+    const kept = await queryRows(
+      tx,
+      sql`select 1 from site_comm_actions where id = ${actionId} and page_id = ${pageId}`,
+    );
+    if (kept.length > 0) return;
+  }
   const rows = await queryRows(
     tx,
     sql`select 1 from site_pages where id = ${pageId} and state <> 'archived'`,
@@ -137,7 +145,7 @@ export function saveAction({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      await requirePromotable(tx, input.pageId);
+      await requirePromotable(tx, input.pageId, id);
       const languages = sql`${`{${input.languages.join(',')}}`}::text[]`;
       const [row] = id
         ? await queryRows<{ id: string }>(
@@ -207,7 +215,7 @@ export async function planCounts(on: Queryable, window: TPlanWindow, by: 'channe
     sql`select ${key} as key,
           count(*) filter (where planned_on between ${window.from}::date and ${window.to}::date)::int as planned,
           count(*) filter (where done_on between ${window.from}::date and ${window.to}::date)::int as done,
-          coalesce(sum(reach) filter (where done_on between ${window.from}::date and ${window.to}::date), 0)::int as reach,
+          coalesce(sum(reach::bigint) filter (where done_on between ${window.from}::date and ${window.to}::date), 0)::float8 as reach,
           count(*) filter (where done_on between ${window.from}::date and ${window.to}::date and reach is null)::int as done_without_reach
         from site_comm_actions
        where planned_on between ${window.from}::date and ${window.to}::date

@@ -65,7 +65,14 @@ export async function publishVideoChapter(tx: Tx, pageId: string) {
   }
 }
 
-/** Archived, a chapter leaves the public site with its video, tracks and search lines. */
+/**
+ * Archived (or its release withdrawn), a chapter leaves the public site with its video, tracks and
+ * search lines; the files it showed are returned, for their public copies to be removed.
+ */
 export async function withdrawVideoChapter(tx: Tx, pageId: string) {
-  await tx.execute(sql`delete from site_video_public where page_id = ${pageId}`);
+  const rows = await queryRows<{ video_file_id: string; poster_file_id: string | null }>(
+    tx,
+    sql`delete from site_video_public where page_id = ${pageId} returning video_file_id, poster_file_id`,
+  );
+  return rows.flatMap((r) => [r.video_file_id, ...(r.poster_file_id ? [r.poster_file_id] : [])]);
 }

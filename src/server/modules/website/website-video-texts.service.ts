@@ -7,9 +7,12 @@ import { OutOfScope } from '../../platform/access/not-found.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
+import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { storeFile } from '../../platform/storage/storage.service.js';
 import type { Upload } from '../../platform/storage/upload.js';
+import { siteCache } from './public/site-cache.js';
 import { auditWebsite } from './website-shared.js';
+import { withdrawVideoChapter } from './website-video-publication.js';
 import { parseTrack } from './website-video-tracks.js';
 import { requireVideoPage, videoDetail } from './website-videos.repository.js';
 import { reopenChapter, requireSettings } from './website-videos.service.js';
@@ -169,7 +172,12 @@ export async function recordRelease({
   return detail!;
 }
 
-export function deleteRelease({
+/**
+ * Deletes a release (a person withdrew it, or it was recorded by mistake). A published chapter is
+ * withdrawn from the site at once — the person may not want to be seen any longer — and goes back
+ * to draft; its check is made again before it is published.
+ */
+export async function deleteRelease({
   deps,
   ctx,
   id,
@@ -180,7 +188,8 @@ export function deleteRelease({
   id: string;
   releaseId: string;
 }) {
-  return scoped({
+  const withdrawn: string[] = [];
+  const detail = await scoped({
     db: deps.db,
     ctx,
     work: async (tx) => {
@@ -191,6 +200,17 @@ export function deleteRelease({
       );
       if (gone.length === 0) throw new OutOfScope('site_page', id);
       await reopenChapter(tx, page);
+      // Public (even while a newer draft is being prepared): withdrawn at once.
+      const shown = await queryRows(tx, sql`select 1 from site_publications where page_id = ${id} limit 1`);
+      if (shown.length > 0) {
+        await tx.execute(sql`delete from site_publications where page_id = ${id}`);
+        await tx.execute(sql`update site_pages set published_at = null where id = ${id}`);
+        withdrawn.push(...(await withdrawVideoChapter(tx, id)));
+        await tx.execute(
+          sql`insert into site_page_transitions (page_id, action, from_state, to_state, note, by_id)
+              values (${id}, 'return', ${page.state}, 'draft', 'Liberatoria ritirata: capitolo tolto dal sito.', ${ctx.userId})`,
+        );
+      }
       await tx.execute(
         sql`update site_videos set checked_by = null, checked_at = null where page_id = ${id}`,
       );
@@ -200,9 +220,12 @@ export function deleteRelease({
         action: 'website.video_release_deleted',
         recordType: 'site_page',
         recordId: id,
-        details: { releaseId },
+        details: { releaseId, withdrawn: withdrawn.length > 0 },
       });
       return videoDetail(tx, ctx.userId, id);
     },
   });
+  siteCache.clear();
+  for (const fileId of withdrawn) await removePublicCopy({ deps, fileId });
+  return detail;
 }

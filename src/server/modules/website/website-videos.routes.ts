@@ -147,7 +147,13 @@ export const videoRoutes =
           response: detail,
         },
       },
-      async (request) => confirmVideoCheck({ deps, ctx: requireAccess(request), id: request.params.id }),
+      async (request) =>
+        confirmVideoCheck({
+          deps,
+          ctx: requireAccess(request),
+          id: request.params.id,
+          videoFileId: request.body.videoFileId,
+        }),
     );
     app.get(
       '/api/website/pages/:id/tracks/:lang/:kind',
@@ -174,7 +180,8 @@ export const videoRoutes =
           response: detail,
         },
         // A long subtitle file is larger than the default JSON body bound.
-        bodyLimit: 1024 * 1024,
+        // (400 000 characters of Punjabi or Urdu are up to 1.6 MB of UTF-8.)
+        bodyLimit: 2 * 1024 * 1024,
       },
       async (request) =>
         saveTrack({ deps, ctx: requireAccess(request), key: request.params, vtt: request.body.vtt }),

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { TVideoSettings } from '../../../contracts/website-videos.js';
 import type { AccessContext } from '../../platform/access/access-context.js';
@@ -9,6 +10,7 @@ import type { FileKindName } from '../../platform/storage/file-kinds.js';
 import { takeResumableUpload } from '../../platform/storage/resumable.js';
 import { storeFile } from '../../platform/storage/storage.service.js';
 import type { Upload } from '../../platform/storage/upload.js';
+import { cleanImage } from './website-media.service.js';
 import type { PageRow } from './website-pages.repository.js';
 import { auditWebsite } from './website-shared.js';
 import { requireVideoPage, videoDetail } from './website-videos.repository.js';
@@ -144,7 +146,7 @@ async function storeChapterFile({
           ? sql`update site_videos set video_file_id = ${fileId}, video_uploaded_by = ${ctx.userId}, video_uploaded_at = now(),
                   checked_by = null, checked_at = null, updated_at = now() where page_id = ${id}`
           : sql`update site_videos set poster_file_id = ${fileId}, poster_uploaded_by = ${ctx.userId}, poster_uploaded_at = now(),
-                  updated_at = now() where page_id = ${id}`,
+                  checked_by = null, checked_at = null, updated_at = now() where page_id = ${id}`,
       );
       await auditWebsite({
         tx,
@@ -182,6 +184,11 @@ export async function attachVideo({
   }
 }
 
+/**
+ * The poster is public once the chapter is: checked by content, then re-encoded (at most 1280 px
+ * wide, WebP) so nothing of the original's metadata — a phone photo's place — reaches the site. A new
+ * poster clears the check: the second editor looks at it too.
+ */
 export async function attachPoster({
   deps,
   ctx,
@@ -197,14 +204,31 @@ export async function attachPoster({
     upload.content.resume();
     throw error;
   });
-  return storeChapterFile({ deps, ctx, id, part: 'poster', upload });
+  const webp = await cleanImage(upload);
+  return storeChapterFile({
+    deps,
+    ctx,
+    id,
+    part: 'poster',
+    upload: { fileName: 'copertina.webp', declaredType: 'image/webp', content: Readable.from([webp]) },
+  });
 }
 
 /**
  * The second pair of eyes: an editor other than the one who uploaded the video confirms they
  * watched it and nobody vulnerable can be recognised, and that its people's releases are recorded.
  */
-export function confirmVideoCheck({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; id: string }) {
+export function confirmVideoCheck({
+  deps,
+  ctx,
+  id,
+  videoFileId,
+}: {
+  deps: Deps;
+  ctx: AccessContext;
+  id: string;
+  videoFileId: string;
+}) {
   return scoped({
     db: deps.db,
     ctx,
@@ -213,6 +237,11 @@ export function confirmVideoCheck({ deps, ctx, id }: { deps: Deps; ctx: AccessCo
       const before = await videoDetail(tx, ctx.userId, id);
       if (!before.video)
         throw problems.conflict({ it: 'Carica prima il video.', en: 'Upload the video first.' });
+      if (before.video.fileId !== videoFileId)
+        throw problems.conflict({
+          it: 'Nel frattempo è stato caricato un altro video: guardalo prima di confermare la verifica.',
+          en: 'Another video was uploaded meanwhile: watch it before confirming the check.',
+        });
       if (before.releases.length === 0)
         throw problems.conflict({
           it: 'Registra prima le liberatorie delle persone riprese.',

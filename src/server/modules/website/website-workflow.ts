@@ -5,6 +5,7 @@ import { scoped } from '../../platform/access/access-hook.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
+import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { siteCache } from './public/site-cache.js';
 import { brokenLinks } from './website-links.js';
 import { recordMediaUses } from './website-media-uses.js';
@@ -123,6 +124,7 @@ export async function movePage({
   id: string;
   transition: TSiteTransition;
 }) {
+  const withdrawn: string[] = [];
   await scoped({
     db: deps.db,
     ctx,
@@ -164,7 +166,7 @@ export async function movePage({
         // Archived, a page leaves the public site at once; restored, it comes back only when published again.
         if (action === 'archive') {
           await tx.execute(sql`delete from site_publications where page_id = ${page.id}`);
-          await withdrawVideoChapter(tx, page.id);
+          withdrawn.push(...(await withdrawVideoChapter(tx, page.id)));
           await tx.execute(sql`delete from site_media_uses where page_id = ${page.id}`);
         }
         if (action === 'restore')
@@ -181,6 +183,7 @@ export async function movePage({
       });
     },
   });
-  // After the commit: the rendered public pages are stale from now.
+  // After the commit: the rendered public pages are stale from now, a withdrawn video's copy goes.
   siteCache.clear();
+  for (const fileId of withdrawn) await removePublicCopy({ deps, fileId });
 }

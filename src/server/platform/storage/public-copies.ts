@@ -39,13 +39,26 @@ export interface PublicCopy {
   contentType: string;
 }
 
-export async function publicCopyOf({
-  deps,
-  fileId,
-}: {
-  deps: Deps;
-  fileId: string;
-}): Promise<PublicCopy | null> {
+/** Copies being made, by file: concurrent first requests wait for one copy instead of each making theirs. */
+const making = new Map<string, Promise<PublicCopy | null>>();
+
+export function publicCopyOf({ deps, fileId }: { deps: Deps; fileId: string }): Promise<PublicCopy | null> {
+  let copy = making.get(fileId);
+  if (!copy) {
+    copy = makeCopy(deps, fileId).finally(() => making.delete(fileId));
+    making.set(fileId, copy);
+  }
+  return copy;
+}
+
+/** Removes a file's public copy (a chapter withdrawn, an image deleted): nothing of it stays readable. */
+export async function removePublicCopy({ deps, fileId }: { deps: Deps; fileId: string }) {
+  const dir = join(deps.config.dataDir, 'public-files');
+  for (const extension of new Set(Object.values(EXTENSIONS)))
+    await rm(join(dir, `${fileId}.${extension}`), { force: true });
+}
+
+async function makeCopy(deps: Deps, fileId: string): Promise<PublicCopy | null> {
   const [row] = await systemTransaction(deps.db, (tx) =>
     queryRows<{
       content_type: string;
@@ -87,7 +100,7 @@ export async function publicCopyOf({
 /**
  * Answers a public request with the copy of a file its module made public: byte ranges (a player
  * seeks with them), conditional requests and HEAD by @fastify/send; the stored type, `inline`,
- * `nosniff`, cached for an hour (a file never changes under its id).
+ * `nosniff`, cached five minutes (a withdrawn file leaves caches soon).
  */
 export async function sendPublicCopy({
   deps,
@@ -104,8 +117,7 @@ export async function sendPublicCopy({
   if (!copy) throw problems.notFound();
   const sent = await send(request.raw, `/${copy.name}`, {
     root: copy.dir,
-    maxAge: 3_600_000,
-    immutable: true,
+    maxAge: 300_000,
     contentType: false,
   });
   return reply

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
@@ -80,6 +81,21 @@ export async function acceptResumableUploads(
     datastore: storeOf(deps),
     maxSize: FILE_KINDS[kind].maxBytes,
     relativeLocation: true,
+    // The id tus works on is its own reading of the address (which a query string could change):
+    // the owner is checked again on that one, for every request on an upload.
+    async onIncomingRequest(req, uploadId) {
+      const owner = ownerOf(req);
+      // A creation names the upload it is about to make: its owner is written by onUploadCreate.
+      if (req.method === 'POST') {
+        if (!owner) throw { status_code: 403, body: 'Forbidden\n' } as const;
+        return;
+      }
+      const upload = await storeOf(deps)
+        .getUpload(uploadId)
+        .catch(() => null);
+      if (!owner || !upload || upload.metadata?.owner !== owner)
+        throw { status_code: 404, body: 'Not found\n' } as const;
+    },
     async onUploadCreate(req, upload) {
       const owner = ownerOf(req);
       if (!owner) throw { status_code: 403, body: 'Forbidden\n' } as const;
@@ -135,7 +151,20 @@ export async function takeResumableUpload({
   };
 }
 
-/** Removes the uploads started more than a day ago and never finished or taken. */
+/** Uploads started more than a day ago, finished or not, that no module took: removed. */
+async function removeStale(store: FileStore) {
+  await store.deleteExpired();
+  const cutoff = Date.now() - EXPIRY_MS;
+  for (const name of await readdir(store.directory).catch(() => [] as string[])) {
+    const id = name.endsWith('.json') ? name.slice(0, -5) : null;
+    if (!id || !UPLOAD_ID.test(id)) continue;
+    const upload = await store.getUpload(id).catch(() => null);
+    const started = upload?.creation_date ? Date.parse(upload.creation_date) : Number.NaN;
+    if (upload && started < cutoff) await store.remove(id).catch(() => {});
+  }
+}
+
+/** Removes the uploads started more than a day ago and never taken (finished or not). */
 export const resumableExpiryJob: JobKind<Record<string, never>> = {
   name: 'uploads.expire',
   label: { it: 'Pulizia dei caricamenti non finiti', en: 'Removal of unfinished uploads' },
@@ -144,6 +173,6 @@ export const resumableExpiryJob: JobKind<Record<string, never>> = {
   expireInSeconds: 600,
   schedule: '41 * * * *',
   async handle(_data, { deps }) {
-    await storeOf(deps).deleteExpired();
+    await removeStale(storeOf(deps));
   },
 };

@@ -34,7 +34,7 @@ export function VideoCheck({ pageId, detail }: { pageId: string; detail: TVideoD
       {detail.check ? null : !detail.video ? (
         <p>{t('website.video.check.noVideo')}</p>
       ) : detail.canCheck ? (
-        <CheckForm pageId={pageId} />
+        <CheckForm pageId={pageId} videoFileId={detail.video.fileId} />
       ) : (
         <p>{t('website.video.check.otherEditor')}</p>
       )}
@@ -42,7 +42,7 @@ export function VideoCheck({ pageId, detail }: { pageId: string; detail: TVideoD
   );
 }
 
-function CheckForm({ pageId }: { pageId: string }) {
+function CheckForm({ pageId, videoFileId }: { pageId: string; videoFileId: string }) {
   const { t } = useTranslation();
   const check = useVideoCheck(pageId);
   const [confirmed, setConfirmed] = useState(false);
@@ -53,7 +53,7 @@ function CheckForm({ pageId }: { pageId: string }) {
       setMissing(true);
       return;
     }
-    check.mutate();
+    check.mutate(videoFileId);
   };
   return (
     <form onSubmit={submit} noValidate>

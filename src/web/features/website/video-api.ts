@@ -138,10 +138,11 @@ export function useReleaseDelete(id: string) {
 
 /** The second editor's check: the whole video watched, nobody vulnerable recognisable. */
 export function useVideoCheck(id: string) {
-  return useVideoChange(id, () =>
+  // The video the editor watched: the server refuses the check if another was uploaded meanwhile.
+  return useVideoChange(id, (videoFileId: string) =>
     api(videoPath(id, '/video/check'), {
       method: 'POST',
-      body: { confirmed: true },
+      body: { confirmed: true, videoFileId },
       schema: ZVideoDetailSchema,
     }),
   );

@@ -66,7 +66,7 @@ export async function publishedPage(tx: Tx, kind: TSitePageKind, slug: string, l
     tx,
     sql`${PUBLISHED(lang)} and p.kind = ${kind} and p.slug = ${slug} order by ${ORDER_LANG(lang)}`,
   );
-  return row ? { ...toText(row), body: await withLibraryImages(tx, row.body, lang) } : undefined;
+  return row ? { ...toText(row), body: await withLibraryImages(tx, row.body, row.lang) } : undefined;
 }
 
 /** The news, newest first (a page of 20). */
@@ -108,5 +108,5 @@ export async function latestText(tx: Tx, pageId: string, lang: TSiteLanguage) {
           from site_pages p join site_page_versions v on v.page_id = p.id and v.lang in (${lang}, 'it')
          where p.id = ${pageId} order by (v.lang = ${lang}) desc, v.number desc limit 1`,
   );
-  return row ? { ...toText(row), body: await withLibraryImages(tx, row.body, lang) } : undefined;
+  return row ? { ...toText(row), body: await withLibraryImages(tx, row.body, row.lang) } : undefined;
 }
