@@ -47,7 +47,9 @@ describe('public website', () => {
       if (response.request().resourceType() !== 'script') return;
       readings.push(
         response.body().then(
-          (body) => void (scriptBytes += body.length),
+          (body) => {
+            scriptBytes += body.length;
+          },
           () => undefined,
         ),
       );
