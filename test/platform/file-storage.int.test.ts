@@ -22,6 +22,7 @@ import { s3Store } from '../../src/server/platform/storage/s3-store.js';
 import { deleteFile, describeFiles, storeFile } from '../../src/server/platform/storage/storage.service.js';
 import { useFileStore } from '../../src/server/platform/storage/store-registry.js';
 import { acceptFileUploads, readUpload } from '../../src/server/platform/storage/upload.js';
+import { multipartBody } from '../harness/multipart.js';
 import { createTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { bombPartOf, partOf, zipOf } from '../harness/zip-bomb.js';
 
@@ -109,15 +110,6 @@ async function countRows(table: 'stored_files' | 'file_links') {
   return row!.n;
 }
 
-function multipart({ name, type, data }: { name: string; type: string; data: Buffer }) {
-  const boundary = `----trama${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 async function upload({
   session = operatrice,
   recordId = randomUUID(),
@@ -135,7 +127,7 @@ async function upload({
   kind?: string;
   dataClass?: string;
 }) {
-  const body = multipart({ name, type, data });
+  const body = multipartBody({ file: { name, type, data } });
   const answer = await session.request({
     method: 'POST',
     url: `/api/test-files/${recordId}?kind=${kind}&dataClass=${dataClass}`,

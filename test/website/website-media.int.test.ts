@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { TSitePageDetail } from '../../src/contracts/website.js';
 import type { TMedia } from '../../src/contracts/website-media.js';
+import { multipartBody } from '../harness/multipart.js';
 import { testAppKit } from '../harness/test-app.js';
 
 /*
@@ -14,28 +14,12 @@ import { testAppKit } from '../harness/test-app.js';
  */
 const { t, call, ok, fields, system } = testAppKit();
 
-function multipart(fieldsIn: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
-  const boundary = `----trama${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fieldsIn).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(parts.join('') + head),
-      file.data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 async function upload(data: Buffer, extra: Record<string, string> = {}, type = 'image/jpeg') {
   const session = await t.signIn('redazione');
-  const body = multipart(
-    { name: 'Sportello di Treviglio', altIt: 'L’ingresso dello sportello', ...extra },
-    { name: 'foto.jpg', type, data },
-  );
+  const body = multipartBody({
+    fields: { name: 'Sportello di Treviglio', altIt: 'L’ingresso dello sportello', ...extra },
+    file: { name: 'foto.jpg', type, data },
+  });
   return session.request({
     method: 'POST',
     url: '/api/website/media',

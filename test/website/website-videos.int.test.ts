@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TSitePageDetail } from '../../src/contracts/website.js';
 import type { TVideoDetail } from '../../src/contracts/website-videos.js';
 import { DEMO_CHAPTER } from '../../src/server/modules/website/demo-video/index.js';
+import { multipartBody } from '../harness/multipart.js';
 import { testAppKit } from '../harness/test-app.js';
 
 /*
@@ -114,15 +115,6 @@ const check = (who: string, page: { id: string; videoFileId: string }) =>
     confirmed: true,
     videoFileId: page.videoFileId,
   });
-
-function posterForm(data: Buffer) {
-  const boundary = `----trama${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe('video manual', () => {
   it('takes a video in resumable pieces from its editor only, and checks it by content', async () => {
@@ -242,7 +234,7 @@ describe('video manual', () => {
       .jpeg()
       .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 31/1 0/1' } })
       .toBuffer();
-    const form = posterForm(poster);
+    const form = multipartBody({ file: { name: 'foto.jpg', type: 'image/jpeg', data: poster } });
     const withPoster = await (await t.signIn('redazione')).request({
       method: 'POST',
       url: `/api/website/pages/${page.id}/poster`,

@@ -10,36 +10,11 @@ import { systemTransaction } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { sendPublicCopy } from '../../platform/storage/public-copies.js';
-import { acceptFileUploads, readUpload } from '../../platform/storage/upload.js';
+import { acceptFileUploads, readUpload, uploadFields } from '../../platform/storage/upload.js';
 import { addMedia, deleteMedia, listMedia, saveAlts } from './website-media.service.js';
 
 const EDIT = { access: 'website.edit' } as const;
 const tags = ['website'];
-
-/** The upload's words (sent before the file), or a 400 naming the field. */
-function mediaFields(fields: Record<string, string>) {
-  const parsed = ZMediaFieldsSchema.safeParse({ name: fields.name, altIt: fields.altIt });
-  if (parsed.success) return parsed.data;
-  throw problems.fields(
-    parsed.error.issues.map((issue) => {
-      const field = String(issue.path[0] ?? 'name');
-      return {
-        field,
-        code: 'invalid',
-        message:
-          field === 'altIt'
-            ? {
-                it: 'Scrivi il testo alternativo in italiano (al massimo 250 caratteri).',
-                en: 'Write the Italian alternative text (at most 250 characters).',
-              }
-            : {
-                it: 'Scrivi un nome per l’immagine (al massimo 120 caratteri).',
-                en: 'Write a name for the image (at most 120 characters).',
-              },
-      };
-    }),
-  );
-}
 
 /**
  * The media library (issue 24, item 3): editors upload, describe and delete images; the public
@@ -74,13 +49,7 @@ export const mediaRoutes =
       async (request, reply) => {
         const ctx = requireAccess(request);
         const upload = await readUpload({ request, kind: 'image' });
-        let fields: ReturnType<typeof mediaFields>;
-        try {
-          fields = mediaFields(upload.fields);
-        } catch (error) {
-          upload.content.resume();
-          throw error;
-        }
+        const fields = uploadFields(upload, ZMediaFieldsSchema);
         return reply.code(201).send(await addMedia({ deps, ctx, ...fields, upload }));
       },
     );

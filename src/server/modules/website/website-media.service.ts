@@ -15,7 +15,7 @@ import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { deleteFile, storeFile } from '../../platform/storage/storage.service.js';
 import { storageRefusals } from '../../platform/storage/storage-refusals.js';
 import type { Upload } from '../../platform/storage/upload.js';
-import { auditWebsite } from './website-shared.js';
+import { auditWebsite, siteFileOwner } from './website-shared.js';
 
 /**
  * The media library (issue 24, item 3): an image is checked by content and stored as uploaded
@@ -137,13 +137,7 @@ export async function addMedia({
   upload: Upload;
 }) {
   const bytes = await bytesOf(upload.content);
-  const owner = {
-    module: 'website',
-    recordType: 'site_media',
-    recordId: null,
-    dataClass: 'ordinary',
-    retentionClass: 'reference',
-  } as const;
+  const owner = siteFileOwner('site_media', null);
   // The content check first (platform/storage): only an image that is what it claims reaches the decoder.
   const original = await storeFile({
     deps,

@@ -11,7 +11,7 @@ import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { storeFile } from '../../platform/storage/storage.service.js';
 import type { Upload } from '../../platform/storage/upload.js';
 import { siteCache } from './public/site-cache.js';
-import { auditWebsite } from './website-shared.js';
+import { auditWebsite, siteFileOwner } from './website-shared.js';
 import { withdrawVideoChapter } from './website-video-publication.js';
 import { parseTrack } from './website-video-tracks.js';
 import { requireVideoPage, videoDetail } from './website-videos.repository.js';
@@ -154,12 +154,8 @@ export async function recordRelease({
     deps,
     actor: { ctx },
     input: {
-      module: 'website',
-      recordType: 'site_page',
-      recordId: id,
       // The signed form names the person: it is read by the editors only, like the release.
-      dataClass: 'ordinary',
-      retentionClass: 'reference',
+      ...siteFileOwner('site_page', id),
       kind: 'document',
       fileName: upload.fileName,
       declaredType: upload.declaredType,

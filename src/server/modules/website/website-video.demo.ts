@@ -9,6 +9,7 @@ import { storeFile } from '../../platform/storage/storage.service.js';
 import { DEMO_CHAPTER } from './demo-video/index.js';
 import { sanitiseBody } from './website-html.js';
 import { requirePage } from './website-pages.repository.js';
+import { siteFileOwner } from './website-shared.js';
 import { parseTrack } from './website-video-tracks.js';
 import { publishNow } from './website-workflow.js';
 
@@ -66,13 +67,7 @@ export async function seedDemoChapterFiles(deps: Deps) {
     queryRows<{ id: string }>(tx, sql`select id from users where username = 'redazione2'`),
   );
   const actor = { system: { createdBy: chapter.created_by, serviceId: null, label: 'demo' } };
-  const owner = {
-    module: 'website',
-    recordType: 'site_page',
-    recordId: chapter.page_id,
-    dataClass: 'ordinary',
-    retentionClass: 'reference',
-  } as const;
+  const owner = siteFileOwner('site_page', chapter.page_id);
   const poster = await storeFile({
     deps,
     actor,

@@ -13,10 +13,9 @@ import {
 } from '../../../contracts/website-videos.js';
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
-import { problems } from '../../platform/http/problem.js';
-import { registerFileAccess } from '../../platform/storage/file-access.js';
+import { parsedOrRefused } from '../../platform/http/validation-messages.js';
 import { acceptResumableUploads } from '../../platform/storage/resumable.js';
-import { acceptFileUploads, readUpload } from '../../platform/storage/upload.js';
+import { acceptFileUploads, readUpload, uploadFields } from '../../platform/storage/upload.js';
 import {
   deleteRelease,
   deleteTrack,
@@ -36,34 +35,10 @@ const EDIT = { access: 'website.edit' } as const;
 const tags = ['website'];
 const detail = { 200: ZVideoDetailSchema };
 
-/** The release's words, from a JSON body or the fields of the multipart form that carries the signed form. */
-function releaseFields(fields: unknown) {
-  const parsed = ZVideoReleaseFieldsSchema.safeParse(fields);
-  if (parsed.success) return parsed.data;
-  throw problems.fields(
-    parsed.error.issues.map((issue) => {
-      const field = String(issue.path[0] ?? 'personName');
-      return {
-        field,
-        code: 'invalid',
-        message:
-          field === 'personRole'
-            ? { it: 'Scrivi il ruolo della persona nel video.', en: 'Write the person’s role in the video.' }
-            : { it: 'Scrivi il nome della persona ripresa.', en: 'Write the name of the person filmed.' },
-      };
-    }),
-  );
-}
-
 /** The video manual's chapters in the editorial app (issue 24, item 4): editors only. */
 export const videoRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    // Editors read the website's files (a video before publication, a signed release); nobody else.
-    registerFileAccess({
-      module: 'website',
-      canRead: async ({ ctx }) => ctx.permissions.has('website.edit'),
-    });
     await acceptFileUploads(app);
     await acceptResumableUploads(app, {
       deps,
@@ -209,17 +184,11 @@ export const videoRoutes =
       async (request) => {
         const ctx = requireAccess(request);
         if (!request.isMultipart()) {
-          const fields = releaseFields(request.body);
+          const fields = parsedOrRefused(ZVideoReleaseFieldsSchema, request.body);
           return recordRelease({ deps, ctx, id: request.params.id, ...fields, upload: null });
         }
         const upload = await readUpload({ request, kind: 'document' });
-        let fields: ReturnType<typeof releaseFields>;
-        try {
-          fields = releaseFields(upload.fields);
-        } catch (error) {
-          upload.content.resume();
-          throw error;
-        }
+        const fields = uploadFields(upload, ZVideoReleaseFieldsSchema);
         return recordRelease({ deps, ctx, id: request.params.id, ...fields, upload });
       },
     );

@@ -12,7 +12,7 @@ import { storeFile } from '../../platform/storage/storage.service.js';
 import type { Upload } from '../../platform/storage/upload.js';
 import { cleanImage } from './website-media.service.js';
 import type { PageRow } from './website-pages.repository.js';
-import { auditWebsite } from './website-shared.js';
+import { auditWebsite, siteFileOwner } from './website-shared.js';
 import { requireVideoPage, videoDetail } from './website-videos.repository.js';
 
 /**
@@ -27,7 +27,17 @@ export function readVideo({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; i
     ctx,
     work: async (tx) => {
       await requireVideoPage(tx, id);
-      return videoDetail(tx, ctx.userId, id);
+      const detail = await videoDetail(tx, ctx.userId, id);
+      // The releases name the people filmed: their reading is audited, with the count only.
+      await auditWebsite({
+        tx,
+        ctx,
+        action: 'website.video_read',
+        recordType: 'site_page',
+        recordId: id,
+        details: { releases: detail.releases.length },
+      });
+      return detail;
     },
   });
 }
@@ -130,11 +140,7 @@ async function storeChapterFile({
     deps,
     actor: { ctx },
     input: {
-      module: 'website',
-      recordType: 'site_page',
-      recordId: id,
-      dataClass: 'ordinary',
-      retentionClass: 'reference',
+      ...siteFileOwner('site_page', id),
       kind,
       ...upload,
     },

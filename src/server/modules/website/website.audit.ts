@@ -26,6 +26,10 @@ export const WEBSITE_AUDIT_ACTIONS = {
     it: 'Video, copertina o impostazioni di un capitolo del manuale video cambiati',
     en: 'Video, poster or settings of a video manual chapter changed',
   },
+  'website.video_read': {
+    it: 'Capitolo del manuale video consultato, con le liberatorie',
+    en: 'Video manual chapter read, with its releases',
+  },
   'website.video_track_saved': {
     it: 'Sottotitoli o tracce di un video salvati',
     en: 'Video text track saved',

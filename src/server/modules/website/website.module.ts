@@ -11,12 +11,14 @@ import { WEBSITE_PROCESSING } from './website.processing.js';
 import { websiteRoutes } from './website.routes.js';
 import { mediaRoutes } from './website-media.routes.js';
 import { planRoutes } from './website-plan.routes.js';
+import { registerWebsiteFiles } from './website-shared.js';
 import { seedDemoChapterFiles } from './website-video.demo.js';
 import { videoRoutes } from './website-videos.routes.js';
 
 const routes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
+    registerWebsiteFiles();
     await app.register(websiteRoutes(deps));
     await app.register(videoRoutes(deps));
     await app.register(planRoutes(deps));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TPermission } from '../../../contracts/roles.js';
 import { requireAccess } from '../access/access-hook.js';
 import type { Deps } from '../deps.js';
@@ -83,18 +83,14 @@ export async function acceptResumableUploads(
     relativeLocation: true,
     // The id tus works on is its own reading of the address (which a query string could change):
     // the owner is checked again on that one, for every request on an upload.
+    // A creation names the upload it is about to make: onUploadCreate writes its owner.
     async onIncomingRequest(req, uploadId) {
+      if (req.method === 'POST') return;
       const owner = ownerOf(req);
-      // A creation names the upload it is about to make: its owner is written by onUploadCreate.
-      if (req.method === 'POST') {
-        if (!owner) throw { status_code: 403, body: 'Forbidden\n' } as const;
-        return;
-      }
-      const upload = await storeOf(deps)
-        .getUpload(uploadId)
-        .catch(() => null);
-      if (!owner || !upload || upload.metadata?.owner !== owner)
+      if (!owner) throw { status_code: 404, body: 'Not found\n' } as const;
+      await ownUpload(deps, uploadId, owner).catch(() => {
         throw { status_code: 404, body: 'Not found\n' } as const;
+      });
     },
     async onUploadCreate(req, upload) {
       const owner = ownerOf(req);
@@ -105,15 +101,9 @@ export async function acceptResumableUploads(
   });
   // The pieces are read by the tus server from the raw request: Fastify leaves them unparsed.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
-  const handOver = async (
-    request: import('fastify').FastifyRequest,
-    reply: import('fastify').FastifyReply,
-  ) => {
-    const ctx = requireAccess(request);
-    const { uploadId } = request.params as { uploadId?: string };
-    if (uploadId !== undefined) await ownUpload(deps, uploadId, ctx.userId);
+  const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
     // The owner is the session's user, whatever the upload's metadata claims.
-    owners.set(request.raw, ctx.userId);
+    owners.set(request.raw, requireAccess(request).userId);
     reply.hijack();
     await tus.handle(request.raw, reply.raw);
   };

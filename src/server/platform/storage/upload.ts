@@ -1,6 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { parsedOrRefused } from '../http/validation-messages.js';
 import { FILE_KINDS, type FileKindName } from './file-kinds.js';
 import { storageRefusals } from './storage-refusals.js';
 
@@ -39,6 +41,19 @@ export interface Upload {
   content: Readable;
   /** Text fields sent before the file (a form puts them first); later ones are not read. */
   fields: Record<string, string>;
+}
+
+/**
+ * The form's text fields, read by the contract's schema; refused (400, each field named and worded
+ * as a JSON body's would be) after the file is drained, so the sender is not left stalled.
+ */
+export function uploadFields<S extends z.ZodType>(upload: Upload, schema: S): z.infer<S> {
+  try {
+    return parsedOrRefused(schema, upload.fields);
+  } catch (error) {
+    upload.content.resume();
+    throw error;
+  }
 }
 
 export async function readUpload({

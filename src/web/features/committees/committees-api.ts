@@ -191,14 +191,4 @@ export function useMeetingMutations(meetingId: string) {
   };
 }
 
-/** A single-use link to one stored file, for the signed-in user (platform storage, ADR 0010). */
-export function useFileLink() {
-  return useMutation({
-    mutationFn: (fileId: string) =>
-      api(`/api/files/${enc(fileId)}/link`, {
-        method: 'POST',
-        body: {},
-        schema: z.object({ url: z.string(), expiresAt: z.string() }),
-      }),
-  });
-}
+export { useFileLink } from '../../api/file-link.js';

@@ -140,16 +140,7 @@ export const useAttachFile = (id: string) =>
     });
   });
 
-/** A single-use link to one stored file (platform storage, ADR 0010). */
-export const useFileLink = () =>
-  useMutation({
-    mutationFn: (fileId: string) =>
-      api(`/api/files/${enc(fileId)}/link`, {
-        method: 'POST',
-        body: {},
-        schema: z.object({ url: z.string(), expiresAt: z.string() }),
-      }),
-  });
+export { useFileLink } from '../../api/file-link.js';
 
 export const useOpportunityCreate = () =>
   useChange((body: TOpportunityInput) =>

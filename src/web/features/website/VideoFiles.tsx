@@ -1,10 +1,10 @@
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TVideoFile } from '../../../contracts/website-videos.js';
+import { useFileLink } from '../../api/file-link.js';
 import { useLocale } from '../../i18n/index.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ActionProblem } from '../../ui/forms/ActionProblem.js';
-import { useFileLink } from '../cases/court-api.js';
 import { fileTypeName, megabytes } from './video-forms.js';
 
 /** A file chooser with its label, hint and error tied to it, as the app's other fields are. */

@@ -69,15 +69,19 @@ export async function publishedPage(tx: Tx, kind: TSitePageKind, slug: string, l
   return row ? { ...toText(row), body: await withLibraryImages(tx, row.body, row.lang) } : undefined;
 }
 
-/** The news, newest first (a page of 20). */
-export async function publishedNews(tx: Tx, lang: TSiteLanguage, limit = 20) {
+/** The published items of a kind in `lang` (or Italian), newest first; for lists, so bodies are left as stored. */
+export async function publishedOfKind(tx: Tx, kind: TSitePageKind, lang: TSiteLanguage, limit: number) {
   const rows = await queryRows<TextRow>(
     tx,
-    sql`select * from (${PUBLISHED(lang)} and p.kind = 'news' order by ${ORDER_LANG(lang)}) x
+    sql`select * from (${PUBLISHED(lang)} and p.kind = ${kind} order by ${ORDER_LANG(lang)}) x
          order by x.published_at desc, x.page_id limit ${limit}`,
   );
   return rows.map(toText);
 }
+
+/** The news, newest first (a page of 20). */
+export const publishedNews = (tx: Tx, lang: TSiteLanguage, limit = 20) =>
+  publishedOfKind(tx, 'news', lang, limit);
 
 /** The pages of the main menu, in order, with their title in `lang` (or Italian). */
 export async function menuPages(tx: Tx, lang: TSiteLanguage) {

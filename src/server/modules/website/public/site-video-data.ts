@@ -4,7 +4,7 @@ import type { TSiteLanguage } from '../../../../contracts/website.js';
 import type { TVideoTrackKind } from '../../../../contracts/website-videos.js';
 import { queryRows, type Tx } from '../../../platform/db/client.js';
 import { type Cue, parseTrack } from '../website-video-tracks.js';
-import { type PublicText, publishedPage } from './site-data.js';
+import { type PublicText, publishedOfKind, publishedPage } from './site-data.js';
 
 /**
  * What the public reads of the video manual: only the copies made at publication
@@ -48,16 +48,12 @@ const chapterOf = (row: ChapterRow, text: PublicText): PublicChapter => ({
 
 /** Every published chapter in the manual's order, with its text in `lang` (or Italian). */
 export async function publishedChapters(tx: Tx, lang: TSiteLanguage): Promise<PublicChapter[]> {
-  const rows = await queryRows<ChapterRow & { slug: string }>(
-    tx,
-    sql`select c.*, p.slug from (${CHAPTER_ROWS}) c join site_pages p on p.id = c.page_id order by c.chapter_number, p.slug`,
-  );
-  const chapters: PublicChapter[] = [];
-  for (const row of rows) {
-    const text = await publishedPage(tx, 'video', row.slug, lang);
-    if (text) chapters.push(chapterOf(row, text));
-  }
-  return chapters;
+  const texts = new Map((await publishedOfKind(tx, 'video', lang, 500)).map((t) => [t.pageId, t]));
+  const rows = await queryRows<ChapterRow>(tx, sql`${CHAPTER_ROWS} order by v.chapter_number, p.slug`);
+  return rows.flatMap((row) => {
+    const text = texts.get(row.page_id);
+    return text ? [chapterOf(row, text)] : [];
+  });
 }
 
 export async function publishedChapter(tx: Tx, slug: string, lang: TSiteLanguage) {
