@@ -16,9 +16,10 @@ export type TSiteLanguage = (typeof SITE_LANGUAGES)[number];
  * A page of the tree and menus (at `/sito/<slug>`; the page `home` is `/sito` and the page `aiuto`
  * is "where to get help", with the services listed after its text), or a news item
  * (`/sito/notizie/<slug>`), or a chapter of the good-practice video manual (`/sito/video/<slug>`,
- * its video and tracks in `website-videos.ts`).
+ * its video and tracks in `website-videos.ts`), or a conference (`/sito/convegni/<slug>`, its
+ * programme, speakers and materials in `website-conferences.ts`).
  */
-export const SITE_PAGE_KINDS = ['page', 'news', 'video'] as const;
+export const SITE_PAGE_KINDS = ['page', 'news', 'video', 'conference'] as const;
 export type TSitePageKind = (typeof SITE_PAGE_KINDS)[number];
 
 /** Sensitive pages (help, safety) need a second editor's approval before they are published. */

@@ -225,4 +225,42 @@ describe('public website', () => {
     await expectAccessible(editor, 'the media library');
     await context.close();
   });
+
+  it('an editor records a speaker’s consent on a conference, and its page reads in Arabic on a phone', async () => {
+    const { context, page: editor } = await signIn('redazione');
+    await editor.goto('/website');
+    await editor
+      .getByRole('navigation', { name: 'Tipo di contenuto' })
+      .getByRole('link', { name: 'Convegni' })
+      .click();
+    await editor
+      .getByRole('link', { name: /Violenza domestica: dove chiedere aiuto/ })
+      .first()
+      .click();
+    await editor.getByRole('heading', { name: 'Relatrici e relatori' }).waitFor();
+    await editor.getByText('Dott.ssa Laura Esempio', { exact: true }).first().waitFor();
+    await expectAccessible(editor, 'a conference in the editorial app');
+    await editor.getByRole('button', { name: 'Aggiungi una relatrice o un relatore' }).click();
+    await editor.getByLabel('Nome e cognome').fill('Sara Ospite');
+    await editor.getByText('La persona ha acconsentito a comparire sul sito con nome e ruolo').click();
+    await editor.getByLabel('Come è stato dato il consenso').fill('E-mail del 2 dicembre');
+    await editor.getByRole('button', { name: 'Aggiungi', exact: true }).click();
+    await editor.getByText(/Consenso: E-mail del 2 dicembre/).waitFor();
+    await context.close();
+
+    const phone = await app.browser.newContext({ baseURL: app.baseUrl, viewport: PHONE, isMobile: true });
+    const reader = await phone.newPage();
+    const w = siteWords('ar');
+    await reader.goto('/sito/convegni?lang=ar');
+    await reader.getByRole('heading', { level: 1, name: w.conferencesTitle }).waitFor();
+    await expectAccessible(reader, 'the conferences in Arabic');
+    await reader.getByRole('link', { name: /Violenza domestica/ }).click();
+    await reader.getByRole('heading', { name: w.programmeTitle }).waitFor();
+    await reader.getByRole('link', { name: w.giveFeedback }).waitFor();
+    await expectAccessible(reader, 'a conference in Arabic on a phone');
+    // The new speaker waits for the next publication.
+    expect(await reader.getByText('Sara Ospite').count()).toBe(0);
+    expect(await reader.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.close();
+  });
 });

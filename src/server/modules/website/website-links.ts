@@ -11,6 +11,7 @@ const FIXED_PATHS = new Set([
   '/sito',
   '/sito/notizie',
   '/sito/video',
+  '/sito/convegni',
   '/sito/sicurezza',
   '/eventi',
   '/eventi/sicurezza',

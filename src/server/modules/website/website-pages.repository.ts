@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/website.js';
 import { OutOfScope } from '../../platform/access/not-found.js';
 import { isoTime, queryRows, type Tx, uuidList } from '../../platform/db/client.js';
+import { problems } from '../../platform/http/problem.js';
 
 /** Reads of the editorial side: pages with their translation states, versions, history. */
 
@@ -33,14 +34,13 @@ const PAGE_COLUMNS = sql`p.id, p.kind, p.slug, p.category, p.state, p.parent_id,
   p.published_at, p.submitted_by, p.approved_by, p.updated_at`;
 
 /** The public path of a page: the home is the site's root. */
+const KIND_PATHS: Record<Exclude<TSitePageKind, 'page'>, string> = {
+  news: '/sito/notizie',
+  video: '/sito/video',
+  conference: '/sito/convegni',
+};
 export const publicPathOf = (kind: TSitePageKind, slug: string) =>
-  kind === 'news'
-    ? `/sito/notizie/${slug}`
-    : kind === 'video'
-      ? `/sito/video/${slug}`
-      : slug === HOME_SLUG
-        ? '/sito'
-        : `/sito/${slug}`;
+  kind !== 'page' ? `${KIND_PATHS[kind]}/${slug}` : slug === HOME_SLUG ? '/sito' : `/sito/${slug}`;
 
 /** The page, locked for a change when asked; a page that does not exist is an audited 404. */
 export async function requirePage(tx: Tx, id: string, lock = false): Promise<PageRow> {
@@ -208,4 +208,25 @@ export async function historyOf(tx: Tx, pageId: string): Promise<TSiteHistoryEnt
         ) h order by h.at desc limit 300`,
   );
   return rows.map((r) => ({ ...r, by: r.by ?? 'Trama', at: isoTime(r.at)! }));
+}
+
+/**
+ * A page whose own parts (a chapter's video, a conference's programme) are being changed: not
+ * archived; back to draft with its approval cleared, as a text change does. The public keeps what
+ * was published until the next publication.
+ */
+export async function reopenPage(tx: Tx, page: PageRow) {
+  refuseArchived(page);
+  await tx.execute(
+    sql`update site_pages set state = 'draft', publish_at = null, submitted_by = null, approved_by = null, updated_at = now()
+         where id = ${page.id}`,
+  );
+}
+
+export function refuseArchived(page: PageRow) {
+  if (page.state === 'archived')
+    throw problems.conflict({
+      it: 'La pagina è archiviata: ripristinala per modificarla.',
+      en: 'The page is archived: restore it to edit it.',
+    });
 }

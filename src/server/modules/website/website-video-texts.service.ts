@@ -11,11 +11,12 @@ import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { storeFile } from '../../platform/storage/storage.service.js';
 import type { Upload } from '../../platform/storage/upload.js';
 import { siteCache } from './public/site-cache.js';
+import { reopenPage } from './website-pages.repository.js';
 import { auditWebsite, siteFileOwner } from './website-shared.js';
 import { withdrawVideoChapter } from './website-video-publication.js';
 import { parseTrack } from './website-video-tracks.js';
 import { requireVideoPage, videoDetail } from './website-videos.repository.js';
-import { reopenChapter, requireSettings } from './website-videos.service.js';
+import { requireSettings } from './website-videos.service.js';
 
 /** The chapter's text tracks (subtitles, descriptions, markers per language) and the releases of the people filmed. */
 
@@ -60,7 +61,7 @@ export function saveTrack({
     work: async (tx) => {
       const page = await requireVideoPage(tx, key.id);
       await requireSettings(tx, key.id);
-      await reopenChapter(tx, page);
+      await reopenPage(tx, page);
       await tx.execute(
         sql`insert into site_video_tracks (page_id, lang, kind, vtt, cue_count, updated_by)
             values (${key.id}, ${key.lang}, ${key.kind}, ${vtt}, ${cues.length}, ${ctx.userId})
@@ -91,7 +92,7 @@ export function deleteTrack({ deps, ctx, key }: { deps: Deps; ctx: AccessContext
         sql`delete from site_video_tracks where page_id = ${key.id} and lang = ${key.lang} and kind = ${key.kind} returning 1`,
       );
       if (gone.length === 0) throw problems.notFound();
-      await reopenChapter(tx, page);
+      await reopenPage(tx, page);
       await auditWebsite({
         tx,
         ctx,
@@ -127,7 +128,7 @@ export async function recordRelease({
   const record = async (tx: Parameters<Parameters<typeof scoped>[0]['work']>[0], fileId: string | null) => {
     const page = await requireVideoPage(tx, id);
     await requireSettings(tx, id);
-    await reopenChapter(tx, page);
+    await reopenPage(tx, page);
     const [row] = await queryRows<{ id: string }>(
       tx,
       sql`insert into site_video_releases (page_id, person_name, person_role, file_id, recorded_by)
@@ -195,7 +196,7 @@ export async function deleteRelease({
         sql`delete from site_video_releases where id = ${releaseId} and page_id = ${id} returning 1`,
       );
       if (gone.length === 0) throw new OutOfScope('site_page', id);
-      await reopenChapter(tx, page);
+      await reopenPage(tx, page);
       // Public (even while a newer draft is being prepared): withdrawn at once.
       const shown = await queryRows(tx, sql`select 1 from site_publications where page_id = ${id} limit 1`);
       if (shown.length > 0) {

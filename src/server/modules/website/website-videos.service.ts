@@ -11,7 +11,7 @@ import { takeResumableUpload } from '../../platform/storage/resumable.js';
 import { storeFile } from '../../platform/storage/storage.service.js';
 import type { Upload } from '../../platform/storage/upload.js';
 import { cleanImage } from './website-media.service.js';
-import type { PageRow } from './website-pages.repository.js';
+import { refuseArchived, reopenPage } from './website-pages.repository.js';
 import { auditWebsite, siteFileOwner } from './website-shared.js';
 import { requireVideoPage, videoDetail } from './website-videos.repository.js';
 
@@ -42,23 +42,6 @@ export function readVideo({ deps, ctx, id }: { deps: Deps; ctx: AccessContext; i
   });
 }
 
-/** A chapter being changed: not archived; back to draft, its approval cleared. */
-export async function reopenChapter(tx: Tx, page: PageRow) {
-  refuseArchived(page);
-  await tx.execute(
-    sql`update site_pages set state = 'draft', publish_at = null, submitted_by = null, approved_by = null, updated_at = now()
-         where id = ${page.id}`,
-  );
-}
-
-function refuseArchived(page: PageRow) {
-  if (page.state === 'archived')
-    throw problems.conflict({
-      it: 'Il capitolo è archiviato: ripristinalo per modificarlo.',
-      en: 'The chapter is archived: restore it to edit it.',
-    });
-}
-
 export async function requireSettings(tx: Tx, pageId: string) {
   const rows = await queryRows(tx, sql`select 1 from site_videos where page_id = ${pageId}`);
   if (rows.length === 0)
@@ -84,7 +67,7 @@ export function saveVideoSettings({
     ctx,
     work: async (tx) => {
       const page = await requireVideoPage(tx, id);
-      await reopenChapter(tx, page);
+      await reopenPage(tx, page);
       await tx.execute(
         sql`insert into site_videos (page_id, work_package, practice, chapter_number)
             values (${id}, ${input.workPackage}, ${input.practice}, ${input.chapterNumber})
@@ -146,7 +129,7 @@ async function storeChapterFile({
     },
     within: async ({ tx, fileId }) => {
       const page = await requireVideoPage(tx, id);
-      await reopenChapter(tx, page);
+      await reopenPage(tx, page);
       await tx.execute(
         part === 'video'
           ? sql`update site_videos set video_file_id = ${fileId}, video_uploaded_by = ${ctx.userId}, video_uploaded_at = now(),
@@ -258,7 +241,7 @@ export function confirmVideoCheck({
           it: 'Il controllo lo fa un’altra redattrice o un altro redattore, non chi ha caricato il video.',
           en: 'The check is made by another editor, not the one who uploaded the video.',
         });
-      await reopenChapter(tx, page);
+      await reopenPage(tx, page);
       await tx.execute(
         sql`update site_videos set checked_by = ${ctx.userId}, checked_at = now(), updated_at = now() where page_id = ${id}`,
       );

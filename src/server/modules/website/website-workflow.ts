@@ -7,6 +7,11 @@ import type { Deps } from '../../platform/deps.js';
 import { HttpProblem, problems } from '../../platform/http/problem.js';
 import { removePublicCopy } from '../../platform/storage/public-copies.js';
 import { siteCache } from './public/site-cache.js';
+import {
+  conferenceRefusal,
+  publishConference,
+  withdrawConference,
+} from './website-conference-publication.js';
 import { brokenLinks } from './website-links.js';
 import { recordMediaUses } from './website-media-uses.js';
 import { type PageRow, requirePage } from './website-pages.repository.js';
@@ -65,8 +70,13 @@ async function refusal(tx: Tx, ctx: AccessContext, page: PageRow, action: TSiteA
       it: 'Una pagina sensibile si pubblica solo dopo l’approvazione di un’altra redattrice o un altro redattore.',
       en: 'A sensitive page is published only after another editor approved it.',
     };
-  if (action === 'publish' || action === 'schedule') return videoRefusal(tx, page);
+  if (action === 'publish' || action === 'schedule') return publicationRefusal(tx, page);
   return null;
+}
+
+/** What a chapter or a conference still needs before it goes public, in words; null when nothing. */
+export async function publicationRefusal(tx: Tx, page: PageRow) {
+  return (await videoRefusal(tx, page)) ?? (await conferenceRefusal(tx, page));
 }
 
 export async function allowedActions(tx: Tx, ctx: AccessContext, page: PageRow): Promise<TSiteAction[]> {
@@ -98,6 +108,7 @@ async function refuseBrokenLinks(tx: Tx, pageId: string) {
 /** Points the public at the latest version of every language written; the page is public. */
 export async function publishNow(tx: Tx, page: PageRow, byId: string | null) {
   if (page.kind === 'video') await publishVideoChapter(tx, page.id);
+  if (page.kind === 'conference') await publishConference(tx, page.id);
   await tx.execute(
     sql`insert into site_publications (page_id, lang, version_id)
         select distinct on (v.lang) v.page_id, v.lang, v.id from site_page_versions v
@@ -166,7 +177,10 @@ export async function movePage({
         // Archived, a page leaves the public site at once; restored, it comes back only when published again.
         if (action === 'archive') {
           await tx.execute(sql`delete from site_publications where page_id = ${page.id}`);
-          withdrawn.push(...(await withdrawVideoChapter(tx, page.id)));
+          withdrawn.push(
+            ...(await withdrawVideoChapter(tx, page.id)),
+            ...(await withdrawConference(tx, page.id)),
+          );
           await tx.execute(sql`delete from site_media_uses where page_id = ${page.id}`);
         }
         if (action === 'restore')
@@ -183,7 +197,7 @@ export async function movePage({
       });
     },
   });
-  // After the commit: the rendered public pages are stale from now, a withdrawn video's copy goes.
+  // After the commit: the rendered public pages are stale from now, a withdrawn file's copy goes.
   siteCache.clear();
   for (const fileId of withdrawn) await removePublicCopy({ deps, fileId });
 }

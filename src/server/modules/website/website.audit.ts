@@ -67,6 +67,10 @@ export const WEBSITE_AUDIT_ACTIONS = {
     it: 'Immagine eliminata dalla libreria del sito',
     en: 'Image deleted from the site’s library',
   },
+  'website.conference_changed': {
+    it: 'Convegno modificato: evento, programma, relatori o materiali',
+    en: 'Conference changed: event, programme, speakers or materials',
+  },
 } satisfies AuditLabels;
 
 declare module '../../platform/audit/audit-events.js' {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { HELP_SLUG, HOME_SLUG, type TSiteLanguage } from '../../../contracts/website.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import type { DemoSeedContext } from '../../platform/module.js';
+import { seedDemoConference } from './website-conference.demo.js';
 import { DEMO_HELP, DEMO_HOME, DEMO_NEWS, type DemoTranslation } from './website-demo-content.js';
 import { sanitiseBody } from './website-html.js';
 import { seedDemoPlan } from './website-plan.demo.js';
@@ -11,10 +12,11 @@ import { seedDemoChapter } from './website-video.demo.js';
  * The demo site (issue 24, "Done when"): the home and "where to get help" in all ten languages,
  * written by one editor and approved by the other, published; a news item in Italian and English
  * (the other languages show the Italian with the notice); the help page's services, published;
- * the video manual's first chapter (website-video.demo.ts), published once its video is stored.
+ * the video manual's first chapter (website-video.demo.ts), published once its video is stored;
+ * a conference (website-conference.demo.ts).
  */
 
-async function publishedPage({
+export async function publishedPage({
   tx,
   kind,
   slug,
@@ -25,7 +27,7 @@ async function publishedPage({
   approver,
 }: {
   tx: Tx;
-  kind: 'page' | 'news';
+  kind: 'page' | 'news' | 'conference';
   slug: string;
   category: 'general' | 'sensitive';
   menuOrder: number | null;
@@ -58,6 +60,7 @@ async function publishedPage({
     await tx.execute(
       sql`insert into site_page_transitions (page_id, action, from_state, to_state, by_id) values (${page!.id}, ${action}, ${from}, ${to}, ${by})`,
     );
+  return page!.id;
 }
 
 const SERVICES = [
@@ -136,4 +139,5 @@ export async function seedDemoWebsite({ tx, userIds }: DemoSeedContext) {
     );
   await seedDemoChapter(tx, author);
   await seedDemoPlan(tx, author);
+  await seedDemoConference(tx, author, approver);
 }

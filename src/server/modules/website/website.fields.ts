@@ -152,6 +152,49 @@ export const WEBSITE_FIELD_CLASSES: Record<string, Record<string, FieldClass>> =
     updated_at: 'internal',
   },
   site_media_uses: { page_id: 'internal', media_id: 'internal' },
+  site_conferences: {
+    page_id: 'internal',
+    event_id: 'internal',
+    updated_by: 'internal',
+    updated_at: 'internal',
+  },
+  // A speaker is named on the public site by their choice: the name is public once published.
+  site_conference_speakers: {
+    id: 'internal',
+    page_id: 'internal',
+    name: 'public',
+    role: 'public',
+    consent_note: 'internal',
+    consent_recorded_by: 'internal',
+    consent_recorded_at: 'internal',
+  },
+  site_conference_items: {
+    id: 'internal',
+    page_id: 'internal',
+    day: 'public',
+    starts: 'public',
+    ends: 'public',
+    titles: 'public',
+    speaker_ids: 'internal',
+    updated_by: 'internal',
+    updated_at: 'internal',
+  },
+  site_conference_materials: {
+    id: 'internal',
+    page_id: 'internal',
+    title: 'public',
+    file_id: 'internal',
+    video_page_id: 'internal',
+    sort_order: 'internal',
+    added_by: 'internal',
+    added_at: 'internal',
+  },
+  site_conference_public: {
+    page_id: 'internal',
+    event_id: 'internal',
+    content: 'public',
+    published_at: 'public',
+  },
 };
 
 /** Public content is reference data: kept while it is true (archived pages stay, unpublished, with their trail). */
@@ -174,4 +217,10 @@ export const WEBSITE_RETENTION: Record<string, RetentionClass> = {
   site_media_variants: 'reference',
   site_media_alts: 'reference',
   site_media_uses: 'reference',
+  site_conferences: 'reference',
+  // Kept with the page: the consent is the proof that a speaker agreed to be named.
+  site_conference_speakers: 'reference',
+  site_conference_items: 'reference',
+  site_conference_materials: 'reference',
+  site_conference_public: 'reference',
 };

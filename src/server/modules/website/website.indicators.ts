@@ -3,12 +3,14 @@ import type { Keyring } from '../../platform/crypto/field-crypto.js';
 import { systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
 import { type Queryable, queryRows, type Tx } from '../../platform/db/client.js';
 import type { Indicator, IndicatorPeriod } from '../../platform/indicators/indicator.js';
+import { feedbackIds, feedbackSummary } from '../community/community-feedback.js';
 import { planCounts } from './website-plan.service.js';
 
 /**
- * What the communication plan gives the impact module (issue 24, item 6): the actions done in a
- * period and the people they reached, counted as the plan's summary counts them. The records behind
- * a number are keyed pseudonyms `P-…` of the actions (scope `website-indicators`), never their ids.
+ * What the website gives the impact module: the communication plan's actions done in a period and
+ * the people they reached, counted as the plan's summary counts them (item 6); the conferences'
+ * satisfaction survey — answers and the two averages (item 5). The records behind a number are
+ * keyed pseudonyms (scope `website-indicators`): `P-…` an action, `Q-…` an answer, never their ids.
  */
 const SCOPE = 'website-indicators';
 
@@ -45,4 +47,57 @@ const peopleReached: Indicator = {
   },
 };
 
-export const WEBSITE_INDICATORS: readonly Indicator[] = [actionsDone, peopleReached];
+/** The events of the conferences put on the site: their survey is the conferences' survey. */
+async function conferenceEventIds(on: Queryable) {
+  const rows = await queryRows<{ event_id: string }>(
+    on,
+    sql`select distinct event_id from site_conference_public where event_id is not null order by event_id`,
+  );
+  return rows.map((r) => r.event_id);
+}
+
+/** The survey's answers in the period (the month each was given), as keyed pseudonyms `Q-…`. */
+async function surveyOf(on: Queryable, period: IndicatorPeriod, keyring: Keyring) {
+  const eventIds = await conferenceEventIds(on);
+  const summary = await feedbackSummary(on, { eventIds, period });
+  const code = await systemPseudonymiser({ tx: on as Tx, keyring, scope: SCOPE, prefix: 'Q' });
+  const recordIds = (await feedbackIds(on, { eventIds, period })).map((id) => code(id)).sort();
+  return { summary, recordIds };
+}
+
+const surveyAnswers: Indicator = {
+  key: 'website.conference_survey_answers',
+  label: {
+    it: 'Risposte al questionario di gradimento dei convegni',
+    en: 'Answers to the conferences’ satisfaction survey',
+  },
+  unit: 'records',
+  async compute({ on, period, keyring }) {
+    const { summary, recordIds } = await surveyOf(on, period, keyring);
+    return { value: summary.answers, recordIds };
+  },
+};
+
+const surveyScore = (question: 'useful' | 'understood', label: Indicator['label']): Indicator => ({
+  key: `website.conference_${question === 'useful' ? 'usefulness' : 'clarity'}`,
+  label,
+  unit: 'score',
+  async compute({ on, period, keyring }) {
+    const { summary, recordIds } = await surveyOf(on, period, keyring);
+    return { value: summary[question], recordIds };
+  },
+});
+
+export const WEBSITE_INDICATORS: readonly Indicator[] = [
+  actionsDone,
+  peopleReached,
+  surveyAnswers,
+  surveyScore('useful', {
+    it: 'Utilità dei convegni per chi ha risposto (media da 1 a 5)',
+    en: 'Usefulness of the conferences to those who answered (average, 1 to 5)',
+  }),
+  surveyScore('understood', {
+    it: 'Chiarezza dei convegni per chi ha risposto (media da 1 a 5)',
+    en: 'Clarity of the conferences to those who answered (average, 1 to 5)',
+  }),
+];

@@ -5,8 +5,7 @@ import type { JobKind } from '../../platform/jobs/job-queue.js';
 import { siteCache } from './public/site-cache.js';
 import { brokenLinks } from './website-links.js';
 import type { PageRow } from './website-pages.repository.js';
-import { videoRefusal } from './website-video-publication.js';
-import { publishNow } from './website-workflow.js';
+import { publicationRefusal, publishNow } from './website-workflow.js';
 
 export const PUBLISH_DUE_JOB = 'website.publish_due';
 
@@ -35,7 +34,7 @@ export const publishDueJob: JobKind<Record<string, never>> = {
       );
       for (const page of due) {
         const broken = (await brokenLinks(tx, page.id)).map((b) => b.message.it);
-        const notReady = await videoRefusal(tx, page);
+        const notReady = await publicationRefusal(tx, page);
         if (notReady) broken.push(notReady.it);
         if (broken.length === 0) {
           await publishNow(tx, page, null);

@@ -9,6 +9,7 @@ import { WEBSITE_INDICATORS } from './website.indicators.js';
 import { publishDueJob } from './website.jobs.js';
 import { WEBSITE_PROCESSING } from './website.processing.js';
 import { websiteRoutes } from './website.routes.js';
+import { conferenceRoutes } from './website-conferences.routes.js';
 import { mediaRoutes } from './website-media.routes.js';
 import { planRoutes } from './website-plan.routes.js';
 import { registerWebsiteFiles } from './website-shared.js';
@@ -23,6 +24,7 @@ const routes =
     await app.register(videoRoutes(deps));
     await app.register(planRoutes(deps));
     await app.register(mediaRoutes(deps));
+    await app.register(conferenceRoutes(deps));
     await app.register(siteRoutes(deps));
   };
 

@@ -21,8 +21,11 @@ export interface Indicator {
   /** module.key, stable: frozen reports cite it. */
   key: string;
   label: { it: string; en: string };
-  /** `euro`: a value in euros (cents / 100), e.g. complementary resources raised. */
-  unit: 'people' | 'households' | 'records' | 'days' | 'hours' | 'euro';
+  /**
+   * `euro`: a value in euros (cents / 100), e.g. complementary resources raised; `score`: an
+   * average on a survey's 1–5 scale (null without answers).
+   */
+  unit: 'people' | 'households' | 'records' | 'days' | 'hours' | 'euro' | 'score';
   /**
    * Computed over what `on` may read: the impact module calls it on the system connection for
    * totals, never on a request's transaction for someone else's numbers. `keyring` gives a module

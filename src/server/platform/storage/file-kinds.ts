@@ -67,6 +67,8 @@ export const FILE_KINDS = {
     ],
     maxBytes: 25 * MiB,
   },
+  /** Documents put on the public site (a conference's materials): PDF only, which every reader opens. */
+  publication: { types: [CONTENT_TYPES.pdf], maxBytes: 25 * MiB },
   /** Photos and scans: a phone photo is 2–8 MB. */
   image: { types: [CONTENT_TYPES.png, CONTENT_TYPES.jpeg, CONTENT_TYPES.webp], maxBytes: 15 * MiB },
   /** Training videos: streamed through, never held; an hour of 720p is about 1.5 GB. */

@@ -12,7 +12,7 @@ import { systemTransaction } from '../db/context.js';
 import type { Deps } from '../deps.js';
 import { problems } from '../http/problem.js';
 import { decryptingStream } from './file-cipher.js';
-import { dataKeyContext } from './file-names.js';
+import { contentDisposition, dataKeyContext } from './file-names.js';
 import { fileStoreOf } from './store-registry.js';
 
 /**
@@ -30,6 +30,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
+  'application/pdf': 'pdf',
 };
 
 export interface PublicCopy {
@@ -99,19 +100,22 @@ async function makeCopy(deps: Deps, fileId: string): Promise<PublicCopy | null> 
 
 /**
  * Answers a public request with the copy of a file its module made public: byte ranges (a player
- * seeks with them), conditional requests and HEAD by @fastify/send; the stored type, `inline`,
- * `nosniff`, cached five minutes (a withdrawn file leaves caches soon).
+ * seeks with them), conditional requests and HEAD by @fastify/send; the stored type, `inline` (or
+ * an attachment named `download`, for a document), `nosniff`, cached five minutes (a withdrawn file
+ * leaves caches soon).
  */
 export async function sendPublicCopy({
   deps,
   fileId,
   request,
   reply,
+  download,
 }: {
   deps: Deps;
   fileId: string;
   request: FastifyRequest;
   reply: FastifyReply;
+  download?: string;
 }) {
   const copy = await publicCopyOf({ deps, fileId });
   if (!copy) throw problems.notFound();
@@ -124,7 +128,7 @@ export async function sendPublicCopy({
     .status(sent.statusCode)
     .headers(sent.headers)
     .header('content-type', copy.contentType)
-    .header('content-disposition', 'inline')
+    .header('content-disposition', download ? contentDisposition(download) : 'inline')
     .header('x-content-type-options', 'nosniff')
     .send(sent.stream);
 }

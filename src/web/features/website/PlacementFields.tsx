@@ -11,9 +11,9 @@ const SLUG_MAX = maxLengthOf(shape.slug);
 const MENU_RANGE = rangeOf(shape.menuOrder);
 
 /**
- * Where a page goes: its address, its category, and (pages only: news and chapters of the video
- * manual have neither) the page above it in the tree and its place in the main menu. Shared by the
- * new page and the settings.
+ * Where a page goes: its address, its category, and (pages only: news, chapters of the video
+ * manual and conferences have neither) the page above it in the tree and its place in the main
+ * menu. Shared by the new page and the settings.
  */
 export function PlacementFields({
   idPrefix,
@@ -39,7 +39,9 @@ export function PlacementFields({
       ? 'website.fields.slugHintNews'
       : kind === 'video'
         ? 'website.fields.slugHintVideo'
-        : 'website.fields.slugHint',
+        : kind === 'conference'
+          ? 'website.fields.slugHintConference'
+          : 'website.fields.slugHint',
   );
   return (
     <>

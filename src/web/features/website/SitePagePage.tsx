@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/index.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { formatDateTime } from '../../ui/format.js';
 import { PageHeading } from '../../ui/PageHeading.js';
+import { ConferencePanel } from './ConferencePanel.js';
 import { PageHistory } from './PageHistory.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { TranslationEditor } from './TranslationEditor.js';
@@ -15,7 +16,7 @@ import { usePageTransition, useSitePage } from './website-api.js';
 import { linkProblemsOf } from './website-forms.js';
 import { StateBadge } from './website-words.js';
 
-/** One page, news item or chapter of the video manual: its workflow, its video (for a chapter), its text in each of the ten languages, versions, settings, history. */
+/** One page, news item, chapter of the video manual or conference: its workflow, its video (for a chapter) or its programme (for a conference), its text in each of the ten languages, versions, settings, history. */
 export function SitePagePage({ id, lang = 'it' }: { id: string; lang?: TSiteLanguage }) {
   const { t } = useTranslation();
   const page = useSitePage(id);
@@ -54,6 +55,7 @@ function PageView({ page, lang }: { page: TSitePageDetail; lang: TSiteLanguage }
       </PageHeading>
       <WorkflowPanel page={page} transition={transition} />
       {page.kind === 'video' && <VideoPanel pageId={page.id} />}
+      {page.kind === 'conference' && <ConferencePanel pageId={page.id} />}
       <section aria-labelledby="site-texts-heading" className="mb-5">
         <h2 id="site-texts-heading" className="h4">
           {t('website.languagesPanel.title')}

@@ -12,7 +12,7 @@ import { PageCreateForm } from './PageCreateForm.js';
 import { usePageCreate, useSitePages } from './website-api.js';
 import { StateBadge, TranslationBadges } from './website-words.js';
 
-const TABS = [undefined, 'page', 'news', 'video'] as const;
+const TABS = [undefined, 'page', 'news', 'video', 'conference'] as const;
 
 /** The public website's pages and news: state, category, last change and translations; a new one. */
 export function SitePagesPage({ kind }: { kind?: TSitePageKind }) {

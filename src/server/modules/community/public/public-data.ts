@@ -126,6 +126,27 @@ export async function eventBySlug(sys: Tx, slug: string, { publishedOnly }: { pu
   return event ?? null;
 }
 
+/** An event by its id (the website's conference pages keep the id): published ones only when asked. */
+export async function eventById(sys: Tx, id: string, { publishedOnly }: { publishedOnly: boolean }) {
+  const rows = await queryRows<EventRow>(
+    sys,
+    sql`${EVENT_COLUMNS} where e.id = ${id} and (e.published or not ${publishedOnly})`,
+  );
+  const [event] = await withSessions(sys, rows);
+  return event ?? null;
+}
+
+/** Published events, the latest first: those a conference page of the website may be. */
+export async function publishedEvents(sys: Tx, limit: number) {
+  const rows = await queryRows<EventRow>(
+    sys,
+    sql`${EVENT_COLUMNS} where e.published
+         order by (select max(s.starts_at) from gathering_sessions s where s.gathering_id = e.gathering_id) desc nulls last, e.id
+         limit ${limit}`,
+  );
+  return withSessions(sys, rows);
+}
+
 export const publishedEvent = (sys: Tx, slug: string) => eventBySlug(sys, slug, { publishedOnly: true });
 
 /** A session with its community event, for the walk-in page (published or not: the QR is the proof). */

@@ -35,10 +35,12 @@ export function newsFeed({
 
 export async function sitemap(tx: Tx, publicUrl: string) {
   const base = publicUrl.replace(/\/+$/, '');
-  const fixed = ['/sito/aiuto', '/sito/notizie', '/sito/video', '/sito/sicurezza'].map((path) => ({
-    path,
-    langs: [...SITE_LANGUAGES],
-  }));
+  const fixed = ['/sito/aiuto', '/sito/notizie', '/sito/video', '/sito/convegni', '/sito/sicurezza'].map(
+    (path) => ({
+      path,
+      langs: [...SITE_LANGUAGES],
+    }),
+  );
   const pages = (await publishedIndex(tx)).map((p) => ({
     path: publicPathOf(p.kind, p.slug),
     langs: p.langs,

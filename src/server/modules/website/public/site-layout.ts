@@ -67,6 +67,7 @@ function mainMenu(page: SitePage, frame: SiteFrame) {
       .map((m) => ({ path: `/sito/${m.slug}`, label: m.title, lang: m.lang })),
     { path: '/sito/notizie', label: w.menuNews },
     { path: '/sito/video', label: w.menuVideos },
+    { path: '/sito/convegni', label: w.menuConferences },
     { path: '/eventi', label: w.menuEvents },
   ];
   return html`<nav class="menu" aria-label="${w.mainNav}"><ul>${items.map(

@@ -108,6 +108,26 @@ export interface SiteWords {
   /** "at 1:05": where in the video a found line is said. */
   atTime: (time: string) => string;
 
+  /** Conferences (item 5): registration and the survey are the community calendar's. */
+  menuConferences: string;
+  conferencesTitle: string;
+  conferencesIntro: string;
+  conferencesEmpty: string;
+  whenLabel: string;
+  whereLabel: string;
+  programmeTitle: string;
+  speakersTitle: string;
+  /** After the event: its documents and recordings. */
+  materialsTitle: string;
+  recordingsTitle: string;
+  /** A document's link: "PDF, 1.2 MB". */
+  documentSize: (size: string) => string;
+  register: string;
+  registrationClosed: string;
+  conferenceCancelled: string;
+  giveFeedback: string;
+  feedbackHelp: string;
+
   /** The share links under a published item (item 6): plain links, no widget, no script. */
   shareTitle: string;
   shareEmail: string;

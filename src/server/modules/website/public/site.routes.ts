@@ -12,6 +12,7 @@ import { cachedAsset, sharedAssetRoutes } from '../../../platform/public-pages/s
 import { publishedHelpServices } from '../website-help.service.js';
 import { previewSigner } from '../website-preview.js';
 import { siteCache } from './site-cache.js';
+import { siteConferenceRoutes } from './site-conference.routes.js';
 import { latestText, menuPages, publishedNews, publishedPage } from './site-data.js';
 import { newsFeed, sitemap } from './site-feeds.js';
 import { hrefIn, renderSitePage, type SiteFrame, type SitePage } from './site-layout.js';
@@ -112,6 +113,7 @@ export const siteRoutes =
     const base = deps.config.publicUrl.replace(/\/+$/, '');
     const missing = (lang: TSiteLanguage): Outcome => ({ status: 404, page: notFoundPage(lang) });
     await app.register(siteVideoRoutes({ deps, serve, missing }));
+    await app.register(siteConferenceRoutes({ deps, serve, missing }));
 
     app.get(
       '/sito',
