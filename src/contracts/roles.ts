@@ -106,5 +106,7 @@ export const ZPermissionSchema = z.enum([
   'fundraising.write',
   // The public website (issue 24): editors write, review, schedule and publish.
   'website.edit',
+  // Impact monitoring (issue 25): the project's indicators against its targets.
+  'impact.read',
 ]);
 export type TPermission = z.infer<typeof ZPermissionSchema>;

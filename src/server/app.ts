@@ -18,6 +18,7 @@ import { casesModule } from './modules/cases/cases.module.js';
 import { communityModule } from './modules/community/community.module.js';
 import { governanceModule } from './modules/governance/governance.module.js';
 import { identityProvidersModule } from './modules/identity-providers/identity-providers.module.js';
+import { impactModule } from './modules/impact/impact.module.js';
 import { mediationModule } from './modules/mediation/mediation.module.js';
 import { observatoryModule } from './modules/observatory/observatory.module.js';
 import { privacyModule } from './modules/privacy/privacy.module.js';
@@ -98,6 +99,7 @@ export const MODULES: readonly TramaModule[] = [
   governanceModule,
   privacyModule,
   websiteModule,
+  impactModule,
 ];
 
 // The demo seed reads the indicators without building the app; buildApp registers its own modules'.

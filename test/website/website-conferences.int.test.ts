@@ -231,7 +231,7 @@ describe('conference pages', () => {
     expect(before.survey!.answers).toBeLessThan(5);
     expect(before.survey).toMatchObject({ useful: null, understood: null });
 
-    const month = new Date().toISOString().slice(0, 8) + '01';
+    const month = `${new Date().toISOString().slice(0, 8)}01`;
     for (const [useful, understood] of [
       [5, 4],
       [4, 4],

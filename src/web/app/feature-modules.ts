@@ -18,6 +18,7 @@ import { homeModule } from '../features/home/home.module.js';
 import { householdsModule } from '../features/households/households.module.js';
 import { housingModule } from '../features/housing/housing.module.js';
 import { identityProvidersModule } from '../features/identity-providers/identity-providers.module.js';
+import { impactModule } from '../features/impact/impact.module.js';
 import { incidentsModule } from '../features/incidents/incidents.module.js';
 import { jobsModule } from '../features/jobs/jobs.module.js';
 import { mediationModule } from '../features/mediation/mediation.module.js';
@@ -68,6 +69,7 @@ export const FEATURE_MODULES = [
   autonomyDashboardModule,
   committeesModule,
   governanceActionsModule,
+  impactModule,
   projectPlanModule,
   fundraisingModule,
   websiteModule,

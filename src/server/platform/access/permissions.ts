@@ -68,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'payments.read',
     'governance.read',
     'governance.manage',
+    'impact.read',
     'fundraising.read',
     'fundraising.write',
   ],

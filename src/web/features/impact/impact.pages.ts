@@ -1,0 +1,2 @@
+/** The feature's pages, loaded on first use as one chunk (see `routing/lazy.ts`). */
+export { ImpactPage } from './ImpactPage.js';
