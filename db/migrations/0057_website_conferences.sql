@@ -77,8 +77,10 @@ GRANT UPDATE (event_id, updated_by, updated_at) ON site_conferences TO trama_app
 ALTER TABLE site_conference_speakers ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE site_conference_speakers FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY site_conference_speakers_system ON site_conference_speakers TO CURRENT_USER USING (true) WITH CHECK (true);--> statement-breakpoint
-CREATE POLICY site_conference_speakers_editor ON site_conference_speakers TO trama_app
-  USING ((SELECT trama_role()) = 'editor') WITH CHECK ((SELECT trama_role()) = 'editor');--> statement-breakpoint
+CREATE POLICY site_conference_speakers_read ON site_conference_speakers FOR SELECT TO trama_app USING ((SELECT trama_role()) = 'editor');--> statement-breakpoint
+CREATE POLICY site_conference_speakers_insert ON site_conference_speakers FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'editor' AND consent_recorded_by = (SELECT trama_user()));--> statement-breakpoint
+CREATE POLICY site_conference_speakers_delete ON site_conference_speakers FOR DELETE TO trama_app USING ((SELECT trama_role()) = 'editor');--> statement-breakpoint
 GRANT SELECT, INSERT, DELETE ON site_conference_speakers TO trama_app;--> statement-breakpoint
 ALTER TABLE site_conference_items ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE site_conference_items FORCE ROW LEVEL SECURITY;--> statement-breakpoint
@@ -90,8 +92,10 @@ GRANT UPDATE (day, starts, ends, titles, speaker_ids, updated_by, updated_at) ON
 ALTER TABLE site_conference_materials ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE site_conference_materials FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY site_conference_materials_system ON site_conference_materials TO CURRENT_USER USING (true) WITH CHECK (true);--> statement-breakpoint
-CREATE POLICY site_conference_materials_editor ON site_conference_materials TO trama_app
-  USING ((SELECT trama_role()) = 'editor') WITH CHECK ((SELECT trama_role()) = 'editor');--> statement-breakpoint
+CREATE POLICY site_conference_materials_read ON site_conference_materials FOR SELECT TO trama_app USING ((SELECT trama_role()) = 'editor');--> statement-breakpoint
+CREATE POLICY site_conference_materials_insert ON site_conference_materials FOR INSERT TO trama_app
+  WITH CHECK ((SELECT trama_role()) = 'editor' AND added_by = (SELECT trama_user()));--> statement-breakpoint
+CREATE POLICY site_conference_materials_delete ON site_conference_materials FOR DELETE TO trama_app USING ((SELECT trama_role()) = 'editor');--> statement-breakpoint
 GRANT SELECT, INSERT, DELETE ON site_conference_materials TO trama_app;--> statement-breakpoint
 ALTER TABLE site_conference_public ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE site_conference_public FORCE ROW LEVEL SECURITY;--> statement-breakpoint

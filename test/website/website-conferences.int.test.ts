@@ -191,9 +191,12 @@ describe('conference pages', () => {
     expect(state!.state).toBe('draft');
     expect((await page('/sito/convegni/convegno-prova?lang=it')).body).not.toContain('Bruno Nuovo');
 
-    // A speaker taken off leaves the programme too.
+    // A speaker taken off (consent withdrawn) leaves the programme, and the public page at once.
     detail = await ok('redazione', 'DELETE', `${base}/speakers/${speaker.id}`);
     expect(detail.items[0]!.speakerIds).toEqual([]);
+    const withdrawn = (await page('/sito/convegni/convegno-prova?lang=it')).body;
+    expect(withdrawn).toContain('Apertura dei lavori');
+    expect(withdrawn).not.toContain('Anna Relatrice');
 
     // Archived: the page and its documents leave the site.
     await ok('redazione', 'POST', `/api/website/pages/${id}/transitions`, { action: 'archive' });
@@ -232,6 +235,14 @@ describe('conference pages', () => {
     expect(before.survey).toMatchObject({ useful: null, understood: null });
 
     const month = `${new Date().toISOString().slice(0, 8)}01`;
+    const period = { from: month, to: new Date().toISOString().slice(0, 10) };
+    const byKey = new Map(WEBSITE_INDICATORS.map((i) => [i.key, i]));
+    const compute = (key: string) =>
+      byKey.get(key)!.compute({ on: t.database.db, period, keyring: t.deps.keyring });
+    // Under five answers in the period, the impact module gets no average either.
+    const few = await compute('website.conference_survey_answers');
+    expect(few.value).toBeLessThan(5);
+    expect((await compute('website.conference_usefulness')).value).toBeNull();
     for (const [useful, understood] of [
       [5, 4],
       [4, 4],
@@ -249,10 +260,6 @@ describe('conference pages', () => {
     expect(after.survey!.answers).toBe(before.survey!.answers + 5);
     expect(after.survey!.useful).toEqual(expect.any(Number));
 
-    const period = { from: month, to: new Date().toISOString().slice(0, 10) };
-    const byKey = new Map(WEBSITE_INDICATORS.map((i) => [i.key, i]));
-    const compute = (key: string) =>
-      byKey.get(key)!.compute({ on: t.database.db, period, keyring: t.deps.keyring });
     const answers = await compute('website.conference_survey_answers');
     expect(answers.value).toBeGreaterThanOrEqual(5);
     expect(answers.recordIds).toHaveLength(answers.value!);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   IMPACT_REGISTRY,
   PROJECT_PERIOD,
@@ -6,7 +7,7 @@ import {
   type TIndicatorStatus,
 } from '../../../contracts/impact.js';
 import type { Keyring } from '../../platform/crypto/field-crypto.js';
-import type { Queryable, Tx } from '../../platform/db/client.js';
+import type { Queryable } from '../../platform/db/client.js';
 import type { Indicator, IndicatorPeriod } from '../../platform/indicators/indicator.js';
 
 /**
@@ -39,6 +40,29 @@ function statusOf(
   return (projected ?? 0) >= target ? ('on_track' as const) : ('late' as const);
 }
 
+/**
+ * Runs `work` in a savepoint of the transaction `on`: a failing statement must not abort the
+ * others'. Written by hand: a request's transaction refuses Drizzle's nested `begin`, and rolling
+ * back to the savepoint also restores the role it was taken under.
+ */
+async function inSavepoint<T>(on: Queryable, work: () => Promise<T>): Promise<T> {
+  await on.execute(sql`savepoint impact_indicator`);
+  try {
+    const result = await work();
+    await on.execute(sql`release savepoint impact_indicator`);
+    return result;
+  } catch (error) {
+    await on.execute(sql`rollback to savepoint impact_indicator`);
+    throw error;
+  }
+}
+
+/** The database's own reason (Drizzle wraps it with the query text and its parameters, which stay here). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 const ORDER: Record<TIndicatorStatus, number> = {
   late: 0,
   not_available: 1,
@@ -61,14 +85,11 @@ export async function computeRow(
   let records = 0;
   let error: string | null = null;
   try {
-    // In its own savepoint: a failing statement must not abort the others' transaction.
-    const computed = await (on as Tx).transaction((sp) =>
-      indicator.compute({ on: sp as Tx, period, keyring }),
-    );
+    const computed = await inSavepoint(on, () => indicator.compute({ on, period, keyring }));
     value = computed.value;
     records = computed.recordIds.length;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    error = reasonOf(e);
   }
   const target = placed?.target?.value ?? null;
   const counted = placed?.kind === 'target' && value !== null && target !== null ? value : null;

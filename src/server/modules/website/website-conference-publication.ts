@@ -76,6 +76,29 @@ export async function publishConference(tx: Tx, pageId: string) {
   );
 }
 
+/**
+ * A speaker taken off (their consent withdrawn) leaves the public page at once, not at the next
+ * publication: their name goes from the published copy, its programme and its structured data.
+ */
+export async function dropPublishedSpeaker(tx: Tx, pageId: string, speakerId: string) {
+  const [row] = await queryRows<{ content: ConferenceContent }>(
+    tx,
+    sql`select content from site_conference_public where page_id = ${pageId} for update`,
+  );
+  if (!row) return;
+  const content: ConferenceContent = {
+    ...row.content,
+    speakers: row.content.speakers.filter((s) => s.id !== speakerId),
+    programme: row.content.programme.map((i) => ({
+      ...i,
+      speakerIds: i.speakerIds.filter((id) => id !== speakerId),
+    })),
+  };
+  await tx.execute(
+    sql`update site_conference_public set content = ${JSON.stringify(content)}::jsonb where page_id = ${pageId}`,
+  );
+}
+
 /** Archived, a conference leaves the public site; its documents are returned, for their public copies to go. */
 export async function withdrawConference(tx: Tx, pageId: string) {
   const rows = await queryRows<{ content: ConferenceContent }>(

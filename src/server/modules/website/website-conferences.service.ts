@@ -10,6 +10,8 @@ import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { eventById, publishedEvents } from '../community/public/public-data.js';
+import { siteCache } from './public/site-cache.js';
+import { dropPublishedSpeaker } from './website-conference-publication.js';
 import { conferenceDetail, eventSummary, requireConferencePage } from './website-conferences.repository.js';
 import { reopenPage } from './website-pages.repository.js';
 import { auditWebsite } from './website-shared.js';
@@ -215,10 +217,10 @@ export function addSpeaker(args: {
   });
 }
 
-/** A speaker taken off (consent withdrawn): out of every programme line too. */
-export function deleteSpeaker(args: { deps: Deps; ctx: AccessContext; id: string; speakerId: string }) {
+/** A speaker taken off (consent withdrawn): out of every programme line, and off the public page at once. */
+export async function deleteSpeaker(args: { deps: Deps; ctx: AccessContext; id: string; speakerId: string }) {
   const { id, speakerId } = args;
-  return changeConference({
+  const detail = await changeConference({
     ...args,
     part: 'speakers',
     change: async (tx) => {
@@ -231,7 +233,11 @@ export function deleteSpeaker(args: { deps: Deps; ctx: AccessContext; id: string
         sql`update site_conference_items set speaker_ids = array_remove(speaker_ids, ${speakerId}::uuid)
              where page_id = ${id} and ${speakerId}::uuid = any (speaker_ids)`,
       );
+      await dropPublishedSpeaker(tx, id, speakerId);
       return { change: 'deleted', speakerId };
     },
   });
+  // After the commit: the rendered public pages are stale from now.
+  siteCache.clear();
+  return detail;
 }

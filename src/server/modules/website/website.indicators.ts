@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { SURVEY_MIN_ANSWERS } from '../../../contracts/website-conferences.js';
 import type { Keyring } from '../../platform/crypto/field-crypto.js';
 import { systemPseudonymiser } from '../../platform/crypto/pseudonyms.js';
 import { type Queryable, queryRows, type Tx } from '../../platform/db/client.js';
@@ -47,11 +48,11 @@ const peopleReached: Indicator = {
   },
 };
 
-/** The events of the conferences put on the site: their survey is the conferences' survey. */
+/** The events conference pages are (archived ones too: their answers were given): the conferences' survey. */
 async function conferenceEventIds(on: Queryable) {
   const rows = await queryRows<{ event_id: string }>(
     on,
-    sql`select distinct event_id from site_conference_public where event_id is not null order by event_id`,
+    sql`select distinct event_id from site_conferences where event_id is not null order by event_id`,
   );
   return rows.map((r) => r.event_id);
 }
@@ -84,7 +85,8 @@ const surveyScore = (question: 'useful' | 'understood', label: Indicator['label'
   unit: 'score',
   async compute({ on, period, keyring }) {
     const { summary, recordIds } = await surveyOf(on, period, keyring);
-    return { value: summary[question], recordIds };
+    // As in the editor's view: an average of fewer answers could be one person's own.
+    return { value: summary.answers >= SURVEY_MIN_ANSWERS ? summary[question] : null, recordIds };
   },
 });
 

@@ -85,7 +85,8 @@ export const siteConferenceRoutes =
           fileId,
           request,
           reply: reply as FastifyReply,
-          download: `${title.slice(0, 100)}.pdf`,
+          // By characters, not UTF-16 units: a cut emoji would make the header's encoding throw.
+          download: `${Array.from(title).slice(0, 100).join('')}.pdf`,
         });
       },
     );
