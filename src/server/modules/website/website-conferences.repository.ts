@@ -135,13 +135,9 @@ export async function conferenceDetail(tx: Tx, pageId: string): Promise<TConfere
   const materials = await conferenceMaterials(tx, pageId);
   let survey: TConferenceDetail['survey'] = null;
   if (linked && hasStarted(linked.event, new Date())) {
-    const found = await unsafeAsSystem(tx, (sys) => feedbackSummary(sys, { eventIds: [linked.event.id] }));
-    const shown = found.answers >= SURVEY_MIN_ANSWERS;
-    survey = {
-      answers: found.answers,
-      useful: shown ? found.useful : null,
-      understood: shown ? found.understood : null,
-    };
+    survey = await unsafeAsSystem(tx, (sys) =>
+      feedbackSummary(sys, { eventIds: [linked.event.id], k: SURVEY_MIN_ANSWERS }),
+    );
   }
   return {
     pageId,

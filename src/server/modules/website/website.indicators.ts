@@ -60,7 +60,7 @@ async function conferenceEventIds(on: Queryable) {
 /** The survey's answers in the period (the month each was given), as keyed pseudonyms `Q-…`. */
 async function surveyOf(on: Queryable, period: IndicatorPeriod, keyring: Keyring) {
   const eventIds = await conferenceEventIds(on);
-  const summary = await feedbackSummary(on, { eventIds, period });
+  const summary = await feedbackSummary(on, { eventIds, period, k: SURVEY_MIN_ANSWERS });
   const code = await systemPseudonymiser({ tx: on as Tx, keyring, scope: SCOPE, prefix: 'Q' });
   const recordIds = (await feedbackIds(on, { eventIds, period })).map((id) => code(id)).sort();
   return { summary, recordIds };
@@ -85,8 +85,8 @@ const surveyScore = (question: 'useful' | 'understood', label: Indicator['label'
   unit: 'score',
   async compute({ on, period, keyring }) {
     const { summary, recordIds } = await surveyOf(on, period, keyring);
-    // As in the editor's view: an average of fewer answers could be one person's own.
-    return { value: summary.answers >= SURVEY_MIN_ANSWERS ? summary[question] : null, recordIds };
+    // Hidden under five answers by the community module, as in the editor's view.
+    return { value: summary[question], recordIds };
   },
 });
 
