@@ -45,7 +45,7 @@ function statusOf(
  * others'. Written by hand: a request's transaction refuses Drizzle's nested `begin`, and rolling
  * back to the savepoint also restores the role it was taken under.
  */
-async function inSavepoint<T>(on: Queryable, work: () => Promise<T>): Promise<T> {
+export async function inSavepoint<T>(on: Queryable, work: () => Promise<T>): Promise<T> {
   await on.execute(sql`savepoint impact_indicator`);
   try {
     const result = await work();
@@ -58,7 +58,7 @@ async function inSavepoint<T>(on: Queryable, work: () => Promise<T>): Promise<T>
 }
 
 /** The database's own reason (Drizzle wraps it with the query text and its parameters, which stay here). */
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return cause instanceof Error ? cause.message : String(cause);
 }

@@ -5,9 +5,8 @@ import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { registeredIndicators } from '../../platform/indicators/indicator-registry.js';
+import { romeToday } from './impact-chair.js';
 import { impactDashboard } from './impact-values.js';
-
-const romeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 
 /**
  * The steering dashboard's numbers (issue 25, items 2 and 7): every indicator of every module,

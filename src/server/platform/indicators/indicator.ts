@@ -27,6 +27,11 @@ export interface Indicator {
    */
   unit: 'people' | 'households' | 'records' | 'days' | 'hours' | 'euro' | 'score';
   /**
+   * The formula's version, 1 when absent: raise it whenever what `compute` counts changes, so a
+   * frozen report keeps saying which formula made its numbers (issue 25, item 1).
+   */
+  version?: number;
+  /**
    * Computed over what `on` may read: the impact module calls it on the system connection for
    * totals, never on a request's transaction for someone else's numbers. `keyring` gives a module
    * the keys of its pseudonymous codes.

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TImpactDashboard, TImpactRow } from '../../../contracts/impact.js';
 import { useLocale } from '../../i18n/index.js';
@@ -25,7 +26,11 @@ export function ImpactPage() {
   const dashboard = useImpactDashboard();
   return (
     <>
-      <PageHeading title={t('impact.title')} />
+      <PageHeading title={t('impact.title')}>
+        <p className="mb-0">
+          <Link to="/impact/periodi">{t('impact.periodsLink')}</Link>
+        </p>
+      </PageHeading>
       <AsyncContent query={dashboard}>{(data) => <Dashboard data={data} />}</AsyncContent>
     </>
   );
