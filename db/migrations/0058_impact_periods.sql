@@ -6,7 +6,7 @@ CREATE TABLE "impact_period_events" (
 	"reason" text,
 	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "impact_period_events_action_check" CHECK ("impact_period_events"."action" in ('submitted', 'returned', 'locked', 'unlocked')),
-	CONSTRAINT "impact_period_events_reason_check" CHECK ("impact_period_events"."action" not in ('returned', 'unlocked') or length("impact_period_events"."reason") >= 10)
+	CONSTRAINT "impact_period_events_reason_check" CHECK ("impact_period_events"."action" not in ('returned', 'unlocked') or length(trim("impact_period_events"."reason")) > 0)
 );
 --> statement-breakpoint
 CREATE TABLE "impact_period_values" (
@@ -18,6 +18,8 @@ CREATE TABLE "impact_period_values" (
 	"error" text,
 	"records" integer NOT NULL,
 	"cumulative_records" integer NOT NULL,
+	"after_lock" double precision,
+	"after_lock_period" text,
 	"record_codes" text[] NOT NULL,
 	"frozen_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "impact_period_values_period_key_indicator_key_pk" PRIMARY KEY("period_key","indicator_key")

@@ -21,7 +21,7 @@ export type TPeriodAction = (typeof PERIOD_ACTIONS)[number];
 export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
 export const REPORT_LANGUAGES = ['it', 'en'] as const;
 
-/** Disclosure control's threshold for every report figure that is not a project total. */
+/** Disclosure control's threshold: an average over fewer records is hidden in every report. */
 export const REPORT_K = 5;
 
 /** The shortest reason an unlock or a return may give: a word is not a reason. */
@@ -150,11 +150,11 @@ export const ZReportRowSchema = z.object({
   formulaVersion: z.number().int().positive(),
   /** Within the period; null when not available (`error`) or hidden (`valueHidden`). */
   value: z.number().nullable(),
-  /** A breakdown of the project's total under k (or an average over fewer than k records): hidden. */
+  /** An average over fewer than k records: hidden (counts are totals, shown exactly; ADR 0032). */
   valueHidden: z.boolean(),
   /** From the project's start to the period's end: what the target is measured against. */
   cumulative: z.number().nullable(),
-  /** Only an average over fewer than k records: a total is shown exactly (issue 25, item 5). */
+  /** As `valueHidden`, over the records up to the period's end. */
   cumulativeHidden: z.boolean(),
   target: z.number().nullable(),
   targetSource: z.string().nullable(),
@@ -163,7 +163,7 @@ export const ZReportRowSchema = z.object({
   error: z.string().nullable(),
   /**
    * Records of the previous period entered after its lock: counted in the locked report's place
-   * here, never there. `value` null when hidden under k.
+   * here, never there; frozen with this period's own lock.
    */
   afterLock: z.object({ period: z.string(), value: z.number().nullable() }).nullable(),
 });

@@ -196,6 +196,14 @@ describe('signed report files', () => {
       });
       expect(refused.json<TReportVerification>()).toMatchObject({ valid: false, report: null });
     }
+    const notAFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/impact/verify',
+      payload: { file: 'x' },
+    });
+    expect(notAFile.statusCode).toBe(415);
+    expect(fields(notAFile)).toEqual(['file']);
+
     // `npm run report:verify` passes on the files and fails on an edited copy, offline, with the published key.
     const dir = mkdtempSync(join(tmpdir(), 'trama-report-'));
     const key = join(dir, 'key.pub.pem');

@@ -11,6 +11,7 @@ import {
 import { requireAccess } from '../../platform/access/access-hook.js';
 import type { Deps } from '../../platform/deps.js';
 import { acceptRawUploads } from '../../platform/files/upload-guard.js';
+import { problems } from '../../platform/http/problem.js';
 import { contentDisposition } from '../../platform/storage/file-names.js';
 import { listPeriods, type PeriodStep, stepPeriod } from './impact-periods.service.js';
 import { generateReport, reportFile } from './impact-reports.service.js';
@@ -153,7 +154,20 @@ const publicVerification =
           response: { 200: ZReportVerificationSchema },
         },
       },
-      async (request) => verifyReportFile({ bytes: request.body as Buffer, key: deps.checkpointKey }),
+      async (request) => {
+        // Only a raw body is a file; JSON, a form or nothing at all is not one to check.
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+          throw problems.field(
+            'file',
+            'not-a-file',
+            {
+              it: 'Invia il file del rapporto (PDF o XLSX) così com’è.',
+              en: 'Send the report’s file (PDF or XLSX) as it is.',
+            },
+            415,
+          );
+        return verifyReportFile({ bytes: request.body, key: deps.checkpointKey });
+      },
     );
     app.get(
       '/api/public/impact/signing-key',

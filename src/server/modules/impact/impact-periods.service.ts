@@ -17,6 +17,7 @@ import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { registeredIndicators } from '../../platform/indicators/indicator-registry.js';
 import { chairsSteering, displayNames, romeToday } from './impact-chair.js';
+import { lateRecordsBefore } from './impact-frozen.js';
 import { measurePeriod } from './impact-snapshot.js';
 
 /**
@@ -48,9 +49,12 @@ export function requirePeriod(key: string): ReportingPeriod {
 export async function listPeriods({
   deps,
   ctx,
+  audited = true,
 }: {
   deps: Deps;
   ctx: AccessContext;
+  /** False when a step answers with its period: the step is audited already. */
+  audited?: boolean;
 }): Promise<TImpactPeriods> {
   return scoped({
     db: deps.db,
@@ -128,7 +132,8 @@ export async function listPeriods({
           },
         };
       });
-      await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'impact.periods_read', details: {} } });
+      if (audited)
+        await writeAudit({ tx, actor: actorOf(ctx), event: { action: 'impact.periods_read', details: {} } });
       return {
         periods,
         chair,
@@ -163,8 +168,9 @@ async function record(
   reason: string | null = null,
 ) {
   await tx.execute(
-    sql`insert into impact_period_events (period_key, action, actor_id, reason)
-        values (${period.key}, ${action}, ${ctx.userId}, ${reason})`,
+    // The clock, not the transaction's start: a step that waited for the row lock comes after.
+    sql`insert into impact_period_events (period_key, action, actor_id, reason, at)
+        values (${period.key}, ${action}, ${ctx.userId}, ${reason}, clock_timestamp())`,
   );
   await writeAudit({
     tx,
@@ -210,7 +216,7 @@ export async function stepPeriod({
             'The period has already been submitted or locked.',
           );
         await tx.execute(
-          sql`update impact_periods set status = 'submitted', submitted_by = ${ctx.userId}, submitted_at = now(), updated_at = now()
+          sql`update impact_periods set status = 'submitted', submitted_by = ${ctx.userId}, submitted_at = clock_timestamp(), updated_at = clock_timestamp()
               where key = ${period.key}`,
         );
         await record(tx, ctx, period, 'submitted');
@@ -249,32 +255,37 @@ export async function stepPeriod({
         );
       await freezeValues(tx, deps, period);
       await tx.execute(
-        sql`update impact_periods set status = 'locked', locked_by = ${ctx.userId}, locked_at = now(), updated_at = now()
+        sql`update impact_periods set status = 'locked', locked_by = ${ctx.userId}, locked_at = clock_timestamp(), updated_at = clock_timestamp()
             where key = ${period.key}`,
       );
       await record(tx, ctx, period, 'locked');
     },
   });
-  const { periods } = await listPeriods({ deps, ctx });
+  const { periods } = await listPeriods({ deps, ctx, audited: false });
   const answer = periods.find((p) => p.key === period.key);
   if (!answer) throw problems.notFound();
   return answer;
 }
 
-/** The lock's snapshot: every indicator over the period, computed now, kept as it is. */
+/**
+ * The lock's snapshot: every indicator over the period, computed now, kept as it is, with the
+ * late records of the period before it as they stand at this lock. The codes go as one JSON
+ * parameter (a parameter per code would meet the protocol's limit of 65,535).
+ */
 async function freezeValues(tx: Tx, deps: Deps, period: ReportingPeriod) {
   const measured = await unsafeAsSystem(tx, (sys) =>
     measurePeriod({ indicators: registeredIndicators(), on: sys, period, keyring: deps.keyring }),
   );
-  for (const m of measured)
+  const late = await lateRecordsBefore(tx, deps, period);
+  for (const m of measured) {
+    const afterLock = late.get(m.key) ?? null;
     await tx.execute(
       sql`insert into impact_period_values
-            (period_key, indicator_key, formula_version, value, cumulative, error, records, cumulative_records, record_codes)
+            (period_key, indicator_key, formula_version, value, cumulative, error, records, cumulative_records,
+             after_lock, after_lock_period, record_codes)
           values (${period.key}, ${m.key}, ${m.formulaVersion}, ${m.value}, ${m.cumulative}, ${m.error},
-                  ${m.records}, ${m.cumulativeRecords},
-                  ${sql.raw('array[')}${sql.join(
-                    m.codes.map((c) => sql`${c}`),
-                    sql`, `,
-                  )}${sql.raw(']::text[]')})`,
+                  ${m.records}, ${m.cumulativeRecords}, ${afterLock?.value ?? null}, ${afterLock?.period ?? null},
+                  array(select jsonb_array_elements_text(${JSON.stringify(m.codes)}::jsonb)))`,
     );
+  }
 }

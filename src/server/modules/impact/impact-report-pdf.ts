@@ -71,6 +71,8 @@ export async function reportPdf({
       .fontSize(10)
       .fillColor(RED)
       .text(w.draft, 56, 24, { width: doc.page.width - 112, align: 'center' });
+    // A page break comes mid-block: the text goes on in the body's style, where it was.
+    doc.font('body').fontSize(10.5).fillColor('#000000');
     doc.x = x;
     doc.y = y;
   };

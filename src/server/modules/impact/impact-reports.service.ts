@@ -1,9 +1,7 @@
 import { createHash, randomUUID, sign } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
-  previousPeriod,
   REPORT_K,
-  type ReportingPeriod,
   type TReportContent,
   type TReportSummary,
   ZReportContentSchema,
@@ -12,17 +10,17 @@ import { type AccessContext, actorOf } from '../../platform/access/access-contex
 import { scoped } from '../../platform/access/access-hook.js';
 import { writeAudit } from '../../platform/audit/audit-writer.js';
 import { sealFile } from '../../platform/audit/file-seal.js';
-import type { Tx } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { unsafeAsSystem } from '../../platform/db/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { problems } from '../../platform/http/problem.js';
 import { registeredIndicators } from '../../platform/indicators/indicator-registry.js';
 import { displayNames } from './impact-chair.js';
+import { frozenValues, lateRecordsBefore } from './impact-frozen.js';
 import { requirePeriod } from './impact-periods.service.js';
 import { reportPdf } from './impact-report-pdf.js';
 import { reportXlsx } from './impact-report-xlsx.js';
-import { lateChange, type MeasuredValue, measurePeriod, reportRows } from './impact-snapshot.js';
+import { measurePeriod, reportRows } from './impact-snapshot.js';
 
 /**
  * Frozen, signed reports (issue 25, item 4). A report of a locked period shows the values its
@@ -32,59 +30,9 @@ import { lateChange, type MeasuredValue, measurePeriod, reportRows } from './imp
  */
 
 const SUPPRESSION_RULE = {
-  it: `I totali del progetto sono mostrati esattamente, anche se piccoli: sono gli impegni che ogni partner conosce. Ogni loro scomposizione (un periodo più breve del progetto) sotto ${REPORT_K} persone o casi, e ogni media calcolata su meno di ${REPORT_K} casi, è riservata.`,
-  en: `The project's totals are shown exactly, even when small: they are the commitments every partner knows. Every breakdown of them (a period shorter than the project) under ${REPORT_K} people or records, and every average over fewer than ${REPORT_K} records, is suppressed.`,
+  it: `I conteggi sono totali del progetto (nel periodo e dall’inizio del progetto) e sono mostrati esattamente, anche se piccoli: sono gli impegni che ogni partner conosce. Ogni media calcolata su meno di ${REPORT_K} casi è riservata. Il rapporto non contiene scomposizioni per territorio, genere, età o cittadinanza.`,
+  en: `Counts are the project's totals (within the period and since the project's start) and are shown exactly, even when small: they are the commitments every partner knows. Every average over fewer than ${REPORT_K} records is suppressed. The report holds no breakdown by district, gender, age or citizenship.`,
 };
-
-type FrozenRow = {
-  indicator_key: string;
-  formula_version: number;
-  value: number | null;
-  cumulative: number | null;
-  error: string | null;
-  records: number;
-  cumulative_records: number;
-};
-
-async function frozenValues(tx: Tx, key: string): Promise<MeasuredValue[] | null> {
-  const found = await queryRows<FrozenRow>(
-    tx,
-    sql`select v.indicator_key, v.formula_version, v.value, v.cumulative, v.error, v.records, v.cumulative_records
-          from impact_period_values v join impact_periods p on p.key = v.period_key
-         where v.period_key = ${key} and p.status = 'locked'`,
-  );
-  if (found.length === 0) return null;
-  return found.map((r) => ({
-    key: r.indicator_key,
-    formulaVersion: r.formula_version,
-    value: r.value,
-    cumulative: r.cumulative,
-    error: r.error,
-    records: r.records,
-    cumulativeRecords: r.cumulative_records,
-    codes: [],
-  }));
-}
-
-/** Late records of the previous period, if it is locked: what it counts now minus what it froze. */
-async function afterLockOf(tx: Tx, deps: Deps, period: ReportingPeriod) {
-  const late = new Map<string, { period: string; value: number }>();
-  const previous = previousPeriod(period);
-  if (!previous) return late;
-  const frozen = await frozenValues(tx, previous.key);
-  if (!frozen) return late;
-  const indicators = registeredIndicators();
-  const now = await unsafeAsSystem(tx, (sys) =>
-    measurePeriod({ indicators, on: sys, period: previous, keyring: deps.keyring }),
-  );
-  for (const indicator of indicators) {
-    const then = frozen.find((f) => f.key === indicator.key);
-    const current = now.find((n) => n.key === indicator.key);
-    const change = lateChange(indicator.unit, current?.value ?? null, then?.value ?? null);
-    if (change !== null) late.set(indicator.key, { period: previous.key, value: change });
-  }
-  return late;
-}
 
 export async function generateReport({
   deps,
@@ -105,12 +53,14 @@ export async function generateReport({
         sql`select locked_by, locked_at from impact_periods where key = ${period.key} for share`,
       );
       const indicators = registeredIndicators();
+      // A locked period's report shows what its lock froze, late records included; any other, today's.
       const frozen = await frozenValues(tx, period.key);
       const measured =
-        frozen ??
+        frozen?.measured ??
         (await unsafeAsSystem(tx, (sys) =>
           measurePeriod({ indicators, on: sys, period, keyring: deps.keyring }),
         ));
+      const afterLock = frozen?.afterLock ?? (await lateRecordsBefore(tx, deps, period));
       const locked = lock[0];
       const names = await displayNames(tx, [ctx.userId, locked?.locked_by ?? null]);
       const id = randomUUID();
@@ -128,8 +78,7 @@ export async function generateReport({
         rows: reportRows({
           indicators,
           measured,
-          wholeProject: period.kind === 'project',
-          afterLock: await afterLockOf(tx, deps, period),
+          afterLock,
           k: REPORT_K,
         }),
       });
@@ -184,9 +133,9 @@ export async function reportFile({
     db: deps.db,
     ctx,
     work: async (tx) => {
-      const found = await queryRows<{ content: string; content_hash: string }>(
+      const found = await queryRows<{ content: string; content_hash: string; key_id: string }>(
         tx,
-        sql`select content, content_hash from impact_reports where id = ${id}`,
+        sql`select content, content_hash, key_id from impact_reports where id = ${id}`,
       );
       const row = found[0];
       if (!row) throw problems.notFound();
@@ -201,7 +150,7 @@ export async function reportFile({
   const content = ZReportContentSchema.parse(JSON.parse(stored.content));
   const bytes =
     format === 'pdf'
-      ? await reportPdf({ content, contentHash: stored.content_hash, keyId: deps.checkpointKey.keyId, lang })
+      ? await reportPdf({ content, contentHash: stored.content_hash, keyId: stored.key_id, lang })
       : await reportXlsx({ content, contentHash: stored.content_hash, lang });
   const sealed = sealFile({
     bytes,

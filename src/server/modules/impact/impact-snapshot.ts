@@ -26,8 +26,6 @@ export interface MeasuredValue {
   error: string | null;
 }
 
-/** Counts of people or records: their breakdowns under k are hidden. */
-const COUNTS = new Set<Indicator['unit']>(['people', 'households', 'records']);
 /** Averages: hidden when computed over fewer than k records; never added up. */
 const AVERAGES = new Set<Indicator['unit']>(['days', 'score']);
 
@@ -81,12 +79,10 @@ export async function measurePeriod({
   return measured;
 }
 
-/** Whether a figure may be shown: a count's breakdown from k, an average over k records. */
+/** Whether a figure may be shown: anything but an average over fewer than k records. */
 function shown(unit: Indicator['unit'], value: number | null, records: number, k: number): boolean {
-  if (value === null) return true;
-  if (AVERAGES.has(unit)) return !sliceUnderK({ population: records, k });
-  if (COUNTS.has(unit)) return value === 0 || !sliceUnderK({ population: Math.abs(value), k });
-  return true;
+  if (value === null || !AVERAGES.has(unit)) return true;
+  return !sliceUnderK({ population: records, k });
 }
 
 /** What the previous period's lock missed: now minus frozen, for what adds up. */
@@ -102,14 +98,11 @@ export function lateChange(
 export function reportRows({
   indicators,
   measured,
-  wholeProject,
   afterLock,
   k,
 }: {
   indicators: readonly Indicator[];
   measured: readonly MeasuredValue[];
-  /** The whole project's period: its values are the totals, shown exactly. */
-  wholeProject: boolean;
   afterLock: ReadonlyMap<string, { period: string; value: number }>;
   k: number;
 }): TReportRow[] {
@@ -119,11 +112,8 @@ export function reportRows({
     if (!indicator) return [];
     const placed = IMPACT_REGISTRY[m.key];
     const target = placed?.kind === 'target' ? (placed.target?.value ?? null) : null;
-    const valueShown =
-      wholeProject && !AVERAGES.has(indicator.unit) ? true : shown(indicator.unit, m.value, m.records, k);
-    const cumulativeShown = AVERAGES.has(indicator.unit)
-      ? shown(indicator.unit, m.cumulative, m.cumulativeRecords, k)
-      : true;
+    const valueShown = shown(indicator.unit, m.value, m.records, k);
+    const cumulativeShown = shown(indicator.unit, m.cumulative, m.cumulativeRecords, k);
     const late = afterLock.get(m.key);
     return [
       {
@@ -141,9 +131,8 @@ export function reportRows({
         targetSource: target === null ? null : (placed?.target?.source ?? null),
         progress: target && m.cumulative !== null ? m.cumulative / target : null,
         error: m.error,
-        afterLock: late
-          ? { period: late.period, value: shown(indicator.unit, late.value, 0, k) ? late.value : null }
-          : null,
+        // Only counts and sums change after a lock (lateChange): totals, shown exactly.
+        afterLock: late ? { period: late.period, value: late.value } : null,
       },
     ];
   });

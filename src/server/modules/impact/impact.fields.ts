@@ -36,6 +36,8 @@ export const IMPACT_FIELD_CLASSES: Record<string, Record<string, FieldClass>> = 
     error: 'internal',
     records: 'internal',
     cumulative_records: 'internal',
+    after_lock: 'internal',
+    after_lock_period: 'internal',
     // Pseudonymous codes are still personal data (GDPR recital 26): classed as identifying.
     record_codes: 'identifying',
     frozen_at: 'internal',

@@ -68,7 +68,8 @@ export const impactPeriodEvents = pgTable(
     check('impact_period_events_action_check', inList(t.action, PERIOD_ACTIONS)),
     check(
       'impact_period_events_reason_check',
-      sql`${t.action} not in ('returned', 'unlocked') or length(${t.reason}) >= 10`,
+      // The length rule is the API's (PERIOD_REASON_MIN, counted as the user sees it); here: some text.
+      sql`${t.action} not in ('returned', 'unlocked') or length(trim(${t.reason})) > 0`,
     ),
     index('impact_period_events_period_idx').on(t.periodKey, t.at),
   ],
@@ -92,6 +93,9 @@ export const impactPeriodValues = pgTable(
     /** Records counted within the period and up to its end: an average over fewer than k is hidden. */
     records: integer('records').notNull(),
     cumulativeRecords: integer('cumulative_records').notNull(),
+    /** Records of the previous period of the same kind entered after its lock, as this lock found them. */
+    afterLock: doublePrecision('after_lock'),
+    afterLockPeriod: text('after_lock_period'),
     /** The module's pseudonymous codes of the records the value counts: for the drill-down. */
     recordCodes: text('record_codes').array().notNull(),
     frozenAt: ts('frozen_at').notNull().defaultNow(),

@@ -43,7 +43,8 @@ describe('sealed files', () => {
     });
 
     const edited = Buffer.from(sealed);
-    const at = format === 'pdf' ? edited.indexOf('42') : 200;
+    // A byte of the body (a third of the way in): the seal at the end is not what is tested here.
+    const at = Math.floor(edited.length / 3);
     edited[at] = edited[at] === 0x39 ? 0x38 : 0x39;
     expect(checkSealedFile({ bytes: edited, publicKeys: trusted })).toEqual({
       ok: false,
@@ -83,6 +84,27 @@ describe('sealed files', () => {
     expect(checkSealedFile({ bytes: Buffer.from('hello'), publicKeys: trusted })).toEqual({
       ok: false,
       problem: 'neither a PDF nor an XLSX file',
+    });
+  });
+
+  it('refuses bytes added after the seal: a PDF update after it, a longer ZIP comment', async () => {
+    // Node's base64 decoder stops at '=': without a strict seal, what follows would escape the hash.
+    const pdfSealed = sealFile({ bytes: await pdf(), format: 'pdf', statement, key });
+    const update = Buffer.from('=\n1 0 obj << /Length 9 >> stream\nBT (9999) ET\nendstream endobj\n%%EOF\n');
+    expect(checkSealedFile({ bytes: Buffer.concat([pdfSealed, update]), publicKeys: trusted })).toMatchObject(
+      {
+        ok: false,
+        problem: expect.stringMatching(/not the end of the file/),
+      },
+    );
+    const zipSealed = sealFile({ bytes: await xlsx(), format: 'xlsx', statement, key });
+    const extra = Buffer.from('=PK\u0005\u0006 a second directory', 'latin1');
+    const longer = Buffer.concat([zipSealed, extra]);
+    const end = longer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]), zipSealed.length - 1);
+    longer.writeUInt16LE(longer.readUInt16LE(end + 20) + extra.length, end + 20);
+    expect(checkSealedFile({ bytes: longer, publicKeys: trusted })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not the whole archive comment/),
     });
   });
 });

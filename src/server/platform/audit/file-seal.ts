@@ -85,15 +85,26 @@ export type SealCheck =
   | { ok: true; statement: TSealStatement; keyId: string; format: FileFormat }
   | { ok: false; problem: string };
 
-/** The file without its seal, and the seal's text, or why there is none. */
+/**
+ * Strict base64: Node's decoder stops at the first `=` and ignores what follows, so a seal with
+ * anything appended would still read — and bytes added after it would escape the hash.
+ */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const strictBase64 = (text: string) =>
+  BASE64.test(text) && Buffer.from(text, 'base64').toString('base64') === text;
+
+/**
+ * The file without its seal, and the seal's text, or why there is none. The seal must be the very
+ * end of the file: the PDF's last line, the whole ZIP comment. Nothing may follow it, since what
+ * follows is outside the hash (a PDF incremental update, a second ZIP directory).
+ */
 function splitSeal(bytes: Buffer): { format: FileFormat; body: Buffer; seal: string } | string {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     const at = bytes.lastIndexOf(PDF_MARK);
     if (at < 0) return 'the PDF carries no seal';
-    const seal = bytes
-      .subarray(at + PDF_MARK.length)
-      .toString('latin1')
-      .trimEnd();
+    const rest = bytes.subarray(at + PDF_MARK.length).toString('latin1');
+    const seal = rest.endsWith('\n') ? rest.slice(0, -1) : '';
+    if (!strictBase64(seal)) return 'the seal is not the end of the file, or is unreadable';
     return { format: 'pdf', body: bytes.subarray(0, at), seal };
   }
   if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
@@ -101,9 +112,11 @@ function splitSeal(bytes: Buffer): { format: FileFormat; body: Buffer; seal: str
     if (end < 0) return 'the archive has no end record';
     const comment = bytes.subarray(end + EOCD_SIZE).toString('latin1');
     if (!comment.startsWith(ZIP_MARK)) return 'the spreadsheet carries no seal';
+    const seal = comment.slice(ZIP_MARK.length);
+    if (!strictBase64(seal)) return 'the seal is not the whole archive comment, or is unreadable';
     const body = Buffer.from(bytes.subarray(0, end + EOCD_SIZE));
     body.writeUInt16LE(0, end + 20);
-    return { format: 'xlsx', body, seal: comment.slice(ZIP_MARK.length) };
+    return { format: 'xlsx', body, seal };
   }
   return 'neither a PDF nor an XLSX file';
 }
