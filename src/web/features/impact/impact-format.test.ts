@@ -1,8 +1,6 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TImpactRow } from '../../../contracts/impact.js';
-import en from './i18n/en.json';
-import it_ from './i18n/it.json';
 import {
   barWidth,
   formatImpactValue,
@@ -11,21 +9,12 @@ import {
   percentOf,
   workPackageName,
 } from './impact-format.js';
+import { impactTranslators } from './impact-translators.js';
 
-// The feature's catalogues, as the app loads them, in a private i18next instance.
 let tIt: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.init({
-    resources: { it: { translation: it_ }, en: { translation: en } },
-    lng: 'it',
-    fallbackLng: 'it',
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  tIt = instance.getFixedT('it');
-  tEn = instance.getFixedT('en');
+  ({ tIt, tEn } = await impactTranslators());
 });
 
 /** Intl may write a narrow or a normal no-break space: compare with plain spaces. */

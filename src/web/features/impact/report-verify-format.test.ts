@@ -1,8 +1,7 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem.js';
-import en from './i18n/en.json';
-import it_ from './i18n/it.json';
+import { impactTranslators } from './impact-translators.js';
 import {
   failureWords,
   reportFile,
@@ -12,20 +11,10 @@ import {
   sealProblem,
 } from './report-verify-format.js';
 
-// The feature's catalogues, as the app loads them, in a private i18next instance.
 let tIt: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.init({
-    resources: { it: { translation: it_ }, en: { translation: en } },
-    lng: 'it',
-    fallbackLng: 'it',
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  tIt = instance.getFixedT('it');
-  tEn = instance.getFixedT('en');
+  ({ tIt, tEn } = await impactTranslators());
 });
 
 describe('the server’s reasons in words', () => {
